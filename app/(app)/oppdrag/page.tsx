@@ -1,0 +1,5 @@
+import { NotYetAvailable } from "@/components/ui/not-yet-available";
+
+export default function Page() {
+  return <NotYetAvailable titleKey="nav.oppdrag" bodyKey="placeholder.oppdrag" />;
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Tag } from "@/components/ui/tag";
+import { ROLES } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/schema";
+import { setUserActiveAction, updateUserAction } from "@/lib/users/actions";
+
+type Org = { id: string; name: string };
+type UserRowData = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  organisationIds: string[];
+};
+
+export function UserRow({ user, organisations, isSelf }: { user: UserRowData; organisations: Org[]; isSelf: boolean }) {
+  const t = useTranslations();
+  const [editing, setEditing] = useState(false);
+  const [activeError, setActiveError] = useState<string | null>(null);
+  const [togglePending, startToggle] = useTransition();
+  const { formAction, pending, formMessage, succeeded } = useActionForm(updateUserAction);
+  const orgNames = organisations.filter((o) => user.organisationIds.includes(o.id)).map((o) => o.name);
+
+  return (
+    <tr className="border-b border-line align-top" data-testid={`user-row-${user.email}`}>
+      <td className="py-2 pr-4">
+        <div className="font-medium">
+          {user.name} {isSelf && <span className="text-sm text-muted">({t("users.you")})</span>}
+        </div>
+        <div className="text-sm text-muted">{user.email}</div>
+      </td>
+      <td className="py-2 pr-4">{t(`roles.${user.role}`)}</td>
+      <td className="py-2 pr-4">{orgNames.join(", ") || "–"}</td>
+      <td className="py-2 pr-4">
+        <Tag tone={user.active ? "success" : "neutral"}>{user.active ? t("users.active") : t("users.inactive")}</Tag>
+      </td>
+      <td className="py-2">
+        <div className="flex flex-wrap gap-2">
+          <Button variant="secondary" type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+            {t("users.edit")}
+          </Button>
+          {!isSelf && (
+            <Button
+              variant={user.active ? "danger" : "secondary"}
+              type="button"
+              disabled={togglePending}
+              onClick={() =>
+                startToggle(async () => {
+                  const r = await setUserActiveAction({ userId: user.id, active: !user.active });
+                  setActiveError(r.ok ? null : t(r.error.messageKey));
+                })
+              }
+            >
+              {user.active ? t("users.deactivate") : t("users.activate")}
+            </Button>
+          )}
+        </div>
+        {activeError && <Alert tone="danger">{activeError}</Alert>}
+        {editing && (
+          <form action={formAction} className="mt-3 rounded border border-line p-3">
+            <input type="hidden" name="userId" value={user.id} />
+            {formMessage && <Alert tone="danger">{formMessage}</Alert>}
+            {succeeded && <Alert tone="success">{t("users.saved")}</Alert>}
+            <label className="block font-medium" htmlFor={`role-${user.id}`}>
+              {t("users.role")}
+            </label>
+            <select
+              id={`role-${user.id}`}
+              name="role"
+              defaultValue={user.role}
+              disabled={isSelf}
+              className="mb-2 rounded border border-muted px-2 py-1"
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+            {isSelf && <input type="hidden" name="role" value={user.role} />}
+            <fieldset className="mb-2">
+              <legend className="font-medium">{t("users.organisations")}</legend>
+              {organisations.map((o) => (
+                <label key={o.id} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    name="organisationIds[]"
+                    value={o.id}
+                    defaultChecked={user.organisationIds.includes(o.id)}
+                  />
+                  {o.name}
+                </label>
+              ))}
+            </fieldset>
+            <Button type="submit" disabled={pending}>
+              {t("users.save")}
+            </Button>
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { getDb, type Db } from "@/lib/db/client";
+import { SafeError, type ActionResult, type FieldErrors } from "./action-result";
+import { formDataToObject } from "./form-data";
+
+export type ActionContext = { user: CurrentUser; db: Db };
+
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one wrapper every server action goes through: it authenticates, checks the permission
+ * from the role table, validates input with the action's zod schema, and turns unexpected
+ * errors into a generic message (logged with a reference the user can quote).
+ */
+export function defineAction<S extends z.ZodType, R>(
+  config: { name: string; permission: Permission; schema: S },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
+  return async (rawInput) => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw new SafeError("unauthenticated", "errors.unauthenticated");
+      if (!hasPermission(user.role, config.permission)) {
+        console.warn(`[action] ${config.name} refused for ${user.id} (${user.role})`);
+        throw new SafeError("forbidden", "errors.forbidden");
+      }
+      const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+      const parsed = config.schema.safeParse(input);
+      if (!parsed.success) {
+        throw new SafeError("validation", "errors.validation", zodFieldErrors(parsed.error));
+      }
+      return { ok: true, data: await handler(parsed.data, { user, db: getDb() }) };
+    } catch (error) {
+      if (error instanceof SafeError) {
+        return {
+          ok: false,
+          error: { code: error.code, messageKey: error.messageKey, fieldErrors: error.fieldErrors },
+        };
+      }
+      // Next signals redirects and notFound() by throwing; those must pass through.
+      if (isNextControlFlow(error)) throw error;
+      const reference = randomUUID();
+      console.error(`[action] ${config.name} failed (ref ${reference})`, error);
+      return { ok: false, error: { code: "internal", messageKey: "errors.internal", reference } };
+    }
+  };
+}
+
+function isNextControlFlow(error: unknown) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}
+
+/** Refuses access to an organisation the user has not been granted. */
+export function assertOrganisationAccess(user: CurrentUser, organisationId: string) {
+  if (!user.organisationIds.includes(organisationId)) {
+    throw new SafeError("forbidden", "errors.organisationForbidden");
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+export const appModeSchema = z.enum(["sandbox", "test", "production"]);
+export type AppMode = z.infer<typeof appModeSchema>;
+
+export type Endpoints = {
+  maskinportenIssuer: string;
+  oarApiUrl: string;
+  ameldingApiUrl: string;
+  ameldingTilbakemeldingApiUrl: string;
+  altinnPlatformUrl: string;
+};
+
+type EndpointOverrides = {
+  MASKINPORTEN_ISSUER?: string;
+  OAR_API_URL?: string;
+  AMELDING_API_URL?: string;
+  AMELDING_TILBAKEMELDING_API_URL?: string;
+  ALTINN_PLATFORM_URL?: string;
+  SANDBOX_HOST?: string;
+  SANDBOX_MASKINPORTEN_PORT?: number | string;
+  SANDBOX_SKATTEETATEN_PORT?: number | string;
+  SANDBOX_ALTINN_PORT?: number | string;
+};
+
+/**
+ * Skatteetaten's exact OAR host and the feedback API host are not published outside SwaggerHub
+ * (DOMAIN.md §1.1, [open]); the values below follow the documented `*.api.skatteetaten-test.no`
+ * naming and must be checked against the OpenAPI spec before going live. Each can be overridden.
+ */
+const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
+  test: {
+    maskinportenIssuer: "https://test.maskinporten.no/",
+    oarApiUrl: "https://innrapporteringoppdragtilutenlandske.api.skatteetaten-test.no/v1",
+    ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten-test.no/v1",
+    ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1",
+    altinnPlatformUrl: "https://platform.tt02.altinn.no",
+  },
+  production: {
+    maskinportenIssuer: "https://maskinporten.no/",
+    oarApiUrl: "https://innrapporteringoppdragtilutenlandske.api.skatteetaten.no/v1",
+    ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten.no/v1",
+    ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten.no/v1",
+    altinnPlatformUrl: "https://platform.altinn.no",
+  },
+};
+
+function sandboxEndpoints(o: EndpointOverrides): Endpoints {
+  const host = o.SANDBOX_HOST ?? "127.0.0.1";
+  const mp = o.SANDBOX_MASKINPORTEN_PORT ?? 4101;
+  const ske = o.SANDBOX_SKATTEETATEN_PORT ?? 4102;
+  const altinn = o.SANDBOX_ALTINN_PORT ?? 4103;
+  return {
+    maskinportenIssuer: `http://${host}:${mp}/`,
+    oarApiUrl: `http://${host}:${ske}/oar/v1`,
+    ameldingApiUrl: `http://${host}:${ske}/amelding/v1`,
+    ameldingTilbakemeldingApiUrl: `http://${host}:${ske}/amelding-tilbakemelding/v1`,
+    altinnPlatformUrl: `http://${host}:${altinn}`,
+  };
+}
+
+/** Default endpoints for the mode, each replaceable by its own variable. */
+export function resolveEndpoints(mode: AppMode, overrides: EndpointOverrides = {}): Endpoints {
+  const defaults = mode === "sandbox" ? sandboxEndpoints(overrides) : published[mode];
+  return {
+    maskinportenIssuer: overrides.MASKINPORTEN_ISSUER ?? defaults.maskinportenIssuer,
+    oarApiUrl: overrides.OAR_API_URL ?? defaults.oarApiUrl,
+    ameldingApiUrl: overrides.AMELDING_API_URL ?? defaults.ameldingApiUrl,
+    ameldingTilbakemeldingApiUrl:
+      overrides.AMELDING_TILBAKEMELDING_API_URL ?? defaults.ameldingTilbakemeldingApiUrl,
+    altinnPlatformUrl: overrides.ALTINN_PLATFORM_URL ?? defaults.altinnPlatformUrl,
+  };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; query functions accept either this or `Db`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export function createDb(url: string, options: { max?: number } = {}) {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return { db: drizzle(sql, { schema }), sql };
+}
+
+// One pool per server process; kept on globalThis so Next's dev reloads do not leak pools.
+const globalForDb = globalThis as unknown as { __innrapporteringDb?: ReturnType<typeof createDb> };
+
+export function getDb(): Db {
+  if (!globalForDb.__innrapporteringDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        "DATABASE_URL is not set. Start the app with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.",
+      );
+    }
+    globalForDb.__innrapporteringDb = createDb(url);
+  }
+  return globalForDb.__innrapporteringDb.db;
+}

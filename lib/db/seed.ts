@@ -1,0 +1,46 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { findOrganisationByOrgnr, insertOrganisation } from "@/lib/organisations/queries";
+import { findUserByEmail, insertUser, replaceUserOrganisations } from "@/lib/users/queries";
+import type { Db } from "./client";
+import type { Role } from "./schema";
+
+/** Synthetic organisations (valid mod-11 numbers in the 310… test range, no real companies). */
+export const DEMO_ORGANISATIONS = [
+  { orgnr: "310900125", name: "Fjellvind Bygg AS" },
+  { orgnr: "310900230", name: "Havbris Regnskap AS" },
+  { orgnr: "310900346", name: "Nordlys Offshore AS" },
+] as const;
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@innrapportering.test", name: "Ada Lønnsansvarlig", role: "admin" },
+  { email: "support@innrapportering.test", name: "Sindre Brukerstøtte", role: "support" },
+  { email: "leder@innrapportering.test", name: "Marte Leder", role: "manager" },
+];
+
+/**
+ * Idempotent: creates what is missing and leaves existing rows (and changed passwords) alone,
+ * so it runs on every start.
+ */
+export async function seedDemo(db: Db, password: string) {
+  await db.transaction(async (tx) => {
+    const orgIds: string[] = [];
+    for (const org of DEMO_ORGANISATIONS) {
+      const row = (await findOrganisationByOrgnr(tx, org.orgnr)) ?? (await insertOrganisation(tx, org, null));
+      orgIds.push(row!.id);
+    }
+    for (const u of DEMO_USERS) {
+      if (await findUserByEmail(tx, u.email)) continue;
+      const created = await insertUser(tx, { ...u, passwordHash: await hashPassword(password) });
+      if (!created) continue;
+      await replaceUserOrganisations(tx, created.id, orgIds, orgIds);
+      await recordAudit(tx, null, {
+        action: "user.create",
+        targetType: "user",
+        targetId: created.id,
+        details: { email: u.email, role: u.role, seed: true },
+      });
+    }
+  });
+}

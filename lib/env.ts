@@ -1,0 +1,48 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+
+/**
+ * The one place configuration is read. Every variable here is documented in `.env.example`.
+ * Validation is skipped only when SKIP_ENV_VALIDATION is set (used by `next build`, which must
+ * not need runtime secrets).
+ */
+export const env = createEnv({
+  server: {
+    APP_MODE: z.enum(["sandbox", "test", "production"]).default("sandbox"),
+    DATABASE_URL: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    EMBEDDED_PG_DIR: z.string().min(1).optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    AUTH_SECRET: z.string().min(32).optional(),
+    AUTH_URL: optionalUrl,
+    AUTH_OIDC_ISSUER: optionalUrl,
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+    DEMO_PASSWORD: z.string().min(12).optional(),
+    MASKINPORTEN_ISSUER: optionalUrl,
+    MASKINPORTEN_TOKEN_URL: optionalUrl,
+    MASKINPORTEN_CLIENT_ID: z.string().min(1).optional(),
+    MASKINPORTEN_KID: z.string().min(1).optional(),
+    MASKINPORTEN_PRIVATE_KEY: z.string().min(1).optional(),
+    MASKINPORTEN_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+    MASKINPORTEN_CERTIFICATE_CHAIN_FILE: z.string().min(1).optional(),
+    OAR_API_URL: optionalUrl,
+    AMELDING_API_URL: optionalUrl,
+    AMELDING_TILBAKEMELDING_API_URL: optionalUrl,
+    ALTINN_PLATFORM_URL: optionalUrl,
+    SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
+    SANDBOX_MASKINPORTEN_PORT: z.coerce.number().int().min(0).max(65535).default(4101),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});
+
+export type AppMode = (typeof env)["APP_MODE"];

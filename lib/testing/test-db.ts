@@ -1,0 +1,42 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { createDb } from "@/lib/db/client";
+import { insertOrganisation } from "@/lib/organisations/queries";
+import { insertUser } from "@/lib/users/queries";
+import type { Role } from "@/lib/db/schema";
+import { orgnrCheckDigit } from "@/lib/validation/orgnr";
+
+/** A connection to the shared test database, closed after the file's tests. */
+export function useTestDb() {
+  const { db, sql } = createDb(inject("databaseUrl"), { max: 4 });
+  afterAll(() => sql.end());
+  return db;
+}
+
+/** A random valid synthetic orgnr in the 3xx test range, so parallel test files never collide. */
+export function randomOrgnr(): string {
+  for (;;) {
+    const first = `3${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    const d = orgnrCheckDigit(first);
+    if (d !== null) return `${first}${d}`;
+  }
+}
+
+export function uniqueEmail(prefix = "user") {
+  return `${prefix}-${randomUUID().slice(0, 8)}@innrapportering.test`;
+}
+
+export async function createTestUser(
+  db: ReturnType<typeof useTestDb>,
+  role: Role,
+  passwordHash: string | null = null,
+) {
+  const email = uniqueEmail(role);
+  const row = await insertUser(db, { email, name: `Test ${role}`, role, passwordHash });
+  return { id: row!.id, email };
+}
+
+export async function createTestOrganisation(db: ReturnType<typeof useTestDb>, grantTo: string | null = null) {
+  const row = await insertOrganisation(db, { orgnr: randomOrgnr(), name: `Testorg ${randomUUID().slice(0, 6)}` }, grantTo);
+  return row!;
+}

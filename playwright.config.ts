@@ -1,0 +1,71 @@
+import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's chromium when installed (Playwright cannot download its own browser here), else
+// Playwright's own browser on machines that have it.
+function systemChromium(): string | undefined {
+  try {
+    return execSync("command -v chromium", { encoding: "utf8", shell: "/bin/sh" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Set once in the main process; workers inherit the environment, so all agree on the values.
+process.env.E2E_PORT ??= "3100";
+process.env.E2E_PG_PORT ??= String(55000 + Math.floor(Math.random() * 5000));
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "innrapportering-e2e-"));
+process.env.E2E_DEMO_PASSWORD ??= randomBytes(12).toString("base64url");
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const executablePath = systemChromium();
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "npm start",
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: process.env.E2E_PORT,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT,
+      DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
+      APP_MODE: "sandbox",
+    },
+  },
+});

@@ -1,0 +1,105 @@
+/**
+ * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the
+ * demo seed (sandbox mode), the sandbox servers (sandbox mode), and Next.js.
+ *   npm start            production server (run `npm run build` first)
+ *   npm run dev          development server with hot reload
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { runMigrations } from "@/lib/db/migrate";
+import { DEMO_USERS, seedDemo } from "@/lib/db/seed";
+import { env as config } from "@/lib/env";
+
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(config.DATA_DIR);
+const mode = config.APP_MODE;
+const stops: (() => Promise<void>)[] = [];
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+/** A secret generated once per data folder, so a local start needs no configuration. */
+async function persistentSecret(file: string, bytes: number) {
+  const p = path.join(dataDir, file);
+  if (existsSync(p)) return (await readFile(p, "utf8")).trim();
+  const value = randomBytes(bytes).toString("base64url");
+  await writeFile(p, value, { mode: 0o600 });
+  return value;
+}
+
+async function main() {
+  await mkdir(dataDir, { recursive: true });
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode };
+
+  if (!config.AUTH_SECRET) {
+    if (mode === "production") fail("AUTH_SECRET must be set in production (openssl rand -base64 33).");
+    childEnv.AUTH_SECRET = await persistentSecret("auth-secret", 33);
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    const dir = path.resolve(config.EMBEDDED_PG_DIR ?? path.join(dataDir, "postgres"));
+    const pgPort = config.EMBEDDED_PG_PORT;
+    console.log(`• Starting embedded PostgreSQL (${dir}, port ${pgPort})`);
+    embedded = await startEmbeddedPostgres({ dir, port: pgPort, log: (l) => console.error(l) }).catch(
+      (e: Error) => fail(e.message),
+    );
+    stops.push(() => embedded!.stop());
+    childEnv.DATABASE_URL = embedded.url;
+  }
+
+  console.log("• Applying migrations");
+  await runMigrations(childEnv.DATABASE_URL!).catch((e: Error) => fail(`Migrations failed: ${e.message}`));
+
+  const seed = config.SEED_DEMO ? config.SEED_DEMO === "true" : mode === "sandbox";
+  let demoPassword: string | undefined;
+  if (seed) {
+    demoPassword = config.DEMO_PASSWORD ?? (await persistentSecret("demo-password", 12));
+    const { db, sql } = createDb(childEnv.DATABASE_URL!, { max: 2 });
+    await seedDemo(db, demoPassword);
+    await sql.end();
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    fail("No production build found. Run `npm run build` first (or `npm run dev`).");
+  }
+  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  stops.unshift(async () => {
+    next.kill("SIGTERM");
+  });
+  next.on("exit", (code) => shutdown(code ?? 0));
+
+  const url = `http://${config.HOST}:${config.PORT}`;
+  console.log(`\n✔ Innrapportering (${mode} mode) starting at ${url}`);
+  if (demoPassword) {
+    console.log("  Demo logins (password for all three):", demoPassword);
+    for (const u of DEMO_USERS) console.log(`   ${u.role.padEnd(8)} ${u.email}`);
+  }
+  console.log("");
+}
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stops) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch((e) => {
+  console.error(e);
+  void shutdown(1);
+});
