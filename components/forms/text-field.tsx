@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { controlClass, FieldFrame } from "./field-frame";
 
 /** A labelled input whose hint and error are tied to it for assistive technology. */
 export function TextField({
@@ -16,30 +17,18 @@ export function TextField({
   errors?: string[];
 }) {
   const id = `${idPrefix}-${name}`;
-  const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ");
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy, invalid) => (
+        <input
+          id={id}
+          name={name}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={controlClass(invalid)}
+          {...input}
+        />
       )}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {errors[0]}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={`mt-1 w-full max-w-md rounded border px-3 py-2 ${errors?.length ? "border-2 border-danger" : "border-muted"}`}
-        {...input}
-      />
-    </div>
+    </FieldFrame>
   );
 }

@@ -15,6 +15,18 @@ describe("formDataToObject", () => {
     });
   });
 
+  it("builds nested objects and arrays from dotted names, closing gaps left by removed rows", () => {
+    const fd = new FormData();
+    fd.set("oppdrag.arbeidssted.type", "land");
+    fd.set("oppdrag.startdato", "2026-11-01");
+    fd.set("vedlegg.0.type", "kontrakt");
+    fd.set("vedlegg.2.type", "id_dokument");
+    expect(formDataToObject(fd)).toEqual({
+      oppdrag: { arbeidssted: { type: "land" }, startdato: "2026-11-01" },
+      vedlegg: [{ type: "kontrakt" }, { type: "id_dokument" }],
+    });
+  });
+
   it("drops Next's internal action fields", () => {
     const fd = new FormData();
     fd.set("$ACTION_ID_abc", "");

@@ -1,6 +1,7 @@
 import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { env } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -18,7 +19,7 @@ const globalForDb = globalThis as unknown as { __innrapporteringDb?: ReturnType<
 
 export function getDb(): Db {
   if (!globalForDb.__innrapporteringDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     if (!url) {
       throw new Error(
         "DATABASE_URL is not set. Start the app with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.",

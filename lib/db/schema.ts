@@ -88,3 +88,124 @@ export type User = typeof users.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
+
+export const reportKindEnum = pgEnum("report_kind", ["oar", "amelding"]);
+export const submissionStatusEnum = pgEnum("submission_status", [
+  "draft",
+  "queued",
+  "sending",
+  "retrying",
+  "accepted",
+  "rejected",
+  "conflict",
+  "failed",
+]);
+export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
+  "in_flight",
+  "accepted",
+  "rejected",
+  "conflict",
+  "retryable_error",
+  "network_error",
+  "timeout",
+  "interrupted",
+  "not_sent",
+]);
+
+/**
+ * One report to Skatteetaten (an oppdrag or a month's A-melding) and where its delivery stands.
+ * Its versions and attempts are append-only; this row only points at the current state.
+ */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: reportKindEnum("kind").notNull(),
+    // What the report concerns: our oppdrag reference for OAR, the month (YYYY-MM) for A-melding.
+    subject: text("subject").notNull(),
+    status: submissionStatusEnum("status").notNull().default("draft"),
+    currentVersionId: uuid("current_version_id"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    // A worker owns the submission while sending until this time; after it, another may take over.
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    queuedAt: timestamp("queued_at", { withTimezone: true }),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    lastErrorCode: text("last_error_code"),
+    statusReason: text("status_reason"),
+    receivedIds: jsonb("received_ids").$type<Record<string, string>>(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("submissions_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
+    index("submissions_status_next_idx").on(t.status, t.nextAttemptAt),
+    index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
+  ],
+);
+
+/** The payload as it was at each version; a corrected version gets a new idempotency key. */
+export const submissionVersions = pgTable(
+  "submission_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    versionNo: integer("version_no").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    idempotencyKey: uuid("idempotency_key").notNull().unique(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("submission_versions_submission_idx").on(t.submissionId, t.versionNo)],
+);
+
+/** Every request sent (or about to be sent) and what came back. Written before the request. */
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => submissionVersions.id),
+    attemptNo: integer("attempt_no").notNull(),
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    outcome: attemptOutcomeEnum("outcome").notNull().default("in_flight"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    requestMethod: text("request_method").notNull(),
+    requestUrl: text("request_url").notNull(),
+    // Headers as sent, with the Authorization value replaced; the token is never stored.
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull(),
+    requestBody: text("request_body").notNull(),
+    responseStatus: integer("response_status"),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
+    responseBody: text("response_body"),
+    errorCode: text("error_code"),
+    decodedError: jsonb("decoded_error").$type<Record<string, unknown>>(),
+    korrelasjonsid: text("korrelasjonsid"),
+    transportError: text("transport_error"),
+    workerId: text("worker_id"),
+  },
+  (t) => [
+    index("delivery_attempts_submission_idx").on(t.submissionId, t.attemptNo),
+    index("delivery_attempts_key_idx").on(t.idempotencyKey),
+    index("delivery_attempts_korrelasjonsid_idx").on(t.korrelasjonsid),
+  ],
+);
+
+export type Submission = typeof submissions.$inferSelect;
+export type SubmissionVersion = typeof submissionVersions.$inferSelect;
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
+export type ReportKind = (typeof reportKindEnum.enumValues)[number];

@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
+import { LiveRefresh } from "@/components/submissions/live-refresh";
+import { RetryButton } from "@/components/submissions/retry-button";
+import { StatusBadge } from "@/components/submissions/status-badge";
+import { CopyValue } from "@/components/ui/copy-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
+import { CORRECTABLE_STATUSES, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("detail"))("title") };
+}
+
+export default async function SubmissionDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const s = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(getDb(), id, user.organisationIds) : null;
+  if (!s) notFound();
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const showRaw = hasPermission(user.role, "submission:read_raw");
+  const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
+  const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
+  const inFlight = (IN_FLIGHT_STATUSES as readonly string[]).includes(s.status);
+  const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
+  const canCorrect = hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
+  const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
+
+  return (
+    <>
+      <LiveRefresh active={inFlight} />
+      <PageHeader title={`${t(`kind.${s.kind}`)} ${s.subject}`} intro={`${s.organisation.name} (${formatOrgnr(s.organisation.orgnr)})`} />
+      <section className="mb-6 grid gap-4 rounded border border-line bg-white p-6 md:grid-cols-2" aria-label={t("detail.status")}>
+        <div>
+          <p className="font-medium">{t("detail.status")}</p>
+          <div data-testid="submission-status">
+            <StatusBadge status={s.status} nextAttemptAt={s.nextAttemptAt?.toISOString()} />
+          </div>
+          {s.status === "retrying" && s.nextAttemptAt && <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>}
+          {s.status === "conflict" && <p className="mt-2 text-sm">{t("statusHelp.conflict")}</p>}
+          {s.statusReason && (
+            <p className="mt-2 text-sm">
+              {t("detail.statusReason")}: {mask(s.statusReason)}
+            </p>
+          )}
+        </div>
+        <div>
+          <p className="font-medium">{t("detail.receivedIds")}</p>
+          {s.receivedIds && Object.keys(s.receivedIds).length ? (
+            <dl className="text-sm" data-testid="received-ids">
+              {Object.entries(s.receivedIds).map(([k, v]) => (
+                <div key={k} className="flex flex-wrap gap-2">
+                  <dt className="font-medium">{k}</dt>
+                  <dd>
+                    <CopyValue value={v} label={k} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="text-sm text-muted">{t("detail.noIds")}</p>
+          )}
+        </div>
+        <div className="flex flex-wrap gap-3 md:col-span-2">
+          {canRetry && <RetryButton submissionId={s.id} />}
+          {canCorrect && (
+            <Link href={`/oppdrag/${s.id}/rediger`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+              {s.status === "draft" ? t("detail.edit") : t("detail.correct")}
+            </Link>
+          )}
+          {canChange && (
+            <Link href={`/oppdrag/ny?endre=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+              {t("detail.change")}
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
+        <h2 id="versions-heading" className="mb-3 text-lg font-semibold">
+          {t("detail.versions")}
+        </h2>
+        {!unmasked && <p className="mb-2 text-sm text-muted">{t("detail.masked")}</p>}
+        <ol className="space-y-3" data-testid="versions">
+          {s.versions.map((v) => (
+            <li key={v.id} className="rounded border border-line p-3">
+              <p className="font-medium">
+                {t("detail.version", { n: v.versionNo })} · {when(v.createdAt)}
+              </p>
+              <p className="text-sm">
+                {t("detail.idempotencyKey")}: <CopyValue value={v.idempotencyKey} label={t("detail.idempotencyKey")} />
+              </p>
+              {showRaw && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm">{t("detail.payload")}</summary>
+                  <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(JSON.stringify(v.payload, null, 2))}</pre>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="rounded border border-line bg-white p-6" aria-labelledby="attempts-heading">
+        <h2 id="attempts-heading" className="mb-3 text-lg font-semibold">
+          {t("detail.attempts")}
+        </h2>
+        {s.attempts.length === 0 ? (
+          <p>{t("detail.noAttempts")}</p>
+        ) : (
+          <ol className="space-y-4" data-testid="attempts">
+            {s.attempts.map((a) => {
+              const version = s.versions.find((v) => v.id === a.versionId);
+              return (
+                <li key={a.id} className="border-l-4 border-line pl-4" data-testid={`attempt-${a.attemptNo}`}>
+                  <p className="font-medium">
+                    {t("detail.attempt", { n: a.attemptNo })} · {when(a.startedAt)} · {t(`detail.outcomes.${a.outcome}`)}
+                  </p>
+                  <p className="text-sm">
+                    {t("detail.version", { n: version?.versionNo ?? "?" })} · {t("detail.idempotencyKey")}: <code>{a.idempotencyKey}</code>
+                    {a.responseStatus !== null && ` · ${t("detail.httpStatus")} ${a.responseStatus}`}
+                    {a.durationMs !== null && ` · ${t("detail.durationMs", { ms: a.durationMs })}`}
+                  </p>
+                  {a.transportError && (
+                    <p className="text-sm">
+                      {t("detail.transportError")}: {a.transportError}
+                    </p>
+                  )}
+                  {a.decodedError && <DecodedErrorView decoded={a.decodedError as StoredDecodedError} mask={mask} />}
+                  {!a.decodedError && a.korrelasjonsid && (
+                    <p className="text-sm">
+                      {t("detail.korrelasjonsid")}: <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />
+                    </p>
+                  )}
+                  {showRaw && (
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
+                      <pre className="mt-2 max-h-96 overflow-auto text-xs">
+                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${a.requestBody}`}
+                      </pre>
+                      <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
+                      <pre className="mt-1 max-h-96 overflow-auto text-xs">
+                        {a.responseStatus === null
+                          ? t("detail.noBody")
+                          : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
+                      </pre>
+                    </details>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OppdragForm } from "@/components/oppdrag/oppdrag-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { oppdragToFormInitial, rejectedFieldsFrom } from "@/lib/oppdrag/form-initial";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations";
+import { findSubmissionWithHistory, wasOppdragAcceptedBefore } from "@/lib/submissions/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("oppdragForm"))("titleCorrect") };
+}
+
+/** Edit a draft, or correct a rejected report: the result is a new version with a new key. */
+export default async function EditOppdragPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  const { id } = await params;
+  const db = getDb();
+  const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(db, id, user.organisationIds) : null;
+  if (!submission || submission.kind !== "oar" || !CORRECTABLE_STATUSES.includes(submission.status)) notFound();
+  const t = await getTranslations("oppdragForm");
+  const current = submission.versions.find((v) => v.id === submission.currentVersionId)!;
+  const existsAtSkatteetaten = await wasOppdragAcceptedBefore(db, submission.organisationId, submission.subject);
+  return (
+    <>
+      <PageHeader title={submission.status === "draft" ? t("titleEdit") : t("titleCorrect")} intro={t("intro")} />
+      <OppdragForm
+        organisations={await listOrganisationsForUser(db, user.organisationIds)}
+        initial={oppdragToFormInitial(current.payload)}
+        organisationId={submission.organisationId}
+        submissionId={submission.id}
+        oppdragsreferanse={submission.subject}
+        existsAtSkatteetaten={existsAtSkatteetaten}
+        rejectedFields={rejectedFieldsFrom(submission.attempts)}
+      />
+    </>
+  );
+}

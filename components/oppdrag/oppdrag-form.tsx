@@ -1,0 +1,267 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useRef, useState, useTransition } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { RadioGroup } from "@/components/forms/radio-group";
+import { SelectField } from "@/components/forms/select-field";
+import { TextAreaField } from "@/components/forms/text-area-field";
+import { TextField } from "@/components/forms/text-field";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formDataToObject } from "@/lib/actions/form-data";
+import { saveOppdragAction } from "@/lib/oppdrag/actions";
+import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
+import { oarBody } from "@/lib/reporting/oar/oar-adapter";
+import { createFieldLookup } from "./field-lookup";
+import { PartyFields } from "./party-fields";
+
+const ID = "oppdrag";
+
+export type OppdragFormProps = {
+  organisations: { id: string; name: string; orgnr: string }[];
+  initial: Record<string, unknown>;
+  organisationId?: string;
+  submissionId?: string;
+  oppdragsreferanse?: string;
+  existsAtSkatteetaten: boolean;
+  /** Fields Skatteetaten's last rejection points at (path → its message). */
+  rejectedFields?: Record<string, string>;
+};
+
+export function OppdragForm(props: OppdragFormProps) {
+  const t = useTranslations();
+  const tf = useTranslations("oppdragForm");
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, startTransition] = useTransition();
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [showHoved, setShowHoved] = useState(Boolean(props.initial.hovedoppdragsgiver));
+  const initialOppdrag = (props.initial.oppdrag ?? {}) as { arbeidssted?: { type?: string }; kontraktsverdiNok?: unknown };
+  const [arbeidssted, setArbeidssted] = useState(initialOppdrag.arbeidssted?.type ?? "land");
+  const [amount, setAmount] = useState(String(initialOppdrag.kontraktsverdiNok ?? ""));
+  const [vedlegg, setVedlegg] = useState<number[]>(
+    ((props.initial.vedlegg as unknown[] | undefined) ?? []).map((_, i) => i),
+  );
+
+  const rejected = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(props.rejectedFields ?? {}).map(([path, message]) => [path, [tf("rejectedField", { message })]]),
+      ),
+    [props.rejectedFields, tf],
+  );
+  const errors = Object.keys(clientErrors).length ? clientErrors : rejected;
+  const f = createFieldLookup(ID, props.initial, errors);
+  const translateKey = (k: string) => (t.has(`validation.${k}`) ? t(`validation.${k}`) : k);
+  const labelFor = (path: string) => {
+    const parts = path.split(".");
+    const last = parts.at(-1)!;
+    const section = parts[0]!;
+    const name = tf.has(last) ? tf(last) : last;
+    return tf.has(section) && section !== last ? `${tf(section)} – ${name}` : name;
+  };
+  const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
+
+  function validate() {
+    const data = formDataToObject(new FormData(formRef.current!));
+    const parsed = oppdragFormSchema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const out: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
+    setClientErrors(out);
+    return null;
+  }
+
+  function submit(intent: "draft" | "submit") {
+    setFormMessage(null);
+    const values = validate();
+    if (!values) return;
+    setClientErrors({});
+    const fd = new FormData(formRef.current!);
+    fd.set("intent", intent);
+    startTransition(async () => {
+      const result = await saveOppdragAction(fd);
+      if (result.ok) {
+        router.push(`/innsendinger/${result.data.submissionId}`);
+        return;
+      }
+      const fieldErrors = Object.fromEntries(
+        Object.entries(result.error.fieldErrors ?? {}).map(([p, keys]) => [p, keys.map(translateKey)]),
+      );
+      setClientErrors(fieldErrors);
+      setFormMessage(t(result.error.messageKey) + (result.error.reference ? ` ${t("errors.reference", { reference: result.error.reference })}` : ""));
+    });
+  }
+
+  function togglePreview() {
+    if (preview !== null) return setPreview(null);
+    const values = validate();
+    if (!values) return setPreview("");
+    setClientErrors({});
+    const body = oarBody({ ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" }, props.existsAtSkatteetaten);
+    setPreview(JSON.stringify(body, null, 2));
+  }
+
+  const amountNumber = Number(amount.replace(/[\s\u00a0]/g, "").replace(",", "."));
+  const belowThreshold = amount.trim() !== "" && Number.isFinite(amountNumber) && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit("submit");
+      }}
+      className="max-w-3xl"
+    >
+      <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={ID} />
+      {props.rejectedFields && Object.keys(props.rejectedFields).length > 0 && !Object.keys(clientErrors).length && (
+        <div className="mb-4">
+          <Alert tone="warning">{tf("markedFromRejection")}</Alert>
+        </div>
+      )}
+      {formMessage && (
+        <div className="mb-4">
+          <Alert tone="danger">{formMessage}</Alert>
+        </div>
+      )}
+      {props.submissionId && <input type="hidden" name="submissionId" value={props.submissionId} />}
+      {props.oppdragsreferanse && <input type="hidden" name="oppdragsreferanse" value={props.oppdragsreferanse} />}
+
+      <section className="mb-6 rounded border border-line bg-white p-6">
+        {props.organisationId ? (
+          <input type="hidden" name="organisationId" value={props.organisationId} />
+        ) : (
+          <SelectField
+            idPrefix={ID}
+            name="organisationId"
+            label={tf("organisation")}
+            options={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgnr})` }))}
+            errors={errors.organisationId}
+          />
+        )}
+        <p className="font-medium">{tf("innsendingstype")}</p>
+        <p data-testid="innsendingstype">{props.existsAtSkatteetaten ? tf("innsendingstypeChange") : tf("innsendingstypeNew")}</p>
+        <p className="text-sm text-muted">{tf("innsendingstypeHint")}</p>
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdragsgiver-heading">
+        <h2 id="oppdragsgiver-heading" className="mb-4 text-lg font-semibold">
+          {tf("oppdragsgiver")}
+        </h2>
+        <PartyFields prefix="oppdragsgiver" role="oppdragsgiver" f={f} />
+        <label className="mt-2 flex items-center gap-2">
+          <input type="checkbox" name="hovedoppdragsgiverErAnnen" checked={showHoved} onChange={(e) => setShowHoved(e.target.checked)} />
+          {tf("hovedoppdragsgiverErAnnen")}
+        </label>
+        {showHoved && (
+          <div className="mt-4 border-t border-line pt-4">
+            <h3 className="mb-3 font-semibold">{tf("hovedoppdragsgiver")}</h3>
+            <PartyFields prefix="hovedoppdragsgiver" role="oppdragsgiver" f={f} />
+          </div>
+        )}
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdragstaker-heading">
+        <h2 id="oppdragstaker-heading" className="mb-4 text-lg font-semibold">
+          {tf("oppdragstaker")}
+        </h2>
+        <PartyFields prefix="oppdragstaker" role="oppdragstaker" f={f} />
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdraget-heading">
+        <h2 id="oppdraget-heading" className="mb-4 text-lg font-semibold">
+          {tf("oppdraget")}
+        </h2>
+        <TextAreaField {...f.props("oppdrag.beskrivelse")} label={tf("beskrivelse")} />
+        <RadioGroup
+          id={`${ID}-oppdrag.arbeidssted.type`}
+          name="oppdrag.arbeidssted.type"
+          legend={tf("arbeidssted")}
+          value={arbeidssted}
+          onChange={setArbeidssted}
+          options={[
+            { value: "land", label: tf("arbeidsstedLand") },
+            { value: "sokkel", label: tf("arbeidsstedSokkel") },
+          ]}
+        />
+        {arbeidssted === "land" ? (
+          <fieldset className="mb-4 border-l-4 border-line pl-4">
+            <legend className="mb-2 font-semibold">{tf("arbeidssted")}</legend>
+            <TextField {...f.props("oppdrag.arbeidssted.adresse.adresselinje")} label={tf("adresselinje")} />
+            <div className="grid max-w-md grid-cols-[8rem_1fr] gap-x-4">
+              <TextField {...f.props("oppdrag.arbeidssted.adresse.postnummer")} label={tf("postnummer")} inputMode="numeric" />
+              <TextField {...f.props("oppdrag.arbeidssted.adresse.poststed")} label={tf("poststed")} />
+            </div>
+            <input type="hidden" name="oppdrag.arbeidssted.adresse.landkode" value="NO" />
+          </fieldset>
+        ) : (
+          <TextField {...f.props("oppdrag.arbeidssted.felt")} label={tf("felt")} />
+        )}
+        <div className="grid max-w-md grid-cols-2 gap-x-4">
+          <TextField {...f.props("oppdrag.startdato")} type="date" label={tf("startdato")} hint={tf("deadlineHint")} />
+          <TextField {...f.props("oppdrag.forventetSluttdato")} type="date" label={tf("forventetSluttdato")} />
+        </div>
+        <TextField
+          {...f.props("oppdrag.kontraktsverdiNok")}
+          label={tf("kontraktsverdiNok")}
+          inputMode="decimal"
+          onChange={(e) => setAmount(e.target.value)}
+        />
+        {belowThreshold && (
+          <div className="mb-4" data-testid="threshold-notice">
+            <Alert>{tf("belowThreshold")}</Alert>
+          </div>
+        )}
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="vedlegg-heading">
+        <h2 id="vedlegg-heading" className="mb-1 text-lg font-semibold">
+          {tf("vedlegg")}
+        </h2>
+        <p className="mb-4 text-sm text-muted">{tf("vedleggIntro")}</p>
+        {vedlegg.map((key, index) => (
+          <div key={key} className="mb-2 flex flex-wrap items-end gap-4">
+            <SelectField
+              {...f.props(`vedlegg.${index}.type`)}
+              label={tf("vedleggType")}
+              options={VEDLEGG_TYPES.map((v) => ({ value: v, label: tf(`vedleggTypes.${v}`) }))}
+            />
+            <TextField {...f.props(`vedlegg.${index}.referanse`)} label={tf("vedleggReferanse")} />
+            <Button type="button" variant="secondary" className="mb-4" onClick={() => setVedlegg((v) => v.filter((k) => k !== key))}>
+              {tf("removeVedlegg")}
+            </Button>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" onClick={() => setVedlegg((v) => [...v, Math.max(-1, ...v) + 1])}>
+          {tf("addVedlegg")}
+        </Button>
+      </section>
+
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? tf("saving") : tf("submit")}
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => submit("draft")}>
+          {tf("saveDraft")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={togglePreview} aria-expanded={preview !== null}>
+          {preview !== null ? tf("hidePreview") : tf("preview")}
+        </Button>
+      </div>
+      {preview !== null && (
+        <section className="mt-6 rounded border border-line bg-white p-6" aria-labelledby="preview-heading">
+          <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
+            {tf("previewTitle")}
+          </h2>
+          {preview === "" ? <p>{tf("previewInvalid")}</p> : <pre className="overflow-x-auto text-sm" data-testid="json-preview">{preview}</pre>}
+        </section>
+      )}
+    </form>
+  );
+}

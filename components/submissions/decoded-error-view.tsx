@@ -1,0 +1,91 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Tag } from "@/components/ui/tag";
+import { CopyValue } from "@/components/ui/copy-button";
+
+type CatalogueText = { textNb?: string; textEn?: string; hintNb?: string; hintEn?: string; category?: string } | null;
+export type StoredDecodedError = {
+  code?: string | null;
+  known?: boolean;
+  entry?: CatalogueText;
+  melding?: string | null;
+  korrelasjonsid?: string | null;
+  category?: string | null;
+  retryable?: boolean;
+  specifications?: { kode?: string | null; melding?: string | null; sti?: string | null; angittVerdi?: string | null; entry?: CatalogueText; known?: boolean }[];
+};
+
+/** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
+export async function DecodedErrorView({ decoded, mask }: { decoded: StoredDecodedError; mask: (text: string) => string }) {
+  const t = await getTranslations("detail");
+  const locale = await getLocale();
+  const text = (e: CatalogueText) => (locale === "nb" ? e?.textNb : e?.textEn);
+  const other = (e: CatalogueText) => (locale === "nb" ? e?.textEn : e?.textNb);
+  const hint = (e: CatalogueText) => (locale === "nb" ? e?.hintNb : e?.hintEn);
+  return (
+    <div className="mt-2 rounded border border-danger bg-danger-light p-3" data-testid="decoded-error">
+      <p>
+        <span className="font-mono font-semibold">{decoded.code ?? "–"}</span>{" "}
+        {decoded.entry ? (
+          <>
+            <span className="font-medium">{text(decoded.entry)}</span>{" "}
+            <span className="text-sm text-muted" lang={locale === "nb" ? "en" : "nb"}>
+              ({other(decoded.entry)})
+            </span>
+          </>
+        ) : (
+          <span className="text-sm">{t("unknownCode")}</span>
+        )}
+      </p>
+      {decoded.category && (
+        <p className="mt-1 text-sm">
+          {t("category")}: <Tag tone="danger">{t.has(`categories.${decoded.category}`) ? t(`categories.${decoded.category}`) : decoded.category}</Tag>
+        </p>
+      )}
+      {decoded.melding && (
+        <p className="mt-1 text-sm">
+          {t("melding")}: {mask(decoded.melding)}
+        </p>
+      )}
+      {hint(decoded.entry ?? null) && (
+        <p className="mt-2">
+          <span className="font-medium">{t("hint")}:</span> {hint(decoded.entry ?? null)}
+        </p>
+      )}
+      {decoded.specifications && decoded.specifications.length > 0 && (
+        <div className="mt-3">
+          <p className="font-medium">{t("specifications")}</p>
+          <table className="mt-1 w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-danger">
+                <th scope="col" className="py-1 pr-3">{t("errorCode")}</th>
+                <th scope="col" className="py-1 pr-3">{t("sti")}</th>
+                <th scope="col" className="py-1 pr-3">{t("angittVerdi")}</th>
+                <th scope="col" className="py-1">{t("melding")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {decoded.specifications.map((s, i) => (
+                <tr key={i} className="align-top">
+                  <td className="py-1 pr-3 font-mono">
+                    {s.kode ?? "–"}
+                    {s.entry && <div className="font-sans text-xs">{text(s.entry)}</div>}
+                  </td>
+                  <td className="py-1 pr-3 font-mono">{s.sti ?? "–"}</td>
+                  <td className="py-1 pr-3 font-mono">{s.angittVerdi ? mask(s.angittVerdi) : "–"}</td>
+                  <td className="py-1">{s.melding ? mask(s.melding) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {decoded.korrelasjonsid && (
+        <p className="mt-3 text-sm">
+          {t("korrelasjonsid")}: <CopyValue value={decoded.korrelasjonsid} label={t("korrelasjonsid")} />
+          <br />
+          <span className="text-muted">{t("korrelasjonsidNote")}</span>
+        </p>
+      )}
+    </div>
+  );
+}

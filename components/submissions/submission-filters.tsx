@@ -1,0 +1,81 @@
+import { getTranslations } from "next-intl/server";
+import { SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+
+/** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
+export async function SubmissionFilters({
+  filter,
+  organisations,
+}: {
+  filter: SubmissionListFilter;
+  organisations: { id: string; name: string }[];
+}) {
+  const t = await getTranslations();
+  const input = "mt-1 w-full rounded border border-muted px-2 py-1.5";
+  return (
+    <form method="get" action="/innsendinger" className="mb-6 rounded border border-line bg-white p-4" aria-label={t("submissions.filters")}>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="block text-sm font-medium">
+          {t("submissions.status")}
+          <select name="status" defaultValue={filter.status?.[0] ?? ""} className={input}>
+            <option value="">{t("submissions.allStatuses")}</option>
+            {SUBMISSION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.kind")}
+          <select name="kind" defaultValue={filter.kind ?? ""} className={input}>
+            <option value="">{t("submissions.allKinds")}</option>
+            <option value="oar">{t("kind.oar")}</option>
+            <option value="amelding">{t("kind.amelding")}</option>
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.organisation")}
+          <select name="org" defaultValue={filter.org ?? ""} className={input}>
+            <option value="">{t("submissions.allOrganisations")}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.period")}
+          <input name="period" defaultValue={filter.period ?? ""} pattern="\d{4}-\d{2}" className={input} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.from")}
+          <input type="date" name="from" defaultValue={filter.from ?? ""} className={input} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.to")}
+          <input type="date" name="to" defaultValue={filter.to ?? ""} className={input} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.code")}
+          <input name="code" defaultValue={filter.code ?? ""} className={`${input} font-mono`} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t("submissions.search")}
+          <input name="q" type="search" defaultValue={filter.q ?? ""} className={input} aria-describedby="q-hint" />
+          <span id="q-hint" className="text-xs font-normal text-muted">
+            {t("submissions.searchHint")}
+          </span>
+        </label>
+      </div>
+      <div className="mt-4 flex gap-3">
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
+          {t("submissions.apply")}
+        </button>
+        <a href="/innsendinger" className="px-2 py-2">
+          {t("submissions.clear")}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import type { SubmissionStatus } from "@/lib/db/schema";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+import { StatusBadge } from "./status-badge";
+
+export type SubmissionRow = {
+  id: string;
+  kind: "oar" | "amelding";
+  subject: string;
+  status: SubmissionStatus;
+  organisationName: string;
+  orgnr: string;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  lastErrorCode: string | null;
+  errorSummary: string | null;
+  createdAt: string;
+};
+export type SubmissionPage = { rows: SubmissionRow[]; nextCursor: string | null; inFlight: boolean };
+
+/**
+ * The list refreshes itself through the route handler while anything on it is in flight, and
+ * stops polling once everything has settled.
+ */
+export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; query: string }) {
+  const t = useTranslations("submissions");
+  const tr = useTranslations();
+  const format = useFormatter();
+  const { data } = useQuery({
+    queryKey: ["submissions", query],
+    queryFn: async (): Promise<SubmissionPage> => {
+      const res = await fetch(`/api/submissions?${query}`, { cache: "no-store" });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return res.json();
+    },
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.inFlight ? 1500 : false),
+  });
+
+  if (data.rows.length === 0) return <p className="rounded border border-line bg-white p-4">{t("empty")}</p>;
+  return (
+    <div className="overflow-x-auto rounded border border-line bg-white">
+      {data.inFlight && <p className="px-4 pt-3 text-sm text-muted">{t("refreshing")}</p>}
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr className="border-b-2 border-line">
+            <th scope="col" className="px-4 py-2">{t("kind")}</th>
+            <th scope="col" className="px-4 py-2">{t("organisation")}</th>
+            <th scope="col" className="px-4 py-2">{t("subject")}</th>
+            <th scope="col" className="px-4 py-2">{t("status")}</th>
+            <th scope="col" className="px-4 py-2">{t("lastAttempt")}</th>
+            <th scope="col" className="px-4 py-2">{t("error")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top" data-testid={`submission-row-${row.id}`}>
+              <td className="px-4 py-2">{tr(`kind.${row.kind}`)}</td>
+              <td className="px-4 py-2">
+                {row.organisationName}
+                <div className="text-xs text-muted tabular-nums">{formatOrgnr(row.orgnr)}</div>
+              </td>
+              <td className="px-4 py-2">
+                <Link href={`/innsendinger/${row.id}`} target="_blank" className="underline">
+                  {row.subject}
+                </Link>
+              </td>
+              <td className="px-4 py-2">
+                <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} />
+              </td>
+              <td className="px-4 py-2 whitespace-nowrap">
+                {row.lastAttemptAt ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" }) : "–"}
+              </td>
+              <td className="px-4 py-2">
+                {row.lastErrorCode ? (
+                  <>
+                    <span className="font-mono">{row.lastErrorCode}</span>
+                    {row.errorSummary && <div className="text-xs">{row.errorSummary}</div>}
+                  </>
+                ) : (
+                  "–"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { oarStiToModelPath } from "@/lib/reporting/oar/oar-adapter";
+import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
+
+type Attempt = { outcome: string; decodedError: Record<string, unknown> | null };
+
+/** The form's initial values from a stored version (the model is the form's own shape). */
+export function oppdragToFormInitial(payload: Record<string, unknown>) {
+  const { oppdragsreferanse: _, ...values } = payload as Oppdrag;
+  return { ...values, hovedoppdragsgiverErAnnen: Boolean(values.hovedoppdragsgiver) };
+}
+
+/** Form fields the last rejection's specification entries point at, with Skatteetaten's message. */
+export function rejectedFieldsFrom(attempts: Attempt[]): Record<string, string> {
+  const last = [...attempts].reverse().find((a) => a.outcome === "rejected");
+  const specs = (last?.decodedError?.specifications ?? []) as { sti?: string | null; melding?: string | null; kode?: string | null }[];
+  const out: Record<string, string> = {};
+  for (const s of specs) {
+    if (!s.sti) continue;
+    out[oarStiToModelPath(s.sti)] = [s.kode, s.melding].filter(Boolean).join(": ");
+  }
+  return out;
+}

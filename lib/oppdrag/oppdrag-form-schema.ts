@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
+import countries from "./iso-3166-alpha2.json";
+
+/** Contracts below this value need not be reported (DOMAIN.md §1.1); shown as a notice, not an error. */
+export const REPORTING_THRESHOLD_NOK = 20_000;
+
+// Messages are keys into `validation.*`, shown identically by the browser and the server.
+const required = z.string({ error: "required" }).trim().min(1, { message: "required" }).max(500, { message: "tooLong" });
+const optional = z
+  .string({ error: "required" })
+  .trim()
+  .max(500, { message: "tooLong" })
+  .transform((v) => v || undefined)
+  .optional();
+
+const orgnr = z
+  .string({ error: "required" })
+  .transform(normaliseOrgnr)
+  .pipe(
+    z
+      .string()
+      .min(1, { message: "required" })
+      .regex(/^\d{9}$/, { message: "orgnrFormat" })
+      .refine(isValidOrgnr, { message: "orgnrChecksum" }),
+  );
+
+const countryCode = z.enum(countries as [string, ...string[]], {
+  error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "countryInvalid"),
+});
+
+const address = z.object(
+  { adresselinje: required, postnummer: optional, poststed: optional, landkode: countryCode },
+  { error: "required" },
+);
+
+const norwegianAddress = z.object(
+  {
+    adresselinje: required,
+    postnummer: z.string({ error: "required" }).trim().regex(/^\d{4}$/, { message: "postnummerFormat" }),
+    poststed: required,
+    landkode: z.literal("NO").default("NO"),
+  },
+  { error: "required" },
+);
+
+const norwegianParty = z.object({ variant: z.literal("norsk"), navn: required, organisasjonsnummer: orgnr });
+
+/** Oppdragsgiver without a Norwegian orgnr: address in Norway, home-country address and registration, contact person. */
+const foreignOppdragsgiver = z.object({
+  variant: z.literal("utenlandsk"),
+  navn: required,
+  registreringsnummer: required,
+  adresseHjemland: address,
+  adresseNorge: norwegianAddress,
+  kontaktperson: required,
+});
+
+/** Oppdragstaker without a Norwegian orgnr: foreign identification, address and country. */
+const foreignOppdragstaker = z.object({
+  variant: z.literal("utenlandsk"),
+  navn: required,
+  registreringsnummer: required,
+  adresseHjemland: address,
+});
+
+const oppdragsgiver = z.discriminatedUnion("variant", [norwegianParty, foreignOppdragsgiver], { message: "required" });
+const oppdragstaker = z.discriminatedUnion("variant", [norwegianParty, foreignOppdragstaker], { message: "required" });
+
+/** "450 000,50" and "450000.5" both mean NOK 450 000.50. */
+const nok = z
+  .union([z.number(), z.string()], { error: "required" })
+  .transform((v, ctx) => {
+    if (typeof v === "number") return v;
+    const cleaned = v.replace(/[\s\u00a0]/g, "").replace(",", ".");
+    if (cleaned === "") {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    const n = Number(cleaned);
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "amountInvalid" });
+      return z.NEVER;
+    }
+    return Math.round(n * 100) / 100;
+  })
+  .pipe(z.number().nonnegative({ message: "amountNegative" }));
+
+const date = z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") });
+
+export const VEDLEGG_TYPES = ["id_dokument", "kontrakt", "stiftelsesdokument"] as const;
+
+const oppdragFields = {
+  oppdragsgiver,
+  hovedoppdragsgiverErAnnen: z
+    .union([z.boolean(), z.enum(["on", "true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+  hovedoppdragsgiver: z.unknown().optional(),
+  oppdragstaker,
+  oppdrag: z.object(
+    {
+      beskrivelse: z.string({ error: "required" }).trim().min(1, { message: "required" }).max(2000, { message: "tooLong" }),
+      arbeidssted: z.discriminatedUnion(
+        "type",
+        [
+          z.object({ type: z.literal("land"), adresse: norwegianAddress }),
+          z.object({ type: z.literal("sokkel"), felt: required }),
+        ],
+        { error: "required" },
+      ),
+      startdato: date,
+      forventetSluttdato: date,
+      kontraktsverdiNok: nok,
+    },
+    { error: "required" },
+  ),
+  vedlegg: z
+    .array(z.object({ type: z.enum(VEDLEGG_TYPES, { error: "required" }), referanse: required }))
+    .max(20)
+    .default([]),
+};
+
+type CoreValues = z.output<z.ZodObject<typeof oppdragFields>>;
+
+/**
+ * The oppdrag fields with the rules that span fields, plus any extra fields a caller needs
+ * (the server action adds organisation and intent). The browser and the server use the same one.
+ */
+export function oppdragSchemaWith<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z
+    .object({ ...oppdragFields, ...extra })
+    .superRefine((raw, ctx) => {
+      const value = raw as unknown as CoreValues;
+      if (value.oppdrag.forventetSluttdato < value.oppdrag.startdato) {
+        ctx.addIssue({ code: "custom", path: ["oppdrag", "forventetSluttdato"], message: "endBeforeStart" });
+      }
+      if (value.hovedoppdragsgiverErAnnen) {
+        const parsed = oppdragsgiver.safeParse(value.hovedoppdragsgiver);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            ctx.addIssue({ code: "custom", path: ["hovedoppdragsgiver", ...issue.path], message: issue.message });
+          }
+        }
+      }
+    })
+    .transform((raw) => {
+      const value = raw as typeof raw & CoreValues;
+      return {
+        ...value,
+        hovedoppdragsgiver: value.hovedoppdragsgiverErAnnen ? oppdragsgiver.parse(value.hovedoppdragsgiver) : undefined,
+      };
+    });
+}
+
+export const oppdragFormSchema = oppdragSchemaWith({});
+
+export type OppdragFormInput = z.input<typeof oppdragFormSchema>;
+export type OppdragFormValues = z.output<typeof oppdragFormSchema>;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { Oppdrag } from "./oppdrag-model";
+import { createOarAdapter, OAR_INNSENDINGSTYPE, oarStiToModelPath } from "./oar-adapter";
+
+const oppdrag: Oppdrag = {
+  oppdragsreferanse: "OPP-1",
+  oppdragsgiver: { variant: "norsk", navn: "Fjellvind Bygg AS", organisasjonsnummer: "310900125" },
+  oppdragstaker: {
+    variant: "utenlandsk",
+    navn: "Baltic Steel UAB",
+    registreringsnummer: "LT-3004",
+    adresseHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
+  },
+  oppdrag: {
+    beskrivelse: "Stålmontasje",
+    arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" } },
+    startdato: "2026-11-01",
+    forventetSluttdato: "2027-02-28",
+    kontraktsverdiNok: 450000,
+  },
+  vedlegg: [],
+};
+
+describe("OAR adapter", () => {
+  const adapter = createOarAdapter({ baseUrl: "http://127.0.0.1:4102/oar/v1", idempotencyKeyIn: "query" });
+
+  it("marks a first report as new and a report of a known oppdrag as a change", () => {
+    const first = JSON.parse(adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body);
+    const again = JSON.parse(adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }).body);
+    expect(first.innsendingstype).toBe(OAR_INNSENDINGSTYPE.new);
+    expect(again.innsendingstype).toBe(OAR_INNSENDINGSTYPE.change);
+  });
+
+  it("sends JSON with the idempotency key and the contract value as a decimal string", () => {
+    const req = adapter.buildRequest(oppdrag, { idempotencyKey: "abc", orgnr: "310900125", existsAtSkatteetaten: false });
+    expect(req.url).toBe("http://127.0.0.1:4102/oar/v1/innsending?idempotencyKey=abc");
+    expect(req.headers["Content-Type"]).toBe("application/json");
+    const body = JSON.parse(req.body);
+    expect(body.oppdrag.kontraktsverdi).toBe("450000.00");
+    expect(body.oppdragstaker).toEqual({
+      navn: "Baltic Steel UAB",
+      utenlandskIdentifikasjon: "LT-3004",
+      adresseIHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
+    });
+  });
+});
+
+describe("oarStiToModelPath", () => {
+  it("maps Skatteetaten's paths to the form's field names", () => {
+    expect(oarStiToModelPath("/oppdrag/kontraktsverdi")).toBe("oppdrag.kontraktsverdiNok");
+    expect(oarStiToModelPath("/oppdragstaker/utenlandskIdentifikasjon")).toBe("oppdragstaker.registreringsnummer");
+    expect(oarStiToModelPath("oppdragsgiver.organisasjonsnummer")).toBe("oppdragsgiver.organisasjonsnummer");
+    expect(oarStiToModelPath("$.vedlegg[1].referanse")).toBe("vedlegg.1.referanse");
+  });
+});

@@ -1,0 +1,85 @@
+import { JSON_HEADERS, readIdsFromJson, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
+import type { Oppdrag, OppdragParty } from "./oppdrag-model";
+
+export const OAR_SCOPE = "skatteetaten:innrapporteringoppdragtilutenlandske";
+
+/**
+ * Wire format of "Innrapportering oppdrag til utenlandske oppdragstakere". The OpenAPI spec is
+ * on SwaggerHub only, so the path and field names below are our best reading of the published
+ * information model; the innsendingstype values NY/ENDRING are [open] (DOMAIN.md §1.1).
+ */
+export const OAR_INNSENDINGSTYPE = { new: "NY", change: "ENDRING" } as const;
+
+export function oarPath() {
+  return "/innsending";
+}
+
+function mapParty(p: OppdragParty) {
+  if (p.variant === "norsk") return { navn: p.navn, organisasjonsnummer: p.organisasjonsnummer };
+  return {
+    navn: p.navn,
+    utenlandskIdentifikasjon: p.registreringsnummer,
+    adresseIHjemland: p.adresseHjemland,
+    ...("adresseNorge" in p ? { adresseINorge: p.adresseNorge } : {}),
+    ...("kontaktperson" in p ? { kontaktperson: p.kontaktperson } : {}),
+  };
+}
+
+export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
+  return {
+    innsendingstype: existsAtSkatteetaten ? OAR_INNSENDINGSTYPE.change : OAR_INNSENDINGSTYPE.new,
+    oppdragsreferanse: oppdrag.oppdragsreferanse,
+    oppdragsgiver: mapParty(oppdrag.oppdragsgiver),
+    ...(oppdrag.hovedoppdragsgiver ? { hovedoppdragsgiver: mapParty(oppdrag.hovedoppdragsgiver) } : {}),
+    oppdragstaker: mapParty(oppdrag.oppdragstaker),
+    oppdrag: {
+      beskrivelse: oppdrag.oppdrag.beskrivelse,
+      arbeidssted:
+        oppdrag.oppdrag.arbeidssted.type === "land"
+          ? { type: "LAND", adresse: oppdrag.oppdrag.arbeidssted.adresse }
+          : { type: "SOKKEL", felt: oppdrag.oppdrag.arbeidssted.felt },
+      startdato: oppdrag.oppdrag.startdato,
+      forventetSluttdato: oppdrag.oppdrag.forventetSluttdato,
+      // Decimals as strings, as in Skatteetaten's published JSON examples.
+      kontraktsverdi: oppdrag.oppdrag.kontraktsverdiNok.toFixed(2),
+    },
+    vedlegg: oppdrag.vedlegg,
+  };
+}
+
+export function createOarAdapter(config: { baseUrl: string; idempotencyKeyIn: IdempotencyKeyPlacement }): ReportingAdapter {
+  return {
+    kind: "oar",
+    api: "oar",
+    scope: OAR_SCOPE,
+    buildRequest(payload, ctx) {
+      const body = JSON.stringify(oarBody(payload as Oppdrag, ctx.existsAtSkatteetaten));
+      const { url, headers } = withIdempotencyKey(
+        `${config.baseUrl.replace(/\/$/, "")}${oarPath()}`,
+        { ...JSON_HEADERS },
+        ctx.idempotencyKey,
+        config.idempotencyKeyIn,
+      );
+      return { method: "POST", url, headers, body };
+    },
+    readAccepted: readIdsFromJson,
+  };
+}
+
+/** Wire field names that differ from our model's, so a rejection's `sti` can mark the form field. */
+const WIRE_TO_MODEL: Record<string, string> = {
+  utenlandskIdentifikasjon: "registreringsnummer",
+  adresseIHjemland: "adresseHjemland",
+  adresseINorge: "adresseNorge",
+  kontraktsverdi: "kontraktsverdiNok",
+};
+
+/** "/oppdrag/kontraktsverdi" or "oppdrag.kontraktsverdi" → "oppdrag.kontraktsverdiNok". */
+export function oarStiToModelPath(sti: string): string {
+  return sti
+    .replace(/^\$?[./]?/, "")
+    .split(/[./]|\[(\d+)\]/)
+    .filter((s) => s !== undefined && s !== "")
+    .map((segment) => WIRE_TO_MODEL[segment] ?? segment)
+    .join(".");
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions/define-action";
+import { retrySubmission } from "./operations";
+import { wakeDeliveryWorker } from "./queue-client";
+import { submissionIdSchema } from "./validation";
+
+/** "Retry (same key)": for transport failures, 429 and 5xx; sends the same body with the same key. */
+export const retrySubmissionAction = defineAction(
+  { name: "retrySubmission", permission: "submission:retry", schema: submissionIdSchema },
+  async (input, { user, db }) => {
+    const result = await db.transaction((tx) => retrySubmission(tx, user, input.submissionId, user.organisationIds));
+    await wakeDeliveryWorker(result.submissionId);
+    revalidatePath(`/innsendinger/${result.submissionId}`);
+    return result;
+  },
+);

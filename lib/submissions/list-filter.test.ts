@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor, filterToSearchParams, parseSubmissionListFilter } from "./list-filter";
+
+describe("submission list filter", () => {
+  it("round-trips through the URL, including repeated statuses", () => {
+    const filter = parseSubmissionListFilter(
+      new URLSearchParams("status=failed&status=rejected&kind=oar&period=2026-10&q=%20abc%20&code=OAR_005"),
+    );
+    expect(filter).toMatchObject({ status: ["failed", "rejected"], kind: "oar", period: "2026-10", q: "abc", code: "OAR_005" });
+    expect(parseSubmissionListFilter(filterToSearchParams(filter))).toEqual(filter);
+  });
+
+  it("drops invalid values instead of failing the whole page", () => {
+    const filter = parseSubmissionListFilter({ status: "bogus", kind: "x", period: "2026-13", q: "ok", org: "not-a-uuid" });
+    expect(filter).toMatchObject({ status: undefined, kind: undefined, period: undefined, org: undefined, q: "ok" });
+  });
+
+  it("encodes a keyset cursor and rejects a tampered one", () => {
+    const at = new Date("2026-11-20T10:00:00.123Z");
+    const id = "3f2b8c1e-1111-4a2b-9c3d-123456789abc";
+    expect(decodeCursor(encodeCursor(at, id))).toEqual({ createdAt: at, id });
+    expect(decodeCursor("garbage")).toBeNull();
+    expect(decodeCursor(undefined)).toBeNull();
+  });
+});

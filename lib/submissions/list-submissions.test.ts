@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { deliveryAttempts, submissions } from "@/lib/db/schema";
+import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { parseSubmissionListFilter } from "./list-filter";
+import { listSubmissions } from "./list-submissions";
+import { createSubmission } from "./operations";
+
+const db = useTestDb();
+
+describe("listSubmissions (real PostgreSQL)", () => {
+  it("pages newest first without gaps or repeats, only within the user's organisations", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const hidden = await createTestOrganisation(db, null);
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const c = await db.transaction((tx) =>
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: `OPP-${i}`, payload: {}, queue: false }),
+      );
+      ids.push(c.submissionId);
+    }
+    await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: hidden.id, kind: "oar", subject: "SECRET", payload: {}, queue: false }),
+    );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listSubmissions(db, [org.id], parseSubmissionListFilter({ cursor }), 3);
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it("filters by status, kind, error code and free text over ids, and reports rows in flight", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const a = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-09", payload: {}, queue: true }),
+    );
+    const b = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-X", payload: {}, queue: false }),
+    );
+    await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, b.submissionId));
+    await db.insert(deliveryAttempts).values({
+      submissionId: b.submissionId,
+      versionId: b.versionId,
+      attemptNo: 1,
+      idempotencyKey: b.idempotencyKey,
+      outcome: "rejected",
+      requestMethod: "POST",
+      requestUrl: "http://sandbox/oar",
+      requestHeaders: {},
+      requestBody: "{}",
+      korrelasjonsid: "kor-123-abc",
+    });
+    const list = (q: Record<string, string | string[]>) =>
+      listSubmissions(db, [org.id], parseSubmissionListFilter(q)).then((r) => r.rows.map((x) => x.id));
+
+    expect(await list({ status: "rejected" })).toEqual([b.submissionId]);
+    expect(await list({ kind: "amelding" })).toEqual([a.submissionId]);
+    expect(await list({ code: "oar_005" })).toEqual([b.submissionId]);
+    expect(await list({ q: "kor-123-abc" })).toEqual([b.submissionId]);
+    expect(await list({ q: a.idempotencyKey })).toEqual([a.submissionId]);
+    expect(await list({ q: org.orgnr.replace(/(\d{3})(\d{3})/, "$1 $2 ") })).toHaveLength(2);
+    expect(await list({ period: "2026-09", kind: "amelding" })).toEqual([a.submissionId]);
+    expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({}))).inFlight).toBe(true);
+    expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({ status: "rejected" }))).inFlight).toBe(false);
+  });
+});

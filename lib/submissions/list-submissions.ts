@@ -1,0 +1,89 @@
+import "server-only";
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
+import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilter } from "./list-filter";
+
+export const SUBMISSION_PAGE_SIZE = 50;
+
+function filterConditions(organisationIds: string[], filter: SubmissionListFilter): SQL[] {
+  const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
+  if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
+  if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
+  if (filter.org) conditions.push(eq(submissions.organisationId, filter.org));
+  if (filter.code) conditions.push(eq(submissions.lastErrorCode, filter.code.toUpperCase()));
+  if (filter.from) conditions.push(gte(submissions.createdAt, sql`${filter.from}::date`));
+  if (filter.to) conditions.push(lt(submissions.createdAt, sql`${filter.to}::date + 1`));
+  if (filter.period) {
+    conditions.push(
+      or(
+        and(eq(submissions.kind, "amelding"), eq(submissions.subject, filter.period)),
+        and(
+          eq(submissions.kind, "oar"),
+          sql`to_char(${submissions.createdAt} at time zone 'Europe/Oslo', 'YYYY-MM') = ${filter.period}`,
+        ),
+      )!,
+    );
+  }
+  if (filter.q) {
+    const q = filter.q;
+    const digits = q.replace(/\s+/g, "");
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q);
+    const matches: SQL[] = [
+      sql`${submissions.subject} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`,
+      sql`${submissions.receivedIds}->>'forsendelseId' = ${q}`,
+      sql`${submissions.receivedIds}->>'meldingsId' = ${q}`,
+      sql`${submissions.receivedIds}->>'dialogId' = ${q}`,
+      sql`exists (select 1 from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} = ${q})`,
+    ];
+    if (/^\d{9}$/.test(digits)) matches.push(eq(organisations.orgnr, digits));
+    if (isUuid) {
+      matches.push(eq(submissions.id, q));
+      matches.push(
+        sql`exists (select 1 from ${submissionVersions} where ${submissionVersions.submissionId} = ${submissions.id} and ${submissionVersions.idempotencyKey} = ${q}::uuid)`,
+      );
+    }
+    conditions.push(or(...matches)!);
+  }
+  return conditions;
+}
+
+/** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
+export async function listSubmissions(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter, limit = SUBMISSION_PAGE_SIZE) {
+  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
+  const conditions = filterConditions(organisationIds, filter);
+  const cursor = decodeCursor(filter.cursor);
+  if (cursor) {
+    conditions.push(
+      sql`(${submissions.createdAt}, ${submissions.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: submissions.id,
+      kind: submissions.kind,
+      subject: submissions.subject,
+      status: submissions.status,
+      organisationId: submissions.organisationId,
+      organisationName: organisations.name,
+      orgnr: organisations.orgnr,
+      lastAttemptAt: submissions.lastAttemptAt,
+      nextAttemptAt: submissions.nextAttemptAt,
+      lastErrorCode: submissions.lastErrorCode,
+      statusReason: submissions.statusReason,
+      receivedIds: submissions.receivedIds,
+      createdAt: submissions.createdAt,
+    })
+    .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .where(and(...conditions))
+    .orderBy(desc(submissions.createdAt), desc(submissions.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    inFlight: page.some((r) => (IN_FLIGHT_STATUSES as readonly string[]).includes(r.status)),
+  };
+}

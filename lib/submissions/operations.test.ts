@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog, submissions } from "@/lib/db/schema";
+import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
+import { findSubmissionWithHistory } from "./queries";
+
+const db = useTestDb();
+
+async function setup() {
+  const user = await createTestUser(db, "admin");
+  const org = await createTestOrganisation(db, user.id);
+  return { user, org };
+}
+
+describe("submission operations (real PostgreSQL)", () => {
+  it("creates a queued submission with version 1, a fresh idempotency key and an audit row", async () => {
+    const { user, org } = await setup();
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: { a: 1 }, queue: true }),
+    );
+    const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
+    expect(s!.status).toBe("queued");
+    expect(s!.versions.map((v) => [v.versionNo, v.idempotencyKey])).toEqual([[1, created.idempotencyKey]]);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, created.submissionId), eq(auditLog.action, "submission.submit")));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("hides a submission from users without access to its organisation", async () => {
+    const { user, org } = await setup();
+    const other = await createTestOrganisation(db, null);
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: {}, queue: false }),
+    );
+    expect(await findSubmissionWithHistory(db, created.submissionId, [other.id])).toBeNull();
+    await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [other.id]))).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("retries with the same key only from a failed state", async () => {
+    const { user, org } = await setup();
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-2", payload: {}, queue: false }),
+    );
+    await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject({
+      code: "conflict",
+      messageKey: "errors.notRetryable",
+    });
+    await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, created.submissionId));
+    await db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]));
+    const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
+    expect(s!.status).toBe("queued");
+    expect(s!.versions).toHaveLength(1);
+  });
+
+  it("sends a corrected version with a new key and keeps the earlier version", async () => {
+    const { user, org } = await setup();
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-3", payload: { v: 1 }, queue: true }),
+    );
+    await expect(
+      db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], { v: 2 })),
+    ).rejects.toMatchObject({ messageKey: "errors.notCorrectable" });
+    await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, created.submissionId));
+    const corrected = await db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], { v: 2 }));
+    const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
+    expect(s!.versions.map((v) => v.payload)).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(corrected.idempotencyKey).not.toBe(created.idempotencyKey);
+    expect(s!.currentVersionId).toBe(corrected.versionId);
+    expect(s!.status).toBe("queued");
+    expect(s!.lastErrorCode).toBeNull();
+  });
+});

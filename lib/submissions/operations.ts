@@ -1,0 +1,128 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { SafeError } from "@/lib/actions/action-result";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { DbOrTx } from "@/lib/db/client";
+import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+
+/** Statuses from which "Retry (same key)" makes sense: the outcome was transient or unknown. */
+export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed", "retrying"];
+/** Statuses from which a corrected version (new key) may be sent. */
+export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
+
+export async function createSubmission(
+  tx: DbOrTx,
+  actor: AuditActor,
+  input: { organisationId: string; kind: ReportKind; subject: string; payload: Record<string, unknown>; queue: boolean },
+) {
+  const now = new Date();
+  const [submission] = await tx
+    .insert(submissions)
+    .values({
+      organisationId: input.organisationId,
+      kind: input.kind,
+      subject: input.subject,
+      status: input.queue ? "queued" : "draft",
+      queuedAt: input.queue ? now : null,
+      nextAttemptAt: input.queue ? now : null,
+      createdBy: actor?.id ?? null,
+    })
+    .returning();
+  const [version] = await tx
+    .insert(submissionVersions)
+    .values({
+      submissionId: submission!.id,
+      versionNo: 1,
+      payload: input.payload,
+      idempotencyKey: randomUUID(),
+      createdBy: actor?.id ?? null,
+    })
+    .returning();
+  await tx.update(submissions).set({ currentVersionId: version!.id }).where(eq(submissions.id, submission!.id));
+  await recordAudit(tx, actor, {
+    action: input.queue ? "submission.submit" : "submission.create_draft",
+    targetType: "submission",
+    targetId: submission!.id,
+    organisationId: input.organisationId,
+    details: { kind: input.kind, subject: input.subject, versionNo: 1, idempotencyKey: version!.idempotencyKey },
+  });
+  return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+}
+
+async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds: string[]) {
+  const [row] = await tx
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)))
+    .for("update");
+  if (!row) throw new SafeError("not_found", "errors.notFound");
+  return row;
+}
+
+/** Queues the current version again with the SAME idempotency key and body. */
+export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  await tx
+    .update(submissions)
+    .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
+    .where(eq(submissions.id, submissionId));
+  await recordAudit(tx, actor, {
+    action: "submission.retry",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationId: row.organisationId,
+    details: { fromStatus: row.status, versionId: row.currentVersionId },
+  });
+  return { submissionId };
+}
+
+/** Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. */
+export async function sendCorrectedVersion(
+  tx: DbOrTx,
+  actor: AuditActor,
+  submissionId: string,
+  organisationIds: string[],
+  payload: Record<string, unknown>,
+  options: { queue: boolean } = { queue: true },
+) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  const [latest] = await tx
+    .select({ versionNo: submissionVersions.versionNo })
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submissionId))
+    .orderBy(desc(submissionVersions.versionNo))
+    .limit(1);
+  const [version] = await tx
+    .insert(submissionVersions)
+    .values({
+      submissionId,
+      versionNo: (latest?.versionNo ?? 0) + 1,
+      payload,
+      idempotencyKey: randomUUID(),
+      createdBy: actor?.id ?? null,
+    })
+    .returning();
+  await tx
+    .update(submissions)
+    .set({
+      currentVersionId: version!.id,
+      status: options.queue ? "queued" : "draft",
+      queuedAt: options.queue ? sql`now()` : null,
+      nextAttemptAt: options.queue ? sql`now()` : null,
+      lastErrorCode: null,
+      statusReason: null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(submissions.id, submissionId));
+  await recordAudit(tx, actor, {
+    action: "submission.send_corrected_version",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationId: row.organisationId,
+    details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
+  });
+  return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+}
