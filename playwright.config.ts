@@ -20,6 +20,7 @@ process.env.E2E_PORT ??= "3100";
 process.env.E2E_PG_PORT ??= String(55000 + Math.floor(Math.random() * 5000));
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "innrapportering-e2e-"));
 process.env.E2E_DEMO_PASSWORD ??= randomBytes(12).toString("base64url");
+process.env.E2E_SANDBOX_PORT ??= String(45000 + Math.floor(Math.random() * 5000));
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const executablePath = systemChromium();
@@ -66,6 +67,9 @@ export default defineConfig({
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT,
       DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
       APP_MODE: "sandbox",
+      SANDBOX_MASKINPORTEN_PORT: process.env.E2E_SANDBOX_PORT,
+      SANDBOX_SKATTEETATEN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 1),
+      DELIVERY_RECONCILE_SECONDS: "1",
     },
   },
 });

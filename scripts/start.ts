@@ -12,8 +12,13 @@ import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
-import { DEMO_USERS, seedDemo } from "@/lib/db/seed";
+import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo } from "@/lib/db/seed";
 import { env as config } from "@/lib/env";
+import { MaskinportenConfigError } from "@/lib/maskinporten/errors";
+import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
+import { defaultSandboxClients } from "@/lib/sandbox/maskinporten/sandbox-clients";
+import { startSandbox } from "@/lib/sandbox/start-sandbox";
+import { startDeliveryWorkerFromEnv } from "@/lib/submissions/engine-runtime";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(config.DATA_DIR);
@@ -65,6 +70,34 @@ async function main() {
     const { db, sql } = createDb(childEnv.DATABASE_URL!, { max: 2 });
     await seedDemo(db, demoPassword);
     await sql.end();
+  }
+
+  if (mode === "sandbox") {
+    const key = await ensureSandboxClientKey(dataDir);
+    const sandbox = await startSandbox({
+      host: config.SANDBOX_HOST,
+      maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
+      skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
+      clients: await defaultSandboxClients({
+        key,
+        orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
+        clientsFile: process.env.SANDBOX_MASKINPORTEN_CLIENTS_FILE || undefined,
+      }),
+    }).catch((e: Error) => fail(`The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT} free?`));
+    stops.push(() => sandbox.close());
+    // The app's own client talks to the sandbox unless real credentials were configured.
+    if (!config.MASKINPORTEN_CLIENT_ID) Object.assign(childEnv, sandboxClientEnv(key, sandbox.maskinporten.issuer));
+    childEnv.OAR_API_URL ??= sandbox.skatteetaten.oarBaseUrl;
+    childEnv.AMELDING_API_URL ??= sandbox.skatteetaten.ameldingBaseUrl;
+    console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}`);
+  }
+
+  if (config.RUN_WORKER === "true") {
+    const worker = await startDeliveryWorkerFromEnv(childEnv).catch((e: Error) =>
+      fail(e instanceof MaskinportenConfigError ? e.message : `The delivery worker did not start: ${e.message}`),
+    );
+    stops.unshift(() => worker.stop());
+    console.log(`• Delivery worker ${worker.workerId} running`);
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveryAttempts, organisations, submissions, submissionVersions, type ReportKind } from "@/lib/db/schema";
 import type { ReportingAdapter } from "@/lib/reporting/adapter";
@@ -135,13 +135,27 @@ async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed 
 
     const [version] = await tx.select().from(submissionVersions).where(eq(submissionVersions.id, submission.currentVersionId));
     const [org] = await tx.select({ orgnr: organisations.orgnr }).from(organisations).where(eq(organisations.id, submission.organisationId));
-    const existsAtSkatteetaten =
-      submission.kind === "oar" && (await wasOppdragAcceptedBefore(tx, submission.organisationId, submission.subject));
-    const request = deps.adapters[submission.kind].buildRequest(version!.payload, {
-      idempotencyKey: version!.idempotencyKey,
-      orgnr: org!.orgnr,
-      existsAtSkatteetaten,
-    });
+    // A retry must repeat the first request byte for byte (same key AND same body), even if the
+    // adapter or its configuration changed since: reuse what the version's first attempt sent.
+    const [earlier] = await tx
+      .select({
+        method: deliveryAttempts.requestMethod,
+        url: deliveryAttempts.requestUrl,
+        headers: deliveryAttempts.requestHeaders,
+        body: deliveryAttempts.requestBody,
+      })
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.versionId, version!.id))
+      .orderBy(asc(deliveryAttempts.attemptNo))
+      .limit(1);
+    const request = earlier
+      ? { method: earlier.method as "POST", url: earlier.url, headers: withoutAuthorization(earlier.headers), body: earlier.body }
+      : deps.adapters[submission.kind].buildRequest(version!.payload, {
+          idempotencyKey: version!.idempotencyKey,
+          orgnr: org!.orgnr,
+          existsAtSkatteetaten:
+            submission.kind === "oar" && (await wasOppdragAcceptedBefore(tx, submission.organisationId, submission.subject)),
+        });
     const [{ n }] = (await tx
       .select({ n: count() })
       .from(deliveryAttempts)
@@ -167,6 +181,11 @@ async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed 
       .returning({ id: deliveryAttempts.id });
     return { submission, attemptId: attempt!.id, request, orgnr: org!.orgnr, attemptsThisRound: n + 1 };
   });
+}
+
+function withoutAuthorization(headers: Record<string, string>) {
+  const { Authorization: _, ...rest } = headers;
+  return rest;
 }
 
 type AttemptFinish = {

@@ -1,10 +1,19 @@
 import "server-only";
+import { lookupErrorCode } from "@/lib/reporting/errors/error-catalogue";
 import type { listSubmissions } from "./list-submissions";
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 
-/** The list as sent to the browser: dates as ISO strings, errors as one short line. */
-export function toSubmissionPage(result: ListResult) {
+/**
+ * The list as sent to the browser: dates as ISO strings, and the error as its catalogue text in
+ * the reader's language (an unknown code keeps Skatteetaten's own message).
+ */
+export function toSubmissionPage(result: ListResult, locale: string) {
+  const errorText = (code: string | null, reason: string | null) => {
+    const entry = code ? lookupErrorCode(code) : undefined;
+    if (entry) return locale === "nb" ? entry.textNb : entry.textEn;
+    return reason;
+  };
   return {
     rows: result.rows.map((r) => ({
       id: r.id,
@@ -16,7 +25,7 @@ export function toSubmissionPage(result: ListResult) {
       lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
       nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
       lastErrorCode: r.lastErrorCode,
-      errorSummary: r.statusReason,
+      errorSummary: errorText(r.lastErrorCode, r.statusReason),
       createdAt: r.createdAt.toISOString(),
     })),
     nextCursor: result.nextCursor,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { createDb } from "@/lib/db/client";
+import { createDb, type DbOrTx } from "@/lib/db/client";
 import { insertOrganisation } from "@/lib/organisations/queries";
 import { insertUser } from "@/lib/users/queries";
 import type { Role } from "@/lib/db/schema";
@@ -27,7 +27,7 @@ export function uniqueEmail(prefix = "user") {
 }
 
 export async function createTestUser(
-  db: ReturnType<typeof useTestDb>,
+  db: DbOrTx,
   role: Role,
   passwordHash: string | null = null,
 ) {
@@ -36,7 +36,7 @@ export async function createTestUser(
   return { id: row!.id, email };
 }
 
-export async function createTestOrganisation(db: ReturnType<typeof useTestDb>, grantTo: string | null = null) {
+export async function createTestOrganisation(db: DbOrTx, grantTo: string | null = null) {
   const row = await insertOrganisation(db, { orgnr: randomOrgnr(), name: `Testorg ${randomUUID().slice(0, 6)}` }, grantTo);
   return row!;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,7 +33,7 @@ export default async function SubmissionsPage({
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <SubmissionFilters filter={filter} organisations={organisations} />
-      <SubmissionsTable key={query} initial={toSubmissionPage(page)} query={query} />
+      <SubmissionsTable key={query} initial={toSubmissionPage(page, await getLocale())} query={query} />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
         {filter.cursor && <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: undefined })}`}>{t("first")}</Link>}
         {page.nextCursor && (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
@@ -32,7 +32,7 @@ export default async function OppdragPage() {
           ) : undefined
         }
       />
-      <SubmissionsTable initial={toSubmissionPage(page)} query={filterToSearchParams(filter).toString()} />
+      <SubmissionsTable initial={toSubmissionPage(page, await getLocale())} query={filterToSearchParams(filter).toString()} />
     </>
   );
 }

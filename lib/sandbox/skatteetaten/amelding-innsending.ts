@@ -1,0 +1,72 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { apiError, problemsError } from "./api-error-response";
+import { checkAmeldingStructure, KALENDERMAANED } from "./amelding-structure";
+import { validateAmelding } from "./amelding-validation";
+import { jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
+import type { SandboxState } from "./sandbox-state";
+
+export type AmeldingPath = { kalendermaaned: string; orgnr: string };
+
+/** The income years the API takes: from 2015 (the a-ordning) up to next year. */
+function yearSupported(kalendermaaned: string, now: Date): boolean {
+  const year = Number(kalendermaaned.slice(0, 4));
+  return year >= 2015 && year <= now.getFullYear() + 1;
+}
+
+/** Step 9: the path must agree with the leveranse, and name a supported month. */
+function checkPath(path: AmeldingPath, kalendermaaned: string, opplysningspliktig: string): SandboxResponse | null {
+  if (!KALENDERMAANED.test(path.kalendermaaned)) {
+    return apiError("amelding", "parameter", { melding: "Kalendermåned i stien må ha formatet ÅÅÅÅ-MM", angittVerdi: path.kalendermaaned });
+  }
+  if (path.orgnr !== opplysningspliktig) {
+    return apiError("amelding", "parameter", {
+      spesifisering: [spec("AMLD_1051", { sti: "/leveranse/opplysningspliktig/norskIdentifikator", angittVerdi: path.orgnr })],
+    });
+  }
+  if (path.kalendermaaned !== kalendermaaned) {
+    return apiError("amelding", "parameter", {
+      spesifisering: [spec("AMLD_1052", { sti: "/leveranse/kalendermaaned", angittVerdi: path.kalendermaaned })],
+    });
+  }
+  if (!yearSupported(kalendermaaned, new Date())) {
+    return apiError("amelding", "parameter", {
+      spesifisering: [spec("GLD_1027", { sti: "/leveranse/kalendermaaned", angittVerdi: kalendermaaned })],
+    });
+  }
+  return null;
+}
+
+/** Steps 6–10 for A-melding: structure, validation, path agreement, then accept once. */
+export function processAmeldingInnsending(
+  body: unknown,
+  path: AmeldingPath,
+  idempotencyKey: string,
+  state: SandboxState,
+): SandboxResponse {
+  const { problems, leveranse } = checkAmeldingStructure(body);
+  if (!leveranse) return problemsError("amelding", "structure", problems);
+  const invalid = validateAmelding(leveranse, state.acceptedMeldingsIds(leveranse.opplysningspliktig));
+  if (invalid.length > 0) return problemsError("amelding", "validation", invalid);
+  const pathError = checkPath(path, leveranse.kalendermaaned, leveranse.opplysningspliktig);
+  if (pathError) return pathError;
+
+  // Validation guarantees a meldingsId by now.
+  const meldingsId = leveranse.meldingsId!;
+  const forsendelseId = randomUUID();
+  const dialogId = randomUUID();
+  const at = new Date();
+  state.storeForsendelse("amelding", forsendelseId, {
+    forsendelseId,
+    dialogId,
+    meldingsId,
+    status: "MOTTATT",
+    mottattTidspunkt: at.toISOString(),
+    kalendermaaned: leveranse.kalendermaaned,
+    opplysningspliktig: leveranse.opplysningspliktig,
+    innsending: body,
+  });
+  state.acceptMeldingsId(leveranse.opplysningspliktig, meldingsId);
+  state.recordProcessed({ api: "amelding", orgnr: leveranse.opplysningspliktig, idempotencyKey, forsendelseId, dialogId, meldingsId, at });
+  return jsonResponse(200, { dialogId, forsendelseId, meldingsId });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { createShapeCheck, isJsonObject, pointer, type Problem } from "./shape-check";
+
+export const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The fields of a leveranse the sandbox reasons about; the rest is stored as received. */
+export type AmeldingLeveranse = {
+  kalendermaaned: string;
+  meldingsId?: string;
+  erstatterMeldingsId?: string;
+  opplysningspliktig: string;
+  virksomheter: { sti: string; norskIdentifikator: string }[];
+};
+
+/**
+ * Step 6 for A-melding: the `leveranse` tree (DOMAIN.md §1.2) with the right JSON types.
+ * leveringstidspunkt and kildesystem are required by the XSD, but only type-checked here: the
+ * app's leveranse builder does not send them yet, and the sandbox must not block it for that.
+ * A missing meldingsId is a validation error (step 7), as the brief orders.
+ */
+export function checkAmeldingStructure(body: unknown): { problems: Problem[]; leveranse?: AmeldingLeveranse } {
+  const c = createShapeCheck();
+  if (!isJsonObject(body)) {
+    c.report("/", body, "Innsendingen må være et JSON-objekt");
+    return { problems: c.problems };
+  }
+  const leveranse = c.object(body, "leveranse", "");
+  if (!leveranse) return { problems: c.problems };
+  const at = "/leveranse";
+
+  let kalendermaaned = c.string(leveranse, "kalendermaaned", at);
+  if (kalendermaaned !== undefined && !KALENDERMAANED.test(kalendermaaned)) {
+    c.report(`${at}/kalendermaaned`, kalendermaaned, "Ugyldig kalendermåned, forventet format ÅÅÅÅ-MM");
+    kalendermaaned = undefined;
+  }
+  const meldingsId = c.string(leveranse, "meldingsId", at, false);
+  const erstatterMeldingsId = c.string(leveranse, "erstatterMeldingsId", at, false);
+  c.string(leveranse, "leveringstidspunkt", at, false);
+  c.string(leveranse, "kildesystem", at, false);
+
+  const opplysningspliktig = c.object(leveranse, "opplysningspliktig", at);
+  const opplysningspliktigOrgnr = opplysningspliktig
+    ? c.string(opplysningspliktig, "norskIdentifikator", `${at}/opplysningspliktig`)
+    : undefined;
+
+  const virksomheter: AmeldingLeveranse["virksomheter"] = [];
+  const oppgave = c.object(leveranse, "oppgave", at);
+  if (oppgave) {
+    const list = c.array(oppgave, "virksomhet", `${at}/oppgave`);
+    list?.forEach((item, i) => {
+      const vAt = pointer(`${at}/oppgave/virksomhet`, i);
+      if (!isJsonObject(item)) return c.report(vAt, item, "Feltet må være et objekt");
+      const id = c.string(item, "norskIdentifikator", vAt);
+      if (id !== undefined) virksomheter.push({ sti: `${vAt}/norskIdentifikator`, norskIdentifikator: id });
+      c.array(item, "inntektsmottaker", vAt);
+    });
+  }
+
+  if (c.problems.length > 0 || kalendermaaned === undefined || opplysningspliktigOrgnr === undefined) {
+    return { problems: c.problems };
+  }
+  return {
+    problems: [],
+    leveranse: { kalendermaaned, meldingsId, erstatterMeldingsId, opplysningspliktig: opplysningspliktigOrgnr, virksomheter },
+  };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { FaultStore } from "./fault-store";
+import { parseFaultList } from "./fault-schema";
+import type { ControlAction } from "./router";
+import { jsonResponse, type SandboxResponse } from "./sandbox-response";
+import type { SandboxState } from "./sandbox-state";
+
+/**
+ * /__control/*: lets tests, demos and the start script steer the sandbox over HTTP. It is not
+ * part of Skatteetaten's API, so it answers plain JSON, not the Skatteetaten error format.
+ */
+export function handleControl(
+  action: ControlAction,
+  method: string,
+  rawBody: Buffer,
+  deps: { faults: FaultStore; state: SandboxState; reset: () => void },
+): SandboxResponse {
+  if (action === "stats") {
+    return jsonResponse(200, {
+      processed: { oar: deps.state.processedCount({ api: "oar" }), amelding: deps.state.processedCount({ api: "amelding" }) },
+      requests: deps.state.requestCount(),
+    });
+  }
+  if (action === "reset") {
+    deps.reset();
+    return jsonResponse(200, { ok: true });
+  }
+  if (method === "DELETE") {
+    deps.faults.clear();
+    return jsonResponse(200, { ok: true, faults: 0 });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(rawBody.toString("utf8"));
+  } catch {
+    return jsonResponse(400, { error: "Body must be a JSON array of faults" });
+  }
+  const parsed = parseFaultList(input);
+  if (!parsed.ok) return jsonResponse(400, { error: parsed.message });
+  deps.faults.set(parsed.faults);
+  return jsonResponse(200, { ok: true, faults: parsed.faults.length });
+}

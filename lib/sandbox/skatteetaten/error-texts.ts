@@ -1,0 +1,63 @@
+import "server-only";
+
+/**
+ * Norwegian texts for the codes the sandbox emits, from the two seed tables (OAR_*, GLD_*) and
+ * the newer AMLD_* table (DOMAIN.md §2.2). Kept local so the sandbox has no dependency on the
+ * app's error catalogue; clients decode on `kode`, never on this text.
+ */
+const TEXTS: Record<string, string> = {
+  OAR_001: "Feil i forbindelse med autentisering",
+  OAR_002: "Feil i forbindelse med autorisering",
+  OAR_003: "Feil i request",
+  OAR_004: "Strukturell feil i tilknyttet dataformat",
+  OAR_005: "Feil i forbindelse med validering av payload",
+  OAR_006: "Uspesifisert systemfeil",
+  OAR_007: "Idempotensnøkkel er benyttet tidligere",
+  OAR_008: "Finner ikke forespurt ressurs",
+  OAR_009: "HTTP-metode ikke støttet",
+  OAR_010: "Uventet feil i et bakenforliggende system",
+  OAR_1001: "Ugyldig token",
+  OAR_1002: "Ikke autorisert for denne dialogen",
+  OAR_1003: "Feil i parametre",
+  OAR_1004: "Finner ingen ressurs for denne urlen",
+  OAR_1005: "Header mangler",
+  OAR_1006: "Accept-header må være av type application/json",
+  OAR_1007: "Feil i JSON-innhold",
+  OAR_1008: "Content type må være application/json",
+  OAR_1009: "Uventet feil i et bakenforliggende system, vennligst prøv igjen senere",
+  OAR_1010: "Det finnes ingen forsendelse med denne IDen for denne ordningen",
+  OAR_1011: "Tokenet mangler informasjon om systembruker i authorization_details",
+  OAR_1012: "Innsendingstype passer ikke overens med om oppdraget eksisterer eller ikke",
+  GLD_001: "Uventet feil på tjenesten",
+  GLD_005: "Feil i forbindelse med autorisering",
+  GLD_006: "Feil i request",
+  GLD_008: "Strukturell feil i tilknyttet dataformat",
+  GLD_010: "Feil i forbindelse med validering av payload",
+  GLD_011: "Feil i metadata",
+  GLD_017: "Uspesifisert systemfeil",
+  GLD_019: "Idempotensnøkkel er benyttet tidligere",
+  GLD_021: "Finner ikke forespurt ressurs",
+  GLD_022: "HTTP-metode ikke støttet",
+  GLD_1022: "Feil i parametre",
+  GLD_1023: "Finner ingen ressurs for denne urlen",
+  GLD_1027: "Inntektsår er ikke støttet",
+  GLD_1028: "Header mangler",
+  GLD_1030: "Accept-header må være av type application/json",
+  GLD_1047: "Content type må være application/json",
+  AMLD_001: "Uventet feil på tjenesten",
+  AMLD_004: "Feil i forbindelse med autentisering",
+  AMLD_005: "Feil i forbindelse med autorisering",
+  AMLD_017: "Uspesifisert systemfeil",
+  AMLD_023: "Uventet feil i et bakenforliggende system",
+  AMLD_1008: "Ugyldig token",
+  AMLD_1032: "Feil i JSON-innhold",
+  AMLD_1051: "Opplysningspliktig i stien samsvarer ikke med opplysningspliktig i meldingen",
+  AMLD_1052: "Kalendermåned i stien samsvarer ikke med kalendermåned i meldingen",
+  AMLD_1053: "Uventet feil i et bakenforliggende system, vennligst prøv igjen senere",
+  AMLD_1061: "Det finnes ingen forsendelse med denne IDen",
+  AMLD_1063: "Tokenet mangler informasjon om systembruker i authorization_details",
+};
+
+export function errorText(code: string): string {
+  return TEXTS[code] ?? "Feil ved behandling av forespørselen";
+}

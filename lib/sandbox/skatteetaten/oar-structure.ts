@@ -1,0 +1,122 @@
+import "server-only";
+import { createShapeCheck, isJsonObject, pointer, type JsonObject, type Problem, type ShapeCheck } from "./shape-check";
+
+export type OarParty = { navn: string; organisasjonsnummer?: string; utenlandskIdentifikasjon?: string };
+
+/** The fields of an OAR innsending the sandbox reasons about; the rest is stored as received. */
+export type OarInnsending = {
+  innsendingstype: string;
+  oppdragsreferanse: string;
+  oppdragsgiver: OarParty;
+  hovedoppdragsgiver?: OarParty;
+  oppdragstaker: OarParty;
+  startdato: string;
+  forventetSluttdato: string;
+  kontraktsverdi: string;
+};
+
+function checkAddress(c: ShapeCheck, parent: JsonObject, key: string, base: string, required: boolean) {
+  const address = c.object(parent, key, base, required);
+  if (!address) return;
+  const at = pointer(base, key);
+  c.string(address, "adresselinje", at);
+  c.string(address, "postnummer", at, false);
+  c.string(address, "poststed", at, false);
+  c.string(address, "landkode", at);
+}
+
+/** A party has a Norwegian orgnr, or a foreign identification with a home-country address (DOMAIN.md §1.1). */
+function checkParty(c: ShapeCheck, root: JsonObject, key: string, required: boolean): OarParty | undefined {
+  const party = c.object(root, key, "", required);
+  if (!party) return undefined;
+  const at = pointer("", key);
+  const navn = c.string(party, "navn", at);
+  const organisasjonsnummer = c.string(party, "organisasjonsnummer", at, false);
+  let utenlandskIdentifikasjon: string | undefined;
+  if (party.organisasjonsnummer === undefined || party.organisasjonsnummer === null) {
+    if (party.utenlandskIdentifikasjon === undefined || party.utenlandskIdentifikasjon === null) {
+      c.report(pointer(at, "organisasjonsnummer"), undefined, "Enten organisasjonsnummer eller utenlandskIdentifikasjon må være oppgitt");
+    } else {
+      utenlandskIdentifikasjon = c.string(party, "utenlandskIdentifikasjon", at);
+      checkAddress(c, party, "adresseIHjemland", at, true);
+    }
+    checkAddress(c, party, "adresseINorge", at, false);
+    c.string(party, "kontaktperson", at, false);
+  }
+  if (navn === undefined) return undefined;
+  return { navn, organisasjonsnummer, utenlandskIdentifikasjon };
+}
+
+function checkArbeidssted(c: ShapeCheck, oppdrag: JsonObject) {
+  const arbeidssted = c.object(oppdrag, "arbeidssted", "/oppdrag");
+  if (!arbeidssted) return;
+  const at = "/oppdrag/arbeidssted";
+  const type = c.string(arbeidssted, "type", at);
+  if (type === "LAND") checkAddress(c, arbeidssted, "adresse", at, true);
+  else if (type === "SOKKEL") c.string(arbeidssted, "felt", at);
+  else if (type !== undefined) c.report(`${at}/type`, type, "Ugyldig type, forventet LAND eller SOKKEL");
+}
+
+function checkVedlegg(c: ShapeCheck, root: JsonObject) {
+  const vedlegg = c.array(root, "vedlegg", "");
+  vedlegg?.forEach((item, i) => {
+    const at = pointer("/vedlegg", i);
+    if (!isJsonObject(item)) return c.report(at, item, "Feltet må være et objekt");
+    c.string(item, "type", at);
+    c.string(item, "referanse", at);
+  });
+}
+
+/** Step 6 for OAR: required objects and fields present with the right JSON types. */
+export function checkOarStructure(body: unknown): { problems: Problem[]; innsending?: OarInnsending } {
+  const c = createShapeCheck();
+  if (!isJsonObject(body)) {
+    c.report("/", body, "Innsendingen må være et JSON-objekt");
+    return { problems: c.problems };
+  }
+  const innsendingstype = c.string(body, "innsendingstype", "");
+  const oppdragsreferanse = c.string(body, "oppdragsreferanse", "");
+  const oppdragsgiver = checkParty(c, body, "oppdragsgiver", true);
+  const hovedoppdragsgiver = checkParty(c, body, "hovedoppdragsgiver", false);
+  const oppdragstaker = checkParty(c, body, "oppdragstaker", true);
+
+  const oppdrag = c.object(body, "oppdrag", "");
+  let startdato: string | undefined;
+  let forventetSluttdato: string | undefined;
+  let kontraktsverdi: string | undefined;
+  if (oppdrag) {
+    c.string(oppdrag, "beskrivelse", "/oppdrag");
+    checkArbeidssted(c, oppdrag);
+    startdato = c.date(oppdrag, "startdato", "/oppdrag");
+    forventetSluttdato = c.date(oppdrag, "forventetSluttdato", "/oppdrag");
+    // A number here is a type error; a string that is not a decimal is a validation error (step 7).
+    kontraktsverdi = c.string(oppdrag, "kontraktsverdi", "/oppdrag");
+  }
+  checkVedlegg(c, body);
+
+  if (
+    c.problems.length > 0 ||
+    innsendingstype === undefined ||
+    oppdragsreferanse === undefined ||
+    !oppdragsgiver ||
+    !oppdragstaker ||
+    startdato === undefined ||
+    forventetSluttdato === undefined ||
+    kontraktsverdi === undefined
+  ) {
+    return { problems: c.problems };
+  }
+  return {
+    problems: [],
+    innsending: {
+      innsendingstype,
+      oppdragsreferanse,
+      oppdragsgiver,
+      hovedoppdragsgiver,
+      oppdragstaker,
+      startdato,
+      forventetSluttdato,
+      kontraktsverdi,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import type { ProcessedFilter, ProcessedRecord, SandboxApi } from "./types";
+
+/** Everything the sandbox remembers between requests, in memory: a restart is a fresh Skatteetaten. */
+export function createSandboxState() {
+  const forsendelser: Record<SandboxApi, Map<string, unknown>> = { oar: new Map(), amelding: new Map() };
+  // OAR: "<oppdragsgiver id>|<oppdragsreferanse>" of every accepted oppdrag, for the NY/ENDRING rule.
+  const oppdrag = new Set<string>();
+  // A-melding: accepted meldingsIds per opplysningspliktig orgnr.
+  const meldingsIds = new Map<string, Set<string>>();
+  let records: ProcessedRecord[] = [];
+  let requests = 0;
+
+  return {
+    countRequest() {
+      requests += 1;
+    },
+    requestCount: () => requests,
+
+    storeForsendelse(api: SandboxApi, forsendelseId: string, document: unknown) {
+      forsendelser[api].set(forsendelseId, document);
+    },
+    findForsendelse: (api: SandboxApi, forsendelseId: string) => forsendelser[api].get(forsendelseId),
+
+    oppdragExists: (oppdragsgiverId: string, referanse: string) => oppdrag.has(`${oppdragsgiverId}|${referanse}`),
+    registerOppdrag(oppdragsgiverId: string, referanse: string) {
+      oppdrag.add(`${oppdragsgiverId}|${referanse}`);
+    },
+
+    acceptedMeldingsIds: (orgnr: string): ReadonlySet<string> => meldingsIds.get(orgnr) ?? new Set(),
+    acceptMeldingsId(orgnr: string, meldingsId: string) {
+      const set = meldingsIds.get(orgnr) ?? new Set<string>();
+      set.add(meldingsId);
+      meldingsIds.set(orgnr, set);
+    },
+
+    recordProcessed(record: ProcessedRecord) {
+      records.push(record);
+    },
+    processed: () => records.map((r) => ({ ...r })),
+    processedCount(filter: ProcessedFilter = {}) {
+      return records.filter(
+        (r) =>
+          (filter.api === undefined || r.api === filter.api) &&
+          (filter.idempotencyKey === undefined || r.idempotencyKey === filter.idempotencyKey) &&
+          (filter.orgnr === undefined || r.orgnr === filter.orgnr),
+      ).length;
+    },
+
+    reset() {
+      forsendelser.oar.clear();
+      forsendelser.amelding.clear();
+      oppdrag.clear();
+      meldingsIds.clear();
+      records = [];
+      requests = 0;
+    },
+  };
+}
+
+export type SandboxState = ReturnType<typeof createSandboxState>;

@@ -1,0 +1,67 @@
+import "server-only";
+
+export type SandboxApi = "oar" | "amelding";
+
+export type TokenVerdict =
+  | { ok: true; systemUserOrg: string | null; clientId: string }
+  // "missing_systemuser" is accepted too, so the Maskinporten sandbox verifier's own reason can be passed through.
+  | { ok: false; reason: "invalid_token" | "expired" | "missing_scope" | "missing_systemuser" };
+
+/** Injected so the sandbox does not depend on one token issuer (tests use a fake, the app the Maskinporten sandbox). */
+export type VerifyToken = (token: string, requiredScope: string) => Promise<TokenVerdict>;
+
+export type SandboxSkatteetatenOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  verifyToken: VerifyToken;
+  /** Added to every API request, to make the network feel real in demos. */
+  latencyMs?: number;
+};
+
+export type FaultKind = "status" | "slow" | "drop" | "drop_after_processing" | "rate_limit";
+
+export type SandboxFault = {
+  api?: SandboxApi;
+  /** OAR: oppdragsgiver.organisasjonsnummer; A-melding: the orgnr in the path. */
+  orgnr?: string;
+  kind: FaultKind;
+  /** "status": the HTTP status, default 500. */
+  status?: number;
+  /** "status": a main code (OAR_010) or a specification code (AMLD_1053); default OAR_006 / GLD_001. */
+  code?: string;
+  /** "slow": how long to wait before handling the request normally. */
+  delayMs?: number;
+  /** "rate_limit": value of the Retry-After header. */
+  retryAfterSeconds?: number;
+  /** How many matching requests the fault answers; default 1, Infinity for a persistent scenario. */
+  count?: number;
+};
+
+export type ProcessedRecord = {
+  api: SandboxApi;
+  orgnr: string;
+  idempotencyKey: string;
+  forsendelseId: string;
+  dialogId: string;
+  meldingsId?: string;
+  oppdragsreferanse?: string;
+  at: Date;
+};
+
+export type ProcessedFilter = { api?: SandboxApi; idempotencyKey?: string; orgnr?: string };
+
+export type SandboxSkatteetatenHandle = {
+  /** Base URL without a trailing slash. */
+  url: string;
+  oarBaseUrl: string;
+  ameldingBaseUrl: string;
+  processedCount(filter?: ProcessedFilter): number;
+  processed(): ProcessedRecord[];
+  /** Replaces the fault list. */
+  setFaults(faults: SandboxFault[]): void;
+  clearFaults(): void;
+  /** Forgets every submission, idempotency key, fault and counter. */
+  reset(): void;
+  close(): Promise<void>;
+};

@@ -1,0 +1,44 @@
+import "server-only";
+import os from "node:os";
+import { resolveEndpoints, type AppMode } from "@/lib/config/endpoints";
+import { createDb } from "@/lib/db/client";
+import { createMaskinportenClient } from "@/lib/maskinporten/client";
+import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { createDeliveryDeps } from "./delivery-deps";
+import { startQueue } from "./queue";
+import { startDeliveryWorker } from "./worker";
+
+type EnvLike = Record<string, string | undefined>;
+
+/**
+ * Starts a delivery worker from configuration (the same variables the web app reads): its own
+ * database pool, Maskinporten client and queue connection.
+ */
+export async function startDeliveryWorkerFromEnv(env: EnvLike) {
+  const mode = (env.APP_MODE ?? "sandbox") as AppMode;
+  const endpoints = resolveEndpoints(mode, env);
+  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_CONCURRENCY ?? 20) + 2 });
+  const tokens = createMaskinportenClient(loadMaskinportenConfig(env));
+  const deps = createDeliveryDeps(db, tokens, {
+    oarApiUrl: endpoints.oarApiUrl,
+    ameldingApiUrl: endpoints.ameldingApiUrl,
+    idempotencyKeyIn: env.SKATTEETATEN_IDEMPOTENCY_KEY_IN === "header" ? "header" : "query",
+    workerId: env.WORKER_ID ?? `${os.hostname()}-${process.pid}`,
+    leaseMs: Number(env.DELIVERY_LEASE_SECONDS ?? 90) * 1000,
+    requestTimeoutMs: Number(env.DELIVERY_TIMEOUT_SECONDS ?? 30) * 1000,
+    maxAttempts: Number(env.DELIVERY_MAX_ATTEMPTS ?? 6),
+  });
+  const boss = await startQueue(env.DATABASE_URL!);
+  const worker = await startDeliveryWorker(boss, deps, {
+    concurrency: Number(env.DELIVERY_CONCURRENCY ?? 20),
+    reconcileIntervalMs: Number(env.DELIVERY_RECONCILE_SECONDS ?? 5) * 1000,
+  });
+  return {
+    workerId: deps.workerId,
+    async stop() {
+      await worker.stop();
+      await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
