@@ -13,7 +13,8 @@ const isSpecificationCode = (code: string) => /_1\d{3}$/.test(code);
 export function faultStatusResponse(api: SandboxApi, fault: SandboxFault): SandboxResponse {
   const status = fault.status ?? 500;
   const code = fault.code ?? API_ERRORS[api].systemError.kode;
-  if (!isSpecificationCode(code)) return errorResponse(status, code);
+  const details = (fault.spesifisering ?? []).map((d) => spec(d.kode ?? null, d));
+  if (!isSpecificationCode(code)) return errorResponse(status, code, details.length ? details : undefined);
   return errorResponse(status, MAIN_CODE_FOR_SPEC[code] ?? API_ERRORS[api].systemError.kode, [spec(code)]);
 }
 

@@ -17,6 +17,18 @@ const faultSchema = z
     code: z.string().min(1).optional(),
     delayMs: z.number().nonnegative().optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
+    spesifisering: z
+      .array(
+        z
+          .object({
+            kode: z.string().nullable().optional(),
+            melding: z.string().optional(),
+            sti: z.string().nullable().optional(),
+            angittVerdi: z.string().nullable().optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     count,
   })
   .strict();

@@ -149,3 +149,28 @@ describe("Skatteetaten sandbox: latency and demo scenarios", () => {
     expect(demoFaultsFor([ORG_A, ORG_B])).toEqual([]);
   });
 });
+
+describe("status fault with specification entries", () => {
+  it("answers the given code with the given sti, angittVerdi and melding", async () => {
+    const sandbox = await startSandboxSkatteetaten({ port: 0, verifyToken: fakeVerifyToken });
+    try {
+      sandbox.setFaults([
+        {
+          kind: "status",
+          status: 400,
+          code: "OAR_005",
+          spesifisering: [{ sti: "/oppdrag/beskrivelse", angittVerdi: "x", melding: "Beskrivelsen er for kort" }],
+        },
+      ]);
+      const answer = await send(oarRequest(sandbox, testOppdrag()));
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({
+        kode: "OAR_005",
+        spesifisering: [{ kode: null, sti: "/oppdrag/beskrivelse", angittVerdi: "x", melding: "Beskrivelsen er for kort" }],
+      });
+      expect(sandbox.processedCount()).toBe(0);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});

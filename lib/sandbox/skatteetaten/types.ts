@@ -34,6 +34,11 @@ export type SandboxFault = {
   delayMs?: number;
   /** "rate_limit": value of the Retry-After header. */
   retryAfterSeconds?: number;
+  /**
+   * "status": detail entries to answer with, e.g. a rule only Skatteetaten checks:
+   * `[{ sti: "/oppdrag/beskrivelse", angittVerdi: "…", melding: "…" }]`.
+   */
+  spesifisering?: { kode?: string | null; melding?: string; sti?: string | null; angittVerdi?: string | null }[];
   /** How many matching requests the fault answers; default 1, Infinity for a persistent scenario. */
   count?: number;
 };

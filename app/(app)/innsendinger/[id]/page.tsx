@@ -128,7 +128,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                     {t("detail.attempt", { n: a.attemptNo })} · {when(a.startedAt)} · {t(`detail.outcomes.${a.outcome}`)}
                   </p>
                   <p className="text-sm">
-                    {t("detail.version", { n: version?.versionNo ?? "?" })} · {t("detail.idempotencyKey")}: <code>{a.idempotencyKey}</code>
+                    {t("detail.version", { n: version?.versionNo ?? "?" })} · {t("detail.idempotencyKey")}: <code data-testid="attempt-key">{a.idempotencyKey}</code>
                     {a.responseStatus !== null && ` · ${t("detail.httpStatus")} ${a.responseStatus}`}
                     {a.durationMs !== null && ` · ${t("detail.durationMs", { ms: a.durationMs })}`}
                   </p>

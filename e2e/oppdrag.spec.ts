@@ -1,0 +1,180 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateFor } from "./fixtures";
+
+const SANDBOX = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 1}`;
+
+async function setSandboxFaults(faults: unknown[]) {
+  const res = await fetch(`${SANDBOX()}/__control/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(faults),
+  });
+  expect(res.ok).toBe(true);
+}
+
+async function fillValidOppdrag(page: Page, overrides: { sluttdato?: string; verdi?: string } = {}) {
+  await page.getByLabel("Rapporterer for").selectOption({ label: "Fjellvind Bygg AS (310900125)" });
+  const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
+  await giver.getByLabel("Navn", { exact: true }).fill("Fjellvind Bygg AS");
+  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill("310900125");
+  const taker = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragstaker" }) });
+  await taker.getByLabel("Har ikke norsk organisasjonsnummer").check();
+  await taker.getByLabel("Navn", { exact: true }).fill("Baltic Steel UAB");
+  await taker.getByLabel("Utenlandsk identifikasjon (registreringsnummer)").fill("LT-300400");
+  await taker.getByLabel("Adresse", { exact: true }).fill("Gatve 1");
+  await taker.getByLabel("Poststed").fill("Vilnius");
+  await taker.getByLabel("Land", { exact: true }).selectOption("LT");
+  const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
+  await oppdrag.getByLabel("Beskrivelse av arbeidet").fill("Montering av stålkonstruksjoner");
+  await oppdrag.getByLabel("Adresse", { exact: true }).fill("Kaia 2");
+  await oppdrag.getByLabel("Postnummer").fill("5003");
+  await oppdrag.getByLabel("Poststed").fill("Bergen");
+  await oppdrag.getByLabel("Startdato").fill("2026-11-02");
+  await oppdrag.getByLabel("Forventet sluttdato").fill(overrides.sluttdato ?? "2027-03-31");
+  await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill(overrides.verdi ?? "450 000");
+}
+
+test.describe("payroll administrator", () => {
+  test.use({ storageState: storageStateFor("admin") });
+  test.beforeEach(() => setSandboxFaults([]));
+
+  test("sees each field error beside the field and in a linked summary", async ({ page }) => {
+    await page.goto("/oppdrag/ny");
+    const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
+    await page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) }).getByLabel("Organisasjonsnummer", { exact: true }).fill("310900126");
+    await oppdrag.getByLabel("Startdato").fill("2026-11-02");
+    await oppdrag.getByLabel("Forventet sluttdato").fill("2026-10-01");
+    await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill("-10");
+    await page.getByRole("button", { name: "Send inn" }).click();
+
+    await expect(page.getByRole("heading", { name: "Skjemaet har feil som må rettes" })).toBeVisible();
+    await expect(page.locator("#oppdrag-oppdragsgiver\\.organisasjonsnummer-error")).toHaveText(
+      "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
+    );
+    await expect(page.locator("#oppdrag-oppdrag\\.forventetSluttdato-error")).toHaveText("Sluttdatoen kan ikke være før startdatoen.");
+    await expect(page.locator("#oppdrag-oppdrag\\.kontraktsverdiNok-error")).toHaveText("Beløpet kan ikke være negativt.");
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toHaveText("Feltet må fylles ut.");
+    await page.getByRole("link", { name: /^Oppdragsgiver – Organisasjonsnummer:/ }).click();
+    await expect(page.locator("#oppdrag-oppdragsgiver\\.organisasjonsnummer")).toBeFocused();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test("previews the exact JSON, notes the threshold, submits, and sees it accepted in the list without reloading", async ({ page }) => {
+    await page.goto("/oppdrag/ny");
+    await fillValidOppdrag(page, { verdi: "15 000" });
+    await expect(page.getByTestId("threshold-notice")).toBeVisible();
+    await page.getByRole("button", { name: "Forhåndsvis JSON" }).click();
+    const preview = JSON.parse((await page.getByTestId("json-preview").textContent())!);
+    expect(preview).toMatchObject({ innsendingstype: "NY", oppdrag: { kontraktsverdi: "15000.00", startdato: "2026-11-02" } });
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+    await expect(page.getByTestId("received-ids")).toContainText("forsendelseId");
+
+    await page.goto("/innsendinger?kind=oar&status=accepted");
+    await expect(page.getByRole("row").nth(1)).toContainText("Mottatt");
+  });
+
+  test("a submission in flight turns accepted in the list without reloading", async ({ page }) => {
+    await setSandboxFaults([{ kind: "slow", delayMs: 2500, count: 1 }]);
+    await page.goto("/oppdrag/ny");
+    await fillValidOppdrag(page);
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop()!;
+    await page.goto("/innsendinger");
+    const row = page.getByTestId(`submission-row-${id}`);
+    await expect(row).toContainText(/I kø|Sendes/);
+    await expect(row).toContainText("Mottatt", { timeout: 20_000 });
+  });
+
+  test("a rejected report shows the decoded error and the marked field; the corrected version is accepted and both versions are kept", async ({ page }) => {
+    // The sandbox validates like Skatteetaten: an end date before the start is OAR_005 with a specification entry.
+    await page.goto("/oppdrag/ny");
+    await fillValidOppdrag(page);
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("submission-status")).toContainText("Utkast");
+    const id = page.url().split("/").pop()!;
+    // A rule only Skatteetaten checks: the sandbox answers OAR_005 with a specification entry.
+    await setSandboxFaults([
+      {
+        kind: "status",
+        status: 400,
+        code: "OAR_005",
+        spesifisering: [{ sti: "/oppdrag/beskrivelse", angittVerdi: "Montering av stålkonstruksjoner", melding: "Beskrivelsen må angi type arbeid" }],
+      },
+    ]);
+    await page.getByRole("link", { name: "Rediger utkast" }).click();
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page.getByTestId("submission-status")).toContainText("Avvist", { timeout: 20_000 });
+    const decoded = page.getByTestId("decoded-error").first();
+    await expect(decoded).toContainText("OAR_005");
+    await expect(decoded).toContainText("Feil i forbindelse med validering av payload");
+    await expect(decoded).toContainText("/oppdrag/beskrivelse");
+    await expect(decoded).toContainText("Beskrivelsen må angi type arbeid");
+    await expect(decoded).toContainText("Korrelasjonsid");
+
+    await page.getByRole("link", { name: "Send rettet versjon (ny nøkkel)" }).click();
+    await expect(page).toHaveURL(new RegExp(`/oppdrag/${id}/rediger$`));
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toContainText("Beskrivelsen må angi type arbeid");
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Beskrivelse av arbeidet").fill("Sveising og montering av stålkonstruksjoner på kai");
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+    // Draft, the rejected version and the corrected one: all kept; two sent, each with its own key.
+    await expect(page.getByTestId("versions").locator("li")).toHaveCount(3);
+    const keys = await page.getByTestId("attempt-key").allTextContents();
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  test("a sandbox fault is retried with the same key and ends accepted", async ({ page }) => {
+    await setSandboxFaults([{ kind: "status", status: 503, code: "OAR_010", count: 1 }]);
+    await page.goto("/oppdrag/ny");
+    await fillValidOppdrag(page);
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 30_000 });
+    const attempts = page.getByTestId("attempts").locator("li");
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.first()).toContainText("Midlertidig feil");
+    const keys = await page.getByTestId("attempt-key").allTextContents();
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  test("filters survive a reload and pass an accessibility check", async ({ page }) => {
+    await page.goto("/innsendinger");
+    await page.getByLabel("Status").selectOption("accepted");
+    await page.getByLabel("Type").selectOption("oar");
+    await page.getByRole("button", { name: "Bruk filter" }).click();
+    await expect(page).toHaveURL(/status=accepted/);
+    await page.reload();
+    await expect(page.getByLabel("Status")).toHaveValue("accepted");
+    await expect(page.getByLabel("Type")).toHaveValue("oar");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe("manager", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("sees the history but no form, no raw bodies and no actions", async ({ page }) => {
+    await page.goto("/oppdrag");
+    await expect(page.getByRole("link", { name: "Nytt oppdrag" })).toHaveCount(0);
+    await page.goto("/oppdrag/ny");
+    await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
+    await page.goto("/innsendinger?kind=oar");
+    const first = page.locator("tbody tr").first().getByRole("link");
+    await page.goto((await first.getAttribute("href"))!);
+    await expect(page.getByTestId("submission-status")).toBeVisible();
+    await expect(page.getByText("Forespørsel (token er ikke lagret)")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Prøv igjen/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /Send rettet versjon|Rapporter endring|Rediger/ })).toHaveCount(0);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+});
