@@ -75,6 +75,9 @@ test.describe("payroll administrator", () => {
 
     await page.goto("/innsendinger?kind=oar&status=accepted");
     await expect(page.getByRole("row").nth(1)).toContainText("Mottatt");
+    await page.goto("/oppdrag");
+    await expect(page.getByRole("row").nth(1)).toContainText("Mottatt");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 
   test("a submission in flight turns accepted in the list without reloading", async ({ page }) => {
@@ -116,11 +119,13 @@ test.describe("payroll administrator", () => {
     await expect(decoded).toContainText("/oppdrag/beskrivelse");
     await expect(decoded).toContainText("Beskrivelsen må angi type arbeid");
     await expect(decoded).toContainText("Korrelasjonsid");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
     await page.getByRole("link", { name: "Send rettet versjon (ny nøkkel)" }).click();
     await expect(page).toHaveURL(new RegExp(`/oppdrag/${id}/rediger$`));
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toContainText("Beskrivelsen må angi type arbeid");
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse")).toHaveAttribute("aria-invalid", "true");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByLabel("Beskrivelse av arbeidet").fill("Sveising og montering av stålkonstruksjoner på kai");
     await page.getByRole("button", { name: "Send inn" }).click();
     await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });

@@ -13,6 +13,7 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/a-melding", key: "amelding", permission: "submission:read" },
   { href: "/organisasjoner", key: "organisations", permission: "submission:read" },
   { href: "/revisjonslogg", key: "audit", permission: "audit:read" },
+  { href: "/maskinporten", key: "maskinporten", permission: "maskinporten:diagnose" },
   { href: "/brukere", key: "users", permission: "user:manage" },
 ];
 

@@ -199,6 +199,7 @@ export const deliveryAttempts = pgTable(
   },
   (t) => [
     index("delivery_attempts_submission_idx").on(t.submissionId, t.attemptNo),
+    index("delivery_attempts_version_idx").on(t.versionId, t.attemptNo),
     index("delivery_attempts_key_idx").on(t.idempotencyKey),
     index("delivery_attempts_korrelasjonsid_idx").on(t.korrelasjonsid),
   ],

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveryAttempts, organisations, submissions, submissionVersions, type ReportKind } from "@/lib/db/schema";
 import type { ReportingAdapter } from "@/lib/reporting/adapter";
@@ -55,20 +55,20 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
   } catch (error) {
     const transient = error instanceof TokenUnavailableError ? error.transient : true;
     const message = error instanceof Error ? error.message : "Token request failed";
-    await finishAttempt(deps, claimed, { outcome: "not_sent", transportError: `Maskinporten: ${message}` });
+    const finish: AttemptFinish = { outcome: "not_sent", transportError: `Maskinporten: ${message}` };
     return transient
-      ? scheduleRetryOrFail(deps, claimed, null, `Maskinporten: ${message}`)
-      : settle(deps, claimed, { status: "failed", reason: `Maskinporten: ${message}` });
+      ? scheduleRetryOrFail(deps, claimed, finish, null, `Maskinporten: ${message}`)
+      : settle(deps, claimed, finish, { status: "failed", reason: `Maskinporten: ${message}` });
   }
 
   const result = await sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
   if (result.kind !== "response") {
-    await finishAttempt(deps, claimed, {
+    const finish: AttemptFinish = {
       outcome: result.kind === "timeout" ? "timeout" : "network_error",
       transportError: result.message,
       durationMs: result.durationMs,
-    });
-    return scheduleRetryOrFail(deps, claimed, null, result.message);
+    };
+    return scheduleRetryOrFail(deps, claimed, finish, null, result.message);
   }
 
   const response = {
@@ -78,8 +78,7 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     durationMs: result.durationMs,
   };
   if (result.status >= 200 && result.status < 300) {
-    await finishAttempt(deps, claimed, { outcome: "accepted", ...response });
-    return settle(deps, claimed, { status: "accepted", receivedIds: adapter.readAccepted(result.body) });
+    return settle(deps, claimed, { outcome: "accepted", ...response }, { status: "accepted", receivedIds: adapter.readAccepted(result.body) });
   }
 
   const decoded = decodeSkatteetatenError({
@@ -95,15 +94,13 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     korrelasjonsid: decoded.korrelasjonsid,
   };
   if (decoded.category === "idempotency") {
-    await finishAttempt(deps, claimed, { outcome: "conflict", ...common });
-    return settle(deps, claimed, { status: "conflict", errorCode: decoded.code, reason: decoded.melding });
+    return settle(deps, claimed, { outcome: "conflict", ...common }, { status: "conflict", errorCode: decoded.code, reason: decoded.melding });
   }
   if (decoded.retryable || result.status === 429) {
-    await finishAttempt(deps, claimed, { outcome: "retryable_error", ...common });
-    return scheduleRetryOrFail(deps, claimed, parseRetryAfter(result.headers["retry-after"]), decoded.melding, decoded.code);
+    const retryAfter = parseRetryAfter(result.headers["retry-after"]);
+    return scheduleRetryOrFail(deps, claimed, { outcome: "retryable_error", ...common }, retryAfter, decoded.melding, decoded.code);
   }
-  await finishAttempt(deps, claimed, { outcome: "rejected", ...common });
-  return settle(deps, claimed, { status: "rejected", errorCode: decoded.code, reason: decoded.melding });
+  return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason: decoded.melding });
 }
 
 async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed | null> {
@@ -128,43 +125,43 @@ async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed 
     if (!submission?.currentVersionId) return null;
 
     // A previous worker that died mid-request left its attempt open: its outcome is unknown.
-    await tx
-      .update(deliveryAttempts)
-      .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Worker stopped before an answer was recorded" })
-      .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
+    // (Only possible when this is not the submission's first attempt.)
+    if (submission.attemptCount > 1) {
+      await tx
+        .update(deliveryAttempts)
+        .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Worker stopped before an answer was recorded" })
+        .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
+    }
 
-    const [version] = await tx.select().from(submissionVersions).where(eq(submissionVersions.id, submission.currentVersionId));
-    const [org] = await tx.select({ orgnr: organisations.orgnr }).from(organisations).where(eq(organisations.id, submission.organisationId));
-    // A retry must repeat the first request byte for byte (same key AND same body), even if the
-    // adapter or its configuration changed since: reuse what the version's first attempt sent.
-    const [earlier] = await tx
+    // One round trip for what the attempt needs. A retry must repeat the version's first request
+    // byte for byte (same key AND same body), even if the adapter or its configuration changed
+    // since, so an earlier attempt's recorded request is reused.
+    const roundStart = (submission.queuedAt ?? submission.createdAt).toISOString();
+    const [version] = await tx
       .select({
-        method: deliveryAttempts.requestMethod,
-        url: deliveryAttempts.requestUrl,
-        headers: deliveryAttempts.requestHeaders,
-        body: deliveryAttempts.requestBody,
+        id: submissionVersions.id,
+        payload: submissionVersions.payload,
+        idempotencyKey: submissionVersions.idempotencyKey,
+        orgnr: organisations.orgnr,
+        earlier: sql<EarlierRequest | null>`(
+          select json_build_object('method', a.request_method, 'url', a.request_url, 'headers', a.request_headers, 'body', a.request_body)
+          from ${deliveryAttempts} a where a.version_id = ${submissionVersions.id} order by a.attempt_no limit 1)`,
+        attemptsThisRound: sql<number>`(
+          select count(*)::int from ${deliveryAttempts} a
+          where a.version_id = ${submissionVersions.id} and a.started_at >= ${roundStart}::timestamptz)`,
       })
-      .from(deliveryAttempts)
-      .where(eq(deliveryAttempts.versionId, version!.id))
-      .orderBy(asc(deliveryAttempts.attemptNo))
-      .limit(1);
+      .from(submissionVersions)
+      .innerJoin(organisations, eq(organisations.id, submission.organisationId))
+      .where(eq(submissionVersions.id, submission.currentVersionId));
+    const { earlier, orgnr } = version!;
     const request = earlier
       ? { method: earlier.method as "POST", url: earlier.url, headers: withoutAuthorization(earlier.headers), body: earlier.body }
       : deps.adapters[submission.kind].buildRequest(version!.payload, {
           idempotencyKey: version!.idempotencyKey,
-          orgnr: org!.orgnr,
+          orgnr,
           existsAtSkatteetaten:
             submission.kind === "oar" && (await wasOppdragAcceptedBefore(tx, submission.organisationId, submission.subject)),
         });
-    const [{ n }] = (await tx
-      .select({ n: count() })
-      .from(deliveryAttempts)
-      .where(
-        and(
-          eq(deliveryAttempts.versionId, version!.id),
-          gte(deliveryAttempts.startedAt, submission.queuedAt ?? submission.createdAt),
-        ),
-      )) as [{ n: number }];
     const [attempt] = await tx
       .insert(deliveryAttempts)
       .values({
@@ -179,7 +176,7 @@ async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed 
         workerId: deps.workerId,
       })
       .returning({ id: deliveryAttempts.id });
-    return { submission, attemptId: attempt!.id, request, orgnr: org!.orgnr, attemptsThisRound: n + 1 };
+    return { submission, attemptId: attempt!.id, request, orgnr, attemptsThisRound: version!.attemptsThisRound + 1 };
   });
 }
 
@@ -187,6 +184,8 @@ function withoutAuthorization(headers: Record<string, string>) {
   const { Authorization: _, ...rest } = headers;
   return rest;
 }
+
+type EarlierRequest = { method: string; url: string; headers: Record<string, string>; body: string };
 
 type AttemptFinish = {
   outcome: (typeof deliveryAttempts.$inferInsert)["outcome"];
@@ -200,22 +199,16 @@ type AttemptFinish = {
   korrelasjonsid?: string | null;
 };
 
-async function finishAttempt(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinish) {
-  await deps.db
-    .update(deliveryAttempts)
-    .set({ ...finish, finishedAt: sql`now()` })
-    .where(and(eq(deliveryAttempts.id, claimed.attemptId), eq(deliveryAttempts.outcome, "in_flight")));
-}
-
 async function scheduleRetryOrFail(
   deps: DeliveryDeps,
   claimed: Claimed,
+  finish: AttemptFinish,
   retryAfterMs: number | null,
   reason: string | null,
   errorCode: string | null = null,
 ): Promise<DeliveryResult> {
   if (claimed.attemptsThisRound >= deps.maxAttempts) {
-    return settle(deps, claimed, {
+    return settle(deps, claimed, finish, {
       status: "failed",
       errorCode,
       reason: `Gave up after ${claimed.attemptsThisRound} attempts: ${reason ?? "no answer"}`,
@@ -223,13 +216,14 @@ async function scheduleRetryOrFail(
   }
   const delay = retryDelayMs(claimed.attemptsThisRound + 1, retryAfterMs, deps.random);
   const nextAttemptAt = new Date(Date.now() + delay);
-  const settled = await settle(deps, claimed, { status: "retrying", errorCode, reason, nextAttemptAt });
-  return settled.outcome === "skipped" ? settled : { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt };
+  return settle(deps, claimed, finish, { status: "retrying", errorCode, reason, nextAttemptAt });
 }
 
+/** Records the attempt's outcome and the submission's new status together, in one transaction. */
 async function settle(
   deps: DeliveryDeps,
   claimed: Claimed,
+  finish: AttemptFinish,
   next: {
     status: "accepted" | "rejected" | "conflict" | "failed" | "retrying";
     errorCode?: string | null;
@@ -238,30 +232,36 @@ async function settle(
     nextAttemptAt?: Date;
   },
 ): Promise<DeliveryResult> {
-  // Only the worker that still holds the lease may settle; if it expired and another worker took
-  // over, that worker's outcome wins.
-  const updated = await deps.db
-    .update(submissions)
-    .set({
-      status: next.status,
-      leaseUntil: null,
-      nextAttemptAt: next.nextAttemptAt ?? null,
-      lastErrorCode: next.status === "accepted" ? null : (next.errorCode ?? null),
-      statusReason: next.reason ?? null,
-      updatedAt: sql`now()`,
-      ...(next.status === "accepted" ? { acceptedAt: sql`now()`, receivedIds: next.receivedIds ?? {} } : {}),
-    })
-    .where(
-      and(
-        eq(submissions.id, claimed.submission.id),
-        eq(submissions.status, "sending"),
-        eq(submissions.attemptCount, claimed.submission.attemptCount),
-      ),
-    )
-    .returning({ id: submissions.id });
-  if (updated.length === 0) return { outcome: "skipped" };
-  if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! };
-  return { outcome: next.status, attemptId: claimed.attemptId };
+  return deps.db.transaction(async (tx) => {
+    await tx
+      .update(deliveryAttempts)
+      .set({ ...finish, finishedAt: sql`now()` })
+      .where(and(eq(deliveryAttempts.id, claimed.attemptId), eq(deliveryAttempts.outcome, "in_flight")));
+    // Only the worker that still holds the lease may settle; if it expired and another worker
+    // took over, that worker's outcome wins (this attempt stays recorded either way).
+    const updated = await tx
+      .update(submissions)
+      .set({
+        status: next.status,
+        leaseUntil: null,
+        nextAttemptAt: next.nextAttemptAt ?? null,
+        lastErrorCode: next.status === "accepted" ? null : (next.errorCode ?? null),
+        statusReason: next.reason ?? null,
+        updatedAt: sql`now()`,
+        ...(next.status === "accepted" ? { acceptedAt: sql`now()`, receivedIds: next.receivedIds ?? {} } : {}),
+      })
+      .where(
+        and(
+          eq(submissions.id, claimed.submission.id),
+          eq(submissions.status, "sending"),
+          eq(submissions.attemptCount, claimed.submission.attemptCount),
+        ),
+      )
+      .returning({ id: submissions.id });
+    if (updated.length === 0) return { outcome: "skipped" } as const;
+    if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
+    return { outcome: next.status, attemptId: claimed.attemptId } as const;
+  });
 }
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */

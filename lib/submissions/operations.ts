@@ -6,8 +6,11 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
 
-/** Statuses from which "Retry (same key)" makes sense: the outcome was transient or unknown. */
-export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed", "retrying"];
+/**
+ * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
+ * A submission still retrying on its own shows when its next attempt is.
+ */
+export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed"];
 /** Statuses from which a corrected version (new key) may be sent. */
 export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
 

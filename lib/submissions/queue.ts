@@ -1,7 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 
-export const DELIVERY_QUEUE = "deliver-submission";
+export const DELIVERY_QUEUE = "submission-delivery";
 
 export async function startQueue(databaseUrl: string, options: { supervise?: boolean } = {}) {
   const boss = new PgBoss({
@@ -13,10 +13,11 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
   });
   boss.on("error", (error) => console.error("[queue]", error.message));
   await boss.start();
-  // "stately": per submission at most one waiting and one running job, so repeated wake-ups for
-  // the same submission collapse into one.
+  // "short": at most one WAITING job per submission, so repeated wake-ups collapse into one, while
+  // a job left "active" by a worker that died never blocks another worker from taking over (the
+  // submission's lease, not the job, decides who may send).
   if (!(await boss.getQueue(DELIVERY_QUEUE))) {
-    await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: "stately", retryLimit: 0 });
+    await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: "short", retryLimit: 0 });
   }
   return boss;
 }

@@ -26,13 +26,22 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
     }
   };
 
-  await boss.work<{ submissionId: string }>(
-    DELIVERY_QUEUE,
-    { batchSize: options.concurrency, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-    async (jobs) => {
-      await Promise.all(jobs.map((job) => deliver(job.data.submissionId)));
-    },
-  );
+  // Several loops, each fetching its own batch: a slow request holds up only its own batch. After
+  // a non-empty batch a loop fetches again at once; only an idle queue waits for the next poll.
+  const loops = Math.max(1, Math.min(4, options.concurrency));
+  const batchSize = Math.max(1, Math.ceil(options.concurrency / loops));
+  const loopIds: string[] = [];
+  for (let i = 0; i < loops; i++) {
+    const id: string = await boss.work<{ submissionId: string }>(
+      DELIVERY_QUEUE,
+      { batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+      async (jobs) => {
+        await Promise.all(jobs.map((job) => deliver(job.data.submissionId)));
+        if (jobs.length > 0) setImmediate(() => boss.notifyWorker(id));
+      },
+    );
+    loopIds.push(id);
+  }
 
   let stopped = false;
   const reconcile = async () => {
@@ -47,6 +56,10 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
   void reconcile();
 
   return {
+    /** Wakes every loop now, e.g. right after this process queued a submission itself. */
+    wake() {
+      for (const id of loopIds) boss.notifyWorker(id);
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

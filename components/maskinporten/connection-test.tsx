@@ -1,0 +1,66 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { testMaskinportenConnectionAction, type ConnectionTestResult } from "@/lib/maskinporten/diagnostics-actions";
+
+export function ConnectionTest({ organisationId, scope }: { organisationId: string; scope: string }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [result, setResult] = useState<ConnectionTestResult | { ok: false; message: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const r = await testMaskinportenConnectionAction({ organisationId, scope: scope as never });
+            setResult(r.ok ? r.data : { ok: false, message: t(r.error.messageKey) });
+          })
+        }
+      >
+        {pending ? t("maskinporten.testing") : t("maskinporten.test")}
+      </Button>
+      {result && (
+        <div className="mt-2" data-testid="connection-result">
+          {result.ok ? (
+            <Alert tone="success">
+              <p className="font-medium">
+                {t("maskinporten.ok")} {result.fromCache && `(${t("maskinporten.fromCache")})`} ·{" "}
+                {t("maskinporten.expires", { time: format.dateTime(new Date(result.expiresAt), { timeStyle: "medium" }) })}
+              </p>
+              <details className="mt-1">
+                <summary className="cursor-pointer text-sm">{t("maskinporten.claims")}</summary>
+                <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(result.claims, null, 2)}</pre>
+              </details>
+            </Alert>
+          ) : (
+            <Alert tone="danger">
+              <p className="font-medium">{t("maskinporten.failed")}</p>
+              {"message" in result ? (
+                <p>{result.message}</p>
+              ) : (
+                <>
+                  <p>
+                    {result.mpCode && <span className="font-mono">{result.mpCode} </span>}
+                    {result.explanation}
+                  </p>
+                  {result.hint && (
+                    <p>
+                      {t("maskinporten.hint")}: {result.hint}
+                    </p>
+                  )}
+                </>
+              )}
+            </Alert>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

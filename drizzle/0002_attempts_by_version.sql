@@ -1,0 +1,1 @@
+CREATE INDEX "delivery_attempts_version_idx" ON "delivery_attempts" USING btree ("version_id","attempt_no");

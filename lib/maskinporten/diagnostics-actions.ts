@@ -1,0 +1,47 @@
+"use server";
+
+import { z } from "zod";
+import { SafeError } from "@/lib/actions/action-result";
+import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
+import { getDb } from "@/lib/db/client";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { getAppMaskinportenClient } from "./app-client";
+import { MaskinportenError } from "./errors";
+import { DIAGNOSTIC_SCOPES } from "./diagnostic-scopes";
+
+const testConnectionSchema = z.object({
+  organisationId: z.uuid({ error: "required" }),
+  scope: z.enum(DIAGNOSTIC_SCOPES),
+});
+
+export type ConnectionTestResult =
+  | { ok: true; claims: Record<string, unknown> | null; expiresAt: string; scope: string; fromCache: boolean }
+  | { ok: false; mpCode: string | null; explanation: string; hint: string | null; kind: string };
+
+/**
+ * "Test connection": asks Maskinporten for a token for this organisation's system user and shows
+ * what came back, decoded. The token itself never leaves the server.
+ */
+export const testMaskinportenConnectionAction = defineAction(
+  { name: "testMaskinportenConnection", permission: "maskinporten:diagnose", schema: testConnectionSchema },
+  async (input, { user }): Promise<ConnectionTestResult> => {
+    assertOrganisationAccess(user, input.organisationId);
+    const [org] = (await listOrganisationsForUser(getDb(), user.organisationIds)).filter((o) => o.id === input.organisationId);
+    if (!org) throw new SafeError("not_found", "errors.notFound");
+    const app = getAppMaskinportenClient();
+    if ("configError" in app) return { ok: false, mpCode: null, explanation: app.configError, hint: null, kind: "config" };
+    try {
+      const token = await app.client.getToken({ scopes: [input.scope], systemUserOrg: org.orgnr });
+      return {
+        ok: true,
+        claims: token.claims as Record<string, unknown> | null,
+        expiresAt: token.expiresAt.toISOString(),
+        scope: token.scope,
+        fromCache: token.fromCache,
+      };
+    } catch (error) {
+      if (!(error instanceof MaskinportenError)) throw error;
+      return { ok: false, mpCode: error.mpCode ?? null, explanation: error.explanation, hint: error.hint ?? null, kind: error.kind };
+    }
+  },
+);

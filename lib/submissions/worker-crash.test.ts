@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq } from "drizzle-orm";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliveryAttempts } from "@/lib/db/schema";
+import { startEngineHarness } from "@/lib/testing/engine-harness";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
+import { testLeveranse } from "@/lib/testing/report-fixtures";
+import { createSubmission } from "./operations";
+import { findSubmissionWithHistory } from "./queries";
+
+let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+let h: Awaited<ReturnType<typeof startEngineHarness>>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  isolated = await createIsolatedDatabase();
+  h = await startEngineHarness(isolated.db, { organisations: 2 });
+});
+afterAll(async () => {
+  for (const c of children) killGroup(c);
+  await h.close();
+  await isolated.close();
+});
+
+/** `npm run worker` as its own process, pointed at the isolated database and the sandbox. */
+function startWorkerProcess(workerId: string) {
+  const child = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/worker.ts"],
+    {
+      env: {
+        ...process.env,
+        ...h.maskinportenEnv,
+        DATABASE_URL: isolated.url,
+        OAR_API_URL: h.skatteetaten.oarBaseUrl,
+        AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
+        WORKER_ID: workerId,
+        DELIVERY_LEASE_SECONDS: "2",
+        DELIVERY_RECONCILE_SECONDS: "0.5",
+        DELIVERY_TIMEOUT_SECONDS: "30",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
+      detached: true,
+    },
+  );
+  children.push(child);
+  child.stdout!.on("data", (d) => process.stdout.write(`[${workerId}] ${d}`));
+  child.stderr!.on("data", (d) => process.stdout.write(`[${workerId} err] ${d}`));
+  return child;
+}
+
+/** SIGKILL: the worker gets no chance to finish or clean up, as in a crash or an OOM kill. */
+function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    /* already gone */
+  }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("a worker killed in the middle of sending", () => {
+  it("is taken over by another worker, and Skatteetaten processes the submission exactly once", async () => {
+    const leveranse = testLeveranse(h.orgs[0]!.orgnr, h.orgs[1]!.orgnr);
+    // The first request hangs at Skatteetaten long enough to kill the worker while it waits.
+    h.skatteetaten.setFaults([{ kind: "slow", delayMs: 3_000, count: 1 }]);
+    const { submissionId, idempotencyKey } = await isolated.db.transaction((tx) =>
+      createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+    );
+
+    const first = startWorkerProcess("crash-a");
+    await waitFor("worker A's attempt to be in flight", async () => {
+      const [a] = await isolated.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId));
+      return a?.outcome === "in_flight" && a.workerId === "crash-a";
+    });
+    await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
+    killGroup(first);
+
+    startWorkerProcess("crash-b");
+    const done = await waitFor("the submission to be accepted", async () => {
+      const s = await findSubmissionWithHistory(isolated.db, submissionId, [h.orgs[0]!.id]);
+      return s?.status === "accepted" ? s : null;
+    });
+    expect(done.attempts.map((a) => [a.workerId, a.outcome, a.idempotencyKey])).toEqual([
+      ["crash-a", "interrupted", idempotencyKey],
+      ["crash-b", "accepted", idempotencyKey],
+    ]);
+    expect(done.attempts[0]!.requestBody).toBe(done.attempts[1]!.requestBody);
+    expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
+  }, 60_000);
+});
