@@ -1,10 +1,25 @@
-import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/auth.config";
+import { NextResponse, type NextRequest } from "next/server";
 
-// Only the cheap "is there a session at all?" redirect lives here; every page, action and route
-// handler checks the user and permission itself.
-export default NextAuth(authConfig).auth;
+// Auth.js's session cookie names (plain over http, __Secure- prefixed over https), incl. chunks.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+/**
+ * Only the cheap "is there a session cookie at all?" redirect lives here; every page, action and
+ * route handler verifies the session and permission itself. Deliberately not Auth.js's `auth()`
+ * wrapper: that re-issues the rolling session cookie on every request, and a prefetch still in
+ * flight when the user signs out would then put the cookie back.
+ */
+export default function proxy(request: NextRequest) {
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (hasSession) return NextResponse.next();
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  }
+  const login = new URL("/login", request.url);
+  login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(login);
+}
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|login|_next/static|_next/image|favicon.ico|fonts/).*)"],
+  matcher: ["/((?!api/auth|api/health|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
 };

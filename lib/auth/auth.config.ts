@@ -1,19 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/lib/db/schema";
 
-/**
- * The edge-safe half of the Auth.js configuration (no providers, no database), shared by
- * `proxy.ts` for its cheap "signed in at all?" redirect and by `auth.ts`.
- */
+/** The provider-independent part of the Auth.js configuration: pages, JWT session, claims. */
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth }) {
-      return Boolean(auth?.user?.id);
-    },
     jwt({ token, user }) {
       if (user?.id && user.role) {
         token.uid = user.id;
