@@ -11,6 +11,9 @@ export type StoredDecodedError = {
   korrelasjonsid?: string | null;
   category?: string | null;
   retryable?: boolean;
+  /** The decoder's remediation for the most specific known code (or the HTTP status). */
+  hintNb?: string;
+  hintEn?: string;
   specifications?: { kode?: string | null; melding?: string | null; sti?: string | null; angittVerdi?: string | null; entry?: CatalogueText; known?: boolean }[];
 };
 
@@ -20,7 +23,7 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: StoredDecod
   const locale = await getLocale();
   const text = (e: CatalogueText) => (locale === "nb" ? e?.textNb : e?.textEn);
   const other = (e: CatalogueText) => (locale === "nb" ? e?.textEn : e?.textNb);
-  const hint = (e: CatalogueText) => (locale === "nb" ? e?.hintNb : e?.hintEn);
+  const hint = locale === "nb" ? (decoded.hintNb ?? decoded.entry?.hintNb) : (decoded.hintEn ?? decoded.entry?.hintEn);
   return (
     <div className="mt-2 rounded border border-danger bg-danger-light p-3" data-testid="decoded-error">
       <p>
@@ -46,9 +49,9 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: StoredDecod
           {t("melding")}: {mask(decoded.melding)}
         </p>
       )}
-      {hint(decoded.entry ?? null) && (
+      {hint && (
         <p className="mt-2">
-          <span className="font-medium">{t("hint")}:</span> {hint(decoded.entry ?? null)}
+          <span className="font-medium">{t("hint")}:</span> {hint}
         </p>
       )}
       {decoded.specifications && decoded.specifications.length > 0 && (
