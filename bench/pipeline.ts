@@ -2,11 +2,13 @@
  * Delivery pipeline benchmark: N submissions through the whole engine (PostgreSQL, pg-boss,
  * Maskinporten token cache, HTTP to the sandbox Skatteetaten), and in the same run N bare HTTP
  * posts to the same sandbox at the same concurrency. Then a paced run at 50 submissions/s for
- * queue-to-accepted latency.
+ * queue-to-accepted latency. The sandbox runs as its own process, as Skatteetaten's API is remote.
  *   npm run bench:pipeline [-- --n 2000 --rate 50 --seconds 20 --concurrency 20]
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  */
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,7 +24,6 @@ import { insertOrganisation } from "@/lib/organisations/queries";
 import { AMELDING_SCOPE } from "@/lib/reporting/amelding/amelding-adapter";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { startSandbox } from "@/lib/sandbox/start-sandbox";
 import { createDeliveryDeps } from "@/lib/submissions/delivery-deps";
 import { createSubmission } from "@/lib/submissions/operations";
 import { enqueueDelivery, startQueue } from "@/lib/submissions/queue";
@@ -94,23 +95,38 @@ async function main() {
 
   const key = generateTestKey();
   const clientId = randomUUID();
-  const sandbox = await startSandbox({
-    maskinportenPort: 0,
-    skatteetatenPort: 0,
-    clients: [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })],
+  const sandboxProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/sandbox-process.ts"], {
+    env: {
+      ...process.env,
+      BENCH_SANDBOX_CLIENT: JSON.stringify(buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
   });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: sandboxProcess.stdout! }).once("line", resolve);
+    sandboxProcess.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
+  });
+  const sandbox = JSON.parse(firstLine) as {
+    issuer: string;
+    maskinportenUrl: string;
+    skatteetatenUrl: string;
+    oarBaseUrl: string;
+    ameldingBaseUrl: string;
+  };
+  const getJson = async (url: string) => (await fetch(url)).json() as Promise<Record<string, unknown>>;
   const tokens = createMaskinportenClient(
     loadMaskinportenConfig({
       APP_MODE: "sandbox",
-      MASKINPORTEN_ISSUER: sandbox.maskinporten.issuer,
+      MASKINPORTEN_ISSUER: sandbox.issuer,
       MASKINPORTEN_CLIENT_ID: clientId,
       MASKINPORTEN_KID: key.kid,
       MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
     }),
   );
   const deps = createDeliveryDeps(db, tokens, {
-    oarApiUrl: sandbox.skatteetaten.oarBaseUrl,
-    ameldingApiUrl: sandbox.skatteetaten.ameldingBaseUrl,
+    oarApiUrl: sandbox.oarBaseUrl,
+    ameldingApiUrl: sandbox.ameldingBaseUrl,
     idempotencyKeyIn: "query",
     workerId: "bench",
   });
@@ -193,7 +209,8 @@ async function main() {
 
   const engineRate = N / engineSeconds;
   const bareRate = N / bareSeconds;
-  const grants = sandbox.maskinporten.grantCount();
+  const grants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
+  const stats = (await getJson(`${sandbox.skatteetatenUrl}/__control/stats`)) as { processed: { amelding: number } };
   console.log(`submissions: ${N} (engine) + ${N} (bare) + ${paced.length} (paced at ${RATE}/s), concurrency ${CONCURRENCY}, ${ORGS} organisations`);
   console.log(`engine throughput: ${engineRate.toFixed(1)} submissions/s (${engineSeconds.toFixed(2)} s, ${engine.failed} not accepted)`);
   console.log(`bare throughput: ${bareRate.toFixed(1)} posts/s (${bareSeconds.toFixed(2)} s)`);
@@ -201,11 +218,11 @@ async function main() {
   console.log(`engine queue-to-accepted (burst): p50 ${percentile(engine.sorted, 50).toFixed(0)} ms, p99 ${percentile(engine.sorted, 99).toFixed(0)} ms`);
   console.log(`paced queue-to-accepted at ${RATE}/s: p50 ${percentile(pacedLatency.sorted, 50).toFixed(0)} ms, p99 ${percentile(pacedLatency.sorted, 99).toFixed(0)} ms (${pacedLatency.failed} not accepted)`);
   console.log(`maskinporten grants: ${grants} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-  console.log(`sandbox processed: ${sandbox.skatteetaten.processedCount({ api: "amelding" })}`);
+  console.log(`sandbox processed: ${stats.processed.amelding} (sandbox in its own process)`);
 
   await worker.stop();
   await boss.stop({ graceful: false });
-  await sandbox.close();
+  process.kill(-sandboxProcess.pid!, "SIGTERM");
   await client.end();
   await stopPg?.();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
