@@ -30,7 +30,6 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
   // a non-empty batch a loop fetches again at once; only an idle queue waits for the next poll.
   const loops = Math.max(1, Math.min(4, options.concurrency));
   const batchSize = Math.max(1, Math.ceil(options.concurrency / loops));
-  const loopIds: string[] = [];
   for (let i = 0; i < loops; i++) {
     const id: string = await boss.work<{ submissionId: string }>(
       DELIVERY_QUEUE,
@@ -40,7 +39,6 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
         if (jobs.length > 0) setImmediate(() => boss.notifyWorker(id));
       },
     );
-    loopIds.push(id);
   }
 
   let stopped = false;
@@ -56,10 +54,6 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
   void reconcile();
 
   return {
-    /** Wakes every loop now, e.g. right after this process queued a submission itself. */
-    wake() {
-      for (const id of loopIds) boss.notifyWorker(id);
-    },
     async stop() {
       stopped = true;
       clearInterval(timer);

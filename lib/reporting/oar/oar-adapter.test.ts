@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { testOppdrag } from "@/lib/testing/report-fixtures";
 import type { Oppdrag } from "./oppdrag-model";
 import { createOarAdapter, OAR_INNSENDINGSTYPE, oarStiToModelPath } from "./oar-adapter";
 
-const oppdrag: Oppdrag = {
-  oppdragsreferanse: "OPP-1",
-  oppdragsgiver: { variant: "norsk", navn: "Fjellvind Bygg AS", organisasjonsnummer: "310900125" },
-  oppdragstaker: {
-    variant: "utenlandsk",
-    navn: "Baltic Steel UAB",
-    registreringsnummer: "LT-3004",
-    adresseHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
-  },
-  oppdrag: {
-    beskrivelse: "Stålmontasje",
-    arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" } },
-    startdato: "2026-11-01",
-    forventetSluttdato: "2027-02-28",
-    kontraktsverdiNok: 450000,
-  },
-  vedlegg: [],
-};
+const oppdrag: Oppdrag = testOppdrag("310900125", { oppdragsreferanse: "OPP-1" });
 
 describe("OAR adapter", () => {
   const adapter = createOarAdapter({ baseUrl: "http://127.0.0.1:4102/oar/v1", idempotencyKeyIn: "query" });

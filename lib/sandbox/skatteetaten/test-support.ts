@@ -5,6 +5,7 @@ import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter
 import { createOarAdapter } from "@/lib/reporting/oar/oar-adapter";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 import type { SandboxSkatteetatenHandle, VerifyToken } from "./types";
+import { testOppdrag as oppdragFixture } from "@/lib/testing/report-fixtures";
 
 /** Synthetic orgnrs that pass mod-11 (310xxxxxx test range), and one that fails it. */
 export const ORG_A = "310900125";
@@ -26,25 +27,7 @@ export const fakeVerifyToken: VerifyToken = async (token, requiredScope) => {
 };
 
 export function testOppdrag(overrides: Partial<Oppdrag> = {}): Oppdrag {
-  return {
-    oppdragsreferanse: `OPP-${randomUUID().slice(0, 8)}`,
-    oppdragsgiver: { variant: "norsk", navn: "Fjellvind Bygg AS", organisasjonsnummer: ORG_A },
-    oppdragstaker: {
-      variant: "utenlandsk",
-      navn: "Baltic Steel UAB",
-      registreringsnummer: "LT-3004",
-      adresseHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
-    },
-    oppdrag: {
-      beskrivelse: "Stålmontasje",
-      arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" } },
-      startdato: "2026-11-01",
-      forventetSluttdato: "2027-02-28",
-      kontraktsverdiNok: 450000,
-    },
-    vedlegg: [],
-    ...overrides,
-  };
+  return oppdragFixture(ORG_A, { oppdragsgiver: { variant: "norsk", navn: "Fjellvind Bygg AS", organisasjonsnummer: ORG_A }, ...overrides });
 }
 
 export function testLeveranse(overrides: Record<string, unknown> = {}) {
