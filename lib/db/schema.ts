@@ -138,11 +138,14 @@ export const submissions = pgTable(
     lastErrorCode: text("last_error_code"),
     statusReason: text("status_reason"),
     receivedIds: jsonb("received_ids").$type<Record<string, string>>(),
+    // An A-melding sent to replace an earlier accepted one (its payload carries erstatterMeldingsId).
+    replacesSubmissionId: uuid("replaces_submission_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("submissions_replaces_idx").on(t.replacesSubmissionId),
     index("submissions_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
     index("submissions_status_next_idx").on(t.status, t.nextAttemptAt),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
@@ -205,8 +208,103 @@ export const deliveryAttempts = pgTable(
   ],
 );
 
+export const feedbackStatusEnum = pgEnum("feedback_status", [
+  // Accepted by the API; the feedback transmission has not appeared in Dialogporten yet.
+  "waiting",
+  // Feedback fetched, no deviations of severity Avvisning or Øyeblikkelig.
+  "ok",
+  // Accepted with errors (Øyeblikkelig): fix with a replacement.
+  "deviations",
+  // Rejected in the feedback (Avvisning): send anew.
+  "rejected",
+  // Following the dialog failed permanently (e.g. the dialog cannot be found); see lastError.
+  "error",
+]);
+
+/**
+ * The A-melding feedback (tilbakemelding) for one accepted submission: found by following its
+ * dialog in Dialogporten, fetched from the feedback API. One row per submission.
+ */
+export const ameldingFeedback = pgTable(
+  "amelding_feedback",
+  {
+    submissionId: uuid("submission_id")
+      .primaryKey()
+      .references(() => submissions.id),
+    status: feedbackStatusEnum("status").notNull().default("waiting"),
+    dialogId: text("dialog_id"),
+    checkCount: integer("check_count").notNull().default(0),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
+    // A worker owns the row while checking until this time.
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    receivedAt: timestamp("received_at", { withTimezone: true }),
+    // The document as the feedback API returned it, and our adapter's reading of it.
+    document: jsonb("document").$type<Record<string, unknown>>(),
+    parsed: jsonb("parsed").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("amelding_feedback_due_idx").on(t.status, t.nextCheckAt)],
+);
+
+export const systemUserRequestStatusEnum = pgEnum("system_user_request_status", ["new", "accepted", "rejected", "timed_out"]);
+
+/** Requests to Altinn for a system user per organisation served (the vendor request flow). */
+export const systemUserRequests = pgTable(
+  "system_user_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    // Altinn's id for the request.
+    externalId: text("external_id").notNull(),
+    status: systemUserRequestStatusEnum("status").notNull().default("new"),
+    confirmUrl: text("confirm_url"),
+    rights: jsonb("rights").$type<unknown[]>().notNull(),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("system_user_requests_org_idx").on(t.organisationId, t.createdAt.desc())],
+);
+
+export const bulkOperationStatusEnum = pgEnum("bulk_operation_status", ["running", "done"]);
+
+/** One bulk action over many submissions (e.g. retry every retryable failure of a filter). */
+export const bulkOperations = pgTable("bulk_operations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  // The list filter the operation was started from, as the URL had it.
+  filter: jsonb("filter").$type<Record<string, unknown>>().notNull(),
+  total: integer("total").notNull(),
+  status: bulkOperationStatusEnum("status").notNull().default("running"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+export const bulkOperationMembers = pgTable(
+  "bulk_operation_members",
+  {
+    operationId: uuid("operation_id")
+      .notNull()
+      .references(() => bulkOperations.id),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+  },
+  (t) => [primaryKey({ columns: [t.operationId, t.submissionId] }), index("bulk_operation_members_submission_idx").on(t.submissionId)],
+);
+
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionVersion = typeof submissionVersions.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
 export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
 export type ReportKind = (typeof reportKindEnum.enumValues)[number];
+export type AmeldingFeedback = typeof ameldingFeedback.$inferSelect;
+export type FeedbackStatus = (typeof feedbackStatusEnum.enumValues)[number];
+export type SystemUserRequest = typeof systemUserRequests.$inferSelect;
+export type SystemUserRequestStatus = (typeof systemUserRequestStatusEnum.enumValues)[number];
