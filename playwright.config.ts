@@ -69,6 +69,7 @@ export default defineConfig({
       APP_MODE: "sandbox",
       SANDBOX_MASKINPORTEN_PORT: process.env.E2E_SANDBOX_PORT,
       SANDBOX_SKATTEETATEN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 1),
+      SANDBOX_ALTINN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 2),
       DELIVERY_RECONCILE_SECONDS: "1",
     },
   },

@@ -53,6 +53,7 @@ export const env = createEnv({
     SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
     SANDBOX_MASKINPORTEN_PORT: z.coerce.number().int().min(0).max(65535).default(4101),
     SANDBOX_SKATTEETATEN_PORT: z.coerce.number().int().min(0).max(65535).default(4102),
+    SANDBOX_ALTINN_PORT: z.coerce.number().int().min(0).max(65535).default(4103),
     SANDBOX_MASKINPORTEN_CLIENTS_FILE: z.string().min(1).optional(),
   },
   client: {},

@@ -32,12 +32,14 @@ async function main() {
     host: process.env.SANDBOX_HOST || "127.0.0.1",
     maskinportenPort: port("SANDBOX_MASKINPORTEN_PORT", 4101),
     skatteetatenPort: port("SANDBOX_SKATTEETATEN_PORT", 4102),
+    altinnPort: port("SANDBOX_ALTINN_PORT", 4103),
     clients,
   });
   const { issuer } = sandbox.maskinporten;
 
   console.log(`✔ Sandbox Maskinporten at ${issuer}`);
   console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}`);
+  console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);

@@ -78,18 +78,20 @@ async function main() {
       host: config.SANDBOX_HOST,
       maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
       skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
+      altinnPort: config.SANDBOX_ALTINN_PORT,
       clients: await defaultSandboxClients({
         key,
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
         clientsFile: process.env.SANDBOX_MASKINPORTEN_CLIENTS_FILE || undefined,
       }),
-    }).catch((e: Error) => fail(`The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT} free?`));
+    }).catch((e: Error) => fail(`The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT} free?`));
     stops.push(() => sandbox.close());
     // The app's own client talks to the sandbox unless real credentials were configured.
     if (!config.MASKINPORTEN_CLIENT_ID) Object.assign(childEnv, sandboxClientEnv(key, sandbox.maskinporten.issuer));
     childEnv.OAR_API_URL ??= sandbox.skatteetaten.oarBaseUrl;
     childEnv.AMELDING_API_URL ??= sandbox.skatteetaten.ameldingBaseUrl;
-    console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}`);
+    childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
+    console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`);
   }
 
   if (config.RUN_WORKER === "true") {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SandboxClientInput } from "./maskinporten/sandbox-client";
+import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
 import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
 import { startSandboxSkatteetaten } from "./skatteetaten/server";
@@ -10,6 +11,7 @@ export type SandboxOptions = {
   /** 0 picks a free port (tests); the start script passes SANDBOX_MASKINPORTEN_PORT. */
   maskinportenPort?: number;
   skatteetatenPort?: number;
+  altinnPort?: number;
   clients: SandboxClientInput[];
   tokenLifetimeSeconds?: number;
 };
@@ -17,10 +19,12 @@ export type SandboxOptions = {
 export type Sandbox = {
   maskinporten: SandboxMaskinporten;
   skatteetaten: SandboxSkatteetatenHandle;
+  /** The Altinn platform host: Dialogporten and the system-user request API. */
+  altinn: SandboxAltinn;
   close(): Promise<void>;
 };
 
-/** Starts every sandbox server: Maskinporten, and Skatteetaten's two APIs trusting its tokens. */
+/** Starts every sandbox server: Maskinporten, Skatteetaten's two APIs trusting its tokens, and the Altinn platform. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const maskinporten = await startSandboxMaskinporten({
     host: options.host,
@@ -33,10 +37,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port: options.skatteetatenPort ?? 0,
     verifyToken: sandboxTokenVerifier(maskinporten),
   });
+  const altinnHandlers: AltinnRouteHandler[] = [];
+  const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
   return {
     maskinporten,
     skatteetaten,
+    altinn,
     close: async () => {
+      await altinn.close();
       await skatteetaten.close();
       await maskinporten.close();
     },
