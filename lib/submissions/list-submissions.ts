@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilt
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
-function filterConditions(organisationIds: string[], filter: SubmissionListFilter): SQL[] {
+export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
   if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
   if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
@@ -51,7 +51,7 @@ function filterConditions(organisationIds: string[], filter: SubmissionListFilte
 /** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
 export async function listSubmissions(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter, limit = SUBMISSION_PAGE_SIZE) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
-  const conditions = filterConditions(organisationIds, filter);
+  const conditions = submissionFilterConditions(organisationIds, filter);
   const cursor = decodeCursor(filter.cursor);
   if (cursor) {
     conditions.push(
