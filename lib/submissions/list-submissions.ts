@@ -73,6 +73,10 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       statusReason: submissions.statusReason,
       receivedIds: submissions.receivedIds,
       createdAt: submissions.createdAt,
+      replacesSubmissionId: submissions.replacesSubmissionId,
+      // An A-melding stops being the month's current message once a replacement is accepted.
+      replacedById: sql<string | null>`(select r.id from ${submissions} r
+        where r.replaces_submission_id = ${submissions.id} and r.status = 'accepted' order by r.accepted_at desc limit 1)`,
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
