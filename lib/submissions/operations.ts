@@ -69,13 +69,11 @@ async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds:
  * Only rows still in a retryable status change. The caller locks the rows and writes the audit.
  */
 export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
-  if (submissionIds.length === 0) return [];
-  const rows = await tx
+  if (submissionIds.length === 0) return;
+  await tx
     .update(submissions)
     .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
-    .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)))
-    .returning({ id: submissions.id });
-  return rows.map((r) => r.id);
+    .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)));
 }
 
 /** Queues the current version again with the SAME idempotency key and body. */

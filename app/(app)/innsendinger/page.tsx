@@ -23,6 +23,7 @@ export default async function SubmissionsPage({
 }) {
   const user = await requireUser();
   const t = await getTranslations("submissions");
+  const tErrors = await getTranslations("errorGroups");
   const filter = parseSubmissionListFilter(await searchParams);
   const db = getDb();
   const [page, organisations] = await Promise.all([
@@ -40,7 +41,7 @@ export default async function SubmissionsPage({
         actions={
           canBulkRetry && (
             <Link href={`/feil/bulk/ny?${filterToSearchParams({ ...filter, cursor: undefined })}`} className="underline">
-              {(await getTranslations("errorGroups"))("listBulkRetry")}
+              {tErrors("listBulkRetry")}
             </Link>
           )
         }
