@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ExtraListFilters } from "@/components/errors/extra-list-filters";
 import { SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
 
 /** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
@@ -68,6 +69,7 @@ export async function SubmissionFilters({
           </span>
         </label>
       </div>
+      <ExtraListFilters filter={filter} organisations={organisations} />
       <div className="mt-4 flex gap-3">
         <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
           {t("submissions.apply")}
