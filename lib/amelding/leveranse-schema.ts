@@ -3,6 +3,7 @@ import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import { isCode, type CodeListName } from "./code-lists";
+import { checkBetalingsinformasjon } from "./sums";
 
 /*
  * The A-melding leveranse in our model. Keys and nesting are exactly the wire JSON of A-melding
@@ -24,13 +25,14 @@ const countrySet = new Set(countries);
 const text = (max: number) =>
   z.string({ error: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
 
+// Optional fields end in .optional() so their keys stay optional in the inferred type; "" from a form means absent.
 const optionalText = (max: number) =>
   z
     .string({ error: "textInvalid" })
     .trim()
     .max(max, { message: "tooLong" })
-    .optional()
-    .transform((v) => v || undefined);
+    .transform((v) => v || undefined)
+    .optional();
 
 const code = (list: CodeListName) =>
   z
@@ -75,9 +77,9 @@ const decimal = () =>
 
 const optionalDecimal = () =>
   amountInput
-    .optional()
     .transform((v, ctx) => toAmount(v, ctx, false))
-    .refine((n) => n === undefined || hasAtMostTwoDecimals(n), { message: "amountDecimals" });
+    .refine((n) => n === undefined || hasAtMostTwoDecimals(n), { message: "amountDecimals" })
+    .optional();
 
 /** Whole kroner, as forskuddstrekk and utleggstrekk are reported. */
 const wholeKroner = () => decimal().pipe(z.number().int({ message: "amountWholeKroner" }));
@@ -99,9 +101,9 @@ const optionalDate = () =>
   z
     .string({ error: "dateInvalid" })
     .trim()
-    .optional()
     .transform((v) => v || undefined)
-    .pipe(z.iso.date({ error: "dateInvalid" }).optional());
+    .pipe(z.iso.date({ error: "dateInvalid" }).optional())
+    .optional();
 
 const orgnr = () =>
   z
@@ -121,13 +123,13 @@ const FNR_MESSAGES = { format: "fnrFormat", checksum: "fnrChecksum", date: "fnrD
 const optionalFodselsnummer = () =>
   z
     .string({ error: "fnrFormat" })
-    .optional()
-    .transform((v) => (v === undefined ? undefined : normaliseFodselsnummer(v) || undefined))
+    .transform((v) => normaliseFodselsnummer(v) || undefined)
     .superRefine((v, ctx) => {
       if (v === undefined) return;
       const check = checkFodselsnummer(v);
       if (!check.valid) ctx.addIssue({ code: "custom", message: FNR_MESSAGES[check.reason] });
-    });
+    })
+    .optional();
 
 const meldingsId = () =>
   z
@@ -295,6 +297,9 @@ const oppgave = z
       if (seen.has(v.norskIdentifikator)) ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
       seen.add(v.norskIdentifikator);
     });
+    for (const m of checkBetalingsinformasjon(o)) {
+      ctx.addIssue({ code: "custom", path: ["betalingsinformasjon", m.field], message: m.key, params: { expected: m.expected } });
+    }
   });
 
 const leveranseFields = {
