@@ -7,6 +7,7 @@ export type ImportPath = (string | number)[];
  */
 export type DocumentError =
   | { code: "empty" }
+  | { code: "too_large"; maxMegabytes: number }
   | { code: "unknown_format" }
   | { code: "json_malformed"; line?: number; column?: number; detail: string }
   | { code: "json_missing_leveranse" }
@@ -19,7 +20,9 @@ export type DocumentError =
   /** Text where the XSD expects child elements (e.g. `<oppgave>123</oppgave>`). */
   | { code: "xml_expected_elements"; path: ImportPath }
   /** Child elements where the XSD expects a value (e.g. `<beloep><x/></beloep>`). */
-  | { code: "xml_expected_value"; path: ImportPath };
+  | { code: "xml_expected_value"; path: ImportPath }
+  /** The opplysningspliktig is not an organisation the user has been granted (or not one we know). */
+  | { code: "organisation_not_accessible"; orgnr: string };
 
 /**
  * An element the A-melding v2.3 XSD does not have at that place. It is left out of the import

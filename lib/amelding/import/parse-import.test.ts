@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkFodselsnummer } from "@/lib/validation/fodselsnummer";
-import { leveranseToXml, syntheticFodselsnummer, syntheticLeveranse } from "@/lib/testing/synthetic-amelding";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { detectImportFormat, parseImport } from "./parse-import";
 
 const XML_FIXTURE = readFileSync(new URL("./fixtures/amelding-v2_3-tre-personer.xml", import.meta.url), "utf8");
-const OPTIONS = { opplysningspliktig: "310900125", virksomhet: "312000016", kalendermaaned: "2026-03" };
+const OPTIONS = { opplysningspliktig: "310900125", virksomhet: "312000016", kalendermaaned: "2026-03", persons: 3 };
 
 describe("detectImportFormat", () => {
   it.each([
@@ -23,7 +23,7 @@ describe("detectImportFormat", () => {
 
 describe("parseImport", () => {
   it("reads the API's JSON ({ leveranse }) into the model", () => {
-    const leveranse = syntheticLeveranse(OPTIONS);
+    const leveranse = generateLeveranse(OPTIONS);
     const result = parseImport(JSON.stringify({ leveranse }, null, 2));
     expect(result).toMatchObject({ ok: true, format: "json", warnings: [] });
     if (!result.ok) return;
@@ -32,7 +32,7 @@ describe("parseImport", () => {
   });
 
   it("accepts amounts sent as strings, as the API's own JSON has them", () => {
-    const leveranse = syntheticLeveranse(OPTIONS) as any;
+    const leveranse = generateLeveranse(OPTIONS) as any;
     leveranse.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].beloep = "23989.5";
     const result = parseImport(JSON.stringify({ leveranse }));
     expect(result.ok).toBe(true);
@@ -45,28 +45,35 @@ describe("parseImport", () => {
   });
 
   it("reads the same leveranse from JSON and from XML into the same model", () => {
-    const leveranse = syntheticLeveranse({ ...OPTIONS, persons: 2 });
+    const leveranse = generateLeveranse({ ...OPTIONS, persons: 2 });
     const fromJson = parseImport(JSON.stringify({ leveranse }));
     const fromXml = parseImport(leveranseToXml(leveranse));
     expect(fromJson.ok && fromXml.ok).toBe(true);
     if (fromJson.ok && fromXml.ok) expect(fromXml.leveranse).toEqual(fromJson.leveranse);
   });
 
-  it("gives field issues with the path of the person and field", () => {
-    const leveranse = syntheticLeveranse(OPTIONS) as any;
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[1].norskIdentifikator = "15858810009";
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[2].forskuddstrekk[0].beloep = 500;
+  it("gives field errors with the person (name, masked fødselsnummer) and field", () => {
+    const leveranse = generateLeveranse(OPTIONS) as any;
+    const [, second, third] = leveranse.oppgave.virksomhet[0].inntektsmottaker;
+    second.norskIdentifikator = `${second.norskIdentifikator.slice(0, 10)}${(Number(second.norskIdentifikator[10]) + 1) % 10}`;
+    third.inntekt[0].beloep = "12 000,5x";
     const result = parseImport(leveranseToXml(leveranse));
-    expect(result).toMatchObject({
-      ok: false,
-      format: "xml",
-      documentErrors: [],
-      fieldIssues: [
-        { path: ["oppgave", "virksomhet", 0, "inntektsmottaker", 1, "norskIdentifikator"], messageKey: "fnrChecksum" },
-        { path: ["oppgave", "virksomhet", 0, "inntektsmottaker", 2, "forskuddstrekk", 0, "beloep"], messageKey: "deductionNegative" },
-      ],
-    });
-    if (!result.ok) expect((result.raw as any).oppgave.virksomhet[0].inntektsmottaker[1].identifiserendeInformasjon.navn).toBe("Testperson 2");
+    expect(result).toMatchObject({ ok: false, format: "xml", documentErrors: [], virksomheter: ["312000016"] });
+    if (result.ok) return;
+    expect(result.fieldErrors).toEqual([
+      {
+        path: "oppgave.virksomhet.0.inntektsmottaker.1.norskIdentifikator",
+        field: "norskIdentifikator",
+        key: "fnrChecksum",
+        person: { virksomhetIndex: 0, index: 1, label: `${second.identifiserendeInformasjon.navn}, ******${second.norskIdentifikator.slice(6)}` },
+      },
+      {
+        path: "oppgave.virksomhet.0.inntektsmottaker.2.inntekt.0.beloep",
+        field: "inntekt.0.beloep",
+        key: "amountInvalid",
+        person: expect.objectContaining({ index: 2 }),
+      },
+    ]);
   });
 
   it("explains what is wrong with a file it cannot read", () => {
@@ -79,13 +86,5 @@ describe("parseImport", () => {
     });
     expect(parseImport('{\n  "leveranse": {')).toMatchObject({ documentErrors: [{ code: "json_malformed", line: 2, column: 17 }] });
     expect(parseImport("<melding><Leveranse></melding>")).toMatchObject({ format: "xml", documentErrors: [{ code: "xml_malformed", line: 1 }] });
-  });
-});
-
-describe("syntheticFodselsnummer", () => {
-  it("gives distinct valid synthetic numbers", () => {
-    const numbers = Array.from({ length: 500 }, (_, i) => syntheticFodselsnummer(i * 7));
-    expect(new Set(numbers).size).toBe(500);
-    for (const n of numbers) expect(checkFodselsnummer(n)).toMatchObject({ valid: true, synthetic: true });
   });
 });

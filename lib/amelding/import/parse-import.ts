@@ -1,22 +1,20 @@
-import { leveranseSchema, type Leveranse } from "@/lib/amelding/leveranse-schema";
-import { ameldingMessageKey, type AmeldingMessageKey } from "@/lib/amelding/validation-messages";
-import type { DocumentError, ImportPath, UnknownElementWarning } from "./import-issues";
+import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { validateLeveranse, type LeveranseError } from "@/lib/amelding/validate-leveranse";
+import type { DocumentError, UnknownElementWarning } from "./import-issues";
+import type { ImportFormat } from "./import-result";
 import { xmlToLeveranse } from "./xml-to-leveranse";
-
-export type ImportFormat = "json" | "xml";
-
-/** A field that does not pass the leveranse rules; `messageKey` is in `ameldingValidation.*`. */
-export type FieldIssue = { path: ImportPath; messageKey: AmeldingMessageKey; params?: Record<string, string | number> };
 
 export type ParseImportResult =
   | { ok: true; format: ImportFormat; xmlVersion?: string; leveranse: Leveranse; warnings: UnknownElementWarning[] }
   | {
       ok: false;
       format: ImportFormat | null;
+      /** The file cannot be read as an A-melding at all. */
       documentErrors: DocumentError[];
-      fieldIssues: FieldIssue[];
-      /** The tree as read, so field issues can be shown with the person they belong to. */
-      raw?: Record<string, unknown>;
+      /** It can, but fields break the rules: each with its path and the person it concerns. */
+      fieldErrors: LeveranseError[];
+      /** The virksomhet orgnr per index as read, to show beside the persons of the field errors. */
+      virksomheter: (string | null)[];
       warnings: UnknownElementWarning[];
     };
 
@@ -58,7 +56,8 @@ function readJson(text: string): { raw: Record<string, unknown> } | { error: Doc
  * Reads an uploaded or pasted A-melding: JSON as the API takes it (`{"leveranse": …}`) or XML in
  * the XSD v2.x format, detected from the content. Returns the leveranse in our model, or why not:
  * document errors (the file cannot be read) or field issues (it can, but fields break the rules).
- * Rules that need the database (meldingsId used before, organisation access) are the caller's.
+ * Rules that need the database (meldingsId used before, organisation access) are the caller's
+ * (import-leveranse.ts).
  */
 export function parseImport(text: string): ParseImportResult {
   const format = detectImportFormat(text);
@@ -80,17 +79,22 @@ export function parseImport(text: string): ParseImportResult {
     xmlVersion = read.version;
   }
 
-  const parsed = leveranseSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldIssues = parsed.error.issues.map((issue) => ({
-      path: issue.path.filter((p): p is string | number => typeof p !== "symbol"),
-      messageKey: ameldingMessageKey(issue.message),
-    }));
-    return { ok: false, format, documentErrors: [], fieldIssues, raw, warnings };
+  const validation = validateLeveranse(raw);
+  if (!validation.ok) {
+    return { ok: false, format, documentErrors: [], fieldErrors: validation.errors, virksomheter: virksomhetOrgnrs(raw), warnings };
   }
-  return { ok: true, format, xmlVersion, leveranse: parsed.data, warnings };
+  return { ok: true, format, xmlVersion, leveranse: validation.leveranse, warnings };
+}
+
+function virksomhetOrgnrs(raw: Record<string, unknown>): (string | null)[] {
+  const list = (raw.oppgave as { virksomhet?: unknown } | undefined)?.virksomhet;
+  if (!Array.isArray(list)) return [];
+  return list.map((v) => {
+    const id = v && typeof v === "object" ? (v as { norskIdentifikator?: unknown }).norskIdentifikator : undefined;
+    return typeof id === "string" ? id : null;
+  });
 }
 
 function fail(format: ImportFormat | null, documentErrors: DocumentError[]): ParseImportResult {
-  return { ok: false, format, documentErrors, fieldIssues: [], warnings: [] };
+  return { ok: false, format, documentErrors, fieldErrors: [], virksomheter: [], warnings: [] };
 }
