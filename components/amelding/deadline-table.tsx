@@ -46,7 +46,7 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
   return (
     <>
       <p className="mb-4" data-testid="deadline-summary">
-        {t("summary", counts)}
+        {t("summary", { missing: counts.missing, dueSoon: counts.due_soon, late: counts.late })}
       </p>
       <div role="region" aria-labelledby="deadline-caption" tabIndex={0} className="overflow-x-auto rounded border border-line bg-white">
         <table className="w-full border-collapse text-left text-sm">
