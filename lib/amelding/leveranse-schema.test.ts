@@ -14,7 +14,7 @@ function asJson(value: unknown): any {
   return JSON.parse(JSON.stringify(value));
 }
 
-function issues(input: unknown, schema = leveranseSchema) {
+function issues(input: unknown, schema: typeof leveranseSchema | typeof leveranseDraftSchema = leveranseSchema) {
   const r = schema.safeParse(input);
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
 }

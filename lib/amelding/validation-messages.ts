@@ -42,6 +42,8 @@ export const AMELDING_MESSAGE_KEYS = [
   "sumForskuddstrekkInvalid",
   "sumMismatch",
   "sumMissing",
+  "organisationMismatch",
+  "replacementMonthChanged",
 ] as const;
 
 export type AmeldingMessageKey = (typeof AMELDING_MESSAGE_KEYS)[number];
