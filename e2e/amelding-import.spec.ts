@@ -72,7 +72,7 @@ test.describe("payroll administrator", () => {
     await expect(group.getByRole("heading")).toContainText(`${person.identifiserendeInformasjon!.navn}, ******${person.norskIdentifikator.slice(6)}`);
     await expect(group.getByRole("heading")).toContainText("virksomhet 312 000 016");
     await expect(group.getByRole("listitem")).toHaveText(
-      "norskIdentifikator: Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke).",
+      "Fødselsnummer eller d-nummer: Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke). (norskIdentifikator)",
     );
     await expect(page.getByTestId("import-summary")).toHaveCount(0);
     await expectNoAxeViolations(page);

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatImportPath, type DocumentError } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import { formatOrgnr } from "@/lib/validation/orgnr";
+import { describeFieldPath } from "./describe-field-path";
 import { UnknownElements } from "./import-unknown-elements";
 
 /** Rendering 10 000 persons at once would freeze the page; the rest come on request. */
@@ -37,6 +38,7 @@ function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: Docu
 export function ImportErrors({ result }: { result: ImportRejected }) {
   const t = useTranslations("ameldingImport");
   const tv = useTranslations("ameldingValidation");
+  const tb = useTranslations("ameldingBuilder");
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);
   useEffect(() => heading.current?.focus(), [result]);
@@ -70,7 +72,8 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
           <ul className="mt-1 list-disc pl-5">
             {group.errors.map((error, j) => (
               <li key={j}>
-                <code className="rounded bg-surface px-1 text-sm">{error.field}</code>: {tv(error.key, error.params)}
+                {describeFieldPath(error.field, tb)}: {tv(error.key, error.params)}{" "}
+                <code className="text-xs text-muted">({error.field})</code>
               </li>
             ))}
           </ul>

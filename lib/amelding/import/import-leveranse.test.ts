@@ -86,6 +86,12 @@ describe("A-melding import against real PostgreSQL", () => {
     if (!replacement.ok) return;
     const [row] = await db.select().from(submissions).where(eq(submissions.id, replacement.submissionId));
     expect(row!.replacesSubmissionId).toBe(original.submissionId);
+
+    const otherMonth = file({ erstatterMeldingsId: (originalVersion!.payload as { meldingsId: string }).meldingsId, kalendermaaned: "2026-10" });
+    expect(await checkImport(db, actor.organisationIds, otherMonth)).toMatchObject({
+      ok: false,
+      groups: [{ person: null, errors: [{ field: "kalendermaaned", key: "replacementMonthChanged" }] }],
+    });
   });
 
   it("saves nothing for a file with errors, and lists them by person", async () => {

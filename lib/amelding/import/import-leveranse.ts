@@ -8,7 +8,7 @@ import { organisations, submissions, submissionVersions } from "@/lib/db/schema"
 import { createSubmission } from "@/lib/submissions/operations";
 import { groupFieldErrors } from "./group-field-errors";
 import type { UnknownElementWarning } from "./import-issues";
-import type { ImportChecked, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
+import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
 import { parseImport } from "./parse-import";
 import { summariseLeveranse } from "./summarise-leveranse";
 
@@ -21,6 +21,8 @@ type ReadImport =
       ok: true;
       leveranse: Leveranse;
       organisation: { id: string; name: string; orgnr: string };
+      /** The accepted submission this file replaces (erstatterMeldingsId), when we sent it. */
+      replacesSubmissionId: string | null;
       format: ImportFormat;
       xmlVersion?: string;
       warnings: UnknownElementWarning[];
@@ -30,15 +32,31 @@ function rejected(partial: Partial<ImportRejected>): ImportRejected {
   return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
 }
 
-const meldingsIdUsed = (format: ImportFormat, warnings: UnknownElementWarning[]) =>
-  rejected({
-    format,
-    warnings,
-    groups: [{ person: null, virksomhet: null, errors: [{ field: "meldingsId", key: "meldingsIdUsed" }] }],
-    errorCount: 1,
-  });
+const messageError = (format: ImportFormat, warnings: UnknownElementWarning[], field: string, key: ImportFieldError["key"]) =>
+  rejected({ format, warnings, groups: [{ person: null, virksomhet: null, errors: [{ field, key }] }], errorCount: 1 });
 
-/** Reads and validates the file, and checks what needs the database: organisation access and meldingsId. */
+/**
+ * The accepted A-melding of the organisation whose meldingsId a file replaces (erstatterMeldingsId),
+ * if it was sent from here; one sent by another system is not known here and is not an error.
+ */
+async function findReplacedSubmission(db: DbOrTx, organisationId: string, meldingsId: string) {
+  const [row] = await db
+    .select({ id: submissions.id, kalendermaaned: submissions.subject })
+    .from(submissions)
+    .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
+    .where(
+      and(
+        eq(submissions.organisationId, organisationId),
+        eq(submissions.kind, "amelding"),
+        eq(submissions.status, "accepted"),
+        sql`${submissionVersions.payload}->>'meldingsId' = ${meldingsId}`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Reads and validates the file, and checks what needs the database: organisation access, meldingsId, the message it replaces. */
 async function readImport(db: DbOrTx, organisationIds: string[], text: string): Promise<ReadImport> {
   const parsed = parseImport(text);
   if (!parsed.ok) {
@@ -65,8 +83,14 @@ async function readImport(db: DbOrTx, organisationIds: string[], text: string): 
   if (!organisation || !organisationIds.includes(organisation.id)) {
     return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
   }
-  if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) return { ok: false, rejected: meldingsIdUsed(format, warnings) };
-  return { ok: true, leveranse, organisation, format, xmlVersion: parsed.xmlVersion, warnings };
+  if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) {
+    return { ok: false, rejected: messageError(format, warnings, "meldingsId", "meldingsIdUsed") };
+  }
+  const replaced = leveranse.erstatterMeldingsId ? await findReplacedSubmission(db, organisation.id, leveranse.erstatterMeldingsId) : null;
+  if (replaced && replaced.kalendermaaned !== leveranse.kalendermaaned) {
+    return { ok: false, rejected: messageError(format, warnings, "kalendermaaned", "replacementMonthChanged") };
+  }
+  return { ok: true, leveranse, organisation, replacesSubmissionId: replaced?.id ?? null, format, xmlVersion: parsed.xmlVersion, warnings };
 }
 
 /** Step 1: what the user sees before saving or sending: a summary, or every error by person and field. */
@@ -81,24 +105,6 @@ export async function checkImport(db: DbOrTx, organisationIds: string[], text: s
     summary: summariseLeveranse(read.leveranse),
     warnings: read.warnings,
   };
-}
-
-/** The accepted A-melding of the organisation whose meldingsId this one replaces (erstatterMeldingsId), if we sent it. */
-async function findReplacedSubmission(tx: DbOrTx, organisationId: string, meldingsId: string) {
-  const [row] = await tx
-    .select({ id: submissions.id })
-    .from(submissions)
-    .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
-    .where(
-      and(
-        eq(submissions.organisationId, organisationId),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.status, "accepted"),
-        sql`${submissionVersions.payload}->>'meldingsId' = ${meldingsId}`,
-      ),
-    )
-    .limit(1);
-  return row?.id ?? null;
 }
 
 class MeldingsIdTaken extends Error {}
@@ -116,7 +122,7 @@ export async function saveImport(
 ): Promise<ImportSaved | ImportRejected> {
   const read = await readImport(db, actor.organisationIds, text);
   if (!read.ok) return read.rejected;
-  const { leveranse, organisation, format, xmlVersion, warnings } = read;
+  const { leveranse, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {
@@ -126,11 +132,11 @@ export async function saveImport(
         organisationId: organisation.id,
         kind: "amelding",
         subject: leveranse.kalendermaaned,
-        payload: leveranse,
+        // Through JSON, so absent optional fields are left out of the stored payload rather than kept as undefined.
+        payload: JSON.parse(JSON.stringify(leveranse)) as Record<string, unknown>,
         queue,
+        ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
       });
-      const replaces = leveranse.erstatterMeldingsId ? await findReplacedSubmission(tx, organisation.id, leveranse.erstatterMeldingsId) : null;
-      if (replaces) await tx.update(submissions).set({ replacesSubmissionId: replaces }).where(eq(submissions.id, submissionId));
       const summary = summariseLeveranse(leveranse);
       await recordAudit(tx, actor, {
         action: "amelding.import",
@@ -145,14 +151,14 @@ export async function saveImport(
           virksomheter: summary.virksomheter.length,
           persons: summary.persons,
           unknownElements: warnings.map((w) => w.element),
-          replacesSubmissionId: replaces,
+          replacesSubmissionId,
           queued: queue,
         },
       });
       return { ok: true as const, submissionId, queued: queue };
     });
   } catch (error) {
-    if (error instanceof MeldingsIdTaken) return meldingsIdUsed(format, warnings);
+    if (error instanceof MeldingsIdTaken) return messageError(format, warnings, "meldingsId", "meldingsIdUsed");
     throw error;
   }
 }
