@@ -11,8 +11,8 @@ const TONE: Record<DeadlineStatus, string> = {
   late: "bg-warning-light text-ink",
   missing: "bg-danger-light text-danger font-semibold",
   due_soon: "bg-warning-light text-ink font-semibold",
-  not_yet_due: "bg-white text-muted",
-  not_tracked: "bg-surface text-muted",
+  not_yet_due: "bg-white text-muted text-xs",
+  not_tracked: "bg-surface text-muted text-xs",
 };
 
 const MARK: Record<DeadlineStatus, string> = {

@@ -62,13 +62,13 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
   const cell = (overview: Awaited<ReturnType<typeof getDeadlineOverview>>, orgId: string, month: string) =>
     overview.organisations.find((o) => o.id === orgId)!.cells.find((c) => c.kalendermaaned === month)!;
 
-  it("gives each month of the window its deadline, oldest first", async () => {
+  it("gives each month of the window its deadline, newest first", async () => {
     const overview = await getDeadlineOverview(db, [a.id], { now: new Date("2026-05-10T10:00:00Z") });
     expect(overview.today).toBe("2026-05-10");
     expect(overview.months).toHaveLength(13);
-    expect(overview.months[0]).toEqual({ kalendermaaned: "2025-05", deadline: "2025-06-05" });
+    expect(overview.months[0]).toEqual({ kalendermaaned: "2026-05", deadline: "2026-06-05" });
     expect(overview.months.find((m) => m.kalendermaaned === "2026-03")!.deadline).toBe("2026-04-07");
-    expect(overview.months.at(-1)).toEqual({ kalendermaaned: "2026-05", deadline: "2026-06-05" });
+    expect(overview.months.at(-1)).toEqual({ kalendermaaned: "2025-05", deadline: "2025-06-05" });
   });
 
   it("classifies every month of an organisation", async () => {

@@ -17,7 +17,7 @@ export type DeadlineCell = {
 
 export type DeadlineOverview = {
   today: string;
-  /** Oldest first; each with its deadline (YYYY-MM-DD). */
+  /** Newest first (the months that still need action lead); each with its deadline (YYYY-MM-DD). */
   months: { kalendermaaned: string; deadline: string }[];
   organisations: { id: string; orgnr: string; name: string; cells: DeadlineCell[] }[];
 };
@@ -41,7 +41,7 @@ export async function getDeadlineOverview(
   const today = osloDate(options.now ?? new Date());
   const current = today.slice(0, 7);
   const count = options.months ?? OVERVIEW_MONTHS;
-  const months = Array.from({ length: count }, (_, i) => shiftMonth(current, i - count + 1)).map((kalendermaaned) => ({
+  const months = Array.from({ length: count }, (_, i) => shiftMonth(current, -i)).map((kalendermaaned) => ({
     kalendermaaned,
     deadline: ameldingDeadline(kalendermaaned),
   }));
