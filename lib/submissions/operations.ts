@@ -17,7 +17,15 @@ export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "f
 export async function createSubmission(
   tx: DbOrTx,
   actor: AuditActor,
-  input: { organisationId: string; kind: ReportKind; subject: string; payload: Record<string, unknown>; queue: boolean },
+  input: {
+    organisationId: string;
+    kind: ReportKind;
+    subject: string;
+    payload: Record<string, unknown>;
+    queue: boolean;
+    /** A-melding: the accepted submission this one replaces (its payload names it in erstatterMeldingsId). */
+    replacesSubmissionId?: string;
+  },
 ) {
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
@@ -33,6 +41,7 @@ export async function createSubmission(
       queuedAt: input.queue ? now : null,
       nextAttemptAt: input.queue ? now : null,
       createdBy: actor?.id ?? null,
+      replacesSubmissionId: input.replacesSubmissionId ?? null,
     })
     .returning();
   const [version] = await tx
@@ -51,7 +60,13 @@ export async function createSubmission(
     targetType: "submission",
     targetId: submission!.id,
     organisationId: input.organisationId,
-    details: { kind: input.kind, subject: input.subject, versionNo: 1, idempotencyKey: version!.idempotencyKey },
+    details: {
+      kind: input.kind,
+      subject: input.subject,
+      versionNo: 1,
+      idempotencyKey: version!.idempotencyKey,
+      ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
+    },
   });
   return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
 }
