@@ -21,6 +21,7 @@ import { submissions } from "@/lib/db/schema";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { insertOrganisation } from "@/lib/organisations/queries";
+import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { AMELDING_SCOPE } from "@/lib/reporting/amelding/amelding-adapter";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
@@ -89,7 +90,10 @@ async function main() {
   for (let i = 0; i < ORGS; i++) {
     const orgnr = syntheticOrgnr(i);
     const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    orgs.push((existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!);
+    const org = (existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!;
+    // The sandbox process knows these organisations' system users; reports may only be queued for accepted ones.
+    if (!(await hasAcceptedSystemUser(db, org.id))) await insertPreapprovedSystemUser(db, org.id);
+    orgs.push(org);
   }
   const virksomhet = syntheticOrgnr(50);
 

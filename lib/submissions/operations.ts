@@ -5,6 +5,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -19,6 +20,7 @@ export async function createSubmission(
   actor: AuditActor,
   input: { organisationId: string; kind: ReportKind; subject: string; payload: Record<string, unknown>; queue: boolean },
 ) {
+  if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   const [submission] = await tx
     .insert(submissions)
@@ -67,6 +69,7 @@ async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds:
 export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  await assertSystemUserAccepted(tx, row.organisationId);
   await tx
     .update(submissions)
     .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
@@ -92,6 +95,7 @@ export async function sendCorrectedVersion(
 ) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
   const [latest] = await tx
     .select({ versionNo: submissionVersions.versionNo })
     .from(submissionVersions)
