@@ -21,7 +21,6 @@ import { submissions } from "@/lib/db/schema";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { insertOrganisation } from "@/lib/organisations/queries";
-import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { AMELDING_SCOPE } from "@/lib/reporting/amelding/amelding-adapter";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
@@ -29,6 +28,7 @@ import { createDeliveryDeps } from "@/lib/submissions/delivery-deps";
 import { createSubmission } from "@/lib/submissions/operations";
 import { enqueueDelivery, startQueue } from "@/lib/submissions/queue";
 import { startDeliveryWorker } from "@/lib/submissions/worker";
+import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
 

@@ -51,7 +51,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     systems: sandboxSystemsFromClients(options.clients.map(parseSandboxClient)),
     stateFile: options.altinnStateFile,
   });
-  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests.handler];
+  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests];
   const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
   return {
     maskinporten,

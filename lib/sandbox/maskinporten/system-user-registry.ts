@@ -24,14 +24,11 @@ export class SandboxSystemUserRegistry {
     this.#configured.add(`${user.systemId} ${user.orgnr}`);
   }
 
-  /** Adds an approved system user unless one exists for that system and organisation; returns the one that is kept. */
-  add(user: SandboxSystemUser): SandboxSystemUser {
+  /** Adds an approved system user; one per system and organisation, so an earlier one is kept. */
+  add(user: SandboxSystemUser): void {
     let users = this.#usersBySystem.get(user.systemId);
     if (!users) this.#usersBySystem.set(user.systemId, (users = new Map()));
-    const existing = users.get(user.orgnr);
-    if (existing) return existing;
-    users.set(user.orgnr, user);
-    return user;
+    if (!users.has(user.orgnr)) users.set(user.orgnr, user);
   }
 
   /** Whether the organisation has a system user for the system, configured or approved. */

@@ -20,7 +20,7 @@ export type SystemUserRequestsOptions = {
 };
 
 /** Altinn's system-user request flow: the vendor API, the customer's confirm page, and a control endpoint. */
-export function systemUserRequestsHandler(options: SystemUserRequestsOptions): { handler: AltinnRouteHandler; store: SystemUserRequestStore } {
+export function systemUserRequestsHandler(options: SystemUserRequestsOptions): AltinnRouteHandler {
   const store = new SystemUserRequestStore({ registry: options.registry, now: options.now, stateFile: options.stateFile });
   const deps = {
     store,
@@ -28,10 +28,9 @@ export function systemUserRequestsHandler(options: SystemUserRequestsOptions): {
     maskinporten: options.maskinporten,
     hasSystemUser: (systemId: string, orgnr: string) => options.registry.has(systemId, orgnr),
   };
-  const handler: AltinnRouteHandler = (request) => {
+  return (request) => {
     // The confirmUrl points back at whichever address the caller used to reach the sandbox.
     const origin = `http://${request.headers.host ?? "127.0.0.1"}`;
     return handleControl(request, store) ?? handleConfirmPage(request, store) ?? handleVendorApi(request, origin, deps);
   };
-  return { handler, store };
 }

@@ -45,7 +45,7 @@ export async function startOnboardingSandbox(options: { stateFile?: string } = {
   ];
   const registry = new SandboxSystemUserRegistry();
   const maskinporten = await startSandboxMaskinporten({ port: 0, clients, systemUsers: registry });
-  const { handler, store } = systemUserRequestsHandler({
+  const handler = systemUserRequestsHandler({
     maskinporten,
     registry,
     systems: sandboxSystemsFromClients(clients),
@@ -88,7 +88,6 @@ export async function startOnboardingSandbox(options: { stateFile?: string } = {
     clock,
     altinn,
     maskinporten,
-    store,
     vendorTokens,
     otherVendorTokens,
     token,

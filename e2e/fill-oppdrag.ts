@@ -1,0 +1,30 @@
+import type { Page } from "@playwright/test";
+
+export const DEMO_OPPDRAGSGIVER = { name: "Fjellvind Bygg AS", orgnr: "310900125" };
+
+/** Fills /oppdrag/ny with a valid oppdrag reported for `organisation` (a demo organisation unless told). */
+export async function fillValidOppdrag(
+  page: Page,
+  overrides: { sluttdato?: string; verdi?: string; organisation?: { name: string; orgnr: string } } = {},
+) {
+  const org = overrides.organisation ?? DEMO_OPPDRAGSGIVER;
+  await page.getByLabel("Rapporterer for").selectOption({ label: `${org.name} (${org.orgnr})` });
+  const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
+  await giver.getByLabel("Navn", { exact: true }).fill(org.name);
+  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill(org.orgnr);
+  const taker = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragstaker" }) });
+  await taker.getByLabel("Har ikke norsk organisasjonsnummer").check();
+  await taker.getByLabel("Navn", { exact: true }).fill("Baltic Steel UAB");
+  await taker.getByLabel("Utenlandsk identifikasjon (registreringsnummer)").fill("LT-300400");
+  await taker.getByLabel("Adresse", { exact: true }).fill("Gatve 1");
+  await taker.getByLabel("Poststed").fill("Vilnius");
+  await taker.getByLabel("Land", { exact: true }).selectOption("LT");
+  const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
+  await oppdrag.getByLabel("Beskrivelse av arbeidet").fill("Montering av stålkonstruksjoner");
+  await oppdrag.getByLabel("Adresse", { exact: true }).fill("Kaia 2");
+  await oppdrag.getByLabel("Postnummer").fill("5003");
+  await oppdrag.getByLabel("Poststed").fill("Bergen");
+  await oppdrag.getByLabel("Startdato").fill("2026-11-02");
+  await oppdrag.getByLabel("Forventet sluttdato").fill(overrides.sluttdato ?? "2027-03-31");
+  await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill(overrides.verdi ?? "450 000");
+}
