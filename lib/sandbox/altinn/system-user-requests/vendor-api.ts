@@ -10,12 +10,17 @@ import { isValidOrgnr } from "@/lib/validation/orgnr";
 import type { SandboxResponse } from "../../skatteetaten/sandbox-response";
 import type { AltinnRequest } from "../server";
 import { confirmUrlFor } from "./confirm-page";
-import { authProblem, problem, validationProblem } from "./problem";
+import { AUTH_PROBLEMS, authProblem, problem, validationProblem } from "./problem";
 import type { StoredSystemUserRequest, SystemUserRequestStore } from "./request-store";
 import { rightKey, type SandboxSystem } from "./system-register";
 import { authenticateVendor, type MaskinportenKeys } from "./vendor-token";
 
-export type VendorApiDeps = { store: SystemUserRequestStore; systems: SandboxSystem[]; maskinporten: MaskinportenKeys; hasSystemUser(systemId: string, orgnr: string): boolean };
+export type VendorApiDeps = {
+  store: SystemUserRequestStore;
+  systems: SandboxSystem[];
+  maskinporten: MaskinportenKeys;
+  hasSystemUser(systemId: string, orgnr: string): boolean;
+};
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELDS = ["externalRef", "systemId", "partyOrgNo", "rights", "redirectUrl"] as const;
@@ -125,7 +130,8 @@ async function remove(request: AltinnRequest, id: string, deps: VendorApiDeps): 
   const vendor = await authenticateVendor(request.bearer, SYSTEM_USER_REQUEST_SCOPES.write, deps.maskinporten);
   if (!vendor.ok) return vendor.response;
   const found = deps.store.get(id);
-  if (!found || found.vendorOrgnr !== vendor.vendorOrgnr) return problem(400, { code: "AUTH-00010", title: "The Id does not refer to a Request in our system." });
+  // Altinn documents 400 here, not the 404 its GET answers.
+  if (!found || found.vendorOrgnr !== vendor.vendorOrgnr) return problem(400, { code: "AUTH-00010", title: AUTH_PROBLEMS["AUTH-00010"].title });
   deps.store.delete(id);
   return json(200, true);
 }
