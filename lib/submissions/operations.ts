@@ -5,6 +5,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -27,6 +28,7 @@ export async function createSubmission(
     replacesSubmissionId?: string;
   },
 ) {
+  if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
   const versionId = randomUUID();
@@ -98,6 +100,7 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
 export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  await assertSystemUserAccepted(tx, row.organisationId);
   await requeueWithSameKey(tx, [submissionId]);
   await recordAudit(tx, actor, {
     action: "submission.retry",
@@ -120,6 +123,7 @@ export async function sendCorrectedVersion(
 ) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
   const [latest] = await tx
     .select({ versionNo: submissionVersions.versionNo })
     .from(submissionVersions)
