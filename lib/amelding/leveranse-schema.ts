@@ -23,7 +23,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const countrySet = new Set(countries);
 
 const text = (max: number) =>
-  z.string({ error: "required" }).trim().min(1, { message: "required" }).max(max, { message: "tooLong" });
+  z.string({ error: "required" }).trim().min(1, { message: "required", abort: true }).max(max, { message: "tooLong" });
 
 // Optional fields end in .optional() so their keys stay optional in the inferred type; "" from a form means absent.
 const optionalText = (max: number) =>
@@ -38,7 +38,7 @@ const code = (list: CodeListName) =>
   z
     .string({ error: "required" })
     .trim()
-    .min(1, { message: "required" })
+    .min(1, { message: "required", abort: true })
     .refine((v) => isCode(list, v), { message: "codeUnknown" });
 
 const optionalCode = (list: CodeListName) =>
@@ -112,8 +112,8 @@ const orgnr = () =>
     .pipe(
       z
         .string()
-        .min(1, { message: "required" })
-        .regex(/^\d{9}$/, { message: "orgnrFormat" })
+        .min(1, { message: "required", abort: true })
+        .regex(/^\d{9}$/, { message: "orgnrFormat", abort: true })
         .refine(isValidOrgnr, { message: "orgnrChecksum" }),
     );
 
@@ -135,8 +135,8 @@ const meldingsId = () =>
   z
     .string({ error: "required" })
     .trim()
-    .min(1, { message: "required" })
-    .max(150, { message: "meldingsIdTooLong" })
+    .min(1, { message: "required", abort: true })
+    .max(150, { message: "meldingsIdTooLong", abort: true })
     .regex(MELDINGS_ID, { message: "meldingsIdFormat" });
 
 const internasjonalIdentifikator = z.looseObject({
@@ -146,8 +146,8 @@ const internasjonalIdentifikator = z.looseObject({
     .string({ error: "required" })
     .trim()
     .toUpperCase()
-    .refine((v) => v !== "", { message: "required" })
-    .refine((v) => v === "" || countrySet.has(v), { message: "countryInvalid" }),
+    .min(1, { message: "required", abort: true })
+    .refine((v) => countrySet.has(v), { message: "countryInvalid" }),
 });
 
 const identifiserendeInformasjon = z.looseObject({
@@ -307,9 +307,9 @@ const leveranseFields = {
   kalendermaaned: z
     .string({ error: "required" })
     .trim()
-    .min(1, { message: "required" })
-    .regex(KALENDERMAANED, { message: "kalendermaanedFormat" })
-    .refine((v) => !KALENDERMAANED.test(v) || (v >= "2014-01" && v <= "2099-12"), { message: "kalendermaanedRange" }),
+    .min(1, { message: "required", abort: true })
+    .regex(KALENDERMAANED, { message: "kalendermaanedFormat", abort: true })
+    .refine((v) => v >= "2014-01" && v <= "2099-12", { message: "kalendermaanedRange" }),
   kildesystem: text(255),
   meldingsId: meldingsId(),
   erstatterMeldingsId: optionalText(150).refine((v) => v === undefined || MELDINGS_ID.test(v), { message: "meldingsIdFormat" }),
