@@ -219,6 +219,9 @@ const forskuddstrekk = z.looseObject({
 
 const utleggstrekk = z.looseObject({ beskrivelse: optionalText(200), beloep: deduction() });
 
+/** For refinements that only read fields defensively: run them even when other fields have errors. */
+const RUN_ALWAYS = { when: () => true };
+
 const inntektsmottaker = z
   .looseObject({
     norskIdentifikator: optionalFodselsnummer(),
@@ -229,8 +232,9 @@ const inntektsmottaker = z
     forskuddstrekk: z.array(forskuddstrekk).optional(),
     utleggstrekk: z.array(utleggstrekk).optional(),
   })
+  // Runs even when a line below has errors, so a missing identifier is reported in the same round.
   .superRefine((person, ctx) => {
-    const international = person.internasjonalIdentifikator ?? [];
+    const international = Array.isArray(person.internasjonalIdentifikator) ? person.internasjonalIdentifikator : [];
     if (person.norskIdentifikator === undefined && international.length === 0) {
       ctx.addIssue({ code: "custom", path: ["norskIdentifikator"], message: "identifierRequired" });
     }
@@ -238,7 +242,7 @@ const inntektsmottaker = z
       ctx.addIssue({ code: "custom", path: ["internasjonalIdentifikator"], message: "identifierBoth" });
     }
     // Without a Norwegian id, Skatteetaten can only match the person on name and date of birth.
-    if (person.norskIdentifikator === undefined) {
+    if (person.norskIdentifikator === undefined && international.length > 0) {
       if (!person.identifiserendeInformasjon?.navn) {
         ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "navn"], message: "requiredWithoutFnr" });
       }
@@ -246,7 +250,7 @@ const inntektsmottaker = z
         ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "foedselsdato"], message: "requiredWithoutFnr" });
       }
     }
-  })
+  }, RUN_ALWAYS)
   .transform((person) => {
     // An identifiserendeInformasjon left empty in a form must not reach the wire as {}.
     const info = person.identifiserendeInformasjon;
