@@ -22,7 +22,7 @@ export function VirksomhetFields({ kit, path }: { kit: BuilderKit; path: string 
     <>
       <ModelText kit={kit} path={p("norskIdentifikator")} label={t("fields.virksomhetOrgnr")} hint={t("fields.virksomhetOrgnrHint")} inputMode="numeric" />
 
-      <h4 className="mb-2 mt-4 font-semibold">{t("personer")}</h4>
+      <h3 className="mb-2 mt-4 font-semibold">{t("personer")}</h3>
       <Lines
         kit={kit}
         listPath={p("inntektsmottaker")}
@@ -34,7 +34,7 @@ export function VirksomhetFields({ kit, path }: { kit: BuilderKit; path: string 
         render={(personPath) => <InntektsmottakerFields kit={kit} path={personPath} />}
       />
 
-      <h4 className="mb-2 mt-4 font-semibold">{t("arbeidsgiveravgift")}</h4>
+      <h3 className="mb-2 mt-4 font-semibold">{t("arbeidsgiveravgift")}</h3>
       <Lines
         kit={kit}
         listPath={agaPath}

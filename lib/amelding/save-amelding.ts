@@ -1,8 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { SafeError, type FieldErrors } from "@/lib/actions/action-result";
-import { assertOrganisationAccess } from "@/lib/actions/define-action";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
@@ -20,6 +18,9 @@ export type SaveAmeldingInput = {
   /** Sending a replacement of this accepted A-melding. */
   replacesSubmissionId?: string;
 };
+
+/** The signed-in user as this operation needs them (the action passes the CurrentUser). */
+export type AmeldingEditor = { id: string; email: string; organisationIds: string[] };
 
 function validationError(fieldErrors: FieldErrors): never {
   throw new SafeError("validation", "errors.validation", fieldErrors);
@@ -41,8 +42,8 @@ async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: s
  * decides leveringstidspunkt (at submit) and, for a replacement, erstatterMeldingsId; the
  * client cannot choose either.
  */
-export async function saveAmelding(tx: DbOrTx, user: CurrentUser, input: SaveAmeldingInput) {
-  assertOrganisationAccess(user, input.organisationId);
+export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: SaveAmeldingInput) {
+  if (!user.organisationIds.includes(input.organisationId)) throw new SafeError("forbidden", "errors.organisationForbidden");
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
   if (!organisation) throw new SafeError("not_found", "errors.notFound");
 
