@@ -1,8 +1,11 @@
 import "server-only";
 import type { SandboxClientInput } from "./maskinporten/sandbox-client";
+import { createDialogStore, type DialogStore } from "./altinn/dialogporten/dialog-store";
+import { createDialogportenHandler } from "./altinn/dialogporten/handler";
 import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
 import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
+import type { FeedbackDelay } from "./skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "./skatteetaten/server";
 import type { SandboxSkatteetatenHandle } from "./skatteetaten/types";
 
@@ -14,6 +17,8 @@ export type SandboxOptions = {
   altinnPort?: number;
   clients: SandboxClientInput[];
   tokenLifetimeSeconds?: number;
+  /** How long after acceptance an A-melding's feedback appears in Dialogporten (default 2000 ms). */
+  feedbackDelay?: FeedbackDelay;
 };
 
 export type Sandbox = {
@@ -21,6 +26,8 @@ export type Sandbox = {
   skatteetaten: SandboxSkatteetatenHandle;
   /** The Altinn platform host: Dialogporten and the system-user request API. */
   altinn: SandboxAltinn;
+  /** Dialogporten's dialogs, created by the sandbox Skatteetaten and served by the sandbox Altinn. */
+  dialogs: DialogStore;
   close(): Promise<void>;
 };
 
@@ -32,17 +39,24 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clients: options.clients,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
   });
+  const verifyToken = sandboxTokenVerifier(maskinporten);
+  const dialogs = createDialogStore();
   const skatteetaten = await startSandboxSkatteetaten({
     host: options.host,
     port: options.skatteetatenPort ?? 0,
-    verifyToken: sandboxTokenVerifier(maskinporten),
+    verifyToken,
+    dialogs,
+    feedbackDelay: options.feedbackDelay,
   });
-  const altinnHandlers: AltinnRouteHandler[] = [];
+  const altinnHandlers: AltinnRouteHandler[] = [
+    createDialogportenHandler({ store: dialogs, verifyToken }),
+  ];
   const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
   return {
     maskinporten,
     skatteetaten,
     altinn,
+    dialogs,
     close: async () => {
       await altinn.close();
       await skatteetaten.close();
