@@ -13,6 +13,9 @@ import { AMELDING_SCOPE } from "./amelding-adapter";
 /** The seed: the feedback API uses the same scope as the A-melding API. */
 export const AMELDING_FEEDBACK_SCOPE = AMELDING_SCOPE;
 
+/** The Altinn resource of the A-melding service (DOMAIN.md §1.2); Skatteetaten's A-melding dialogs refer to it. */
+export const AMELDING_DIALOG_SERVICE_RESOURCE = "urn:altinn:resource:ske-innrapportering-amelding";
+
 export type FeedbackSeverity = "rejection" | "immediate" | "guideline" | "unknown";
 export type FeedbackOutcome = "accepted" | "accepted_with_deviations" | "rejected";
 
@@ -54,6 +57,15 @@ export type FeedbackTransmission =
   | { kind: "found"; transmissionId: string | null; url: string }
   /** The feedback is there, but this system user may not open it. */
   | { kind: "unauthorized"; transmissionId: string | null };
+
+/**
+ * When Skatteetaten's answer carried no dialogId, which of the party's dialogs is the
+ * submission's is [open]; we take the one whose externalReference is its forsendelseId or meldingsId.
+ */
+export function isDialogOfSubmission(dialog: { externalReference?: string | null }, receivedIds: Record<string, string>): boolean {
+  const ref = dialog.externalReference;
+  return Boolean(ref) && (ref === receivedIds.forsendelseId || ref === receivedIds.meldingsId);
+}
 
 const FROM_PARTY = new Set(["Submission", "Correction"]);
 
