@@ -84,7 +84,7 @@ describe("feedback follower against the sandbox over HTTP", () => {
 
   it("stores ok for a clean A-melding and rejected when Skatteetaten's feedback rejects it", async () => {
     const clean = testLeveranse(orgnr(), virksomhet(), "2026-09");
-    clean.oppgave.virksomhet[0]!.inntektsmottaker[0]!.arbeidsforhold = arbeidsforhold;
+    Object.assign(clean.oppgave.virksomhet[0]!.inntektsmottaker[0]!, { arbeidsforhold });
     const okId = await deliverAmelding(clean);
     const rejectedId = await deliverAmelding({ ...testLeveranse(orgnr(), virksomhet(), "2026-08"), kildesystem: "lønn-avvisning" });
     expect(await checkUntil(okId, 1)).toMatchObject({ status: "ok", parsed: { outcome: "accepted", deviations: [] } });
