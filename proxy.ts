@@ -21,5 +21,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/auth|api/health|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
+  matcher: ["/((?!api/auth|api/health|api/altinn-events|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
 };
