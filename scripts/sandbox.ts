@@ -33,6 +33,8 @@ async function main() {
     maskinportenPort: port("SANDBOX_MASKINPORTEN_PORT", 4101),
     skatteetatenPort: port("SANDBOX_SKATTEETATEN_PORT", 4102),
     altinnPort: port("SANDBOX_ALTINN_PORT", 4103),
+    feedbackDelay: Number(process.env.SANDBOX_FEEDBACK_DELAY_MS || 2000),
+    altinnEventsWebhookUrl: process.env.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL || undefined,
     clients,
   });
   const { issuer } = sandbox.maskinporten;
@@ -41,6 +43,7 @@ async function main() {
   console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}`);
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
+  console.log(`  A-melding feedback now: POST ${sandbox.skatteetaten.url}/__control/feedback/release`);
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);
   console.log(`  scopes: ${Object.values(SANDBOX_SCOPES).join(" ")}`);

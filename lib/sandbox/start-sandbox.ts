@@ -2,6 +2,7 @@ import "server-only";
 import type { SandboxClientInput } from "./maskinporten/sandbox-client";
 import { createDialogStore, type DialogStore } from "./altinn/dialogporten/dialog-store";
 import { createDialogportenHandler } from "./altinn/dialogporten/handler";
+import { pushDialogEventsToWebhook } from "./altinn/events/webhook-pusher";
 import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
 import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
@@ -19,6 +20,8 @@ export type SandboxOptions = {
   tokenLifetimeSeconds?: number;
   /** How long after acceptance an A-melding's feedback appears in Dialogporten (default 2000 ms). */
   feedbackDelay?: FeedbackDelay;
+  /** Where the sandbox pushes Dialogporten's events as Altinn Events would (a subscription's endpoint). */
+  altinnEventsWebhookUrl?: string;
 };
 
 export type Sandbox = {
@@ -52,12 +55,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     createDialogportenHandler({ store: dialogs, verifyToken }),
   ];
   const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
+  const events = options.altinnEventsWebhookUrl
+    ? pushDialogEventsToWebhook(dialogs, { webhookUrl: options.altinnEventsWebhookUrl, platformUrl: () => altinn.url })
+    : null;
   return {
     maskinporten,
     skatteetaten,
     altinn,
     dialogs,
     close: async () => {
+      events?.stop();
       await altinn.close();
       await skatteetaten.close();
       await maskinporten.close();
