@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { SubmissionStatus } from "@/lib/db/schema";
+import type { FeedbackStatus, SubmissionStatus } from "@/lib/db/schema";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 
@@ -18,6 +18,8 @@ export type SubmissionRow = {
   nextAttemptAt: string | null;
   lastErrorCode: string | null;
   errorSummary: string | null;
+  /** Accepted A-meldinger: where Skatteetaten's feedback stands. */
+  feedbackStatus: FeedbackStatus | null;
   createdAt: string;
 };
 export type SubmissionPage = { rows: SubmissionRow[]; nextCursor: string | null; inFlight: boolean };
@@ -70,7 +72,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
                 </Link>
               </td>
               <td className="px-4 py-2">
-                <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} />
+                <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />
               </td>
               <td className="px-4 py-2 whitespace-nowrap">
                 {row.lastAttemptAt ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" }) : "–"}

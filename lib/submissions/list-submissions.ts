@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { ameldingFeedback, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilter } from "./list-filter";
 
 export const SUBMISSION_PAGE_SIZE = 50;
@@ -72,10 +72,12 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       lastErrorCode: submissions.lastErrorCode,
       statusReason: submissions.statusReason,
       receivedIds: submissions.receivedIds,
+      feedbackStatus: ameldingFeedback.status,
       createdAt: submissions.createdAt,
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
     .where(and(...conditions))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit + 1);

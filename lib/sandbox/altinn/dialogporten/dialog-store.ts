@@ -65,7 +65,7 @@ export function createDialogStore() {
   };
 
   return {
-    createDialog(input: Omit<SandboxDialog, "createdAt" | "updatedAt" | "transmissions"> & { id?: string }): SandboxDialog {
+    createDialog(input: Omit<SandboxDialog, "id" | "createdAt" | "updatedAt" | "transmissions"> & { id?: string }): SandboxDialog {
       const at = nowIso();
       const dialog: SandboxDialog = { ...input, id: input.id ?? randomUUID(), createdAt: at, updatedAt: at, transmissions: [] };
       dialogs.set(dialog.id, dialog);
