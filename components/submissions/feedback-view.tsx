@@ -5,6 +5,7 @@ import { CopyValue } from "@/components/ui/copy-button";
 import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity, ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import { formatOrgnr } from "@/lib/validation/orgnr";
 import { LiveRefresh } from "./live-refresh";
 
 const SEVERITIES: FeedbackSeverity[] = ["rejection", "immediate", "guideline", "unknown"];
@@ -183,7 +184,7 @@ async function Deviations({ deviations, submissionId, mask, canFix }: { deviatio
                     {d.virksomhet && (
                       <>
                         <dt className="text-muted">{t("virksomhet")}</dt>
-                        <dd>{d.virksomhet}</dd>
+                        <dd className="tabular-nums">{formatOrgnr(d.virksomhet)}</dd>
                       </>
                     )}
                     {(d.fieldPath || d.sti) && (
