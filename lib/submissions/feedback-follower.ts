@@ -51,7 +51,7 @@ function transient(error: unknown): boolean {
   return typeof flag === "boolean" ? flag : true;
 }
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   const e = error as { mpCode?: string; explanation?: string; message?: string } | null;
   if (e?.explanation !== undefined) return `Maskinporten: ${[e.mpCode, e.explanation].filter(Boolean).join(" ")}`;
   return e?.message ?? String(error);
@@ -67,11 +67,11 @@ async function findDialogId(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback
   return match.id;
 }
 
-function sameOrigin(url: string, base: string): boolean {
+function originOf(url: string): string | null {
   try {
-    return new URL(url).origin === new URL(base).origin;
+    return new URL(url).origin;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -96,8 +96,9 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     const feedback = findFeedbackTransmission(transmissions);
     if (feedback.kind === "none") return waitMore(null, dialogId);
     if (feedback.kind === "unauthorized") throw new FollowError("The feedback transmission is there, but the system user may not open it");
-    if (!sameOrigin(feedback.url, deps.feedbackApiUrl)) {
-      throw new FollowError(`The feedback is at ${new URL(feedback.url).origin}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`);
+    const origin = originOf(feedback.url);
+    if (origin === null || origin !== originOf(deps.feedbackApiUrl)) {
+      throw new FollowError(`The feedback is at ${origin ?? feedback.url}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`);
     }
 
     const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
@@ -118,8 +119,8 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
       if (checksDone >= deps.dialogMaxChecks) return { status: "error", dialogId, lastError: `${error.message} after ${checksDone} checks` };
       return waitMore(error.message, dialogId);
     }
-    if (transient(error)) return waitMore(describe(error), dialogId);
-    return { status: "error", dialogId, lastError: describe(error) };
+    if (transient(error)) return waitMore(explain(error), dialogId);
+    return { status: "error", dialogId, lastError: explain(error) };
   }
 }
 

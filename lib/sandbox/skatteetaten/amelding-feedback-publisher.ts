@@ -1,11 +1,10 @@
 import "server-only";
 import { organisationParty } from "@/lib/dialogporten/dialogporten-types";
+import { AMELDING_DIALOG_SERVICE_RESOURCE } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DialogStore } from "../altinn/dialogporten/dialog-store";
 import { buildFeedbackDocument, type FeedbackIds, type SandboxFeedbackDocument } from "./amelding-feedback-document";
 import type { JsonObject } from "./shape-check";
 
-/** The Altinn resource of the A-melding service (DOMAIN.md §1.2), which its dialogs refer to. */
-export const AMELDING_SERVICE_RESOURCE = "urn:altinn:resource:ske-innrapportering-amelding";
 /** Paths of the sandbox's amelding-tilbakemelding API, on the Skatteetaten sandbox server. */
 export const TILBAKEMELDING_API_PATH = "/amelding-tilbakemelding/v1";
 const TILBAKEMELDING_GUI_PATH = "/amelding-tilbakemelding/visning";
@@ -30,7 +29,7 @@ export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore;
   function publish(forsendelseId: string, dialogId: string, submissionTransmissionId: string) {
     pending.delete(forsendelseId);
     const stored = feedback.get(forsendelseId);
-    // The dialog may be gone (deleted on purpose by a test); then there is nothing to add to.
+    // After a reset the dialog is gone; there is nothing to add to.
     if (!stored || !options.dialogs.get(dialogId)) return;
     stored.published = true;
     const { behandlingsresultat } = stored.document.tilbakemelding;
@@ -64,7 +63,7 @@ export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore;
       options.dialogs.createDialog({
         id: ids.dialogId,
         party: organisationParty(ids.opplysningspliktig),
-        serviceResource: AMELDING_SERVICE_RESOURCE,
+        serviceResource: AMELDING_DIALOG_SERVICE_RESOURCE,
         org: "skd",
         status: "InProgress",
         title: `A-melding for ${ids.kalendermaaned}`,

@@ -33,8 +33,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
   const idempotency = createIdempotencyStore();
   const faults = createFaultStore();
   const dialogs = options.dialogs ?? createDialogStore();
-  let url = "";
-  const feedback = createAmeldingFeedbackPublisher({ dialogs, serverUrl: () => url, delay: options.feedbackDelay ?? 2000 });
+  // Known once listening; the feedback's attachment URLs point back at this server.
+  let serverUrl = "";
+  const feedback = createAmeldingFeedbackPublisher({ dialogs, serverUrl: () => serverUrl, delay: options.feedbackDelay ?? 2000 });
   const reset = () => {
     state.reset();
     idempotency.clear();
@@ -122,7 +123,8 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     });
   });
   const { port } = server.address() as AddressInfo;
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  serverUrl = url;
 
   return {
     url,

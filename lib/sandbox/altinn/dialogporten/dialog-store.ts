@@ -98,9 +98,6 @@ export function createDialogStore() {
         .sort(compareNewestFirst);
     },
 
-    /** Removes a dialog, as when the service owner deletes it. */
-    delete: (id: string) => dialogs.delete(id),
-
     onEvent(listener: (event: DialogEvent) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
