@@ -26,6 +26,7 @@ export function toSubmissionPage(result: ListResult, locale: string) {
       nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
       lastErrorCode: r.lastErrorCode,
       errorSummary: errorText(r.lastErrorCode, r.statusReason),
+      feedbackStatus: r.feedbackStatus,
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,
       replacedById: r.replacedById,
