@@ -21,13 +21,11 @@ import { submissions } from "@/lib/db/schema";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { insertOrganisation } from "@/lib/organisations/queries";
-import { AMELDING_SCOPE } from "@/lib/reporting/amelding/amelding-adapter";
+import { AMELDING_SCOPE, createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { createDeliveryDeps } from "@/lib/submissions/delivery-deps";
 import { createSubmission } from "@/lib/submissions/operations";
 import { enqueueDelivery, startQueue } from "@/lib/submissions/queue";
-import { startDeliveryWorker } from "@/lib/submissions/worker";
 import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
@@ -82,7 +80,7 @@ async function main() {
     stopPg = pg.stop;
   }
   await runMigrations(url);
-  const { db, sql: client } = createDb(url, { max: CONCURRENCY + 4 });
+  const { db, sql: client } = createDb(url, { max: 8 });
 
   const suffix = randomUUID().slice(0, 6);
   const [user] = [await insertUser(db, { email: `bench-${suffix}@innrapportering.test`, name: "Bench", role: "admin", passwordHash: null })];
@@ -128,16 +126,32 @@ async function main() {
       MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
     }),
   );
-  // The worker has its own pool, as it has in its own process; queueing does not take its connections.
-  const workerDb = createDb(url, { max: CONCURRENCY + 2 });
-  const deps = createDeliveryDeps(workerDb.db, tokens, {
-    oarApiUrl: sandbox.oarBaseUrl,
-    ameldingApiUrl: sandbox.ameldingBaseUrl,
-    idempotencyKeyIn: "query",
-    workerId: "bench",
+  // The worker runs in its own process, as `npm start` and `npm run worker` run it: queueing (the
+  // web app's part, here) and delivering do not share an event loop.
+  const workerProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      APP_MODE: "sandbox",
+      MASKINPORTEN_ISSUER: sandbox.issuer,
+      MASKINPORTEN_CLIENT_ID: clientId,
+      MASKINPORTEN_KID: key.kid,
+      MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
+      AMELDING_API_URL: sandbox.ameldingBaseUrl,
+      OAR_API_URL: sandbox.oarBaseUrl,
+      DELIVERY_CONCURRENCY: String(CONCURRENCY),
+      WORKER_ID: "bench",
+      // The feedback follower is not part of delivery; keep it out of the figures.
+      FEEDBACK_POLL_SECONDS: "3600",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    createInterface({ input: workerProcess.stdout! }).once("line", () => resolve());
+    workerProcess.once("exit", (code) => reject(new Error(`worker process exited with ${code}`)));
   });
   const boss = await startQueue(url);
-  const worker = await startDeliveryWorker(boss, deps, { concurrency: CONCURRENCY, reconcileIntervalMs: 5_000, pollingIntervalSeconds: 0.5 });
 
   async function queueOne(i: number) {
     const org = orgs[i % ORGS]!;
@@ -182,7 +196,8 @@ async function main() {
   const engine = await latencies(ids);
 
   // 2. Bare HTTP posts to the same sandbox, same concurrency, one cached token per org.
-  const adapter = deps.adapters.amelding;
+  const engineGrants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
+  const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "query" });
   const bareTokens = await Promise.all(orgs.map((o) => tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: o.orgnr })));
   let next = 0;
   const t1 = performance.now();
@@ -215,7 +230,6 @@ async function main() {
 
   const engineRate = N / engineSeconds;
   const bareRate = N / bareSeconds;
-  const grants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
   const stats = (await getJson(`${sandbox.skatteetatenUrl}/__control/stats`)) as { processed: { amelding: number } };
   console.log(`submissions: ${N} (engine) + ${N} (bare) + ${paced.length} (paced at ${RATE}/s), concurrency ${CONCURRENCY}, ${ORGS} organisations`);
   console.log(`engine throughput: ${engineRate.toFixed(1)} submissions/s (${engineSeconds.toFixed(2)} s, ${engine.failed} not accepted)`);
@@ -223,14 +237,13 @@ async function main() {
   console.log(`ratio: ${(engineRate / bareRate).toFixed(2)}`);
   console.log(`engine queue-to-accepted (burst): p50 ${percentile(engine.sorted, 50).toFixed(0)} ms, p99 ${percentile(engine.sorted, 99).toFixed(0)} ms`);
   console.log(`paced queue-to-accepted at ${RATE}/s: p50 ${percentile(pacedLatency.sorted, 50).toFixed(0)} ms, p99 ${percentile(pacedLatency.sorted, 99).toFixed(0)} ms (${pacedLatency.failed} not accepted)`);
-  console.log(`maskinporten grants: ${grants} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  console.log(`maskinporten grants (engine): ${engineGrants} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   console.log(`sandbox processed: ${stats.processed.amelding} (sandbox in its own process)`);
 
-  await worker.stop();
+  process.kill(-workerProcess.pid!, "SIGTERM");
   await boss.stop({ graceful: false });
   process.kill(-sandboxProcess.pid!, "SIGTERM");
   await client.end();
-  await workerDb.sql.end();
   await stopPg?.();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 }

@@ -9,10 +9,18 @@ export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(url: string, options: { max?: number } = {}) {
-  // Dates are Norwegian dates (a "from 2026-11-01" filter, a day in a chart), whatever the
-  // server's time zone; timestamps themselves are stored as instants either way.
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { TimeZone: "Europe/Oslo" } });
+export function createDb(url: string, options: { max?: number; asynchronousCommit?: boolean } = {}) {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: {
+      // Dates are Norwegian dates (a "from 2026-11-01" filter, a day in a chart), whatever the
+      // server's time zone; timestamps themselves are stored as instants either way.
+      TimeZone: "Europe/Oslo",
+      // Only for writes that are safe to redo after a database crash (see the delivery worker).
+      ...(options.asynchronousCommit ? { synchronous_commit: "off" } : {}),
+    },
+  });
   return { db: drizzle(sql, { schema }), sql };
 }
 

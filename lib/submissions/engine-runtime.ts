@@ -20,7 +20,11 @@ type EnvLike = Record<string, string | undefined>;
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const mode = (env.APP_MODE ?? "sandbox") as AppMode;
   const endpoints = resolveEndpoints(mode, env);
-  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_CONCURRENCY ?? 20) + 4 });
+  // The worker's writes (claims, attempts, outcomes) commit without waiting for the disk: what a
+  // database crash could lose is redone safely, because the submission and its idempotency key
+  // were committed durably when it was queued. A lost claim or outcome means the submission is
+  // sent again with the same key and body, and Skatteetaten answers it from its idempotency store.
+  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_DB_POOL ?? 8), asynchronousCommit: true });
   const tokens = createMaskinportenClient(loadMaskinportenConfig(env));
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
