@@ -1,19 +1,20 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { timeRangeConditions } from "@/lib/filters/time-range-sql";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilter } from "./list-filter";
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
-function filterConditions(organisationIds: string[], filter: SubmissionListFilter): SQL[] {
+/** The list's filters as WHERE conditions, scoped to `organisationIds`; shared with the CSV export. */
+export function submissionFilterConditions(organisationIds: string[], filter: SubmissionListFilter): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
   if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
   if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
   if (filter.org) conditions.push(eq(submissions.organisationId, filter.org));
   if (filter.code) conditions.push(eq(submissions.lastErrorCode, filter.code.toUpperCase()));
-  if (filter.from) conditions.push(gte(submissions.createdAt, sql`${filter.from}::date`));
-  if (filter.to) conditions.push(lt(submissions.createdAt, sql`${filter.to}::date + 1`));
+  conditions.push(...timeRangeConditions(submissions.createdAt, filter));
   if (filter.period) {
     conditions.push(
       or(
@@ -48,16 +49,20 @@ function filterConditions(organisationIds: string[], filter: SubmissionListFilte
   return conditions;
 }
 
+/** created_at at full precision, for the keyset cursor (see encodeCursor). */
+export const submissionCursorTime = sql<string>`to_char(${submissions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows after the cursor in the newest-first order. */
+export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) return [];
+  return [sql`(${submissions.createdAt}, ${submissions.id}) < (${decoded.createdAt}::timestamptz, ${decoded.id}::uuid)`];
+}
+
 /** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
 export async function listSubmissions(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter, limit = SUBMISSION_PAGE_SIZE) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
-  const conditions = filterConditions(organisationIds, filter);
-  const cursor = decodeCursor(filter.cursor);
-  if (cursor) {
-    conditions.push(
-      sql`(${submissions.createdAt}, ${submissions.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
+  const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
   const rows = await db
     .select({
       id: submissions.id,
@@ -73,6 +78,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       statusReason: submissions.statusReason,
       receivedIds: submissions.receivedIds,
       createdAt: submissions.createdAt,
+      cursorTime: submissionCursorTime,
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
@@ -83,7 +89,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorTime, last.id) : null,
     inFlight: page.some((r) => (IN_FLIGHT_STATUSES as readonly string[]).includes(r.status)),
   };
 }

@@ -3,9 +3,12 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
+import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 import { toSubmissionPage } from "@/lib/submissions/list-rows";
@@ -22,7 +25,10 @@ export default async function SubmissionsPage({
 }) {
   const user = await requireUser();
   const t = await getTranslations("submissions");
-  const filter = parseSubmissionListFilter(await searchParams);
+  const th = await getTranslations("history");
+  const params = await searchParams;
+  const filter = parseSubmissionListFilter(params);
+  const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
   const db = getDb();
   const [page, organisations] = await Promise.all([
     listSubmissions(db, user.organisationIds, filter),
@@ -31,8 +37,23 @@ export default async function SubmissionsPage({
   const query = filterToSearchParams(filter).toString();
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} />
-      <SubmissionFilters filter={filter} organisations={organisations} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={
+          hasPermission(user.role, "export:read") && (
+            <div className="max-w-sm">
+              <DownloadLink href={`/api/submissions/export?${filterToSearchParams({ ...filter, cursor: undefined })}`} describedBy="export-hint">
+                {th("exportCsv")}
+              </DownloadLink>
+              <p id="export-hint" className="mt-1 text-sm text-muted">
+                {hasPermission(user.role, "personal_data:read_unmasked") ? th("exportHint") : th("exportHintMasked")}
+              </p>
+            </div>
+          )
+        }
+      />
+      <SubmissionFilters filter={filter} organisations={organisations} timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }} />
       <SubmissionsTable key={query} initial={toSubmissionPage(page, await getLocale())} query={query} />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
         {filter.cursor && <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: undefined })}`}>{t("first")}</Link>}
@@ -42,4 +63,8 @@ export default async function SubmissionsPage({
       </nav>
     </>
   );
+}
+
+function firstValue(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v;
 }

@@ -1,0 +1,25 @@
+/**
+ * The actions the app records, for the audit log's action filter. Each has a readable name in
+ * the message files under `auditLog.actions` (dots become underscores); an action missing here or
+ * there still shows and filters, by its raw name.
+ */
+export const KNOWN_AUDIT_ACTIONS = [
+  "submission.create_draft",
+  "submission.submit",
+  "submission.retry",
+  "submission.send_corrected_version",
+  "submissions.exported",
+  "organisation.create",
+  "user.create",
+  "user.update",
+  "user.activate",
+  "user.deactivate",
+  "audit.exported",
+] as const;
+
+type Translator = ((key: string) => string) & { has: (key: string) => boolean };
+
+export function auditActionLabel(t: Translator, action: string): string {
+  const key = `auditLog.actions.${action.replaceAll(".", "_")}`;
+  return t.has(key) ? t(key) : action;
+}
