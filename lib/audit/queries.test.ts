@@ -16,7 +16,7 @@ describe("audit log (real PostgreSQL)", () => {
     const marker = `test.${Date.now()}`;
     await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: visible.id });
     await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: hidden.id });
-    const rows = await listAuditEntries(db, [visible.id], { action: marker });
+    const { rows } = await listAuditEntries(db, { organisationIds: [visible.id], includeDetails: true }, { action: marker });
     expect(rows.map((r) => r.organisationName)).toEqual([visible.name]);
   });
 
