@@ -1,3 +1,5 @@
+import type { Translator } from "@/lib/i18n/translator";
+
 /**
  * The actions the app records, for the audit log's action filter. Each has a readable name in
  * the message files under `auditLog.actions` (dots become underscores); an action missing here or
@@ -16,8 +18,6 @@ export const KNOWN_AUDIT_ACTIONS = [
   "user.deactivate",
   "audit.exported",
 ] as const;
-
-type Translator = ((key: string) => string) & { has: (key: string) => boolean };
 
 export function auditActionLabel(t: Translator, action: string): string {
   const key = `auditLog.actions.${action.replaceAll(".", "_")}`;

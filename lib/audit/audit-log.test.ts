@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, type Role } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { createSubmission } from "@/lib/submissions/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
+import { testTranslator } from "@/lib/testing/test-translator";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { auditActionLabel } from "./audit-actions";
 import { parseAuditListFilter } from "./audit-filter";
@@ -15,7 +15,7 @@ import { auditScopeFor, listAuditEntries } from "./queries";
 import { recordAudit } from "./record-audit";
 
 const db = useTestDb();
-const t = createTranslator({ locale: "nb", messages: nb });
+const t = testTranslator();
 const H = nb.auditLog.csv;
 
 async function asUser(role: Role, organisationIds: string[]): Promise<CurrentUser> {

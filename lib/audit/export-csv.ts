@@ -4,13 +4,12 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { csvStream, type CsvValue } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
+import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { auditActionLabel } from "./audit-actions";
 import type { AuditListFilter } from "./audit-filter";
 import { auditExportPages, auditScopeFor, beginAuditExport, type AuditEntryRow } from "./queries";
 import { recordAudit } from "./record-audit";
-
-type Translator = ((key: string) => string) & { has: (key: string) => boolean };
 
 export function auditCsvHeader(t: Translator, includeDetails: boolean): string[] {
   const columns = ["time", "actor", "action", "actionCode", "targetType", "targetId", "target", "orgnr", "organisation"];

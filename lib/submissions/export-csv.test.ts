@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, submissions } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
+import { testTranslator } from "@/lib/testing/test-translator";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { syntheticFodselsnummer } from "@/lib/testing/synthetic-fodselsnummer";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
@@ -15,7 +15,7 @@ import { parseSubmissionListFilter } from "./list-filter";
 import { createSubmission } from "./operations";
 
 const db = useTestDb();
-const t = createTranslator({ locale: "nb", messages: nb });
+const t = testTranslator();
 const H = nb.history.csv;
 
 async function asUser(role: Role, organisationIds: string[]): Promise<CurrentUser> {

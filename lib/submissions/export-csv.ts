@@ -4,13 +4,12 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { csvStream, type CsvValue } from "@/lib/csv/csv";
+import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import { beginSubmissionExport, EXPORT_MAX_IDENTIFIERS, submissionExportPages, type SubmissionExportRow } from "./export-query";
 import type { SubmissionListFilter } from "./list-filter";
 import { errorSummary } from "./list-rows";
-
-type Translate = (key: string) => string;
 
 const COLUMNS = [
   "created",
@@ -35,7 +34,7 @@ const COLUMNS = [
   "inntektsmottakerIds",
 ] as const;
 
-export function submissionCsvHeader(t: Translate): string[] {
+export function submissionCsvHeader(t: Translator): string[] {
   return COLUMNS.map((c) => t(`history.csv.${c}`));
 }
 
@@ -46,7 +45,7 @@ export function submissionCsvHeader(t: Translate): string[] {
  */
 export function submissionCsvRow(
   row: SubmissionExportRow,
-  options: { unmasked: boolean; t: Translate; locale: string; origin: string },
+  options: { unmasked: boolean; t: Translator; locale: string; origin: string },
 ): CsvValue[] {
   const { t, locale } = options;
   const mask = (text: string | null) => (text === null || options.unmasked ? text : maskPersonalNumbers(text));
@@ -87,7 +86,7 @@ export async function startSubmissionsExport(
   db: Db,
   user: CurrentUser,
   filter: SubmissionListFilter,
-  options: { t: Translate; locale: string; origin: string },
+  options: { t: Translator; locale: string; origin: string },
 ) {
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const exported = { ...filter, cursor: undefined };
