@@ -124,7 +124,9 @@ async function main() {
       MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
     }),
   );
-  const deps = createDeliveryDeps(db, tokens, {
+  // The worker has its own pool, as it has in its own process; queueing does not take its connections.
+  const workerDb = createDb(url, { max: CONCURRENCY + 2 });
+  const deps = createDeliveryDeps(workerDb.db, tokens, {
     oarApiUrl: sandbox.oarBaseUrl,
     ameldingApiUrl: sandbox.ameldingBaseUrl,
     idempotencyKeyIn: "query",
@@ -224,6 +226,7 @@ async function main() {
   await boss.stop({ graceful: false });
   process.kill(-sandboxProcess.pid!, "SIGTERM");
   await client.end();
+  await workerDb.sql.end();
   await stopPg?.();
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 }

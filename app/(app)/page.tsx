@@ -1,28 +1,200 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
+import type { SubmissionStatus } from "@/lib/db/schema";
+import { addDays, datesBetween, firstOfMonth, osloToday } from "@/lib/overview/oslo-dates";
+import { countSubmissionsByStatus, dailySubmissionSeries, NEEDS_ACTION_STATUSES } from "@/lib/overview/overview-queries";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
-export default async function OverviewPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_PERIOD_DAYS = 366;
+
+function listHref(filter: Partial<SubmissionListFilter>) {
+  return `/innsendinger?${filterToSearchParams(filter)}`;
+}
+
+function sum(counts: Partial<Record<SubmissionStatus, number>>, statuses: readonly SubmissionStatus[]) {
+  return statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
+}
+
+/** The chosen period from the URL; the last 30 days when absent, invalid or too long. */
+function chosenPeriod(params: Record<string, string | string[] | undefined>, today: string) {
+  const from = typeof params.from === "string" && ISO_DATE.test(params.from) ? params.from : addDays(today, -29);
+  const to = typeof params.to === "string" && ISO_DATE.test(params.to) ? params.to : today;
+  if (from > to || datesBetween(from, to).length > MAX_PERIOD_DAYS) return { from: addDays(today, -29), to: today, adjusted: true };
+  return { from, to, adjusted: false };
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const t = await getTranslations("overview");
-  const orgs = await listOrganisationsForUser(getDb(), user.organisationIds);
+  const t = await getTranslations();
+  const db = getDb();
+  const today = osloToday();
+  const period = chosenPeriod(await searchParams, today);
+  const columns = [
+    { key: "today", label: t("overview.today"), filter: { from: today, to: today } },
+    { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
+    { key: "period", label: t("overview.periodColumn", { from: period.from, to: period.to }), filter: { from: period.from, to: period.to } },
+  ];
+  const [orgs, inFlight, needsAction, series, ...columnCounts] = await Promise.all([
+    listOrganisationsForUser(db, user.organisationIds),
+    countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
+    countSubmissionsByStatus(db, user.organisationIds, { status: [...NEEDS_ACTION_STATUSES] }),
+    dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
+    ...columns.map((c) => countSubmissionsByStatus(db, user.organisationIds, c.filter)),
+  ]);
+  const byDay = new Map(series.map((p) => [p.day, p]));
+  const points = datesBetween(period.from, period.to).map((day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 });
+  const input = "mt-1 block rounded border border-muted px-2 py-1.5";
+
   return (
     <>
-      <PageHeader title={t("title")} intro={t("welcome", { name: user.name })} />
+      <PageHeader title={t("overview.title")} intro={t("overview.welcome", { name: user.name })} />
+
+      <section aria-labelledby="attention-heading" className="mb-8">
+        <h2 id="attention-heading" className="mb-3 text-lg font-semibold">
+          {t("overview.attention")}
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          <li className="rounded border border-line bg-white p-4">
+            <Link href={listHref({ status: [...IN_FLIGHT_STATUSES] })} className="block">
+              <span className="block text-3xl font-semibold">{sum(inFlight, IN_FLIGHT_STATUSES)}</span>
+              <span>{t("overview.inFlight")}</span>
+            </Link>
+          </li>
+          <li className="rounded border border-line bg-white p-4">
+            <Link href={listHref({ status: [...NEEDS_ACTION_STATUSES] })} className="block">
+              <span className="block text-3xl font-semibold text-danger">{sum(needsAction, NEEDS_ACTION_STATUSES)}</span>
+              <span>{t("overview.needsAction")}</span>
+            </Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="counts-heading" className="mb-8">
+        <h2 id="counts-heading" className="mb-3 text-lg font-semibold">
+          {t("overview.countsHeading")}
+        </h2>
+        <form method="get" action="/" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t("overview.periodForm")}>
+          <label className="text-sm font-medium">
+            {t("overview.from")}
+            <input type="date" name="from" defaultValue={period.from} className={input} />
+          </label>
+          <label className="text-sm font-medium">
+            {t("overview.to")}
+            <input type="date" name="to" defaultValue={period.to} className={input} />
+          </label>
+          <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white">
+            {t("overview.showPeriod")}
+          </button>
+          {period.adjusted && <p role="status">{t("overview.periodAdjusted", { days: MAX_PERIOD_DAYS })}</p>}
+        </form>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left">
+            <caption className="sr-only">{t("overview.countsCaption")}</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="p-2">
+                  {t("overview.statusColumn")}
+                </th>
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" className="p-2 text-right">
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {SUBMISSION_STATUSES.map((status) => (
+                <tr key={status} className="border-b border-line">
+                  <th scope="row" className="p-2 font-normal">
+                    {t(`status.${status}`)}
+                  </th>
+                  {columns.map((c, i) => (
+                    <td key={c.key} className="p-2 text-right tabular-nums">
+                      <Link href={listHref({ ...c.filter, status: [status] })} aria-label={`${t(`status.${status}`)}, ${c.label}: ${columnCounts[i]![status] ?? 0}`}>
+                        {columnCounts[i]![status] ?? 0}
+                      </Link>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row" className="p-2">
+                  {t("overview.total")}
+                </th>
+                {columns.map((c, i) => (
+                  <td key={c.key} className="p-2 text-right font-semibold tabular-nums">
+                    <Link href={listHref(c.filter)}>{sum(columnCounts[i]!, SUBMISSION_STATUSES)}</Link>
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="chart-heading" className="mb-8">
+        <h2 id="chart-heading" className="mb-3 text-lg font-semibold">
+          {t("overview.chart.heading", { from: period.from, to: period.to })}
+        </h2>
+        <SubmissionsChart points={points} />
+        <details className="mt-2">
+          <summary className="cursor-pointer">{t("overview.chart.asTable")}</summary>
+          <table className="mt-2 border-collapse bg-white text-left text-sm">
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="p-1">
+                  {t("overview.chart.day")}
+                </th>
+                <th scope="col" className="p-1 text-right">
+                  {t("overview.chart.submitted")}
+                </th>
+                <th scope="col" className="p-1 text-right">
+                  {t("overview.chart.rejected")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.day} className="border-b border-line">
+                  <th scope="row" className="p-1 font-normal">
+                    <Link href={listHref({ from: p.day, to: p.day })}>{p.day}</Link>
+                  </th>
+                  <td className="p-1 text-right tabular-nums">{p.submitted}</td>
+                  <td className="p-1 text-right tabular-nums">
+                    <Link href={listHref({ from: p.day, to: p.day, status: [...NEEDS_ACTION_STATUSES] })}>{p.rejected}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </section>
+
       <section aria-labelledby="orgs-heading">
         <h2 id="orgs-heading" className="mb-3 text-lg font-semibold">
-          {t("organisations")}
+          {t("overview.organisations")}
         </h2>
         {orgs.length === 0 ? (
-          <p>{t("noOrganisations")}</p>
+          <p>{t("overview.noOrganisations")}</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {orgs.map((o) => (
               <li key={o.id} className="rounded border border-line bg-white p-4">
-                <p className="font-medium">{o.name}</p>
+                <Link href={listHref({ org: o.id })} className="font-medium">
+                  {o.name}
+                </Link>
                 <p className="text-sm text-muted">{formatOrgnr(o.orgnr)}</p>
               </li>
             ))}

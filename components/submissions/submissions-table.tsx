@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { SubmissionStatus } from "@/lib/db/schema";
+import { Tag } from "@/components/ui/tag";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 
@@ -19,6 +20,10 @@ export type SubmissionRow = {
   lastErrorCode: string | null;
   errorSummary: string | null;
   createdAt: string;
+  replacesSubmissionId: string | null;
+  replacedById: string | null;
+  /** An accepted A-melding no accepted replacement has superseded. */
+  isCurrentAmelding: boolean;
 };
 export type SubmissionPage = { rows: SubmissionRow[]; nextCursor: string | null; inFlight: boolean };
 
@@ -69,6 +74,25 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
                   {row.subject}
                   <span className="sr-only"> {tr("history.opensInNewTab")}</span>
                 </Link>
+                {row.isCurrentAmelding && (
+                  <div className="mt-1">
+                    <Tag tone="success">{t("currentMessage")}</Tag>
+                  </div>
+                )}
+                {row.replacedById && (
+                  <div className="mt-1 text-xs">
+                    <Link href={`/innsendinger/${row.replacedById}`} target="_blank" className="underline">
+                      {t("replacedBy")}
+                    </Link>
+                  </div>
+                )}
+                {row.replacesSubmissionId && (
+                  <div className="mt-1 text-xs">
+                    <Link href={`/innsendinger/${row.replacesSubmissionId}`} target="_blank" className="underline">
+                      {t("replaces")}
+                    </Link>
+                  </div>
+                )}
               </td>
               <td className="px-4 py-2">
                 <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} />

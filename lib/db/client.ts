@@ -10,7 +10,9 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export function createDb(url: string, options: { max?: number } = {}) {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  // Dates are Norwegian dates (a "from 2026-11-01" filter, a day in a chart), whatever the
+  // server's time zone; timestamps themselves are stored as instants either way.
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: { TimeZone: "Europe/Oslo" } });
   return { db: drizzle(sql, { schema }), sql };
 }
 

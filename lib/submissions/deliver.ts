@@ -36,7 +36,7 @@ export type DeliveryResult =
   | { outcome: "accepted" | "rejected" | "conflict" | "failed"; attemptId: string }
   | { outcome: "retrying"; attemptId: string; nextAttemptAt: Date };
 
-type Claimed = { submission: typeof submissions.$inferSelect; attemptId: string; request: ReturnType<ReportingAdapter["buildRequest"]>; orgnr: string; attemptsThisRound: number };
+type Claimed = { submission: { id: string; kind: ReportKind; attemptCount: number }; attemptId: string; request: ReturnType<ReportingAdapter["buildRequest"]>; orgnr: string; attemptsThisRound: number };
 
 /**
  * Takes a due submission (or one whose previous worker died mid-request), records the attempt
@@ -103,81 +103,82 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
   return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason: decoded.melding });
 }
 
+type ClaimableRow = {
+  kind: ReportKind;
+  subject: string;
+  organisation_id: string;
+  version_id: string;
+  payload: Record<string, unknown> | null;
+  idempotency_key: string;
+  orgnr: string;
+  earlier: EarlierRequest | null;
+};
+
+const isClaimable = sql`((s.status in ('queued', 'retrying') and coalesce(s.next_attempt_at, now()) <= now())
+  or (s.status = 'sending' and s.lease_until < now()))`;
+
+/**
+ * Claims the submission and records the attempt, with its idempotency key and exact request,
+ * before anything is sent. The request is built from a plain read first, so that claiming,
+ * closing an attempt a dead worker left open and recording the new attempt are ONE statement:
+ * atomic, and one commit (delivery throughput is bound by commits, not by CPU).
+ */
 async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed | null> {
-  return deps.db.transaction(async (tx) => {
-    const [submission] = await tx
-      .update(submissions)
-      .set({
-        status: "sending",
-        leaseUntil: sql`now() + ${`${deps.leaseMs} milliseconds`}::interval`,
-        attemptCount: sql`${submissions.attemptCount} + 1`,
-        lastAttemptAt: sql`now()`,
-        updatedAt: sql`now()`,
-      })
-      .where(
-        and(
-          eq(submissions.id, submissionId),
-          sql`((${submissions.status} in ('queued', 'retrying') and coalesce(${submissions.nextAttemptAt}, now()) <= now())
-            or (${submissions.status} = 'sending' and ${submissions.leaseUntil} < now()))`,
-        ),
-      )
-      .returning();
-    if (!submission?.currentVersionId) return null;
+  // A retry must repeat the version's first request byte for byte (same key AND same body), even
+  // if the adapter or its configuration changed since, so an earlier attempt's request is reused.
+  const [row] = await deps.db.execute<ClaimableRow>(sql`
+    select s.kind, s.subject, s.organisation_id, v.id as version_id, v.idempotency_key, o.orgnr, e.earlier,
+           case when e.earlier is null then v.payload end as payload
+    from ${submissions} s
+    join ${submissionVersions} v on v.id = s.current_version_id
+    join ${organisations} o on o.id = s.organisation_id
+    left join lateral (
+      select json_build_object('method', a.request_method, 'url', a.request_url, 'headers', a.request_headers, 'body', a.request_body) as earlier
+      from ${deliveryAttempts} a where a.version_id = v.id order by a.attempt_no limit 1) e on true
+    where s.id = ${submissionId} and ${isClaimable}`);
+  if (!row) return null;
 
-    // A previous worker that died mid-request left its attempt open: its outcome is unknown.
-    // (Only possible when this is not the submission's first attempt.)
-    if (submission.attemptCount > 1) {
-      await tx
-        .update(deliveryAttempts)
-        .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Worker stopped before an answer was recorded" })
-        .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
-    }
+  const request = row.earlier
+    ? { method: row.earlier.method as "POST", url: row.earlier.url, headers: withoutAuthorization(row.earlier.headers), body: row.earlier.body }
+    : deps.adapters[row.kind].buildRequest(row.payload, {
+        idempotencyKey: row.idempotency_key,
+        orgnr: row.orgnr,
+        existsAtSkatteetaten: row.kind === "oar" && (await wasOppdragAcceptedBefore(deps.db, row.organisation_id, row.subject)),
+      });
 
-    // One round trip for what the attempt needs. A retry must repeat the version's first request
-    // byte for byte (same key AND same body), even if the adapter or its configuration changed
-    // since, so an earlier attempt's recorded request is reused.
-    const roundStart = (submission.queuedAt ?? submission.createdAt).toISOString();
-    const [version] = await tx
-      .select({
-        id: submissionVersions.id,
-        payload: submissionVersions.payload,
-        idempotencyKey: submissionVersions.idempotencyKey,
-        orgnr: organisations.orgnr,
-        earlier: sql<EarlierRequest | null>`(
-          select json_build_object('method', a.request_method, 'url', a.request_url, 'headers', a.request_headers, 'body', a.request_body)
-          from ${deliveryAttempts} a where a.version_id = ${submissionVersions.id} order by a.attempt_no limit 1)`,
-        attemptsThisRound: sql<number>`(
-          select count(*)::int from ${deliveryAttempts} a
-          where a.version_id = ${submissionVersions.id} and a.started_at >= ${roundStart}::timestamptz)`,
-      })
-      .from(submissionVersions)
-      .innerJoin(organisations, eq(organisations.id, submission.organisationId))
-      .where(eq(submissionVersions.id, submission.currentVersionId));
-    const { earlier, orgnr } = version!;
-    const request = earlier
-      ? { method: earlier.method as "POST", url: earlier.url, headers: withoutAuthorization(earlier.headers), body: earlier.body }
-      : deps.adapters[submission.kind].buildRequest(version!.payload, {
-          idempotencyKey: version!.idempotencyKey,
-          orgnr,
-          existsAtSkatteetaten:
-            submission.kind === "oar" && (await wasOppdragAcceptedBefore(tx, submission.organisationId, submission.subject)),
-        });
-    const [attempt] = await tx
-      .insert(deliveryAttempts)
-      .values({
-        submissionId,
-        versionId: version!.id,
-        attemptNo: submission.attemptCount,
-        idempotencyKey: version!.idempotencyKey,
-        requestMethod: request.method,
-        requestUrl: request.url,
-        requestHeaders: redactHeaders(request.headers),
-        requestBody: request.body,
-        workerId: deps.workerId,
-      })
-      .returning({ id: deliveryAttempts.id });
-    return { submission, attemptId: attempt!.id, request, orgnr, attemptsThisRound: version!.attemptsThisRound + 1 };
-  });
+  // The version must still be current: a corrected version sent meanwhile has its own key.
+  const [claimed] = await deps.db.execute<{ attempt_id: string; attempt_count: number; attempts_before: number }>(sql`
+    with claimed as (
+      update ${submissions} s
+      set status = 'sending', lease_until = now() + ${`${deps.leaseMs} milliseconds`}::interval,
+          attempt_count = s.attempt_count + 1, last_attempt_at = now(), updated_at = now()
+      where s.id = ${submissionId} and s.current_version_id = ${row.version_id} and ${isClaimable}
+      returning s.id, s.attempt_count, coalesce(s.queued_at, s.created_at) as round_start
+    ), interrupted as (
+      -- The outcome of a request a dead worker had in flight is unknown.
+      update ${deliveryAttempts} a
+      set outcome = 'interrupted', finished_at = now(), transport_error = 'Worker stopped before an answer was recorded'
+      from claimed c
+      where a.submission_id = c.id and a.outcome = 'in_flight'
+    ), attempt as (
+      insert into ${deliveryAttempts}
+        (submission_id, version_id, attempt_no, idempotency_key, request_method, request_url, request_headers, request_body, worker_id)
+      select c.id, ${row.version_id}, c.attempt_count, ${row.idempotency_key}, ${request.method}, ${request.url},
+             ${JSON.stringify(redactHeaders(request.headers))}::jsonb, ${request.body}, ${deps.workerId}
+      from claimed c
+      returning id
+    )
+    select a.id as attempt_id, c.attempt_count,
+           (select count(*)::int from ${deliveryAttempts} x where x.version_id = ${row.version_id} and x.started_at >= c.round_start) as attempts_before
+    from claimed c, attempt a`);
+  if (!claimed) return null;
+  return {
+    submission: { id: submissionId, kind: row.kind, attemptCount: claimed.attempt_count },
+    attemptId: claimed.attempt_id,
+    request,
+    orgnr: row.orgnr,
+    attemptsThisRound: claimed.attempts_before + 1,
+  };
 }
 
 function withoutAuthorization(headers: Record<string, string>) {
@@ -219,7 +220,7 @@ async function scheduleRetryOrFail(
   return settle(deps, claimed, finish, { status: "retrying", errorCode, reason, nextAttemptAt });
 }
 
-/** Records the attempt's outcome and the submission's new status together, in one transaction. */
+/** Records the attempt's outcome and the submission's new status together. */
 async function settle(
   deps: DeliveryDeps,
   claimed: Claimed,
@@ -232,36 +233,36 @@ async function settle(
     nextAttemptAt?: Date;
   },
 ): Promise<DeliveryResult> {
-  return deps.db.transaction(async (tx) => {
-    await tx
-      .update(deliveryAttempts)
-      .set({ ...finish, finishedAt: sql`now()` })
-      .where(and(eq(deliveryAttempts.id, claimed.attemptId), eq(deliveryAttempts.outcome, "in_flight")));
-    // Only the worker that still holds the lease may settle; if it expired and another worker
-    // took over, that worker's outcome wins (this attempt stays recorded either way).
-    const updated = await tx
-      .update(submissions)
-      .set({
-        status: next.status,
-        leaseUntil: null,
-        nextAttemptAt: next.nextAttemptAt ?? null,
-        lastErrorCode: next.status === "accepted" ? null : (next.errorCode ?? null),
-        statusReason: next.reason ?? null,
-        updatedAt: sql`now()`,
-        ...(next.status === "accepted" ? { acceptedAt: sql`now()`, receivedIds: next.receivedIds ?? {} } : {}),
-      })
-      .where(
-        and(
-          eq(submissions.id, claimed.submission.id),
-          eq(submissions.status, "sending"),
-          eq(submissions.attemptCount, claimed.submission.attemptCount),
-        ),
-      )
-      .returning({ id: submissions.id });
-    if (updated.length === 0) return { outcome: "skipped" } as const;
-    if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
-    return { outcome: next.status, attemptId: claimed.attemptId } as const;
-  });
+  const finishAttempt = deps.db
+    .update(deliveryAttempts)
+    .set({ ...finish, finishedAt: sql`now()` })
+    .where(and(eq(deliveryAttempts.id, claimed.attemptId), eq(deliveryAttempts.outcome, "in_flight")));
+  // Only the worker that still holds the lease may settle; if it expired and another worker took
+  // over, that worker's outcome wins (this attempt stays recorded either way).
+  const updateSubmission = deps.db
+    .update(submissions)
+    .set({
+      status: next.status,
+      leaseUntil: null,
+      nextAttemptAt: next.nextAttemptAt ?? null,
+      lastErrorCode: next.status === "accepted" ? null : (next.errorCode ?? null),
+      statusReason: next.reason ?? null,
+      updatedAt: sql`now()`,
+      ...(next.status === "accepted" ? { acceptedAt: sql`now()`, receivedIds: next.receivedIds ?? {} } : {}),
+    })
+    .where(
+      and(
+        eq(submissions.id, claimed.submission.id),
+        eq(submissions.status, "sending"),
+        eq(submissions.attemptCount, claimed.submission.attemptCount),
+      ),
+    )
+    .returning({ id: submissions.id });
+  // Both rows change in one statement, so they change together (and in one round trip).
+  const updated = await deps.db.execute(sql`with finished_attempt as (${finishAttempt.getSQL()}) ${updateSubmission.getSQL()}`);
+  if (updated.length === 0) return { outcome: "skipped" } as const;
+  if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
+  return { outcome: next.status, attemptId: claimed.attemptId } as const;
 }
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */

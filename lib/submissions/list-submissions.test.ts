@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions } from "@/lib/db/schema";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { parseSubmissionListFilter } from "./list-filter";
+import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "./operations";
 
@@ -99,5 +100,30 @@ describe("listSubmissions (real PostgreSQL)", () => {
     expect(await ids({ from: "2026-06-16" })).toEqual([next!.id]);
     expect(await ids({ from: "2026-06-15T23:30", to: "2026-06-15T23:30" })).toHaveLength(7);
     expect(await ids({ from: "2026-06-15T23:31", to: "2026-06-16T00:30" })).toEqual([next!.id]);
+  });
+
+  it("shows which A-melding is current for its month once a replacement is accepted", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const create = () =>
+      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: {}, queue: false }));
+    const original = await create();
+    const replacement = await create();
+    await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, original.submissionId));
+    await db.update(submissions).set({ replacesSubmissionId: original.submissionId }).where(eq(submissions.id, replacement.submissionId));
+    const rows = async () => {
+      const page = toSubmissionPage(await listSubmissions(db, [org.id], parseSubmissionListFilter({})), "nb");
+      return Object.fromEntries(page.rows.map((r) => [r.id, r]));
+    };
+
+    // A replacement not (yet) accepted does not take over.
+    let byId = await rows();
+    expect(byId[original.submissionId]).toMatchObject({ isCurrentAmelding: true, replacedById: null });
+    expect(byId[replacement.submissionId]).toMatchObject({ isCurrentAmelding: false, replacesSubmissionId: original.submissionId });
+
+    await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, replacement.submissionId));
+    byId = await rows();
+    expect(byId[original.submissionId]).toMatchObject({ isCurrentAmelding: false, replacedById: replacement.submissionId });
+    expect(byId[replacement.submissionId]).toMatchObject({ isCurrentAmelding: true });
   });
 });

@@ -7,8 +7,8 @@ import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilt
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
-/** The list's filters as WHERE conditions, scoped to `organisationIds`; shared with the CSV export. */
-export function submissionFilterConditions(organisationIds: string[], filter: SubmissionListFilter): SQL[] {
+/** The list's filters as WHERE conditions, scoped to `organisationIds`; shared with the overview and the CSV export. */
+export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
   if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
   if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
@@ -79,6 +79,10 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       receivedIds: submissions.receivedIds,
       createdAt: submissions.createdAt,
       cursorTime: submissionCursorTime,
+      replacesSubmissionId: submissions.replacesSubmissionId,
+      // An A-melding stops being the month's current message once a replacement is accepted.
+      replacedById: sql<string | null>`(select r.id from ${submissions} r
+        where r.replaces_submission_id = ${submissions.id} and r.status = 'accepted' order by r.accepted_at desc limit 1)`,
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))

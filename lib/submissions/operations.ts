@@ -20,9 +20,12 @@ export async function createSubmission(
   input: { organisationId: string; kind: ReportKind; subject: string; payload: Record<string, unknown>; queue: boolean },
 ) {
   const now = new Date();
+  // The version id is chosen here so the submission row points at it from the start.
+  const versionId = randomUUID();
   const [submission] = await tx
     .insert(submissions)
     .values({
+      currentVersionId: versionId,
       organisationId: input.organisationId,
       kind: input.kind,
       subject: input.subject,
@@ -35,6 +38,7 @@ export async function createSubmission(
   const [version] = await tx
     .insert(submissionVersions)
     .values({
+      id: versionId,
       submissionId: submission!.id,
       versionNo: 1,
       payload: input.payload,
@@ -42,7 +46,6 @@ export async function createSubmission(
       createdBy: actor?.id ?? null,
     })
     .returning();
-  await tx.update(submissions).set({ currentVersionId: version!.id }).where(eq(submissions.id, submission!.id));
   await recordAudit(tx, actor, {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",

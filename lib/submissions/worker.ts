@@ -4,48 +4,86 @@ import { deliverSubmission, findDueSubmissionIds, type DeliveryDeps } from "./de
 import { DELIVERY_QUEUE, enqueueDelivery } from "./queue";
 
 export type WorkerOptions = {
-  /** Jobs fetched and sent concurrently per poll. */
+  /** Deliveries in flight at once. */
   concurrency: number;
   /** How often due or abandoned submissions without a job are looked for. */
   reconcileIntervalMs: number;
+  /** How long an idle worker waits before asking the queue again. */
   pollingIntervalSeconds?: number;
 };
 
 /**
  * Runs deliveries from the queue. Several workers (processes) may run side by side: a submission
  * is only sent by the worker that claimed its lease.
+ *
+ * Jobs are fetched whenever a delivery slot is free and completed as soon as their delivery is,
+ * so one slow request never holds up the others (no waiting for a whole batch), and completions
+ * that finish together are written to the queue in one statement.
  */
 export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, options: WorkerOptions) {
-  const deliver = async (submissionId: string) => {
+  const concurrency = Math.max(1, options.concurrency);
+  const idleMs = (options.pollingIntervalSeconds ?? 0.2) * 1000;
+  let stopped = false;
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  const wakeUp = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => wakeUp(), ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const completions = createCompletionBatcher(boss);
+
+  const deliver = async (jobId: string, submissionId: string) => {
     try {
       const result = await deliverSubmission(deps, submissionId);
       if (result.outcome === "retrying") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
     } catch (error) {
       // The lease runs out and the reconciler hands the submission to a worker again.
       console.error(`[worker ${deps.workerId}] delivery of ${submissionId} failed`, error);
+    } finally {
+      completions.add(jobId);
+      inFlight--;
+      wakeUp();
     }
   };
 
-  // Several loops, each fetching its own batch: a slow request holds up only its own batch. After
-  // a non-empty batch a loop fetches again at once; only an idle queue waits for the next poll.
-  const loops = Math.max(1, Math.min(4, options.concurrency));
-  const batchSize = Math.max(1, Math.ceil(options.concurrency / loops));
-  for (let i = 0; i < loops; i++) {
-    const id: string = await boss.work<{ submissionId: string }>(
-      DELIVERY_QUEUE,
-      { batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
-      async (jobs) => {
-        await Promise.all(jobs.map((job) => deliver(job.data.submissionId)));
-        if (jobs.length > 0) setImmediate(() => boss.notifyWorker(id));
-      },
-    );
-  }
+  const pump = (async () => {
+    while (!stopped) {
+      const free = concurrency - inFlight;
+      if (free <= 0) {
+        await pause(idleMs);
+        continue;
+      }
+      let jobs: PgBoss.Job<{ submissionId: string }>[] = [];
+      try {
+        jobs = await boss.fetch<{ submissionId: string }>(DELIVERY_QUEUE, { batchSize: free });
+      } catch (error) {
+        console.error(`[worker ${deps.workerId}] fetching jobs failed`, error);
+      }
+      if (stopped) break;
+      if (jobs.length === 0) {
+        await pause(idleMs);
+        continue;
+      }
+      inFlight += jobs.length;
+      for (const job of jobs) void deliver(job.id, job.data.submissionId);
+    }
+  })();
 
-  let stopped = false;
   const reconcile = async () => {
     if (stopped) return;
     try {
       for (const id of await findDueSubmissionIds(deps.db, 500)) await enqueueDelivery(boss, id);
+      wakeUp();
     } catch (error) {
       console.error(`[worker ${deps.workerId}] reconcile failed`, error);
     }
@@ -57,7 +95,37 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await boss.offWork(DELIVERY_QUEUE);
+      wakeUp();
+      await pump;
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      await completions.flush();
     },
+  };
+}
+
+/** Group commit for job completions: ids that finish while a write is under way go in the next one. */
+function createCompletionBatcher(boss: PgBoss) {
+  let pending: string[] = [];
+  let running: Promise<void> | null = null;
+  const flush = async (): Promise<void> => {
+    while (running) await running;
+    if (pending.length === 0) return;
+    const ids = pending;
+    pending = [];
+    running = boss
+      .complete(DELIVERY_QUEUE, ids)
+      .catch((error: Error) => console.error("[worker] completing jobs failed", error.message))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+    if (pending.length > 0) void flush();
+  };
+  return {
+    add(id: string) {
+      pending.push(id);
+      if (!running) void flush();
+    },
+    flush,
   };
 }
