@@ -71,6 +71,8 @@ export default defineConfig({
       SANDBOX_SKATTEETATEN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 1),
       SANDBOX_ALTINN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 2),
       DELIVERY_RECONCILE_SECONDS: "1",
+      // A persistent sandbox fault ends in "failed" after two attempts (seconds, not minutes).
+      DELIVERY_MAX_ATTEMPTS: "2",
     },
   },
 });

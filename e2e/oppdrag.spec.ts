@@ -1,39 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures";
-
-const SANDBOX = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 1}`;
-
-async function setSandboxFaults(faults: unknown[]) {
-  const res = await fetch(`${SANDBOX()}/__control/faults`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(faults),
-  });
-  expect(res.ok).toBe(true);
-}
-
-async function fillValidOppdrag(page: Page, overrides: { sluttdato?: string; verdi?: string } = {}) {
-  await page.getByLabel("Rapporterer for").selectOption({ label: "Fjellvind Bygg AS (310900125)" });
-  const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
-  await giver.getByLabel("Navn", { exact: true }).fill("Fjellvind Bygg AS");
-  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill("310900125");
-  const taker = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragstaker" }) });
-  await taker.getByLabel("Har ikke norsk organisasjonsnummer").check();
-  await taker.getByLabel("Navn", { exact: true }).fill("Baltic Steel UAB");
-  await taker.getByLabel("Utenlandsk identifikasjon (registreringsnummer)").fill("LT-300400");
-  await taker.getByLabel("Adresse", { exact: true }).fill("Gatve 1");
-  await taker.getByLabel("Poststed").fill("Vilnius");
-  await taker.getByLabel("Land", { exact: true }).selectOption("LT");
-  const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
-  await oppdrag.getByLabel("Beskrivelse av arbeidet").fill("Montering av stålkonstruksjoner");
-  await oppdrag.getByLabel("Adresse", { exact: true }).fill("Kaia 2");
-  await oppdrag.getByLabel("Postnummer").fill("5003");
-  await oppdrag.getByLabel("Poststed").fill("Bergen");
-  await oppdrag.getByLabel("Startdato").fill("2026-11-02");
-  await oppdrag.getByLabel("Forventet sluttdato").fill(overrides.sluttdato ?? "2027-03-31");
-  await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill(overrides.verdi ?? "450 000");
-}
+import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
 
 test.describe("payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });

@@ -17,6 +17,8 @@ async function AuditTarget({ entry, canManageUsers }: { entry: AuditEntryRow; ca
     ) : (
       t("auditLog.submissionsSet")
     );
+  } else if (entry.targetType === "bulk_operation" && entry.targetId) {
+    target = <Link href={`/feil/bulk/${entry.targetId}`}>{shortId}</Link>;
   } else if (entry.targetType === "organisation" && entry.targetId) {
     target = <Link href={`/innsendinger?org=${entry.targetId}`}>{entry.organisationName ?? shortId}</Link>;
   } else if (entry.targetType === "user" && entry.targetId) {

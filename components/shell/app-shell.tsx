@@ -9,6 +9,7 @@ import { NavLink } from "./nav-link";
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/", key: "overview", permission: "submission:read" },
   { href: "/innsendinger", key: "submissions", permission: "submission:read" },
+  { href: "/feil", key: "errors", permission: "submission:read" },
   { href: "/oppdrag", key: "oppdrag", permission: "submission:read" },
   { href: "/a-melding", key: "amelding", permission: "submission:read" },
   { href: "/organisasjoner", key: "organisations", permission: "submission:read" },

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ExtraListFilters } from "@/components/errors/extra-list-filters";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 import { filterToSearchParams, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
@@ -76,6 +77,7 @@ export async function SubmissionFilters({
           </span>
         </label>
       </div>
+      <ExtraListFilters filter={filter} organisations={organisations} />
       <div className="mt-4 flex gap-3">
         <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
           {t("submissions.apply")}

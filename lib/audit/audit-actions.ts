@@ -10,6 +10,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "submission.submit",
   "submission.retry",
   "submission.send_corrected_version",
+  "submission.bulk_retry",
   "submissions.exported",
   "organisation.create",
   "user.create",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 
-export const AUDIT_TARGET_TYPES = ["submission", "organisation", "user", "system"] as const;
+export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
 
 const optionalText = (max: number) =>
   z

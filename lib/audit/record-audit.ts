@@ -6,7 +6,7 @@ export type AuditActor = { id: string; email: string } | null;
 
 export type AuditEvent = {
   action: string;
-  targetType: "user" | "organisation" | "submission" | "system";
+  targetType: "user" | "organisation" | "submission" | "bulk_operation" | "system";
   targetId?: string | null;
   organisationId?: string | null;
   details?: Record<string, unknown>;

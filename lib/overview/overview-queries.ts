@@ -1,7 +1,7 @@
 import "server-only";
-import { and, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { submissions, type SubmissionStatus } from "@/lib/db/schema";
+import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
 import type { SubmissionListFilter } from "@/lib/submissions/list-filter";
 import { submissionFilterConditions } from "@/lib/submissions/list-submissions";
 
@@ -21,6 +21,7 @@ export async function countSubmissionsByStatus(
   const rows = await db
     .select({ status: submissions.status, n: sql<number>`count(*)::int` })
     .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .where(and(...submissionFilterConditions(organisationIds, filter)))
     .groupBy(submissions.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
@@ -42,6 +43,7 @@ export async function dailySubmissionSeries(db: DbOrTx, organisationIds: string[
       rejected: sql<number>`count(*) filter (where ${inArray(submissions.status, [...NEEDS_ACTION_STATUSES])})::int`,
     })
     .from(submissions)
+    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .where(and(...submissionFilterConditions(organisationIds, { from, to })))
     .groupBy(day);
   return rows;

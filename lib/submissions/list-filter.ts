@@ -4,6 +4,17 @@ import { timeBoundSchema } from "@/lib/filters/time-range";
 
 export const SUBMISSION_STATUSES = ["draft", "queued", "sending", "retrying", "accepted", "rejected", "conflict", "failed"] as const;
 export const IN_FLIGHT_STATUSES = ["queued", "sending", "retrying"] as const;
+/** Statuses that end a delivery without success: what the error groups are made of. */
+export const UNSUCCESSFUL_STATUSES = ["rejected", "conflict", "failed"] as const;
+/**
+ * Why a submission without an error code ended, read from its latest attempt: no answer
+ * (timeout, dropped connection, stopped worker), no token from Maskinporten, or an answer that
+ * carried no code.
+ */
+export const FAILURE_CAUSES = ["transport", "token", "no_code"] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];
+/** `spec=none`: the latest attempt's decoded error had no specification code. */
+export const NO_SPEC_CODE = "none";
 
 const optionalText = z
   .string()
@@ -33,6 +44,11 @@ export const submissionListFilterSchema = z.object({
   from: timeBoundSchema,
   to: timeBoundSchema,
   code: optionalText,
+  /** Specification code (feilspesifiseringskode) of the latest attempt's decoded error, or `none`. */
+  spec: optionalText,
+  cause: z.enum(FAILURE_CAUSES).optional().catch(undefined),
+  /** Members of one bulk operation. */
+  bulk: z.uuid().optional().catch(undefined),
   q: optionalText,
   cursor: optionalText,
 });

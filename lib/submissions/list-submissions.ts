@@ -1,19 +1,34 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { bulkOperationMembers, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
-import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, type SubmissionListFilter } from "./list-filter";
+import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
+import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
-/** The list's filters as WHERE conditions, scoped to `organisationIds`; shared with the overview and the CSV export. */
+/**
+ * The list's WHERE clause, scoped to the user's organisations. Shared with bulk operations, the
+ * overview and the CSV export, so "retry/export everything in this filter" means exactly the
+ * rows the list shows (on every page). Queries using it must join `organisations` (the
+ * free-text search matches the orgnr).
+ */
 export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
   if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
   if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
   if (filter.org) conditions.push(eq(submissions.organisationId, filter.org));
-  if (filter.code) conditions.push(eq(submissions.lastErrorCode, filter.code.toUpperCase()));
+  if (filter.code) conditions.push(sql`${errorCodeSql} = ${filter.code.toUpperCase()}`);
+  if (filter.spec) {
+    conditions.push(filter.spec === NO_SPEC_CODE ? sql`${specCodeSql} is null` : sql`${specCodeSql} = ${filter.spec.toUpperCase()}`);
+  }
+  if (filter.cause) conditions.push(sql`${failureCauseSql} = ${filter.cause}`);
+  if (filter.bulk) {
+    conditions.push(
+      sql`exists (select 1 from ${bulkOperationMembers} m where m.operation_id = ${filter.bulk}::uuid and m.submission_id = ${submissions.id})`,
+    );
+  }
   conditions.push(...timeRangeConditions(submissions.createdAt, filter));
   if (filter.period) {
     conditions.push(

@@ -66,14 +66,24 @@ async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds:
   return row;
 }
 
+/**
+ * Puts retryable submissions back in the queue with their current version, so the worker sends
+ * the SAME idempotency key and body again; a fresh `queuedAt` starts a new round of attempts.
+ * Only rows still in a retryable status change. The caller locks the rows and writes the audit.
+ */
+export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await tx
+    .update(submissions)
+    .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
+    .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)));
+}
+
 /** Queues the current version again with the SAME idempotency key and body. */
 export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
-  await tx
-    .update(submissions)
-    .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
-    .where(eq(submissions.id, submissionId));
+  await requeueWithSameKey(tx, [submissionId]);
   await recordAudit(tx, actor, {
     action: "submission.retry",
     targetType: "submission",

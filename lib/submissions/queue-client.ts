@@ -1,20 +1,29 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { env } from "@/lib/env";
-import { enqueueDelivery, startQueue } from "./queue";
+import { enqueueDeliveries, enqueueDelivery, startQueue } from "./queue";
 
 const globalForQueue = globalThis as unknown as { __innrapporteringQueue?: Promise<PgBoss> };
 
 /**
- * Wakes a worker right after a submission is queued. Failing to wake one loses nothing: the
- * submission is already queued in the database and the worker's reconciler finds it.
+ * Wakes workers right after submissions are queued. Failing to wake them loses nothing: the
+ * submissions are already queued in the database and the worker's reconciler finds them.
  */
-export async function wakeDeliveryWorker(submissionId: string) {
+async function wake(submissionIds: string[], enqueue: (boss: PgBoss) => Promise<void>) {
   try {
     globalForQueue.__innrapporteringQueue ??= startQueue(env.DATABASE_URL!, { supervise: false });
-    await enqueueDelivery(await globalForQueue.__innrapporteringQueue, submissionId);
+    await enqueue(await globalForQueue.__innrapporteringQueue);
   } catch (error) {
     globalForQueue.__innrapporteringQueue = undefined;
-    console.error(`[queue] could not wake a worker for ${submissionId}; the reconciler will pick it up`, error);
+    const what = submissionIds.length === 1 ? submissionIds[0] : `${submissionIds.length} submissions`;
+    console.error(`[queue] could not wake a worker for ${what}; the reconciler will pick it up`, error);
   }
+}
+
+export async function wakeDeliveryWorker(submissionId: string) {
+  await wake([submissionId], (boss) => enqueueDelivery(boss, submissionId));
+}
+
+export async function wakeDeliveryWorkers(submissionIds: string[]) {
+  await wake(submissionIds, (boss) => enqueueDeliveries(boss, submissionIds));
 }

@@ -34,3 +34,9 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
 export async function enqueueDelivery(boss: PgBoss, submissionId: string, startAfter?: Date) {
   await boss.send(DELIVERY_QUEUE, { submissionId }, { singletonKey: submissionId, ...(startAfter ? { startAfter } : {}) });
 }
+
+/** Wakes workers for many submissions in one statement; a submission already waiting is skipped. */
+export async function enqueueDeliveries(boss: PgBoss, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await boss.insert(submissionIds.map((submissionId) => ({ name: DELIVERY_QUEUE, data: { submissionId }, singletonKey: submissionId })));
+}

@@ -25,6 +25,7 @@ export default async function SubmissionsPage({
 }) {
   const user = await requireUser();
   const t = await getTranslations("submissions");
+  const tErrors = await getTranslations("errorGroups");
   const th = await getTranslations("history");
   const params = await searchParams;
   const filter = parseSubmissionListFilter(params);
@@ -35,28 +36,38 @@ export default async function SubmissionsPage({
     listOrganisationsForUser(db, user.organisationIds),
   ]);
   const query = filterToSearchParams(filter).toString();
+  const wholeSet = filterToSearchParams({ ...filter, cursor: undefined });
+  // Retrying applies to failed submissions; the confirmation counts them over all pages.
+  const canBulkRetry = hasPermission(user.role, "submission:retry") && (!filter.status?.length || filter.status.includes("failed"));
   return (
     <>
       <PageHeader
         title={t("title")}
         intro={t("intro")}
         actions={
-          hasPermission(user.role, "export:read") && (
-            <div className="max-w-sm">
-              <DownloadLink href={`/api/submissions/export?${filterToSearchParams({ ...filter, cursor: undefined })}`} describedBy="export-hint">
-                {th("exportCsv")}
-              </DownloadLink>
-              <p id="export-hint" className="mt-1 text-sm text-muted">
-                {hasPermission(user.role, "personal_data:read_unmasked") ? th("exportHint") : th("exportHintMasked")}
-              </p>
-            </div>
-          )
+          <div className="flex max-w-md flex-col items-end gap-2 text-right">
+            {hasPermission(user.role, "export:read") && (
+              <div>
+                <DownloadLink href={`/api/submissions/export?${wholeSet}`} describedBy="export-hint">
+                  {th("exportCsv")}
+                </DownloadLink>
+                <p id="export-hint" className="mt-1 text-sm text-muted">
+                  {hasPermission(user.role, "personal_data:read_unmasked") ? th("exportHint") : th("exportHintMasked")}
+                </p>
+              </div>
+            )}
+            {canBulkRetry && (
+              <Link href={`/feil/bulk/ny?${wholeSet}`} className="underline">
+                {tErrors("listBulkRetry")}
+              </Link>
+            )}
+          </div>
         }
       />
       <SubmissionFilters filter={filter} organisations={organisations} timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }} />
       <SubmissionsTable key={query} initial={toSubmissionPage(page, await getLocale())} query={query} />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
-        {filter.cursor && <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: undefined })}`}>{t("first")}</Link>}
+        {filter.cursor && <Link href={`/innsendinger?${wholeSet}`}>{t("first")}</Link>}
         {page.nextCursor && (
           <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: page.nextCursor })}`}>{t("next")}</Link>
         )}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ErrorGroupFilters } from "@/components/errors/error-group-filters";
+import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { listErrorGroups } from "@/lib/submissions/error-groups";
+import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errorGroups"))("title") };
+}
+
+export default async function ErrorGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
+  const t = await getTranslations("errorGroups");
+  const { kind, org, from, to } = parseSubmissionListFilter(await searchParams);
+  const filter = { kind, org, from, to };
+  const db = getDb();
+  const [groups, organisations] = await Promise.all([
+    listErrorGroups(db, user.organisationIds, filter),
+    listOrganisationsForUser(db, user.organisationIds),
+  ]);
+  const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <ErrorGroupFilters filter={filter} organisations={organisations} />
+      <ErrorGroupsTable
+        groups={groups}
+        filter={filter}
+        canRetry={hasPermission(user.role, "submission:retry")}
+        mask={unmasked ? (text) => text : maskPersonalNumbers}
+      />
+    </>
+  );
+}

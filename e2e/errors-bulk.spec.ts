@@ -1,0 +1,100 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { callServerAction, serverActionId, storageStateFor } from "./fixtures";
+import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
+
+const FJELLVIND = "310900125";
+const startBulkRetry = () => serverActionId("lib/submissions/bulk-retry-actions.ts", "startBulkRetryAction");
+
+async function expectNoAxeViolations(page: Page) {
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+}
+
+test.afterEach(() => setSandboxFaults([]));
+
+test("support finds a group of failures by code, retries it once the sandbox fault is cleared, and sees the final counts and the audit entry", async ({
+  browser,
+}) => {
+  // Skatteetaten's backend fails (OAR_010 with OAR_1009) for every OAR request from Fjellvind,
+  // until cleared; the engine gives up after DELIVERY_MAX_ATTEMPTS and marks each one failed.
+  await setSandboxFaults([{ kind: "status", status: 500, code: "OAR_1009", api: "oar", orgnr: FJELLVIND, count: "Infinity" }]);
+  const admin = await browser.newContext({ storageState: storageStateFor("admin") });
+  const adminPage = await admin.newPage();
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await adminPage.goto("/oppdrag/ny");
+    await fillValidOppdrag(adminPage);
+    await adminPage.getByRole("button", { name: "Send inn" }).click();
+    await expect(adminPage).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    ids.push(adminPage.url().split("/").pop()!);
+  }
+  for (const id of ids) {
+    await adminPage.goto(`/innsendinger/${id}`);
+    await expect(adminPage.getByTestId("submission-status")).toContainText("Feilet", { timeout: 30_000 });
+  }
+  await admin.close();
+
+  const support = await browser.newContext({ storageState: storageStateFor("support") });
+  const page = await support.newPage();
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Feil", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Feil" })).toBeVisible();
+  const group = page.getByTestId("error-group-failed-OAR_010-OAR_1009");
+  await expect(group).toContainText("Uventet feil i et bakenforliggende system");
+  await expect(group).toContainText("Fjellvind Bygg AS");
+  await expect(group).toContainText("Kan sendes på nytt med samme nøkkel");
+  const count = Number(await group.getByTestId("error-group-count").textContent());
+  expect(count).toBeGreaterThanOrEqual(ids.length);
+  await expectNoAxeViolations(page);
+
+  // The group's link shows exactly its submissions.
+  await group.getByRole("link", { name: /^Vis innsendingene/ }).click();
+  await expect(page).toHaveURL(/\/innsendinger\?.*code=OAR_010.*spec=OAR_1009/);
+  await expect(page.locator("tbody tr")).toHaveCount(count);
+  for (const id of ids) await expect(page.getByTestId(`submission-row-${id}`)).toContainText("Feilet");
+  await expect(page.getByTestId("filter-summary")).toContainText("OAR_1009");
+  await expectNoAxeViolations(page);
+
+  await page.goBack();
+  await group.getByRole("link", { name: /^Send alle på nytt/ }).click();
+  await expect(page.getByTestId("bulk-retry-count")).toHaveText(`${count} innsendinger vil bli sendt på nytt.`);
+  await expectNoAxeViolations(page);
+
+  await setSandboxFaults([]);
+  await page.getByRole("button", { name: `Ja, send ${count} på nytt` }).click();
+  await expect(page).toHaveURL(/\/feil\/bulk\/[0-9a-f-]{36}$/);
+  const operationId = page.url().split("/").pop()!;
+  await expect(page.getByTestId("bulk-result")).toHaveText(`${count} vellykket, 0 feilet`, { timeout: 30_000 });
+  const progressbar = page.getByRole("progressbar", { name: "Fremdrift" });
+  await expect(progressbar).toHaveAttribute("aria-valuenow", String(count));
+  await expect(progressbar).toHaveAttribute("aria-valuemax", String(count));
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Vis vellykkede" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(count);
+  for (const id of ids) await expect(page.getByTestId(`submission-row-${id}`)).toContainText("Mottatt");
+
+  // One audit entry for the whole operation, naming its members.
+  await page.goto("/revisjonslogg");
+  const entry = page.getByRole("row").filter({ hasText: "submission.bulk_retry" }).filter({ hasText: operationId.slice(0, 8) });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText("support@innrapportering.test");
+  for (const id of ids) await expect(entry).toContainText(id);
+  await support.close();
+});
+
+test.describe("manager", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("sees the error groups without any retry, and is refused when calling the bulk retry directly", async ({ page, request }) => {
+    await page.goto("/feil");
+    await expect(page.getByRole("heading", { level: 1, name: "Feil" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Send alle på nytt/ })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.goto("/feil/bulk/ny?status=failed");
+    await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
+
+    const body = await callServerAction(request, "/feil", startBulkRetry(), [{ query: "status=failed", confirmedCount: 1 }]);
+    expect(body).toContain('"code":"forbidden"');
+  });
+});

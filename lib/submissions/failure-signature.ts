@@ -1,0 +1,43 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { deliveryAttempts, submissions } from "@/lib/db/schema";
+
+/**
+ * What makes failures "the same" for the error groups and for the list filters that link to
+ * them. Both read these expressions, so a group's count and its filtered list always agree.
+ * Each is evaluated per row of `submissions` and looks at the submission's latest attempt.
+ */
+
+/** The error code, upper-cased so "oar_006" and "OAR_006" are one group. */
+export const errorCodeSql: SQL<string | null> = sql<string | null>`upper(${submissions.lastErrorCode})`;
+
+/**
+ * The first specification code (in the order Skatteetaten sent them) of the latest attempt's
+ * decoded error; null when it had none.
+ */
+export const specCodeSql: SQL<string | null> = sql<string | null>`(
+  select (
+    select upper(trim(e.spec->>'kode'))
+    from jsonb_array_elements(
+      case when jsonb_typeof(a.decoded_error->'specifications') = 'array' then a.decoded_error->'specifications' else '[]'::jsonb end
+    ) with ordinality as e(spec, position)
+    where nullif(trim(e.spec->>'kode'), '') is not null
+    order by e.position
+    limit 1
+  )
+  from ${deliveryAttempts} a
+  where a.submission_id = ${submissions.id}
+  order by a.attempt_no desc
+  limit 1
+)`;
+
+/** For submissions without an error code: why, from the latest attempt's outcome (see FAILURE_CAUSES). */
+export const failureCauseSql: SQL<string | null> = sql<string | null>`case when ${submissions.lastErrorCode} is not null then null else coalesce((
+  select case when a.outcome in ('timeout', 'network_error', 'interrupted') then 'transport'
+              when a.outcome = 'not_sent' then 'token'
+              else 'no_code' end
+  from ${deliveryAttempts} a
+  where a.submission_id = ${submissions.id}
+  order by a.attempt_no desc
+  limit 1
+), 'no_code') end`;
