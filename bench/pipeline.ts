@@ -28,6 +28,7 @@ import { createDeliveryDeps } from "@/lib/submissions/delivery-deps";
 import { createSubmission } from "@/lib/submissions/operations";
 import { enqueueDelivery, startQueue } from "@/lib/submissions/queue";
 import { startDeliveryWorker } from "@/lib/submissions/worker";
+import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
 
@@ -89,7 +90,10 @@ async function main() {
   for (let i = 0; i < ORGS; i++) {
     const orgnr = syntheticOrgnr(i);
     const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    orgs.push((existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!);
+    const org = (existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!;
+    // The sandbox process knows these organisations' system users; reports may only be queued for accepted ones.
+    if (!(await hasAcceptedSystemUser(db, org.id))) await insertPreapprovedSystemUser(db, org.id);
+    orgs.push(org);
   }
   const virksomhet = syntheticOrgnr(50);
 

@@ -12,12 +12,18 @@ export async function setSandboxFaults(faults: unknown[]) {
   expect(res.ok).toBe(true);
 }
 
-/** Fills the new-oppdrag form with a valid oppdrag reported for Fjellvind Bygg AS (310900125). */
-export async function fillValidOppdrag(page: Page, overrides: { sluttdato?: string; verdi?: string } = {}) {
-  await page.getByLabel("Rapporterer for").selectOption({ label: "Fjellvind Bygg AS (310900125)" });
+export const DEMO_OPPDRAGSGIVER = { name: "Fjellvind Bygg AS", orgnr: "310900125" };
+
+/** Fills /oppdrag/ny with a valid oppdrag reported for `organisation` (a demo organisation unless told). */
+export async function fillValidOppdrag(
+  page: Page,
+  overrides: { sluttdato?: string; verdi?: string; organisation?: { name: string; orgnr: string } } = {},
+) {
+  const org = overrides.organisation ?? DEMO_OPPDRAGSGIVER;
+  await page.getByLabel("Rapporterer for").selectOption({ label: `${org.name} (${org.orgnr})` });
   const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
-  await giver.getByLabel("Navn", { exact: true }).fill("Fjellvind Bygg AS");
-  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill("310900125");
+  await giver.getByLabel("Navn", { exact: true }).fill(org.name);
+  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill(org.orgnr);
   const taker = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragstaker" }) });
   await taker.getByLabel("Har ikke norsk organisasjonsnummer").check();
   await taker.getByLabel("Navn", { exact: true }).fill("Baltic Steel UAB");

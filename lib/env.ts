@@ -42,6 +42,7 @@ export const env = createEnv({
     AMELDING_API_URL: optionalUrl,
     AMELDING_TILBAKEMELDING_API_URL: optionalUrl,
     ALTINN_PLATFORM_URL: optionalUrl,
+    ALTINN_SYSTEM_ID: z.string().trim().min(1).optional(),
     SKATTEETATEN_IDEMPOTENCY_KEY_IN: z.enum(["query", "header"]).default("query"),
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),

@@ -33,6 +33,7 @@ async function main() {
     maskinportenPort: port("SANDBOX_MASKINPORTEN_PORT", 4101),
     skatteetatenPort: port("SANDBOX_SKATTEETATEN_PORT", 4102),
     altinnPort: port("SANDBOX_ALTINN_PORT", 4103),
+    altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
     clients,
   });
   const { issuer } = sandbox.maskinporten;
@@ -41,6 +42,7 @@ async function main() {
   console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}`);
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
+  console.log(`  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`);
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);
   console.log(`  scopes: ${Object.values(SANDBOX_SCOPES).join(" ")}`);

@@ -79,6 +79,7 @@ async function main() {
       maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
       skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
       altinnPort: config.SANDBOX_ALTINN_PORT,
+      altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
       clients: await defaultSandboxClients({
         key,
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),

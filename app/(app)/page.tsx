@@ -3,10 +3,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { PageHeader } from "@/components/ui/page-header";
+import { Tag } from "@/components/ui/tag";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
-import { addDays, datesBetween, firstOfMonth, osloToday } from "@/lib/overview/oslo-dates";
+import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
+import { addDays, osloDate } from "@/lib/amelding/deadlines";
+import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import { countSubmissionsByStatus, dailySubmissionSeries, NEEDS_ACTION_STATUSES } from "@/lib/overview/overview-queries";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
@@ -39,15 +42,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const t = await getTranslations();
   const db = getDb();
-  const today = osloToday();
+  const today = osloDate(new Date());
   const period = chosenPeriod(await searchParams, today);
   const columns = [
     { key: "today", label: t("overview.today"), filter: { from: today, to: today } },
     { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
     { key: "period", label: t("overview.periodColumn", { from: period.from, to: period.to }), filter: { from: period.from, to: period.to } },
   ];
-  const [orgs, inFlight, needsAction, series, ...columnCounts] = await Promise.all([
+  const [orgs, deadlines, inFlight, needsAction, series, ...columnCounts] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
+    getDeadlineOverview(db, user.organisationIds),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...NEEDS_ACTION_STATUSES] }),
     dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
@@ -56,6 +60,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const byDay = new Map(series.map((p) => [p.day, p]));
   const points = datesBetween(period.from, period.to).map((day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 });
   const input = "mt-1 block rounded border border-muted px-2 py-1.5";
+  const deadlineAlerts = deadlines.organisations.flatMap((o) =>
+    o.cells
+      .filter((c) => c.status === "missing" || c.status === "due_soon")
+      .map((c) => ({ organisation: o, cell: c, deadline: deadlines.months.find((m) => m.kalendermaaned === c.kalendermaaned)!.deadline })),
+  );
 
   return (
     <>
@@ -79,6 +88,29 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </Link>
           </li>
         </ul>
+      </section>
+
+      <section aria-labelledby="deadlines-heading" className="mb-8">
+        <h2 id="deadlines-heading" className="mb-3 text-lg font-semibold">
+          {t("overview.deadlinesHeading")}
+        </h2>
+        {deadlineAlerts.length === 0 ? (
+          <p>{t("overview.noDeadlineAlerts")}</p>
+        ) : (
+          <ul className="divide-y divide-line rounded border border-line bg-white">
+            {deadlineAlerts.map(({ organisation, cell, deadline }) => (
+              <li key={`${organisation.id}-${cell.kalendermaaned}`} className="flex flex-wrap items-center gap-3 p-3">
+                <Tag tone={cell.status === "missing" ? "danger" : "warning"}>{t(`ameldingDeadlines.status.${cell.status}`)}</Tag>
+                <Link href={listHref({ kind: "amelding", org: organisation.id, period: cell.kalendermaaned })}>
+                  {t("overview.deadlineLine", { organisation: organisation.name, month: cell.kalendermaaned, deadline })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2">
+          <Link href="/a-melding/frister">{t("overview.allDeadlines")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="counts-heading" className="mb-8">

@@ -2,6 +2,7 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findOrganisationByOrgnr, insertOrganisation } from "@/lib/organisations/queries";
+import { insertPreapprovedSystemUser, latestSystemUserRequest } from "@/lib/system-users/queries";
 import { findUserByEmail, insertUser, replaceUserOrganisations } from "@/lib/users/queries";
 import type { Db } from "./client";
 import type { Role } from "./schema";
@@ -29,6 +30,17 @@ export async function seedDemo(db: Db, password: string) {
     for (const org of DEMO_ORGANISATIONS) {
       const row = (await findOrganisationByOrgnr(tx, org.orgnr)) ?? (await insertOrganisation(tx, org, null));
       orgIds.push(row!.id);
+      // The sandbox has system users for the demo organisations from the start.
+      if (!(await latestSystemUserRequest(tx, row!.id))) {
+        await insertPreapprovedSystemUser(tx, row!.id);
+        await recordAudit(tx, null, {
+          action: "system_user.status_change",
+          targetType: "organisation",
+          targetId: row!.id,
+          organisationId: row!.id,
+          details: { orgnr: org.orgnr, from: null, to: "accepted", seed: true },
+        });
+      }
     }
     for (const u of DEMO_USERS) {
       if (await findUserByEmail(tx, u.email)) continue;

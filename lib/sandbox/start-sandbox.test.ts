@@ -1,8 +1,10 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createSystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
-import { defaultSandboxClients, SANDBOX_SCOPES } from "./maskinporten/sandbox-clients";
+import { defaultSandboxClients, SANDBOX_SCOPES, SANDBOX_SYSTEM_ID } from "./maskinporten/sandbox-clients";
 import { tempDir } from "./maskinporten/test-fixture";
 import { verifySandboxAccessToken } from "./maskinporten/verify-access-token";
 import { startSandbox } from "./start-sandbox";
@@ -26,5 +28,34 @@ describe("startSandbox", () => {
       tmp.cleanup();
     }
     await expect(fetch(`${sandbox.maskinporten.issuer}jwk`)).rejects.toThrow();
+  });
+
+  it("a system user a customer accepts in the sandbox Altinn works in its Maskinporten, also after a restart", async () => {
+    const tmp = tempDir();
+    const key = await ensureSandboxClientKey(tmp.dir);
+    const start = async () =>
+      startSandbox({ clients: await defaultSandboxClients({ key }), altinnStateFile: path.join(tmp.dir, "sandbox-altinn.json") });
+    const orgnr = "310900567";
+    const reportingToken = (sandbox: Awaited<ReturnType<typeof start>>) =>
+      createMaskinportenClient(loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) })).getToken({
+        scopes: [SANDBOX_SCOPES.oar],
+        systemUserOrg: orgnr,
+      });
+    let sandbox = await start();
+    try {
+      await expect(reportingToken(sandbox)).rejects.toMatchObject({ mpCode: "MP-303" });
+      const tokens = createMaskinportenClient(loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) }));
+      const altinn = createSystemUserRequestClient({ platformUrl: sandbox.altinn.url, systemId: SANDBOX_SYSTEM_ID }, tokens);
+      const request = await altinn.create({ partyOrgNo: orgnr });
+      expect((await fetch(`${sandbox.altinn.url}/__control/system-user-requests/${request.id}/accept`, { method: "POST" })).status).toBe(200);
+      await expect(reportingToken(sandbox)).resolves.toBeDefined();
+
+      await sandbox.close();
+      sandbox = await start();
+      await expect(reportingToken(sandbox)).resolves.toBeDefined();
+    } finally {
+      await sandbox.close();
+      tmp.cleanup();
+    }
   });
 });

@@ -1,7 +1,10 @@
 import "server-only";
-import type { SandboxClientInput } from "./maskinporten/sandbox-client";
+import { parseSandboxClient, type SandboxClientInput } from "./maskinporten/sandbox-client";
 import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
+import { systemUserRequestsHandler } from "./altinn/system-user-requests/handler";
+import { sandboxSystemsFromClients } from "./altinn/system-user-requests/system-register";
 import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
+import { SandboxSystemUserRegistry } from "./maskinporten/system-user-registry";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
 import { startSandboxSkatteetaten } from "./skatteetaten/server";
 import type { SandboxSkatteetatenHandle } from "./skatteetaten/types";
@@ -14,6 +17,8 @@ export type SandboxOptions = {
   altinnPort?: number;
   clients: SandboxClientInput[];
   tokenLifetimeSeconds?: number;
+  /** JSON file keeping the Altinn system-user requests (and so approved system users) across restarts. */
+  altinnStateFile?: string;
 };
 
 export type Sandbox = {
@@ -26,18 +31,27 @@ export type Sandbox = {
 
 /** Starts every sandbox server: Maskinporten, Skatteetaten's two APIs trusting its tokens, and the Altinn platform. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  // System users customers approve in the sandbox Altinn become usable in the sandbox Maskinporten.
+  const systemUsers = new SandboxSystemUserRegistry();
   const maskinporten = await startSandboxMaskinporten({
     host: options.host,
     port: options.maskinportenPort ?? 0,
     clients: options.clients,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    systemUsers,
   });
   const skatteetaten = await startSandboxSkatteetaten({
     host: options.host,
     port: options.skatteetatenPort ?? 0,
     verifyToken: sandboxTokenVerifier(maskinporten),
   });
-  const altinnHandlers: AltinnRouteHandler[] = [];
+  const systemUserRequests = systemUserRequestsHandler({
+    maskinporten,
+    registry: systemUsers,
+    systems: sandboxSystemsFromClients(options.clients.map(parseSandboxClient)),
+    stateFile: options.altinnStateFile,
+  });
+  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests];
   const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
   return {
     maskinporten,

@@ -69,4 +69,38 @@ describe("submission operations (real PostgreSQL)", () => {
     expect(s!.status).toBe("queued");
     expect(s!.lastErrorCode).toBeNull();
   });
+
+  describe("for an organisation without an accepted system user", () => {
+    const refused = { code: "conflict", messageKey: "systemUsers.errors.submitWithoutSystemUser" };
+
+    it("refuses queueing before anything is saved, but keeps drafts allowed", async () => {
+      const user = await createTestUser(db, "admin");
+      const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
+      await expect(
+        db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: {}, queue: true })),
+      ).rejects.toMatchObject(refused);
+      expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(0);
+      expect(await db.select().from(auditLog).where(eq(auditLog.organisationId, org.id))).toHaveLength(0);
+
+      const draft = await db.transaction((tx) =>
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: { v: 1 }, queue: false }),
+      );
+      await expect(db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], { v: 2 }))).rejects.toMatchObject(refused);
+      await db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], { v: 2 }, { queue: false }));
+      const s = await findSubmissionWithHistory(db, draft.submissionId, [org.id]);
+      expect(s!.status).toBe("draft");
+      expect(s!.versions).toHaveLength(2);
+    });
+
+    it("refuses a retry with the same key", async () => {
+      const user = await createTestUser(db, "admin");
+      const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
+      const created = await db.transaction((tx) =>
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-5", payload: {}, queue: false }),
+      );
+      await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, created.submissionId));
+      await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject(refused);
+      expect((await findSubmissionWithHistory(db, created.submissionId, [org.id]))!.status).toBe("failed");
+    });
+  });
 });

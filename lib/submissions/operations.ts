@@ -5,6 +5,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -17,8 +18,17 @@ export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "f
 export async function createSubmission(
   tx: DbOrTx,
   actor: AuditActor,
-  input: { organisationId: string; kind: ReportKind; subject: string; payload: Record<string, unknown>; queue: boolean },
+  input: {
+    organisationId: string;
+    kind: ReportKind;
+    subject: string;
+    payload: Record<string, unknown>;
+    queue: boolean;
+    /** A-melding: the accepted submission this one replaces (its payload names it in erstatterMeldingsId). */
+    replacesSubmissionId?: string;
+  },
 ) {
+  if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
   const versionId = randomUUID();
@@ -33,6 +43,7 @@ export async function createSubmission(
       queuedAt: input.queue ? now : null,
       nextAttemptAt: input.queue ? now : null,
       createdBy: actor?.id ?? null,
+      replacesSubmissionId: input.replacesSubmissionId ?? null,
     })
     .returning();
   const [version] = await tx
@@ -51,7 +62,13 @@ export async function createSubmission(
     targetType: "submission",
     targetId: submission!.id,
     organisationId: input.organisationId,
-    details: { kind: input.kind, subject: input.subject, versionNo: 1, idempotencyKey: version!.idempotencyKey },
+    details: {
+      kind: input.kind,
+      subject: input.subject,
+      versionNo: 1,
+      idempotencyKey: version!.idempotencyKey,
+      ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
+    },
   });
   return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
 }
@@ -83,6 +100,7 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
 export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  await assertSystemUserAccepted(tx, row.organisationId);
   await requeueWithSameKey(tx, [submissionId]);
   await recordAudit(tx, actor, {
     action: "submission.retry",
@@ -105,6 +123,7 @@ export async function sendCorrectedVersion(
 ) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
   const [latest] = await tx
     .select({ versionNo: submissionVersions.versionNo })
     .from(submissionVersions)

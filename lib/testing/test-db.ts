@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createDb, type DbOrTx } from "@/lib/db/client";
 import { insertOrganisation } from "@/lib/organisations/queries";
+import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import type { Role } from "@/lib/db/schema";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
@@ -36,7 +37,16 @@ export async function createTestUser(
   return { id: row!.id, email };
 }
 
-export async function createTestOrganisation(db: DbOrTx, grantTo: string | null = null) {
+/**
+ * An organisation granted to `grantTo`. By default it has an accepted system user, so reports
+ * for it may be queued; `systemUser: "none"` gives one that is not onboarded yet.
+ */
+export async function createTestOrganisation(
+  db: DbOrTx,
+  grantTo: string | null = null,
+  options: { systemUser?: "accepted" | "none" } = {},
+) {
   const row = await insertOrganisation(db, { orgnr: randomOrgnr(), name: `Testorg ${randomUUID().slice(0, 6)}` }, grantTo);
+  if ((options.systemUser ?? "accepted") === "accepted") await insertPreapprovedSystemUser(db, row!.id);
   return row!;
 }

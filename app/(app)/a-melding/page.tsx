@@ -1,5 +1,39 @@
-import { NotYetAvailable } from "@/components/ui/not-yet-available";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SubmissionsTable } from "@/components/submissions/submissions-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { toSubmissionPage } from "@/lib/submissions/list-rows";
+import { listSubmissions } from "@/lib/submissions/list-submissions";
 
-export default function Page() {
-  return <NotYetAvailable titleKey="nav.amelding" bodyKey="placeholder.amelding" />;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("amelding") };
+}
+
+/** Entry point for the A-melding: build a new one, and the ones sent or saved so far. */
+export default async function AmeldingPage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const filter = parseSubmissionListFilter({ kind: "amelding" });
+  const page = await listSubmissions(getDb(), user.organisationIds, filter);
+  return (
+    <>
+      <PageHeader
+        title={t("nav.amelding")}
+        intro={t("ameldingList.intro")}
+        actions={
+          hasPermission(user.role, "submission:edit") ? (
+            <Link href="/a-melding/ny" className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark">
+              {t("ameldingBuilder.titleNew")}
+            </Link>
+          ) : undefined
+        }
+      />
+      <SubmissionsTable initial={toSubmissionPage(page, await getLocale())} query={filterToSearchParams(filter).toString()} />
+    </>
+  );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { CreateOrganisationForm } from "@/components/organisations/create-organisation-form";
+import { OrganisationsTable } from "@/components/organisations/organisations-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { formatOrgnr } from "@/lib/validation/orgnr";
+import { toOrganisationRows } from "@/lib/system-users/organisation-rows";
+import { listOrganisationsWithSystemUser } from "@/lib/system-users/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("organisations"))("title") };
@@ -15,37 +16,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OrganisationsPage() {
   const user = await requireUser();
   const t = await getTranslations("organisations");
-  const format = await getFormatter();
-  const orgs = await listOrganisationsForUser(getDb(), user.organisationIds);
+  const rows = toOrganisationRows(await listOrganisationsWithSystemUser(getDb(), user.organisationIds));
+  const canManage = hasPermission(user.role, "organisation:manage");
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <div className="grid gap-8 xl:grid-cols-[2fr_1fr]">
+      <div className="flex flex-col gap-8">
         <div className="overflow-x-auto rounded border border-line bg-white p-4">
-          {orgs.length === 0 ? (
-            <p>{t("empty")}</p>
-          ) : (
-            <table className="w-full text-left">
-              <thead>
-                <tr className="border-b-2 border-line">
-                  <th scope="col" className="py-2 pr-4">{t("name")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("orgnr")}</th>
-                  <th scope="col" className="py-2">{t("created")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {orgs.map((o) => (
-                  <tr key={o.id} className="border-b border-line">
-                    <td className="py-2 pr-4">{o.name}</td>
-                    <td className="py-2 pr-4 tabular-nums">{formatOrgnr(o.orgnr)}</td>
-                    <td className="py-2">{format.dateTime(o.createdAt, { dateStyle: "long" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <OrganisationsTable initial={rows} canManage={canManage} />
         </div>
-        {hasPermission(user.role, "organisation:manage") && <CreateOrganisationForm />}
+        {canManage && (
+          <div className="max-w-xl">
+            <CreateOrganisationForm />
+          </div>
+        )}
       </div>
     </>
   );

@@ -29,6 +29,8 @@ export const sandboxClientSchema = z.object({
   trustedCertificates: z.array(z.string().includes("BEGIN CERTIFICATE")).default([]),
   allowedScopes: z.array(z.string().min(1)),
   systemUsers: z.array(sandboxSystemUserSchema).default([]),
+  /** Altinn systems the client is registered on; system users customers approve for them work with it. */
+  systems: z.array(z.string().min(1)).default([]),
   /** The organisation owning the client (the vendor); the token's `consumer`. */
   consumerOrgnr: orgnr,
 });

@@ -9,15 +9,18 @@ describe("sandbox clients", () => {
   const tmp = tempDir();
   afterAll(() => tmp.cleanup());
 
-  it("builds the demo client with both reporting scopes, Dialogporten and a system user per org", () => {
+  it("builds the demo client with both reporting scopes, Dialogporten, the system-user request API and a system user per org", () => {
     const client = buildDemoSandboxClient({ clientId: "demo-client", publicJwk: key.publicJwk });
     expect(client.allowedScopes).toEqual([
       "skatteetaten:innrapporteringoppdragtilutenlandske",
       "skatteetaten:innrapporteringamelding",
       "digdir:dialogporten",
+      "altinn:authentication/systemuser.request.read",
+      "altinn:authentication/systemuser.request.write",
     ]);
     expect(client.jwks.map((k) => k.kid)).toEqual(["demo"]);
     expect(client.systemUsers.map((u) => u.orgnr)).toEqual(DEFAULT_SANDBOX_ORGNRS);
+    expect(client.systems).toEqual(["310900400_innrapportering"]);
     expect(client.consumerOrgnr).toBe("310900400");
   });
 

@@ -2,12 +2,15 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { JWK } from "jose";
 import { z } from "zod";
+import { SYSTEM_USER_REQUEST_SCOPES } from "@/lib/altinn/system-user-request-wire";
 import { sandboxClientSchema, type SandboxClient } from "./sandbox-client";
 
 export const SANDBOX_SCOPES = {
   oar: "skatteetaten:innrapporteringoppdragtilutenlandske",
   amelding: "skatteetaten:innrapporteringamelding",
   dialogporten: "digdir:dialogporten",
+  systemUserRequestRead: SYSTEM_USER_REQUEST_SCOPES.read,
+  systemUserRequestWrite: SYSTEM_USER_REQUEST_SCOPES.write,
 } as const;
 
 /** The demo organisations seeded in sandbox mode (synthetic orgnrs with valid check digits). */
@@ -24,7 +27,10 @@ export function sandboxSystemUserId(clientId: string, orgnr: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The demo client: both reporting scopes and Dialogporten, and a system user per org. */
+/**
+ * The demo client: both reporting scopes, Dialogporten and Altinn's system-user request API; a
+ * system user per org, and registered on the demo system so customers can approve more.
+ */
 export function buildDemoSandboxClient(options: {
   clientId: string;
   publicJwk: JWK;
@@ -32,6 +38,7 @@ export function buildDemoSandboxClient(options: {
   consumerOrgnr?: string;
   systemId?: string;
 }): SandboxClient {
+  const systemId = options.systemId ?? SANDBOX_SYSTEM_ID;
   return sandboxClientSchema.parse({
     clientId: options.clientId,
     jwks: [options.publicJwk],
@@ -39,8 +46,9 @@ export function buildDemoSandboxClient(options: {
     systemUsers: (options.orgnrs ?? DEFAULT_SANDBOX_ORGNRS).map((orgnr) => ({
       orgnr,
       systemUserId: sandboxSystemUserId(options.clientId, orgnr),
-      systemId: options.systemId ?? SANDBOX_SYSTEM_ID,
+      systemId,
     })),
+    systems: [systemId],
     consumerOrgnr: options.consumerOrgnr ?? SANDBOX_VENDOR_ORGNR,
   });
 }

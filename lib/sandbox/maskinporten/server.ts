@@ -6,6 +6,7 @@ import { z } from "zod";
 import { generateSandboxSigningKey, issueAccessToken, type SandboxSigningKey } from "./issue-access-token";
 import { rejectionBody, type Rejection } from "./rejection";
 import { parseSandboxClient, sandboxClientSchema, type SandboxClient, type SandboxClientInput } from "./sandbox-client";
+import { SandboxSystemUserRegistry } from "./system-user-registry";
 import { UsedGrants } from "./used-grants";
 import { GRANT_ALGORITHMS, SYSTEM_USER_TYPE, validateGrant } from "./validate-grant";
 
@@ -23,6 +24,8 @@ export type SandboxMaskinportenOptions = {
   now?: () => number;
   /** Serve /.well-known/oauth-authorization-server (default true; false tests a client's fallback). */
   metadata?: boolean;
+  /** Shared with the sandbox Altinn, which adds the system users customers approve. */
+  systemUsers?: SandboxSystemUserRegistry;
 };
 
 /** A successful token request, recorded so tests can assert caching and claims. */
@@ -114,10 +117,17 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
   const signingKey = options.signingKey ?? generateSandboxSigningKey();
   const now = options.now ?? Date.now;
   const clients = new Map<string, SandboxClient>();
-  const registerClient = (input: SandboxClientInput) => {
-    const client = parseSandboxClient(input);
+  const systemUsers = options.systemUsers ?? new SandboxSystemUserRegistry();
+  const register = (client: SandboxClient) => {
     clients.set(client.clientId, client);
+    for (const systemId of client.systems) systemUsers.linkClient(systemId, client.clientId);
+    // Configured system users also tell which systems the client belongs to, and that they exist.
+    for (const user of client.systemUsers) {
+      systemUsers.linkClient(user.systemId, client.clientId);
+      systemUsers.noteConfigured(user);
+    }
   };
+  const registerClient = (input: SandboxClientInput) => register(parseSandboxClient(input));
   options.clients.forEach(registerClient);
 
   const usedGrants = new UsedGrants();
@@ -169,7 +179,7 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
     if (!assertion) return refuse(res, { status: 400, error: "invalid_request", description: "Missing parameter assertion" });
 
     const nowSeconds = Math.floor(now() / 1000);
-    const result = await validateGrant(assertion, { issuer, clients, usedGrants, nowSeconds });
+    const result = await validateGrant(assertion, { issuer, clients, usedGrants, nowSeconds, systemUsers });
     if (!result.ok) return refuse(res, result.rejection);
 
     const { grant } = result;
@@ -215,7 +225,7 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
     if (path === "/__control/clients" && req.method === "POST") {
       const parsed = sandboxClientSchema.safeParse(await readJson(req));
       if (!parsed.success) return sendJson(res, 400, { error: "invalid_request", error_description: parsed.error.message });
-      clients.set(parsed.data.clientId, parsed.data);
+      register(parsed.data);
       return sendJson(res, 200, { clients: [...clients.keys()] });
     }
     sendJson(res, 404, { error: "not_found" });

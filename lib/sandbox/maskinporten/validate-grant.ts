@@ -3,6 +3,7 @@ import { createPublicKey, X509Certificate, type KeyObject } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from "jose";
 import { reject, type Rejection } from "./rejection";
 import type { SandboxClient, SandboxSystemUser } from "./sandbox-client";
+import type { SandboxSystemUserRegistry } from "./system-user-registry";
 import type { UsedGrants } from "./used-grants";
 
 export const GRANT_ALGORITHMS = ["RS256", "RS384", "RS512"] as const;
@@ -44,6 +45,8 @@ type Context = {
   clients: ReadonlyMap<string, SandboxClient>;
   usedGrants: UsedGrants;
   nowSeconds: number;
+  /** System users approved after start (through the sandbox Altinn), besides the clients' own. */
+  systemUsers?: SandboxSystemUserRegistry;
 };
 
 class Rejected extends Error {
@@ -115,7 +118,7 @@ function keysOf(value: unknown): string[] {
 }
 
 /** Validates `authorization_details` for a system user (DOMAIN.md §3.1): one entry, one org. */
-function checkSystemUser(details: unknown, client: SandboxClient): SandboxSystemUser {
+function checkSystemUser(details: unknown, client: SandboxClient, registry: SandboxSystemUserRegistry | undefined): SandboxSystemUser {
   if (!Array.isArray(details) || details.length === 0) {
     refuse(reject.authorizationDetailsValues("authorization_details must be a non-empty array."));
   }
@@ -134,7 +137,7 @@ function checkSystemUser(details: unknown, client: SandboxClient): SandboxSystem
   }
   const id = typeof org.ID === "string" ? org.ID.match(/^0192:(\d{9})$/) : null;
   if (!id) refuse(reject.authorizationDetailsValues('systemuser_org.ID must be "0192:<orgnr>".'));
-  const systemUser = client.systemUsers.find((u) => u.orgnr === id[1]);
+  const systemUser = client.systemUsers.find((u) => u.orgnr === id[1]) ?? registry?.find(client.clientId, id[1]!);
   if (!systemUser) {
     refuse(
       reject.authorizationDetailsValues(
@@ -200,7 +203,7 @@ async function validate(assertion: string, ctx: Context): Promise<AcceptedGrant>
   const scopes = checkScopes(claims, client);
   const resource = checkResource(claims.resource);
   const consumerOrg = checkConsumerOrg(claims, client);
-  const systemUser = claims.authorization_details !== undefined ? checkSystemUser(claims.authorization_details, client) : undefined;
+  const systemUser = claims.authorization_details !== undefined ? checkSystemUser(claims.authorization_details, client, ctx.systemUsers) : undefined;
 
   return { client, scopes, systemUser, consumerOrg, resource, jti: claims.jti, header, claims, keyId };
 }

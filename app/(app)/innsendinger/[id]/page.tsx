@@ -36,6 +36,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
   const canCorrect = hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
   const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
+  const canEditAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && CORRECTABLE_STATUSES.includes(s.status);
+  const canReplaceAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
 
   return (
     <>
@@ -82,6 +84,16 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           {canChange && (
             <Link href={`/oppdrag/ny?endre=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
               {t("detail.change")}
+            </Link>
+          )}
+          {canEditAmelding && (
+            <Link href={`/a-melding/ny?utkast=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+              {s.status === "draft" ? t("ameldingBuilder.editDraft") : t("ameldingBuilder.correct")}
+            </Link>
+          )}
+          {canReplaceAmelding && (
+            <Link href={`/a-melding/ny?erstatter=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+              {t("ameldingBuilder.sendReplacement")}
             </Link>
           )}
         </div>

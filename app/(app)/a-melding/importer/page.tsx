@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ImportForm } from "@/components/amelding/import-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ameldingImport"))("title") };
+}
+
+/** Import an A-melding made by a payroll system (JSON as the API takes it, or XML in the XSD v2.x format). */
+export default async function AmeldingImportPage() {
+  const user = await requireUser();
+  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  const t = await getTranslations("ameldingImport");
+  return (
+    <>
+      <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/a-melding/frister">{t("toDeadlines")}</Link>} />
+      <ImportForm />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { DeadlineOverview } from "@/lib/amelding/deadline-overview";
+import type { DeadlineStatus } from "@/lib/amelding/deadline-status";
+import { filterToSearchParams } from "@/lib/submissions/list-filter";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+
+/** Colour only supports the status text; every cell says what it means in words. */
+const TONE: Record<DeadlineStatus, string> = {
+  on_time: "bg-success-light text-success",
+  late: "bg-warning-light text-ink",
+  missing: "bg-danger-light text-danger font-semibold",
+  due_soon: "bg-warning-light text-ink font-semibold",
+  not_yet_due: "bg-white text-muted text-xs",
+  not_tracked: "bg-surface text-muted text-xs",
+};
+
+const MARK: Record<DeadlineStatus, string> = {
+  on_time: "✓",
+  late: "!",
+  missing: "✕",
+  due_soon: "…",
+  not_yet_due: "",
+  not_tracked: "–",
+};
+
+function monthDate(kalendermaaned: string) {
+  return new Date(`${kalendermaaned}-15T12:00:00Z`);
+}
+
+function dayDate(date: string) {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+export async function DeadlineTable({ overview }: { overview: DeadlineOverview }) {
+  const t = await getTranslations("ameldingDeadlines");
+  const format = await getFormatter();
+  if (overview.organisations.length === 0) return <p className="rounded border border-line bg-white p-4">{t("noOrganisations")}</p>;
+
+  const counts = { missing: 0, due_soon: 0, late: 0 };
+  for (const org of overview.organisations) {
+    for (const cell of org.cells) if (cell.status in counts) counts[cell.status as keyof typeof counts] += 1;
+  }
+  const timeZone = "Europe/Oslo";
+
+  return (
+    <>
+      <p className="mb-4" data-testid="deadline-summary">
+        {t("summary", { missing: counts.missing, dueSoon: counts.due_soon, late: counts.late })}
+      </p>
+      <div role="region" aria-labelledby="deadline-caption" tabIndex={0} className="overflow-x-auto rounded border border-line bg-white">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption id="deadline-caption" className="px-4 py-2 text-left font-semibold">
+            {t("caption", { today: format.dateTime(dayDate(overview.today), { dateStyle: "long", timeZone }) })}
+          </caption>
+          <thead>
+            <tr className="border-b-2 border-line align-bottom">
+              <th scope="col" className="sticky left-0 bg-white px-3 py-2">
+                {t("organisation")}
+              </th>
+              {overview.months.map((m) => (
+                <th key={m.kalendermaaned} scope="col" className="px-2 py-2 whitespace-nowrap">
+                  {format.dateTime(monthDate(m.kalendermaaned), { month: "short", year: "numeric", timeZone })}
+                  <div className="text-xs font-normal text-muted">
+                    {t("deadline", { date: format.dateTime(dayDate(m.deadline), { day: "numeric", month: "short", timeZone }) })}
+                  </div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {overview.organisations.map((org) => (
+              <tr key={org.id} className="border-b border-line align-top" data-testid={`deadline-row-${org.orgnr}`}>
+                <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-normal">
+                  {org.name}
+                  <div className="text-xs text-muted tabular-nums">{formatOrgnr(org.orgnr)}</div>
+                </th>
+                {org.cells.map((cell) => {
+                  const href = `/innsendinger?${filterToSearchParams({ kind: "amelding", org: org.id, period: cell.kalendermaaned })}`;
+                  return (
+                    <td key={cell.kalendermaaned} className={`px-2 py-2 ${TONE[cell.status]}`} data-testid={`deadline-cell-${org.orgnr}-${cell.kalendermaaned}`}>
+                      <Link href={href} className="block text-inherit no-underline hover:underline">
+                        <span aria-hidden="true">{MARK[cell.status]} </span>
+                        {t(`status.${cell.status}`)}
+                        {cell.firstAcceptedAt && (
+                          <span className="block text-xs font-normal">
+                            {format.dateTime(new Date(cell.firstAcceptedAt), { day: "numeric", month: "short", timeZone })}
+                          </span>
+                        )}
+                        {cell.pending > 0 && <span className="block text-xs font-normal">{t("pending", { count: cell.pending })}</span>}
+                        <span className="sr-only">
+                          {" "}
+                          {t("cellContext", {
+                            organisation: org.name,
+                            month: format.dateTime(monthDate(cell.kalendermaaned), { month: "long", year: "numeric", timeZone }),
+                          })}
+                        </span>
+                      </Link>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("legendTitle")}</h2>
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        {(Object.keys(TONE) as DeadlineStatus[]).map((status) => (
+          <div key={status} className="contents">
+            <dt className="font-medium">{t(`status.${status}`)}</dt>
+            <dd className="text-muted">{t(`statusHelp.${status}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm text-muted">{t("rule")}</p>
+    </>
+  );
+}

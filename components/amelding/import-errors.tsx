@@ -1,0 +1,90 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { formatImportPath, type DocumentError } from "@/lib/amelding/import/import-issues";
+import type { ImportRejected } from "@/lib/amelding/import/import-result";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+import { describeFieldPath } from "./describe-field-path";
+import { UnknownElements } from "./import-unknown-elements";
+
+/** Rendering 10 000 persons at once would freeze the page; the rest come on request. */
+const FIRST_GROUPS = 50;
+
+function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: DocumentError): string {
+  switch (error.code) {
+    case "json_malformed":
+    case "xml_malformed":
+      return error.line !== undefined
+        ? t(`documentErrors.${error.code}At`, { line: error.line, column: error.column ?? 1, detail: error.detail })
+        : t(`documentErrors.${error.code}`, { detail: error.detail });
+    case "xml_wrong_root":
+      return t("documentErrors.xml_wrong_root", { found: error.found });
+    case "xml_wrong_namespace":
+      return t("documentErrors.xml_wrong_namespace", { found: error.found ?? "–" });
+    case "xml_repeated_element":
+    case "xml_expected_elements":
+    case "xml_expected_value":
+      return t(`documentErrors.${error.code}`, { path: formatImportPath(error.path) });
+    case "organisation_not_accessible":
+      return t("documentErrors.organisation_not_accessible", { orgnr: formatOrgnr(error.orgnr) });
+    case "too_large":
+      return t("documentErrors.too_large", { max: error.maxMegabytes });
+    default:
+      return t(`documentErrors.${error.code}`);
+  }
+}
+
+export function ImportErrors({ result }: { result: ImportRejected }) {
+  const t = useTranslations("ameldingImport");
+  const tv = useTranslations("ameldingValidation");
+  const tb = useTranslations("ameldingBuilder");
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [showAll, setShowAll] = useState(false);
+  useEffect(() => heading.current?.focus(), [result]);
+  const groups = showAll ? result.groups : result.groups.slice(0, FIRST_GROUPS);
+
+  return (
+    <section className="mt-6 rounded border-2 border-danger bg-white p-4" aria-labelledby="import-errors-title" data-testid="import-errors">
+      <h2 id="import-errors-title" ref={heading} tabIndex={-1} className="text-lg font-semibold text-danger">
+        {t("errorsTitle")}
+      </h2>
+      <p className="mt-1" data-testid="import-error-counts">
+        {result.personCount > 0
+          ? t("errorCountPersons", { errors: result.errorCount, persons: result.personCount })
+          : t("errorCount", { errors: result.errorCount })}
+      </p>
+      {result.documentErrors.length > 0 && (
+        <ul className="mt-3 list-disc pl-5">
+          {result.documentErrors.map((error, i) => (
+            <li key={i}>{documentErrorMessage(t, error)}</li>
+          ))}
+        </ul>
+      )}
+      {groups.map((group, i) => (
+        <div key={i} className="mt-4 border-t border-line pt-3" data-testid="import-error-group">
+          <h3 className="font-semibold">
+            {group.person ?? t("wholeMessage")}
+            {group.virksomhet && (
+              <span className="ml-2 text-sm font-normal text-muted">{t("inVirksomhet", { orgnr: formatOrgnr(group.virksomhet) })}</span>
+            )}
+          </h3>
+          <ul className="mt-1 list-disc pl-5">
+            {group.errors.map((error, j) => (
+              <li key={j}>
+                {describeFieldPath(error.field, tb)}: {tv(error.key, error.params)}{" "}
+                <code className="text-xs text-muted">({error.field})</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {!showAll && result.groups.length > FIRST_GROUPS && (
+        <button type="button" className="mt-4 text-interactive underline" onClick={() => setShowAll(true)}>
+          {t("showAllGroups", { count: result.groups.length })}
+        </button>
+      )}
+      <UnknownElements warnings={result.warnings} />
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { ameldingDeadline } from "@/lib/amelding/deadlines";
+import type { ImportChecked } from "@/lib/amelding/import/import-result";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+import { UnknownElements } from "./import-unknown-elements";
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="border-b border-line py-2 sm:grid sm:grid-cols-[16rem_1fr] sm:gap-4">
+      <dt className="font-medium">{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+export function ImportSummary({
+  result,
+  saving,
+  onSave,
+}: {
+  result: ImportChecked;
+  saving: "draft" | "submit" | null;
+  onSave: (intent: "draft" | "submit") => void;
+}) {
+  const t = useTranslations("ameldingImport");
+  const format = useFormatter();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [result]);
+  const { summary, organisation } = result;
+  const kroner = (n: number) => format.number(n, { style: "currency", currency: "NOK" });
+  const monthDate = new Date(`${summary.kalendermaaned}-15T12:00:00Z`);
+  const deadline = new Date(`${ameldingDeadline(summary.kalendermaaned)}T12:00:00Z`);
+
+  return (
+    <section className="mt-6 rounded border-2 border-success bg-white p-4" aria-labelledby="import-summary-title" data-testid="import-summary">
+      <h2 id="import-summary-title" ref={heading} tabIndex={-1} className="text-lg font-semibold text-success">
+        {t("summaryTitle")}
+      </h2>
+      <dl className="mt-2">
+        <Row label={t("organisation")} testId="summary-organisation">
+          {organisation.name} ({formatOrgnr(organisation.orgnr)})
+        </Row>
+        <Row label={t("month")} testId="summary-month">
+          {format.dateTime(monthDate, { month: "long", year: "numeric", timeZone: "Europe/Oslo" })} ({summary.kalendermaaned}) ·{" "}
+          {t("deadline", { date: format.dateTime(deadline, { dateStyle: "long", timeZone: "Europe/Oslo" }) })}
+        </Row>
+        <Row label={t("meldingsId")}>
+          <code>{summary.meldingsId}</code>
+          {summary.erstatterMeldingsId && (
+            <div className="text-sm">
+              {t("replaces")} <code>{summary.erstatterMeldingsId}</code>
+            </div>
+          )}
+        </Row>
+        <Row label={t("source")}>
+          {summary.kildesystem} · {result.format === "xml" ? t("formatXml", { version: result.xmlVersion ?? "" }) : t("formatJson")}
+        </Row>
+        <Row label={t("virksomheter")} testId="summary-virksomheter">
+          <ul>
+            {summary.virksomheter.map((v) => (
+              <li key={v.orgnr}>{t("virksomhetPersons", { orgnr: formatOrgnr(v.orgnr), count: v.persons })}</li>
+            ))}
+          </ul>
+        </Row>
+        <Row label={t("persons")} testId="summary-persons">
+          {format.number(summary.persons)}
+        </Row>
+        <Row label={t("sumInntekt")} testId="summary-sum-inntekt">
+          {kroner(summary.sumInntekt)}
+        </Row>
+        <Row label={t("sumForskuddstrekk")}>{kroner(summary.sumForskuddstrekk)}</Row>
+        <Row label={t("sumAvgiftsgrunnlag")}>{kroner(summary.sumAvgiftsgrunnlag)}</Row>
+        <Row label={t("arbeidsgiveravgift")}>
+          {summary.reportedSumArbeidsgiveravgift === null ? t("notReported") : kroner(summary.reportedSumArbeidsgiveravgift)}
+        </Row>
+      </dl>
+      <UnknownElements warnings={result.warnings} />
+      <div className="mt-4 flex flex-wrap gap-3">
+        <Button type="button" disabled={saving !== null} onClick={() => onSave("submit")}>
+          {saving === "submit" ? t("submitting") : t("submit")}
+        </Button>
+        <Button type="button" variant="secondary" disabled={saving !== null} onClick={() => onSave("draft")}>
+          {saving === "draft" ? t("saving") : t("saveDraft")}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,244 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { saveAmeldingAction } from "@/lib/amelding/actions";
+import { appendAt, getAt, listAt, newVirksomhet, removeAt, setAt, textAt, type FormValues } from "@/lib/amelding/form-values";
+import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import { computeSums } from "@/lib/amelding/sums";
+import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
+import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
+import { FIELD_ID_PREFIX, fieldId, type BuilderKit } from "./builder-kit";
+import { describeFieldPath } from "./describe-field-path";
+import { ItemGroup } from "./item-group";
+import { ModelSelect, ModelText } from "./model-fields";
+import { SumsPanel } from "./sums-panel";
+import { useFocusField } from "./use-focus-field";
+import { VirksomhetFields } from "./virksomhet-fields";
+
+export type LeveranseBuilderProps = {
+  organisations: { id: string; name: string; orgnr: string }[];
+  initial: FormValues;
+  /** Editing a draft or correcting a rejected one: saving adds a version to it. */
+  submissionId?: string;
+  /** Building a replacement of this accepted A-melding. */
+  replacesSubmissionId?: string;
+  /** A dotted model path (`?felt=`) to bring into view and mark, e.g. from a feedback deviation. */
+  focusPath?: string;
+};
+
+type FieldErrors = Record<string, string[]>;
+
+export function LeveranseBuilder(props: LeveranseBuilderProps) {
+  const t = useTranslations();
+  const tb = useTranslations("ameldingBuilder");
+  const locale = useLocale();
+  const format = useFormatter();
+  const router = useRouter();
+  const [values, setValues] = useState<FormValues>(props.initial);
+  const [errorKeys, setErrorKeys] = useState<Record<string, string[]>>({});
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const focused = useFocusField(props.focusPath);
+
+  // Sum errors name the value the lines add up to, computed from what is on screen now.
+  const computed = computeSums((getAt(values, "oppgave") ?? {}) as Parameters<typeof computeSums>[0]);
+  const translate = (path: string, key: string) => {
+    if (key === "sumMismatch" || key === "sumMissing") {
+      const field = path.endsWith("sumForskuddstrekk") ? "sumForskuddstrekk" : "sumArbeidsgiveravgift";
+      return t(`ameldingValidation.${key}`, { expected: format.number(computed[field]) });
+    }
+    if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
+    return t.has(`validation.${key}`) ? t(`validation.${key}`) : key;
+  };
+  const errors: FieldErrors = Object.fromEntries(
+    Object.entries(errorKeys).map(([path, keys]) => [path, keys.map((k) => translate(path, k))]),
+  );
+
+  const kit: BuilderKit = {
+    values,
+    locale,
+    text: (path) => textAt(values, path),
+    set: (path, value) => setValues((v) => setAt(v, path, value)),
+    update: (path, change) => setValues((v) => setAt(v, path, change((getAt(v, path) ?? {}) as Record<string, unknown>))),
+    append: (listPath, item) => setValues((v) => appendAt(v, listPath, item)),
+    remove: (listPath, index, keepEmpty) => setValues((v) => removeAt(v, listPath, index, keepEmpty)),
+    errors: (path) => errors[path],
+  };
+
+  const organisationId = props.organisations.find((o) => o.orgnr === textAt(values, "opplysningspliktig.norskIdentifikator"))?.id;
+  const locked = Boolean(props.submissionId || props.replacesSubmissionId);
+  const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, describeFieldPath(path, tb)]));
+
+  function validate() {
+    const parsed = leveranseDraftSchema.safeParse(values);
+    if (parsed.success) return parsed.data;
+    const out: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(ameldingMessageKey(issue.message));
+    setErrorKeys(out);
+    return null;
+  }
+
+  function save(intent: "draft" | "submit") {
+    setFormMessage(null);
+    setPreview(null);
+    if (!validate()) return;
+    setErrorKeys({});
+    startTransition(async () => {
+      const result = await saveAmeldingAction({
+        organisationId: organisationId ?? "",
+        intent,
+        submissionId: props.submissionId,
+        replacesSubmissionId: props.replacesSubmissionId,
+        leveranse: values,
+      });
+      if (result.ok) {
+        router.push(`/innsendinger/${result.data.submissionId}`);
+        return;
+      }
+      const fieldErrors = { ...(result.error.fieldErrors ?? {}) };
+      if (fieldErrors.organisationId) {
+        fieldErrors["opplysningspliktig.norskIdentifikator"] = fieldErrors.organisationId;
+        delete fieldErrors.organisationId;
+      }
+      setErrorKeys(fieldErrors);
+      setFormMessage(
+        t(result.error.messageKey) + (result.error.reference ? ` ${t("errors.reference", { reference: result.error.reference })}` : ""),
+      );
+    });
+  }
+
+  function togglePreview() {
+    if (preview !== null) return setPreview(null);
+    if (!validate()) return setPreview("");
+    setErrorKeys({});
+    // leveringstidspunkt is set by the server when the message is submitted; now stands in for it.
+    const parsed = leveranseSchema.parse({ ...values, leveringstidspunkt: new Date().toISOString() });
+    setPreview(JSON.stringify(ameldingBody(parsed), null, 2));
+  }
+
+  const virksomheter = listAt(values, "oppgave.virksomhet");
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save("submit");
+      }}
+      className="max-w-4xl"
+    >
+      <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={FIELD_ID_PREFIX} />
+      {formMessage && (
+        <div className="mb-4">
+          <Alert tone="danger">{formMessage}</Alert>
+        </div>
+      )}
+      {focused && (
+        <div className="mb-4" data-testid="focused-field-notice">
+          <Alert tone="warning">
+            {tb("focusedField")}{" "}
+            <a href={`#${fieldId(focused)}`} className="underline">
+              {describeFieldPath(focused, tb)}
+            </a>
+          </Alert>
+        </div>
+      )}
+      {props.replacesSubmissionId && (
+        <div className="mb-4">
+          <Alert>{tb("replacing", { meldingsId: textAt(values, "erstatterMeldingsId") })}</Alert>
+        </div>
+      )}
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="melding-heading">
+        <h2 id="melding-heading" className="mb-4 text-lg font-semibold">
+          {tb("melding")}
+        </h2>
+        <div className="grid gap-x-4 md:grid-cols-2">
+          {locked ? (
+            <ModelText kit={kit} path="opplysningspliktig.norskIdentifikator" label={tb("fields.opplysningspliktig")} readOnly />
+          ) : (
+            <ModelSelect
+              kit={kit}
+              path="opplysningspliktig.norskIdentifikator"
+              label={tb("fields.opplysningspliktig")}
+              hint={tb("fields.opplysningspliktigHint")}
+              options={props.organisations.map((o) => ({ value: o.orgnr, label: `${o.name} (${o.orgnr})` }))}
+            />
+          )}
+          <ModelText
+            kit={kit}
+            path="kalendermaaned"
+            label={tb("fields.kalendermaaned")}
+            hint={tb("fields.kalendermaanedHint")}
+            readOnly={Boolean(props.replacesSubmissionId)}
+          />
+          <ModelText kit={kit} path="meldingsId" label={tb("fields.meldingsId")} hint={tb("fields.meldingsIdHint")} readOnly />
+          <ModelSelect kit={kit} path="spraakForTilbakemelding" label={tb("fields.spraakForTilbakemelding")} list="spraakForTilbakemelding" />
+        </div>
+        <p className="text-sm text-muted">{tb("kildesystemNote", { kildesystem: textAt(values, "kildesystem") })}</p>
+      </section>
+
+      <section id={fieldId("oppgave.virksomhet")} tabIndex={-1} className="mb-6" aria-labelledby="virksomheter-heading">
+        <h2 id="virksomheter-heading" className="mb-4 text-lg font-semibold">
+          {tb("virksomheter")}
+        </h2>
+        {virksomheter.map((_, i) => (
+          <ItemGroup
+            key={i}
+            path={`oppgave.virksomhet.${i}`}
+            legend={tb("virksomhet", { n: i + 1 })}
+            removeLabel={tb("removeVirksomhet", { n: i + 1 })}
+            onRemove={() => kit.remove("oppgave.virksomhet", i, true)}
+          >
+            <VirksomhetFields kit={kit} path={`oppgave.virksomhet.${i}`} />
+          </ItemGroup>
+        ))}
+        <Button type="button" variant="secondary" onClick={() => kit.append("oppgave.virksomhet", newVirksomhet())}>
+          {tb("addVirksomhet")}
+        </Button>
+      </section>
+
+      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="betaling-heading">
+        <h2 id="betaling-heading" className="mb-2 text-lg font-semibold">
+          {tb("betalingsinformasjon")}
+        </h2>
+        <SumsPanel kit={kit} />
+      </section>
+
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? tb("saving") : tb("submit")}
+        </Button>
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => save("draft")}>
+          {tb("saveDraft")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={togglePreview} aria-expanded={preview !== null}>
+          {preview !== null ? tb("hidePreview") : tb("preview")}
+        </Button>
+      </div>
+      {preview !== null && (
+        <section className="mt-6 rounded border border-line bg-white p-6" aria-labelledby="preview-heading">
+          <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
+            {tb("previewTitle")}
+          </h2>
+          {preview === "" ? (
+            <p>{tb("previewInvalid")}</p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm text-muted">{tb("previewNote")}</p>
+              <pre className="max-h-[32rem] overflow-auto text-sm" data-testid="json-preview">
+                {preview}
+              </pre>
+            </>
+          )}
+        </section>
+      )}
+    </form>
+  );
+}

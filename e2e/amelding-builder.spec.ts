@@ -1,0 +1,118 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { syntheticFodselsnummer } from "../lib/testing/amelding-generator";
+import { storageStateFor } from "./fixtures";
+
+const SANDBOX = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 1}`;
+const PERSON = "oppgave.virksomhet.0.inntektsmottaker.0";
+/** A synthetic sub-unit orgnr (mod-11 valid), not one of the demo organisations. */
+const VIRKSOMHET = "310900451";
+
+/** Inputs are found by their id, `field-` + the model path, as feedback links find them. */
+const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
+
+async function setSandboxFaults(faults: unknown[]) {
+  const res = await fetch(`${SANDBOX()}/__control/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+  expect(res.ok).toBe(true);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.describe("A-melding builder, payroll administrator", () => {
+  test.use({ storageState: storageStateFor("admin") });
+  test.beforeEach(() => setSandboxFaults([]));
+
+  test("builds an A-melding, fixes a bad fødselsnummer, submits it, sees it accepted, and sends a replacement", async ({ page }) => {
+    await page.goto("/a-melding/ny");
+    await field(page, "opplysningspliktig.norskIdentifikator").selectOption("310900125");
+    await field(page, "oppgave.virksomhet.0.norskIdentifikator").fill(VIRKSOMHET);
+
+    await page.getByRole("button", { name: "Legg til inntektsmottaker", exact: true }).click();
+    await field(page, `${PERSON}.norskIdentifikator`).fill("12345678901");
+    await field(page, `${PERSON}.identifiserendeInformasjon.navn`).fill("Kari Testesen");
+    await page.getByRole("button", { name: "Legg til inntekt", exact: true }).click();
+    await field(page, `${PERSON}.inntekt.0.beloep`).fill("40 000");
+    await page.getByRole("button", { name: "Legg til forskuddstrekk", exact: true }).click();
+    await field(page, `${PERSON}.forskuddstrekk.0.beloep`).fill("-7000");
+    await page.getByRole("button", { name: "Legg til avgiftsgrunnlag", exact: true }).click();
+    const aga = "oppgave.virksomhet.0.arbeidsgiveravgift.loennOgGodtgjoerelse.0";
+    await field(page, `${aga}.sone`).selectOption("1a");
+    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("10.6");
+    await field(page, `${aga}.sone`).selectOption("1");
+    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("14.1");
+    await field(page, `${aga}.avgiftsgrunnlagBeloep`).fill("40000");
+
+    // The sums follow the lines as they are typed.
+    await expect(page.getByTestId("computed-sumArbeidsgiveravgift")).toContainText(/5\s640/);
+    await expect(page.getByTestId("computed-sumArbeidsgiveravgift")).toContainText("Mangler");
+    await page.getByRole("button", { name: "Bruk beregnede summer" }).click();
+    await expect(field(page, "oppgave.betalingsinformasjon.sumForskuddstrekk")).toHaveValue("-7000");
+    await expect(page.getByTestId("computed-sumForskuddstrekk")).toContainText("Stemmer");
+
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page.getByRole("heading", { name: "Skjemaet har feil som må rettes" })).toBeVisible();
+    const fnr = field(page, `${PERSON}.norskIdentifikator`);
+    await expect(fnr).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`[id="field-${PERSON}.norskIdentifikator-error"]`)).toHaveText(
+      "Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke).",
+    );
+    await page.getByRole("link", { name: /Inntektsmottaker 1 – Fødselsnummer eller d-nummer/ }).click();
+    await expect(fnr).toBeFocused();
+    await expectNoAxeViolations(page);
+
+    await fnr.fill(syntheticFodselsnummer());
+    await page.getByRole("button", { name: "Forhåndsvis JSON" }).click();
+    const preview = JSON.parse((await page.getByTestId("json-preview").textContent())!);
+    const person = preview.leveranse.oppgave.virksomhet[0].inntektsmottaker[0];
+    expect(person.inntekt[0]).toMatchObject({ beloep: "40000", fordel: "kontantytelse", loennsinntekt: { beskrivelse: "fastloenn" } });
+    expect(person.forskuddstrekk[0].beloep).toBe(-7000);
+    expect(preview.leveranse).toMatchObject({ kildesystem: "Innrapportering", opplysningspliktig: { norskIdentifikator: "310900125" } });
+    const meldingsId: string = preview.leveranse.meldingsId;
+
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    const detailUrl = page.url();
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+    await expect(page.getByTestId("received-ids")).toContainText(meldingsId);
+
+    // A replacement starts from the accepted message; a link from feedback lands on one field.
+    const replaceHref = await page.getByRole("link", { name: "Send erstatning" }).getAttribute("href");
+    await page.goto(`${replaceHref}&felt=${PERSON}.inntekt.0.beloep`);
+    await expect(page.getByRole("heading", { name: "Erstatt A-melding" })).toBeVisible();
+    const beloep = field(page, `${PERSON}.inntekt.0.beloep`);
+    await expect(beloep).toBeFocused();
+    await expect(beloep).toHaveAttribute("data-highlighted", "true");
+    await expect(beloep).toHaveValue("40000");
+    await expect(page.getByTestId("focused-field-notice")).toContainText("Inntekt 1 – Beløp");
+    await expect(field(page, "meldingsId")).not.toHaveValue(meldingsId);
+    await expectNoAxeViolations(page);
+
+    await beloep.fill("41000");
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    expect(page.url()).not.toBe(detailUrl);
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+  });
+
+  test("lists A-meldinger and links to the builder", async ({ page }) => {
+    await page.goto("/a-melding");
+    await page.getByRole("link", { name: "Ny A-melding" }).click();
+    await expect(page).toHaveURL(/\/a-melding\/ny$/);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("A-melding builder, manager", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  test("is refused the builder", async ({ page }) => {
+    await page.goto("/a-melding/ny");
+    await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Send inn" })).toHaveCount(0);
+    await page.goto("/a-melding");
+    await expect(page.getByRole("link", { name: "Ny A-melding" })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { saveAmelding } from "./save-amelding";
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const saveAmeldingSchema = z.object({
+  organisationId: z.uuid({ error: "required" }),
+  intent: z.enum(["draft", "submit"]),
+  submissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  replacesSubmissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  // Validated inside saveAmelding with the builder's schema, so field errors keep the model's paths.
+  leveranse: z.record(z.string(), z.unknown()),
+});
+
+export const saveAmeldingAction = defineAction(
+  { name: "saveAmelding", permission: "submission:edit", schema: saveAmeldingSchema },
+  async (input, { user, db }) => {
+    const result = await db.transaction((tx) => saveAmelding(tx, user, input));
+    if (result.queued) await wakeDeliveryWorker(result.submissionId);
+    return { submissionId: result.submissionId };
+  },
+);

@@ -1,0 +1,67 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@/lib/db/client";
+import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { blankLeveranse, KILDESYSTEM, previousMonth, type FormValues } from "./form-values";
+import { lookUpReplaceableAmelding } from "./queries";
+
+/** A fresh meldingsId for every new message (rule MAGNET_EDAG-181). */
+export const newMeldingsId = () => randomUUID();
+
+/** A stored payload as builder values: a new or replacement message has no leveringstidspunkt until it is sent. */
+function fromPayload(payload: Record<string, unknown>, overrides: FormValues): FormValues {
+  const { leveringstidspunkt: _, ...rest } = payload;
+  return { ...rest, kildesystem: KILDESYSTEM, ...overrides };
+}
+
+export type BuilderStart =
+  | { mode: "new"; initial: FormValues }
+  | { mode: "replace"; initial: FormValues; replacesSubmissionId: string; organisationId: string }
+  | { mode: "edit"; initial: FormValues; submissionId: string; organisationId: string; isDraft: boolean }
+  | { mode: "refused"; reason: "notFound" | "notAccepted" | "alreadyReplaced" | "notEditable" };
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/**
+ * What the builder starts from: blank, a replacement of an accepted A-melding (`?erstatter=`,
+ * with a new meldingsId and erstatterMeldingsId set to the replaced one), or a saved draft or
+ * rejected one (`?utkast=`). A draft keeps its meldingsId; a correction of a rejected one gets a new one.
+ */
+export async function builderStart(
+  db: DbOrTx,
+  organisationIds: string[],
+  defaultOrgnr: string,
+  params: { erstatter?: string; utkast?: string },
+  now = new Date(),
+): Promise<BuilderStart> {
+  if (params.erstatter) {
+    if (!UUID.test(params.erstatter)) return { mode: "refused", reason: "notFound" };
+    const lookup = await lookUpReplaceableAmelding(db, params.erstatter, organisationIds);
+    if (!lookup.ok) return { mode: "refused", reason: lookup.reason };
+    const { amelding } = lookup;
+    return {
+      mode: "replace",
+      replacesSubmissionId: amelding.id,
+      organisationId: amelding.organisationId,
+      initial: fromPayload(amelding.payload, { meldingsId: newMeldingsId(), erstatterMeldingsId: amelding.meldingsId }),
+    };
+  }
+  if (params.utkast) {
+    const s = UUID.test(params.utkast) ? await findSubmissionWithHistory(db, params.utkast, organisationIds) : null;
+    if (!s || s.kind !== "amelding" || !CORRECTABLE_STATUSES.includes(s.status)) return { mode: "refused", reason: "notEditable" };
+    const current = s.versions.find((v) => v.id === s.currentVersionId) ?? s.versions.at(-1)!;
+    const isDraft = s.status === "draft";
+    return {
+      mode: "edit",
+      submissionId: s.id,
+      organisationId: s.organisationId,
+      isDraft,
+      initial: fromPayload(current.payload, isDraft ? {} : { meldingsId: newMeldingsId() }),
+    };
+  }
+  return {
+    mode: "new",
+    initial: blankLeveranse({ meldingsId: newMeldingsId(), opplysningspliktig: defaultOrgnr, kalendermaaned: previousMonth(now) }),
+  };
+}

@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
+import { createSubmission } from "@/lib/submissions/operations";
+import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { getDeadlineOverview } from "./deadline-overview";
+
+const db = useTestDb();
+
+/** A submission as the delivery engine leaves it: status and acceptance time set. */
+async function submission(
+  organisationId: string,
+  subject: string,
+  status: SubmissionStatus,
+  options: { acceptedAt?: string; replaces?: string; kind?: "amelding" | "oar" } = {},
+) {
+  const { submissionId } = await createSubmission(db, null, {
+    organisationId,
+    kind: options.kind ?? "amelding",
+    subject,
+    payload: { kalendermaaned: subject },
+    queue: false,
+  });
+  await db
+    .update(submissions)
+    .set({ status, acceptedAt: options.acceptedAt ? new Date(options.acceptedAt) : null, replacesSubmissionId: options.replaces ?? null })
+    .where(eq(submissions.id, submissionId));
+  return submissionId;
+}
+
+async function organisationAddedOn(grantTo: string, createdAt: string) {
+  const org = await createTestOrganisation(db, grantTo);
+  await db.update(organisations).set({ createdAt: new Date(createdAt) }).where(eq(organisations.id, org.id));
+  return org;
+}
+
+describe("getDeadlineOverview (real PostgreSQL)", () => {
+  let a: { id: string };
+  let b: { id: string };
+  let other: { id: string };
+
+  beforeAll(async () => {
+    const user = await createTestUser(db, "admin");
+    a = await organisationAddedOn(user.id, "2025-01-01T08:00:00Z");
+    b = await organisationAddedOn(user.id, "2026-04-20T08:00:00Z");
+    other = await organisationAddedOn(user.id, "2025-01-01T08:00:00Z");
+
+    // March 2026 (deadline 7 April, after Easter): accepted 23:30 Oslo time on the day, replaced later.
+    const original = await submission(a.id, "2026-03", "accepted", { acceptedAt: "2026-04-07T21:30:00Z" });
+    await submission(a.id, "2026-03", "accepted", { acceptedAt: "2026-04-20T09:00:00Z", replaces: original });
+    // February 2026 (deadline Thursday 5 March): accepted the morning after.
+    await submission(a.id, "2026-02", "accepted", { acceptedAt: "2026-03-06T08:00:00Z" });
+    // An OAR report whose subject happens to look like a month does not count.
+    await submission(a.id, "2026-01", "accepted", { kind: "oar", acceptedAt: "2026-02-01T08:00:00Z" });
+    // April 2026 (deadline 5 May): rejected, and a corrected draft not sent yet.
+    await submission(a.id, "2026-04", "rejected");
+    await submission(a.id, "2026-04", "draft");
+    // Another organisation's report for the same month.
+    await submission(other.id, "2026-01", "accepted", { acceptedAt: "2026-02-02T08:00:00Z" });
+  });
+
+  const cell = (overview: Awaited<ReturnType<typeof getDeadlineOverview>>, orgId: string, month: string) =>
+    overview.organisations.find((o) => o.id === orgId)!.cells.find((c) => c.kalendermaaned === month)!;
+
+  it("gives each month of the window its deadline, newest first", async () => {
+    const overview = await getDeadlineOverview(db, [a.id], { now: new Date("2026-05-10T10:00:00Z") });
+    expect(overview.today).toBe("2026-05-10");
+    expect(overview.months).toHaveLength(13);
+    expect(overview.months[0]).toEqual({ kalendermaaned: "2026-05", deadline: "2026-06-05" });
+    expect(overview.months.find((m) => m.kalendermaaned === "2026-03")!.deadline).toBe("2026-04-07");
+    expect(overview.months.at(-1)).toEqual({ kalendermaaned: "2025-05", deadline: "2025-06-05" });
+  });
+
+  it("classifies every month of an organisation", async () => {
+    const overview = await getDeadlineOverview(db, [a.id, b.id], { now: new Date("2026-05-10T10:00:00Z") });
+    expect(cell(overview, a.id, "2026-03")).toEqual({
+      kalendermaaned: "2026-03",
+      status: "on_time",
+      firstAcceptedAt: "2026-04-07T21:30:00.000Z",
+      pending: 0,
+    });
+    expect(cell(overview, a.id, "2026-02")).toMatchObject({ status: "late", firstAcceptedAt: "2026-03-06T08:00:00.000Z" });
+    expect(cell(overview, a.id, "2026-04")).toMatchObject({ status: "missing", firstAcceptedAt: null, pending: 1 });
+    expect(cell(overview, a.id, "2026-01")).toMatchObject({ status: "missing" });
+    expect(cell(overview, a.id, "2026-05")).toMatchObject({ status: "not_yet_due" });
+    // Added on 20 April: March's deadline had passed by then, April's had not.
+    expect(cell(overview, b.id, "2026-03")).toMatchObject({ status: "not_tracked" });
+    expect(cell(overview, b.id, "2026-04")).toMatchObject({ status: "missing" });
+  });
+
+  it("shows the month as due soon in the week before its deadline", async () => {
+    const overview = await getDeadlineOverview(db, [a.id], { now: new Date("2026-05-30T10:00:00Z") });
+    expect(cell(overview, a.id, "2026-05")).toMatchObject({ status: "due_soon" });
+  });
+
+  it("shows only the organisations asked for", async () => {
+    const overview = await getDeadlineOverview(db, [a.id, b.id], { now: new Date("2026-05-10T10:00:00Z") });
+    expect(overview.organisations.map((o) => o.id).sort()).toEqual([a.id, b.id].sort());
+    const otherOnly = await getDeadlineOverview(db, [other.id], { now: new Date("2026-05-10T10:00:00Z") });
+    expect(cell(otherOnly, other.id, "2026-01")).toMatchObject({ status: "on_time" });
+    expect(await getDeadlineOverview(db, [], { now: new Date("2026-05-10T10:00:00Z") })).toMatchObject({ organisations: [] });
+  });
+});

@@ -1,0 +1,37 @@
+/** Where in the leveranse something is: keys and array indices, as in the JSON (`oppgave.virksomhet[0]…`). */
+export type ImportPath = (string | number)[];
+
+/**
+ * Why a file could not be read as an A-melding at all (before any field is checked). Each has a
+ * code the page translates; line and column point into the file where the reader knows them.
+ */
+export type DocumentError =
+  | { code: "empty" }
+  | { code: "too_large"; maxMegabytes: number }
+  | { code: "unknown_format" }
+  | { code: "json_malformed"; line?: number; column?: number; detail: string }
+  | { code: "json_missing_leveranse" }
+  | { code: "xml_malformed"; line?: number; column?: number; detail: string }
+  | { code: "xml_wrong_root"; found: string }
+  | { code: "xml_wrong_namespace"; found: string | null }
+  | { code: "xml_missing_leveranse" }
+  /** An element the XSD allows once appears more than once. */
+  | { code: "xml_repeated_element"; path: ImportPath }
+  /** Text where the XSD expects child elements (e.g. `<oppgave>123</oppgave>`). */
+  | { code: "xml_expected_elements"; path: ImportPath }
+  /** Child elements where the XSD expects a value (e.g. `<beloep><x/></beloep>`). */
+  | { code: "xml_expected_value"; path: ImportPath }
+  /** The opplysningspliktig is not an organisation the user has been granted (or not one we know). */
+  | { code: "organisation_not_accessible"; orgnr: string };
+
+/**
+ * An element the A-melding v2.3 XSD does not have at that place. It is left out of the import
+ * (so nothing unknown is sent to Skatteetaten) and shown to the user before they save or send.
+ * Counted per element path without indices, so 10 000 persons with the same stray element give
+ * one line, not 10 000.
+ */
+export type UnknownElementWarning = { code: "xml_unknown_element"; element: string; count: number; firstPath: ImportPath };
+
+export function formatImportPath(path: ImportPath): string {
+  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
+}

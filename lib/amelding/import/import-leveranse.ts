@@ -1,0 +1,164 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { isMeldingsIdUsed } from "@/lib/amelding/queries";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { createSubmission } from "@/lib/submissions/operations";
+import { groupFieldErrors } from "./group-field-errors";
+import type { UnknownElementWarning } from "./import-issues";
+import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
+import { parseImport } from "./parse-import";
+import { summariseLeveranse } from "./summarise-leveranse";
+
+/** Larger than any monthly file we expect (10 000 persons as XML is about 15 MB), small enough to parse in memory. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+type ReadImport =
+  | { ok: false; rejected: ImportRejected }
+  | {
+      ok: true;
+      leveranse: Leveranse;
+      organisation: { id: string; name: string; orgnr: string };
+      /** The accepted submission this file replaces (erstatterMeldingsId), when we sent it. */
+      replacesSubmissionId: string | null;
+      format: ImportFormat;
+      xmlVersion?: string;
+      warnings: UnknownElementWarning[];
+    };
+
+function rejected(partial: Partial<ImportRejected>): ImportRejected {
+  return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
+}
+
+const messageError = (format: ImportFormat, warnings: UnknownElementWarning[], field: string, key: ImportFieldError["key"]) =>
+  rejected({ format, warnings, groups: [{ person: null, virksomhet: null, errors: [{ field, key }] }], errorCount: 1 });
+
+/**
+ * The accepted A-melding of the organisation whose meldingsId a file replaces (erstatterMeldingsId),
+ * if it was sent from here; one sent by another system is not known here and is not an error.
+ */
+async function findReplacedSubmission(db: DbOrTx, organisationId: string, meldingsId: string) {
+  const [row] = await db
+    .select({ id: submissions.id, kalendermaaned: submissions.subject })
+    .from(submissions)
+    .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
+    .where(
+      and(
+        eq(submissions.organisationId, organisationId),
+        eq(submissions.kind, "amelding"),
+        eq(submissions.status, "accepted"),
+        sql`${submissionVersions.payload}->>'meldingsId' = ${meldingsId}`,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Reads and validates the file, and checks what needs the database: organisation access, meldingsId, the message it replaces. */
+async function readImport(db: DbOrTx, organisationIds: string[], text: string): Promise<ReadImport> {
+  const parsed = parseImport(text);
+  if (!parsed.ok) {
+    const { groups, errorCount, personCount } = groupFieldErrors(parsed.fieldErrors, parsed.virksomheter);
+    return {
+      ok: false,
+      rejected: rejected({
+        format: parsed.format,
+        documentErrors: parsed.documentErrors,
+        groups,
+        errorCount: errorCount + parsed.documentErrors.length,
+        personCount,
+        warnings: parsed.warnings,
+      }),
+    };
+  }
+  const { leveranse, format, warnings } = parsed;
+  const orgnr = leveranse.opplysningspliktig.norskIdentifikator;
+  // Not found and not granted answer alike, so the import cannot be used to probe which organisations exist.
+  const [organisation] = await db
+    .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
+    .from(organisations)
+    .where(eq(organisations.orgnr, orgnr));
+  if (!organisation || !organisationIds.includes(organisation.id)) {
+    return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
+  }
+  if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) {
+    return { ok: false, rejected: messageError(format, warnings, "meldingsId", "meldingsIdUsed") };
+  }
+  const replaced = leveranse.erstatterMeldingsId ? await findReplacedSubmission(db, organisation.id, leveranse.erstatterMeldingsId) : null;
+  if (replaced && replaced.kalendermaaned !== leveranse.kalendermaaned) {
+    return { ok: false, rejected: messageError(format, warnings, "kalendermaaned", "replacementMonthChanged") };
+  }
+  return { ok: true, leveranse, organisation, replacesSubmissionId: replaced?.id ?? null, format, xmlVersion: parsed.xmlVersion, warnings };
+}
+
+/** Step 1: what the user sees before saving or sending: a summary, or every error by person and field. */
+export async function checkImport(db: DbOrTx, organisationIds: string[], text: string): Promise<ImportChecked | ImportRejected> {
+  const read = await readImport(db, organisationIds, text);
+  if (!read.ok) return read.rejected;
+  return {
+    ok: true,
+    format: read.format,
+    ...(read.xmlVersion ? { xmlVersion: read.xmlVersion } : {}),
+    organisation: { name: read.organisation.name, orgnr: read.organisation.orgnr },
+    summary: summariseLeveranse(read.leveranse),
+    warnings: read.warnings,
+  };
+}
+
+class MeldingsIdTaken extends Error {}
+
+/**
+ * Step 2: the same file again (never trusted from step 1), saved as a draft or queued for
+ * sending, in one transaction with its audit entries. Imports for one organisation are
+ * serialised on its row, so two uploads of the same file cannot both take its meldingsId.
+ */
+export async function saveImport(
+  db: Db,
+  actor: NonNullable<AuditActor> & { organisationIds: string[] },
+  text: string,
+  intent: "draft" | "submit",
+): Promise<ImportSaved | ImportRejected> {
+  const read = await readImport(db, actor.organisationIds, text);
+  if (!read.ok) return read.rejected;
+  const { leveranse, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
+  const queue = intent === "submit";
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisation.id)).for("update");
+      if (await isMeldingsIdUsed(tx, organisation.id, leveranse.meldingsId)) throw new MeldingsIdTaken();
+      const { submissionId } = await createSubmission(tx, actor, {
+        organisationId: organisation.id,
+        kind: "amelding",
+        subject: leveranse.kalendermaaned,
+        // Through JSON, so absent optional fields are left out of the stored payload rather than kept as undefined.
+        payload: JSON.parse(JSON.stringify(leveranse)) as Record<string, unknown>,
+        queue,
+        ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
+      });
+      const summary = summariseLeveranse(leveranse);
+      await recordAudit(tx, actor, {
+        action: "amelding.import",
+        targetType: "submission",
+        targetId: submissionId,
+        organisationId: organisation.id,
+        details: {
+          format,
+          ...(xmlVersion ? { xmlVersion } : {}),
+          kalendermaaned: summary.kalendermaaned,
+          meldingsId: summary.meldingsId,
+          virksomheter: summary.virksomheter.length,
+          persons: summary.persons,
+          unknownElements: warnings.map((w) => w.element),
+          replacesSubmissionId,
+          queued: queue,
+        },
+      });
+      return { ok: true as const, submissionId, queued: queue };
+    });
+  } catch (error) {
+    if (error instanceof MeldingsIdTaken) return messageError(format, warnings, "meldingsId", "meldingsIdUsed");
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
+import { detectImportFormat, parseImport } from "./parse-import";
+
+const XML_FIXTURE = readFileSync(new URL("./fixtures/amelding-v2_3-tre-personer.xml", import.meta.url), "utf8");
+const OPTIONS = { opplysningspliktig: "310900125", virksomhet: "312000016", kalendermaaned: "2026-03", persons: 3 };
+
+describe("detectImportFormat", () => {
+  it.each([
+    ['{"leveranse":{}}', "json"],
+    ['\uFEFF\n  {"leveranse":{}}', "json"],
+    ["[1]", "json"],
+    ['<?xml version="1.0"?><melding/>', "xml"],
+    ["\r\n<melding/>", "xml"],
+    ["leveranse: {}", null],
+    ["", null],
+  ])("%j → %s", (text, format) => {
+    expect(detectImportFormat(text)).toBe(format);
+  });
+});
+
+describe("parseImport", () => {
+  it("reads the API's JSON ({ leveranse }) into the model", () => {
+    const leveranse = generateLeveranse(OPTIONS);
+    const result = parseImport(JSON.stringify({ leveranse }, null, 2));
+    expect(result).toMatchObject({ ok: true, format: "json", warnings: [] });
+    if (!result.ok) return;
+    expect(result.leveranse.kalendermaaned).toBe("2026-03");
+    expect(result.leveranse.oppgave.virksomhet[0]!.inntektsmottaker).toHaveLength(3);
+  });
+
+  it("accepts amounts sent as strings, as the API's own JSON has them", () => {
+    const leveranse = generateLeveranse(OPTIONS) as any;
+    leveranse.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].beloep = "23989.5";
+    const result = parseImport(JSON.stringify({ leveranse }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!.beloep).toBe(23989.5);
+  });
+
+  it("reads the XML fixture from an older payroll system and reports its version", () => {
+    const result = parseImport(XML_FIXTURE);
+    expect(result).toMatchObject({ ok: true, format: "xml", xmlVersion: "v2_3", warnings: [] });
+  });
+
+  it("reads the same leveranse from JSON and from XML into the same model", () => {
+    const leveranse = generateLeveranse({ ...OPTIONS, persons: 2 });
+    const fromJson = parseImport(JSON.stringify({ leveranse }));
+    const fromXml = parseImport(leveranseToXml(leveranse));
+    expect(fromJson.ok && fromXml.ok).toBe(true);
+    if (fromJson.ok && fromXml.ok) expect(fromXml.leveranse).toEqual(fromJson.leveranse);
+  });
+
+  it("gives field errors with the person (name, masked fødselsnummer) and field", () => {
+    const leveranse = generateLeveranse(OPTIONS) as any;
+    const [, second, third] = leveranse.oppgave.virksomhet[0].inntektsmottaker;
+    second.norskIdentifikator = `${second.norskIdentifikator.slice(0, 10)}${(Number(second.norskIdentifikator[10]) + 1) % 10}`;
+    third.inntekt[0].beloep = "12 000,5x";
+    const result = parseImport(leveranseToXml(leveranse));
+    expect(result).toMatchObject({ ok: false, format: "xml", documentErrors: [], virksomheter: ["312000016"] });
+    if (result.ok) return;
+    expect(result.fieldErrors).toEqual([
+      {
+        path: "oppgave.virksomhet.0.inntektsmottaker.1.norskIdentifikator",
+        field: "norskIdentifikator",
+        key: "fnrChecksum",
+        person: { virksomhetIndex: 0, index: 1, label: `${second.identifiserendeInformasjon.navn}, ******${second.norskIdentifikator.slice(6)}` },
+      },
+      {
+        path: "oppgave.virksomhet.0.inntektsmottaker.2.inntekt.0.beloep",
+        field: "inntekt.0.beloep",
+        key: "amountInvalid",
+        person: expect.objectContaining({ index: 2 }),
+      },
+    ]);
+  });
+
+  it("explains what is wrong with a file it cannot read", () => {
+    expect(parseImport("  \n")).toMatchObject({ ok: false, documentErrors: [{ code: "empty" }] });
+    expect(parseImport("kalendermaaned;2026-03")).toMatchObject({ ok: false, format: null, documentErrors: [{ code: "unknown_format" }] });
+    expect(parseImport('{"melding": {}}')).toMatchObject({ ok: false, format: "json", documentErrors: [{ code: "json_missing_leveranse" }] });
+    expect(parseImport('{\n  "leveranse": {\n    "kalendermaaned" "2026-03"\n  }\n}')).toMatchObject({
+      ok: false,
+      documentErrors: [{ code: "json_malformed", line: 3, column: 22 }],
+    });
+    expect(parseImport('{\n  "leveranse": {')).toMatchObject({ documentErrors: [{ code: "json_malformed", line: 2, column: 17 }] });
+    expect(parseImport("<melding><Leveranse></melding>")).toMatchObject({ format: "xml", documentErrors: [{ code: "xml_malformed", line: 1 }] });
+  });
+});

@@ -1,0 +1,355 @@
+import { z } from "zod";
+import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
+import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
+import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
+import { isCode, type CodeListName } from "./code-lists";
+import { checkBetalingsinformasjon } from "./sums";
+
+/*
+ * The A-melding leveranse in our model. Keys and nesting are exactly the wire JSON of A-melding
+ * v2.3 (DOMAIN.md §1.2); only amounts differ: numbers here, while the adapter (ameldingBody)
+ * writes decimals as strings. Numeric strings ("23989.5", or "23 989,50" typed in a form) are
+ * accepted on input, so imported JSON and form values parse with the same schema.
+ *
+ * Objects are loose: keys we do not model (tilleggsinformasjon, fradrag, pensjonsinnretning, …)
+ * are kept as received and sent on unchanged, so importing a file never silently drops data.
+ *
+ * Messages are keys into `ameldingValidation.*` in the message files.
+ */
+
+const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MELDINGS_ID = /^[0-9a-zA-Z_.-]+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const countrySet = new Set(countries);
+
+const text = (max: number) =>
+  z.string({ error: "required" }).trim().min(1, { message: "required", abort: true }).max(max, { message: "tooLong" });
+
+// Optional fields end in .optional() so their keys stay optional in the inferred type; "" from a form means absent.
+const optionalText = (max: number) =>
+  z
+    .string({ error: "textInvalid" })
+    .trim()
+    .max(max, { message: "tooLong" })
+    .transform((v) => v || undefined)
+    .optional();
+
+const code = (list: CodeListName) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { message: "required", abort: true })
+    .refine((v) => isCode(list, v), { message: "codeUnknown" });
+
+const optionalCode = (list: CodeListName) =>
+  optionalText(200).refine((v) => v === undefined || isCode(list, v), { message: "codeUnknown" });
+
+/** At most two decimals (øre); tolerant of binary floating point (0.29 * 100 ≠ 29). */
+const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
+
+function toAmount(v: unknown, ctx: z.RefinementCtx, required: boolean): number | undefined {
+  if (typeof v === "number") {
+    if (Number.isFinite(v)) return v;
+    ctx.addIssue({ code: "custom", message: "amountInvalid" });
+    return z.NEVER;
+  }
+  if (v !== undefined && v !== null && typeof v !== "string") {
+    ctx.addIssue({ code: "custom", message: "amountInvalid" });
+    return z.NEVER;
+  }
+  const cleaned = (v ?? "").replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-");
+  if (cleaned === "") {
+    if (!required) return undefined;
+    ctx.addIssue({ code: "custom", message: "required" });
+    return z.NEVER;
+  }
+  if (!DECIMAL.test(cleaned)) {
+    ctx.addIssue({ code: "custom", message: "amountInvalid" });
+    return z.NEVER;
+  }
+  return Number(cleaned);
+}
+
+// z.unknown() rather than a union of number and string: one pass, no discarded issues per field,
+// which matters with 10 000 inntektsmottakere.
+/** A decimal amount in kroner with at most two decimals; a number or numeric text. */
+const decimal = () =>
+  z
+    .unknown()
+    .transform((v, ctx) => toAmount(v, ctx, true) as number)
+    .refine(hasAtMostTwoDecimals, { message: "amountDecimals" });
+
+const optionalDecimal = () =>
+  z
+    .unknown()
+    .transform((v, ctx) => toAmount(v, ctx, false))
+    .refine((n) => n === undefined || hasAtMostTwoDecimals(n), { message: "amountDecimals" })
+    .optional();
+
+/** Whole kroner, as forskuddstrekk and utleggstrekk are reported. */
+const wholeKroner = () => decimal().pipe(z.number().int({ message: "amountWholeKroner" }));
+
+/** Forskuddstrekk and utleggstrekk are negative whole kroner (official JSON example). */
+const deduction = () => wholeKroner().pipe(z.number().negative({ message: "deductionNegative" }));
+
+const percent = () => decimal().pipe(z.number().min(0, { message: "percentRange" }).max(100, { message: "percentRange" }));
+const optionalPercent = () =>
+  optionalDecimal().refine((n) => n === undefined || (n >= 0 && n <= 100), { message: "percentRange" });
+
+/** A boolean, or "true"/"false" from a form. */
+const flag = () =>
+  z.unknown().transform((v, ctx) => {
+    if (v === true || v === "true") return true;
+    if (v === false || v === "false") return false;
+    ctx.addIssue({ code: "custom", message: "required" });
+    return z.NEVER;
+  });
+
+const date = () => z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") });
+const optionalDate = () =>
+  z
+    .string({ error: "dateInvalid" })
+    .trim()
+    .transform((v) => v || undefined)
+    .pipe(z.iso.date({ error: "dateInvalid" }).optional())
+    .optional();
+
+const orgnr = () =>
+  z
+    .string({ error: "required" })
+    .transform(normaliseOrgnr)
+    .pipe(
+      z
+        .string()
+        .min(1, { message: "required", abort: true })
+        .regex(/^\d{9}$/, { message: "orgnrFormat", abort: true })
+        .refine(isValidOrgnr, { message: "orgnrChecksum" }),
+    );
+
+const FNR_MESSAGES = { format: "fnrFormat", checksum: "fnrChecksum", date: "fnrDate" } as const;
+
+/** Fødselsnummer or d-nummer, including the 2032 rule and synthetic test numbers (see lib/validation/fodselsnummer.ts). */
+const optionalFodselsnummer = () =>
+  z
+    .string({ error: "fnrFormat" })
+    .transform((v) => normaliseFodselsnummer(v) || undefined)
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      const check = checkFodselsnummer(v);
+      if (!check.valid) ctx.addIssue({ code: "custom", message: FNR_MESSAGES[check.reason] });
+    })
+    .optional();
+
+const meldingsId = () =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { message: "required", abort: true })
+    .max(150, { message: "meldingsIdTooLong", abort: true })
+    .regex(MELDINGS_ID, { message: "meldingsIdFormat" });
+
+const internasjonalIdentifikator = z.looseObject({
+  identifikator: text(100),
+  identifikatortype: code("identifikatortype"),
+  land: z
+    .string({ error: "required" })
+    .trim()
+    .toUpperCase()
+    .min(1, { message: "required", abort: true })
+    .refine((v) => countrySet.has(v), { message: "countryInvalid" }),
+});
+
+const identifiserendeInformasjon = z.looseObject({
+  navn: optionalText(200),
+  foedselsdato: optionalDate(),
+  ansattnummer: optionalText(50),
+});
+
+const ORDINARY_EMPLOYMENT = "ordinaertArbeidsforhold";
+/** Fields Skatteetaten requires on an ordinary employment (arbeidsforhold of type ordinaertArbeidsforhold). */
+const ORDINARY_EMPLOYMENT_REQUIRED = [
+  "antallTimerPerUkeSomEnFullStillingTilsvarer",
+  "avloenningstype",
+  "yrke",
+  "arbeidstidsordning",
+  "stillingsprosent",
+] as const;
+
+const arbeidsforhold = z
+  .looseObject({
+    typeArbeidsforhold: code("typeArbeidsforhold"),
+    arbeidsforholdId: optionalText(150),
+    startdato: date(),
+    sluttdato: optionalDate(),
+    antallTimerPerUkeSomEnFullStillingTilsvarer: optionalDecimal().refine((n) => n === undefined || (n > 0 && n <= 168), {
+      message: "hoursRange",
+    }),
+    avloenningstype: optionalCode("avloenningstype"),
+    yrke: optionalText(7).refine((v) => v === undefined || /^\d{7}$/.test(v), { message: "yrkeFormat" }),
+    arbeidstidsordning: optionalCode("arbeidstidsordning"),
+    stillingsprosent: optionalPercent(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.sluttdato && a.startdato && a.sluttdato < a.startdato) {
+      ctx.addIssue({ code: "custom", path: ["sluttdato"], message: "endBeforeStart" });
+    }
+    if (a.typeArbeidsforhold === ORDINARY_EMPLOYMENT) {
+      for (const key of ORDINARY_EMPLOYMENT_REQUIRED) {
+        if (a[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "requiredForOrdinaryEmployment" });
+      }
+    }
+  });
+
+/** The kinds of income an inntekt line may carry; exactly one per line. */
+export const INNTEKT_TYPES = ["loennsinntekt", "ytelseFraOffentlige", "pensjonEllerTrygd", "naeringsinntekt"] as const;
+export type InntektType = (typeof INNTEKT_TYPES)[number];
+
+const inntekt = z
+  .looseObject({
+    fordel: code("fordel"),
+    utloeserArbeidsgiveravgift: flag(),
+    inngaarIGrunnlagForTrekk: flag(),
+    beloep: decimal(),
+    loennsinntekt: z.looseObject({ beskrivelse: code("loennsinntektBeskrivelse"), antall: optionalDecimal() }).optional(),
+    ytelseFraOffentlige: z.looseObject({ beskrivelse: text(200) }).optional(),
+    pensjonEllerTrygd: z.looseObject({ beskrivelse: text(200) }).optional(),
+    naeringsinntekt: z.looseObject({ beskrivelse: text(200) }).optional(),
+  })
+  .superRefine((line, ctx) => {
+    const present = INNTEKT_TYPES.filter((type) => line[type] !== undefined);
+    if (present.length === 0) ctx.addIssue({ code: "custom", path: ["loennsinntekt", "beskrivelse"], message: "required" });
+    if (present.length > 1) ctx.addIssue({ code: "custom", path: [present[1]!], message: "inntektTypeSeveral" });
+  });
+
+const forskuddstrekk = z.looseObject({
+  beskrivelse: optionalCode("forskuddstrekkBeskrivelse"),
+  beloep: deduction(),
+});
+
+const utleggstrekk = z.looseObject({ beskrivelse: optionalText(200), beloep: deduction() });
+
+/** For refinements that only read fields defensively: run them even when other fields have errors. */
+const RUN_ALWAYS = { when: () => true };
+
+const inntektsmottaker = z
+  .looseObject({
+    norskIdentifikator: optionalFodselsnummer(),
+    internasjonalIdentifikator: z.array(internasjonalIdentifikator).optional(),
+    identifiserendeInformasjon: identifiserendeInformasjon.optional(),
+    arbeidsforhold: z.array(arbeidsforhold).optional(),
+    inntekt: z.array(inntekt).optional(),
+    forskuddstrekk: z.array(forskuddstrekk).optional(),
+    utleggstrekk: z.array(utleggstrekk).optional(),
+  })
+  // Runs even when a line below has errors, so a missing identifier is reported in the same round.
+  .superRefine((person, ctx) => {
+    const international = Array.isArray(person.internasjonalIdentifikator) ? person.internasjonalIdentifikator : [];
+    if (person.norskIdentifikator === undefined && international.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["norskIdentifikator"], message: "identifierRequired" });
+    }
+    if (person.norskIdentifikator !== undefined && international.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["internasjonalIdentifikator"], message: "identifierBoth" });
+    }
+    // Without a Norwegian id, Skatteetaten can only match the person on name and date of birth.
+    if (person.norskIdentifikator === undefined && international.length > 0) {
+      if (!person.identifiserendeInformasjon?.navn) {
+        ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "navn"], message: "requiredWithoutFnr" });
+      }
+      if (!person.identifiserendeInformasjon?.foedselsdato) {
+        ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "foedselsdato"], message: "requiredWithoutFnr" });
+      }
+    }
+  }, RUN_ALWAYS)
+  .transform((person) => {
+    // An identifiserendeInformasjon left empty in a form must not reach the wire as {}.
+    const info = person.identifiserendeInformasjon;
+    if (info && Object.values(info).every((v) => v === undefined)) return { ...person, identifiserendeInformasjon: undefined };
+    return person;
+  });
+
+const loennOgGodtgjoerelse = z.looseObject({
+  beregningskodeForArbeidsgiveravgift: code("beregningskodeForArbeidsgiveravgift"),
+  sone: code("sone"),
+  avgiftsgrunnlagBeloep: decimal(),
+  prosentsatsForAvgiftsberegning: percent(),
+});
+
+const virksomhet = z
+  .looseObject({
+    norskIdentifikator: orgnr(),
+    inntektsmottaker: z.array(inntektsmottaker).default([]),
+    arbeidsgiveravgift: z.looseObject({ loennOgGodtgjoerelse: z.array(loennOgGodtgjoerelse).optional() }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.inntektsmottaker.forEach((person, i) => {
+      const id = person.norskIdentifikator;
+      if (id === undefined) return;
+      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["inntektsmottaker", i, "norskIdentifikator"], message: "duplicatePerson" });
+      seen.add(id);
+    });
+  });
+
+const betalingsinformasjon = z.looseObject({
+  sumForskuddstrekk: optionalDecimal().refine((n) => n === undefined || (Number.isInteger(n) && n <= 0), {
+    message: "sumForskuddstrekkInvalid",
+  }),
+  sumArbeidsgiveravgift: optionalDecimal(),
+  sumFinansskattLoenn: optionalDecimal(),
+  sumUtleggstrekk: optionalDecimal(),
+});
+
+const oppgave = z
+  .looseObject({
+    betalingsinformasjon: betalingsinformasjon.optional(),
+    virksomhet: z.array(virksomhet, { error: "virksomhetRequired" }).min(1, { message: "virksomhetRequired" }),
+  })
+  .superRefine((o, ctx) => {
+    const seen = new Set<string>();
+    o.virksomhet.forEach((v, i) => {
+      if (seen.has(v.norskIdentifikator)) ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
+      seen.add(v.norskIdentifikator);
+    });
+    for (const m of checkBetalingsinformasjon(o)) {
+      ctx.addIssue({ code: "custom", path: ["betalingsinformasjon", m.field], message: m.key, params: { expected: m.expected } });
+    }
+  });
+
+const leveranseFields = {
+  leveringstidspunkt: z.iso.datetime({ offset: true, local: true, error: (issue) => (issue.input ? "dateTimeInvalid" : "required") }),
+  kalendermaaned: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { message: "required", abort: true })
+    .regex(KALENDERMAANED, { message: "kalendermaanedFormat", abort: true })
+    .refine((v) => v >= "2014-01" && v <= "2099-12", { message: "kalendermaanedRange" }),
+  kildesystem: text(255),
+  meldingsId: meldingsId(),
+  erstatterMeldingsId: optionalText(150).refine((v) => v === undefined || MELDINGS_ID.test(v), { message: "meldingsIdFormat" }),
+  opplysningspliktig: z.looseObject({ norskIdentifikator: orgnr() }, { error: "required" }),
+  oppgave: oppgave,
+  spraakForTilbakemelding: optionalCode("spraakForTilbakemelding"),
+};
+
+function checkReplacement(l: { meldingsId: string; erstatterMeldingsId?: string }, ctx: z.RefinementCtx) {
+  if (l.erstatterMeldingsId !== undefined && l.erstatterMeldingsId === l.meldingsId) {
+    ctx.addIssue({ code: "custom", path: ["erstatterMeldingsId"], message: "replacesItself" });
+  }
+}
+
+/** A complete leveranse, ready to send (imported files, and a builder draft once leveringstidspunkt is set). */
+export const leveranseSchema = z.looseObject(leveranseFields).superRefine(checkReplacement);
+
+/**
+ * A leveranse being built: the same rules, except that leveringstidspunkt is set when the user
+ * submits. The builder page validates with this in the browser and in its server action.
+ */
+export const leveranseDraftSchema = z
+  .looseObject({ ...leveranseFields, leveringstidspunkt: leveranseFields.leveringstidspunkt.optional() })
+  .superRefine(checkReplacement);
+
+export type Leveranse = z.output<typeof leveranseSchema>;
+export type LeveranseDraft = z.output<typeof leveranseDraftSchema>;
+export type LeveranseInput = z.input<typeof leveranseSchema>;
+export type Inntektsmottaker = Leveranse["oppgave"]["virksomhet"][number]["inntektsmottaker"][number];
+export type Virksomhet = Leveranse["oppgave"]["virksomhet"][number];

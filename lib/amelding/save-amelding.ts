@@ -1,0 +1,98 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { SafeError, type FieldErrors } from "@/lib/actions/action-result";
+import type { DbOrTx } from "@/lib/db/client";
+import { organisations, submissions } from "@/lib/db/schema";
+import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
+import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
+import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";
+import { ameldingMessageKey } from "./validation-messages";
+
+export type SaveAmeldingInput = {
+  organisationId: string;
+  intent: "draft" | "submit";
+  /** The builder's values (wire shape, amounts possibly as text); validated here with the shared schema. */
+  leveranse: Record<string, unknown>;
+  /** Editing a draft, or correcting a rejected/failed one: the result is a new version of it. */
+  submissionId?: string;
+  /** Sending a replacement of this accepted A-melding. */
+  replacesSubmissionId?: string;
+};
+
+/** The signed-in user as this operation needs them (the action passes the CurrentUser). */
+export type AmeldingEditor = { id: string; email: string; organisationIds: string[] };
+
+function validationError(fieldErrors: FieldErrors): never {
+  throw new SafeError("validation", "errors.validation", fieldErrors);
+}
+
+async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: string[]) {
+  const [row] = await tx
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
+  if (!row || row.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
+  if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  return row;
+}
+
+/**
+ * Saves an A-melding from the builder as a draft or queues it for delivery, in the caller's
+ * transaction (the submission, its version and the audit row commit together). The server
+ * decides leveringstidspunkt (at submit) and, for a replacement, erstatterMeldingsId; the
+ * client cannot choose either.
+ */
+export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: SaveAmeldingInput) {
+  if (!user.organisationIds.includes(input.organisationId)) throw new SafeError("forbidden", "errors.organisationForbidden");
+  const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+  if (!organisation) throw new SafeError("not_found", "errors.notFound");
+
+  const existing = input.submissionId ? await findEditable(tx, input.submissionId, user.organisationIds) : undefined;
+  if (existing && existing.organisationId !== organisation.id) throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
+
+  const raw: Record<string, unknown> = { ...input.leveranse, erstatterMeldingsId: undefined, leveringstidspunkt: undefined };
+  if (input.intent === "submit") raw.leveringstidspunkt = new Date().toISOString();
+
+  const replacesSubmissionId = existing ? (existing.replacesSubmissionId ?? undefined) : input.replacesSubmissionId;
+  let replaced: ReplaceableAmelding | undefined;
+  if (replacesSubmissionId) {
+    const lookup = await lookUpReplaceableAmelding(tx, replacesSubmissionId, user.organisationIds);
+    if (!lookup.ok) throw new SafeError("conflict", `ameldingBuilder.refused.${lookup.reason}`);
+    if (lookup.amelding.organisationId !== organisation.id) throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
+    replaced = lookup.amelding;
+    raw.erstatterMeldingsId = replaced.meldingsId;
+  }
+
+  const parsed = (input.intent === "submit" ? leveranseSchema : leveranseDraftSchema).safeParse(raw);
+  const fieldErrors: FieldErrors = {};
+  const add = (path: string, key: string) => (fieldErrors[path] ??= []).push(key);
+  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join("."), ameldingMessageKey(issue.message));
+
+  const orgnr = (raw.opplysningspliktig as { norskIdentifikator?: unknown } | undefined)?.norskIdentifikator;
+  if (typeof orgnr === "string" && orgnr.replace(/\s+/g, "") !== organisation.orgnr) add("opplysningspliktig.norskIdentifikator", "organisationMismatch");
+  if (replaced && raw.kalendermaaned !== replaced.kalendermaaned) add("kalendermaaned", "replacementMonthChanged");
+  if (typeof raw.meldingsId === "string" && (await isMeldingsIdUsed(tx, organisation.id, raw.meldingsId.trim(), { exceptSubmissionId: existing?.id }))) {
+    add("meldingsId", "meldingsIdUsed");
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) validationError(fieldErrors);
+
+  // Through JSON, so absent optional fields are left out of the stored payload rather than kept as undefined.
+  const payload = JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
+  const queue = input.intent === "submit";
+  if (existing) {
+    const result = await sendCorrectedVersion(tx, user, existing.id, [organisation.id], payload, { queue });
+    if (existing.subject !== parsed.data.kalendermaaned) {
+      await tx.update(submissions).set({ subject: parsed.data.kalendermaaned }).where(eq(submissions.id, existing.id));
+    }
+    return { submissionId: result.submissionId, queued: queue };
+  }
+  const result = await createSubmission(tx, user, {
+    organisationId: organisation.id,
+    kind: "amelding",
+    subject: parsed.data.kalendermaaned,
+    payload,
+    queue,
+    replacesSubmissionId: replaced?.id,
+  });
+  return { submissionId: result.submissionId, queued: queue };
+}

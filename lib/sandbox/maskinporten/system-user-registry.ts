@@ -1,0 +1,48 @@
+import type { SandboxSystemUser } from "./sandbox-client";
+
+/**
+ * The system users that exist beyond those written into the clients' configuration: the ones
+ * customers approved through the sandbox Altinn. Like Altinn, a system user belongs to a system
+ * and an organisation; a Maskinporten client may use it when the client is registered on that
+ * system. The sandbox Maskinporten and the sandbox Altinn share one registry.
+ */
+export class SandboxSystemUserRegistry {
+  readonly #clientsBySystem = new Map<string, Set<string>>();
+  readonly #usersBySystem = new Map<string, Map<string, SandboxSystemUser>>();
+  /** "system orgnr" of the users written into client configurations: they exist, but stay the client's own. */
+  readonly #configured = new Set<string>();
+
+  /** Registers a client on a system (Altinn's system register lists the system's client ids). */
+  linkClient(systemId: string, clientId: string): void {
+    let clients = this.#clientsBySystem.get(systemId);
+    if (!clients) this.#clientsBySystem.set(systemId, (clients = new Set()));
+    clients.add(clientId);
+  }
+
+  /** Notes a system user from a client's configuration, so Altinn knows the organisation already has one. */
+  noteConfigured(user: SandboxSystemUser): void {
+    this.#configured.add(`${user.systemId} ${user.orgnr}`);
+  }
+
+  /** Adds an approved system user; one per system and organisation, so an earlier one is kept. */
+  add(user: SandboxSystemUser): void {
+    let users = this.#usersBySystem.get(user.systemId);
+    if (!users) this.#usersBySystem.set(user.systemId, (users = new Map()));
+    if (!users.has(user.orgnr)) users.set(user.orgnr, user);
+  }
+
+  /** Whether the organisation has a system user for the system, configured or approved. */
+  has(systemId: string, orgnr: string): boolean {
+    return this.#configured.has(`${systemId} ${orgnr}`) || (this.#usersBySystem.get(systemId)?.has(orgnr) ?? false);
+  }
+
+  /** The approved system user `orgnr` for any system this client is registered on. */
+  find(clientId: string, orgnr: string): SandboxSystemUser | undefined {
+    for (const [systemId, clients] of this.#clientsBySystem) {
+      if (!clients.has(clientId)) continue;
+      const user = this.#usersBySystem.get(systemId)?.get(orgnr);
+      if (user) return user;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { computeSums } from "@/lib/amelding/sums";
+
+/** A small seeded generator (mulberry32), so a failing test or benchmark can be reproduced. */
+export function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+function checkDigit(digits: number[], weights: number[]): number {
+  const rest = weights.reduce((sum, w, i) => sum + w * digits[i]!, 0) % 11;
+  return rest === 0 ? 0 : 11 - rest;
+}
+
+/**
+ * A synthetic fødselsnummer in Skatteetaten Tenor's style: the month is raised by 80, so it can
+ * never belong to a real person. `dnummer` also raises the first digit by 4.
+ */
+export function syntheticFodselsnummer(random: () => number = Math.random, options: { dnummer?: boolean } = {}): string {
+  for (;;) {
+    const birth = new Date(Date.UTC(1950 + Math.floor(random() * 55), 0, 1 + Math.floor(random() * 365)));
+    const day = birth.getUTCDate() + (options.dnummer ? 40 : 0);
+    const month = birth.getUTCMonth() + 1 + 80;
+    const year = birth.getUTCFullYear() % 100;
+    // Individual numbers 000–499 are those of people born 1900–1999 (and 2000–2039 for 500–999).
+    const individual = birth.getUTCFullYear() < 2000 ? Math.floor(random() * 500) : 500 + Math.floor(random() * 500);
+    const base = `${String(day).padStart(2, "0")}${month}${String(year).padStart(2, "0")}${String(individual).padStart(3, "0")}`;
+    const digits = [...base].map(Number);
+    const k1 = checkDigit(digits, K1);
+    if (k1 === 10) continue;
+    const k2 = checkDigit([...digits, k1], K2);
+    if (k2 === 10) continue;
+    return `${base}${k1}${k2}`;
+  }
+}
+
+const GIVEN = ["Kari", "Ola", "Ingrid", "Lars", "Sofie", "Jonas", "Nora", "Emil", "Maja", "Henrik"];
+const FAMILY = ["Testesen", "Prøvestad", "Syntetisk", "Eksempelsen", "Fiktivdal"];
+
+/**
+ * A valid synthetic leveranse (our model: amounts as numbers) for `orgnr` with one virksomhet
+ * and `persons` inntektsmottakere, each with an ordinary employment, a fixed salary, a
+ * forskuddstrekk, and betalingsinformasjon that agrees with the lines.
+ */
+export function generateLeveranse(options: {
+  opplysningspliktig: string;
+  virksomhet: string;
+  persons: number;
+  kalendermaaned?: string;
+  seed?: number;
+}): Leveranse {
+  const random = seededRandom(options.seed ?? 1);
+  const month = options.kalendermaaned ?? "2026-10";
+  const used = new Set<string>();
+  let grunnlag = 0;
+  const inntektsmottaker = Array.from({ length: options.persons }, (_, i) => {
+    let fnr = syntheticFodselsnummer(random);
+    while (used.has(fnr)) fnr = syntheticFodselsnummer(random);
+    used.add(fnr);
+    const salary = 30_000 + Math.floor(random() * 4_000_000) / 100;
+    grunnlag += Math.round(salary * 100);
+    return {
+      norskIdentifikator: fnr,
+      identifiserendeInformasjon: {
+        navn: `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]}`,
+        ansattnummer: String(1000 + i),
+      },
+      arbeidsforhold: [
+        {
+          typeArbeidsforhold: "ordinaertArbeidsforhold",
+          arbeidsforholdId: `AF-${i + 1}`,
+          startdato: "2020-01-01",
+          antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5,
+          avloenningstype: "fast",
+          yrke: "2511101",
+          arbeidstidsordning: "ikkeSkift",
+          stillingsprosent: 100,
+        },
+      ],
+      inntekt: [
+        {
+          fordel: "kontantytelse",
+          utloeserArbeidsgiveravgift: true,
+          inngaarIGrunnlagForTrekk: true,
+          beloep: salary,
+          loennsinntekt: { beskrivelse: "fastloenn" },
+        },
+      ],
+      forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -Math.round(salary * 0.3) }],
+    };
+  });
+  const oppgave = {
+    virksomhet: [
+      {
+        norskIdentifikator: options.virksomhet,
+        inntektsmottaker,
+        arbeidsgiveravgift: {
+          loennOgGodtgjoerelse: [
+            {
+              beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
+              sone: "1",
+              avgiftsgrunnlagBeloep: grunnlag / 100,
+              prosentsatsForAvgiftsberegning: 14.1,
+            },
+          ],
+        },
+      },
+    ],
+  };
+  const sums = computeSums(oppgave);
+  return {
+    leveringstidspunkt: `${month}-28T10:00:00Z`,
+    kalendermaaned: month,
+    kildesystem: "Innrapportering",
+    meldingsId: randomUUID(),
+    opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
+    oppgave: {
+      betalingsinformasjon: { sumForskuddstrekk: sums.sumForskuddstrekk, sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift },
+      ...oppgave,
+    },
+    spraakForTilbakemelding: "bokmaal",
+  };
+}
