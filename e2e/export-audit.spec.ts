@@ -1,46 +1,19 @@
-import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import postgres from "postgres";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
-import { testLeveranse } from "@/lib/testing/report-fixtures";
-import { syntheticFodselsnummer } from "@/lib/testing/synthetic-fodselsnummer";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { DEMO, storageStateFor } from "./fixtures";
 
-const ORGNR = "310900125";
-const fnr = syntheticFodselsnummer();
+// Nordlys Offshore AS (demo) with a synthetic sub-unit; one inntektsmottaker with a synthetic fødselsnummer.
+const ORGNR = "310900346";
+const currentMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit" }).format(new Date());
+const leveranse = generateLeveranse({ opplysningspliktig: ORGNR, virksomhet: "312000032", persons: 1, kalendermaaned: currentMonth, seed: Date.now() % 100_000 });
+const fnr = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.norskIdentifikator!;
 const masked = `******${fnr.slice(6)}`;
 let submissionId: string;
 
-/**
- * A rejected A-melding for a demo organisation with one inntektsmottaker identified by a
- * synthetic fødselsnummer, written straight into the app's database: the A-melding form is not
- * part of this build, and the export only reads what is stored. (Embedded PostgreSQL's local
- * credentials, lib/db/embedded.ts.)
- */
-async function seedAmeldingWithFodselsnummer() {
-  const sql = postgres(`postgres://postgres:innrapportering-local@127.0.0.1:${process.env.E2E_PG_PORT}/innrapportering`, { max: 1 });
-  try {
-    const leveranse = testLeveranse(ORGNR, ORGNR, "2026-09");
-    const virksomhet = leveranse.oppgave.virksomhet[0]!;
-    virksomhet.inntektsmottaker = virksomhet.inntektsmottaker.map((m) => ({ ...m, norskIdentifikator: fnr }));
-    const id = randomUUID();
-    const versionId = randomUUID();
-    await sql.begin(async (tx) => {
-      await tx`
-        insert into submissions (id, organisation_id, kind, subject, status, current_version_id, attempt_count, last_error_code, status_reason)
-        select ${id}, id, 'amelding', '2026-09', 'rejected', ${versionId}, 1, 'AMLD_010', 'Feil i payload'
-        from organisations where orgnr = ${ORGNR}`;
-      await tx`
-        insert into submission_versions (id, submission_id, version_no, payload, idempotency_key)
-        values (${versionId}, ${id}, 1, ${tx.json(leveranse)}, ${randomUUID()})`;
-    });
-    return id;
-  } finally {
-    await sql.end();
-  }
-}
+test.describe.configure({ mode: "serial" });
 
 async function downloadCsv(page: Page, linkName: string) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
@@ -56,8 +29,18 @@ async function expectNoAxeViolations(page: Page) {
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 }
 
-test.beforeAll(async () => {
-  submissionId = await seedAmeldingWithFodselsnummer();
+test.describe("payroll administrator", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("imports and sends an A-melding whose inntektsmottaker has a fødselsnummer", async ({ page }) => {
+    await page.goto("/a-melding/importer");
+    await page.getByLabel("Eller lim inn innholdet").fill(JSON.stringify({ leveranse }));
+    await page.getByRole("button", { name: "Kontroller" }).click();
+    await page.getByTestId("import-summary").getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    submissionId = page.url().split("/").pop()!;
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+  });
 });
 
 test.describe("manager", () => {
@@ -76,7 +59,8 @@ test.describe("manager", () => {
     expect(new Set(rows.map((r) => r["Type"]))).toEqual(new Set(["A-melding"]));
     const row = rows.find((r) => r["Innsendings-id"] === submissionId)!;
     expect(row["Organisasjonsnummer"]).toBe(ORGNR);
-    expect(row["Feilkode"]).toBe("AMLD_010");
+    expect(row["Status"]).toBe("Mottatt");
+    expect(row["forsendelseId"]).not.toBe("");
     expect(row["Antall inntektsmottakere"]).toBe("1");
     expect(row["Inntektsmottakeres fødselsnummer/d-nummer"]).toBe(masked);
     expect(text).not.toContain(fnr);
@@ -120,10 +104,10 @@ test.describe("manager", () => {
     ]);
     await tab.waitForLoadState();
     expect(new URL(tab.url()).pathname).toBe(`/innsendinger/${submissionId}`);
-    await expect(tab.getByTestId("submission-status")).toContainText("Avvist");
+    await expect(tab.getByTestId("submission-status")).toContainText("Mottatt");
     const fresh = await context.newPage();
     await fresh.goto(`/innsendinger/${submissionId}`);
-    await expect(fresh.getByTestId("submission-status")).toContainText("Avvist");
+    await expect(fresh.getByTestId("submission-status")).toContainText("Mottatt");
   });
 });
 

@@ -5,8 +5,8 @@ import { auditLog, submissions } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testTranslator } from "@/lib/testing/test-translator";
-import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { syntheticFodselsnummer } from "@/lib/testing/synthetic-fodselsnummer";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import type { Role } from "@/lib/db/schema";
 import { startSubmissionsExport } from "./export-csv";
@@ -42,10 +42,8 @@ async function seed() {
     .insert(submissions)
     .values(Array.from({ length: EXPORT_PAGE_SIZE + 7 }, (_, i) => ({ organisationId: org.id, kind: "oar" as const, subject: `BULK-${i}` })))
     .returning({ id: submissions.id });
-  const fnr = [syntheticFodselsnummer(), syntheticFodselsnummer()];
-  const leveranse = testLeveranse(org.orgnr, org.orgnr);
-  const virksomhet = leveranse.oppgave.virksomhet[0]!;
-  virksomhet.inntektsmottaker = fnr.map((norskIdentifikator) => ({ ...virksomhet.inntektsmottaker[0]!, norskIdentifikator }));
+  const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: org.orgnr, persons: 2, seed: Math.floor(Math.random() * 1e6) });
+  const fnr = leveranse.oppgave.virksomhet[0]!.inntektsmottaker.map((m) => m.norskIdentifikator!);
   const amelding = await db.transaction((tx) =>
     createSubmission(tx, admin, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: leveranse, queue: false }),
   );
