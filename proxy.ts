@@ -23,5 +23,5 @@ export default function proxy(request: NextRequest) {
 // api/amelding/import is left out: a proxy buffers request bodies and cuts them at 10 MB, and
 // that route takes A-melding files larger than that (it checks the session itself, like all routes).
 export const config = {
-  matcher: ["/((?!api/auth|api/health|api/amelding/import|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
+  matcher: ["/((?!api/auth|api/health|api/amelding/import|api/altinn-events|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
 };

@@ -34,6 +34,8 @@ async function main() {
     skatteetatenPort: port("SANDBOX_SKATTEETATEN_PORT", 4102),
     altinnPort: port("SANDBOX_ALTINN_PORT", 4103),
     altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
+    feedbackDelay: Number(process.env.SANDBOX_FEEDBACK_DELAY_MS || 2000),
+    altinnEventsWebhookUrl: process.env.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL || undefined,
     clients,
   });
   const { issuer } = sandbox.maskinporten;
@@ -43,6 +45,7 @@ async function main() {
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
   console.log(`  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`);
+  console.log(`  A-melding feedback now: POST ${sandbox.skatteetaten.url}/__control/feedback/release`);
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);
   console.log(`  scopes: ${Object.values(SANDBOX_SCOPES).join(" ")}`);

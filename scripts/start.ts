@@ -74,12 +74,17 @@ async function main() {
 
   if (mode === "sandbox") {
     const key = await ensureSandboxClientKey(dataDir);
+    // The sandbox subscribes the app's own webhook to its Dialogporten events, as Altinn Events would.
+    childEnv.ALTINN_EVENTS_WEBHOOK_SECRET ||= await persistentSecret("altinn-events-secret", 24);
+    const webhook = `http://${config.HOST}:${config.PORT}/api/altinn-events?secret=${encodeURIComponent(childEnv.ALTINN_EVENTS_WEBHOOK_SECRET)}`;
     const sandbox = await startSandbox({
       host: config.SANDBOX_HOST,
       maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
       skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
       altinnPort: config.SANDBOX_ALTINN_PORT,
       altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
+      feedbackDelay: config.SANDBOX_FEEDBACK_DELAY_MS,
+      altinnEventsWebhookUrl: config.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL ?? webhook,
       clients: await defaultSandboxClients({
         key,
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
@@ -92,6 +97,7 @@ async function main() {
     childEnv.OAR_API_URL ??= sandbox.skatteetaten.oarBaseUrl;
     childEnv.AMELDING_API_URL ??= sandbox.skatteetaten.ameldingBaseUrl;
     childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
+    childEnv.AMELDING_TILBAKEMELDING_API_URL ??= `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1`;
     console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`);
   }
 

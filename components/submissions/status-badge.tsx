@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
-import type { SubmissionStatus } from "@/lib/db/schema";
+import type { FeedbackStatus, SubmissionStatus } from "@/lib/db/schema";
 
 const TONE: Record<SubmissionStatus, "neutral" | "brand" | "success" | "danger" | "warning"> = {
   draft: "neutral",
@@ -15,7 +15,24 @@ const TONE: Record<SubmissionStatus, "neutral" | "brand" | "success" | "danger" 
   failed: "danger",
 };
 
-export function StatusBadge({ status, nextAttemptAt }: { status: SubmissionStatus; nextAttemptAt?: string | null }) {
+const FEEDBACK_TONE: Record<FeedbackStatus, "neutral" | "brand" | "success" | "danger" | "warning"> = {
+  waiting: "neutral",
+  ok: "success",
+  deviations: "warning",
+  rejected: "danger",
+  error: "danger",
+};
+
+/** The delivery status, and for an accepted A-melding where its feedback from Skatteetaten stands. */
+export function StatusBadge({
+  status,
+  nextAttemptAt,
+  feedbackStatus,
+}: {
+  status: SubmissionStatus;
+  nextAttemptAt?: string | null;
+  feedbackStatus?: FeedbackStatus | null;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   return (
@@ -24,6 +41,11 @@ export function StatusBadge({ status, nextAttemptAt }: { status: SubmissionStatu
       {status === "retrying" && nextAttemptAt && (
         <span className="text-xs text-muted">
           {t("statusHelp.retryingAt", { time: format.dateTime(new Date(nextAttemptAt), { timeStyle: "medium" }) })}
+        </span>
+      )}
+      {status === "accepted" && feedbackStatus && (
+        <span data-testid="feedback-status">
+          <Tag tone={FEEDBACK_TONE[feedbackStatus]}>{t(`feedback.list.${feedbackStatus}`)}</Tag>
         </span>
       )}
     </span>

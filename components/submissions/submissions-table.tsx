@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { SubmissionStatus } from "@/lib/db/schema";
 import { Tag } from "@/components/ui/tag";
+import type { FeedbackStatus, SubmissionStatus } from "@/lib/db/schema";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 
@@ -19,6 +19,8 @@ export type SubmissionRow = {
   nextAttemptAt: string | null;
   lastErrorCode: string | null;
   errorSummary: string | null;
+  /** Accepted A-meldinger: where Skatteetaten's feedback stands. */
+  feedbackStatus: FeedbackStatus | null;
   createdAt: string;
   replacesSubmissionId: string | null;
   replacedById: string | null;
@@ -95,7 +97,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
                 )}
               </td>
               <td className="px-4 py-2">
-                <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} />
+                <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />
               </td>
               <td className="px-4 py-2 whitespace-nowrap">
                 {row.lastAttemptAt ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" }) : "–"}

@@ -1,11 +1,15 @@
 import "server-only";
 import { parseSandboxClient, type SandboxClientInput } from "./maskinporten/sandbox-client";
+import { createDialogStore, type DialogStore } from "./altinn/dialogporten/dialog-store";
+import { createDialogportenHandler } from "./altinn/dialogporten/handler";
+import { pushDialogEventsToWebhook } from "./altinn/events/webhook-pusher";
 import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
 import { systemUserRequestsHandler } from "./altinn/system-user-requests/handler";
 import { sandboxSystemsFromClients } from "./altinn/system-user-requests/system-register";
 import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
 import { SandboxSystemUserRegistry } from "./maskinporten/system-user-registry";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
+import type { FeedbackDelay } from "./skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "./skatteetaten/server";
 import type { SandboxSkatteetatenHandle } from "./skatteetaten/types";
 
@@ -19,6 +23,10 @@ export type SandboxOptions = {
   tokenLifetimeSeconds?: number;
   /** JSON file keeping the Altinn system-user requests (and so approved system users) across restarts. */
   altinnStateFile?: string;
+  /** How long after acceptance an A-melding's feedback appears in Dialogporten (default 2000 ms). */
+  feedbackDelay?: FeedbackDelay;
+  /** Where the sandbox pushes Dialogporten's events as Altinn Events would (a subscription's endpoint). */
+  altinnEventsWebhookUrl?: string;
 };
 
 export type Sandbox = {
@@ -26,6 +34,8 @@ export type Sandbox = {
   skatteetaten: SandboxSkatteetatenHandle;
   /** The Altinn platform host: Dialogporten and the system-user request API. */
   altinn: SandboxAltinn;
+  /** Dialogporten's dialogs, created by the sandbox Skatteetaten and served by the sandbox Altinn. */
+  dialogs: DialogStore;
   close(): Promise<void>;
 };
 
@@ -40,10 +50,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     tokenLifetimeSeconds: options.tokenLifetimeSeconds,
     systemUsers,
   });
+  const verifyToken = sandboxTokenVerifier(maskinporten);
+  const dialogs = createDialogStore();
   const skatteetaten = await startSandboxSkatteetaten({
     host: options.host,
     port: options.skatteetatenPort ?? 0,
-    verifyToken: sandboxTokenVerifier(maskinporten),
+    verifyToken,
+    dialogs,
+    feedbackDelay: options.feedbackDelay,
   });
   const systemUserRequests = systemUserRequestsHandler({
     maskinporten,
@@ -51,13 +65,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     systems: sandboxSystemsFromClients(options.clients.map(parseSandboxClient)),
     stateFile: options.altinnStateFile,
   });
-  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests];
+  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests, createDialogportenHandler({ store: dialogs, verifyToken })];
   const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
+  const events = options.altinnEventsWebhookUrl
+    ? pushDialogEventsToWebhook(dialogs, { webhookUrl: options.altinnEventsWebhookUrl, platformUrl: () => altinn.url })
+    : null;
   return {
     maskinporten,
     skatteetaten,
     altinn,
+    dialogs,
     close: async () => {
+      events?.stop();
       await altinn.close();
       await skatteetaten.close();
       await maskinporten.close();

@@ -5,6 +5,8 @@ import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { createDeliveryDeps } from "./delivery-deps";
+import { startFeedbackFollower } from "./feedback-follower";
+import { createFeedbackFollowerDeps } from "./feedback-follower-deps";
 import { startQueue } from "./queue";
 import { startDeliveryWorker } from "./worker";
 
@@ -12,12 +14,13 @@ type EnvLike = Record<string, string | undefined>;
 
 /**
  * Starts a delivery worker from configuration (the same variables the web app reads): its own
- * database pool, Maskinporten client and queue connection.
+ * database pool, Maskinporten client and queue connection, and beside it the follower that
+ * fetches each accepted A-melding's feedback through Dialogporten.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const mode = (env.APP_MODE ?? "sandbox") as AppMode;
   const endpoints = resolveEndpoints(mode, env);
-  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_CONCURRENCY ?? 20) + 2 });
+  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_CONCURRENCY ?? 20) + 4 });
   const tokens = createMaskinportenClient(loadMaskinportenConfig(env));
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
@@ -33,9 +36,24 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     concurrency: Number(env.DELIVERY_CONCURRENCY ?? 20),
     reconcileIntervalMs: Number(env.DELIVERY_RECONCILE_SECONDS ?? 5) * 1000,
   });
+  const feedbackPollMs = Number(env.FEEDBACK_POLL_SECONDS ?? 3) * 1000;
+  const feedback = startFeedbackFollower(
+    createFeedbackFollowerDeps(db, tokens, {
+      altinnPlatformUrl: endpoints.altinnPlatformUrl,
+      feedbackApiUrl: endpoints.ameldingTilbakemeldingApiUrl,
+      workerId: deps.workerId,
+      requestTimeoutMs: deps.requestTimeoutMs,
+      pollMs: feedbackPollMs,
+      maxIntervalMs: Number(env.FEEDBACK_MAX_INTERVAL_SECONDS ?? 900) * 1000,
+      dialogMaxChecks: Number(env.FEEDBACK_DIALOG_MAX_CHECKS ?? 8),
+      maxWaitMs: Number(env.FEEDBACK_MAX_WAIT_HOURS ?? 72) * 3600_000,
+    }),
+    { pollMs: feedbackPollMs },
+  );
   return {
     workerId: deps.workerId,
     async stop() {
+      await feedback.stop();
       await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
       await sql.end({ timeout: 5 });

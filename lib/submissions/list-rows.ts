@@ -25,6 +25,7 @@ export function toSubmissionPage(result: ListResult, locale: string) {
       nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
       lastErrorCode: r.lastErrorCode,
       errorSummary: errorSummary(r.lastErrorCode, r.statusReason, locale),
+      feedbackStatus: r.feedbackStatus,
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,
       replacedById: r.replacedById,

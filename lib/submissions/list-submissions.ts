@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { bulkOperationMembers, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { ameldingFeedback, bulkOperationMembers, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
@@ -92,6 +92,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       lastErrorCode: submissions.lastErrorCode,
       statusReason: submissions.statusReason,
       receivedIds: submissions.receivedIds,
+      feedbackStatus: ameldingFeedback.status,
       createdAt: submissions.createdAt,
       cursorTime: submissionCursorTime,
       replacesSubmissionId: submissions.replacesSubmissionId,
@@ -101,6 +102,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+    .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
     .where(and(...conditions))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit + 1);

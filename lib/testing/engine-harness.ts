@@ -2,22 +2,34 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { createDialogStore } from "@/lib/sandbox/altinn/dialogporten/dialog-store";
+import { createDialogportenHandler } from "@/lib/sandbox/altinn/dialogporten/handler";
+import { startSandboxAltinn } from "@/lib/sandbox/altinn/server";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandboxMaskinporten } from "@/lib/sandbox/maskinporten/server";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { sandboxTokenVerifier } from "@/lib/sandbox/sandbox-token-verifier";
+import type { FeedbackDelay } from "@/lib/sandbox/skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { createDeliveryDeps, type DeliveryConfig } from "@/lib/submissions/delivery-deps";
+import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback-follower-deps";
 import { createTestOrganisation, createTestUser } from "./test-db";
 
 /**
  * The whole delivery path for integration tests: real PostgreSQL, the real Maskinporten client,
- * and the sandbox Maskinporten and Skatteetaten over HTTP on free ports. Organisations are
- * created up front because the sandbox must know their system users.
+ * and the sandbox Maskinporten, Skatteetaten and Altinn (Dialogporten) over HTTP on free ports.
+ * Organisations are created up front because the sandbox must know their system users.
+ * A-melding feedback appears at once unless `feedbackDelay` says otherwise.
  */
 export async function startEngineHarness(
   db: Db,
-  options: { organisations?: number; tokenLifetimeSeconds?: number; delivery?: Partial<DeliveryConfig> } = {},
+  options: {
+    organisations?: number;
+    tokenLifetimeSeconds?: number;
+    delivery?: Partial<DeliveryConfig>;
+    feedback?: Partial<FeedbackFollowerConfig>;
+    feedbackDelay?: FeedbackDelay;
+  } = {},
 ) {
   const user = await createTestUser(db, "admin");
   const orgs = [];
@@ -29,7 +41,10 @@ export async function startEngineHarness(
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 120,
     clients: [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })],
   });
-  const skatteetaten = await startSandboxSkatteetaten({ port: 0, verifyToken: sandboxTokenVerifier(maskinporten) });
+  const verifyToken = sandboxTokenVerifier(maskinporten);
+  const dialogs = createDialogStore();
+  const skatteetaten = await startSandboxSkatteetaten({ port: 0, verifyToken, dialogs, feedbackDelay: options.feedbackDelay ?? 0 });
+  const altinn = await startSandboxAltinn({ port: 0, handlers: [createDialogportenHandler({ store: dialogs, verifyToken })] });
   const maskinportenEnv = {
     APP_MODE: "sandbox",
     MASKINPORTEN_ISSUER: maskinporten.issuer,
@@ -49,16 +64,28 @@ export async function startEngineHarness(
     ...options.delivery,
   };
   const deps = { ...createDeliveryDeps(db, tokens, deliveryConfig), random: () => 0 };
+  const feedbackConfig: FeedbackFollowerConfig = {
+    altinnPlatformUrl: altinn.url,
+    feedbackApiUrl: `${skatteetaten.url}/amelding-tilbakemelding/v1`,
+    workerId: "test-worker",
+    requestTimeoutMs: 5_000,
+    ...options.feedback,
+  };
+  const feedbackDeps = createFeedbackFollowerDeps(db, tokens, feedbackConfig);
   return {
     user,
     orgs,
     maskinporten,
     skatteetaten,
+    altinn,
+    dialogs,
     tokens,
     deps,
+    feedbackDeps,
     maskinportenEnv,
     deliveryConfig,
     async close() {
+      await altinn.close();
       await skatteetaten.close();
       await maskinporten.close();
     },

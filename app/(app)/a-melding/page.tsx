@@ -26,11 +26,21 @@ export default async function AmeldingPage() {
         title={t("nav.amelding")}
         intro={t("ameldingList.intro")}
         actions={
-          hasPermission(user.role, "submission:edit") ? (
-            <Link href="/a-melding/ny" className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark">
-              {t("ameldingBuilder.titleNew")}
+          <div className="flex flex-wrap gap-3">
+            <Link href="/a-melding/frister" className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline">
+              {t("ameldingList.deadlines")}
             </Link>
-          ) : undefined
+            {hasPermission(user.role, "submission:edit") && (
+              <>
+                <Link href="/a-melding/importer" className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline">
+                  {t("ameldingList.import")}
+                </Link>
+                <Link href="/a-melding/ny" className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark">
+                  {t("ameldingBuilder.titleNew")}
+                </Link>
+              </>
+            )}
+          </div>
         }
       />
       <SubmissionsTable initial={toSubmissionPage(page, await getLocale())} query={filterToSearchParams(filter).toString()} />

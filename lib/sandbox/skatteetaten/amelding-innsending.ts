@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { apiError, problemsError } from "./api-error-response";
 import { checkAmeldingStructure, KALENDERMAANED } from "./amelding-structure";
 import { validateAmelding } from "./amelding-validation";
+import type { AmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
 import { jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
 import type { SandboxState } from "./sandbox-state";
 
@@ -37,12 +38,16 @@ function checkPath(path: AmeldingPath, kalendermaaned: string, opplysningsplikti
   return null;
 }
 
-/** Steps 6–10 for A-melding: structure, validation, path agreement, then accept once. */
+/**
+ * Steps 6–10 for A-melding: structure, validation, path agreement, then accept once; an accepted
+ * melding gets its Dialogporten dialog and, later, its feedback.
+ */
 export function processAmeldingInnsending(
   body: unknown,
   path: AmeldingPath,
   idempotencyKey: string,
   state: SandboxState,
+  feedback: Pick<AmeldingFeedbackPublisher, "accepted">,
 ): SandboxResponse {
   const { problems, leveranse } = checkAmeldingStructure(body);
   if (!leveranse) return problemsError("amelding", "structure", problems);
@@ -68,5 +73,12 @@ export function processAmeldingInnsending(
   });
   state.acceptMeldingsId(leveranse.opplysningspliktig, meldingsId);
   state.recordProcessed({ api: "amelding", orgnr: leveranse.opplysningspliktig, idempotencyKey, forsendelseId, dialogId, meldingsId, at });
+  feedback.accepted((body as { leveranse: Record<string, unknown> }).leveranse, {
+    dialogId,
+    forsendelseId,
+    meldingsId,
+    kalendermaaned: leveranse.kalendermaaned,
+    opplysningspliktig: leveranse.opplysningspliktig,
+  });
   return jsonResponse(200, { dialogId, forsendelseId, meldingsId });
 }

@@ -20,6 +20,7 @@ export type ApiErrorCase =
   | "notFound"
   | "methodNotAllowed"
   | "forsendelseNotFound"
+  | "notAuthorisedForDialog"
   | "systemError"
   | "rateLimited";
 
@@ -45,6 +46,7 @@ export const API_ERRORS: Record<SandboxApi, Record<ApiErrorCase, ApiError>> = {
     notFound: { status: 404, kode: "OAR_008", spec: "OAR_1004" },
     methodNotAllowed: { status: 405, kode: "OAR_009" },
     forsendelseNotFound: { status: 404, kode: "OAR_008", spec: "OAR_1010" },
+    notAuthorisedForDialog: { status: 401, kode: "OAR_002", spec: "OAR_1002" },
     systemError: { status: 500, kode: "OAR_006" },
     rateLimited: { status: 429, kode: "OAR_003" },
   },
@@ -64,6 +66,7 @@ export const API_ERRORS: Record<SandboxApi, Record<ApiErrorCase, ApiError>> = {
     notFound: { status: 404, kode: "GLD_021", spec: "GLD_1023" },
     methodNotAllowed: { status: 405, kode: "GLD_022" },
     forsendelseNotFound: { status: 404, kode: "GLD_021", spec: "AMLD_1061" },
+    notAuthorisedForDialog: { status: 403, kode: "GLD_005", spec: "AMLD_1015" },
     systemError: { status: 500, kode: "GLD_001" },
     rateLimited: { status: 429, kode: "GLD_006" },
   },

@@ -13,8 +13,9 @@ export function handleControl(
   action: ControlAction,
   method: string,
   rawBody: Buffer,
-  deps: { faults: FaultStore; state: SandboxState; reset: () => void },
+  deps: { faults: FaultStore; state: SandboxState; reset: () => void; releaseFeedback: () => number },
 ): SandboxResponse {
+  if (action === "releaseFeedback") return jsonResponse(200, { ok: true, released: deps.releaseFeedback() });
   if (action === "stats") {
     return jsonResponse(200, {
       processed: { oar: deps.state.processedCount({ api: "oar" }), amelding: deps.state.processedCount({ api: "amelding" }) },

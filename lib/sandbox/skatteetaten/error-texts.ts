@@ -50,6 +50,7 @@ const TEXTS: Record<string, string> = {
   AMLD_017: "Uspesifisert systemfeil",
   AMLD_023: "Uventet feil i et bakenforliggende system",
   AMLD_1008: "Ugyldig token",
+  AMLD_1015: "Ikke autorisert for denne dialogen",
   AMLD_1032: "Feil i JSON-innhold",
   AMLD_1051: "Opplysningspliktig i stien samsvarer ikke med opplysningspliktig i meldingen",
   AMLD_1052: "Kalendermåned i stien samsvarer ikke med kalendermåned i meldingen",

@@ -1,13 +1,14 @@
 import "server-only";
 import type { SandboxApi } from "./types";
 
-export type ControlAction = "faults" | "stats" | "reset";
+export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback";
 
 export type Route =
   | { kind: "oarInnsending"; api: "oar" }
   | { kind: "oarForsendelse"; api: "oar"; forsendelseId: string }
   | { kind: "ameldingInnsending"; api: "amelding"; kalendermaaned: string; orgnr: string }
   | { kind: "ameldingForsendelse"; api: "amelding"; forsendelseId: string }
+  | { kind: "ameldingTilbakemelding"; api: "amelding"; forsendelseId: string }
   | { kind: "control"; action: ControlAction }
   | { kind: "notFound"; api: SandboxApi }
   | { kind: "controlMethodNotAllowed"; allow: string }
@@ -32,12 +33,18 @@ const API_ROUTES: ApiRoute[] = [
     pattern: /^\/amelding\/v1\/forsendelse\/([^/]+)$/,
     build: ([id]) => ({ kind: "ameldingForsendelse", api: "amelding", forsendelseId: id! }),
   },
+  {
+    method: "GET",
+    pattern: /^\/amelding-tilbakemelding\/v1\/tilbakemelding\/([^/]+)$/,
+    build: ([id]) => ({ kind: "ameldingTilbakemelding", api: "amelding", forsendelseId: id! }),
+  },
 ];
 
 const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction }> = {
   "/__control/faults": { methods: ["POST", "DELETE"], action: "faults" },
   "/__control/stats": { methods: ["GET"], action: "stats" },
   "/__control/reset": { methods: ["POST"], action: "reset" },
+  "/__control/feedback/release": { methods: ["POST"], action: "releaseFeedback" },
 };
 
 function decodeSegments(params: string[]): string[] | null {

@@ -1,7 +1,10 @@
 import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createDialogStore } from "../altinn/dialogporten/dialog-store";
+import { createAmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
 import { processAmeldingInnsending } from "./amelding-innsending";
+import { handleTilbakemelding } from "./amelding-tilbakemelding-api";
 import { apiError } from "./api-error-response";
 import type { ApiRequest } from "./api-request";
 import { handleControl } from "./control-endpoint";
@@ -29,17 +32,23 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
   const state = createSandboxState();
   const idempotency = createIdempotencyStore();
   const faults = createFaultStore();
+  const dialogs = options.dialogs ?? createDialogStore();
+  // Known once listening; the feedback's attachment URLs point back at this server.
+  let serverUrl = "";
+  const feedback = createAmeldingFeedbackPublisher({ dialogs, serverUrl: () => serverUrl, delay: options.feedbackDelay ?? 2000 });
   const reset = () => {
     state.reset();
     idempotency.clear();
     faults.clear();
+    feedback.reset();
+    dialogs.reset();
   };
   const deps = { verifyToken: options.verifyToken, idempotency, state };
 
   function processorFor(route: InnsendingRoute): ProcessInnsending {
     if (route.kind === "oarInnsending") return (body, key) => processOarInnsending(body, key, state);
     const path = { kalendermaaned: route.kalendermaaned, orgnr: route.orgnr };
-    return (body, key) => processAmeldingInnsending(body, path, key, state);
+    return (body, key) => processAmeldingInnsending(body, path, key, state, feedback);
   }
 
   /** Step 1, faults on demand, then the documented checks; each fault answers instead of, or around, normal handling. */
@@ -71,7 +80,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     const route = matchRoute(method, url.pathname);
     const rawBody = await readBody(req);
 
-    if (route.kind === "control") return sendResponse(res, handleControl(route.action, method, rawBody, { faults, state, reset }));
+    if (route.kind === "control") {
+      return sendResponse(res, handleControl(route.action, method, rawBody, { faults, state, reset, releaseFeedback: feedback.releasePending }));
+    }
     if (route.kind === "controlMethodNotAllowed") {
       return sendResponse(res, jsonResponse(405, { error: `Use ${route.allow}` }, undefined, { Allow: route.allow }));
     }
@@ -85,6 +96,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     if (route.kind === "notFound") return sendResponse(res, apiError(route.api, "notFound", { angittVerdi: url.pathname }));
 
     const apiReq: ApiRequest = { api: route.api, method, pathname: url.pathname, query: url.searchParams, headers: req.headers, rawBody };
+    if (route.kind === "ameldingTilbakemelding") {
+      return sendResponse(res, await handleTilbakemelding(apiReq, route.forsendelseId, { verifyToken: options.verifyToken, feedback }));
+    }
     if (route.kind === "oarForsendelse" || route.kind === "ameldingForsendelse") {
       return sendResponse(res, await handleForsendelseLookup(apiReq, route.forsendelseId, deps));
     }
@@ -110,6 +124,7 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  serverUrl = url;
 
   return {
     url,
@@ -120,8 +135,11 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     setFaults: (list) => faults.set(list),
     clearFaults: () => faults.clear(),
     reset,
+    releaseFeedback: () => feedback.releasePending(),
+    setFeedbackDelay: (delay) => feedback.setDelay(delay),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        feedback.reset();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -1,4 +1,6 @@
 import "server-only";
+import type { DialogStore } from "../altinn/dialogporten/dialog-store";
+import type { FeedbackDelay } from "./amelding-feedback-publisher";
 
 export type SandboxApi = "oar" | "amelding";
 
@@ -17,6 +19,10 @@ export type SandboxSkatteetatenOptions = {
   verifyToken: VerifyToken;
   /** Added to every API request, to make the network feel real in demos. */
   latencyMs?: number;
+  /** Where accepted A-meldinger get their Dialogporten dialog (shared with the sandbox Altinn); a private store if absent. */
+  dialogs?: DialogStore;
+  /** How long after acceptance the A-melding feedback appears; default 2000 ms, 0 at once. */
+  feedbackDelay?: FeedbackDelay;
 };
 
 export type FaultKind = "status" | "slow" | "drop" | "drop_after_processing" | "rate_limit";
@@ -66,7 +72,10 @@ export type SandboxSkatteetatenHandle = {
   /** Replaces the fault list. */
   setFaults(faults: SandboxFault[]): void;
   clearFaults(): void;
-  /** Forgets every submission, idempotency key, fault and counter. */
+  /** Forgets every submission, idempotency key, fault, counter, dialog and feedback. */
   reset(): void;
+  /** Publishes every A-melding feedback still waiting for its delay; returns how many. */
+  releaseFeedback(): number;
+  setFeedbackDelay(delay: FeedbackDelay): void;
   close(): Promise<void>;
 };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
+import { FeedbackView } from "@/components/submissions/feedback-view";
 import { LiveRefresh } from "@/components/submissions/live-refresh";
 import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
@@ -13,6 +14,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
 import { CORRECTABLE_STATUSES, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { findFeedbackForSubmission } from "@/lib/submissions/feedback-rows";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";
@@ -38,6 +40,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
   const canEditAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && CORRECTABLE_STATUSES.includes(s.status);
   const canReplaceAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
+  const showFeedback = s.kind === "amelding" && s.status === "accepted";
+  const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
 
   return (
     <>
@@ -47,7 +51,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
         <div>
           <p className="font-medium">{t("detail.status")}</p>
           <div data-testid="submission-status">
-            <StatusBadge status={s.status} nextAttemptAt={s.nextAttemptAt?.toISOString()} />
+            <StatusBadge status={s.status} nextAttemptAt={s.nextAttemptAt?.toISOString()} feedbackStatus={feedback?.status} />
           </div>
           {s.status === "retrying" && s.nextAttemptAt && <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>}
           {s.status === "conflict" && <p className="mt-2 text-sm">{t("statusHelp.conflict")}</p>}
@@ -98,6 +102,10 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           )}
         </div>
       </section>
+
+      {showFeedback && (
+        <FeedbackView submissionId={s.id} feedback={feedback} mask={mask} canFix={hasPermission(user.role, "submission:resend")} showRaw={showRaw} />
+      )}
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="mb-3 text-lg font-semibold">

@@ -1,0 +1,10 @@
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { handleAltinnEvent } from "@/lib/submissions/altinn-events-webhook";
+
+export const dynamic = "force-dynamic";
+
+/** Altinn Events pushes CloudEvents here (see README, "A-melding feedback"); no user session. */
+export async function POST(request: Request) {
+  return handleAltinnEvent(request, { db: getDb(), secret: env.ALTINN_EVENTS_WEBHOOK_SECRET, maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000 });
+}

@@ -1,0 +1,213 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { CopyValue } from "@/components/ui/copy-button";
+import { Tag } from "@/components/ui/tag";
+import type { AmeldingFeedback } from "@/lib/db/schema";
+import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity, ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import { formatOrgnr } from "@/lib/validation/orgnr";
+import { LiveRefresh } from "./live-refresh";
+
+const SEVERITIES: FeedbackSeverity[] = ["rejection", "immediate", "guideline", "unknown"];
+const OUTCOME_TONE: Record<FeedbackOutcome, "success" | "warning" | "danger"> = {
+  accepted: "success",
+  accepted_with_deviations: "warning",
+  rejected: "danger",
+};
+const SEVERITY_TONE: Record<FeedbackSeverity, "danger" | "warning" | "neutral"> = {
+  rejection: "danger",
+  immediate: "warning",
+  guideline: "neutral",
+  unknown: "neutral",
+};
+
+/** Where the A-melding builder opens a replacement of this submission with the field in focus. */
+export function fixHref(submissionId: string, fieldPath?: string | null) {
+  const params = new URLSearchParams({ erstatter: submissionId });
+  if (fieldPath) params.set("felt", fieldPath);
+  return `/a-melding/ny?${params}`;
+}
+
+/** "63450012345" → "6345 00 12345", the way Norwegian account numbers are written. */
+const formatKontonummer = (n: string) => n.replace(/^(\d{4})(\d{2})(\d{5})$/, "$1 $2 $3");
+
+type Props = {
+  submissionId: string;
+  feedback: AmeldingFeedback | null;
+  mask: (text: string) => string;
+  /** May send a replacement (the links lead to the A-melding builder). */
+  canFix: boolean;
+  showRaw: boolean;
+};
+
+/** The A-melding feedback from Skatteetaten: still waiting, why it could not be had, or what it says. */
+export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw }: Props) {
+  const t = await getTranslations("feedback");
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
+  const status = feedback?.status ?? "waiting";
+  const parsed = feedback?.parsed as ParsedFeedback | null | undefined;
+
+  return (
+    <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="feedback-heading" data-testid="feedback">
+      <LiveRefresh active={status === "waiting"} intervalMs={4000} />
+      <h2 id="feedback-heading" className="mb-3 text-lg font-semibold">
+        {t("heading")}
+      </h2>
+
+      {status === "waiting" && (
+        <div data-testid="feedback-waiting">
+          <p>
+            {feedback?.lastCheckedAt
+              ? t("waiting", { time: when(feedback.lastCheckedAt), count: feedback.checkCount })
+              : t("notChecked")}
+          </p>
+          {feedback?.lastError && (
+            <p className="mt-1 text-sm text-muted">
+              {t("lastProblem")}: {feedback.lastError}
+            </p>
+          )}
+        </div>
+      )}
+
+      {status === "error" && (
+        <Alert tone="danger">
+          <p className="font-medium">{t("error")}</p>
+          {feedback?.lastError && <p className="text-sm">{feedback.lastError}</p>}
+        </Alert>
+      )}
+
+      {parsed && feedback && status !== "waiting" && status !== "error" && (
+        <div data-testid="feedback-result">
+          <p className="flex flex-wrap items-center gap-2">
+            <Tag tone={OUTCOME_TONE[parsed.outcome]}>{t(`outcome.${parsed.outcome}`)}</Tag>
+            {feedback.receivedAt && <span className="text-sm text-muted">{t("receivedAt", { time: when(feedback.receivedAt) })}</span>}
+          </p>
+          <p className="mt-2">{t(`outcomeHelp.${parsed.outcome}`)}</p>
+          {canFix && parsed.outcome !== "accepted" && (
+            <p className="mt-3">
+              <Link href={fixHref(submissionId)} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+                {t(parsed.outcome === "rejected" ? "sendAgain" : "sendReplacement")}
+              </Link>
+            </p>
+          )}
+
+          <Deviations deviations={parsed.deviations} submissionId={submissionId} mask={mask} canFix={canFix} />
+
+          {parsed.sums && (
+            <div className="mt-6">
+              <h3 className="mb-2 font-semibold">{t("sums")}</h3>
+              <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]" data-testid="feedback-sums">
+                {parsed.sums.sumForskuddstrekk !== null && (
+                  <>
+                    <dt className="font-medium">{t("sumForskuddstrekk")}</dt>
+                    <dd className="tabular-nums">{format.number(parsed.sums.sumForskuddstrekk, { style: "currency", currency: "NOK" })}</dd>
+                  </>
+                )}
+                {parsed.sums.sumArbeidsgiveravgift !== null && (
+                  <>
+                    <dt className="font-medium">{t("sumArbeidsgiveravgift")}</dt>
+                    <dd className="tabular-nums">{format.number(parsed.sums.sumArbeidsgiveravgift, { style: "currency", currency: "NOK" })}</dd>
+                  </>
+                )}
+                {parsed.sums.kontonummer && (
+                  <>
+                    <dt className="font-medium">{t("kontonummer")}</dt>
+                    <dd>
+                      <CopyValue value={formatKontonummer(parsed.sums.kontonummer)} label={t("kontonummer")} />
+                    </dd>
+                  </>
+                )}
+                {parsed.sums.kid && (
+                  <>
+                    <dt className="font-medium">{t("kid")}</dt>
+                    <dd>
+                      <CopyValue value={parsed.sums.kid} label={t("kid")} />
+                    </dd>
+                  </>
+                )}
+                {parsed.sums.forfallsdato && (
+                  <>
+                    <dt className="font-medium">{t("forfallsdato")}</dt>
+                    <dd>
+                      {/^\d{4}-\d{2}-\d{2}$/.test(parsed.sums.forfallsdato)
+                        ? format.dateTime(new Date(`${parsed.sums.forfallsdato}T12:00:00Z`), { dateStyle: "long" })
+                        : parsed.sums.forfallsdato}
+                    </dd>
+                  </>
+                )}
+              </dl>
+            </div>
+          )}
+
+          {showRaw && feedback.document && (
+            <details className="mt-6">
+              <summary className="cursor-pointer text-sm">{t("document")}</summary>
+              <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(JSON.stringify(feedback.document, null, 2))}</pre>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+async function Deviations({ deviations, submissionId, mask, canFix }: { deviations: FeedbackDeviation[]; submissionId: string; mask: (text: string) => string; canFix: boolean }) {
+  const t = await getTranslations("feedback");
+  if (deviations.length === 0) return <p className="mt-4">{t("noDeviations")}</p>;
+  return (
+    <div className="mt-6 space-y-5" data-testid="feedback-deviations">
+      {canFix && <p className="text-sm text-muted">{t("fieldHelp")}</p>}
+      {SEVERITIES.map((severity) => {
+        const group = deviations.filter((d) => d.severity === severity);
+        if (group.length === 0) return null;
+        return (
+          <div key={severity} data-testid={`deviations-${severity}`}>
+            <h3 className="mb-1 flex flex-wrap items-center gap-2 font-semibold">
+              <Tag tone={SEVERITY_TONE[severity]}>{t(`severity.${severity}`)}</Tag>
+              <span className="text-sm font-normal">{t(`severityHelp.${severity}`, { count: group.length })}</span>
+            </h3>
+            <ul className="divide-y divide-line">
+              {group.map((d, i) => (
+                <li key={i} className="py-2 text-sm">
+                  <p>
+                    {d.code && <span className="mr-2 font-mono font-semibold">{d.code}</span>}
+                    {d.message ? mask(d.message) : t("noMessage")}
+                  </p>
+                  <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
+                    {d.person && (
+                      <>
+                        <dt className="text-muted">{t("person")}</dt>
+                        <dd data-testid="deviation-person">{[d.person.name, d.person.identifier && mask(d.person.identifier)].filter(Boolean).join(", ")}</dd>
+                      </>
+                    )}
+                    {d.virksomhet && (
+                      <>
+                        <dt className="text-muted">{t("virksomhet")}</dt>
+                        <dd className="tabular-nums">{formatOrgnr(d.virksomhet)}</dd>
+                      </>
+                    )}
+                    {(d.fieldPath || d.sti) && (
+                      <>
+                        <dt className="text-muted">{t("field")}</dt>
+                        <dd>
+                          {canFix && d.fieldPath ? (
+                            <Link href={fixHref(submissionId, d.fieldPath)} className="font-mono underline" data-testid="deviation-fix">
+                              {d.fieldPath}
+                            </Link>
+                          ) : (
+                            <code>{d.fieldPath ?? d.sti}</code>
+                          )}
+                        </dd>
+                      </>
+                    )}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

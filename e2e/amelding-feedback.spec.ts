@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import postgres from "postgres";
+import { DEMO, storageStateFor } from "./fixtures";
+
+/** A synthetic (Tenor) fødselsnummer: month + 80, never a real person. */
+const FNR = "15858810008";
+const ORGNR = "310900125";
+const VIRKSOMHET = "310900230";
+
+/**
+ * Queues an A-melding the way a submission is queued (a submission, its first version with its
+ * own idempotency key), straight into the app's database: the A-melding builder is not part of
+ * this branch. From there the real delivery worker, sandbox and feedback follower take over.
+ */
+async function queueAmelding(leveranse: Record<string, unknown>): Promise<string> {
+  const sql = postgres(`postgres://postgres:innrapportering-local@127.0.0.1:${process.env.E2E_PG_PORT}/innrapportering`, { max: 1 });
+  try {
+    return await sql.begin(async (tx) => {
+      const [org] = await tx`select id from organisations where orgnr = ${ORGNR}`;
+      const [admin] = await tx`select id from users where email = ${DEMO.admin.email}`;
+      const [submission] = await tx`
+        insert into submissions (organisation_id, kind, subject, status, queued_at, next_attempt_at, created_by)
+        values (${org!.id}, 'amelding', ${leveranse.kalendermaaned as string}, 'queued', now(), now(), ${admin!.id})
+        returning id`;
+      const [version] = await tx`
+        insert into submission_versions (submission_id, version_no, payload, idempotency_key, created_by)
+        values (${submission!.id}, 1, ${tx.json(leveranse as postgres.JSONValue)}, ${randomUUID()}, ${admin!.id})
+        returning id`;
+      await tx`update submissions set current_version_id = ${version!.id} where id = ${submission!.id}`;
+      return submission!.id as string;
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
+function leveranse(overrides: Record<string, unknown> = {}) {
+  return {
+    leveringstidspunkt: "2026-11-03T10:00:00Z",
+    kalendermaaned: "2026-10",
+    kildesystem: "innrapportering-e2e",
+    meldingsId: `e2e-${randomUUID()}`,
+    opplysningspliktig: { norskIdentifikator: ORGNR },
+    oppgave: {
+      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      virksomhet: [
+        {
+          norskIdentifikator: VIRKSOMHET,
+          inntektsmottaker: [
+            {
+              norskIdentifikator: FNR,
+              identifiserendeInformasjon: { navn: "Kari Testesen", foedselsdato: "1988-05-15" },
+              inntekt: [{ fordel: "kontantytelse", utloeserArbeidsgiveravgift: true, inngaarIGrunnlagForTrekk: true, beloep: 40000, loennsinntekt: { beskrivelse: "fastloenn" } }],
+              forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
+            },
+          ],
+        },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+test.describe("A-melding feedback", () => {
+  test("the administrator sees the deviation with the person and a link to fix the field, and the month's amounts", async ({ browser }) => {
+    const id = await queueAmelding(leveranse());
+    const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
+    await page.goto(`/innsendinger/${id}`);
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+    const feedback = page.getByTestId("feedback");
+    await expect(feedback.getByRole("heading", { name: "Tilbakemelding fra Skatteetaten" })).toBeVisible();
+    await expect(page.getByTestId("feedback-status")).toHaveText("Tilbakemelding: avvik", { timeout: 30_000 });
+    await expect(feedback).toContainText("Godkjent med avvik");
+
+    const immediate = page.getByTestId("deviations-immediate");
+    await expect(immediate).toContainText("Øyeblikkelig");
+    await expect(immediate).toContainText("MAGNET_EDAG-219");
+    await expect(immediate.getByTestId("deviation-person")).toHaveText(`Kari Testesen, ${FNR}`);
+    const fix = immediate.getByRole("link", { name: "oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold" });
+    await expect(fix).toHaveAttribute("href", `/a-melding/ny?erstatter=${id}&felt=oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold`);
+    await expect(feedback.getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute("href", `/a-melding/ny?erstatter=${id}`);
+
+    const sums = page.getByTestId("feedback-sums");
+    await expect(sums).toContainText("Forskuddstrekk");
+    await expect(sums).toContainText(/7\s000,00/);
+    await expect(sums).toContainText("KID");
+    await expect(sums).toContainText("16. november 2026");
+
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    await page.goto(`/innsendinger?kind=amelding`);
+    await expect(page.getByTestId(`submission-row-${id}`)).toContainText("Tilbakemelding: avvik");
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test("a manager sees the person's number masked and no links to fix; a rejected feedback says to send again", async ({ browser }) => {
+    const rejectedId = await queueAmelding(leveranse({ kildesystem: "e2e-avvisning" }));
+    const page = await (await browser.newContext({ storageState: storageStateFor("manager") })).newPage();
+    await page.goto(`/innsendinger/${rejectedId}`);
+    await expect(page.getByTestId("feedback-status")).toHaveText("Tilbakemelding: avvist", { timeout: 30_000 });
+    const feedback = page.getByTestId("feedback");
+    await expect(feedback).toContainText("A-meldingen er avvist og må sendes på nytt.");
+    await expect(page.getByTestId("deviations-rejection")).toContainText("Avvisning");
+    await expect(page.getByTestId("deviation-person")).toHaveText("Kari Testesen, ******10008");
+    await expect(feedback.getByRole("link")).toHaveCount(0);
+    await expect(page.getByTestId("feedback-sums")).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test("the Altinn Events webhook answers the subscription validation only with the shared secret, without a session", async ({ request }) => {
+    // npm start generated the secret and subscribed the sandbox's events to the app's webhook.
+    const secret = readFileSync(path.join(process.env.E2E_DATA_DIR!, "altinn-events-secret"), "utf8").trim();
+    const validation = { specversion: "1.0", id: randomUUID(), type: "platform.events.validatesubscription", source: "https://platform.altinn.no/events/api/v1/subscriptions/1" };
+    const headers = { "Content-Type": "application/cloudevents+json" };
+    const ok = await request.post(`/api/altinn-events?secret=${encodeURIComponent(secret)}`, { headers, data: validation });
+    expect(ok.status()).toBe(200);
+    const wrong = await request.post("/api/altinn-events?secret=wrong", { headers, data: validation });
+    expect(wrong.status()).toBe(401);
+  });
+});

@@ -1,0 +1,131 @@
+import "server-only";
+import {
+  organisationParty,
+  type Dialog,
+  type DialogSearchItem,
+  type DialogSearchPage,
+  type DialogSearchQuery,
+  type Transmission,
+} from "./dialogporten-types";
+
+export type DialogportenErrorKind = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "transient" | "bad_response";
+
+/** A failed call to Dialogporten, safe to store and show: never the token. */
+export class DialogportenError extends Error {
+  constructor(
+    readonly kind: DialogportenErrorKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = "DialogportenError";
+  }
+
+  /** Timeouts, dropped connections, 429 and 5xx may pass when tried again later. */
+  get transient(): boolean {
+    return this.kind === "transient";
+  }
+}
+
+export type DialogportenClientConfig = {
+  /** The Altinn platform host, e.g. https://platform.tt02.altinn.no (ALTINN_PLATFORM_URL). */
+  platformUrl: string;
+  /** A Maskinporten token with scope digdir:dialogporten for the organisation's system user. */
+  getToken: (orgnr: string) => Promise<string>;
+  timeoutMs: number;
+};
+
+function kindOf(status: number): DialogportenErrorKind {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404 || status === 410) return "not_found";
+  if (status === 429 || status >= 500) return "transient";
+  return "bad_request";
+}
+
+/** The problem-details text Dialogporten sends with an error, if any. */
+function problemText(body: string): string {
+  try {
+    const p = JSON.parse(body) as { title?: unknown; detail?: unknown };
+    return [p.title, p.detail].filter((x) => typeof x === "string" && x).join(": ");
+  } catch {
+    return body.slice(0, 200);
+  }
+}
+
+function searchParams(query: DialogSearchQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    // Array parameters are sent exploded (party=a&party=b), as the spec's style: form says.
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, String(v));
+  }
+  return params;
+}
+
+/**
+ * The parts of Dialogporten's end-user API (DOMAIN.md §4) that follow a submission's dialog,
+ * called with the organisation's system-user token. Types come from the generated OpenAPI types.
+ */
+export function createDialogportenEndUserClient(config: DialogportenClientConfig) {
+  const base = `${config.platformUrl.replace(/\/$/, "")}/dialogporten/api/v1/enduser/dialogs`;
+
+  async function get<T>(orgnr: string, url: string): Promise<T> {
+    const token = await config.getToken(orgnr);
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(config.timeoutMs),
+        redirect: "manual",
+      });
+    } catch (error) {
+      const name = (error as Error).name;
+      const timedOut = name === "TimeoutError" || name === "AbortError";
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      throw new DialogportenError("transient", timedOut ? `Dialogporten did not answer within ${config.timeoutMs} ms` : `Could not reach Dialogporten (${cause ?? (error as Error).message})`);
+    }
+    const body = await res.text();
+    if (!res.ok) {
+      const detail = problemText(body);
+      throw new DialogportenError(kindOf(res.status), `Dialogporten answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`, res.status);
+    }
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${res.status} with a body that is not JSON`, res.status);
+    }
+  }
+
+  const dialogUrl = (dialogId: string) => `${base}/${encodeURIComponent(dialogId)}`;
+
+  return {
+    /** The organisation's dialogs, newest first, following continuation tokens for at most maxPages pages. */
+    async searchDialogs(
+      orgnr: string,
+      filter: Omit<DialogSearchQuery, "party" | "continuationToken"> = {},
+      options: { maxPages?: number } = {},
+    ): Promise<DialogSearchItem[]> {
+      const items: DialogSearchItem[] = [];
+      let continuationToken: string | null = null;
+      for (let page = 0; page < (options.maxPages ?? 10); page++) {
+        const query: DialogSearchQuery = { ...filter, party: [organisationParty(orgnr)], continuationToken };
+        const result: DialogSearchPage = await get(orgnr, `${base}?${searchParams(query)}`);
+        items.push(...(result.items ?? []));
+        continuationToken = result.hasNextPage ? (result.continuationToken ?? null) : null;
+        if (!continuationToken) break;
+      }
+      return items;
+    },
+
+    getDialog: (orgnr: string, dialogId: string): Promise<Dialog> => get(orgnr, dialogUrl(dialogId)),
+
+    async getTransmissions(orgnr: string, dialogId: string): Promise<Transmission[]> {
+      const result = await get<unknown>(orgnr, `${dialogUrl(dialogId)}/transmissions`);
+      if (!Array.isArray(result)) throw new DialogportenError("bad_response", "Dialogporten's transmission list is not an array");
+      return result as Transmission[];
+    },
+  };
+}
+
+export type DialogportenEndUserClient = ReturnType<typeof createDialogportenEndUserClient>;
