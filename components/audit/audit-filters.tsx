@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
-import { auditActionLabel, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { auditActionLabel, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-labels";
 import { AUDIT_TARGET_TYPES, auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 

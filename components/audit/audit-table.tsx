@@ -1,34 +1,35 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { auditActionLabel } from "@/lib/audit/audit-actions";
+import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
 import type { AuditEntryRow } from "@/lib/audit/queries";
 
-/** What an entry concerns, linked to where it can be looked at when the reader may go there. */
+/** Where a target can be looked at, when there is such a page and the reader may open it. */
+function targetHref(entry: AuditEntryRow, canManageUsers: boolean): string | null {
+  if (!entry.targetId) return null;
+  switch (entry.targetType) {
+    case "submission":
+      return `/innsendinger/${entry.targetId}`;
+    case "bulk_operation":
+      return `/feil/bulk/${entry.targetId}`;
+    case "organisation":
+      return `/innsendinger?org=${entry.targetId}`;
+    case "user":
+      return canManageUsers ? "/brukere" : null;
+    default:
+      return null;
+  }
+}
+
 async function AuditTarget({ entry, canManageUsers }: { entry: AuditEntryRow; canManageUsers: boolean }) {
   const t = await getTranslations();
-  const type = t.has(`auditLog.targetTypes.${entry.targetType}`) ? t(`auditLog.targetTypes.${entry.targetType}`) : entry.targetType;
-  const shortId = entry.targetId ? entry.targetId.slice(0, 8) : null;
-  let target: React.ReactNode = shortId;
-  if (entry.targetType === "submission") {
-    target = entry.targetId ? (
-      <Link href={`/innsendinger/${entry.targetId}`}>
-        {entry.targetSubmissionKind ? `${t(`kind.${entry.targetSubmissionKind}`)} ${entry.targetSubmissionSubject}` : shortId}
-      </Link>
-    ) : (
-      t("auditLog.submissionsSet")
-    );
-  } else if (entry.targetType === "bulk_operation" && entry.targetId) {
-    target = <Link href={`/feil/bulk/${entry.targetId}`}>{shortId}</Link>;
-  } else if (entry.targetType === "organisation" && entry.targetId) {
-    target = <Link href={`/innsendinger?org=${entry.targetId}`}>{entry.organisationName ?? shortId}</Link>;
-  } else if (entry.targetType === "user" && entry.targetId) {
-    const who = entry.targetUserEmail ?? shortId;
-    target = canManageUsers ? <Link href="/brukere">{who}</Link> : who;
-  }
+  // An export concerns the filtered set of submissions, not one of them.
+  const label =
+    auditTargetLabel(t, entry) ?? (entry.targetId ? entry.targetId.slice(0, 8) : entry.targetType === "submission" ? t("auditLog.submissionsSet") : null);
+  const href = targetHref(entry, canManageUsers);
   return (
     <>
-      <span className="block text-xs text-muted">{type}</span>
-      {target}
+      <span className="block text-xs text-muted">{auditTargetTypeLabel(t, entry.targetType)}</span>
+      {href && label ? <Link href={href}>{label}</Link> : label}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { createSubmission } from "@/lib/submissions/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
-import { auditActionLabel } from "./audit-actions";
+import { auditActionLabel } from "./audit-labels";
 import { parseAuditListFilter } from "./audit-filter";
 import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";

@@ -6,7 +6,7 @@ import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
 import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { auditActionLabel } from "./audit-actions";
+import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "./audit-labels";
 import type { AuditListFilter } from "./audit-filter";
 import { auditExportPages, auditScopeFor, beginAuditExport, type AuditEntryRow } from "./queries";
 import { recordAudit } from "./record-audit";
@@ -17,14 +17,6 @@ export function auditCsvHeader(t: Translator, includeDetails: boolean): string[]
   return columns.map((c) => t(`auditLog.csv.${c}`));
 }
 
-/** What makes a target recognisable: the user's e-mail, the submission's kind and subject. */
-export function auditTargetLabel(t: Translator, row: AuditEntryRow): string | null {
-  if (row.targetUserEmail) return row.targetUserEmail;
-  if (row.targetSubmissionKind) return `${t(`kind.${row.targetSubmissionKind}`)} ${row.targetSubmissionSubject}`;
-  if (row.targetType === "organisation") return row.organisationName;
-  return null;
-}
-
 export function auditCsvRow(row: AuditEntryRow, options: { t: Translator; includeDetails: boolean; unmasked: boolean }): CsvValue[] {
   const { t } = options;
   const cells: CsvValue[] = [
@@ -32,7 +24,7 @@ export function auditCsvRow(row: AuditEntryRow, options: { t: Translator; includ
     row.actorEmail ?? t("audit.system"),
     auditActionLabel(t, row.action),
     row.action,
-    t(`auditLog.targetTypes.${row.targetType}`),
+    auditTargetTypeLabel(t, row.targetType),
     row.targetId,
     auditTargetLabel(t, row),
     row.orgnr,

@@ -1,4 +1,5 @@
 import type { Translator } from "@/lib/i18n/translator";
+import type { AuditEntryRow } from "./queries";
 
 /**
  * The actions the app records, for the audit log's action filter. Each has a readable name in
@@ -26,4 +27,17 @@ export const KNOWN_AUDIT_ACTIONS = [
 export function auditActionLabel(t: Translator, action: string): string {
   const key = `auditLog.actions.${action.replaceAll(".", "_")}`;
   return t.has(key) ? t(key) : action;
+}
+
+export function auditTargetTypeLabel(t: Translator, targetType: string): string {
+  const key = `auditLog.targetTypes.${targetType}`;
+  return t.has(key) ? t(key) : targetType;
+}
+
+/** What makes a target recognisable: the user's e-mail, the submission's kind and subject, the organisation's name. */
+export function auditTargetLabel(t: Translator, row: AuditEntryRow): string | null {
+  if (row.targetUserEmail) return row.targetUserEmail;
+  if (row.targetSubmissionKind) return `${t(`kind.${row.targetSubmissionKind}`)} ${row.targetSubmissionSubject}`;
+  if (row.targetType === "organisation") return row.organisationName;
+  return null;
 }

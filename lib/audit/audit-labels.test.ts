@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
-import { KNOWN_AUDIT_ACTIONS } from "./audit-actions";
+import { KNOWN_AUDIT_ACTIONS } from "./audit-labels";
 
 describe("audit action names", () => {
   it("has a readable name in both languages for every action the filter offers", () => {
