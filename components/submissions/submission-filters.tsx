@@ -1,14 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { ExtraListFilters } from "@/components/errors/extra-list-filters";
-import { SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+import { TimeRangeFields } from "@/components/filters/time-range-fields";
+import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
+import { filterToSearchParams, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
 
 /** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
 export async function SubmissionFilters({
   filter,
   organisations,
+  timeRange,
 }: {
   filter: SubmissionListFilter;
   organisations: { id: string; name: string }[];
+  /** The from/to the URL held and why they were not applied, if so (lib/filters/time-range.ts). */
+  timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
 }) {
   const t = await getTranslations();
   const input = "mt-1 w-full rounded border border-muted px-2 py-1.5";
@@ -49,14 +54,17 @@ export async function SubmissionFilters({
           {t("submissions.period")}
           <input name="period" defaultValue={filter.period ?? ""} pattern="\d{4}-\d{2}" className={input} />
         </label>
-        <label className="block text-sm font-medium">
-          {t("submissions.from")}
-          <input type="date" name="from" defaultValue={filter.from ?? ""} className={input} />
-        </label>
-        <label className="block text-sm font-medium">
-          {t("submissions.to")}
-          <input type="date" name="to" defaultValue={filter.to ?? ""} className={input} />
-        </label>
+        <TimeRangeFields
+          idPrefix="submissions"
+          from={filter.from}
+          to={filter.to}
+          raw={timeRange.raw}
+          issues={timeRange.issues}
+          inputClass={input}
+          quickRangeHref={(range) =>
+            `/innsendinger?${filterToSearchParams({ ...filter, ...quickRangeBounds(range, new Date()), cursor: undefined })}`
+          }
+        />
         <label className="block text-sm font-medium">
           {t("submissions.code")}
           <input name="code" defaultValue={filter.code ?? ""} className={`${input} font-mono`} />

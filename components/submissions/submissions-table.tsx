@@ -72,8 +72,9 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
                 <div className="text-xs text-muted tabular-nums">{formatOrgnr(row.orgnr)}</div>
               </td>
               <td className="px-4 py-2">
-                <Link href={`/innsendinger/${row.id}`} target="_blank" className="underline">
+                <Link href={`/innsendinger/${row.id}`} target="_blank" rel="noopener" className="underline">
                   {row.subject}
+                  <span className="sr-only"> {tr("history.opensInNewTab")}</span>
                 </Link>
                 {row.isCurrentAmelding && (
                   <div className="mt-1">

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/lib/db/schema";
 import { createTestOrganisation, createTestUser, uniqueEmail, useTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
+import { parseAuditListFilter } from "./audit-filter";
 import { listAuditEntries } from "./queries";
 import { recordAudit } from "./record-audit";
 
@@ -16,7 +17,7 @@ describe("audit log (real PostgreSQL)", () => {
     const marker = `test.${Date.now()}`;
     await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: visible.id });
     await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: hidden.id });
-    const rows = await listAuditEntries(db, [visible.id], { action: marker });
+    const { rows } = await listAuditEntries(db, { organisationIds: [visible.id], includeDetails: true }, parseAuditListFilter({ action: marker }));
     expect(rows.map((r) => r.organisationName)).toEqual([visible.name]);
   });
 

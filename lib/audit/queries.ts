@@ -1,23 +1,70 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
-import { auditLog, organisations } from "@/lib/db/schema";
+import { auditLog, organisations, submissions, users } from "@/lib/db/schema";
+import { timeRangeConditions } from "@/lib/filters/time-range-sql";
+import type { AuditListFilter } from "./audit-filter";
 
-export type AuditListFilter = { action?: string; before?: number; limit?: number };
+export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * Audit entries visible to a user: those about the organisations they may see, and entries
- * about no organisation at all (users, system). Newest first, keyset-paginated on id.
+ * What a reader may see: entries about the organisations they have been granted and entries
+ * about no organisation (users, system); the details only with audit:read_details.
  */
-export async function listAuditEntries(db: DbOrTx, organisationIds: string[], filter: AuditListFilter = {}) {
+export type AuditScope = { organisationIds: string[]; includeDetails: boolean };
+
+export function auditScopeFor(user: Pick<CurrentUser, "role" | "organisationIds">): AuditScope {
+  return { organisationIds: user.organisationIds, includeDetails: hasPermission(user.role, "audit:read_details") };
+}
+
+const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
+const UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+function auditConditions(scope: AuditScope, filter: AuditListFilter): SQL[] {
   const conditions: SQL[] = [
-    organisationIds.length
-      ? (or(isNull(auditLog.organisationId), inArray(auditLog.organisationId, organisationIds)) as SQL)
+    scope.organisationIds.length
+      ? or(isNull(auditLog.organisationId), inArray(auditLog.organisationId, scope.organisationIds))!
       : isNull(auditLog.organisationId),
   ];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actor) conditions.push(ilike(auditLog.actorEmail, likePattern(filter.actor)));
+  if (filter.target) conditions.push(eq(auditLog.targetType, filter.target));
+  if (filter.org) conditions.push(eq(auditLog.organisationId, filter.org));
+  conditions.push(...timeRangeConditions(auditLog.createdAt, filter));
+  if (filter.q) {
+    // Searching the details would tell a reader without audit:read_details what they contain.
+    const matches: SQL[] = [eq(auditLog.targetId, filter.q)];
+    if (scope.includeDetails) matches.push(sql`${auditLog.details}::text ilike ${likePattern(filter.q)}`);
+    conditions.push(or(...matches)!);
+  }
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));
-  return db
+  return conditions;
+}
+
+const targetUser = alias(users, "target_user");
+const targetSubmission = alias(submissions, "target_submission");
+/** The target id as a uuid when it is one; inside CASE, so a non-uuid id is never cast. */
+const targetUuid = (type: string) =>
+  sql`case when ${auditLog.targetType} = ${type} and ${auditLog.targetId} ~ ${UUID} then ${auditLog.targetId}::uuid end`;
+
+/**
+ * Audit entries visible in `scope`, newest first, keyset-paginated on id. Targets come with what
+ * makes them recognisable (the user's e-mail, the submission's kind and subject). `upTo` bounds
+ * an export to the entries that existed when it started.
+ */
+export async function listAuditEntries(
+  db: DbOrTx,
+  scope: AuditScope,
+  filter: AuditListFilter,
+  options: { limit?: number; upTo?: number } = {},
+) {
+  const limit = options.limit ?? AUDIT_PAGE_SIZE;
+  const conditions = auditConditions(scope, filter);
+  if (options.upTo !== undefined) conditions.push(lte(auditLog.id, options.upTo));
+  const rows = await db
     .select({
       id: auditLog.id,
       createdAt: auditLog.createdAt,
@@ -25,12 +72,45 @@ export async function listAuditEntries(db: DbOrTx, organisationIds: string[], fi
       action: auditLog.action,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,
+      organisationId: auditLog.organisationId,
       organisationName: organisations.name,
-      details: auditLog.details,
+      orgnr: organisations.orgnr,
+      targetUserEmail: targetUser.email,
+      targetSubmissionKind: targetSubmission.kind,
+      targetSubmissionSubject: targetSubmission.subject,
+      // Not selected at all without the permission, so no caller can show what it may not.
+      details: scope.includeDetails ? auditLog.details : sql<null>`null`,
     })
     .from(auditLog)
     .leftJoin(organisations, eq(organisations.id, auditLog.organisationId))
+    .leftJoin(targetUser, eq(targetUser.id, targetUuid("user")))
+    .leftJoin(targetSubmission, eq(targetSubmission.id, targetUuid("submission")))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(filter.limit ?? 100);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextBefore: rows.length > limit && last ? last.id : null };
+}
+
+export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["rows"][number];
+
+/** How many entries an export will hold, and the newest id it may include. */
+export async function beginAuditExport(db: DbOrTx, scope: AuditScope, filter: AuditListFilter) {
+  const [row] = await db
+    .select({ rowCount: sql<number>`count(*)::int`, upTo: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint`.mapWith(Number) })
+    .from(auditLog)
+    .where(and(...auditConditions(scope, filter)));
+  return { rowCount: row!.rowCount, upTo: row!.upTo };
+}
+
+/** Every matching entry up to `upTo`, one keyset page per iteration. */
+export async function* auditExportPages(db: DbOrTx, scope: AuditScope, filter: AuditListFilter, upTo: number, pageSize = 500) {
+  let before: number | undefined;
+  for (;;) {
+    const { rows, nextBefore } = await listAuditEntries(db, scope, { ...filter, before }, { limit: pageSize, upTo });
+    if (rows.length > 0) yield rows;
+    if (nextBefore === null) return;
+    before = nextBefore;
+  }
 }

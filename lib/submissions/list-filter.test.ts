@@ -19,14 +19,19 @@ describe("submission list filter", () => {
   });
 
   it("drops invalid values instead of failing the whole page", () => {
-    const filter = parseSubmissionListFilter({ status: "bogus", kind: "x", period: "2026-13", q: "ok", org: "not-a-uuid" });
-    expect(filter).toMatchObject({ status: undefined, kind: undefined, period: undefined, org: undefined, q: "ok" });
+    const filter = parseSubmissionListFilter({ status: "bogus", kind: "x", period: "2026-13", q: "ok", org: "not-a-uuid", from: "2026-02-30" });
+    expect(filter).toMatchObject({ status: undefined, kind: undefined, period: undefined, org: undefined, from: undefined, q: "ok" });
   });
 
-  it("encodes a keyset cursor and rejects a tampered one", () => {
-    const at = new Date("2026-11-20T10:00:00.123Z");
+  it("keeps a time range with or without time of day", () => {
+    expect(parseSubmissionListFilter({ from: "2026-11-20T08:00", to: "2026-11-21" })).toMatchObject({ from: "2026-11-20T08:00", to: "2026-11-21" });
+  });
+
+  it("encodes a keyset cursor at microsecond precision and rejects a tampered one", () => {
+    const at = "2026-11-20T10:00:00.123456Z";
     const id = "3f2b8c1e-1111-4a2b-9c3d-123456789abc";
     expect(decodeCursor(encodeCursor(at, id))).toEqual({ createdAt: at, id });
+    expect(decodeCursor(encodeCursor("2026-11-20'; drop table x", id))).toBeNull();
     expect(decodeCursor("garbage")).toBeNull();
     expect(decodeCursor(undefined)).toBeNull();
   });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
+import { timeBoundSchema } from "@/lib/filters/time-range";
 
 export const SUBMISSION_STATUSES = ["draft", "queued", "sending", "retrying", "accepted", "rejected", "conflict", "failed"] as const;
 export const IN_FLIGHT_STATUSES = ["queued", "sending", "retrying"] as const;
@@ -38,8 +40,9 @@ export const submissionListFilterSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
     .optional()
     .catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  /** Created at or after / up to (inclusive) a Norwegian date or date and time (lib/filters/time-range.ts). */
+  from: timeBoundSchema,
+  to: timeBoundSchema,
   code: optionalText,
   /** Specification code (feilspesifiseringskode) of the latest attempt's decoded error, or `none`. */
   spec: optionalText,
@@ -52,14 +55,8 @@ export const submissionListFilterSchema = z.object({
 export type SubmissionListFilter = z.infer<typeof submissionListFilterSchema>;
 
 /** Parses URLSearchParams (repeated `status` allowed); invalid values are dropped, never fatal. */
-export function parseSubmissionListFilter(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const record: Record<string, string | string[]> = {};
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  for (const [k, v] of entries) {
-    if (v === undefined) continue;
-    const prev = record[k];
-    record[k] = prev === undefined ? v : ([] as string[]).concat(prev, v);
-  }
+export function parseSubmissionListFilter(params: RawSearchParams) {
+  const record = searchParamsRecord(params);
   const parsed = submissionListFilterSchema.safeParse(record);
   if (parsed.success) return parsed.data;
   // One bad status value should not throw away the other filters.
@@ -67,24 +64,23 @@ export function parseSubmissionListFilter(params: URLSearchParams | Record<strin
 }
 
 export function filterToSearchParams(filter: Partial<SubmissionListFilter>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) {
-    if (v === undefined || v === null || v === "") continue;
-    if (Array.isArray(v)) for (const item of v) out.append(k, item);
-    else out.set(k, String(v));
-  }
-  return out;
+  return toSearchParams(filter);
 }
 
-/** Keyset cursor: the (created_at, id) of the last row shown. */
-export function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+/**
+ * Keyset cursor: the (created_at, id) of the last row shown. created_at travels as PostgreSQL's
+ * own microsecond text (a JS Date keeps only milliseconds, and rows created in one transaction
+ * share a timestamp: a millisecond cursor would skip some of them).
+ */
+export function encodeCursor(createdAt: string, id: string) {
+  return Buffer.from(`${createdAt}|${id}`).toString("base64url");
 }
 
-export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+export function decodeCursor(cursor: string | undefined): { createdAt: string; id: string } | null {
   if (!cursor) return null;
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!createdAt || !CURSOR_TIME.test(createdAt) || !id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   return { createdAt, id };
 }

@@ -4,16 +4,15 @@ import type { listSubmissions } from "./list-submissions";
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 
-/**
- * The list as sent to the browser: dates as ISO strings, and the error as its catalogue text in
- * the reader's language (an unknown code keeps Skatteetaten's own message).
- */
+/** The error as its catalogue text in the reader's language; an unknown code keeps Skatteetaten's own message. */
+export function errorSummary(code: string | null, reason: string | null, locale: string) {
+  const entry = code ? lookupErrorCode(code) : undefined;
+  if (entry) return locale === "nb" ? entry.textNb : entry.textEn;
+  return reason;
+}
+
+/** The list as sent to the browser: dates as ISO strings, the error as errorSummary. */
 export function toSubmissionPage(result: ListResult, locale: string) {
-  const errorText = (code: string | null, reason: string | null) => {
-    const entry = code ? lookupErrorCode(code) : undefined;
-    if (entry) return locale === "nb" ? entry.textNb : entry.textEn;
-    return reason;
-  };
   return {
     rows: result.rows.map((r) => ({
       id: r.id,
@@ -25,7 +24,7 @@ export function toSubmissionPage(result: ListResult, locale: string) {
       lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
       nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
       lastErrorCode: r.lastErrorCode,
-      errorSummary: errorText(r.lastErrorCode, r.statusReason),
+      errorSummary: errorSummary(r.lastErrorCode, r.statusReason, locale),
       feedbackStatus: r.feedbackStatus,
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,

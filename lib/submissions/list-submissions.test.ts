@@ -70,6 +70,38 @@ describe("listSubmissions (real PostgreSQL)", () => {
     expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({ status: "rejected" }))).inFlight).toBe(false);
   });
 
+  it("pages through rows that share a timestamp, and reads the time range in Norwegian time", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    // 23:30 and 00:30 Norwegian summer time, either side of midnight between 15 and 16 June.
+    const late = new Date("2026-06-15T21:30:00Z");
+    const afterMidnight = new Date("2026-06-15T22:30:00Z");
+    const same = await db
+      .insert(submissions)
+      .values(Array.from({ length: 7 }, (_, i) => ({ organisationId: org.id, kind: "oar" as const, subject: `SAME-${i}`, createdAt: late })))
+      .returning({ id: submissions.id });
+    const [next] = await db
+      .insert(submissions)
+      .values({ organisationId: org.id, kind: "oar", subject: "NEXT-DAY", createdAt: afterMidnight })
+      .returning({ id: submissions.id });
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listSubmissions(db, [org.id], parseSubmissionListFilter({ cursor }), 3);
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen)).toEqual(new Set([next!.id, ...same.map((r) => r.id)]));
+    expect(seen).toHaveLength(8);
+
+    const ids = (q: Record<string, string>) => listSubmissions(db, [org.id], parseSubmissionListFilter(q)).then((r) => r.rows.map((x) => x.id));
+    expect(await ids({ to: "2026-06-15" })).toHaveLength(7);
+    expect(await ids({ from: "2026-06-16" })).toEqual([next!.id]);
+    expect(await ids({ from: "2026-06-15T23:30", to: "2026-06-15T23:30" })).toHaveLength(7);
+    expect(await ids({ from: "2026-06-15T23:31", to: "2026-06-16T00:30" })).toEqual([next!.id]);
+  });
+
   it("shows which A-melding is current for its month once a replacement is accepted", async () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);

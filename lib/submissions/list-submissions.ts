@@ -1,16 +1,18 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, bulkOperationMembers, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { timeRangeConditions } from "@/lib/filters/time-range-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
 /**
- * The list's WHERE clause, scoped to the user's organisations. Shared with bulk operations, so
- * "retry everything in this filter" means exactly the rows the list shows (on every page).
- * Queries using it must join `organisations` (the free-text search matches the orgnr).
+ * The list's WHERE clause, scoped to the user's organisations. Shared with bulk operations, the
+ * overview and the CSV export, so "retry/export everything in this filter" means exactly the
+ * rows the list shows (on every page). Queries using it must join `organisations` (the
+ * free-text search matches the orgnr).
  */
 export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
@@ -27,8 +29,7 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
       sql`exists (select 1 from ${bulkOperationMembers} m where m.operation_id = ${filter.bulk}::uuid and m.submission_id = ${submissions.id})`,
     );
   }
-  if (filter.from) conditions.push(gte(submissions.createdAt, sql`${filter.from}::date`));
-  if (filter.to) conditions.push(lt(submissions.createdAt, sql`${filter.to}::date + 1`));
+  conditions.push(...timeRangeConditions(submissions.createdAt, filter));
   if (filter.period) {
     conditions.push(
       or(
@@ -63,16 +64,20 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
   return conditions;
 }
 
+/** created_at at full precision, for the keyset cursor (see encodeCursor). */
+export const submissionCursorTime = sql<string>`to_char(${submissions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows after the cursor in the newest-first order. */
+export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) return [];
+  return [sql`(${submissions.createdAt}, ${submissions.id}) < (${decoded.createdAt}::timestamptz, ${decoded.id}::uuid)`];
+}
+
 /** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
 export async function listSubmissions(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter, limit = SUBMISSION_PAGE_SIZE) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
-  const conditions = submissionFilterConditions(organisationIds, filter);
-  const cursor = decodeCursor(filter.cursor);
-  if (cursor) {
-    conditions.push(
-      sql`(${submissions.createdAt}, ${submissions.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
+  const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
   const rows = await db
     .select({
       id: submissions.id,
@@ -89,6 +94,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
       receivedIds: submissions.receivedIds,
       feedbackStatus: ameldingFeedback.status,
       createdAt: submissions.createdAt,
+      cursorTime: submissionCursorTime,
       replacesSubmissionId: submissions.replacesSubmissionId,
       // An A-melding stops being the month's current message once a replacement is accepted.
       replacedById: sql<string | null>`(select r.id from ${submissions} r
@@ -104,7 +110,7 @@ export async function listSubmissions(db: DbOrTx, organisationIds: string[], fil
   const last = page.at(-1);
   return {
     rows: page,
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorTime, last.id) : null,
     inFlight: page.some((r) => (IN_FLIGHT_STATUSES as readonly string[]).includes(r.status)),
   };
 }

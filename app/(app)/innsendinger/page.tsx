@@ -3,10 +3,12 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
+import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 import { toSubmissionPage } from "@/lib/submissions/list-rows";
@@ -24,13 +26,17 @@ export default async function SubmissionsPage({
   const user = await requireUser();
   const t = await getTranslations("submissions");
   const tErrors = await getTranslations("errorGroups");
-  const filter = parseSubmissionListFilter(await searchParams);
+  const th = await getTranslations("history");
+  const params = await searchParams;
+  const filter = parseSubmissionListFilter(params);
+  const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
   const db = getDb();
   const [page, organisations] = await Promise.all([
     listSubmissions(db, user.organisationIds, filter),
     listOrganisationsForUser(db, user.organisationIds),
   ]);
   const query = filterToSearchParams(filter).toString();
+  const wholeSet = filterToSearchParams({ ...filter, cursor: undefined });
   // Retrying applies to failed submissions; the confirmation counts them over all pages.
   const canBulkRetry = hasPermission(user.role, "submission:retry") && (!filter.status?.length || filter.status.includes("failed"));
   return (
@@ -39,21 +45,37 @@ export default async function SubmissionsPage({
         title={t("title")}
         intro={t("intro")}
         actions={
-          canBulkRetry && (
-            <Link href={`/feil/bulk/ny?${filterToSearchParams({ ...filter, cursor: undefined })}`} className="underline">
-              {tErrors("listBulkRetry")}
-            </Link>
-          )
+          <div className="flex max-w-md flex-col items-end gap-2 text-right">
+            {hasPermission(user.role, "export:read") && (
+              <div>
+                <DownloadLink href={`/api/submissions/export?${wholeSet}`} describedBy="export-hint">
+                  {th("exportCsv")}
+                </DownloadLink>
+                <p id="export-hint" className="mt-1 text-sm text-muted">
+                  {hasPermission(user.role, "personal_data:read_unmasked") ? th("exportHint") : th("exportHintMasked")}
+                </p>
+              </div>
+            )}
+            {canBulkRetry && (
+              <Link href={`/feil/bulk/ny?${wholeSet}`} className="underline">
+                {tErrors("listBulkRetry")}
+              </Link>
+            )}
+          </div>
         }
       />
-      <SubmissionFilters filter={filter} organisations={organisations} />
+      <SubmissionFilters filter={filter} organisations={organisations} timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }} />
       <SubmissionsTable key={query} initial={toSubmissionPage(page, await getLocale())} query={query} />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
-        {filter.cursor && <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: undefined })}`}>{t("first")}</Link>}
+        {filter.cursor && <Link href={`/innsendinger?${wholeSet}`}>{t("first")}</Link>}
         {page.nextCursor && (
           <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: page.nextCursor })}`}>{t("next")}</Link>
         )}
       </nav>
     </>
   );
+}
+
+function firstValue(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v;
 }

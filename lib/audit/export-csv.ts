@@ -1,0 +1,63 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { csvStream, type CsvValue } from "@/lib/csv/csv";
+import { formatCsvTime } from "@/lib/csv/csv-time";
+import type { Db } from "@/lib/db/client";
+import type { Translator } from "@/lib/i18n/translator";
+import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
+import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "./audit-labels";
+import type { AuditListFilter } from "./audit-filter";
+import { auditExportPages, auditScopeFor, beginAuditExport, type AuditEntryRow } from "./queries";
+import { recordAudit } from "./record-audit";
+
+export function auditCsvHeader(t: Translator, includeDetails: boolean): string[] {
+  const columns = ["time", "actor", "action", "actionCode", "targetType", "targetId", "target", "orgnr", "organisation"];
+  if (includeDetails) columns.push("details");
+  return columns.map((c) => t(`auditLog.csv.${c}`));
+}
+
+export function auditCsvRow(row: AuditEntryRow, options: { t: Translator; includeDetails: boolean; unmasked: boolean }): CsvValue[] {
+  const { t } = options;
+  const cells: CsvValue[] = [
+    formatCsvTime(row.createdAt),
+    row.actorEmail ?? t("audit.system"),
+    auditActionLabel(t, row.action),
+    row.action,
+    auditTargetTypeLabel(t, row.targetType),
+    row.targetId,
+    auditTargetLabel(t, row),
+    row.orgnr,
+    row.organisationName,
+  ];
+  if (options.includeDetails) {
+    const json = JSON.stringify(row.details ?? {});
+    cells.push(options.unmasked ? json : maskPersonalNumbers(json));
+  }
+  return cells;
+}
+
+/**
+ * Starts a CSV export of the audit entries the user may see, recorded as "audit.exported" before
+ * the first byte in its own transaction (see startSubmissionsExport for why).
+ */
+export async function startAuditExport(db: Db, user: CurrentUser, filter: AuditListFilter, t: Translator) {
+  const scope = auditScopeFor(user);
+  const exported = { ...filter, before: undefined };
+  const { rowCount, upTo } = await beginAuditExport(db, scope, exported);
+  await db.transaction((tx) =>
+    recordAudit(tx, user, {
+      action: "audit.exported",
+      targetType: "system",
+      organisationId: filter.org && user.organisationIds.includes(filter.org) ? filter.org : null,
+      details: { format: "csv", filter: exported, rowCount, includesDetails: scope.includeDetails },
+    }),
+  );
+  const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
+  async function* rows() {
+    for await (const page of auditExportPages(db, scope, exported, upTo)) {
+      yield page.map((row) => auditCsvRow(row, { t, includeDetails: scope.includeDetails, unmasked }));
+    }
+  }
+  return { rowCount, stream: csvStream(auditCsvHeader(t, scope.includeDetails), rows()) };
+}
