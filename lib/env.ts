@@ -45,6 +45,7 @@ export const env = createEnv({
     ALTINN_SYSTEM_ID: z.string().trim().min(1).optional(),
     SKATTEETATEN_IDEMPOTENCY_KEY_IN: z.enum(["query", "header"]).default("query"),
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+    DELIVERY_DB_POOL: z.coerce.number().int().min(2).max(100).default(8),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).default(90),
     DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(30),
