@@ -2,39 +2,27 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import postgres from "postgres";
-import { DEMO, storageStateFor } from "./fixtures";
+import { expect, test, type Browser } from "@playwright/test";
+import { storageStateFor } from "./fixtures";
 
 /** A synthetic (Tenor) fødselsnummer: month + 80, never a real person. */
 const FNR = "15858810008";
 const ORGNR = "310900125";
 const VIRKSOMHET = "310900230";
 
-/**
- * Queues an A-melding the way a submission is queued (a submission, its first version with its
- * own idempotency key), straight into the app's database: the A-melding builder is not part of
- * this branch. From there the real delivery worker, sandbox and feedback follower take over.
- */
-async function queueAmelding(leveranse: Record<string, unknown>): Promise<string> {
-  const sql = postgres(`postgres://postgres:innrapportering-local@127.0.0.1:${process.env.E2E_PG_PORT}/innrapportering`, { max: 1 });
+/** Sends an A-melding through the import endpoint, as the administrator. */
+async function queueAmelding(browser: Browser, leveranse: Record<string, unknown>): Promise<string> {
+  const context = await browser.newContext({ storageState: storageStateFor("admin") });
   try {
-    return await sql.begin(async (tx) => {
-      const [org] = await tx`select id from organisations where orgnr = ${ORGNR}`;
-      const [admin] = await tx`select id from users where email = ${DEMO.admin.email}`;
-      const [submission] = await tx`
-        insert into submissions (organisation_id, kind, subject, status, queued_at, next_attempt_at, created_by)
-        values (${org!.id}, 'amelding', ${leveranse.kalendermaaned as string}, 'queued', now(), now(), ${admin!.id})
-        returning id`;
-      const [version] = await tx`
-        insert into submission_versions (submission_id, version_no, payload, idempotency_key, created_by)
-        values (${submission!.id}, 1, ${tx.json(leveranse as postgres.JSONValue)}, ${randomUUID()}, ${admin!.id})
-        returning id`;
-      await tx`update submissions set current_version_id = ${version!.id} where id = ${submission!.id}`;
-      return submission!.id as string;
+    const res = await context.request.post("/api/amelding/import?intent=submit", {
+      data: JSON.stringify({ leveranse }),
+      headers: { "Content-Type": "application/json" },
     });
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: true, queued: true });
+    return body.submissionId as string;
   } finally {
-    await sql.end();
+    await context.close();
   }
 }
 
@@ -50,6 +38,11 @@ function leveranse(overrides: Record<string, unknown> = {}) {
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,
+          arbeidsgiveravgift: {
+            loennOgGodtgjoerelse: [
+              { beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: 40000, prosentsatsForAvgiftsberegning: 14.1 },
+            ],
+          },
           inntektsmottaker: [
             {
               norskIdentifikator: FNR,
@@ -67,7 +60,7 @@ function leveranse(overrides: Record<string, unknown> = {}) {
 
 test.describe("A-melding feedback", () => {
   test("the administrator sees the deviation with the person and a link to fix the field, and the month's amounts", async ({ browser }) => {
-    const id = await queueAmelding(leveranse());
+    const id = await queueAmelding(browser, leveranse());
     const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
     await page.goto(`/innsendinger/${id}`);
     await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
@@ -98,7 +91,7 @@ test.describe("A-melding feedback", () => {
   });
 
   test("a manager sees the person's number masked and no links to fix; a rejected feedback says to send again", async ({ browser }) => {
-    const rejectedId = await queueAmelding(leveranse({ kildesystem: "e2e-avvisning" }));
+    const rejectedId = await queueAmelding(browser, leveranse({ kildesystem: "e2e-avvisning" }));
     const page = await (await browser.newContext({ storageState: storageStateFor("manager") })).newPage();
     await page.goto(`/innsendinger/${rejectedId}`);
     await expect(page.getByTestId("feedback-status")).toHaveText("Tilbakemelding: avvist", { timeout: 30_000 });
@@ -108,6 +101,25 @@ test.describe("A-melding feedback", () => {
     await expect(page.getByTestId("deviation-person")).toHaveText("Kari Testesen, ******10008");
     await expect(feedback.getByRole("link")).toHaveCount(0);
     await expect(page.getByTestId("feedback-sums")).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test("a rejection by the A-melding API is shown decoded: code, texts, category, hint and the field", async ({ browser }) => {
+    // Our model takes months from 2014; the API answers GLD_1027 for an income year it does not take.
+    const id = await queueAmelding(browser, leveranse({ kalendermaaned: "2014-05" }));
+    const page = await (await browser.newContext({ storageState: storageStateFor("support") })).newPage();
+    await page.goto(`/innsendinger/${id}`);
+    await expect(page.getByTestId("submission-status")).toContainText("Avvist", { timeout: 20_000 });
+    const decoded = page.getByTestId("decoded-error").first();
+    // The main code in both languages, its category, the hint for the most specific code, and the detail row.
+    await expect(decoded).toContainText("GLD_006 Feil i request (Error in the request)");
+    await expect(decoded).toContainText("Kategori: Validering");
+    await expect(decoded).toContainText("Inntektsåret er ikke åpent for innrapportering");
+    const detail = decoded.getByRole("row", { name: /GLD_1027/ });
+    await expect(detail).toContainText("Inntektsår er ikke støttet");
+    await expect(detail).toContainText("/leveranse/kalendermaaned");
+    await expect(detail).toContainText("2014-05");
+    await expect(page.getByTestId("feedback")).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 

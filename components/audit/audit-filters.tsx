@@ -1,3 +1,4 @@
+import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { auditActionLabel, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-labels";
@@ -51,17 +52,12 @@ export async function AuditFilters({
             ))}
           </select>
         </label>
-        <label className={label}>
-          {t("auditLog.organisation")}
-          <select name="org" defaultValue={filter.org ?? ""} className={input}>
-            <option value="">{t("auditLog.allOrganisations")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OrganisationSelect
+          value={filter.org}
+          organisations={organisations}
+          label={t("auditLog.organisation")}
+          allLabel={t("auditLog.allOrganisations")}
+        />
         <TimeRangeFields
           idPrefix="audit"
           from={filter.from}

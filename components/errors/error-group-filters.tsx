@@ -1,3 +1,4 @@
+import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import type { ErrorGroupFilter } from "@/lib/submissions/error-groups";
 
@@ -8,25 +9,8 @@ export async function ErrorGroupFilters({ filter, organisations }: { filter: Err
   return (
     <form method="get" action="/feil" className="mb-6 rounded border border-line bg-white p-4" aria-label={t("errorGroups.filters")}>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="block text-sm font-medium">
-          {t("submissions.kind")}
-          <select name="kind" defaultValue={filter.kind ?? ""} className={input}>
-            <option value="">{t("submissions.allKinds")}</option>
-            <option value="oar">{t("kind.oar")}</option>
-            <option value="amelding">{t("kind.amelding")}</option>
-          </select>
-        </label>
-        <label className="block text-sm font-medium">
-          {t("submissions.organisation")}
-          <select name="org" defaultValue={filter.org ?? ""} className={input}>
-            <option value="">{t("submissions.allOrganisations")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect value={filter.kind} />
+        <OrganisationSelect value={filter.org} organisations={organisations} />
         <label className="block text-sm font-medium">
           {t("submissions.from")}
           <input type="date" name="from" defaultValue={filter.from ?? ""} className={input} />

@@ -1,3 +1,4 @@
+import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { ExtraListFilters } from "@/components/errors/extra-list-filters";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
@@ -31,25 +32,8 @@ export async function SubmissionFilters({
             ))}
           </select>
         </label>
-        <label className="block text-sm font-medium">
-          {t("submissions.kind")}
-          <select name="kind" defaultValue={filter.kind ?? ""} className={input}>
-            <option value="">{t("submissions.allKinds")}</option>
-            <option value="oar">{t("kind.oar")}</option>
-            <option value="amelding">{t("kind.amelding")}</option>
-          </select>
-        </label>
-        <label className="block text-sm font-medium">
-          {t("submissions.organisation")}
-          <select name="org" defaultValue={filter.org ?? ""} className={input}>
-            <option value="">{t("submissions.allOrganisations")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect value={filter.kind} />
+        <OrganisationSelect value={filter.org} organisations={organisations} />
         <label className="block text-sm font-medium">
           {t("submissions.period")}
           <input name="period" defaultValue={filter.period ?? ""} pattern="\d{4}-\d{2}" className={input} />

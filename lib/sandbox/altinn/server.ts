@@ -1,6 +1,6 @@
 import "server-only";
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenSandboxServer } from "../listen";
 import { readBody, sendResponse } from "../skatteetaten/http-io";
 import { jsonResponse, type SandboxResponse } from "../skatteetaten/sandbox-response";
 
@@ -41,21 +41,5 @@ export async function startSandboxAltinn(options: SandboxAltinnOptions): Promise
     })().catch(() => sendResponse(res, jsonResponse(500, { title: "Internal Server Error", status: 500 })));
   });
 
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenSandboxServer(server, options.host ?? "127.0.0.1", options.port ?? 0);
 }

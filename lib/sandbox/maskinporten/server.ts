@@ -1,8 +1,8 @@
 import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { JWK, JWTPayload, ProtectedHeaderParameters } from "jose";
 import { z } from "zod";
+import { listenSandboxServer } from "../listen";
 import { generateSandboxSigningKey, issueAccessToken, type SandboxSigningKey } from "./issue-access-token";
 import { rejectionBody, type Rejection } from "./rejection";
 import { parseSandboxClient, sandboxClientSchema, type SandboxClient, type SandboxClientInput } from "./sandbox-client";
@@ -258,13 +258,8 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const publicHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
-  const url = `http://${publicHost}:${port}`;
+  const listening = await listenSandboxServer(server, host, options.port ?? 0);
+  const url = listening.url;
   issuer = `${url}/`;
 
   return {
@@ -278,10 +273,6 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
     rejections: () => [...rejected],
     registerClient,
     injectFaults,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: listening.close,
   };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createDialogStore } from "../altinn/dialogporten/dialog-store";
 import { createAmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
+import { listenSandboxServer } from "../listen";
 import { processAmeldingInnsending } from "./amelding-innsending";
 import { handleTilbakemelding } from "./amelding-tilbakemelding-api";
 import { apiError } from "./api-error-response";
@@ -114,16 +114,8 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     });
   });
 
-  const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const listening = await listenSandboxServer(server, options.host ?? "127.0.0.1", options.port ?? 0);
+  const url = listening.url;
   serverUrl = url;
 
   return {
@@ -137,11 +129,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     reset,
     releaseFeedback: () => feedback.releasePending(),
     setFeedbackDelay: (delay) => feedback.setDelay(delay),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        feedback.reset();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      feedback.reset();
+      return listening.close();
+    },
   };
 }

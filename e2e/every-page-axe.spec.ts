@@ -1,0 +1,46 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateFor, type DemoRole } from "./fixtures";
+
+const PAGES: Record<DemoRole, string[]> = {
+  admin: [
+    "/",
+    "/innsendinger",
+    "/feil",
+    "/oppdrag",
+    "/oppdrag/ny",
+    "/a-melding",
+    "/a-melding/ny",
+    "/a-melding/importer",
+    "/a-melding/frister",
+    "/organisasjoner",
+    "/revisjonslogg",
+    "/maskinporten",
+    "/brukere",
+  ],
+  support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
+  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
+};
+
+async function expectNoViolations(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+for (const role of Object.keys(PAGES) as DemoRole[]) {
+  test.describe(`every page as ${role}`, () => {
+    test.use({ storageState: storageStateFor(role) });
+
+    test("passes axe-core with no violations", async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const path of PAGES[role]) await expectNoViolations(page, path);
+      // A submission's own page, in whatever state the first one on the list is.
+      await page.goto("/innsendinger");
+      const first = page.locator('[data-testid^="submission-row-"] a').first();
+      if (await first.count()) await expectNoViolations(page, (await first.getAttribute("href"))!);
+    });
+  });
+}
