@@ -16,9 +16,9 @@ export type WorkerOptions = {
  * Runs deliveries from the queue. Several workers (processes) may run side by side: a submission
  * is only sent by the worker that claimed its lease.
  *
- * Jobs are fetched whenever a delivery slot is free and completed as soon as their delivery is,
- * so one slow request never holds up the others (no waiting for a whole batch), and completions
- * that finish together are written to the queue in one statement.
+ * Jobs are fetched in batches ahead of need and started whenever a delivery slot is free; each is
+ * completed as soon as its delivery is, so one slow request never holds up the others (no waiting
+ * for a whole batch), and completions that finish together are written in one statement.
  */
 export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, options: WorkerOptions) {
   const concurrency = Math.max(1, options.concurrency);
@@ -41,8 +41,12 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
     });
 
   const completions = createCompletionBatcher(boss);
+  // Jobs fetched ahead of free slots: the queue is asked for many at a time, so one fetch round
+  // trip is not paid per delivery (that alone would cap a worker at a few hundred a second).
+  const buffered: PgBoss.Job<{ submissionId: string }>[] = [];
 
-  const deliver = async (jobId: string, submissionId: string) => {
+  const deliver = async (job: PgBoss.Job<{ submissionId: string }>) => {
+    const { submissionId } = job.data;
     try {
       const result = await deliverSubmission(deps, submissionId);
       if (result.outcome === "retrying") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
@@ -50,32 +54,41 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
       // The lease runs out and the reconciler hands the submission to a worker again.
       console.error(`[worker ${deps.workerId}] delivery of ${submissionId} failed`, error);
     } finally {
-      completions.add(jobId);
+      completions.add(job.id);
       inFlight--;
+      dispatch();
       wakeUp();
+    }
+  };
+
+  const dispatch = () => {
+    while (inFlight < concurrency && buffered.length > 0) {
+      inFlight++;
+      void deliver(buffered.shift()!);
     }
   };
 
   const pump = (async () => {
     while (!stopped) {
-      const free = concurrency - inFlight;
-      if (free <= 0) {
+      const room = 2 * concurrency - inFlight - buffered.length;
+      if (room <= 0) {
         await pause(idleMs);
         continue;
       }
       let jobs: PgBoss.Job<{ submissionId: string }>[] = [];
       try {
-        jobs = await boss.fetch<{ submissionId: string }>(DELIVERY_QUEUE, { batchSize: free });
+        jobs = await boss.fetch<{ submissionId: string }>(DELIVERY_QUEUE, { batchSize: room });
       } catch (error) {
         console.error(`[worker ${deps.workerId}] fetching jobs failed`, error);
       }
-      if (stopped) break;
-      if (jobs.length === 0) {
-        await pause(idleMs);
-        continue;
+      if (stopped) {
+        // Not started: complete them so they do not wait for expiry; the reconciler re-queues.
+        for (const job of jobs) completions.add(job.id);
+        break;
       }
-      inFlight += jobs.length;
-      for (const job of jobs) void deliver(job.id, job.data.submissionId);
+      buffered.push(...jobs);
+      dispatch();
+      if (jobs.length === 0) await pause(idleMs);
     }
   })();
 
@@ -97,6 +110,7 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
       clearInterval(timer);
       wakeUp();
       await pump;
+      for (const job of buffered.splice(0)) completions.add(job.id);
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       await completions.flush();
     },
