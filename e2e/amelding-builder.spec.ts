@@ -25,7 +25,7 @@ test.describe("A-melding builder, payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
   test.beforeEach(() => setSandboxFaults([]));
 
-  test("builds an A-melding, fixes a bad fødselsnummer, submits it, sees it accepted, and sends a replacement", async ({ page }) => {
+  test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({ page }) => {
     await page.goto("/a-melding/ny");
     await field(page, "opplysningspliktig.norskIdentifikator").selectOption("310900125");
     await field(page, "oppgave.virksomhet.0.norskIdentifikator").fill(VIRKSOMHET);
