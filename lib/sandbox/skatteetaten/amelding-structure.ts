@@ -14,8 +14,7 @@ export type AmeldingLeveranse = {
 
 /**
  * Step 6 for A-melding: the `leveranse` tree (DOMAIN.md §1.2) with the right JSON types.
- * leveringstidspunkt and kildesystem are required by the XSD, but only type-checked here: the
- * app's leveranse builder does not send them yet, and the sandbox must not block it for that.
+ * leveringstidspunkt and kildesystem are required, as in the XSD.
  * A missing meldingsId is a validation error (step 7), as the brief orders.
  */
 export function checkAmeldingStructure(body: unknown): { problems: Problem[]; leveranse?: AmeldingLeveranse } {
@@ -35,8 +34,8 @@ export function checkAmeldingStructure(body: unknown): { problems: Problem[]; le
   }
   const meldingsId = c.string(leveranse, "meldingsId", at, false);
   const erstatterMeldingsId = c.string(leveranse, "erstatterMeldingsId", at, false);
-  c.string(leveranse, "leveringstidspunkt", at, false);
-  c.string(leveranse, "kildesystem", at, false);
+  c.string(leveranse, "leveringstidspunkt", at);
+  c.string(leveranse, "kildesystem", at);
 
   const opplysningspliktig = c.object(leveranse, "opplysningspliktig", at);
   const opplysningspliktigOrgnr = opplysningspliktig
