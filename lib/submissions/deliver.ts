@@ -1,11 +1,12 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { deliveryAttempts, organisations, submissions, submissionVersions, type ReportKind } from "@/lib/db/schema";
+import { deliveryAttempts, submissions, type ReportKind } from "@/lib/db/schema";
 import type { ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { redactHeaders, sendRequest } from "@/lib/reporting/send-request";
-import { wasOppdragAcceptedBefore } from "./queries";
+import { claimAndRecordAttempts, readClaimable, settleAttempts, type AttemptSettlement } from "./delivery-statements";
+import { createGroupCommit } from "./group-commit";
 import { parseRetryAfter, retryDelayMs } from "./retry-policy";
 
 /** Why a token could not be had, in words fit for the attempt's record (never the token). */
@@ -103,82 +104,74 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
   return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason: decoded.melding });
 }
 
-type ClaimableRow = {
-  kind: ReportKind;
-  subject: string;
-  organisation_id: string;
-  version_id: string;
-  payload: Record<string, unknown> | null;
-  idempotency_key: string;
-  orgnr: string;
-  earlier: EarlierRequest | null;
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const isClaimable = sql`((s.status in ('queued', 'retrying') and coalesce(s.next_attempt_at, now()) <= now())
-  or (s.status = 'sending' and s.lease_until < now()))`;
+// Claims and outcomes of concurrent deliveries share statements (see group-commit.ts). One pair
+// per deps object, so a copy with another worker id or lease claims under its own name.
+const batchers = new WeakMap<DeliveryDeps, { claim: (id: string) => Promise<Claimed | null>; settle: (s: Settlement) => Promise<boolean> }>();
+function batchersFor(deps: DeliveryDeps) {
+  let b = batchers.get(deps);
+  if (!b) {
+    b = { claim: createGroupCommit((ids: string[]) => claimMany(deps, ids)), settle: createGroupCommit((s: Settlement[]) => settleMany(deps, s)) };
+    batchers.set(deps, b);
+  }
+  return b;
+}
+
+function claim(deps: DeliveryDeps, submissionId: string) {
+  return UUID.test(submissionId) ? batchersFor(deps).claim(submissionId) : Promise.resolve(null);
+}
 
 /**
- * Claims the submission and records the attempt, with its idempotency key and exact request,
- * before anything is sent. The request is built from a plain read first, so that claiming,
- * closing an attempt a dead worker left open and recording the new attempt are ONE statement:
- * atomic, and one commit (delivery throughput is bound by commits, not by CPU).
+ * Claims the submissions and records their attempts, with idempotency key and exact request,
+ * before anything is sent. The requests are built from a plain read first, so that claiming,
+ * closing attempts a dead worker left open and recording the new attempts are ONE statement:
+ * atomic, and one round trip for the whole batch.
  */
-async function claim(deps: DeliveryDeps, submissionId: string): Promise<Claimed | null> {
+async function claimMany(deps: DeliveryDeps, ids: string[]): Promise<(Claimed | null)[]> {
   // A retry must repeat the version's first request byte for byte (same key AND same body), even
   // if the adapter or its configuration changed since, so an earlier attempt's request is reused.
-  const [row] = await deps.db.execute<ClaimableRow>(sql`
-    select s.kind, s.subject, s.organisation_id, v.id as version_id, v.idempotency_key, o.orgnr, e.earlier,
-           case when e.earlier is null then v.payload end as payload
-    from ${submissions} s
-    join ${submissionVersions} v on v.id = s.current_version_id
-    join ${organisations} o on o.id = s.organisation_id
-    left join lateral (
-      select json_build_object('method', a.request_method, 'url', a.request_url, 'headers', a.request_headers, 'body', a.request_body) as earlier
-      from ${deliveryAttempts} a where a.version_id = v.id order by a.attempt_no limit 1) e on true
-    where s.id = ${submissionId} and ${isClaimable}`);
-  if (!row) return null;
+  const rows = await readClaimable(deps.db, ids);
+  if (rows.length === 0) return ids.map(() => null);
 
-  const request = row.earlier
-    ? { method: row.earlier.method as "POST", url: row.earlier.url, headers: withoutAuthorization(row.earlier.headers), body: row.earlier.body }
-    : deps.adapters[row.kind].buildRequest(row.payload, {
-        idempotencyKey: row.idempotency_key,
-        orgnr: row.orgnr,
-        existsAtSkatteetaten: row.kind === "oar" && (await wasOppdragAcceptedBefore(deps.db, row.organisation_id, row.subject)),
-      });
+  const inputs = rows.map((row) => {
+    const request = row.earlier
+      ? { method: row.earlier.method as "POST", url: row.earlier.url, headers: withoutAuthorization(row.earlier.headers), body: row.earlier.body }
+      : deps.adapters[row.kind].buildRequest(row.payload, {
+          idempotencyKey: row.idempotency_key,
+          orgnr: row.orgnr,
+          existsAtSkatteetaten: row.exists_at_skatteetaten,
+        });
+    return { row, request };
+  });
+  const input = inputs.map(({ row, request }) => ({
+    submission_id: row.id,
+    version_id: row.version_id,
+    idempotency_key: row.idempotency_key,
+    request_method: request.method,
+    request_url: request.url,
+    request_headers: redactHeaders(request.headers),
+    request_body: request.body,
+  }));
 
-  // The version must still be current: a corrected version sent meanwhile has its own key.
-  const [claimed] = await deps.db.execute<{ attempt_id: string; attempt_count: number; attempts_before: number }>(sql`
-    with claimed as (
-      update ${submissions} s
-      set status = 'sending', lease_until = now() + ${`${deps.leaseMs} milliseconds`}::interval,
-          attempt_count = s.attempt_count + 1, last_attempt_at = now(), updated_at = now()
-      where s.id = ${submissionId} and s.current_version_id = ${row.version_id} and ${isClaimable}
-      returning s.id, s.attempt_count, coalesce(s.queued_at, s.created_at) as round_start
-    ), interrupted as (
-      -- The outcome of a request a dead worker had in flight is unknown.
-      update ${deliveryAttempts} a
-      set outcome = 'interrupted', finished_at = now(), transport_error = 'Worker stopped before an answer was recorded'
-      from claimed c
-      where a.submission_id = c.id and a.outcome = 'in_flight'
-    ), attempt as (
-      insert into ${deliveryAttempts}
-        (submission_id, version_id, attempt_no, idempotency_key, request_method, request_url, request_headers, request_body, worker_id)
-      select c.id, ${row.version_id}, c.attempt_count, ${row.idempotency_key}, ${request.method}, ${request.url},
-             ${JSON.stringify(redactHeaders(request.headers))}::jsonb, ${request.body}, ${deps.workerId}
-      from claimed c
-      returning id
-    )
-    select a.id as attempt_id, c.attempt_count,
-           (select count(*)::int from ${deliveryAttempts} x where x.version_id = ${row.version_id} and x.started_at >= c.round_start) as attempts_before
-    from claimed c, attempt a`);
-  if (!claimed) return null;
-  return {
-    submission: { id: submissionId, kind: row.kind, attemptCount: claimed.attempt_count },
-    attemptId: claimed.attempt_id,
-    request,
-    orgnr: row.orgnr,
-    attemptsThisRound: claimed.attempts_before + 1,
-  };
+  const claimed = await claimAndRecordAttempts(deps.db, input, deps);
+  const byId = new Map(claimed.map((c) => [c.submission_id, c]));
+  const built = new Map(inputs.map((i) => [i.row.id, i]));
+  const answered = new Set<string>();
+  return ids.map((id) => {
+    const c = byId.get(id);
+    const b = built.get(id);
+    // A duplicate job for the same submission in one batch must not send it twice.
+    if (!c || !b || answered.has(id)) return null;
+    answered.add(id);
+    return {
+      submission: { id, kind: b.row.kind, attemptCount: c.attempt_count },
+      attemptId: c.attempt_id,
+      request: b.request,
+      orgnr: b.row.orgnr,
+      attemptsThisRound: c.attempts_before + 1,
+    };
+  });
 }
 
 function withoutAuthorization(headers: Record<string, string>) {
@@ -186,10 +179,9 @@ function withoutAuthorization(headers: Record<string, string>) {
   return rest;
 }
 
-type EarlierRequest = { method: string; url: string; headers: Record<string, string>; body: string };
 
 type AttemptFinish = {
-  outcome: (typeof deliveryAttempts.$inferInsert)["outcome"];
+  outcome: NonNullable<(typeof deliveryAttempts.$inferInsert)["outcome"]>;
   transportError?: string;
   durationMs?: number;
   responseStatus?: number;
@@ -220,49 +212,53 @@ async function scheduleRetryOrFail(
   return settle(deps, claimed, finish, { status: "retrying", errorCode, reason, nextAttemptAt });
 }
 
-/** Records the attempt's outcome and the submission's new status together. */
-async function settle(
-  deps: DeliveryDeps,
-  claimed: Claimed,
-  finish: AttemptFinish,
+type Settlement = {
+  claimed: Claimed;
+  finish: AttemptFinish;
   next: {
     status: "accepted" | "rejected" | "conflict" | "failed" | "retrying";
     errorCode?: string | null;
     reason?: string | null;
     receivedIds?: Record<string, string>;
     nextAttemptAt?: Date;
-  },
-): Promise<DeliveryResult> {
-  const finishAttempt = deps.db
-    .update(deliveryAttempts)
-    .set({ ...finish, finishedAt: sql`now()` })
-    .where(and(eq(deliveryAttempts.id, claimed.attemptId), eq(deliveryAttempts.outcome, "in_flight")));
-  // Only the worker that still holds the lease may settle; if it expired and another worker took
-  // over, that worker's outcome wins (this attempt stays recorded either way).
-  const updateSubmission = deps.db
-    .update(submissions)
-    .set({
-      status: next.status,
-      leaseUntil: null,
-      nextAttemptAt: next.nextAttemptAt ?? null,
-      lastErrorCode: next.status === "accepted" ? null : (next.errorCode ?? null),
-      statusReason: next.reason ?? null,
-      updatedAt: sql`now()`,
-      ...(next.status === "accepted" ? { acceptedAt: sql`now()`, receivedIds: next.receivedIds ?? {} } : {}),
-    })
-    .where(
-      and(
-        eq(submissions.id, claimed.submission.id),
-        eq(submissions.status, "sending"),
-        eq(submissions.attemptCount, claimed.submission.attemptCount),
-      ),
-    )
-    .returning({ id: submissions.id });
-  // Both rows change in one statement, so they change together (and in one round trip).
-  const updated = await deps.db.execute(sql`with finished_attempt as (${finishAttempt.getSQL()}) ${updateSubmission.getSQL()}`);
-  if (updated.length === 0) return { outcome: "skipped" } as const;
+  };
+};
+
+/** Records the attempt's outcome and the submission's new status together. */
+async function settle(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinish, next: Settlement["next"]): Promise<DeliveryResult> {
+  const updated = await batchersFor(deps).settle({ claimed, finish, next });
+  if (!updated) return { outcome: "skipped" } as const;
   if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
   return { outcome: next.status, attemptId: claimed.attemptId } as const;
+}
+
+/**
+ * Settles many deliveries in one statement. Only the worker that still holds the lease may
+ * settle; if it expired and another worker took over, that worker's outcome wins (this attempt
+ * stays recorded either way). Returns, per settlement, whether the submission was updated.
+ */
+async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promise<boolean[]> {
+  const input = settlements.map<AttemptSettlement>(({ claimed, finish, next }) => ({
+    attempt_id: claimed.attemptId,
+    submission_id: claimed.submission.id,
+    attempt_count: claimed.submission.attemptCount,
+    outcome: finish.outcome,
+    transport_error: finish.transportError ?? null,
+    duration_ms: finish.durationMs ?? null,
+    response_status: finish.responseStatus ?? null,
+    response_headers: finish.responseHeaders ?? null,
+    response_body: finish.responseBody ?? null,
+    error_code: finish.errorCode ?? null,
+    decoded_error: finish.decodedError ?? null,
+    korrelasjonsid: finish.korrelasjonsid ?? null,
+    status: next.status,
+    last_error_code: next.status === "accepted" ? null : (next.errorCode ?? null),
+    status_reason: next.reason ?? null,
+    received_ids: next.status === "accepted" ? (next.receivedIds ?? {}) : null,
+    next_attempt_at: next.nextAttemptAt?.toISOString() ?? null,
+  }));
+  const ids = await settleAttempts(deps.db, input);
+  return settlements.map((s) => ids.has(s.claimed.submission.id));
 }
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */

@@ -16,9 +16,9 @@ export type WorkerOptions = {
  * Runs deliveries from the queue. Several workers (processes) may run side by side: a submission
  * is only sent by the worker that claimed its lease.
  *
- * Jobs are fetched in batches ahead of need and started whenever a delivery slot is free; each is
- * completed as soon as its delivery is, so one slow request never holds up the others (no waiting
- * for a whole batch), and completions that finish together are written in one statement.
+ * Jobs are fetched in batches ahead of need and started whenever a delivery slot is free, so one
+ * slow request never holds up the others (no waiting for a whole batch). Deliveries running at
+ * the same time share their claim and outcome statements (group commit in deliver.ts).
  */
 export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, options: WorkerOptions) {
   const concurrency = Math.max(1, options.concurrency);
@@ -54,7 +54,6 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
       // The lease runs out and the reconciler hands the submission to a worker again.
       console.error(`[worker ${deps.workerId}] delivery of ${submissionId} failed`, error);
     } finally {
-      completions.add(job.id);
       inFlight--;
       dispatch();
       wakeUp();
@@ -70,8 +69,10 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
 
   const pump = (async () => {
     while (!stopped) {
+      // Refill only once a whole batch has room: asking for one job each time a slot frees would
+      // cost a queue round trip per delivery again.
       const room = 2 * concurrency - inFlight - buffered.length;
-      if (room <= 0) {
+      if (room < concurrency) {
         await pause(idleMs);
         continue;
       }
@@ -81,11 +82,11 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
       } catch (error) {
         console.error(`[worker ${deps.workerId}] fetching jobs failed`, error);
       }
-      if (stopped) {
-        // Not started: complete them so they do not wait for expiry; the reconciler re-queues.
-        for (const job of jobs) completions.add(job.id);
-        break;
-      }
+      // A job only wakes a worker; the submission's row and lease decide what is sent. So jobs are
+      // completed as soon as they are taken, in one statement per batch: a worker that dies with
+      // jobs in hand leaves queued submissions behind, which the reconciler re-queues.
+      for (const job of jobs) completions.add(job.id);
+      if (stopped) break;
       buffered.push(...jobs);
       dispatch();
       if (jobs.length === 0) await pause(idleMs);
@@ -110,7 +111,7 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
       clearInterval(timer);
       wakeUp();
       await pump;
-      for (const job of buffered.splice(0)) completions.add(job.id);
+      buffered.length = 0;
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
       await completions.flush();
     },

@@ -1,0 +1,176 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { ReportKind } from "@/lib/db/schema";
+
+/*
+ * The delivery worker's three statements, written out as SQL and run as PREPARED statements.
+ * They run for every submission sent, so they skip what every other query pays: drizzle runs its
+ * queries unprepared, which postgres.js sends as a describe round trip followed by a parse, plan
+ * and execute, each time. Prepared, each is one round trip and planned once per connection. Each
+ * takes a whole batch (see group-commit.ts) and locates rows by primary key (`id = any(...)`), so
+ * the plan never depends on how many rows share a status.
+ */
+
+/**
+ * Two workers that claim or settle overlapping batches (a duplicate wake-up) can lock the same
+ * rows in opposite order; PostgreSQL then aborts one statement, which is simply run again.
+ */
+async function retryingDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt >= 3) throw error;
+    }
+  }
+}
+
+const CLAIMABLE = `((s.status in ('queued', 'retrying') and coalesce(s.next_attempt_at, now()) <= now())
+  or (s.status = 'sending' and s.lease_until < now()))`;
+
+export type EarlierRequest = { method: string; url: string; headers: Record<string, string>; body: string };
+
+export type ClaimableRow = {
+  id: string;
+  kind: ReportKind;
+  version_id: string;
+  idempotency_key: string;
+  orgnr: string;
+  /** The version's first request, which every later attempt repeats byte for byte. */
+  earlier: EarlierRequest | null;
+  /** Only when there is no earlier request. */
+  payload: Record<string, unknown> | null;
+  /** OAR: whether Skatteetaten already has this oppdrag (decides innsendingstype). */
+  exists_at_skatteetaten: boolean;
+};
+
+const READ_CLAIMABLE = `
+  select s.id, s.kind, v.id as version_id, v.idempotency_key, o.orgnr, e.earlier,
+         case when e.earlier is null then v.payload end as payload,
+         (e.earlier is null and s.kind = 'oar' and exists (
+           select 1 from submissions p
+           where p.organisation_id = s.organisation_id and p.kind = 'oar' and p.subject = s.subject and p.accepted_at is not null
+         )) as exists_at_skatteetaten
+  from submissions s
+  join submission_versions v on v.id = s.current_version_id
+  join organisations o on o.id = s.organisation_id
+  left join lateral (
+    select json_build_object('method', a.request_method, 'url', a.request_url, 'headers', a.request_headers, 'body', a.request_body) as earlier
+    from delivery_attempts a where a.version_id = v.id order by a.attempt_no limit 1) e on true
+  where s.id = any($1::uuid[]) and ${CLAIMABLE}`;
+
+export async function readClaimable(db: Db, ids: string[]): Promise<ClaimableRow[]> {
+  return db.$client.unsafe<ClaimableRow[]>(READ_CLAIMABLE, [ids], { prepare: true });
+}
+
+export type AttemptToRecord = {
+  submission_id: string;
+  version_id: string;
+  idempotency_key: string;
+  request_method: string;
+  request_url: string;
+  request_headers: Record<string, string>;
+  request_body: string;
+};
+
+export type RecordedAttempt = { submission_id: string; attempt_id: string; attempt_count: number; attempts_before: number };
+
+// The version must still be current: a corrected version sent meanwhile has its own key.
+// Claiming, closing attempts a dead worker left open and recording the new attempts are one
+// statement, so they happen together or not at all.
+const CLAIM_AND_RECORD_ATTEMPTS = `
+  with input as (
+    select * from jsonb_to_recordset($1::text::jsonb) as i(
+      submission_id uuid, version_id uuid, idempotency_key uuid, request_method text, request_url text, request_headers jsonb, request_body text)
+  ), claimed as (
+    update submissions s
+    set status = 'sending', lease_until = now() + make_interval(secs => $3::float8 / 1000),
+        attempt_count = s.attempt_count + 1, last_attempt_at = now(), updated_at = now()
+    from input i
+    where s.id = any($2::uuid[]) and s.id = i.submission_id and s.current_version_id = i.version_id and ${CLAIMABLE}
+    returning s.id, s.attempt_count, coalesce(s.queued_at, s.created_at) as round_start
+  ), interrupted as (
+    -- The outcome of a request a dead worker had in flight is unknown.
+    update delivery_attempts a
+    set outcome = 'interrupted', finished_at = now(), transport_error = 'Worker stopped before an answer was recorded'
+    from claimed c
+    where a.submission_id = c.id and a.outcome = 'in_flight'
+  ), attempt as (
+    insert into delivery_attempts
+      (submission_id, version_id, attempt_no, idempotency_key, request_method, request_url, request_headers, request_body, worker_id)
+    select c.id, i.version_id, c.attempt_count, i.idempotency_key, i.request_method, i.request_url, i.request_headers, i.request_body, $4
+    from claimed c join input i on i.submission_id = c.id
+    returning id, submission_id, version_id
+  )
+  select a.submission_id, a.id as attempt_id, c.attempt_count,
+         (select count(*)::int from delivery_attempts x where x.version_id = a.version_id and x.started_at >= c.round_start) as attempts_before
+  from claimed c join attempt a on a.submission_id = c.id`;
+
+/** Claims the submissions still claimable and records their attempts; the others are left out of the answer. */
+export async function claimAndRecordAttempts(db: Db, attempts: AttemptToRecord[], options: { leaseMs: number; workerId: string }) {
+  return retryingDeadlock(() =>
+    db.$client.unsafe<RecordedAttempt[]>(
+      CLAIM_AND_RECORD_ATTEMPTS,
+      [JSON.stringify(attempts), attempts.map((a) => a.submission_id), options.leaseMs, options.workerId],
+      { prepare: true },
+    ),
+  );
+}
+
+export type AttemptSettlement = {
+  attempt_id: string;
+  submission_id: string;
+  /** The claim's attempt count: the submission is settled only if no other worker claimed it since. */
+  attempt_count: number;
+  outcome: string;
+  transport_error: string | null;
+  duration_ms: number | null;
+  response_status: number | null;
+  response_headers: Record<string, string> | null;
+  response_body: string | null;
+  error_code: string | null;
+  decoded_error: Record<string, unknown> | null;
+  korrelasjonsid: string | null;
+  status: "accepted" | "rejected" | "conflict" | "failed" | "retrying";
+  last_error_code: string | null;
+  status_reason: string | null;
+  received_ids: Record<string, string> | null;
+  next_attempt_at: string | null;
+};
+
+// Only the worker that still holds the lease may settle; if it expired and another worker took
+// over, that worker's outcome wins (this attempt stays recorded either way).
+const SETTLE_ATTEMPTS = `
+  with input as (
+    select * from jsonb_to_recordset($1::text::jsonb) as i(
+      attempt_id uuid, submission_id uuid, attempt_count int, outcome text, transport_error text, duration_ms int,
+      response_status int, response_headers jsonb, response_body text, error_code text, decoded_error jsonb, korrelasjonsid text,
+      status text, last_error_code text, status_reason text, received_ids jsonb, next_attempt_at timestamptz)
+  ), finished_attempt as (
+    update delivery_attempts a
+    set outcome = i.outcome::attempt_outcome, transport_error = i.transport_error, duration_ms = i.duration_ms,
+        response_status = i.response_status, response_headers = i.response_headers, response_body = i.response_body,
+        error_code = i.error_code, decoded_error = i.decoded_error, korrelasjonsid = i.korrelasjonsid, finished_at = now()
+    from input i
+    where a.id = any($2::uuid[]) and a.id = i.attempt_id and a.outcome = 'in_flight'
+  )
+  update submissions s
+  set status = i.status::submission_status, lease_until = null, next_attempt_at = i.next_attempt_at,
+      last_error_code = i.last_error_code, status_reason = i.status_reason, updated_at = now(),
+      accepted_at = case when i.status = 'accepted' then now() else s.accepted_at end,
+      received_ids = case when i.status = 'accepted' then i.received_ids else s.received_ids end
+  from input i
+  where s.id = any($3::uuid[]) and s.id = i.submission_id and s.status = 'sending' and s.attempt_count = i.attempt_count
+  returning s.id`;
+
+/** Records attempts' outcomes and their submissions' new status together; returns the ids of the submissions updated. */
+export async function settleAttempts(db: Db, settlements: AttemptSettlement[]): Promise<Set<string>> {
+  const rows = await retryingDeadlock(() =>
+    db.$client.unsafe<{ id: string }[]>(
+      SETTLE_ATTEMPTS,
+      [JSON.stringify(settlements), settlements.map((s) => s.attempt_id), settlements.map((s) => s.submission_id)],
+      { prepare: true },
+    ),
+  );
+  return new Set(rows.map((r) => r.id));
+}
