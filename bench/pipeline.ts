@@ -3,7 +3,7 @@
  * Maskinporten token cache, HTTP to the sandbox Skatteetaten), and in the same run N bare HTTP
  * posts to the same sandbox at the same concurrency. Then a paced run at 50 submissions/s for
  * queue-to-accepted latency. The sandbox runs as its own process, as Skatteetaten's API is remote.
- *   npm run bench:pipeline [-- --n 2000 --rounds 3 --rate 50 --seconds 20 --concurrency 20]
+ *   npm run bench:pipeline [-- --n 2000 --rounds 3 --rate 50 --seconds 20 --concurrency 20 --profile-worker /tmp/prof]
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  */
 import { spawn } from "node:child_process";
@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "20" },
     concurrency: { type: "string", default: "20" },
     rounds: { type: "string", default: "3" },
+    // A directory for the worker's V8 CPU profile (open it in Chrome DevTools).
+    "profile-worker": { type: "string" },
   },
 });
 const N = Number(args.n);
@@ -132,7 +134,9 @@ async function main() {
   );
   // The worker runs in its own process, as `npm start` and `npm run worker` run it: queueing (the
   // web app's part, here) and delivering do not share an event loop.
-  const workerProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+  const workerArgs = ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"];
+  if (args["profile-worker"]) workerArgs.unshift("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["profile-worker"])}`);
+  const workerProcess = spawn(process.execPath, workerArgs, {
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -213,9 +217,6 @@ async function main() {
       postgres: (p) => p.comm === "postgres",
     });
 
-  // Warm-up: token fetch, connection pools, JIT.
-  await inBatches(20, queueOne("2026-06"));
-  await waitAccepted("2026-06", 20);
 
   // The bare posts' tokens come from the benchmark's own client; counted apart from the worker's grants.
   const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "query" });
@@ -228,25 +229,25 @@ async function main() {
 
   // 1. Engine throughput: N submissions stored as queued (as the web app leaves them), then their
   // jobs are queued at once and the worker delivers them: queue, database, tokens, HTTP.
-  async function engineRound(month: string) {
-    const ids = await inBatches(N, storeOne(month));
+  async function engineRound(month: string, count = N) {
+    const ids = await inBatches(count, storeOne(month));
     const before = cpu();
     const started = performance.now();
     await enqueueDeliveries(boss, ids);
-    await waitAccepted(month, N);
+    await waitAccepted(month, count);
     const seconds = (performance.now() - started) / 1000;
-    return { rate: N / seconds, cpu: cpuDelta(before, cpu()), failed: (await latencies(month)).failed };
+    return { rate: count / seconds, cpu: cpuDelta(before, cpu()), failed: (await latencies(month)).failed };
   }
 
   // 2. Bare HTTP posts to the same sandbox, same concurrency, one cached token per org.
-  async function bareRound() {
+  async function bareRound(count = N) {
     const orgTokens = await Promise.all(orgs.map((o) => bareToken(o.orgnr)));
     let next = 0;
     const before = cpu();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        for (let i = next++; i < N; i = next++) {
+        for (let i = next++; i < count; i = next++) {
           const org = orgs[i % ORGS]!;
           const req = adapter.buildRequest(leveranse(org.orgnr, virksomhet, "2026-10"), { idempotencyKey: randomUUID(), orgnr: org.orgnr, existsAtSkatteetaten: false });
           // The engine's own HTTP call, so the two differ only by what the engine adds around it.
@@ -255,8 +256,15 @@ async function main() {
         }
       }),
     );
-    return { rate: N / ((performance.now() - started) / 1000), cpu: cpuDelta(before, cpu()) };
+    return { rate: count / ((performance.now() - started) / 1000), cpu: cpuDelta(before, cpu()) };
   }
+
+  // Warm-up of both paths (not counted): tokens, connection pools, JIT.
+  await inBatches(20, queueOne("2026-06"));
+  await waitAccepted("2026-06", 20);
+  // Round one of each ran visibly slower (JIT, caches), so a whole round of each is thrown away.
+  await engineRound("2026-11");
+  await bareRound();
 
   // Rounds alternate, so a slow spell of a shared machine weighs on both sides alike; medians are reported.
   const engineRounds: Awaited<ReturnType<typeof engineRound>>[] = [];
@@ -298,7 +306,8 @@ async function main() {
     deltas.some((d) => d === null) ? null : deltas.reduce<CpuGroups>((acc, d) => Object.fromEntries(Object.entries(d!).map(([k, v]) => [k, (acc[k] ?? 0) + v])), {});
   const perSubmission = (delta: CpuGroups | null, count: number) =>
     delta ? Object.entries(delta).map(([k, v]) => `${k} ${(v / count).toFixed(2)}`).join(", ") : "not measured (no /proc)";
-  const rates = (rounds: { rate: number }[]) => rounds.map((r) => r.rate.toFixed(0)).join(", ");
+  const rates = (rounds: { rate: number; cpu: CpuGroups | null }[]) =>
+    rounds.map((r) => `${r.rate.toFixed(0)}${process.env.BENCH_DEBUG ? ` [${perSubmission(r.cpu, N)}]` : ""}`).join(", ");
   const grants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
   const stats = (await getJson(`${sandbox.skatteetatenUrl}/__control/stats`)) as { processed: { amelding: number } };
   const engineFailed = engineRounds.reduce((n, r) => n + r.failed, 0);
@@ -315,7 +324,9 @@ async function main() {
   console.log(`maskinporten grants (worker): ${grants - benchTokens.size} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((Date.now() - runStart.getTime()) / 1000).toFixed(0)} s)`);
   console.log(`sandbox processed: ${stats.processed.amelding} (sandbox in its own process)`);
 
+  const workerExited = new Promise((resolve) => workerProcess.once("exit", resolve));
   process.kill(-workerProcess.pid!, "SIGTERM");
+  await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
   await boss.stop({ graceful: false });
   process.kill(-sandboxProcess.pid!, "SIGTERM");
   await client.end();

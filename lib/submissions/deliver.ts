@@ -30,6 +30,11 @@ export type DeliveryDeps = {
   requestTimeoutMs: number;
   maxAttempts: number;
   random?: () => number;
+  /**
+   * Bounds the requests in flight to Skatteetaten (the worker's concurrency). Claims and outcomes
+   * are written outside it, so a delivery waiting for the database never holds a request slot.
+   */
+  limitSending?: <T>(send: () => Promise<T>) => Promise<T>;
 };
 
 export type DeliveryResult =
@@ -62,7 +67,8 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
       : settle(deps, claimed, finish, { status: "failed", reason: `Maskinporten: ${message}` });
   }
 
-  const result = await sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
+  const send = () => sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
+  const result = await (deps.limitSending ? deps.limitSending(send) : send());
   if (result.kind !== "response") {
     const finish: AttemptFinish = {
       outcome: result.kind === "timeout" ? "timeout" : "network_error",

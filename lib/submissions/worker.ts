@@ -2,9 +2,10 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { deliverSubmission, findDueSubmissionIds, type DeliveryDeps } from "./deliver";
 import { DELIVERY_QUEUE, enqueueDelivery } from "./queue";
+import { createSemaphore } from "./semaphore";
 
 export type WorkerOptions = {
-  /** Deliveries in flight at once. */
+  /** Requests to Skatteetaten in flight at once (DELIVERY_CONCURRENCY). */
   concurrency: number;
   /** How often due or abandoned submissions without a job are looked for. */
   reconcileIntervalMs: number;
@@ -20,8 +21,12 @@ export type WorkerOptions = {
  * slow request never holds up the others (no waiting for a whole batch). Deliveries running at
  * the same time share their claim and outcome statements (group commit in deliver.ts).
  */
-export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, options: WorkerOptions) {
+export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, options: WorkerOptions) {
   const concurrency = Math.max(1, options.concurrency);
+  // `concurrency` requests to Skatteetaten at once; twice as many deliveries in flight, so that
+  // while some wait for their claim or outcome to be written, others fill every request slot.
+  const deps: DeliveryDeps = { ...baseDeps, limitSending: createSemaphore(concurrency) };
+  const pipelineDepth = 2 * concurrency;
   const idleMs = (options.pollingIntervalSeconds ?? 0.2) * 1000;
   let stopped = false;
   let inFlight = 0;
@@ -61,7 +66,7 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
   };
 
   const dispatch = () => {
-    while (inFlight < concurrency && buffered.length > 0) {
+    while (inFlight < pipelineDepth && buffered.length > 0) {
       inFlight++;
       void deliver(buffered.shift()!);
     }
@@ -71,7 +76,7 @@ export async function startDeliveryWorker(boss: PgBoss, deps: DeliveryDeps, opti
     while (!stopped) {
       // Refill only once a whole batch has room: asking for one job each time a slot frees would
       // cost a queue round trip per delivery again.
-      const room = 2 * concurrency - inFlight - buffered.length;
+      const room = pipelineDepth + concurrency - inFlight - buffered.length;
       if (room < concurrency) {
         await pause(idleMs);
         continue;
