@@ -3,7 +3,7 @@
  * Maskinporten token cache, HTTP to the sandbox Skatteetaten), and in the same run N bare HTTP
  * posts to the same sandbox at the same concurrency. Then a paced run at 50 submissions/s for
  * queue-to-accepted latency. The sandbox runs as its own process, as Skatteetaten's API is remote.
- *   npm run bench:pipeline [-- --n 2000 --rounds 3 --rate 50 --seconds 20 --concurrency 20 --profile-worker /tmp/prof]
+ *   npm run bench:pipeline [-- --n 2000 --rounds 5 --rate 50 --seconds 20 --concurrency 20 --profile-worker /tmp/prof]
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  */
 import { spawn } from "node:child_process";
@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     rate: { type: "string", default: "50" },
     seconds: { type: "string", default: "20" },
     concurrency: { type: "string", default: "20" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "5" },
     // A directory for the worker's V8 CPU profile (open it in Chrome DevTools).
     "profile-worker": { type: "string" },
   },

@@ -145,7 +145,8 @@ export const submissions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("submissions_replaces_idx").on(t.replacesSubmissionId),
+    // Partial: most submissions replace nothing, and a row outside the index costs nothing to update.
+    index("submissions_replaces_idx").on(t.replacesSubmissionId).where(sql`${t.replacesSubmissionId} is not null`),
     index("submissions_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
     index("submissions_status_next_idx").on(t.status, t.nextAttemptAt),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
@@ -204,7 +205,8 @@ export const deliveryAttempts = pgTable(
     index("delivery_attempts_submission_idx").on(t.submissionId, t.attemptNo),
     index("delivery_attempts_version_idx").on(t.versionId, t.attemptNo),
     index("delivery_attempts_key_idx").on(t.idempotencyKey),
-    index("delivery_attempts_korrelasjonsid_idx").on(t.korrelasjonsid),
+    // Partial: only error answers carry a korrelasjonsid, and accepted attempts stay out of it.
+    index("delivery_attempts_korrelasjonsid_idx").on(t.korrelasjonsid).where(sql`${t.korrelasjonsid} is not null`),
   ],
 );
 

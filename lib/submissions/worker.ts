@@ -23,10 +23,10 @@ export type WorkerOptions = {
  */
 export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, options: WorkerOptions) {
   const concurrency = Math.max(1, options.concurrency);
-  // `concurrency` requests to Skatteetaten at once; twice as many deliveries in flight, so that
+  // `concurrency` requests to Skatteetaten at once; three times as many deliveries in flight, so that
   // while some wait for their claim or outcome to be written, others fill every request slot.
   const deps: DeliveryDeps = { ...baseDeps, limitSending: createSemaphore(concurrency) };
-  const pipelineDepth = 2 * concurrency;
+  const pipelineDepth = 3 * concurrency;
   const idleMs = (options.pollingIntervalSeconds ?? 0.2) * 1000;
   let stopped = false;
   let inFlight = 0;
