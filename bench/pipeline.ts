@@ -1,9 +1,13 @@
 /**
- * Delivery pipeline benchmark: N submissions through the whole engine (PostgreSQL, pg-boss,
- * Maskinporten token cache, HTTP to the sandbox Skatteetaten), and in the same run N bare HTTP
- * posts to the same sandbox at the same concurrency. Then a paced run at 50 submissions/s for
- * queue-to-accepted latency. The sandbox runs as its own process, as Skatteetaten's API is remote.
- *   npm run bench:pipeline [-- --n 2000 --rounds 5 --rate 50 --seconds 20 --concurrency 20 --profile-worker /tmp/prof]
+ * Delivery pipeline benchmark. In alternating rounds (after one thrown-away round of each):
+ *  - engine: N A-meldinger stored as queued, as the web app leaves them; then their jobs are
+ *    queued at once and the worker delivers them (pg-boss, PostgreSQL, token cache, HTTP);
+ *  - bare: N posts of the same kind to the same sandbox with the engine's HTTP call, at the same
+ *    concurrency, with cached tokens.
+ * Medians and their ratio are printed, with CPU per submission of each process. Then the engine
+ * with 50 concurrent producers creating submissions on the same cores, and a paced run at 50/s for
+ * queue-to-accepted latency. The sandbox and the worker run as processes of their own.
+ *   npm run bench:pipeline [-- --n 2000 --rounds 5 --rate 50 --seconds 20 --concurrency 20 --verbose --profile-worker /tmp/prof]
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  */
 import { spawn } from "node:child_process";
@@ -39,6 +43,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "20" },
     concurrency: { type: "string", default: "20" },
     rounds: { type: "string", default: "5" },
+    // Each round's CPU per process as well as the totals.
+    verbose: { type: "boolean", default: false },
     // A directory for the worker's V8 CPU profile (open it in Chrome DevTools).
     "profile-worker": { type: "string" },
   },
@@ -307,7 +313,7 @@ async function main() {
   const perSubmission = (delta: CpuGroups | null, count: number) =>
     delta ? Object.entries(delta).map(([k, v]) => `${k} ${(v / count).toFixed(2)}`).join(", ") : "not measured (no /proc)";
   const rates = (rounds: { rate: number; cpu: CpuGroups | null }[]) =>
-    rounds.map((r) => `${r.rate.toFixed(0)}${process.env.BENCH_DEBUG ? ` [${perSubmission(r.cpu, N)}]` : ""}`).join(", ");
+    rounds.map((r) => `${r.rate.toFixed(0)}${args.verbose ? ` [${perSubmission(r.cpu, N)}]` : ""}`).join(", ");
   const grants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
   const stats = (await getJson(`${sandbox.skatteetatenUrl}/__control/stats`)) as { processed: { amelding: number } };
   const engineFailed = engineRounds.reduce((n, r) => n + r.failed, 0);

@@ -76,8 +76,8 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
     while (!stopped) {
       // Refill only once a whole batch has room: asking for one job each time a slot frees would
       // cost a queue round trip per delivery again.
-      const room = pipelineDepth + concurrency - inFlight - buffered.length;
-      if (room < concurrency) {
+      const room = pipelineDepth + 2 * concurrency - inFlight - buffered.length;
+      if (room < 2 * concurrency) {
         await pause(idleMs);
         continue;
       }
