@@ -148,7 +148,11 @@ export const submissions = pgTable(
     // Partial: most submissions replace nothing, and a row outside the index costs nothing to update.
     index("submissions_replaces_idx").on(t.replacesSubmissionId).where(sql`${t.replacesSubmissionId} is not null`),
     index("submissions_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
-    index("submissions_status_next_idx").on(t.status, t.nextAttemptAt),
+    // Neither index below names a column a claim changes (status, lease), so claiming is a HOT
+    // update that touches no index; see migration 0005. next_attempt_at is set exactly while a
+    // submission waits or is being sent, and accepted_at once, when it is accepted.
+    index("submissions_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
+    index("submissions_amelding_accepted_idx").on(t.acceptedAt).where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
   ],
 );

@@ -269,12 +269,14 @@ async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promis
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */
 export async function findDueSubmissionIds(db: Db, limit: number): Promise<string[]> {
+  // next_attempt_at is set exactly while a submission waits or is being sent (the partial index
+  // submissions_due_idx), so this reads only those, never the history.
   const rows = await db
     .select({ id: submissions.id })
     .from(submissions)
     .where(
-      sql`(${inArray(submissions.status, ["queued", "retrying"])} and coalesce(${submissions.nextAttemptAt}, now()) <= now())
-        or (${submissions.status} = 'sending' and ${submissions.leaseUntil} < now())`,
+      sql`${submissions.nextAttemptAt} is not null and ${submissions.nextAttemptAt} <= now() and (
+        ${inArray(submissions.status, ["queued", "retrying"])} or (${submissions.status} = 'sending' and ${submissions.leaseUntil} < now()))`,
     )
     .orderBy(submissions.nextAttemptAt)
     .limit(limit);

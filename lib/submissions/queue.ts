@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 
 export const DELIVERY_QUEUE = "submission-delivery";
@@ -35,8 +36,30 @@ export async function enqueueDelivery(boss: PgBoss, submissionId: string, startA
   await boss.send(DELIVERY_QUEUE, { submissionId }, { singletonKey: submissionId, ...(startAfter ? { startAfter } : {}) });
 }
 
-/** Wakes workers for many submissions in one statement; a submission already waiting is skipped. */
+/** Submissions woken by one job of a bulk wake-up. */
+export const SUBMISSIONS_PER_JOB = 25;
+
+export type DeliveryJobData = { submissionId: string } | { submissionIds: string[] };
+
+export function submissionIdsOf(data: DeliveryJobData): string[] {
+  return "submissionIds" in data ? data.submissionIds : [data.submissionId];
+}
+
+/**
+ * Wakes workers for many submissions in one statement. A job carries up to SUBMISSIONS_PER_JOB of
+ * them, so a bulk send costs the queue one job fetched and completed per chunk instead of per
+ * submission. Each chunk is still claimed submission by submission, so a chunk split between
+ * workers, duplicated or lost changes nothing but who sends. An identical chunk already waiting
+ * is skipped.
+ */
 export async function enqueueDeliveries(boss: PgBoss, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
-  await boss.insert(submissionIds.map((submissionId) => ({ name: DELIVERY_QUEUE, data: { submissionId }, singletonKey: submissionId })));
+  if (submissionIds.length === 1) return enqueueDelivery(boss, submissionIds[0]!);
+  const jobs = [];
+  for (let i = 0; i < submissionIds.length; i += SUBMISSIONS_PER_JOB) {
+    const chunk = submissionIds.slice(i, i + SUBMISSIONS_PER_JOB);
+    const singletonKey = `chunk:${createHash("sha256").update(chunk.join(",")).digest("base64url")}`;
+    jobs.push({ name: DELIVERY_QUEUE, data: { submissionIds: chunk } satisfies DeliveryJobData, singletonKey });
+  }
+  await boss.insert(jobs);
 }

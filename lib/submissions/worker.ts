@@ -1,7 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { deliverSubmission, findDueSubmissionIds, type DeliveryDeps } from "./deliver";
-import { DELIVERY_QUEUE, enqueueDelivery } from "./queue";
+import { DELIVERY_QUEUE, enqueueDelivery, submissionIdsOf, type DeliveryJobData } from "./queue";
 import { createSemaphore } from "./semaphore";
 
 export type WorkerOptions = {
@@ -46,12 +46,15 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
     });
 
   const completions = createCompletionBatcher(boss);
-  // Jobs fetched ahead of free slots: the queue is asked for many at a time, so one fetch round
-  // trip is not paid per delivery (that alone would cap a worker at a few hundred a second).
-  const buffered: PgBoss.Job<{ submissionId: string }>[] = [];
+  // Submissions from jobs fetched ahead of free slots: the queue is asked for many at a time, so
+  // one fetch round trip is not paid per delivery (that alone would cap a worker at a few hundred
+  // a second).
+  const buffered: string[] = [];
+  // A job wakes one submission or a chunk of them (bulk sends); asking for as many jobs as there
+  // is room for submissions would hoard chunks that other workers could be sending.
+  let submissionsPerJob = 1;
 
-  const deliver = async (job: PgBoss.Job<{ submissionId: string }>) => {
-    const { submissionId } = job.data;
+  const deliver = async (submissionId: string) => {
     try {
       const result = await deliverSubmission(deps, submissionId);
       if (result.outcome === "retrying") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
@@ -81,9 +84,9 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
         await pause(idleMs);
         continue;
       }
-      let jobs: PgBoss.Job<{ submissionId: string }>[] = [];
+      let jobs: PgBoss.Job<DeliveryJobData>[] = [];
       try {
-        jobs = await boss.fetch<{ submissionId: string }>(DELIVERY_QUEUE, { batchSize: room });
+        jobs = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: Math.max(1, Math.floor(room / submissionsPerJob)) });
       } catch (error) {
         console.error(`[worker ${deps.workerId}] fetching jobs failed`, error);
       }
@@ -92,7 +95,13 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       // jobs in hand leaves queued submissions behind, which the reconciler re-queues.
       for (const job of jobs) completions.add(job.id);
       if (stopped) break;
-      buffered.push(...jobs);
+      let woken = 0;
+      for (const job of jobs) {
+        const ids = submissionIdsOf(job.data);
+        woken += ids.length;
+        buffered.push(...ids);
+      }
+      if (jobs.length > 0) submissionsPerJob = (submissionsPerJob + woken / jobs.length) / 2;
       dispatch();
       if (jobs.length === 0) await pause(idleMs);
     }
