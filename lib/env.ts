@@ -12,6 +12,7 @@ export const env = createEnv({
   server: {
     APP_MODE: z.enum(["sandbox", "test", "production"]).default("sandbox"),
     DATABASE_URL: z.string().min(1).optional(),
+    DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
     DATA_DIR: z.string().min(1).default(".data"),
     HOST: z.string().min(1).default("127.0.0.1"),
     EMBEDDED_PG_DIR: z.string().min(1).optional(),

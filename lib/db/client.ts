@@ -2,6 +2,7 @@ import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { preparingStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
@@ -9,7 +10,7 @@ export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(url: string, options: { max?: number; asynchronousCommit?: boolean } = {}) {
+export function createDb(url: string, options: { max?: number; asynchronousCommit?: boolean; preparedStatements?: boolean } = {}) {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -21,7 +22,9 @@ export function createDb(url: string, options: { max?: number; asynchronousCommi
       ...(options.asynchronousCommit ? { synchronous_commit: "off" } : {}),
     },
   });
-  return { db: drizzle(sql, { schema }), sql };
+  // Off for a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+  const prepared = options.preparedStatements ?? env.DATABASE_PREPARED_STATEMENTS !== "false";
+  return { db: drizzle(prepared ? preparingStatements(sql) : sql, { schema }), sql };
 }
 
 // One pool per server process; kept on globalThis so Next's dev reloads do not leak pools.
