@@ -1,21 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
+import { PreparingQueueDb } from "./queue-db";
 
 export const DELIVERY_QUEUE = "submission-delivery";
 
 export async function startQueue(databaseUrl: string, options: { supervise?: boolean } = {}) {
-  const boss = new PgBoss({
+  const db = new PreparingQueueDb({
     connectionString: databaseUrl,
-    schema: "pgboss",
-    supervise: options.supervise ?? true,
-    schedule: false,
     max: 4,
     // Queue bookkeeping need not wait for the disk: the submissions table (committed durably) is
     // the source of truth, so a job lost in a database crash is re-created by the reconciler, and
     // the claim makes a duplicate harmless. This halves the fsyncs per delivery.
     options: "-c synchronous_commit=off",
-  } as ConstructorParameters<typeof PgBoss>[0]);
+  });
+  const boss = new PgBoss({ db, schema: "pgboss", supervise: options.supervise ?? true, schedule: false });
+  // pg-boss closes only connections it opened itself.
+  boss.once("stopped", () => void db.close());
   boss.on("error", (error) => console.error("[queue]", error.message));
   await boss.start();
   // "short": at most one WAITING job per submission, so repeated wake-ups collapse into one, while
