@@ -14,6 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { runMigrations } from "@/lib/db/migrate";
 import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo } from "@/lib/db/seed";
 import { env as config } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { MaskinportenConfigError } from "@/lib/maskinporten/errors";
 import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
 import { defaultSandboxClients } from "@/lib/sandbox/maskinporten/sandbox-clients";
@@ -53,7 +54,7 @@ async function main() {
     const dir = path.resolve(config.EMBEDDED_PG_DIR ?? path.join(dataDir, "postgres"));
     const pgPort = config.EMBEDDED_PG_PORT;
     console.log(`• Starting embedded PostgreSQL (${dir}, port ${pgPort})`);
-    embedded = await startEmbeddedPostgres({ dir, port: pgPort, log: (l) => console.error(l) }).catch(
+    embedded = await startEmbeddedPostgres({ dir, port: pgPort, log: (line) => logger.info({ source: "embedded-postgres" }, line) }).catch(
       (e: Error) => fail(e.message),
     );
     stops.push(() => embedded!.stop());
@@ -141,7 +142,7 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-main().catch((e) => {
-  console.error(e);
+main().catch((e: unknown) => {
+  logger.fatal({ err: e }, "start failed");
   void shutdown(1);
 });

@@ -4,6 +4,7 @@
  *   npm run worker
  */
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { MaskinportenConfigError } from "@/lib/maskinporten/errors";
 import { startDeliveryWorkerFromEnv } from "@/lib/submissions/engine-runtime";
 
@@ -23,6 +24,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof MaskinportenConfigError ? `✖ ${error.message}` : error);
+  if (error instanceof MaskinportenConfigError) console.error(`✖ ${error.message}`);
+  else logger.fatal({ err: error }, "delivery worker failed");
   process.exit(1);
 });

@@ -1,11 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { SafeError, type ActionResult, type FieldErrors } from "./action-result";
 import { formDataToObject } from "./form-data";
+import { logUnexpectedError, logger } from "@/lib/log/logger";
 
 export type ActionContext = { user: CurrentUser; db: Db };
 
@@ -32,7 +32,7 @@ export function defineAction<S extends z.ZodType, R>(
       const user = await getCurrentUser();
       if (!user) throw new SafeError("unauthenticated", "errors.unauthenticated");
       if (!hasPermission(user.role, config.permission)) {
-        console.warn(`[action] ${config.name} refused for ${user.id} (${user.role})`);
+        logger.warn({ action: config.name, userId: user.id, role: user.role }, "action refused: missing permission");
         throw new SafeError("forbidden", "errors.forbidden");
       }
       const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
@@ -50,8 +50,7 @@ export function defineAction<S extends z.ZodType, R>(
       }
       // Next signals redirects and notFound() by throwing; those must pass through.
       if (isNextControlFlow(error)) throw error;
-      const reference = randomUUID();
-      console.error(`[action] ${config.name} failed (ref ${reference})`, error);
+      const reference = logUnexpectedError({ scope: "action", action: config.name }, error);
       return { ok: false, error: { code: "internal", messageKey: "errors.internal", reference } };
     }
   };

@@ -18,6 +18,7 @@ import {
   type FeedbackCheckResult,
 } from "./feedback-rows";
 import { nextFeedbackCheckDelayMs } from "./feedback-schedule";
+import { logger } from "@/lib/log/logger";
 
 export type FeedbackFollowerDeps = {
   db: Db;
@@ -137,7 +138,7 @@ export async function runFeedbackRound(deps: FeedbackFollowerDeps): Promise<numb
         await finishFeedbackCheck(deps.db, row, await check(deps, row));
       } catch (error) {
         // The lease runs out and the row is checked again by whichever worker comes first.
-        console.error(`[feedback ${deps.workerId}] checking ${row.submissionId} failed`, error);
+        logger.error({ err: error, workerId: deps.workerId, submissionId: row.submissionId }, "feedback check failed");
       }
     }),
   );
@@ -155,7 +156,7 @@ export function startFeedbackFollower(deps: FeedbackFollowerDeps, options: { pol
     try {
       checked = await runFeedbackRound(deps);
     } catch (error) {
-      console.error(`[feedback ${deps.workerId}] round failed`, error);
+      logger.error({ err: error, workerId: deps.workerId }, "feedback round failed");
     }
     if (!stopped) timer = setTimeout(() => (running = loop()), checked >= deps.batchSize ? 0 : options.pollMs);
   };

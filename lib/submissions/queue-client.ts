@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { enqueueDeliveries, enqueueDelivery, startQueue } from "./queue";
+import { logger } from "@/lib/log/logger";
 
 const globalForQueue = globalThis as unknown as { __innrapporteringQueue?: Promise<PgBoss> };
 
@@ -16,7 +17,7 @@ async function wake(submissionIds: string[], enqueue: (boss: PgBoss) => Promise<
   } catch (error) {
     globalForQueue.__innrapporteringQueue = undefined;
     const what = submissionIds.length === 1 ? submissionIds[0] : `${submissionIds.length} submissions`;
-    console.error(`[queue] could not wake a worker for ${what}; the reconciler will pick it up`, error);
+    logger.warn({ err: error, submissions: what }, "could not wake a worker; the reconciler will pick the submissions up");
   }
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import { PreparingQueueDb } from "./queue-db";
+import { logger } from "@/lib/log/logger";
 
 export const DELIVERY_QUEUE = "submission-delivery";
 
@@ -17,7 +18,7 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
   const boss = new PgBoss({ db, schema: "pgboss", supervise: options.supervise ?? true, schedule: false });
   // pg-boss closes only connections it opened itself.
   boss.once("stopped", () => void db.close());
-  boss.on("error", (error) => console.error("[queue]", error.message));
+  boss.on("error", (error) => logger.error({ err: error }, "queue error"));
   await boss.start();
   // "short": at most one WAITING job per submission, so repeated wake-ups collapse into one, while
   // a job left "active" by a worker that died never blocks another worker from taking over (the

@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { deliverSubmission, findDueSubmissionIds, type DeliveryDeps } from "./deliver";
 import { DELIVERY_QUEUE, enqueueDelivery, submissionIdsOf, type DeliveryJobData } from "./queue";
 import { createSemaphore } from "./semaphore";
+import { logger } from "@/lib/log/logger";
 
 export type WorkerOptions = {
   /** Requests to Skatteetaten in flight at once (DELIVERY_CONCURRENCY). */
@@ -60,7 +61,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       if (result.outcome === "retrying") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
     } catch (error) {
       // The lease runs out and the reconciler hands the submission to a worker again.
-      console.error(`[worker ${deps.workerId}] delivery of ${submissionId} failed`, error);
+      logger.error({ err: error, workerId: deps.workerId, submissionId }, "delivery failed");
     } finally {
       inFlight--;
       dispatch();
@@ -88,7 +89,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       try {
         jobs = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: Math.max(1, Math.floor(room / submissionsPerJob)) });
       } catch (error) {
-        console.error(`[worker ${deps.workerId}] fetching jobs failed`, error);
+        logger.error({ err: error, workerId: deps.workerId }, "fetching delivery jobs failed");
       }
       // A job only wakes a worker; the submission's row and lease decide what is sent. So jobs are
       // completed as soon as they are taken, in one statement per batch: a worker that dies with
@@ -113,7 +114,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       for (const id of await findDueSubmissionIds(deps.db, 500)) await enqueueDelivery(boss, id);
       wakeUp();
     } catch (error) {
-      console.error(`[worker ${deps.workerId}] reconcile failed`, error);
+      logger.error({ err: error, workerId: deps.workerId }, "reconciling due submissions failed");
     }
   };
   const timer = setInterval(reconcile, options.reconcileIntervalMs);
@@ -143,7 +144,7 @@ function createCompletionBatcher(boss: PgBoss) {
     pending = [];
     running = boss
       .complete(DELIVERY_QUEUE, ids)
-      .catch((error: Error) => console.error("[worker] completing jobs failed", error.message))
+      .catch((error: unknown) => logger.error({ err: error }, "completing delivery jobs failed"))
       .finally(() => {
         running = null;
       });

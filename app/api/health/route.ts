@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET() {
       database: { status: "ok", latencyMs: Math.round(performance.now() - started) },
     });
   } catch (error) {
-    console.error("[health] database check failed", error);
+    logger.error({ err: error }, "health: database check failed");
     return Response.json({ status: "degraded", database: { status: "unavailable" } }, { status: 503 });
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { decodeUpload } from "@/lib/amelding/import/decode-upload";
 import { checkImport, MAX_IMPORT_BYTES, saveImport } from "@/lib/amelding/import/import-leveranse";
 import { IMPORT_INTENTS, type ImportIntent, type ImportRejected } from "@/lib/amelding/import/import-result";
@@ -7,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { logUnexpectedError } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -60,8 +60,7 @@ export async function POST(request: Request) {
     if (result.ok && result.queued) await wakeDeliveryWorker(result.submissionId);
     return Response.json(result, { headers: NO_STORE });
   } catch (error) {
-    const reference = randomUUID();
-    console.error(`[amelding-import] ${intent} failed (ref ${reference})`, error);
+    const reference = logUnexpectedError({ scope: "amelding-import", intent }, error);
     return Response.json({ error: "internal", reference }, { status: 500, headers: NO_STORE });
   }
 }

@@ -1,0 +1,96 @@
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveImport } from "@/lib/amelding/import/import-leveranse";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createLogger, logUnexpectedError } from "./logger";
+
+const db = useTestDb();
+
+/** A logger writing into memory, configured exactly like the process's. */
+function captureLog() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger({ destination, level: "debug" }), text: () => lines.join("") };
+}
+
+// Each test run gets its own marker, so the trigger never touches another test file's writes.
+const marker = `log-test-${randomUUID()}`;
+
+describe("the log holds no personal data when a database write fails", () => {
+  beforeAll(async () => {
+    // Forces the write of this test's import to fail inside PostgreSQL, as a full disk or a
+    // constraint would, after the payload was sent as a query parameter.
+    await db.execute(
+      sql.raw(`
+        create or replace function log_test_fail_marked_version() returns trigger language plpgsql as $$
+        begin
+          if new.payload->>'kildesystem' like 'log-test-%' then raise exception 'forced failure for a log test'; end if;
+          return new;
+        end $$;
+        drop trigger if exists fail_marked_version on submission_versions;
+        create trigger fail_marked_version before insert on submission_versions for each row execute function log_test_fail_marked_version();`),
+    );
+  });
+  afterAll(async () => {
+    await db.execute(sql.raw(`drop trigger if exists fail_marked_version on submission_versions; drop function if exists log_test_fail_marked_version();`));
+  });
+
+  it("logs a failing import's error without its fødselsnumre, names or amounts", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const leveranse = { ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3 }), kildesystem: marker };
+    const people = leveranse.oppgave.virksomhet.flatMap((v) => v.inntektsmottaker);
+    const fnrs = people.map((p) => p.norskIdentifikator as string);
+    const names = people.map((p) => (p as { identifiserendeInformasjon?: { navn?: string } }).identifiserendeInformasjon?.navn ?? "").filter(Boolean);
+    expect(fnrs.length).toBe(3);
+    expect(names.length).toBe(3);
+
+    const error = await saveImport(db, { ...user, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    // What used to be printed: the error carries the whole payload as a query parameter.
+    const raw = `${String(error)} ${JSON.stringify((error as { params?: unknown }).params)}`;
+    expect(raw).toContain(fnrs[0]);
+
+    const { log, text } = captureLog();
+    const reference = logUnexpectedError({ scope: "amelding-import", intent: "draft" }, error, log);
+    log.flush();
+    const written = text();
+    expect(written).toContain(reference);
+    expect(written).toContain("forced failure for a log test");
+    for (const fnr of fnrs) expect(written).not.toContain(fnr);
+    for (const name of names) expect(written).not.toContain(name);
+    expect(written).not.toContain(marker);
+    expect(written).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
+  });
+
+  it("redacts secrets and personal numbers in whatever a caller logs", () => {
+    const { log, text } = captureLog();
+    log.warn(
+      {
+        headers: { Authorization: "Bearer abc.def.ghi", "content-type": "application/json" },
+        password: "hunter22hunter22",
+        nested: { deeper: { accessToken: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig", note: "person 01017012345 and 010170 12345" } },
+        payload: { navn: "Kari Nordmann" },
+      },
+      "handled 01017012345",
+    );
+    log.error(new Error("Failed for 01017012345 with token Bearer secret-token-value"));
+    log.flush();
+    const written = text();
+    for (const leaked of ["abc.def.ghi", "hunter22", "eyJhbGci", "01017012345", "010170 12345", "Kari Nordmann", "secret-token-value"]) {
+      expect(written).not.toContain(leaked);
+    }
+    expect(written).toContain("application/json");
+  });
+});
