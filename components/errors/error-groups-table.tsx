@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
 import { errorGroupListFilter, type ErrorGroup, type ErrorGroupFilter } from "@/lib/submissions/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/list-filter";
+import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { describeErrorGroup } from "./describe-error-group";
 
 const MAX_NAMES = 3;
@@ -50,6 +51,7 @@ export async function ErrorGroupsTable({
             const groupName = [label, group.specCode].filter(Boolean).join(" / ");
             const query = filterToSearchParams(errorGroupListFilter(group, filter)).toString();
             const hint = described.hint ?? (group.code ? null : t(`errorGroups.causeHints.${group.cause ?? "no_code"}`));
+            const latestReason = describeStatusReason(t, group.latestReason?.code, group.latestReason?.params);
             const testId = `error-group-${group.status}-${group.code ?? group.cause}-${group.specCode ?? "none"}`;
             return (
               <tr key={testId} className="border-b border-line align-top" data-testid={testId}>
@@ -66,8 +68,8 @@ export async function ErrorGroupsTable({
                     </p>
                   )}
                   {!described.known && <p className="mt-1">{t("errorGroups.unknownCode")}</p>}
-                  {!described.known && group.latestReason && (
-                    <p className="mt-1 text-muted">{t("errorGroups.latestMessage", { message: mask(group.latestReason) })}</p>
+                  {!described.known && latestReason && (
+                    <p className="mt-1 text-muted">{t("errorGroups.latestMessage", { message: mask(latestReason) })}</p>
                   )}
                   {hint && (
                     <p className="mt-2">

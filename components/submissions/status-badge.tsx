@@ -13,6 +13,7 @@ const TONE: Record<SubmissionStatus, "neutral" | "brand" | "success" | "danger" 
   rejected: "danger",
   conflict: "danger",
   failed: "danger",
+  cancelled: "neutral",
 };
 
 const FEEDBACK_TONE: Record<FeedbackStatus, "neutral" | "brand" | "success" | "danger" | "warning"> = {

@@ -4,6 +4,7 @@ import { organisations, submissions, type SubmissionStatus } from "@/lib/db/sche
 import { createSubmission } from "@/lib/submissions/operations";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 
@@ -18,7 +19,7 @@ async function submission(
     organisationId,
     kind: options.kind ?? "amelding",
     subject,
-    payload: { kalendermaaned: subject },
+    payload: options.kind === "oar" ? testPayload("oar") : { ...testPayload("amelding"), kalendermaaned: subject },
     queue: false,
   });
   await db

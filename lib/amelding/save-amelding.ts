@@ -80,7 +80,7 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
   const payload = JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
   const queue = input.intent === "submit";
   if (existing) {
-    const result = await sendCorrectedVersion(tx, user, existing.id, [organisation.id], payload, { queue });
+    const result = await sendCorrectedVersion(tx, user, existing.id, [organisation.id], "amelding", payload, { queue });
     if (existing.subject !== parsed.data.kalendermaaned) {
       await tx.update(submissions).set({ subject: parsed.data.kalendermaaned }).where(eq(submissions.id, existing.id));
     }

@@ -13,6 +13,7 @@ import { parseAuditListFilter } from "./audit-filter";
 import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";
 import { recordAudit } from "./record-audit";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 const t = testTranslator();
@@ -31,7 +32,7 @@ async function seed() {
   const other = await createTestOrganisation(db, null);
   const secret = `hemmelig-${randomUUID()}`;
   const sub = await db.transaction((tx) =>
-    createSubmission(tx, alice, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: {}, queue: false }),
+    createSubmission(tx, alice, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
   );
   await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationId: org.id, details: { note: secret } });
   await recordAudit(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, details: { role: "admin", marker: org.id } });

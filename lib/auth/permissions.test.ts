@@ -5,6 +5,7 @@ const MUTATIONS = [
   "submission:edit",
   "submission:retry",
   "submission:resend",
+  "submission:cancel",
   "organisation:manage",
   "user:manage",
 ] as const;
@@ -19,6 +20,7 @@ describe("role → permission table", () => {
     expect(hasPermission("support", "submission:retry")).toBe(true);
     expect(hasPermission("support", "submission:edit")).toBe(false);
     expect(hasPermission("support", "submission:resend")).toBe(false);
+    expect(hasPermission("support", "submission:cancel")).toBe(false);
     expect(hasPermission("support", "user:manage")).toBe(false);
     expect(hasPermission("support", "organisation:manage")).toBe(false);
   });

@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   "submission:edit",
   "submission:retry",
   "submission:resend",
+  "submission:cancel",
   "personal_data:read_unmasked",
   "organisation:manage",
   "user:manage",

@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { StatusReasonParams } from "@/lib/submissions/status-reason";
 
 export const roleEnum = pgEnum("role", ["admin", "support", "manager"]);
 
@@ -99,6 +100,8 @@ export const submissionStatusEnum = pgEnum("submission_status", [
   "rejected",
   "conflict",
   "failed",
+  // Stopped by a user; never claimed again (lib/submissions/operations.ts, cancelSubmission).
+  "cancelled",
 ]);
 export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
   "in_flight",
@@ -110,6 +113,8 @@ export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
   "timeout",
   "interrupted",
   "not_sent",
+  // A 2xx whose body is not the API's answer: the outcome is unknown, so it is sent again.
+  "unreadable_answer",
 ]);
 
 /**
@@ -136,7 +141,10 @@ export const submissions = pgTable(
     lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     lastErrorCode: text("last_error_code"),
-    statusReason: text("status_reason"),
+    // Why the submission stands where it does, as a code and parameters translated on display
+    // (lib/submissions/status-reason.ts); Skatteetaten's own text is a parameter.
+    statusReasonCode: text("status_reason_code"),
+    statusReasonParams: jsonb("status_reason_params").$type<StatusReasonParams>(),
     receivedIds: jsonb("received_ids").$type<Record<string, string>>(),
     // An A-melding sent to replace an earlier accepted one (its payload carries erstatterMeldingsId).
     replacesSubmissionId: uuid("replaces_submission_id"),

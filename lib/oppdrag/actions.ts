@@ -32,7 +32,7 @@ export const saveOppdragAction = defineAction(
     const queue = intent === "submit";
     const result = await db.transaction((tx) =>
       submissionId
-        ? sendCorrectedVersion(tx, user, submissionId, [organisationId], payload, { queue })
+        ? sendCorrectedVersion(tx, user, submissionId, [organisationId], "oar", payload, { queue })
         : createSubmission(tx, user, { organisationId, kind: "oar", subject: payload.oppdragsreferanse, payload, queue }),
     );
     if (queue) await wakeDeliveryWorker(result.submissionId);

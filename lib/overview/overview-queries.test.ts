@@ -6,6 +6,7 @@ import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { createSubmission } from "@/lib/submissions/operations";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 
@@ -15,7 +16,7 @@ async function seed() {
   const other = await createTestOrganisation(db, null);
   const make = async (organisationId: string, status: "draft" | "accepted" | "rejected" | "failed", createdAt: string) => {
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId, kind: "oar", subject: `OPP-${createdAt}`, payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId, kind: "oar", subject: `OPP-${createdAt}`, payload: testPayload("oar"), queue: false }),
     );
     await db.update(submissions).set({ status, createdAt: new Date(createdAt) }).where(eq(submissions.id, submissionId));
     return submissionId;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ReportKind } from "@/lib/db/schema";
 
 export type OutgoingRequest = {
@@ -26,8 +27,12 @@ export type ReportingAdapter = {
   api: "oar" | "amelding";
   scope: string;
   buildRequest(payload: unknown, context: AdapterContext): OutgoingRequest;
-  /** Reads the ids from a success answer; unknown fields are kept. */
-  readAccepted(body: string): Record<string, string>;
+  /**
+   * Reads the ids from a success answer (unknown scalar fields are kept), or "unreadable" when
+   * the body is not the API's answer (empty, a gateway's HTML page, another shape): then the
+   * outcome is unknown and the request is sent again with the same key.
+   */
+  readAccepted(body: string): Record<string, string> | "unreadable";
 };
 
 export type IdempotencyKeyPlacement = "query" | "header";
@@ -45,19 +50,31 @@ export function withIdempotencyKey(
   return { url: u.toString(), headers };
 }
 
-/** Success bodies are read tolerantly: every string or number field at the top level is kept. */
-export function readIdsFromJson(body: string): Record<string, string> {
+/** An id as an answer carries it: a short printable string. */
+export const ANSWER_ID = /^[^\u0000-\u001f\u007f]{1,200}$/;
+const MAX_ANSWER_BYTES = 64 * 1024;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Reads a success answer with the API's schema: "unreadable" unless the body is JSON of that
+ * shape. Besides the schema's ids, every other string or number field at the top level is kept
+ * (at most 20, with plain names), as the ids a later API version may add.
+ */
+export function readAnswerWith(schema: z.ZodType<Record<string, string>>, body: string): Record<string, string> | "unreadable" {
+  if (body.length === 0 || body.length > MAX_ANSWER_BYTES) return "unreadable";
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (!parsed || typeof parsed !== "object") return {};
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed)) {
-      if (typeof v === "string" || typeof v === "number") out[k] = String(v);
-    }
-    return out;
+    parsed = JSON.parse(body);
   } catch {
-    return {};
+    return "unreadable";
   }
+  const ids = schema.safeParse(parsed);
+  if (!ids.success) return "unreadable";
+  const extra = Object.entries(parsed as Record<string, unknown>)
+    .filter(([k, v]) => FIELD_NAME.test(k) && (typeof v === "string" || typeof v === "number") && ANSWER_ID.test(String(v)))
+    .slice(0, 20)
+    .map(([k, v]) => [k, String(v)] as const);
+  return Object.fromEntries([...extra, ...Object.entries(ids.data)]);
 }
 
 export const JSON_HEADERS = { Accept: "application/json", "Content-Type": "application/json" } as const;

@@ -5,6 +5,7 @@ import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
 import { createSubmission } from "./operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 const SECRET = "a-shared-secret-for-the-webhook-test";
@@ -45,7 +46,7 @@ describe("Altinn Events webhook", () => {
   it("makes the waiting feedback of the event's dialog due at once", async () => {
     const dialogId = randomUUID();
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId, kind: "amelding", subject: "2026-10", payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
     );
     await db
       .update(submissions)

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, bulkOperationMembers, bulkOperations, submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
-import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
 import { deliverSubmission } from "./deliver";
@@ -45,7 +45,7 @@ async function failedSubmissions(organisationId: string, n: number, code = "OAR_
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const c = await db.transaction((tx) =>
-      createSubmission(tx, h.user, { organisationId, kind: "oar", subject: `OPP-${i}`, payload: {}, queue: false }),
+      createSubmission(tx, h.user, { organisationId, kind: "oar", subject: `OPP-${i}`, payload: testPayload("oar"), queue: false }),
     );
     ids.push(c.submissionId);
   }

@@ -127,7 +127,7 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect(outcomes).toEqual(["retrying", "retrying", "retrying", "failed"]);
     const s = await history(submissionId);
     expect(s.status).toBe("failed");
-    expect(s.statusReason).toMatch(/Gave up after 4 attempts/);
+    expect(s).toMatchObject({ statusReasonCode: "gave_up", statusReasonParams: { attempts: 4, cause: { code: "skatteetaten_message" } } });
     expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(0);
   });
 
@@ -198,7 +198,8 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("failed");
     const s = (await findSubmissionWithHistory(db, submissionId, [stranger.id]))!;
     expect(s.attempts[0]!.outcome).toBe("not_sent");
-    expect(s.statusReason).toMatch(/MP-303/);
+    expect(s.statusReasonCode).toBe("token_unavailable");
+    expect(s.statusReasonParams!.detail).toMatch(/MP-303/);
     expect(h.skatteetaten.processedCount({ orgnr: stranger.orgnr })).toBe(0);
   });
 });

@@ -2,12 +2,26 @@ import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveryAttempts, submissions, type ReportKind } from "@/lib/db/schema";
-import type { ReportingAdapter } from "@/lib/reporting/adapter";
+import { logger } from "@/lib/log/logger";
+import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { redactHeaders, sendRequest } from "@/lib/reporting/send-request";
-import { claimAndRecordAttempts, readClaimable, settleAttempts, type AttemptSettlement } from "./delivery-statements";
+import {
+  claimAndRecordAttempts,
+  failUnsendable,
+  failUnsettled,
+  readClaimable,
+  settleAttempts,
+  type AttemptSettlement,
+  type AttemptToRecord,
+  type ClaimableRow,
+  type RecordedAttempt,
+  type UnsendableSubmission,
+} from "./delivery-statements";
 import { createGroupCommit } from "./group-commit";
-import { parseRetryAfter, retryDelayMs } from "./retry-policy";
+import { payloadFitsKind } from "./payload-kind";
+import { DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from "./retry-policy";
+import { statusReason, type StatusReason } from "./status-reason";
 
 /** Why a token could not be had, in words fit for the attempt's record (never the token). */
 export class TokenUnavailableError extends Error {
@@ -29,6 +43,8 @@ export type DeliveryDeps = {
   leaseMs: number;
   requestTimeoutMs: number;
   maxAttempts: number;
+  /** The longest Retry-After honoured (DELIVERY_MAX_RETRY_AFTER_SECONDS); default 15 minutes. */
+  maxRetryAfterMs?: number;
   random?: () => number;
   /**
    * Bounds the requests in flight to Skatteetaten (the worker's concurrency). Claims and outcomes
@@ -42,7 +58,7 @@ export type DeliveryResult =
   | { outcome: "accepted" | "rejected" | "conflict" | "failed"; attemptId: string }
   | { outcome: "retrying"; attemptId: string; nextAttemptAt: Date };
 
-type Claimed = { submission: { id: string; kind: ReportKind; attemptCount: number }; attemptId: string; request: ReturnType<ReportingAdapter["buildRequest"]>; orgnr: string; attemptsThisRound: number };
+type Claimed = { submission: { id: string; kind: ReportKind; attemptCount: number }; attemptId: string; request: OutgoingRequest; orgnr: string; attemptsThisRound: number };
 
 /**
  * Takes a due submission (or one whose previous worker died mid-request), records the attempt
@@ -62,9 +78,8 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     const transient = error instanceof TokenUnavailableError ? error.transient : true;
     const message = error instanceof Error ? error.message : "Token request failed";
     const finish: AttemptFinish = { outcome: "not_sent", transportError: `Maskinporten: ${message}` };
-    return transient
-      ? scheduleRetryOrFail(deps, claimed, finish, null, `Maskinporten: ${message}`)
-      : settle(deps, claimed, finish, { status: "failed", reason: `Maskinporten: ${message}` });
+    const reason = statusReason("token_unavailable", { detail: message });
+    return transient ? scheduleRetryOrFail(deps, claimed, finish, null, reason) : settle(deps, claimed, finish, { status: "failed", reason });
   }
 
   const send = () => sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
@@ -75,7 +90,11 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
       transportError: result.message,
       durationMs: result.durationMs,
     };
-    return scheduleRetryOrFail(deps, claimed, finish, null, result.message);
+    const reason =
+      result.kind === "timeout"
+        ? statusReason("timeout", { seconds: Math.round(deps.requestTimeoutMs / 1000) })
+        : statusReason("network_error", { detail: result.message });
+    return scheduleRetryOrFail(deps, claimed, finish, null, reason);
   }
 
   const response = {
@@ -85,7 +104,15 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     durationMs: result.durationMs,
   };
   if (result.status >= 200 && result.status < 300) {
-    return settle(deps, claimed, { outcome: "accepted", ...response }, { status: "accepted", receivedIds: adapter.readAccepted(result.body) });
+    const receivedIds = adapter.readAccepted(result.body);
+    // A 2xx that is not Skatteetaten's answer (a proxy's page, an empty body) says nothing about
+    // whether the report arrived: the same key and body go again, and Skatteetaten's idempotency
+    // store answers with what it decided the first time.
+    if (receivedIds === "unreadable") {
+      const reason = statusReason("unreadable_answer", { status: result.status });
+      return scheduleRetryOrFail(deps, claimed, { outcome: "unreadable_answer", ...response }, null, reason);
+    }
+    return settle(deps, claimed, { outcome: "accepted", ...response }, { status: "accepted", receivedIds });
   }
 
   const decoded = decodeSkatteetatenError({
@@ -100,14 +127,17 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     decodedError: decoded as unknown as Record<string, unknown>,
     korrelasjonsid: decoded.korrelasjonsid,
   };
+  const reason = decoded.melding
+    ? statusReason("skatteetaten_message", { melding: decoded.melding })
+    : statusReason("http_error", { status: result.status });
   if (decoded.category === "idempotency") {
-    return settle(deps, claimed, { outcome: "conflict", ...common }, { status: "conflict", errorCode: decoded.code, reason: decoded.melding });
+    return settle(deps, claimed, { outcome: "conflict", ...common }, { status: "conflict", errorCode: decoded.code, reason });
   }
   if (decoded.retryable || result.status === 429) {
-    const retryAfter = parseRetryAfter(result.headers["retry-after"]);
-    return scheduleRetryOrFail(deps, claimed, { outcome: "retryable_error", ...common }, retryAfter, decoded.melding, decoded.code);
+    const retryAfter = parseRetryAfter(result.headers["retry-after"], { maxMs: deps.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS });
+    return scheduleRetryOrFail(deps, claimed, { outcome: "retryable_error", ...common }, retryAfter, reason, decoded.code);
   }
-  return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason: decoded.melding });
+  return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -129,10 +159,26 @@ function claim(deps: DeliveryDeps, submissionId: string) {
 }
 
 /**
+ * A statement that fails because of one row's data (PostgreSQL classes 22 data exception,
+ * 23 integrity, 42 a statement it cannot run, 54 a limit, P0 raised by a trigger) would fail again
+ * for that row; anything else (a lost connection, a deadlock, a cancelled query) may pass later.
+ */
+function failsForItsData(error: unknown) {
+  const e = error as { cause?: { code?: unknown }; code?: unknown } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return typeof code === "string" && /^(22|23|42|54|P0)/.test(code);
+}
+
+/**
  * Claims the submissions and records their attempts, with idempotency key and exact request,
  * before anything is sent. The requests are built from a plain read first, so that claiming,
  * closing attempts a dead worker left open and recording the new attempts are ONE statement:
  * atomic, and one round trip for the whole batch.
+ *
+ * One submission never holds up the others: a payload that is not of its kind or a request the
+ * adapter cannot build fails that submission alone, in a statement of its own, and when the
+ * batch's statement fails, each submission is claimed on its own, so only the one whose attempt
+ * cannot be recorded is left out (and failed when its data is the cause).
  */
 async function claimMany(deps: DeliveryDeps, ids: string[]): Promise<(Claimed | null)[]> {
   // A retry must repeat the version's first request byte for byte (same key AND same body), even
@@ -140,27 +186,16 @@ async function claimMany(deps: DeliveryDeps, ids: string[]): Promise<(Claimed | 
   const rows = await readClaimable(deps.db, ids);
   if (rows.length === 0) return ids.map(() => null);
 
-  const inputs = rows.map((row) => {
-    const request = row.earlier
-      ? { method: row.earlier.method as "POST", url: row.earlier.url, headers: withoutAuthorization(row.earlier.headers), body: row.earlier.body }
-      : deps.adapters[row.kind].buildRequest(row.payload, {
-          idempotencyKey: row.idempotency_key,
-          orgnr: row.orgnr,
-          existsAtSkatteetaten: row.exists_at_skatteetaten,
-        });
-    return { row, request };
-  });
-  const input = inputs.map(({ row, request }) => ({
-    submission_id: row.id,
-    version_id: row.version_id,
-    idempotency_key: row.idempotency_key,
-    request_method: request.method,
-    request_url: request.url,
-    request_headers: redactHeaders(request.headers),
-    request_body: request.body,
-  }));
+  const inputs: { row: ClaimableRow; request: OutgoingRequest }[] = [];
+  const unsendable: UnsendableSubmission[] = [];
+  for (const row of rows) {
+    const built = buildRequest(deps, row);
+    if ("reason" in built) unsendable.push({ submission_id: row.id, version_id: row.version_id, status_reason_code: built.reason.code, status_reason_params: built.reason.params ?? null });
+    else inputs.push({ row, request: built.request });
+  }
+  if (unsendable.length > 0) await failUnsendableLogged(deps, unsendable);
 
-  const claimed = await claimAndRecordAttempts(deps.db, input, deps);
+  const claimed = await recordAttempts(deps, inputs);
   const byId = new Map(claimed.map((c) => [c.submission_id, c]));
   const built = new Map(inputs.map((i) => [i.row.id, i]));
   const answered = new Set<string>();
@@ -180,11 +215,76 @@ async function claimMany(deps: DeliveryDeps, ids: string[]): Promise<(Claimed | 
   });
 }
 
+function buildRequest(deps: DeliveryDeps, row: ClaimableRow): { request: OutgoingRequest } | { reason: StatusReason } {
+  if (row.earlier) {
+    const e = row.earlier;
+    return { request: { method: e.method as OutgoingRequest["method"], url: e.url, headers: withoutAuthorization(e.headers), body: e.body } };
+  }
+  if (!payloadFitsKind(row.kind, row.payload)) return { reason: statusReason("payload_wrong_kind", { kind: row.kind }) };
+  try {
+    const request = deps.adapters[row.kind].buildRequest(row.payload, {
+      idempotencyKey: row.idempotency_key,
+      orgnr: row.orgnr,
+      existsAtSkatteetaten: row.exists_at_skatteetaten,
+    });
+    return { request };
+  } catch (error) {
+    logger.error({ err: error, submissionId: row.id, workerId: deps.workerId }, "request could not be built");
+    return { reason: statusReason("request_not_buildable", { detail: error instanceof Error ? error.message : String(error) }) };
+  }
+}
+
+async function failUnsendableLogged(deps: DeliveryDeps, rows: UnsendableSubmission[]) {
+  try {
+    await failUnsendable(deps.db, rows);
+  } catch (error) {
+    // Left as they are, they are read again on the next wake-up; the others go on regardless.
+    logger.error({ err: error, submissionIds: rows.map((r) => r.submission_id), workerId: deps.workerId }, "marking unsendable submissions failed");
+  }
+}
+
+function toAttempt({ row, request }: { row: ClaimableRow; request: OutgoingRequest }): AttemptToRecord {
+  return {
+    submission_id: row.id,
+    version_id: row.version_id,
+    idempotency_key: row.idempotency_key,
+    request_method: request.method,
+    request_url: request.url,
+    request_headers: redactHeaders(request.headers),
+    request_body: request.body,
+  };
+}
+
+async function recordAttempts(deps: DeliveryDeps, inputs: { row: ClaimableRow; request: OutgoingRequest }[]): Promise<RecordedAttempt[]> {
+  if (inputs.length === 0) return [];
+  try {
+    return await claimAndRecordAttempts(deps.db, inputs.map(toAttempt), deps);
+  } catch (error) {
+    if (inputs.length === 1) return recordAttemptAlone(deps, inputs[0]!, error);
+    logger.warn({ err: error, workerId: deps.workerId, batch: inputs.length }, "claiming a batch failed; claiming each submission on its own");
+  }
+  const each = await Promise.all(
+    inputs.map((input) =>
+      claimAndRecordAttempts(deps.db, [toAttempt(input)], deps).catch((error: unknown) => recordAttemptAlone(deps, input, error)),
+    ),
+  );
+  return each.flat();
+}
+
+/** The attempt of this one submission could not be recorded: it is not sent, and fails if its data is the cause. */
+async function recordAttemptAlone(deps: DeliveryDeps, input: { row: ClaimableRow }, error: unknown): Promise<RecordedAttempt[]> {
+  logger.error({ err: error, submissionId: input.row.id, workerId: deps.workerId }, "recording the attempt failed; not sent");
+  if (failsForItsData(error)) {
+    const reason = statusReason("attempt_not_recordable");
+    await failUnsendableLogged(deps, [{ submission_id: input.row.id, version_id: input.row.version_id, status_reason_code: reason.code, status_reason_params: null }]);
+  }
+  return [];
+}
+
 function withoutAuthorization(headers: Record<string, string>) {
   const { Authorization: _, ...rest } = headers;
   return rest;
 }
-
 
 type AttemptFinish = {
   outcome: NonNullable<(typeof deliveryAttempts.$inferInsert)["outcome"]>;
@@ -203,14 +303,14 @@ async function scheduleRetryOrFail(
   claimed: Claimed,
   finish: AttemptFinish,
   retryAfterMs: number | null,
-  reason: string | null,
+  reason: StatusReason,
   errorCode: string | null = null,
 ): Promise<DeliveryResult> {
   if (claimed.attemptsThisRound >= deps.maxAttempts) {
     return settle(deps, claimed, finish, {
       status: "failed",
       errorCode,
-      reason: `Gave up after ${claimed.attemptsThisRound} attempts: ${reason ?? "no answer"}`,
+      reason: statusReason("gave_up", { attempts: claimed.attemptsThisRound, cause: reason }),
     });
   }
   const delay = retryDelayMs(claimed.attemptsThisRound + 1, retryAfterMs, deps.random);
@@ -224,7 +324,7 @@ type Settlement = {
   next: {
     status: "accepted" | "rejected" | "conflict" | "failed" | "retrying";
     errorCode?: string | null;
-    reason?: string | null;
+    reason?: StatusReason | null;
     receivedIds?: Record<string, string>;
     nextAttemptAt?: Date;
   };
@@ -238,13 +338,8 @@ async function settle(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinis
   return { outcome: next.status, attemptId: claimed.attemptId } as const;
 }
 
-/**
- * Settles many deliveries in one statement. Only the worker that still holds the lease may
- * settle; if it expired and another worker took over, that worker's outcome wins (this attempt
- * stays recorded either way). Returns, per settlement, whether the submission was updated.
- */
-async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promise<boolean[]> {
-  const input = settlements.map<AttemptSettlement>(({ claimed, finish, next }) => ({
+function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement {
+  return {
     attempt_id: claimed.attemptId,
     submission_id: claimed.submission.id,
     attempt_count: claimed.submission.attemptCount,
@@ -259,12 +354,76 @@ async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promis
     korrelasjonsid: finish.korrelasjonsid ?? null,
     status: next.status,
     last_error_code: next.status === "accepted" ? null : (next.errorCode ?? null),
-    status_reason: next.reason ?? null,
+    status_reason_code: next.reason?.code ?? null,
+    status_reason_params: next.reason?.params ?? null,
     received_ids: next.status === "accepted" ? (next.receivedIds ?? {}) : null,
-    next_attempt_at: next.nextAttemptAt?.toISOString() ?? null,
-  }));
-  const ids = await settleAttempts(deps.db, input);
-  return settlements.map((s) => ids.has(s.claimed.submission.id));
+    next_attempt_at: next.nextAttemptAt && Number.isFinite(next.nextAttemptAt.getTime()) ? next.nextAttemptAt.toISOString() : null,
+  };
+}
+
+/**
+ * Settles many deliveries in one statement. Only the worker that still holds the lease may
+ * settle; if it expired and another worker took over, that worker's outcome wins (this attempt
+ * stays recorded either way). Returns, per settlement, whether the submission was updated.
+ *
+ * When the batch's statement fails, each outcome is recorded on its own; one that still fails for
+ * its data (an answer PostgreSQL will not store, such as one with a NUL character) is recorded
+ * cleaned, and as a last resort its submission fails with the reason, so the others are recorded
+ * as if it were not there.
+ */
+async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promise<boolean[]> {
+  const input = settlements.map(toSettlement);
+  try {
+    const ids = await settleAttempts(deps.db, input);
+    return settlements.map((s) => ids.has(s.claimed.submission.id));
+  } catch (error) {
+    if (input.length > 1) logger.warn({ err: error, workerId: deps.workerId, batch: input.length }, "settling a batch failed; settling each delivery on its own");
+    else return [await settleAlone(deps, input[0]!, error)];
+  }
+  return Promise.all(
+    input.map((one) =>
+      settleAttempts(deps.db, [one]).then(
+        (ids) => ids.has(one.submission_id),
+        (error: unknown) => settleAlone(deps, one, error),
+      ),
+    ),
+  );
+}
+
+async function settleAlone(deps: DeliveryDeps, one: AttemptSettlement, error: unknown): Promise<boolean> {
+  const context = { submissionId: one.submission_id, workerId: deps.workerId };
+  logger.error({ err: error, ...context }, "recording the outcome failed");
+  if (!failsForItsData(error)) return false; // the lease runs out and the submission is sent again with the same key
+  try {
+    const ids = await settleAttempts(deps.db, [cleaned(one)]);
+    return ids.has(one.submission_id);
+  } catch (cleanedError) {
+    logger.error({ err: cleanedError, ...context }, "recording the cleaned outcome failed; failing the submission");
+  }
+  try {
+    return await failUnsettled(deps.db, one.submission_id, one.attempt_count, "outcome_not_recordable");
+  } catch (lastError) {
+    logger.error({ err: lastError, ...context }, "failing the submission failed");
+    return false;
+  }
+}
+
+// PostgreSQL stores neither NUL characters (text, jsonb) nor unpaired surrogates (jsonb).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function withoutUnstorable<T>(value: T): T {
+  if (typeof value === "string") return value.replace(UNSTORABLE, "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(withoutUnstorable) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutUnstorable(k), withoutUnstorable(v)])) as T;
+  }
+  return value;
+}
+
+/** The outcome with what PostgreSQL refuses replaced, and a reason saying the answer was cleaned. */
+function cleaned(one: AttemptSettlement): AttemptSettlement {
+  const copy = withoutUnstorable(one);
+  return copy.status_reason_code === null ? { ...copy, status_reason_code: "answer_stored_cleaned", status_reason_params: null } : copy;
 }
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */

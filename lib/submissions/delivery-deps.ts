@@ -4,7 +4,7 @@ import type { IdempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { createOarAdapter } from "@/lib/reporting/oar/oar-adapter";
 import { TokenUnavailableError, type DeliveryDeps } from "./deliver";
-import { DEFAULT_MAX_ATTEMPTS } from "./retry-policy";
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry-policy";
 
 /** The part of the Maskinporten client delivery needs; errors expose whether they are transient. */
 export type TokenSource = {
@@ -19,6 +19,7 @@ export type DeliveryConfig = {
   leaseMs?: number;
   requestTimeoutMs?: number;
   maxAttempts?: number;
+  maxRetryAfterSeconds?: number;
 };
 
 function isTransient(error: unknown) {
@@ -50,5 +51,6 @@ export function createDeliveryDeps(db: Db, tokens: TokenSource, config: Delivery
     leaseMs: config.leaseMs ?? 90_000,
     requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
     maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    maxRetryAfterMs: config.maxRetryAfterSeconds === undefined ? DEFAULT_MAX_RETRY_AFTER_MS : config.maxRetryAfterSeconds * 1000,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { ReportKind } from "@/lib/db/schema";
+import type { StatusReasonCode, StatusReasonParams } from "./status-reason";
 
 /*
  * The delivery worker's three statements, written out as SQL and run as PREPARED statements.
@@ -133,7 +134,8 @@ export type AttemptSettlement = {
   korrelasjonsid: string | null;
   status: "accepted" | "rejected" | "conflict" | "failed" | "retrying";
   last_error_code: string | null;
-  status_reason: string | null;
+  status_reason_code: string | null;
+  status_reason_params: StatusReasonParams | null;
   received_ids: Record<string, string> | null;
   next_attempt_at: string | null;
 };
@@ -145,7 +147,7 @@ const SETTLE_ATTEMPTS = `
     select * from jsonb_to_recordset($1::text::jsonb) as i(
       attempt_id uuid, submission_id uuid, attempt_count int, outcome text, transport_error text, duration_ms int,
       response_status int, response_headers jsonb, response_body text, error_code text, decoded_error jsonb, korrelasjonsid text,
-      status text, last_error_code text, status_reason text, received_ids jsonb, next_attempt_at timestamptz)
+      status text, last_error_code text, status_reason_code text, status_reason_params jsonb, received_ids jsonb, next_attempt_at timestamptz)
   ), finished_attempt as (
     update delivery_attempts a
     set outcome = i.outcome::attempt_outcome, transport_error = i.transport_error, duration_ms = i.duration_ms,
@@ -156,7 +158,8 @@ const SETTLE_ATTEMPTS = `
   )
   update submissions s
   set status = i.status::submission_status, lease_until = null, next_attempt_at = i.next_attempt_at,
-      last_error_code = i.last_error_code, status_reason = i.status_reason, updated_at = now(),
+      last_error_code = i.last_error_code, status_reason_code = i.status_reason_code,
+      status_reason_params = i.status_reason_params, updated_at = now(),
       accepted_at = case when i.status = 'accepted' then now() else s.accepted_at end,
       received_ids = case when i.status = 'accepted' then i.received_ids else s.received_ids end
   from input i
@@ -173,4 +176,46 @@ export async function settleAttempts(db: Db, settlements: AttemptSettlement[]): 
     ),
   );
   return new Set(rows.map((r) => r.id));
+}
+
+export type UnsendableSubmission = {
+  submission_id: string;
+  version_id: string;
+  status_reason_code: string;
+  status_reason_params: StatusReasonParams | null;
+};
+
+// A submission that cannot be sent at all (its payload is not of its kind, its request cannot be
+// built, its attempt cannot be recorded) fails here, on its own, if it is still claimable with
+// the same version. Rare, so not prepared.
+const FAIL_UNSENDABLE = `
+  with input as (
+    select * from jsonb_to_recordset($1::text::jsonb) as i(submission_id uuid, version_id uuid, status_reason_code text, status_reason_params jsonb)
+  )
+  update submissions s
+  set status = 'failed', lease_until = null, next_attempt_at = null, last_error_code = null,
+      status_reason_code = i.status_reason_code, status_reason_params = i.status_reason_params, updated_at = now()
+  from input i
+  where s.id = any($2::uuid[]) and s.id = i.submission_id and s.current_version_id = i.version_id and ${CLAIMABLE}
+  returning s.id`;
+
+/** Marks submissions that cannot be sent as failed with their reason; returns the ids changed. */
+export async function failUnsendable(db: Db, rows: UnsendableSubmission[]): Promise<Set<string>> {
+  const changed = await db.$client.unsafe<{ id: string }[]>(FAIL_UNSENDABLE, [JSON.stringify(rows), rows.map((r) => r.submission_id)]);
+  return new Set(changed.map((r) => r.id));
+}
+
+// The last resort when even a cleaned outcome cannot be stored: the submission fails with a
+// reason, so it does not go round lease expiry after lease expiry. A retry (same key) later gets
+// Skatteetaten's answer again from its idempotency store.
+const FAIL_UNSETTLED = `
+  update submissions s
+  set status = 'failed', lease_until = null, next_attempt_at = null,
+      status_reason_code = $3, status_reason_params = null, updated_at = now()
+  where s.id = $1 and s.status = 'sending' and s.attempt_count = $2
+  returning s.id`;
+
+export async function failUnsettled(db: Db, submissionId: string, attemptCount: number, reasonCode: StatusReasonCode): Promise<boolean> {
+  const rows = await db.$client.unsafe<{ id: string }[]>(FAIL_UNSETTLED, [submissionId, attemptCount, reasonCode]);
+  return rows.length > 0;
 }

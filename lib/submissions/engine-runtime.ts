@@ -34,6 +34,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     leaseMs: Number(env.DELIVERY_LEASE_SECONDS ?? 90) * 1000,
     requestTimeoutMs: Number(env.DELIVERY_TIMEOUT_SECONDS ?? 30) * 1000,
     maxAttempts: Number(env.DELIVERY_MAX_ATTEMPTS ?? 6),
+    maxRetryAfterSeconds: Number(env.DELIVERY_MAX_RETRY_AFTER_SECONDS ?? 900),
   });
   const boss = await startQueue(env.DATABASE_URL!);
   const worker = await startDeliveryWorker(boss, deps, {

@@ -6,6 +6,7 @@ import { errorGroupListFilter, listErrorGroups } from "./error-groups";
 import { parseSubmissionListFilter } from "./list-filter";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "./operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 
@@ -21,12 +22,12 @@ type Ending = {
 /** A submission that ended as described, with the latest attempt as the engine records it. */
 async function ended(actor: { id: string; email: string }, organisationId: string, e: Ending) {
   const created = await db.transaction((tx) =>
-    createSubmission(tx, actor, { organisationId, kind: e.kind ?? "oar", subject: `OPP-${Math.random()}`, payload: {}, queue: false }),
+    createSubmission(tx, actor, { organisationId, kind: e.kind ?? "oar", subject: `OPP-${Math.random()}`, payload: testPayload(e.kind ?? "oar"), queue: false }),
   );
   const at = new Date(e.at ?? "2026-11-20T10:00:00Z");
   await db
     .update(submissions)
-    .set({ status: e.status, lastErrorCode: e.code ?? null, statusReason: `reason ${e.code ?? e.outcome}`, attemptCount: 2, lastAttemptAt: at })
+    .set({ status: e.status, lastErrorCode: e.code ?? null, statusReasonCode: "skatteetaten_message", statusReasonParams: { melding: `reason ${e.code ?? e.outcome}` }, attemptCount: 2, lastAttemptAt: at })
     .where(eq(submissions.id, created.submissionId));
   const attempt = (attemptNo: number, outcome: DeliveryAttempt["outcome"], decodedError: Record<string, unknown> | null) => ({
     submissionId: created.submissionId,
@@ -115,7 +116,7 @@ describe("listErrorGroups (real PostgreSQL)", () => {
       "failed:token": 1,
       "failed:no_code": 1,
     });
-    expect(groups.find((g) => g.code === "OAR_999")!.latestReason).toBe("reason OAR_999");
+    expect(groups.find((g) => g.code === "OAR_999")!.latestReason).toEqual({ code: "skatteetaten_message", params: { melding: "reason OAR_999" } });
     const members = async (k: string) =>
       (await listSubmissions(db, [orgA.id], parseSubmissionListFilter(errorGroupListFilter(groups.find((g) => key(g) === k)!)))).rows.map((r) => r.id).sort();
     expect(await members("rejected:OAR_999")).toEqual([unknown]);

@@ -6,6 +6,7 @@ import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature"
 import { NO_SPEC_CODE, UNSUCCESSFUL_STATUSES, type FailureCause, type SubmissionListFilter } from "./list-filter";
 import { submissionFilterConditions } from "./list-submissions";
 import { RETRYABLE_STATUSES } from "./operations";
+import type { StatusReason } from "./status-reason";
 
 /** The list filters the error groups can be narrowed by. */
 export type ErrorGroupFilter = Pick<SubmissionListFilter, "kind" | "org" | "from" | "to">;
@@ -23,7 +24,7 @@ export type ErrorGroup = {
   firstSeen: Date;
   lastSeen: Date;
   /** The status reason of the group's most recent failure (Skatteetaten's message for unknown codes). */
-  latestReason: string | null;
+  latestReason: StatusReason | null;
   /** Whether "retry with the same key" applies, i.e. the engine gave up on a transient error. */
   retryable: boolean;
 };
@@ -44,7 +45,8 @@ export async function listErrorGroups(db: DbOrTx, organisationIds: string[], fil
       cause: failureCauseSql.as("cause"),
       organisationId: submissions.organisationId,
       organisationName: organisations.name,
-      statusReason: submissions.statusReason,
+      statusReason: sql<StatusReason | null>`case when ${submissions.statusReasonCode} is null then null
+        else jsonb_build_object('code', ${submissions.statusReasonCode}, 'params', ${submissions.statusReasonParams}) end`.as("status_reason"),
       seenAt: sql<string>`coalesce(${submissions.lastAttemptAt}, ${submissions.updatedAt})`.as("seen_at"),
     })
     .from(submissions)
@@ -64,7 +66,7 @@ export async function listErrorGroups(db: DbOrTx, organisationIds: string[], fil
       organisationNames: sql<string[]>`array_agg(distinct ${failures.organisationName} order by ${failures.organisationName})`,
       firstSeen: sql<string>`min(${failures.seenAt})`,
       lastSeen,
-      latestReason: sql<string | null>`(array_agg(${failures.statusReason} order by ${failures.seenAt} desc))[1]`,
+      latestReason: sql<StatusReason | null>`(array_agg(${failures.statusReason} order by ${failures.seenAt} desc))[1]`,
     })
     .from(failures)
     .groupBy(failures.status, failures.code, failures.specCode, failures.cause)

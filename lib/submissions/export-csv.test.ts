@@ -6,7 +6,7 @@ import nb from "@/lib/i18n/messages/nb.json";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import type { Role } from "@/lib/db/schema";
 import { startSubmissionsExport } from "./export-csv";
@@ -49,14 +49,14 @@ async function seed() {
   );
   await db
     .update(submissions)
-    .set({ status: "rejected", lastErrorCode: "XYZ_999", statusReason: `Ugyldig identifikator ${fnr[0]}; "sjekk"\nlinje 2` })
+    .set({ status: "rejected", lastErrorCode: "XYZ_999", statusReasonCode: "skatteetaten_message", statusReasonParams: { melding: `Ugyldig identifikator ${fnr[0]}; "sjekk"\nlinje 2` } })
     .where(eq(submissions.id, amelding.submissionId));
   const formula = "=HYPERLINK(\"http://evil\";\"klikk\")";
   const oar = await db.transaction((tx) =>
     createSubmission(tx, admin, { organisationId: org.id, kind: "oar", subject: formula, payload: testOppdrag(org.orgnr), queue: false }),
   );
   await db.transaction((tx) =>
-    createSubmission(tx, admin, { organisationId: hidden.id, kind: "oar", subject: "HIDDEN", payload: {}, queue: false }),
+    createSubmission(tx, admin, { organisationId: hidden.id, kind: "oar", subject: "HIDDEN", payload: testPayload("oar"), queue: false }),
   );
   return { org, hidden, bulk, fnr, amelding, oar, formula };
 }

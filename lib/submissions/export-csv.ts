@@ -61,7 +61,7 @@ export function submissionCsvRow(
     mask(row.subject),
     t(`status.${row.status}`),
     row.lastErrorCode,
-    mask(errorSummary(row.lastErrorCode, row.statusReason, locale)),
+    mask(errorSummary(row, t, locale)),
     row.korrelasjonsid,
     row.receivedIds?.forsendelseId,
     row.receivedIds?.meldingsId,

@@ -1,18 +1,25 @@
 import "server-only";
+import type { Translator } from "@/lib/i18n/translator";
 import { lookupErrorCode } from "@/lib/reporting/errors/error-catalogue";
 import type { listSubmissions } from "./list-submissions";
+import { describeStatusReason, type StatusReasonParams } from "./status-reason";
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 
-/** The error as its catalogue text in the reader's language; an unknown code keeps Skatteetaten's own message. */
-export function errorSummary(code: string | null, reason: string | null, locale: string) {
-  const entry = code ? lookupErrorCode(code) : undefined;
+type ReasonFields = { lastErrorCode: string | null; statusReasonCode: string | null; statusReasonParams: StatusReasonParams | null };
+
+/**
+ * The error as its catalogue text in the reader's language; without a known code, the status
+ * reason in the reader's language (which keeps Skatteetaten's own message for an unknown code).
+ */
+export function errorSummary(row: ReasonFields, t: Translator, locale: string) {
+  const entry = row.lastErrorCode ? lookupErrorCode(row.lastErrorCode) : undefined;
   if (entry) return locale === "nb" ? entry.textNb : entry.textEn;
-  return reason;
+  return describeStatusReason(t, row.statusReasonCode, row.statusReasonParams);
 }
 
 /** The list as sent to the browser: dates as ISO strings, the error as errorSummary. */
-export function toSubmissionPage(result: ListResult, locale: string) {
+export function toSubmissionPage(result: ListResult, t: Translator, locale: string) {
   return {
     rows: result.rows.map((r) => ({
       id: r.id,
@@ -24,7 +31,7 @@ export function toSubmissionPage(result: ListResult, locale: string) {
       lastAttemptAt: r.lastAttemptAt?.toISOString() ?? null,
       nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null,
       lastErrorCode: r.lastErrorCode,
-      errorSummary: errorSummary(r.lastErrorCode, r.statusReason, locale),
+      errorSummary: errorSummary(r, t, locale),
       feedbackStatus: r.feedbackStatus,
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,

@@ -6,6 +6,8 @@ import { parseSubmissionListFilter } from "./list-filter";
 import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "./operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
+import { testTranslator } from "@/lib/testing/test-translator";
 
 const db = useTestDb();
 
@@ -17,12 +19,12 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       const c = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: `OPP-${i}`, payload: {}, queue: false }),
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: `OPP-${i}`, payload: testPayload("oar"), queue: false }),
       );
       ids.push(c.submissionId);
     }
     await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: hidden.id, kind: "oar", subject: "SECRET", payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId: hidden.id, kind: "oar", subject: "SECRET", payload: testPayload("oar"), queue: false }),
     );
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -38,10 +40,10 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
     const a = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-09", payload: {}, queue: true }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-09", payload: testPayload("amelding"), queue: true }),
     );
     const b = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-X", payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-X", payload: testPayload("oar"), queue: false }),
     );
     await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, b.submissionId));
     await db.insert(deliveryAttempts).values({
@@ -106,13 +108,13 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
     const create = () =>
-      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: {}, queue: false }));
+      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }));
     const original = await create();
     const replacement = await create();
     await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, original.submissionId));
     await db.update(submissions).set({ replacesSubmissionId: original.submissionId }).where(eq(submissions.id, replacement.submissionId));
     const rows = async () => {
-      const page = toSubmissionPage(await listSubmissions(db, [org.id], parseSubmissionListFilter({})), "nb");
+      const page = toSubmissionPage(await listSubmissions(db, [org.id], parseSubmissionListFilter({})), testTranslator(), "nb");
       return Object.fromEntries(page.rows.map((r) => [r.id, r]));
     };
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
+import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
 import { findSubmissionWithHistory } from "./queries";
@@ -17,7 +18,7 @@ describe("submission operations (real PostgreSQL)", () => {
   it("creates a queued submission with version 1, a fresh idempotency key and an audit row", async () => {
     const { user, org } = await setup();
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: { a: 1 }, queue: true }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding", org.orgnr), queue: true }),
     );
     const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
     expect(s!.status).toBe("queued");
@@ -30,7 +31,7 @@ describe("submission operations (real PostgreSQL)", () => {
     const { user, org } = await setup();
     const other = await createTestOrganisation(db, null);
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: testPayload("oar"), queue: false }),
     );
     expect(await findSubmissionWithHistory(db, created.submissionId, [other.id])).toBeNull();
     await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [other.id]))).rejects.toMatchObject({ code: "not_found" });
@@ -39,7 +40,7 @@ describe("submission operations (real PostgreSQL)", () => {
   it("retries with the same key only from a failed state", async () => {
     const { user, org } = await setup();
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-2", payload: {}, queue: false }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-2", payload: testPayload("oar"), queue: false }),
     );
     await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject({
       code: "conflict",
@@ -54,16 +55,17 @@ describe("submission operations (real PostgreSQL)", () => {
 
   it("sends a corrected version with a new key and keeps the earlier version", async () => {
     const { user, org } = await setup();
+    const [v1, v2] = [testOppdrag(org.orgnr), testOppdrag(org.orgnr)];
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-3", payload: { v: 1 }, queue: true }),
+      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-3", payload: v1, queue: true }),
     );
     await expect(
-      db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], { v: 2 })),
+      db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], "oar", v2)),
     ).rejects.toMatchObject({ messageKey: "errors.notCorrectable" });
     await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, created.submissionId));
-    const corrected = await db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], { v: 2 }));
+    const corrected = await db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], "oar", v2));
     const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
-    expect(s!.versions.map((v) => v.payload)).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(s!.versions.map((v) => v.payload)).toEqual([v1, v2]);
     expect(corrected.idempotencyKey).not.toBe(created.idempotencyKey);
     expect(s!.currentVersionId).toBe(corrected.versionId);
     expect(s!.status).toBe("queued");
@@ -77,16 +79,17 @@ describe("submission operations (real PostgreSQL)", () => {
       const user = await createTestUser(db, "admin");
       const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
       await expect(
-        db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: {}, queue: true })),
+        db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: testPayload("oar"), queue: true })),
       ).rejects.toMatchObject(refused);
       expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(0);
       expect(await db.select().from(auditLog).where(eq(auditLog.organisationId, org.id))).toHaveLength(0);
 
       const draft = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: { v: 1 }, queue: false }),
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: testPayload("oar"), queue: false }),
       );
-      await expect(db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], { v: 2 }))).rejects.toMatchObject(refused);
-      await db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], { v: 2 }, { queue: false }));
+      const v2 = testPayload("oar");
+      await expect(db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2))).rejects.toMatchObject(refused);
+      await db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2, { queue: false }));
       const s = await findSubmissionWithHistory(db, draft.submissionId, [org.id]);
       expect(s!.status).toBe("draft");
       expect(s!.versions).toHaveLength(2);
@@ -96,7 +99,7 @@ describe("submission operations (real PostgreSQL)", () => {
       const user = await createTestUser(db, "admin");
       const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
       const created = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-5", payload: {}, queue: false }),
+        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-5", payload: testPayload("oar"), queue: false }),
       );
       await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, created.submissionId));
       await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject(refused);

@@ -4,8 +4,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
-import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
+import { payloadFitsKind } from "./payload-kind";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -14,6 +15,23 @@ import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed"];
 /** Statuses from which a corrected version (new key) may be sent. */
 export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
+/**
+ * Statuses from which a submission may be cancelled: every one that has not ended, and the ended
+ * unsuccessful ones (so they can be put aside). `sending` only once its lease has run out, i.e.
+ * its worker is gone; while a request is under way its answer decides.
+ */
+export const CANCELLABLE_STATUSES: SubmissionStatus[] = ["draft", "queued", "retrying", "failed", "rejected", "conflict", "sending"];
+
+/** Whether a submission in this state may be cancelled now (see CANCELLABLE_STATUSES). */
+export function isCancellable(row: { status: SubmissionStatus; leaseUntil: Date | null }, now = new Date()) {
+  if (row.status === "sending") return row.leaseUntil === null || row.leaseUntil.getTime() < now.getTime();
+  return CANCELLABLE_STATUSES.includes(row.status);
+}
+
+/** Refuses a payload that is not a report of the submission's kind, before anything is stored. */
+function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown>) {
+  if (!payloadFitsKind(kind, payload)) throw new SafeError("validation", "errors.payloadWrongKind");
+}
 
 export async function createSubmission(
   tx: DbOrTx,
@@ -28,6 +46,8 @@ export async function createSubmission(
     replacesSubmissionId?: string;
   },
 ) {
+  assertPayloadFitsKind(input.kind, input.payload);
+  if (input.replacesSubmissionId) await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
   if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
@@ -73,6 +93,15 @@ export async function createSubmission(
   return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
 }
 
+/** A replacement names a submission of the same organisation and kind. */
+async function assertReplaceable(tx: DbOrTx, replacesSubmissionId: string, organisationId: string, kind: ReportKind) {
+  const [replaced] = await tx
+    .select({ kind: submissions.kind })
+    .from(submissions)
+    .where(and(eq(submissions.id, replacesSubmissionId), eq(submissions.organisationId, organisationId)));
+  if (!replaced || replaced.kind !== kind) throw new SafeError("not_found", "errors.notFound");
+}
+
 async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds: string[]) {
   const [row] = await tx
     .select()
@@ -92,7 +121,14 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
   await tx
     .update(submissions)
-    .set({ status: "queued", queuedAt: sql`now()`, nextAttemptAt: sql`now()`, statusReason: null, updatedAt: sql`now()` })
+    .set({
+      status: "queued",
+      queuedAt: sql`now()`,
+      nextAttemptAt: sql`now()`,
+      statusReasonCode: null,
+      statusReasonParams: null,
+      updatedAt: sql`now()`,
+    })
     .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)));
 }
 
@@ -112,16 +148,23 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
   return { submissionId };
 }
 
-/** Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. */
+/**
+ * Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. The
+ * caller names the kind it is saving: an id of a submission of another kind is not found, so an
+ * oppdrag can never become a version of an A-melding (or the reverse).
+ */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
   actor: AuditActor,
   submissionId: string,
   organisationIds: string[],
+  kind: ReportKind,
   payload: Record<string, unknown>,
   options: { queue: boolean } = { queue: true },
 ) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
+  assertPayloadFitsKind(kind, payload);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
   const [latest] = await tx
@@ -148,7 +191,8 @@ export async function sendCorrectedVersion(
       queuedAt: options.queue ? sql`now()` : null,
       nextAttemptAt: options.queue ? sql`now()` : null,
       lastErrorCode: null,
-      statusReason: null,
+      statusReasonCode: null,
+      statusReasonParams: null,
       updatedAt: sql`now()`,
     })
     .where(eq(submissions.id, submissionId));
@@ -160,4 +204,41 @@ export async function sendCorrectedVersion(
     details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
   });
   return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+}
+
+/**
+ * Cancels a submission: it is never claimed again (the worker claims only queued, retrying and
+ * abandoned sending rows). A submission whose request is under way cannot be cancelled until its
+ * worker's lease runs out; then its open attempt is closed as interrupted, as a takeover would.
+ * What Skatteetaten already received is not recalled: cancelling stops further attempts.
+ */
+export async function cancelSubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (row.status === "sending" && !isCancellable(row)) throw new SafeError("conflict", "errors.cancelWhileSending");
+  if (!isCancellable(row)) throw new SafeError("conflict", "errors.notCancellable");
+  await tx
+    .update(submissions)
+    .set({
+      status: "cancelled",
+      nextAttemptAt: null,
+      leaseUntil: null,
+      statusReasonCode: "cancelled",
+      statusReasonParams: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
+  if (row.status === "sending") {
+    await tx
+      .update(deliveryAttempts)
+      .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Cancelled after the worker's lease ran out" })
+      .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
+  }
+  await recordAudit(tx, actor, {
+    action: "submission.cancel",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationId: row.organisationId,
+    details: { fromStatus: row.status, versionId: row.currentVersionId },
+  });
+  return { submissionId };
 }

@@ -7,6 +7,7 @@ import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing
 import { listOrganisationsWithSystemUser } from "./queries";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser } from "./request-system-user";
+import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 let s: OnboardingSandbox;
@@ -34,7 +35,7 @@ describe("onboarding an organisation (real PostgreSQL, sandbox Altinn over HTTP)
   it("requests a system user, records the customer's acceptance once, and only then lets reports be queued", async () => {
     const { user, org } = await newOrganisation();
     const queue = () =>
-      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: {}, queue: true }));
+      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: testPayload("oar"), queue: true }));
 
     const result = await requestSystemUser(db, s.client(), user, org);
     expect(result).toMatchObject({ outcome: "requested", confirmUrl: expect.stringContaining("/accessmanagement/ui/systemuser/request?id=") });

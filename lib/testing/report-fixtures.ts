@@ -45,3 +45,8 @@ export function testLeveranse(orgnr: string, virksomhet: string, month = "2026-1
     },
   };
 }
+
+/** A valid payload of either kind (for a synthetic orgnr unless given), for tests where the content does not matter. */
+export function testPayload(kind: "oar" | "amelding", orgnr = "310900125"): Record<string, unknown> {
+  return kind === "oar" ? testOppdrag(orgnr) : testLeveranse(orgnr, orgnr);
+}

@@ -43,7 +43,7 @@ export default async function AmeldingPage() {
           </div>
         }
       />
-      <SubmissionsTable initial={toSubmissionPage(page, await getLocale())} query={filterToSearchParams(filter).toString()} />
+      <SubmissionsTable initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={filterToSearchParams(filter).toString()} />
     </>
   );
 }

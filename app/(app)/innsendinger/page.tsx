@@ -65,7 +65,7 @@ export default async function SubmissionsPage({
         }
       />
       <SubmissionFilters filter={filter} organisations={organisations} timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }} />
-      <SubmissionsTable key={query} initial={toSubmissionPage(page, await getLocale())} query={query} />
+      <SubmissionsTable key={query} initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={query} />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
         {filter.cursor && <Link href={`/innsendinger?${wholeSet}`}>{t("first")}</Link>}
         {page.nextCursor && (

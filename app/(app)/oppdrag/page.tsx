@@ -32,7 +32,7 @@ export default async function OppdragPage() {
           ) : undefined
         }
       />
-      <SubmissionsTable initial={toSubmissionPage(page, await getLocale())} query={filterToSearchParams(filter).toString()} />
+      <SubmissionsTable initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={filterToSearchParams(filter).toString()} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401 });
   if (!hasPermission(user.role, "submission:read")) return Response.json({ error: "forbidden" }, { status: 403 });
   const filter = parseSubmissionListFilter(new URL(request.url).searchParams);
-  return Response.json(toSubmissionPage(await listSubmissions(getDb(), user.organisationIds, filter), await getLocale()), {
+  return Response.json(toSubmissionPage(await listSubmissions(getDb(), user.organisationIds, filter), await getTranslations(), await getLocale()), {
     headers: { "Cache-Control": "no-store" },
   });
 }

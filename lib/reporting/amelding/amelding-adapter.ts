@@ -1,4 +1,5 @@
-import { JSON_HEADERS, readIdsFromJson, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
+import { z } from "zod";
+import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
 
 export const AMELDING_SCOPE = "skatteetaten:innrapporteringamelding";
 
@@ -38,6 +39,11 @@ export function ameldingPath(kalendermaaned: string, orgnr: string) {
   return `/innsending/${encodeURIComponent(kalendermaaned)}/${encodeURIComponent(orgnr)}`;
 }
 
+/** The A-melding API's success answer: `{ dialogId, forsendelseId, meldingsId }`, as every known client reads it. */
+const ameldingAnswerSchema = z
+  .looseObject({ dialogId: z.string().regex(ANSWER_ID), forsendelseId: z.string().regex(ANSWER_ID), meldingsId: z.string().regex(ANSWER_ID) })
+  .transform(({ dialogId, forsendelseId, meldingsId }): Record<string, string> => ({ dialogId, forsendelseId, meldingsId }));
+
 export function createAmeldingAdapter(config: {
   baseUrl: string;
   idempotencyKeyIn: IdempotencyKeyPlacement;
@@ -59,6 +65,6 @@ export function createAmeldingAdapter(config: {
       );
       return { method: "POST", url, headers, body: JSON.stringify(ameldingBody(leveranse)) };
     },
-    readAccepted: readIdsFromJson,
+    readAccepted: (body) => readAnswerWith(ameldingAnswerSchema, body),
   };
 }

@@ -1,4 +1,5 @@
-import { JSON_HEADERS, readIdsFromJson, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
+import { z } from "zod";
+import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
 import type { Oppdrag, OppdragParty } from "./oppdrag-model";
 
 export const OAR_SCOPE = "skatteetaten:innrapporteringoppdragtilutenlandske";
@@ -47,6 +48,16 @@ export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
   };
 }
 
+/**
+ * OAR's success answer. The published material names a forsendelse lookup by id (OAR_1010) and a
+ * Dialogporten dialog per submission (OAR_1002), and the sandbox answers `{ dialogId,
+ * forsendelseId }`; the real schema is unpublished, so only forsendelseId is required and
+ * dialogId is read when present.
+ */
+const oarAnswerSchema = z.looseObject({ forsendelseId: z.string().regex(ANSWER_ID), dialogId: z.string().regex(ANSWER_ID).optional() }).transform(
+  ({ forsendelseId, dialogId }): Record<string, string> => (dialogId === undefined ? { forsendelseId } : { forsendelseId, dialogId }),
+);
+
 export function createOarAdapter(config: { baseUrl: string; idempotencyKeyIn: IdempotencyKeyPlacement }): ReportingAdapter {
   return {
     kind: "oar",
@@ -62,7 +73,7 @@ export function createOarAdapter(config: { baseUrl: string; idempotencyKeyIn: Id
       );
       return { method: "POST", url, headers, body };
     },
-    readAccepted: readIdsFromJson,
+    readAccepted: (body) => readAnswerWith(oarAnswerSchema, body),
   };
 }
 

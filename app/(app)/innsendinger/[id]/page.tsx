@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
 import { FeedbackView } from "@/components/submissions/feedback-view";
 import { LiveRefresh } from "@/components/submissions/live-refresh";
+import { CancelButton } from "@/components/submissions/cancel-button";
 import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { CopyValue } from "@/components/ui/copy-button";
@@ -13,7 +14,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
-import { CORRECTABLE_STATUSES, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback-rows";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
@@ -39,6 +41,11 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const canCorrect = hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
   const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
   const canEditAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && CORRECTABLE_STATUSES.includes(s.status);
+  const mayCancel = hasPermission(user.role, "submission:cancel");
+  const canCancel = mayCancel && isCancellable(s);
+  // A request under way: its answer decides; once the worker's lease runs out it may be cancelled.
+  const cancelLater = mayCancel && s.status === "sending" && !canCancel && s.leaseUntil;
+  const reason = describeStatusReason(t, s.statusReasonCode, s.statusReasonParams);
   const canReplaceAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
@@ -55,9 +62,9 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           </div>
           {s.status === "retrying" && s.nextAttemptAt && <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>}
           {s.status === "conflict" && <p className="mt-2 text-sm">{t("statusHelp.conflict")}</p>}
-          {s.statusReason && (
-            <p className="mt-2 text-sm">
-              {t("detail.statusReason")}: {mask(s.statusReason)}
+          {reason && (
+            <p className="mt-2 text-sm" data-testid="status-reason">
+              {t("detail.statusReason")}: {mask(reason)}
             </p>
           )}
         </div>
@@ -80,6 +87,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
         </div>
         <div className="flex flex-wrap gap-3 md:col-span-2">
           {canRetry && <RetryButton submissionId={s.id} />}
+          {canCancel && <CancelButton submissionId={s.id} />}
+          {cancelLater && <p className="text-sm">{t("detail.cancelAfterLease", { time: when(cancelLater) })}</p>}
           {canCorrect && (
             <Link href={`/oppdrag/${s.id}/rediger`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
               {s.status === "draft" ? t("detail.edit") : t("detail.correct")}
