@@ -125,6 +125,8 @@ export function createLogger(options: { level?: string; destination?: Destinatio
         return method.apply(this, [scrubbedFirst, ...texts] as Parameters<typeof method>);
       },
     },
+    // Errors were already reduced by the log formatter above; pino's own serializer would redo it.
+    serializers: { err: (value: unknown) => value },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   return options.destination ? pino(config, options.destination) : pino(config);

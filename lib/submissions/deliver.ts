@@ -144,7 +144,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Claims and outcomes of concurrent deliveries share statements (see group-commit.ts). One pair
 // per deps object, so a copy with another worker id or lease claims under its own name.
-const batchers = new WeakMap<DeliveryDeps, { claim: (id: string) => Promise<Claimed | null>; settle: (s: Settlement) => Promise<boolean> }>();
+const batchers = new WeakMap<DeliveryDeps, { claim: (id: string) => Promise<Claimed | null>; settle: (s: Settlement) => Promise<Settled> }>();
 function batchersFor(deps: DeliveryDeps) {
   let b = batchers.get(deps);
   if (!b) {
@@ -330,10 +330,18 @@ type Settlement = {
   };
 };
 
+/**
+ * Whether the outcome was recorded: true as given, false not at all (another worker took over, or
+ * the database failed; the lease runs out and the submission is sent again with the same key), or
+ * "failed" when it could not be stored and the submission was failed with that reason instead.
+ */
+type Settled = boolean | "failed";
+
 /** Records the attempt's outcome and the submission's new status together. */
 async function settle(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinish, next: Settlement["next"]): Promise<DeliveryResult> {
   const updated = await batchersFor(deps).settle({ claimed, finish, next });
   if (!updated) return { outcome: "skipped" } as const;
+  if (updated === "failed") return { outcome: "failed", attemptId: claimed.attemptId } as const;
   if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
   return { outcome: next.status, attemptId: claimed.attemptId } as const;
 }
@@ -371,7 +379,7 @@ function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement 
  * cleaned, and as a last resort its submission fails with the reason, so the others are recorded
  * as if it were not there.
  */
-async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promise<boolean[]> {
+async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promise<Settled[]> {
   const input = settlements.map(toSettlement);
   try {
     const ids = await settleAttempts(deps.db, input);
@@ -390,7 +398,7 @@ async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promis
   );
 }
 
-async function settleAlone(deps: DeliveryDeps, one: AttemptSettlement, error: unknown): Promise<boolean> {
+async function settleAlone(deps: DeliveryDeps, one: AttemptSettlement, error: unknown): Promise<Settled> {
   const context = { submissionId: one.submission_id, workerId: deps.workerId };
   logger.error({ err: error, ...context }, "recording the outcome failed");
   if (!failsForItsData(error)) return false; // the lease runs out and the submission is sent again with the same key
@@ -401,7 +409,7 @@ async function settleAlone(deps: DeliveryDeps, one: AttemptSettlement, error: un
     logger.error({ err: cleanedError, ...context }, "recording the cleaned outcome failed; failing the submission");
   }
   try {
-    return await failUnsettled(deps.db, one.submission_id, one.attempt_count, "outcome_not_recordable");
+    return (await failUnsettled(deps.db, one.submission_id, one.attempt_count, "outcome_not_recordable")) && "failed";
   } catch (lastError) {
     logger.error({ err: lastError, ...context }, "failing the submission failed");
     return false;
