@@ -15,7 +15,7 @@ UPDATE "submissions" SET
 WHERE "status_reason" ~ '^Gave up after \d+ attempts: ';--> statement-breakpoint
 UPDATE "submissions" SET
   "status_reason_code" = 'token_unavailable',
-  "status_reason_params" = jsonb_build_object('detail', substring("status_reason" from 12))
+  "status_reason_params" = jsonb_build_object('detail', regexp_replace("status_reason", '^Maskinporten: ', ''))
 WHERE "status_reason_code" IS NULL AND "status_reason" LIKE 'Maskinporten: %';--> statement-breakpoint
 -- A rejection's or conflict's reason was Skatteetaten's own message.
 UPDATE "submissions" SET

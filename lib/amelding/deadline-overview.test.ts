@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
 import { createSubmission } from "@/lib/submissions/operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";
-import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 

@@ -11,6 +11,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "submission.submit",
   "submission.retry",
   "submission.send_corrected_version",
+  "submission.cancel",
   "submission.bulk_retry",
   "submissions.exported",
   "amelding.import",

@@ -6,14 +6,14 @@ import { auditLog, type Role } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { createSubmission } from "@/lib/submissions/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
-import { testTranslator } from "@/lib/testing/test-translator";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { testTranslator } from "@/lib/testing/test-translator";
 import { auditActionLabel } from "./audit-labels";
 import { parseAuditListFilter } from "./audit-filter";
 import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";
 import { recordAudit } from "./record-audit";
-import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 const t = testTranslator();

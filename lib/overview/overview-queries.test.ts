@@ -4,9 +4,9 @@ import { submissions } from "@/lib/db/schema";
 import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
 import { createSubmission } from "@/lib/submissions/operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";
-import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ameldingFeedback, submissions } from "@/lib/db/schema";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
 import { createSubmission } from "./operations";
-import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 const SECRET = "a-shared-secret-for-the-webhook-test";

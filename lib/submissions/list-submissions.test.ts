@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions } from "@/lib/db/schema";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { testTranslator } from "@/lib/testing/test-translator";
 import { parseSubmissionListFilter } from "./list-filter";
 import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "./operations";
-import { testPayload } from "@/lib/testing/report-fixtures";
-import { testTranslator } from "@/lib/testing/test-translator";
 
 const db = useTestDb();
 

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions, systemUserRequests } from "@/lib/db/schema";
 import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { createSubmission } from "@/lib/submissions/operations";
+import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { listOrganisationsWithSystemUser } from "./queries";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser } from "./request-system-user";
-import { testPayload } from "@/lib/testing/report-fixtures";
 
 const db = useTestDb();
 let s: OnboardingSandbox;

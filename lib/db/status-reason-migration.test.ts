@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { runMigrations } from "./migrate";
+
+// The migration that turned reasons into codes (drizzle/0006_…) rewrites the English texts the
+// engine stored before; this runs it over rows written as the previous schema had them.
+describe("migration of stored status reasons to codes", () => {
+  const base = new URL(inject("databaseUrl"));
+  const name = `migration_${randomBytes(6).toString("hex")}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const folder = mkdtempSync(path.join(os.tmpdir(), "migrations-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("keeps each reason's meaning as a code and parameters", async () => {
+    const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+
+    // Up to the migration before this one.
+    cpSync(path.resolve("drizzle"), folder, { recursive: true });
+    const journalPath = path.join(folder, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    const index = journal.entries.findIndex((e) => e.tag.startsWith("0006_engine_isolation"));
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+    const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await migrate(drizzle(sql), { migrationsFolder: folder });
+
+    const [org] = await sql`insert into organisations (orgnr, name) values ('310900125', 'Test AS') returning id`;
+    const rows: [string, string][] = [
+      ["failed", "Gave up after 6 attempts: No answer within 30000 ms"],
+      ["failed", "Gave up after 4 attempts: Maskinporten: MP-503 Token endpoint unavailable"],
+      ["failed", "Maskinporten: MP-303 Missing system user"],
+      ["rejected", "Ugyldig organisasjonsnummer"],
+      ["retrying", "ECONNRESET"],
+    ];
+    const ids: string[] = [];
+    for (const [status, reason] of rows) {
+      const [s] = await sql`insert into submissions (organisation_id, kind, subject, status, status_reason)
+        values (${org!.id}, 'oar', 'OPP-1', ${status}, ${reason}) returning id`;
+      ids.push(s!.id as string);
+    }
+    await sql.end();
+
+    await runMigrations(url.toString());
+    const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const migrated = await after`select id, status_reason_code, status_reason_params from submissions`;
+    const byId = new Map(migrated.map((r) => [r.id as string, { code: r.status_reason_code, params: r.status_reason_params }]));
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      { code: "gave_up", params: { attempts: 6, cause: { code: "legacy", params: { text: "No answer within 30000 ms" } } } },
+      { code: "gave_up", params: { attempts: 4, cause: { code: "token_unavailable", params: { detail: "MP-503 Token endpoint unavailable" } } } },
+      { code: "token_unavailable", params: { detail: "MP-303 Missing system user" } },
+      { code: "skatteetaten_message", params: { melding: "Ugyldig organisasjonsnummer" } },
+      { code: "legacy", params: { text: "ECONNRESET" } },
+    ]);
+    const columns = await after`select column_name from information_schema.columns where table_name = 'submissions' and column_name = 'status_reason'`;
+    expect(columns).toHaveLength(0);
+    await after.end();
+  });
+});
