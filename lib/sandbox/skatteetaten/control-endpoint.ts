@@ -1,6 +1,7 @@
 import "server-only";
 import type { FaultStore } from "./fault-store";
 import { parseFaultList } from "./fault-schema";
+import type { IdempotencyStore } from "./idempotency-store";
 import type { ControlAction } from "./router";
 import { jsonResponse, type SandboxResponse } from "./sandbox-response";
 import type { SandboxState } from "./sandbox-state";
@@ -13,9 +14,10 @@ export function handleControl(
   action: ControlAction,
   method: string,
   rawBody: Buffer,
-  deps: { faults: FaultStore; state: SandboxState; reset: () => void; releaseFeedback: () => number },
+  deps: { faults: FaultStore; state: SandboxState; idempotency: IdempotencyStore; reset: () => void; releaseFeedback: () => number },
 ): SandboxResponse {
   if (action === "releaseFeedback") return jsonResponse(200, { ok: true, released: deps.releaseFeedback() });
+  if (action === "idempotencyKeys") return jsonResponse(200, { keys: deps.idempotency.processedKeys() });
   if (action === "stats") {
     return jsonResponse(200, {
       processed: { oar: deps.state.processedCount({ api: "oar" }), amelding: deps.state.processedCount({ api: "amelding" }) },

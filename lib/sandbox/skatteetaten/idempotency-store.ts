@@ -3,6 +3,13 @@ import { createHash } from "node:crypto";
 import type { SandboxResponse } from "./sandbox-response";
 import type { SandboxApi } from "./types";
 
+/**
+ * Every idempotency key the sandbox processed: how often it was processed as new (more than once
+ * would be a duplicate), how often answered from the store, and the status of its first answer.
+ * The chaos benchmark (bench/chaos.ts) reads it over /__control/idempotency-keys.
+ */
+export type ProcessedKey = { api: SandboxApi; idempotencyKey: string; status: number; firstProcessings: number; replays: number };
+
 export type IdempotencyLookup = { kind: "new" } | { kind: "replay"; response: SandboxResponse } | { kind: "conflict" };
 
 /**
@@ -23,18 +30,27 @@ export function createIdempotencyStore() {
     oar: new Map(),
     amelding: new Map(),
   };
+  const processed = new Map<string, ProcessedKey>();
   return {
     lookup(api: SandboxApi, key: string, fingerprint: string): IdempotencyLookup {
       const entry = entries[api].get(key);
       if (!entry) return { kind: "new" };
-      return entry.fingerprint === fingerprint ? { kind: "replay", response: entry.response } : { kind: "conflict" };
+      if (entry.fingerprint !== fingerprint) return { kind: "conflict" };
+      const record = processed.get(`${api}:${key}`);
+      if (record) record.replays += 1;
+      return { kind: "replay", response: entry.response };
     },
     remember(api: SandboxApi, key: string, fingerprint: string, response: SandboxResponse) {
       entries[api].set(key, { fingerprint, response });
+      const record = processed.get(`${api}:${key}`);
+      if (record) record.firstProcessings += 1;
+      else processed.set(`${api}:${key}`, { api, idempotencyKey: key, status: response.status, firstProcessings: 1, replays: 0 });
     },
+    processedKeys: (): ProcessedKey[] => [...processed.values()].map((r) => ({ ...r })),
     clear() {
       entries.oar.clear();
       entries.amelding.clear();
+      processed.clear();
     },
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SandboxApi } from "./types";
 
-export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback";
+export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback" | "idempotencyKeys";
 
 export type Route =
   | { kind: "oarInnsending"; api: "oar" }
@@ -45,6 +45,7 @@ const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction 
   "/__control/stats": { methods: ["GET"], action: "stats" },
   "/__control/reset": { methods: ["POST"], action: "reset" },
   "/__control/feedback/release": { methods: ["POST"], action: "releaseFeedback" },
+  "/__control/idempotency-keys": { methods: ["GET"], action: "idempotencyKeys" },
 };
 
 function decodeSegments(params: string[]): string[] | null {

@@ -81,7 +81,7 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     const rawBody = await readBody(req);
 
     if (route.kind === "control") {
-      return sendResponse(res, handleControl(route.action, method, rawBody, { faults, state, reset, releaseFeedback: feedback.releasePending }));
+      return sendResponse(res, handleControl(route.action, method, rawBody, { faults, state, idempotency, reset, releaseFeedback: feedback.releasePending }));
     }
     if (route.kind === "controlMethodNotAllowed") {
       return sendResponse(res, jsonResponse(405, { error: `Use ${route.allow}` }, undefined, { Allow: route.allow }));
