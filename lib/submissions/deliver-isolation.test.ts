@@ -9,6 +9,7 @@ import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
+import { listErrorGroups } from "./error-groups";
 import { createSubmission } from "./operations";
 import { findSubmissionWithHistory } from "./queries";
 
@@ -96,6 +97,9 @@ describe("one bad submission fails alone; the others in its batch are delivered 
     expect(s).toMatchObject({ status: "failed", statusReasonCode: "payload_wrong_kind", statusReasonParams: { kind: "amelding" }, nextAttemptAt: null });
     expect(s.attempts).toHaveLength(0);
     expect(h.skatteetaten.processedCount({ orgnr: h.orgs[0]!.orgnr })).toBe(0);
+    // The errors page groups it as never sent, so it is found and can be corrected or cancelled.
+    const groups = await listErrorGroups(db, [h.orgs[0]!.id]);
+    expect(groups).toContainEqual(expect.objectContaining({ status: "failed", code: null, cause: "unsendable", count: 1 }));
   });
 
   it("a request the adapter cannot build fails that submission alone", async () => {

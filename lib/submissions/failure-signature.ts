@@ -40,4 +40,4 @@ export const failureCauseSql: SQL<string | null> = sql<string | null>`case when 
   where a.submission_id = ${submissions.id}
   order by a.attempt_no desc
   limit 1
-), 'no_code') end`;
+), 'unsendable') end`;

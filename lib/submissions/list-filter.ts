@@ -8,10 +8,11 @@ export const IN_FLIGHT_STATUSES = ["queued", "sending", "retrying"] as const;
 export const UNSUCCESSFUL_STATUSES = ["rejected", "conflict", "failed"] as const;
 /**
  * Why a submission without an error code ended, read from its latest attempt: no answer
- * (timeout, dropped connection, stopped worker), no token from Maskinporten, or an answer that
- * carried no code.
+ * (timeout, dropped connection, stopped worker), no token from Maskinporten, an answer that
+ * carried no code (or could not be read), or never sent at all (no attempt: its content could not
+ * be made into a request).
  */
-export const FAILURE_CAUSES = ["transport", "token", "no_code"] as const;
+export const FAILURE_CAUSES = ["transport", "token", "no_code", "unsendable"] as const;
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 /** `spec=none`: the latest attempt's decoded error had no specification code. */
 export const NO_SPEC_CODE = "none";
