@@ -53,7 +53,8 @@ export function withIdempotencyKey(
 /** An id as an answer carries it: a short printable string. */
 export const ANSWER_ID = /^[^\u0000-\u001f\u007f]{1,200}$/;
 const MAX_ANSWER_BYTES = 64 * 1024;
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+// Plain names only: never __proto__, constructor or prototype, which reach an object's prototype.
+const FIELD_NAME = /^(?!(constructor|prototype)$)[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Reads a success answer with the API's schema: "unreadable" unless the body is JSON of that

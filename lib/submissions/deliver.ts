@@ -160,13 +160,14 @@ function claim(deps: DeliveryDeps, submissionId: string) {
 
 /**
  * A statement that fails because of one row's data (PostgreSQL classes 22 data exception,
- * 23 integrity, 42 a statement it cannot run, 54 a limit, P0 raised by a trigger) would fail again
- * for that row; anything else (a lost connection, a deadlock, a cancelled query) may pass later.
+ * 23 integrity, 54 a limit, P0 raised by a trigger) would fail again for that row; anything else
+ * (a lost connection, a deadlock, a cancelled query, a statement the schema cannot run) may pass
+ * later, so the submission is left to be tried again rather than failed.
  */
 function failsForItsData(error: unknown) {
   const e = error as { cause?: { code?: unknown }; code?: unknown } | null;
   const code = e?.code ?? e?.cause?.code;
-  return typeof code === "string" && /^(22|23|42|54|P0)/.test(code);
+  return typeof code === "string" && /^(22|23|54|P0)/.test(code);
 }
 
 /**

@@ -36,7 +36,9 @@ function startWorkerProcess(workerId: string) {
         OAR_API_URL: h.skatteetaten.oarBaseUrl,
         AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
         WORKER_ID: workerId,
-        DELIVERY_LEASE_SECONDS: "2",
+        // Long enough that worker B, on a machine busy with the rest of the suite, settles its own
+        // attempt before its own lease runs out (which would make it take the submission over from itself).
+        DELIVERY_LEASE_SECONDS: "5",
         DELIVERY_RECONCILE_SECONDS: "0.5",
         DELIVERY_TIMEOUT_SECONDS: "30",
       },
