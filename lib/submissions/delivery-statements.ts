@@ -196,13 +196,11 @@ const FAIL_UNSENDABLE = `
   set status = 'failed', lease_until = null, next_attempt_at = null, last_error_code = null,
       status_reason_code = i.status_reason_code, status_reason_params = i.status_reason_params, updated_at = now()
   from input i
-  where s.id = any($2::uuid[]) and s.id = i.submission_id and s.current_version_id = i.version_id and ${CLAIMABLE}
-  returning s.id`;
+  where s.id = any($2::uuid[]) and s.id = i.submission_id and s.current_version_id = i.version_id and ${CLAIMABLE}`;
 
-/** Marks submissions that cannot be sent as failed with their reason; returns the ids changed. */
-export async function failUnsendable(db: Db, rows: UnsendableSubmission[]): Promise<Set<string>> {
-  const changed = await db.$client.unsafe<{ id: string }[]>(FAIL_UNSENDABLE, [JSON.stringify(rows), rows.map((r) => r.submission_id)]);
-  return new Set(changed.map((r) => r.id));
+/** Marks submissions that cannot be sent as failed with their reason (those still claimable with that version). */
+export async function failUnsendable(db: Db, rows: UnsendableSubmission[]): Promise<void> {
+  await db.$client.unsafe(FAIL_UNSENDABLE, [JSON.stringify(rows), rows.map((r) => r.submission_id)]);
 }
 
 // The last resort when even a cleaned outcome cannot be stored: the submission fails with a
