@@ -61,7 +61,7 @@ export async function createSubmission(
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
     targetId: submission!.id,
-    organisationId: input.organisationId,
+    organisationIds: [input.organisationId],
     details: {
       kind: input.kind,
       subject: input.subject,
@@ -106,7 +106,7 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
     action: "submission.retry",
     targetType: "submission",
     targetId: submissionId,
-    organisationId: row.organisationId,
+    organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionId: row.currentVersionId },
   });
   return { submissionId };
@@ -156,7 +156,7 @@ export async function sendCorrectedVersion(
     action: "submission.send_corrected_version",
     targetType: "submission",
     targetId: submissionId,
-    organisationId: row.organisationId,
+    organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
   });
   return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };

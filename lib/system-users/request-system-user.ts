@@ -73,7 +73,7 @@ export async function requestSystemUser(
       action: "system_user.request",
       targetType: "organisation",
       targetId: organisation.id,
-      organisationId: organisation.id,
+      organisationIds: [organisation.id],
       details: {
         orgnr: organisation.orgnr,
         altinnRequestId: request.id,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
@@ -75,12 +75,16 @@ async function readImport(db: DbOrTx, organisationIds: string[], text: string): 
   }
   const { leveranse, format, warnings } = parsed;
   const orgnr = leveranse.opplysningspliktig.norskIdentifikator;
-  // Not found and not granted answer alike, so the import cannot be used to probe which organisations exist.
-  const [organisation] = await db
-    .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
-    .from(organisations)
-    .where(eq(organisations.orgnr, orgnr));
-  if (!organisation || !organisationIds.includes(organisation.id)) {
+  // Only among the user's organisations (an orgnr may be registered by others too), so not found
+  // and not granted answer alike and the import cannot be used to probe which organisations exist.
+  const [organisation] = organisationIds.length
+    ? await db
+        .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
+        .from(organisations)
+        .where(and(eq(organisations.orgnr, orgnr), inArray(organisations.id, organisationIds)))
+        .limit(1)
+    : [];
+  if (!organisation) {
     return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
   }
   if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) {
@@ -142,7 +146,7 @@ export async function saveImport(
         action: "amelding.import",
         targetType: "submission",
         targetId: submissionId,
-        organisationId: organisation.id,
+        organisationIds: [organisation.id],
         details: {
           format,
           ...(xmlVersion ? { xmlVersion } : {}),
