@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
+import { assertPermission } from "@/lib/auth/assert-permission";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
-import { submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 
 /**
@@ -15,9 +16,13 @@ export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed"];
 /** Statuses from which a corrected version (new key) may be sent. */
 export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
 
+/**
+ * Creates a submission (draft or queued). A replacement of an accepted A-melding is a resend and
+ * needs submission:resend, checked here for every path that creates one (builder, import).
+ */
 export async function createSubmission(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: (NonNullable<AuditActor> & { role?: Role }) | null,
   input: {
     organisationId: string;
     kind: ReportKind;
@@ -28,6 +33,7 @@ export async function createSubmission(
     replacesSubmissionId?: string;
   },
 ) {
+  if (input.replacesSubmissionId) assertPermission(actor, "submission:resend");
   if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
@@ -112,15 +118,19 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
   return { submissionId };
 }
 
-/** Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. */
+/**
+ * Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay.
+ * Needs submission:resend (on top of the action's submission:edit), checked here for every path.
+ */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: NonNullable<AuditActor> & { role: Role },
   submissionId: string,
   organisationIds: string[],
   payload: Record<string, unknown>,
   options: { queue: boolean } = { queue: true },
 ) {
+  assertPermission(actor, "submission:resend");
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);

@@ -48,7 +48,7 @@ export async function createTestUser(
 ) {
   const email = uniqueEmail(role);
   const row = await insertUser(db, { email, name: `Test ${role}`, role, passwordHash });
-  return { id: row!.id, email };
+  return { id: row!.id, email, role };
 }
 
 /**

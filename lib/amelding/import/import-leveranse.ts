@@ -3,7 +3,9 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission } from "@/lib/submissions/operations";
 import { groupFieldErrors } from "./group-field-errors";
@@ -120,13 +122,15 @@ class MeldingsIdTaken extends Error {}
  */
 export async function saveImport(
   db: Db,
-  actor: NonNullable<AuditActor> & { organisationIds: string[] },
+  actor: NonNullable<AuditActor> & { role: Role; organisationIds: string[] },
   text: string,
   intent: "draft" | "submit",
 ): Promise<ImportSaved | ImportRejected> {
   const read = await readImport(db, actor.organisationIds, text);
   if (!read.ok) return read.rejected;
   const { leveranse, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
+  // A replacement (erstatterMeldingsId, whether or not we sent the message it replaces) is a resend.
+  if (leveranse.erstatterMeldingsId) assertPermission(actor, "submission:resend");
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { SafeError } from "@/lib/actions/action-result";
 import { decodeUpload } from "@/lib/amelding/import/decode-upload";
 import { checkImport, MAX_IMPORT_BYTES, saveImport } from "@/lib/amelding/import/import-leveranse";
 import { IMPORT_INTENTS, type ImportIntent, type ImportRejected } from "@/lib/amelding/import/import-result";
@@ -60,6 +61,7 @@ export async function POST(request: Request) {
     if (result.ok && result.queued) await wakeDeliveryWorker(result.submissionId);
     return Response.json(result, { headers: NO_STORE });
   } catch (error) {
+    if (error instanceof SafeError && error.code === "forbidden") return Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
     const reference = randomUUID();
     console.error(`[amelding-import] ${intent} failed (ref ${reference})`, error);
     return Response.json({ error: "internal", reference }, { status: 500, headers: NO_STORE });
