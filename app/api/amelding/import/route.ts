@@ -7,23 +7,13 @@ import { readLimitedBody } from "@/lib/amelding/import/read-limited-body";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { isForeignOrigin } from "@/lib/http/same-origin";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
 
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
-
-/** A browser only sends cookies cross-site on top-level GETs (SameSite=Lax); refuse a foreign Origin anyway. */
-function isForeignOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Import of an A-melding file (JSON or XML) as the request body. `?intent=check` validates and
@@ -35,7 +25,7 @@ function isForeignOrigin(request: Request) {
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
-  if (!hasPermission(user.role, "submission:edit") || isForeignOrigin(request)) {
+  if (!hasPermission(user.role, "submission:edit") || isForeignOrigin(request.headers, env.AUTH_URL)) {
     return Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
   }
   const intent = new URL(request.url).searchParams.get("intent") as ImportIntent | null;
