@@ -66,6 +66,8 @@ test("a deactivated user can no longer sign in", async ({ page, browser }) => {
   await form.getByLabel("E-post").fill(email);
   await form.getByLabel("Navn").fill("Siri Slutta");
   await form.getByLabel("Startpassord").fill(password);
+  // Every user needs an organisation (one without would be visible to no admin).
+  await form.getByLabel(/Nordlys Offshore AS/).check();
   await form.getByRole("button", { name: "Opprett bruker" }).click();
   const row = page.getByTestId(`user-row-${email}`);
   await row.getByRole("button", { name: "Deaktiver" }).click();
