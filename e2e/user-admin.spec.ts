@@ -43,6 +43,7 @@ test("an admin creates a user who can then sign in, and the audit log records it
   // A second user with the same address is refused at the field.
   await form.getByLabel("E-post").fill(email.toUpperCase());
   await form.getByLabel("Navn").fill("Duplikat");
+  await form.getByLabel(/Nordlys Offshore AS/).check();
   await form.getByRole("button", { name: "Opprett bruker" }).click();
   await expect(form.locator("#new-user-email-error")).toHaveText("Det finnes allerede en bruker med denne e-postadressen.");
 
