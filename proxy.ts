@@ -1,27 +1,73 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { isForeignOrigin } from "@/lib/http/same-origin";
+import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Auth.js's session cookie names (plain over http, __Secure- prefixed over https), incl. chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+/** Reachable without a session; each checks what it needs itself. */
+const PUBLIC_PATHS = /^\/(login|api\/auth|api\/health|api\/altinn-events)(\/|$)/;
+/**
+ * Not subject to the Origin check: Auth.js (its OIDC callback may be a form post from the identity
+ * provider; its own requests carry a CSRF token) and the Altinn Events webhook (a server, with a secret).
+ */
+const CROSS_SITE_PATHS = /^\/api\/(auth|altinn-events)(\/|$)/;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const formActionOrigins = env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).origin] : [];
 
 /**
- * Only the cheap "is there a session cookie at all?" redirect lives here; every page, action and
- * route handler verifies the session and permission itself. Deliberately not Auth.js's `auth()`
- * wrapper: that re-issues the rolling session cookie on every request, and a prefetch still in
- * flight when the user signs out would then put the cookie back.
+ * Runs before every page, server action and route handler (except static files and the A-melding
+ * import, see `config`):
+ * - a server action or other mutating request from another site's page answers 403 (CSRF);
+ * - without a session cookie, pages redirect to the login page and APIs answer 401 (every page,
+ *   action and route handler still verifies the session and permission itself);
+ * - every response gets a Content-Security-Policy with a fresh script nonce, and HSTS over https.
+ * Deliberately not Auth.js's `auth()` wrapper: that re-issues the rolling session cookie on every
+ * request, and a prefetch still in flight when the user signs out would then put the cookie back.
  */
 export default function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
-  if (hasSession) return NextResponse.next();
-  if (request.nextUrl.pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
+  const path = request.nextUrl.pathname;
+  if (!SAFE_METHODS.has(request.method) && !CROSS_SITE_PATHS.test(path) && isForeignOrigin(request.headers, env.AUTH_URL)) {
+    return withSecurityHeaders(request, NextResponse.json({ error: "forbidden" }, { status: 403 }));
   }
-  const login = new URL("/login", request.url);
-  login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(login);
+  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (!hasSession && !PUBLIC_PATHS.test(path)) {
+    if (path.startsWith("/api/")) return withSecurityHeaders(request, NextResponse.json({ error: "unauthenticated" }, { status: 401 }));
+    const login = new URL("/login", request.url);
+    login.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
+    return withSecurityHeaders(request, NextResponse.redirect(login));
+  }
+  const nonce = newNonce();
+  const csp = policy(request, nonce);
+  // Next.js takes the nonce for its scripts from the request's CSP header.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(request, response, csp);
+}
+
+function isHttps(request: NextRequest) {
+  return (
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ||
+    Boolean(env.AUTH_URL?.startsWith("https:"))
+  );
+}
+
+function policy(request: NextRequest, nonce: string) {
+  return contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: isHttps(request), formActionOrigins });
+}
+
+function withSecurityHeaders(request: NextRequest, response: NextResponse, csp = policy(request, newNonce())) {
+  response.headers.set("Content-Security-Policy", csp);
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
 }
 
 // api/amelding/import is left out: a proxy buffers request bodies and cuts them at 10 MB, and
-// that route takes A-melding files larger than that (it checks the session itself, like all routes).
+// that route takes A-melding files larger than that (it checks the session and Origin itself and
+// answers JSON only).
 export const config = {
-  matcher: ["/((?!api/auth|api/health|api/amelding/import|api/altinn-events|login|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
+  matcher: ["/((?!api/amelding/import|_next/static|_next/image|favicon.ico|favicon.svg|fonts/).*)"],
 };

@@ -43,6 +43,7 @@ test("an admin creates a user who can then sign in, and the audit log records it
   // A second user with the same address is refused at the field.
   await form.getByLabel("E-post").fill(email.toUpperCase());
   await form.getByLabel("Navn").fill("Duplikat");
+  await form.getByLabel(/Nordlys Offshore AS/).check();
   await form.getByRole("button", { name: "Opprett bruker" }).click();
   await expect(form.locator("#new-user-email-error")).toHaveText("Det finnes allerede en bruker med denne e-postadressen.");
 
@@ -66,6 +67,8 @@ test("a deactivated user can no longer sign in", async ({ page, browser }) => {
   await form.getByLabel("E-post").fill(email);
   await form.getByLabel("Navn").fill("Siri Slutta");
   await form.getByLabel("Startpassord").fill(password);
+  // Every user needs an organisation (one without would be visible to no admin).
+  await form.getByLabel(/Nordlys Offshore AS/).check();
   await form.getByRole("button", { name: "Opprett bruker" }).click();
   const row = page.getByTestId(`user-row-${email}`);
   await row.getByRole("button", { name: "Deaktiver" }).click();

@@ -20,6 +20,9 @@ export const env = createEnv({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     AUTH_SECRET: z.string().min(32).optional(),
     AUTH_URL: optionalUrl,
+    // Reverse proxies in front of the app whose x-forwarded-for entries are trusted (0: none, the
+    // socket's peer is the client); see scripts/trusted-client-address.cjs.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     AUTH_OIDC_ISSUER: optionalUrl,
     AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -114,8 +114,10 @@ async function main() {
   if (!dev && !existsSync(path.resolve(".next/BUILD_ID"))) {
     fail("No production build found. Run `npm run build` first (or `npm run dev`).");
   }
-  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    env: childEnv,
+  // The preload makes x-forwarded-for the one client address we trust (TRUSTED_PROXY_HOPS).
+  const clientAddressPreload = path.resolve("scripts/trusted-client-address.cjs");
+  const next = spawn(process.execPath, ["--require", clientAddressPreload, nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    env: { ...childEnv, TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS), INNRAPPORTERING_CLIENT_ADDRESS_PRELOAD: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   stops.unshift(async () => {

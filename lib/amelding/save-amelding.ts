@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { SafeError, type FieldErrors } from "@/lib/actions/action-result";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, submissions } from "@/lib/db/schema";
+import { organisations, submissions, type Role } from "@/lib/db/schema";
 import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
 import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
 import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";
@@ -20,7 +20,7 @@ export type SaveAmeldingInput = {
 };
 
 /** The signed-in user as this operation needs them (the action passes the CurrentUser). */
-export type AmeldingEditor = { id: string; email: string; organisationIds: string[] };
+export type AmeldingEditor = { id: string; email: string; role: Role; organisationIds: string[] };
 
 function validationError(fieldErrors: FieldErrors): never {
   throw new SafeError("validation", "errors.validation", fieldErrors);

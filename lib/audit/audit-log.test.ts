@@ -34,9 +34,9 @@ async function seed() {
   const sub = await db.transaction((tx) =>
     createSubmission(tx, alice, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
   );
-  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationId: org.id, details: { note: secret } });
-  await recordAudit(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, details: { role: "admin", marker: org.id } });
-  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: other.id, organisationId: other.id });
+  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationIds: [org.id], details: { note: secret } });
+  await recordAudit(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, organisationIds: [org.id, other.id], details: { role: "admin", marker: org.id } });
+  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: other.id, organisationIds: [other.id] });
   // Spread the entries over time so the range filter has something to separate.
   const rows = await db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.organisationId, [org.id])).orderBy(auditLog.id);
   await db.update(auditLog).set({ createdAt: new Date("2026-01-10T08:00:00Z") }).where(eq(auditLog.id, rows[0]!.id));
@@ -60,7 +60,10 @@ describe("audit log filters and details (real PostgreSQL)", () => {
 
     const sub = (await list({ q: s.submissionId }))[0]!;
     expect([sub.targetSubmissionKind, sub.targetSubmissionSubject]).toEqual(["amelding", "2026-10"]);
-    const userEntry = (await listAuditEntries(db, scope, parseAuditListFilter({ q: s.bob.id }))).rows[0]!;
+    // The entry about bob concerns both organisations: only a reader with both sees it.
+    expect((await listAuditEntries(db, scope, parseAuditListFilter({ q: s.bob.id }))).rows).toEqual([]);
+    const bothScope = { organisationIds: [s.org.id, s.other.id], includeDetails: true };
+    const userEntry = (await listAuditEntries(db, bothScope, parseAuditListFilter({ q: s.bob.id }))).rows[0]!;
     expect(userEntry.targetUserEmail).toBe(s.bob.email);
 
     const first = await listAuditEntries(db, scope, parseAuditListFilter({ org: s.org.id }), { limit: 1 });

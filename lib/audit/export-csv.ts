@@ -49,7 +49,8 @@ export async function startAuditExport(db: Db, user: CurrentUser, filter: AuditL
     recordAudit(tx, user, {
       action: "audit.exported",
       targetType: "system",
-      organisationId: filter.org && user.organisationIds.includes(filter.org) ? filter.org : null,
+      // The export covers one organisation when filtered to it, else every one the user has.
+      organisationIds: filter.org && user.organisationIds.includes(filter.org) ? [filter.org] : user.organisationIds,
       details: { format: "csv", filter: exported, rowCount, includesDetails: scope.includeDetails },
     }),
   );

@@ -15,8 +15,8 @@ describe("audit log (real PostgreSQL)", () => {
     const visible = await createTestOrganisation(db, actor.id);
     const hidden = await createTestOrganisation(db, null);
     const marker = `test.${Date.now()}`;
-    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: visible.id });
-    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationId: hidden.id });
+    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationIds: [visible.id] });
+    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationIds: [hidden.id] });
     const { rows } = await listAuditEntries(db, { organisationIds: [visible.id], includeDetails: true }, parseAuditListFilter({ action: marker }));
     expect(rows.map((r) => r.organisationName)).toEqual([visible.name]);
   });
@@ -26,7 +26,7 @@ describe("audit log (real PostgreSQL)", () => {
     await expect(
       db.transaction(async (tx) => {
         const row = await insertUser(tx, { email, name: "X", role: "manager", passwordHash: null });
-        await recordAudit(tx, null, { action: "user.create", targetType: "user", targetId: row!.id });
+        await recordAudit(tx, null, { action: "user.create", targetType: "user", targetId: row!.id, organisationIds: [] });
         throw new Error("simulated failure after both writes");
       }),
     ).rejects.toThrow("simulated failure");

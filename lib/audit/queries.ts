@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -11,8 +11,9 @@ import type { AuditListFilter } from "./audit-filter";
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
- * What a reader may see: entries about the organisations they have been granted and entries
- * about no organisation (users, system); the details only with audit:read_details.
+ * What a reader may see: entries all of whose organisations (`organisation_ids`) the reader has
+ * been granted; an entry naming no organisation is shown to no one. The details only with
+ * audit:read_details.
  */
 export type AuditScope = { organisationIds: string[]; includeDetails: boolean };
 
@@ -24,15 +25,20 @@ const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, "\\$&")}%`;
 const UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
 function auditConditions(scope: AuditScope, filter: AuditListFilter): SQL[] {
+  const readable = sql`${sql.param(scope.organisationIds)}::uuid[]`;
   const conditions: SQL[] = [
-    scope.organisationIds.length
-      ? or(isNull(auditLog.organisationId), inArray(auditLog.organisationId, scope.organisationIds))!
-      : isNull(auditLog.organisationId),
+    // Every organisation of the entry is the reader's, and it has one. Checked row by row while
+    // walking the id index backwards (keyset pages stay cheap, see `npm run bench:audit`); an
+    // overlap (&&) condition here would make PostgreSQL collect all of a reader's entries through
+    // the GIN index and sort them, for every page.
+    sql`${auditLog.organisationIds} <@ ${readable}`,
+    sql`cardinality(${auditLog.organisationIds}) > 0`,
   ];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.actor) conditions.push(ilike(auditLog.actorEmail, likePattern(filter.actor)));
   if (filter.target) conditions.push(eq(auditLog.targetType, filter.target));
-  if (filter.org) conditions.push(eq(auditLog.organisationId, filter.org));
+  // Entries concerning the organisation (possibly among others), found through the GIN index.
+  if (filter.org) conditions.push(sql`${auditLog.organisationIds} @> array[${filter.org}]::uuid[]`);
   conditions.push(...timeRangeConditions(auditLog.createdAt, filter));
   if (filter.q) {
     // Searching the details would tell a reader without audit:read_details what they contain.

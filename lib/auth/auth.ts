@@ -7,21 +7,25 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { findUserByEmail } from "@/lib/users/queries";
 import { authConfig } from "./auth.config";
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticate } from "./authenticate";
+import { getLoginThrottle } from "./login-throttle";
+import { createSession, deleteSession } from "./sessions";
 
 class ThrottledSignin extends CredentialsSignin {
   code = "throttled";
 }
 
-const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1000) });
 
 const providers: Provider[] = [
   Credentials({
     credentials: { email: {}, password: {} },
-    async authorize(raw) {
+    async authorize(raw, request) {
       const parsed = credentialsSchema.safeParse(raw);
       if (!parsed.success) return null;
-      const result = await authenticate(getDb(), parsed.data.email, parsed.data.password);
+      const { email, password } = parsed.data;
+      const result = await authenticate(getDb(), getLoginThrottle(), email, password, clientAddress(request.headers));
       if (result.ok) return result.user;
       if (result.reason === "throttled") throw new ThrottledSignin();
       return null;
@@ -57,6 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const local = await findUserByEmail(getDb(), user.email);
       return Boolean(local?.active);
     },
+    // `user` is set only at sign-in: that is when the session's row is created.
     async jwt(params) {
       const { token, account, user } = params;
       if (account?.provider === "oidc" && user?.email) {
@@ -65,10 +70,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           token.uid = local.id;
           token.role = local.role;
           token.name = local.name;
+          token.sid = await createSession(getDb(), local.id);
         }
         return token;
       }
-      return authConfig.callbacks.jwt(params);
+      const next = authConfig.callbacks.jwt(params);
+      if (user?.id && typeof next.uid === "string") next.sid = await createSession(getDb(), next.uid);
+      return next;
+    },
+  },
+  events: {
+    // Ends the session on the server, so a copy of the cookie stops working too.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await deleteSession(getDb(), sid);
     },
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { findUserByEmail } from "@/lib/users/queries";
-import { clearLoginFailures, recordLoginFailure, secondsUntilLoginAllowed } from "./login-throttle";
+import type { LoginThrottle } from "./login-throttle";
 import { verifyPassword } from "./password";
 
 export type AuthenticateResult =
@@ -11,22 +11,28 @@ export type AuthenticateResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks e-mail and password. Unknown addresses, wrong passwords and deactivated accounts all
- * answer "invalid" after the same hashing work, so the answer does not reveal which accounts
- * exist. Repeated failures for one address lock it for a growing time.
+ * Checks e-mail and password from a client address (null when unknown). Unknown addresses, wrong
+ * passwords and deactivated accounts all answer "invalid" after the same hashing work, so the
+ * answer does not reveal which accounts exist. Failures are throttled (see login-throttle.ts).
  */
-export async function authenticate(db: Db, email: string, password: string): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: Db,
+  throttle: LoginThrottle,
+  email: string,
+  password: string,
+  clientIp: string | null,
+): Promise<AuthenticateResult> {
   const key = email.trim().toLowerCase();
-  const wait = await secondsUntilLoginAllowed(db, key);
+  const wait = await throttle.beforeAttempt(key, clientIp);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await findUserByEmail(db, key);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || !user.active) {
-    const { lockSeconds } = await recordLoginFailure(db, key);
+    const lockSeconds = await throttle.recordFailure(key, clientIp);
     if (lockSeconds > 0) return { ok: false, reason: "throttled", retryAfterSeconds: lockSeconds };
     return { ok: false, reason: "invalid" };
   }
-  await clearLoginFailures(db, key);
+  await throttle.recordSuccess(key, clientIp);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

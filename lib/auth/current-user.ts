@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
-import { findActiveUserWithAccess } from "@/lib/users/queries";
+import { findSessionUser } from "@/lib/users/queries";
 import { auth } from "./auth";
 
 export type CurrentUser = {
@@ -15,13 +15,13 @@ export type CurrentUser = {
 };
 
 /**
- * The signed-in user as the database knows them now: a deactivated account or a changed role
- * takes effect on the next request, not when the session cookie expires.
+ * The signed-in user as the database knows them now. The session's row must still exist (sign-out,
+ * deactivation and a role change delete it), so a copied or old cookie stops working at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  if (!session?.user?.id) return null;
-  return findActiveUserWithAccess(getDb(), session.user.id);
+  if (!session?.user?.id || !session.sessionId) return null;
+  return findSessionUser(getDb(), session.sessionId, session.user.id);
 });
 
 export async function requireUser(): Promise<CurrentUser> {

@@ -7,6 +7,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: Role } & DefaultSession["user"];
+    /** The row in `sessions` this sign-in created; the session counts only while it exists. */
+    sessionId?: string;
   }
 }
 
@@ -14,5 +16,6 @@ declare module "@auth/core/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    sid?: string;
   }
 }

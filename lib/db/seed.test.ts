@@ -1,13 +1,14 @@
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { useTestDb } from "@/lib/testing/test-db";
-import { findActiveUserWithAccess } from "@/lib/users/queries";
+import { randomClientIp, useTestDb, useTestLoginThrottle } from "@/lib/testing/test-db";
+import { listUserOrganisationIds } from "@/lib/users/queries";
 import { isValidOrgnr } from "@/lib/validation/orgnr";
 import { organisations, systemUserRequests, users } from "./schema";
 import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo } from "./seed";
 
 const db = useTestDb();
+const throttle = useTestLoginThrottle();
 
 describe("seedDemo (real PostgreSQL)", () => {
   it("is idempotent and gives one working login per role with access to every demo organisation", async () => {
@@ -22,10 +23,10 @@ describe("seedDemo (real PostgreSQL)", () => {
     const seeded = await db.select().from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
     expect(seeded.map((u) => u.role).sort()).toEqual(["admin", "manager", "support"]);
     for (const u of DEMO_USERS) {
-      const r = await authenticate(db, u.email, "demo-passord-1234");
+      const r = await authenticate(db, throttle, u.email, "demo-passord-1234", randomClientIp());
       expect(r.ok).toBe(true);
-      const access = await findActiveUserWithAccess(db, (r as { user: { id: string } }).user.id);
-      expect(access!.organisationIds.sort()).toEqual(orgs.map((o) => o.id).sort());
+      const access = await listUserOrganisationIds(db, (r as { user: { id: string } }).user.id);
+      expect(access.sort()).toEqual(orgs.map((o) => o.id).sort());
     }
   });
 });

@@ -37,7 +37,7 @@ export async function seedDemo(db: Db, password: string) {
           action: "system_user.status_change",
           targetType: "organisation",
           targetId: row!.id,
-          organisationId: row!.id,
+          organisationIds: [row!.id],
           details: { orgnr: org.orgnr, from: null, to: "accepted", seed: true },
         });
       }
@@ -51,6 +51,7 @@ export async function seedDemo(db: Db, password: string) {
         action: "user.create",
         targetType: "user",
         targetId: created.id,
+        organisationIds: orgIds,
         details: { email: u.email, role: u.role, seed: true },
       });
     }

@@ -1,27 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { SafeError } from "@/lib/actions/action-result";
 import { defineAction } from "@/lib/actions/define-action";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { insertOrganisation } from "./queries";
+import { registerOrganisation } from "./register-organisation";
 import { createOrganisationSchema } from "./validation";
 
+/** See registerOrganisation: the answer is the same whether or not the orgnr is registered elsewhere. */
 export const createOrganisationAction = defineAction(
   { name: "createOrganisation", permission: "organisation:manage", schema: createOrganisationSchema },
   async (input, { user, db }) => {
-    const created = await db.transaction(async (tx) => {
-      const row = await insertOrganisation(tx, input, user.id);
-      if (!row) throw new SafeError("conflict", "errors.validation", { orgnr: ["orgnrTaken"] });
-      await recordAudit(tx, user, {
-        action: "organisation.create",
-        targetType: "organisation",
-        targetId: row.id,
-        organisationId: row.id,
-        details: { orgnr: row.orgnr, name: row.name },
-      });
-      return row;
-    });
+    const created = await db.transaction((tx) => registerOrganisation(tx, user, input));
     revalidatePath("/organisasjoner");
     return { id: created.id };
   },

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, userOrganisations } from "@/lib/db/schema";
 
@@ -13,24 +13,36 @@ export async function listOrganisationsForUser(db: DbOrTx, organisationIds: stri
     .orderBy(asc(organisations.name));
 }
 
+/** The first registration of the orgnr (the demo seed's; an orgnr may be registered more than once). */
 export async function findOrganisationByOrgnr(db: DbOrTx, orgnr: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.orgnr, orgnr));
+  const [row] = await db.select().from(organisations).where(eq(organisations.orgnr, orgnr)).orderBy(asc(organisations.createdAt)).limit(1);
   return row ?? null;
 }
 
-/** Creates the organisation and grants it to its creator; null when the orgnr is taken. */
+/**
+ * Whether one of `organisationIds` has this orgnr. Locks the orgnr for the rest of the transaction
+ * first, so two registrations of it by the same user cannot both pass the check.
+ */
+export async function lockOrgnrAmong(tx: DbOrTx, orgnr: string, organisationIds: string[]) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`organisation:${orgnr}`}, 0))`);
+  if (organisationIds.length === 0) return false;
+  const [row] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.orgnr, orgnr), inArray(organisations.id, organisationIds)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Creates the organisation and grants it to its creator. */
 export async function insertOrganisation(
   db: DbOrTx,
   values: { orgnr: string; name: string },
   grantToUserId: string | null,
 ) {
-  const [row] = await db
-    .insert(organisations)
-    .values(values)
-    .onConflictDoNothing({ target: organisations.orgnr })
-    .returning();
-  if (row && grantToUserId) {
-    await db.insert(userOrganisations).values({ userId: grantToUserId, organisationId: row.id });
+  const [row] = await db.insert(organisations).values(values).returning();
+  if (grantToUserId) {
+    await db.insert(userOrganisations).values({ userId: grantToUserId, organisationId: row!.id });
   }
-  return row ?? null;
+  return row!;
 }

@@ -93,6 +93,8 @@ describe("bulk retry against the sandbox over HTTP", () => {
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "submission.bulk_retry"), eq(auditLog.targetId, operationId)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: support.id, targetType: "bulk_operation", organisationId: null });
+    // It concerns both organisations, so only readers with both see it (lib/audit/queries.ts).
+    expect([...audit[0]!.organisationIds].sort()).toEqual([...orgIds()].sort());
     expect((audit[0]!.details.submissionIds as string[]).sort()).toEqual([...submissionIds].sort());
 
     for (const id of submissionIds) expect(await deliverUntilSettled(id)).toBe("accepted");

@@ -78,8 +78,7 @@ export async function startBulkRetry(
       action: "submission.bulk_retry",
       targetType: "bulk_operation",
       targetId: operation!.id,
-      // An operation within one organisation is listed under it; a wider one under none.
-      organisationId: organisationIdsAffected.length === 1 ? organisationIdsAffected[0] : null,
+      organisationIds: organisationIdsAffected,
       details: { filter: storedFilter, total: submissionIds.length, submissionIds, organisationIds: organisationIdsAffected },
     });
     return { operationId: operation!.id, submissionIds };

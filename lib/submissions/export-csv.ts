@@ -95,7 +95,8 @@ export async function startSubmissionsExport(
     recordAudit(tx, user, {
       action: "submissions.exported",
       targetType: "submission",
-      organisationId: filter.org && user.organisationIds.includes(filter.org) ? filter.org : null,
+      // The export covers one organisation when filtered to it, else every one the user has.
+      organisationIds: filter.org && user.organisationIds.includes(filter.org) ? [filter.org] : user.organisationIds,
       details: { format: "csv", filter: exported, rowCount, until, personalDataMasked: !unmasked },
     }),
   );

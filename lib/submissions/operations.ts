@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
+import { assertPermission } from "@/lib/auth/assert-permission";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
-import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type SubmissionStatus } from "@/lib/db/schema";
+import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { payloadFitsKind } from "./payload-kind";
 
@@ -33,9 +34,13 @@ function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown
   if (!payloadFitsKind(kind, payload)) throw new SafeError("validation", "errors.payloadWrongKind");
 }
 
+/**
+ * Creates a submission (draft or queued). A replacement of an accepted A-melding is a resend and
+ * needs submission:resend, checked here for every path that creates one (builder, import).
+ */
 export async function createSubmission(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: (NonNullable<AuditActor> & { role?: Role }) | null,
   input: {
     organisationId: string;
     kind: ReportKind;
@@ -47,7 +52,10 @@ export async function createSubmission(
   },
 ) {
   assertPayloadFitsKind(input.kind, input.payload);
-  if (input.replacesSubmissionId) await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
+  if (input.replacesSubmissionId) {
+    assertPermission(actor, "submission:resend");
+    await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
+  }
   if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
@@ -81,7 +89,7 @@ export async function createSubmission(
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
     targetId: submission!.id,
-    organisationId: input.organisationId,
+    organisationIds: [input.organisationId],
     details: {
       kind: input.kind,
       subject: input.subject,
@@ -142,7 +150,7 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
     action: "submission.retry",
     targetType: "submission",
     targetId: submissionId,
-    organisationId: row.organisationId,
+    organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionId: row.currentVersionId },
   });
   return { submissionId };
@@ -152,16 +160,18 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
  * Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. The
  * caller names the kind it is saving: an id of a submission of another kind is not found, so an
  * oppdrag can never become a version of an A-melding (or the reverse).
+ * Needs submission:resend (on top of the action's submission:edit), checked here for every path.
  */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: NonNullable<AuditActor> & { role: Role },
   submissionId: string,
   organisationIds: string[],
   kind: ReportKind,
   payload: Record<string, unknown>,
   options: { queue: boolean } = { queue: true },
 ) {
+  assertPermission(actor, "submission:resend");
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
   assertPayloadFitsKind(kind, payload);
@@ -200,7 +210,7 @@ export async function sendCorrectedVersion(
     action: "submission.send_corrected_version",
     targetType: "submission",
     targetId: submissionId,
-    organisationId: row.organisationId,
+    organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
   });
   return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
@@ -237,7 +247,7 @@ export async function cancelSubmission(tx: DbOrTx, actor: AuditActor, submission
     action: "submission.cancel",
     targetType: "submission",
     targetId: submissionId,
-    organisationId: row.organisationId,
+    organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionId: row.currentVersionId },
   });
   return { submissionId };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { REPORTING_RIGHTS } from "@/lib/altinn/system-user-request-wire";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, systemUserRequests, type SystemUserRequest, type SystemUserRequestStatus } from "@/lib/db/schema";
@@ -49,6 +49,16 @@ export async function findSystemUserRequestByExternalId(db: DbOrTx, organisation
     .from(systemUserRequests)
     .where(and(eq(systemUserRequests.organisationId, organisationId), eq(systemUserRequests.externalId, externalId)));
   return row ?? null;
+}
+
+/** Whether another organisation registration holds this Altinn request (the same orgnr registered twice). */
+export async function isSystemUserRequestHeldElsewhere(db: DbOrTx, organisationId: string, externalId: string) {
+  const [row] = await db
+    .select({ id: systemUserRequests.id })
+    .from(systemUserRequests)
+    .where(and(ne(systemUserRequests.organisationId, organisationId), eq(systemUserRequests.externalId, externalId)))
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function insertSystemUserRequest(

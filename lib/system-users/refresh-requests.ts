@@ -53,7 +53,7 @@ export async function refreshPendingSystemUserRequests(
         action: "system_user.status_change",
         targetType: "organisation",
         targetId: request.organisationId,
-        organisationId: request.organisationId,
+        organisationIds: [request.organisationId],
         details: {
           orgnr: orgnrs.get(request.organisationId),
           altinnRequestId: request.externalId,

@@ -7,13 +7,16 @@ import {
 } from "@/lib/altinn/system-user-request-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { findSystemUserRequestByExternalId, insertSystemUserRequest, latestSystemUserRequest } from "./queries";
+import { findSystemUserRequestByExternalId, insertSystemUserRequest, isSystemUserRequestHeldElsewhere, latestSystemUserRequest } from "./queries";
 
 export type AltinnErrorDetails = ReturnType<SystemUserRequestError["toJSON"]>;
 
 export type RequestSystemUserResult =
   | { outcome: "requested"; requestId: string; confirmUrl: string | null }
   | { outcome: "failed"; error: AltinnErrorDetails };
+
+/** Our own code (shown like Altinn's) for a request held by another registration of the orgnr. */
+export const HELD_ELSEWHERE_CODE = "HELD_BY_OTHER_REGISTRATION";
 
 /** Altinn's answers that mean "this request exists already": we take it over instead of failing. */
 const EXISTING_REQUEST_CODES = new Set(["AUTH-00006", "AUTH-00007"]);
@@ -56,6 +59,19 @@ export async function requestSystemUser(
   }
 
   const { request, adopted } = created;
+  // The same orgnr may be registered by admins who cannot see each other's registrations (see
+  // lib/db/schema.ts). Altinn knows one request per orgnr for this system, so a registration must
+  // never take over the request another one holds: it would send with that customer's consent.
+  if (adopted && (await isSystemUserRequestHeldElsewhere(db, organisation.id, request.id))) {
+    return {
+      outcome: "failed",
+      error: new SystemUserRequestError({
+        kind: "rejected",
+        code: HELD_ELSEWHERE_CODE,
+        message: "Altinn's request for this organisation belongs to another registration of it.",
+      }).toJSON(),
+    };
+  }
   const checkedAt = new Date();
   const row = await db.transaction(async (tx) => {
     const existing = await findSystemUserRequestByExternalId(tx, organisation.id, request.id);
@@ -73,7 +89,7 @@ export async function requestSystemUser(
       action: "system_user.request",
       targetType: "organisation",
       targetId: organisation.id,
-      organisationId: organisation.id,
+      organisationIds: [organisation.id],
       details: {
         orgnr: organisation.orgnr,
         altinnRequestId: request.id,

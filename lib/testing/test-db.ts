@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { createLoginThrottle } from "@/lib/auth/login-throttle";
 import { createDb, type DbOrTx } from "@/lib/db/client";
 import { insertOrganisation } from "@/lib/organisations/queries";
 import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
@@ -12,6 +14,18 @@ export function useTestDb() {
   const { db, sql } = createDb(inject("databaseUrl"), { max: 4 });
   afterAll(() => sql.end());
   return db;
+}
+
+/** The sign-in throttle on the shared test database; `wait` replaces the account delay's sleep. */
+export function useTestLoginThrottle(options: { wait?: (ms: number) => Promise<unknown> } = {}) {
+  const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+  afterAll(() => pool.end());
+  return createLoginThrottle(pool, options);
+}
+
+/** A random client address in a documentation range, so parallel test files never share one. */
+export function randomClientIp() {
+  return `198.51.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 }
 
 /** A random valid synthetic orgnr in the 3xx test range, so parallel test files never collide. */
@@ -34,7 +48,7 @@ export async function createTestUser(
 ) {
   const email = uniqueEmail(role);
   const row = await insertUser(db, { email, name: `Test ${role}`, role, passwordHash });
-  return { id: row!.id, email };
+  return { id: row!.id, email, role };
 }
 
 /**

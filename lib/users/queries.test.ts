@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { createSession } from "@/lib/auth/sessions";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
-import { findActiveUserWithAccess, listUsersWithAccess, replaceUserOrganisations, setUserActive } from "./queries";
+import {
+  findSessionUser,
+  listManageableUsers,
+  listUserOrganisationIds,
+  lockManageableUser,
+  replaceUserOrganisations,
+  setUserActive,
+} from "./queries";
 
 const db = useTestDb();
 
@@ -14,30 +22,47 @@ describe("user ↔ organisation access (real PostgreSQL)", () => {
 
     const granted = await replaceUserOrganisations(db, target.id, [mine.id, notMine.id], [mine.id]);
     expect(granted).toEqual([mine.id]);
-    const access = await findActiveUserWithAccess(db, target.id);
-    expect(access!.organisationIds.sort()).toEqual([mine.id, notMine.id].sort());
+    expect((await listUserOrganisationIds(db, target.id)).sort()).toEqual([mine.id, notMine.id].sort());
 
     // Removing everything within my scope keeps the grant I could not see.
     await replaceUserOrganisations(db, target.id, [], [mine.id]);
-    expect((await findActiveUserWithAccess(db, target.id))!.organisationIds).toEqual([notMine.id]);
+    expect(await listUserOrganisationIds(db, target.id)).toEqual([notMine.id]);
   });
 
-  it("lists only grants within the viewer's organisations", async () => {
+  it("lets an admin see and manage only users whose every organisation the admin has", async () => {
     const admin = await createTestUser(db, "admin");
-    const target = await createTestUser(db, "manager");
-    const mine = await createTestOrganisation(db, admin.id);
-    const hidden = await createTestOrganisation(db, target.id);
-    await replaceUserOrganisations(db, target.id, [mine.id], [mine.id]);
-    const rows = await listUsersWithAccess(db, [mine.id]);
-    const row = rows.find((r) => r.id === target.id)!;
-    expect(row.organisationIds).toEqual([mine.id]);
-    expect(row.organisationIds).not.toContain(hidden.id);
+    const a = await createTestOrganisation(db, admin.id);
+    const b = await createTestOrganisation(db, admin.id);
+    const elsewhere = await createTestOrganisation(db, null);
+    const inside = await createTestUser(db, "manager");
+    await replaceUserOrganisations(db, inside.id, [a.id, b.id], [a.id, b.id]);
+    const straddling = await createTestUser(db, "admin");
+    await replaceUserOrganisations(db, straddling.id, [a.id, elsewhere.id], [a.id, elsewhere.id]);
+    const outside = await createTestUser(db, "support");
+    await replaceUserOrganisations(db, outside.id, [elsewhere.id], [elsewhere.id]);
+    const orphan = await createTestUser(db, "support");
+
+    const listed = await listManageableUsers(db, [a.id, b.id]);
+    const ids = listed.map((u) => u.id);
+    expect(ids).toContain(inside.id);
+    expect(ids).toContain(admin.id);
+    for (const hidden of [straddling, outside, orphan]) expect(ids).not.toContain(hidden.id);
+    expect(listed.find((u) => u.id === inside.id)!.organisationIds.sort()).toEqual([a.id, b.id].sort());
+
+    expect(await lockManageableUser(db, inside.id, [a.id, b.id])).toMatchObject({ id: inside.id, role: "manager" });
+    for (const hidden of [straddling, outside, orphan]) expect(await lockManageableUser(db, hidden.id, [a.id, b.id])).toBeNull();
+    // An admin with one of the user's two organisations may not manage them either.
+    expect(await lockManageableUser(db, inside.id, [a.id])).toBeNull();
+    expect(await listManageableUsers(db, [])).toEqual([]);
   });
 
-  it("treats a deactivated user as signed out", async () => {
+  it("treats a deactivated user's and an ended session's cookie as signed out", async () => {
     const u = await createTestUser(db, "admin");
-    expect(await findActiveUserWithAccess(db, u.id)).not.toBeNull();
+    const sessionId = await createSession(db, u.id);
+    expect(await findSessionUser(db, sessionId, u.id)).toMatchObject({ id: u.id, role: "admin" });
+    const other = await createTestUser(db, "admin");
+    expect(await findSessionUser(db, sessionId, other.id)).toBeNull();
     await setUserActive(db, u.id, false);
-    expect(await findActiveUserWithAccess(db, u.id)).toBeNull();
+    expect(await findSessionUser(db, sessionId, u.id)).toBeNull();
   });
 });

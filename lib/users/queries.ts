@@ -1,32 +1,43 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { userOrganisations, users, type Role } from "@/lib/db/schema";
+import { sessions, userOrganisations, users, type Role } from "@/lib/db/schema";
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
 }
 
-export async function findActiveUserWithAccess(db: DbOrTx, userId: string) {
+/**
+ * The user of a live session: the session must exist and not have run out, and the user must be
+ * active. One query for both, then the user's organisations.
+ */
+export async function findSessionUser(db: DbOrTx, sessionId: string, userId: string) {
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.active, true)));
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
   if (!user) return null;
+  return { ...user, organisationIds: await listUserOrganisationIds(db, userId) };
+}
+
+export async function listUserOrganisationIds(db: DbOrTx, userId: string) {
   const access = await db
     .select({ organisationId: userOrganisations.organisationId })
     .from(userOrganisations)
     .where(eq(userOrganisations.userId, userId));
-  return { ...user, organisationIds: access.map((a) => a.organisationId) };
+  return access.map((a) => a.organisationId);
 }
 
 /**
- * Users for the administration page, each with the organisations they may see. Only the
- * grants within `visibleOrganisationIds` are listed, so an admin never learns of organisations
- * outside their own access.
+ * The users an admin may see and manage: those with at least one organisation, every one of them
+ * among `adminOrganisationIds`. A user with an organisation the admin lacks belongs (also) to
+ * someone else and is not listed; a user with no organisation is listed to no admin.
  */
-export async function listUsersWithAccess(db: DbOrTx, visibleOrganisationIds: string[]) {
+export async function listManageableUsers(db: DbOrTx, adminOrganisationIds: string[]) {
+  if (adminOrganisationIds.length === 0) return [];
+  const within = sql`${userOrganisations.organisationId} = any(${sql.param(adminOrganisationIds)}::uuid[])`;
   const rows = await db
     .select({
       id: users.id,
@@ -34,22 +45,37 @@ export async function listUsersWithAccess(db: DbOrTx, visibleOrganisationIds: st
       name: users.name,
       role: users.role,
       active: users.active,
-      hasPassword: users.passwordHash,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       createdAt: users.createdAt,
+      organisationIds: sql<string[]>`array_agg(${userOrganisations.organisationId} order by ${userOrganisations.organisationId})`,
     })
     .from(users)
+    .innerJoin(userOrganisations, eq(userOrganisations.userId, users.id))
+    .groupBy(users.id)
+    .having(sql`bool_and(${within})`)
     .orderBy(asc(users.email));
-  const grants = visibleOrganisationIds.length
-    ? await db
-        .select({ userId: userOrganisations.userId, organisationId: userOrganisations.organisationId })
-        .from(userOrganisations)
-        .where(inArray(userOrganisations.organisationId, visibleOrganisationIds))
-    : [];
-  return rows.map(({ hasPassword, ...u }) => ({
-    ...u,
-    hasPassword: hasPassword !== null,
-    organisationIds: grants.filter((g) => g.userId === u.id).map((g) => g.organisationId),
-  }));
+  return rows;
+}
+
+/**
+ * The user, locked for the rest of the transaction, if `adminOrganisationIds` covers every one of
+ * their organisations (and they have one); otherwise null, as for a user that does not exist.
+ * The lock serialises concurrent changes by admins, so the check holds until the change commits.
+ */
+export async function lockManageableUser(tx: DbOrTx, userId: string, adminOrganisationIds: string[]) {
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for("update");
+  if (!user) return null;
+  const grants = await tx
+    .select({ organisationId: userOrganisations.organisationId })
+    .from(userOrganisations)
+    .where(eq(userOrganisations.userId, userId));
+  const organisationIds = grants.map((g) => g.organisationId);
+  if (organisationIds.length === 0 || !organisationIds.every((id) => adminOrganisationIds.includes(id))) return null;
+  return { ...user, organisationIds };
 }
 
 export async function insertUser(

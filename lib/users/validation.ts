@@ -9,7 +9,12 @@ const email = z
   .pipe(z.email({ message: "emailInvalid" }));
 const name = z.string().trim().min(1, { message: "required" }).max(200, { message: "tooLong" });
 const role = z.enum(ROLES, { message: "roleInvalid" });
-const organisationIds = z.array(z.uuid({ message: "organisationInvalid" })).default([]);
+// At least one: a user without an organisation would be visible to no admin (README, "Roles").
+const organisationIds = z
+  .array(z.uuid({ message: "organisationInvalid" }))
+  .max(1000, { message: "tooLong" })
+  .default([])
+  .refine((ids) => ids.length > 0, { message: "organisationRequired" });
 export const PASSWORD_MIN_LENGTH = 12;
 const password = z
   .string()

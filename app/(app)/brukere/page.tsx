@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { listUsersWithAccess } from "@/lib/users/queries";
+import { listManageableUsers } from "@/lib/users/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -20,7 +20,7 @@ export default async function UsersPage() {
   const t = await getTranslations("users");
   const db = getDb();
   const [users, organisations] = await Promise.all([
-    listUsersWithAccess(db, user.organisationIds),
+    listManageableUsers(db, user.organisationIds),
     listOrganisationsForUser(db, user.organisationIds),
   ]);
   return (

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, submissions, submissionVersions } from "@/lib/db/schema";
+import { auditLog, submissions, submissionVersions, type Role } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
@@ -9,7 +9,7 @@ import { checkImport, saveImport } from "./import-leveranse";
 const db = useTestDb();
 
 describe("A-melding import against real PostgreSQL", () => {
-  let actor: { id: string; email: string; organisationIds: string[] };
+  let actor: { id: string; email: string; role: Role; organisationIds: string[] };
   let org: { id: string; orgnr: string; name: string };
   let foreign: { id: string; orgnr: string };
 

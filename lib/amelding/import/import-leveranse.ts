@@ -1,9 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission } from "@/lib/submissions/operations";
 import { groupFieldErrors } from "./group-field-errors";
@@ -75,12 +77,16 @@ async function readImport(db: DbOrTx, organisationIds: string[], text: string): 
   }
   const { leveranse, format, warnings } = parsed;
   const orgnr = leveranse.opplysningspliktig.norskIdentifikator;
-  // Not found and not granted answer alike, so the import cannot be used to probe which organisations exist.
-  const [organisation] = await db
-    .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
-    .from(organisations)
-    .where(eq(organisations.orgnr, orgnr));
-  if (!organisation || !organisationIds.includes(organisation.id)) {
+  // Only among the user's organisations (an orgnr may be registered by others too), so not found
+  // and not granted answer alike and the import cannot be used to probe which organisations exist.
+  const [organisation] = organisationIds.length
+    ? await db
+        .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
+        .from(organisations)
+        .where(and(eq(organisations.orgnr, orgnr), inArray(organisations.id, organisationIds)))
+        .limit(1)
+    : [];
+  if (!organisation) {
     return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
   }
   if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) {
@@ -116,13 +122,15 @@ class MeldingsIdTaken extends Error {}
  */
 export async function saveImport(
   db: Db,
-  actor: NonNullable<AuditActor> & { organisationIds: string[] },
+  actor: NonNullable<AuditActor> & { role: Role; organisationIds: string[] },
   text: string,
   intent: "draft" | "submit",
 ): Promise<ImportSaved | ImportRejected> {
   const read = await readImport(db, actor.organisationIds, text);
   if (!read.ok) return read.rejected;
   const { leveranse, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
+  // A replacement (erstatterMeldingsId, whether or not we sent the message it replaces) is a resend.
+  if (leveranse.erstatterMeldingsId) assertPermission(actor, "submission:resend");
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {
@@ -142,7 +150,7 @@ export async function saveImport(
         action: "amelding.import",
         targetType: "submission",
         targetId: submissionId,
-        organisationId: organisation.id,
+        organisationIds: [organisation.id],
         details: {
           format,
           ...(xmlVersion ? { xmlVersion } : {}),

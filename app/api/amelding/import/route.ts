@@ -1,3 +1,4 @@
+import { SafeError } from "@/lib/actions/action-result";
 import { decodeUpload } from "@/lib/amelding/import/decode-upload";
 import { checkImport, MAX_IMPORT_BYTES, saveImport } from "@/lib/amelding/import/import-leveranse";
 import { IMPORT_INTENTS, type ImportIntent, type ImportRejected } from "@/lib/amelding/import/import-result";
@@ -5,24 +6,14 @@ import { readLimitedBody } from "@/lib/amelding/import/read-limited-body";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { isForeignOrigin } from "@/lib/http/same-origin";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
 import { logUnexpectedError } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "no-store" };
-
-/** A browser only sends cookies cross-site on top-level GETs (SameSite=Lax); refuse a foreign Origin anyway. */
-function isForeignOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 /**
  * Import of an A-melding file (JSON or XML) as the request body. `?intent=check` validates and
@@ -34,7 +25,7 @@ function isForeignOrigin(request: Request) {
 export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
-  if (!hasPermission(user.role, "submission:edit") || isForeignOrigin(request)) {
+  if (!hasPermission(user.role, "submission:edit") || isForeignOrigin(request.headers, env.AUTH_URL)) {
     return Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
   }
   const intent = new URL(request.url).searchParams.get("intent") as ImportIntent | null;
@@ -60,6 +51,7 @@ export async function POST(request: Request) {
     if (result.ok && result.queued) await wakeDeliveryWorker(result.submissionId);
     return Response.json(result, { headers: NO_STORE });
   } catch (error) {
+    if (error instanceof SafeError && error.code === "forbidden") return Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
     const reference = logUnexpectedError({ scope: "amelding-import", intent }, error);
     return Response.json({ error: "internal", reference }, { status: 500, headers: NO_STORE });
   }

@@ -1,0 +1,239 @@
+/**
+ * THE authorisation matrix: one entry per server action and per route handler of the build. The
+ * security suite (e2e/security.spec.ts) reads the build's manifests and fails when an action or
+ * route has no entry here (or an entry names one that no longer exists), then calls each one as
+ * anonymous, admin, support and manager, for the caller's own organisation and for another
+ * organisation none of them has, and checks that what must be refused is refused and that a
+ * refused call changed nothing in the database.
+ *
+ * Adding an action or route: add its entry with the permission it requires and the arguments for
+ * a call about the caller's own organisation (`own`) and another organisation (`other`). `own`
+ * must be valid input that changes nothing for a caller who is allowed (e.g. aimed at a
+ * submission in a state that makes the operation a conflict), so the suite can run it for every
+ * role; `other` must be valid input that only organisation scoping can refuse.
+ */
+import type { Permission } from "../../lib/auth/permissions";
+
+/** What the suite set up (see e2e/security/matrix-fixture.ts). */
+export type MatrixFixture = {
+  /** A demo organisation every demo user has. */
+  ownOrg: { id: string; orgnr: string };
+  /** An organisation no demo user has, with a user, a failed submission and a bulk operation of its own. */
+  otherOrg: { id: string; orgnr: string };
+  /** In ownOrg: an accepted OAR submission (neither retryable nor correctable, so calls on it change nothing). */
+  ownSubmissionId: string;
+  /** In otherOrg: a failed OAR submission (retryable and correctable: any leak would change it). */
+  otherSubmissionId: string;
+  otherBulkOperationId: string;
+  /** A manager granted only ownOrg, and one granted only otherOrg. */
+  ownUserId: string;
+  otherUserId: string;
+  unique: () => string;
+};
+
+/** Who may call: a permission from lib/auth/permissions.ts, any signed-in user, or anyone. */
+export type Requirement = Permission | Permission[] | "authenticated" | "public";
+
+type Call = { args: unknown[] } | { skip: string };
+
+export type ActionEntry = {
+  requires: Requirement;
+  own: (f: MatrixFixture) => Call;
+  /** Omitted when the action is not about an organisation; then only `own` is called. */
+  other?: (f: MatrixFixture) => Call;
+};
+
+export type RouteRequest = { method: string; path: string; body?: string; contentType?: string };
+export type RouteEntry = {
+  /** The methods the route exports (checked against Next's own Allow header). */
+  methods: string[];
+  requires: Requirement;
+  own: (f: MatrixFixture) => RouteRequest | { skip: string };
+  /**
+   * For another organisation: "refused" (401/403/404 or a refusal in the body) or "empty" (a read
+   * that must answer with nothing of that organisation), checked by `isEmpty`.
+   */
+  other?: (f: MatrixFixture) => RouteRequest & ({ expect: "refused" } | { expect: "empty"; isEmpty: (status: number, body: string) => boolean });
+};
+
+/** A valid OAR form as the OAR form's schema takes it (lib/oppdrag/oppdrag-form-schema.ts). */
+const oppdrag = (organisationId: string, submissionId?: string) => ({
+  organisationId,
+  intent: "draft",
+  ...(submissionId ? { submissionId } : {}),
+  oppdragsgiver: { variant: "norsk", navn: "Matrise AS", organisasjonsnummer: "310 900 125" },
+  oppdragstaker: {
+    variant: "utenlandsk",
+    navn: "Baltic Steel UAB",
+    registreringsnummer: "LT-300400",
+    adresseHjemland: { adresselinje: "Gatve 1", poststed: "Vilnius", landkode: "LT" },
+  },
+  oppdrag: {
+    beskrivelse: "Stålmontasje",
+    arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen" } },
+    startdato: "2026-11-01",
+    forventetSluttdato: "2027-02-28",
+    kontraktsverdiNok: "450000",
+  },
+});
+
+/** Keyed `<source file>#<exported name>` as in .next/server/server-reference-manifest.json. */
+export const ACTIONS: Record<string, ActionEntry> = {
+  "lib/users/actions.ts#createUserAction": {
+    requires: "user:manage",
+    // An address taken already: refused at the field after every authorisation check passed.
+    own: (f) => ({ args: [{ email: "admin@innrapportering.test", name: "Matrise", role: "manager", organisationIds: [f.ownOrg.id] }] }),
+    other: (f) => ({ args: [{ email: `matrise-${f.unique()}@innrapportering.test`, name: "Matrise", role: "admin", organisationIds: [f.otherOrg.id] }] }),
+  },
+  "lib/users/actions.ts#updateUserAction": {
+    requires: "user:manage",
+    // The same role and organisations it has: allowed, changes no grant and ends no session.
+    own: (f) => ({ args: [{ userId: f.ownUserId, role: "manager", organisationIds: [f.ownOrg.id] }] }),
+    other: (f) => ({ args: [{ userId: f.otherUserId, role: "admin", organisationIds: [f.ownOrg.id] }] }),
+  },
+  "lib/users/actions.ts#setUserActiveAction": {
+    requires: "user:manage",
+    own: (f) => ({ args: [{ userId: f.ownUserId, active: true }] }),
+    other: (f) => ({ args: [{ userId: f.otherUserId, active: false }] }),
+  },
+  "lib/organisations/actions.ts#createOrganisationAction": {
+    requires: "organisation:manage",
+    // An orgnr the caller has already: refused at the field. Any other orgnr is registered for the
+    // caller by design (README, "Roles"), so there is no "other organisation" call to refuse.
+    own: (f) => ({ args: [{ orgnr: f.ownOrg.orgnr, name: "Matrise AS" }] }),
+  },
+  "lib/system-users/actions.ts#requestSystemUserAction": {
+    requires: "organisation:manage",
+    // The demo organisations have an accepted system user: a conflict, nothing sent to Altinn.
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id }] }),
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id }] }),
+  },
+  "lib/system-users/actions.ts#refreshSystemUserRequestsAction": {
+    requires: "organisation:manage",
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id }] }),
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id }] }),
+  },
+  "lib/maskinporten/diagnostics-actions.ts#testMaskinportenConnectionAction": {
+    requires: "maskinporten:diagnose",
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
+  },
+  "lib/submissions/actions.ts#retrySubmissionAction": {
+    requires: "submission:retry",
+    own: (f) => ({ args: [{ submissionId: f.ownSubmissionId }] }),
+    other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
+  },
+  "lib/submissions/actions.ts#cancelSubmissionAction": {
+    requires: "submission:cancel",
+    // Accepted: not cancellable, so an allowed caller gets a conflict and nothing changes.
+    own: (f) => ({ args: [{ submissionId: f.ownSubmissionId }] }),
+    // Failed, so cancellable: only organisation scoping stands in the way.
+    other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
+  },
+  "lib/submissions/bulk-retry-actions.ts#startBulkRetryAction": {
+    requires: "submission:retry",
+    // The caller's own failures, with a count that cannot match: refused as changed, nothing queued.
+    own: (f) => ({ args: [{ query: `org=${f.ownOrg.id}&status=failed`, confirmedCount: 999_999 }] }),
+    other: (f) => ({ args: [{ query: `org=${f.otherOrg.id}&status=failed`, confirmedCount: 1 }] }),
+  },
+  "lib/oppdrag/actions.ts#saveOppdragAction": {
+    requires: "submission:edit",
+    // A corrected version of an accepted submission: not correctable, nothing saved.
+    own: (f) => ({ args: [oppdrag(f.ownOrg.id, f.ownSubmissionId)] }),
+    other: (f) => ({ args: [oppdrag(f.otherOrg.id, f.otherSubmissionId)] }),
+  },
+  "lib/amelding/actions.ts#saveAmeldingAction": {
+    requires: "submission:edit",
+    // A month that is not one: refused by validation after the organisation check passed.
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, intent: "draft", leveranse: { kalendermaaned: "ikke-en-maaned" } }] }),
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, intent: "draft", leveranse: { kalendermaaned: "2026-10" } }] }),
+  },
+  "lib/i18n/actions.ts#setLocaleAction": {
+    requires: "public",
+    own: () => ({ args: ["nb"] }),
+  },
+  "lib/auth/login-action.ts#loginAction": {
+    requires: "public",
+    own: () => ({ skip: "sign-in itself; covered by e2e/sign-in.spec.ts and lib/auth/authenticate.test.ts" }),
+  },
+  "lib/auth/login-action.ts#oidcLoginAction": {
+    requires: "public",
+    own: () => ({ skip: "redirects to the OIDC provider (not configured in e2e)" }),
+  },
+  "components/shell/app-shell.tsx#$$RSC_SERVER_ACTION_0": {
+    requires: "authenticated",
+    own: () => ({ skip: "sign-out would end the shared role sessions; covered by the session tests in e2e/security.spec.ts" }),
+  },
+};
+
+const csvRows = (body: string) => body.replace(/^\uFEFF/, "").trim().split(/\r?\n/).length - 1;
+
+/** Keyed by the route's path as in .next/server/app-paths-manifest.json (without "/route"). */
+export const ROUTES: Record<string, RouteEntry> = {
+  "/api/health": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/health" }) },
+  "/api/auth/[...nextauth]": {
+    methods: ["GET", "POST"],
+    requires: "public",
+    own: () => ({ method: "GET", path: "/api/auth/csrf" }),
+  },
+  "/api/altinn-events": {
+    methods: ["POST"],
+    // A webhook for Altinn: no session, a shared secret instead (lib/submissions/altinn-events-webhook.ts).
+    requires: "public",
+    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/altinn-events-webhook.test.ts" }),
+  },
+  "/api/submissions": {
+    methods: ["GET"],
+    requires: "submission:read",
+    own: (f) => ({ method: "GET", path: `/api/submissions?org=${f.ownOrg.id}` }),
+    other: (f) => ({
+      method: "GET",
+      path: `/api/submissions?org=${f.otherOrg.id}`,
+      expect: "empty",
+      isEmpty: (status, body) => status === 200 && (JSON.parse(body) as { rows: unknown[] }).rows.length === 0,
+    }),
+  },
+  "/api/submissions/export": {
+    methods: ["GET"],
+    requires: ["export:read", "submission:read"],
+    own: (f) => ({ method: "GET", path: `/api/submissions/export?org=${f.ownOrg.id}` }),
+    other: (f) => ({ method: "GET", path: `/api/submissions/export?org=${f.otherOrg.id}`, expect: "empty", isEmpty: (s, b) => s === 200 && csvRows(b) === 0 }),
+  },
+  "/api/audit/export": {
+    methods: ["GET"],
+    requires: ["audit:read", "export:read"],
+    own: (f) => ({ method: "GET", path: `/api/audit/export?org=${f.ownOrg.id}` }),
+    other: (f) => ({ method: "GET", path: `/api/audit/export?org=${f.otherOrg.id}`, expect: "empty", isEmpty: (s, b) => s === 200 && csvRows(b) === 0 }),
+  },
+  "/api/bulk-operations/[id]": {
+    methods: ["GET"],
+    requires: "submission:read",
+    own: () => ({ skip: "no bulk operation of the demo organisations is guaranteed to exist; e2e/errors-bulk.spec.ts reads one" }),
+    other: (f) => ({ method: "GET", path: `/api/bulk-operations/${f.otherBulkOperationId}`, expect: "refused" }),
+  },
+  "/api/amelding/import": {
+    methods: ["POST"],
+    requires: "submission:edit",
+    own: (f) => ({ method: "POST", path: "/api/amelding/import?intent=check", body: ameldingFile(f.ownOrg.orgnr), contentType: "application/json" }),
+    other: (f) => ({
+      method: "POST",
+      path: "/api/amelding/import?intent=draft",
+      body: ameldingFile(f.otherOrg.orgnr),
+      contentType: "application/json",
+      expect: "refused",
+    }),
+  },
+};
+
+/** A small A-melding file for the organisation (valid enough to reach the organisation check). */
+function ameldingFile(orgnr: string) {
+  return JSON.stringify({
+    leveranse: {
+      kildesystem: "matrise",
+      kalendermaaned: "2026-10",
+      meldingsId: `matrise-${orgnr}-${Date.now()}`,
+      opplysningspliktig: { norskIdentifikator: orgnr },
+      oppgave: { virksomhet: [] },
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { embeddedDatabaseUrl } from "../../lib/db/embedded-url";
+import { orgnrCheckDigit } from "../../lib/validation/orgnr";
+import type { MatrixFixture } from "./authorisation-matrix";
+
+/** The database of the product under test (started by Playwright's webServer with E2E_PG_PORT). */
+export function connectToProductDatabase() {
+  return postgres(embeddedDatabaseUrl(Number(process.env.E2E_PG_PORT)), { max: 2, onnotice: () => {} });
+}
+
+function randomOrgnr(): string {
+  for (;;) {
+    const first = `39${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
+    const d = orgnrCheckDigit(first);
+    if (d !== null) return `${first}${d}`;
+  }
+}
+
+/**
+ * What the matrix needs beside the demo data, written straight into the database: an organisation
+ * none of the demo users has, with a user, a failed submission and a bulk operation; in a demo
+ * organisation an accepted submission (dated long ago, so no overview figure counts it) and a user.
+ */
+export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixture> {
+  const [own] = await sql<{ id: string; orgnr: string }[]>`select id, orgnr from organisations where orgnr = '310900125' order by created_at limit 1`;
+  const [other] = await sql<{ id: string; orgnr: string }[]>`
+    insert into organisations (orgnr, name) values (${randomOrgnr()}, 'Matrise Annen AS') returning id, orgnr`;
+  const user = async (organisationId: string, label: string) => {
+    const [u] = await sql<{ id: string }[]>`
+      insert into users (email, name, role) values (${`matrise-${label}-${randomUUID().slice(0, 8)}@innrapportering.test`}, ${`Matrise ${label}`}, 'manager') returning id`;
+    await sql`insert into user_organisations (user_id, organisation_id) values (${u!.id}, ${organisationId})`;
+    return u!.id;
+  };
+  const submission = async (organisationId: string, status: "accepted" | "failed") => {
+    const id = randomUUID();
+    const versionId = randomUUID();
+    const at = new Date("2020-01-15T10:00:00Z");
+    await sql.begin(async (tx) => {
+      await tx`insert into submissions (id, organisation_id, kind, subject, status, current_version_id, created_at, updated_at, accepted_at)
+               values (${id}, ${organisationId}, 'oar', ${`MATRISE-${status}`}, ${status}, ${versionId}, ${at}, ${at}, ${status === "accepted" ? at : null})`;
+      await tx`insert into submission_versions (id, submission_id, version_no, payload, idempotency_key, created_at)
+               values (${versionId}, ${id}, 1, ${tx.json({ matrise: true })}, ${randomUUID()}, ${at})`;
+    });
+    return id;
+  };
+  const otherSubmissionId = await submission(other!.id, "failed");
+  const [operation] = await sql<{ id: string }[]>`
+    insert into bulk_operations (kind, filter, total, status) values ('retry_same_key', '{}'::jsonb, 1, 'done') returning id`;
+  await sql`insert into bulk_operation_members (operation_id, submission_id) values (${operation!.id}, ${otherSubmissionId})`;
+  return {
+    ownOrg: own!,
+    otherOrg: other!,
+    ownSubmissionId: await submission(own!.id, "accepted"),
+    otherSubmissionId,
+    otherBulkOperationId: operation!.id,
+    ownUserId: await user(own!.id, "egen"),
+    otherUserId: await user(other!.id, "annen"),
+    unique: () => randomUUID().slice(0, 8),
+  };
+}
+
+/**
+ * A fingerprint of everything a request could change for a user: each table's rows, except what
+ * the delivery worker changes on its own in the background (a submission's status, lease and
+ * attempts; attempts; feedback) and the sign-in counters. Audit entries are compared by count and
+ * newest id.
+ */
+export async function databaseFingerprint(sql: postgres.Sql): Promise<Record<string, string>> {
+  const rows = await sql<{ name: string; value: string }[]>`
+    select 'users' as name, md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as value from users t
+    union all select 'user_organisations', md5(coalesce(string_agg(t::text, '|' order by t.user_id, t.organisation_id), '')) from user_organisations t
+    union all select 'organisations', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from organisations t
+    union all select 'sessions', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from sessions t
+    union all select 'submissions', md5(coalesce(string_agg(
+      concat_ws(',', t.id, t.organisation_id, t.kind, t.subject, t.current_version_id, t.replaces_submission_id, t.queued_at, t.created_by), '|' order by t.id), ''))
+      from submissions t
+    union all select 'submission_versions', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from submission_versions t
+    union all select 'bulk_operations', md5(coalesce(string_agg(concat_ws(',', t.id, t.kind, t.filter, t.total, t.created_by), '|' order by t.id), '')) from bulk_operations t
+    union all select 'bulk_operation_members', md5(coalesce(string_agg(t::text, '|' order by t.operation_id, t.submission_id), '')) from bulk_operation_members t
+    union all select 'system_user_requests', md5(coalesce(string_agg(concat_ws(',', t.id, t.organisation_id, t.external_id, t.status), '|' order by t.id), '')) from system_user_requests t
+    union all select 'audit_log', concat(count(*), ':', max(id)) from audit_log`;
+  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+}
