@@ -71,7 +71,7 @@ function leveranse(orgnr: string, virksomhet: string, month: string) {
     meldingsId: `bench-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
       virksomhet: [
         { norskIdentifikator: virksomhet, inntektsmottaker: [{ inntekt: [{ beloep: 40000, fordel: "kontantytelse" }], forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }] }] },
       ],

@@ -34,7 +34,7 @@ function leveranse(overrides: Record<string, unknown> = {}) {
     meldingsId: `e2e-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: ORGNR },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,

@@ -48,9 +48,9 @@ const GIVEN = ["Kari", "Ola", "Ingrid", "Lars", "Sofie", "Jonas", "Nora", "Emil"
 const FAMILY = ["Testesen", "Prøvestad", "Syntetisk", "Eksempelsen", "Fiktivdal"];
 
 /**
- * A valid synthetic leveranse (our model: amounts as numbers) for `orgnr` with one virksomhet
- * and `persons` inntektsmottakere, each with an ordinary employment, a fixed salary, a
- * forskuddstrekk, and betalingsinformasjon that agrees with the lines.
+ * A valid synthetic leveranse (model v2.3, our model: amounts as numbers) for `orgnr` with one
+ * virksomhet and `persons` inntektsmottakere, each with an ordinary employment, a fixed salary,
+ * a forskuddstrekk, and betalingsinformasjon that agrees with the lines (all salaries paid on the 20th).
  */
 export function generateLeveranse(options: {
   opplysningspliktig: string;
@@ -81,10 +81,10 @@ export function generateLeveranse(options: {
           arbeidsforholdId: `AF-${i + 1}`,
           startdato: "2020-01-01",
           antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5,
-          avloenningstype: "fast",
           yrke: "2511101",
           arbeidstidsordning: "ikkeSkift",
           stillingsprosent: 100,
+          formForAnsettelse: "fast",
         },
       ],
       inntekt: [
@@ -125,7 +125,10 @@ export function generateLeveranse(options: {
     meldingsId: randomUUID(),
     opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: sums.sumForskuddstrekk, sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato }],
+        sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift,
+      },
       ...oppgave,
     },
     spraakForTilbakemelding: "bokmaal",
