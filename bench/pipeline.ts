@@ -225,7 +225,7 @@ async function main() {
 
 
   // The bare posts' tokens come from the benchmark's own client; counted apart from the worker's grants.
-  const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "query" });
+  const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "header" });
   const benchTokens = new Set<string>();
   const bareToken = async (orgnr: string) => {
     const { accessToken } = await tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr });
