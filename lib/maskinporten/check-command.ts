@@ -15,8 +15,9 @@ const USAGE = `Usage: npm run maskinporten -- check --scope <scope> [--scope <sc
 
 Asks Maskinporten for an access token with the configured MASKINPORTEN_* settings and prints
 its decoded claims, expiry and scope (never the token). With --org the token is for the system
-user owned by that organisation. Exit code 0 on success, 1 when Maskinporten refuses, 2 on
-configuration or usage errors.`;
+user owned by that organisation. --resource sets the token's audience; it is refused with a
+Skatteetaten scope, whose APIs expect none. Exit code 0 on success, 1 when Maskinporten refuses,
+2 on configuration or usage errors.`;
 
 /**
  * In sandbox mode without explicit settings, uses the key `npm start` / `npm run sandbox`
