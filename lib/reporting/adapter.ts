@@ -1,7 +1,7 @@
 import type { ReportKind } from "@/lib/db/schema";
 
 export type OutgoingRequest = {
-  method: "POST" | "PUT" | "GET";
+  method: "POST" | "PUT" | "GET" | "DELETE";
   url: string;
   /** Without Authorization: the sender adds the token, so stored requests never hold it. */
   headers: Record<string, string>;
