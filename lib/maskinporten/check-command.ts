@@ -23,7 +23,7 @@ Skatteetaten scope, whose APIs expect none. Exit code 0 on success, 1 when Maski
  * In sandbox mode without explicit settings, uses the key `npm start` / `npm run sandbox`
  * created, so the check works out of the box against a running sandbox.
  */
-async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
+export async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
   if ((env.APP_MODE ?? "sandbox") !== "sandbox" || env.MASKINPORTEN_CLIENT_ID) return env;
   const dataDir = env.DATA_DIR || ".data";
   const key = await readSandboxClientKey(dataDir);
@@ -49,7 +49,7 @@ function describeKey(config: MaskinportenConfig): string {
     : `kid ${k.kid} (${k.alg})`;
 }
 
-function printError(io: CommandIo, error: MaskinportenError) {
+export function printError(io: CommandIo, error: MaskinportenError) {
   const title =
     error.kind === "grant_rejected"
       ? `Maskinporten refused the request (HTTP ${error.httpStatus})`
