@@ -26,6 +26,8 @@ test.describe("A-melding builder, payroll administrator", () => {
   test.beforeEach(() => setSandboxFaults([]));
 
   test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({ page }) => {
+    // The whole journey waits for two deliveries and two feedbacks.
+    test.slow();
     await page.goto("/a-melding/ny");
     await field(page, "opplysningspliktig.norskIdentifikator").selectOption("310900125");
     await field(page, "oppgave.virksomhet.0.norskIdentifikator").fill(VIRKSOMHET);

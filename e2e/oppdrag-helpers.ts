@@ -31,7 +31,7 @@ export async function fillValidOppdrag(
   overrides: { sluttdato?: string; verdi?: string; organisation?: { name: string; orgnr: string } } = {},
 ) {
   const org = overrides.organisation ?? DEMO_OPPDRAGSGIVER;
-  await page.getByLabel("Rapporterer for").selectOption({ label: `${org.name} (${org.orgnr})` });
+  await page.getByLabel("Rapporterer for", { exact: true }).selectOption({ label: `${org.name} (${org.orgnr})` });
   const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
   await expect(giver.getByLabel("Navn", { exact: true })).toHaveValue(org.name);
   await expect(giver.getByLabel("Organisasjonsnummer", { exact: true })).toHaveValue(org.orgnr);

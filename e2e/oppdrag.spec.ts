@@ -28,7 +28,7 @@ test.describe("payroll administrator", () => {
 
   test("the oppdragsgiver follows Rapporterer for, and a different one must be confirmed, in the form and by the server", async ({ page, request }) => {
     await page.goto("/oppdrag/ny");
-    const reportingFor = page.getByLabel("Rapporterer for");
+    const reportingFor = page.getByLabel("Rapporterer for", { exact: true });
     const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
     await reportingFor.selectOption({ label: `${NORDLYS.name} (${NORDLYS.orgnr})` });
     await expect(giver.getByLabel("Navn", { exact: true })).toHaveValue(NORDLYS.name);
