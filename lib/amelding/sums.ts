@@ -84,7 +84,7 @@ export function computeSums(oppgave: LinesOfOppgave): ComputedSums {
 }
 
 export type SumField = "sumForskuddstrekkPerLoennsutbetalingsdato" | "sumArbeidsgiveravgift";
-export const SUM_FIELDS: readonly SumField[] = ["sumForskuddstrekkPerLoennsutbetalingsdato", "sumArbeidsgiveravgift"];
+const SUM_FIELDS: readonly SumField[] = ["sumForskuddstrekkPerLoennsutbetalingsdato", "sumArbeidsgiveravgift"];
 
 export type SumMismatch = {
   field: SumField;
