@@ -71,7 +71,7 @@ function leveranse(orgnr: string, virksomhet: string, month: string) {
     meldingsId: `bench-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
       virksomhet: [
         { norskIdentifikator: virksomhet, inntektsmottaker: [{ inntekt: [{ beloep: 40000, fordel: "kontantytelse" }], forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }] }] },
       ],
@@ -225,7 +225,7 @@ async function main() {
 
 
   // The bare posts' tokens come from the benchmark's own client; counted apart from the worker's grants.
-  const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "query" });
+  const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "header" });
   const benchTokens = new Set<string>();
   const bareToken = async (orgnr: string) => {
     const { accessToken } = await tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr });

@@ -26,6 +26,8 @@ test.describe("A-melding builder, payroll administrator", () => {
   test.beforeEach(() => setSandboxFaults([]));
 
   test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({ page }) => {
+    // The whole journey waits for two deliveries and two feedbacks.
+    test.slow();
     await page.goto("/a-melding/ny");
     await field(page, "opplysningspliktig.norskIdentifikator").selectOption("310900125");
     await field(page, "oppgave.virksomhet.0.norskIdentifikator").fill(VIRKSOMHET);
@@ -48,9 +50,14 @@ test.describe("A-melding builder, payroll administrator", () => {
     // The sums follow the lines as they are typed.
     await expect(page.getByTestId("computed-sumArbeidsgiveravgift")).toContainText(/5\s640/);
     await expect(page.getByTestId("computed-sumArbeidsgiveravgift")).toContainText("Mangler");
+    await expect(page.getByTestId("computed-sumForskuddstrekkPerLoennsutbetalingsdato")).toContainText("Mangler");
     await page.getByRole("button", { name: "Bruk beregnede summer" }).click();
-    await expect(field(page, "oppgave.betalingsinformasjon.sumForskuddstrekk")).toHaveValue("-7000");
-    await expect(page.getByTestId("computed-sumForskuddstrekk")).toContainText("Stemmer");
+    // Forskuddstrekk is stated per salary payment date (model v2.3): the amount to pay, the date the user's.
+    const perDate = "oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato.0";
+    await expect(field(page, `${perDate}.beloep`)).toHaveValue("7000");
+    await field(page, `${perDate}.loennsutbetalingsdato`).fill("2026-10-20");
+    await expect(page.getByTestId("computed-sumForskuddstrekkPerLoennsutbetalingsdato")).toContainText("Stemmer");
+    await expect(page.getByTestId("computed-sumArbeidsgiveravgift")).toContainText("Stemmer");
 
     await page.getByRole("button", { name: "Send inn" }).click();
     await expect(page.getByRole("heading", { name: "Skjemaet har feil som må rettes" })).toBeVisible();
@@ -69,6 +76,11 @@ test.describe("A-melding builder, payroll administrator", () => {
     const person = preview.leveranse.oppgave.virksomhet[0].inntektsmottaker[0];
     expect(person.inntekt[0]).toMatchObject({ beloep: "40000", fordel: "kontantytelse", loennsinntekt: { beskrivelse: "fastloenn" } });
     expect(person.forskuddstrekk[0].beloep).toBe(-7000);
+    // Whole kroner go out as JSON integers, decimals as strings (docs/skatteetaten-contract.md).
+    expect(preview.leveranse.oppgave.betalingsinformasjon).toEqual({
+      sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
+      sumArbeidsgiveravgift: 5640,
+    });
     expect(preview.leveranse).toMatchObject({ kildesystem: "Innrapportering", opplysningspliktig: { norskIdentifikator: "310900125" } });
     const meldingsId: string = preview.leveranse.meldingsId;
 
@@ -98,7 +110,7 @@ test.describe("A-melding builder, payroll administrator", () => {
     await field(page, `${af}.arbeidsforholdId`).fill("AF-1");
     await field(page, `${af}.startdato`).fill("2025-01-01");
     await field(page, `${af}.yrke`).fill("2310109");
-    await field(page, `${af}.avloenningstype`).selectOption("fast");
+    await expect(field(page, `${af}.formForAnsettelse`)).toHaveValue("fast");
     await field(page, `${af}.arbeidstidsordning`).selectOption("ikkeSkift");
     await field(page, `${af}.stillingsprosent`).fill("100");
     await field(page, `${af}.antallTimerPerUkeSomEnFullStillingTilsvarer`).fill("37.5");

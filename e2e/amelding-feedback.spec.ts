@@ -34,7 +34,7 @@ function leveranse(overrides: Record<string, unknown> = {}) {
     meldingsId: `e2e-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: ORGNR },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,
@@ -105,17 +105,17 @@ test.describe("A-melding feedback", () => {
   });
 
   test("a rejection by the A-melding API is shown decoded: code, texts, category, hint and the field", async ({ browser }) => {
-    // Our model takes months from 2014; the API answers GLD_1027 for an income year it does not take.
+    // Our model takes months from 2014; the API answers AMLD_1027 for an income year it does not take.
     const id = await queueAmelding(browser, leveranse({ kalendermaaned: "2014-05" }));
     const page = await (await browser.newContext({ storageState: storageStateFor("support") })).newPage();
     await page.goto(`/innsendinger/${id}`);
     await expect(page.getByTestId("submission-status")).toContainText("Avvist", { timeout: 20_000 });
     const decoded = page.getByTestId("decoded-error").first();
     // The main code in both languages, its category, the hint for the most specific code, and the detail row.
-    await expect(decoded).toContainText("GLD_006 Feil i request (Error in the request)");
+    await expect(decoded).toContainText("AMLD_006 Feil i request (Request error)");
     await expect(decoded).toContainText("Kategori: Validering");
     await expect(decoded).toContainText("Inntektsåret er ikke åpent for innrapportering");
-    const detail = decoded.getByRole("row", { name: /GLD_1027/ });
+    const detail = decoded.getByRole("row", { name: /AMLD_1027/ });
     await expect(detail).toContainText("Inntektsår er ikke støttet");
     await expect(detail).toContainText("/leveranse/kalendermaaned");
     await expect(detail).toContainText("2014-05");

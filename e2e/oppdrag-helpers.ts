@@ -13,17 +13,28 @@ export async function setSandboxFaults(faults: unknown[]) {
 }
 
 export const DEMO_OPPDRAGSGIVER = { name: "Fjellvind Bygg AS", orgnr: "310900125" };
+export const NORDLYS = { name: "Nordlys Offshore AS", orgnr: "310900346" };
 
-/** Fills /oppdrag/ny with a valid oppdrag reported for `organisation` (a demo organisation unless told). */
+/** What the sandbox Skatteetaten processed, with each body as it arrived on the wire. */
+export async function receivedBySandbox(api: "oar" | "amelding"): Promise<{ forsendelseId: string; body: any }[]> {
+  const res = await fetch(`${SANDBOX()}/__control/received?api=${api}`);
+  expect(res.ok).toBe(true);
+  return res.json();
+}
+
+/**
+ * Fills /oppdrag/ny with a valid oppdrag reported for `organisation` (a demo organisation unless
+ * told). The oppdragsgiver is left as the form fills it in from "Rapporterer for".
+ */
 export async function fillValidOppdrag(
   page: Page,
   overrides: { sluttdato?: string; verdi?: string; organisation?: { name: string; orgnr: string } } = {},
 ) {
   const org = overrides.organisation ?? DEMO_OPPDRAGSGIVER;
-  await page.getByLabel("Rapporterer for").selectOption({ label: `${org.name} (${org.orgnr})` });
+  await page.getByLabel("Rapporterer for", { exact: true }).selectOption({ label: `${org.name} (${org.orgnr})` });
   const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
-  await giver.getByLabel("Navn", { exact: true }).fill(org.name);
-  await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill(org.orgnr);
+  await expect(giver.getByLabel("Navn", { exact: true })).toHaveValue(org.name);
+  await expect(giver.getByLabel("Organisasjonsnummer", { exact: true })).toHaveValue(org.orgnr);
   const taker = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragstaker" }) });
   await taker.getByLabel("Har ikke norsk organisasjonsnummer").check();
   await taker.getByLabel("Navn", { exact: true }).fill("Baltic Steel UAB");

@@ -1,11 +1,77 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { storageStateFor } from "./fixtures";
-import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
+import { callServerAction, serverActionId, storageStateFor } from "./fixtures";
+import { DEMO_OPPDRAGSGIVER, fillValidOppdrag, NORDLYS, receivedBySandbox, setSandboxFaults } from "./oppdrag-helpers";
 
 test.describe("payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
   test.beforeEach(() => setSandboxFaults([]));
+
+  test("reports for two organisations, each named as oppdragsgiver on the wire", async ({ page }) => {
+    const sent: { org: typeof NORDLYS; forsendelseId: string }[] = [];
+    for (const org of [NORDLYS, DEMO_OPPDRAGSGIVER]) {
+      await page.goto("/oppdrag/ny");
+      await fillValidOppdrag(page, { organisation: org });
+      await expect(page.getByTestId("oppdragsgiver-differs")).toHaveCount(0);
+      await page.getByRole("button", { name: "Send inn" }).click();
+      await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+      await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+      const ids = (await page.getByTestId("received-ids").textContent())!;
+      sent.push({ org, forsendelseId: /forsendelseId\s*([0-9a-f-]{36})/.exec(ids)![1]! });
+    }
+    const received = await receivedBySandbox("oar");
+    for (const { org, forsendelseId } of sent) {
+      const body = received.find((r) => r.forsendelseId === forsendelseId)!.body;
+      expect(body.oppdragsgiver).toEqual({ navn: org.name, organisasjonsnummer: org.orgnr });
+    }
+  });
+
+  test("the oppdragsgiver follows Rapporterer for, and a different one must be confirmed, in the form and by the server", async ({ page, request }) => {
+    await page.goto("/oppdrag/ny");
+    const reportingFor = page.getByLabel("Rapporterer for", { exact: true });
+    const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
+    await reportingFor.selectOption({ label: `${NORDLYS.name} (${NORDLYS.orgnr})` });
+    await expect(giver.getByLabel("Navn", { exact: true })).toHaveValue(NORDLYS.name);
+    await expect(giver.getByLabel("Organisasjonsnummer", { exact: true })).toHaveValue(NORDLYS.orgnr);
+    await reportingFor.selectOption({ label: `${DEMO_OPPDRAGSGIVER.name} (${DEMO_OPPDRAGSGIVER.orgnr})` });
+    await expect(giver.getByLabel("Organisasjonsnummer", { exact: true })).toHaveValue(DEMO_OPPDRAGSGIVER.orgnr);
+
+    // Another oppdragsgiver than the organisation reported for: a clear warning, and sending needs a confirmation.
+    await fillValidOppdrag(page);
+    await giver.getByLabel("Navn", { exact: true }).fill(NORDLYS.name);
+    await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill(NORDLYS.orgnr);
+    const warning = page.getByTestId("oppdragsgiver-differs");
+    await expect(warning).toContainText(`Oppdragsgiveren ${NORDLYS.name} (${NORDLYS.orgnr}) er ikke organisasjonen du rapporterer for, ${DEMO_OPPDRAGSGIVER.name}`);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page.locator("#oppdrag-oppdragsgiverAvvikBekreftet-error")).toBeVisible();
+    await expect(page).toHaveURL(/\/oppdrag\/ny$/);
+
+    // The server checks it too, for a request that skips the form.
+    const organisationId = await reportingFor.inputValue();
+    const action = serverActionId("lib/oppdrag/actions.ts", "saveOppdragAction");
+    const form = {
+      organisationId,
+      intent: "draft",
+      oppdragsgiver: { variant: "norsk", navn: NORDLYS.name, organisasjonsnummer: NORDLYS.orgnr },
+      oppdragstaker: { variant: "norsk", navn: "Norsk UE AS", organisasjonsnummer: "310900230" },
+      oppdrag: {
+        beskrivelse: "Montering",
+        arbeidssted: { type: "sokkel", felt: "Johan Sverdrup" },
+        startdato: "2026-11-02",
+        forventetSluttdato: "2027-01-31",
+        kontraktsverdiNok: "450000",
+      },
+    };
+    const refused = await callServerAction(request, "/oppdrag/ny", action, [form]);
+    expect(refused).toContain("oppdragsgiverNotConfirmed");
+    const confirmed = await callServerAction(request, "/oppdrag/ny", action, [{ ...form, oppdragsgiverAvvikBekreftet: true }]);
+    expect(confirmed).toContain("submissionId");
+
+    await warning.getByLabel("Oppdragsgiveren skal være en annen enn organisasjonen jeg rapporterer for").check();
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+  });
 
   test("sees each field error beside the field and in a linked summary", async ({ page }) => {
     await page.goto("/oppdrag/ny");

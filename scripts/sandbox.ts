@@ -36,12 +36,13 @@ async function main() {
     altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
     feedbackDelay: Number(process.env.SANDBOX_FEEDBACK_DELAY_MS || 2000),
     altinnEventsWebhookUrl: process.env.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL || undefined,
+    idempotencyKeyIn: process.env.SANDBOX_IDEMPOTENCY_KEY_IN === "query" ? "query" : "header",
     clients,
   });
   const { issuer } = sandbox.maskinporten;
 
   console.log(`✔ Sandbox Maskinporten at ${issuer}`);
-  console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}`);
+  console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}, file upload ${sandbox.skatteetaten.ameldingFilopplastingBaseUrl}`);
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
   console.log(`  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`);

@@ -86,6 +86,7 @@ async function main() {
       altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
       feedbackDelay: config.SANDBOX_FEEDBACK_DELAY_MS,
       altinnEventsWebhookUrl: config.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL ?? webhook,
+      idempotencyKeyIn: config.SANDBOX_IDEMPOTENCY_KEY_IN,
       clients: await defaultSandboxClients({
         key,
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
@@ -97,6 +98,7 @@ async function main() {
     if (!config.MASKINPORTEN_CLIENT_ID) Object.assign(childEnv, sandboxClientEnv(key, sandbox.maskinporten.issuer));
     childEnv.OAR_API_URL ??= sandbox.skatteetaten.oarBaseUrl;
     childEnv.AMELDING_API_URL ??= sandbox.skatteetaten.ameldingBaseUrl;
+    childEnv.AMELDING_FILOPPLASTING_API_URL ??= sandbox.skatteetaten.ameldingFilopplastingBaseUrl;
     childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
     childEnv.AMELDING_TILBAKEMELDING_API_URL ??= `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1`;
     console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`);

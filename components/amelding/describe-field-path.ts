@@ -6,6 +6,8 @@ const ITEM_LEGENDS: Record<string, string> = {
   inntekt: "inntekt",
   forskuddstrekk: "forskuddstrekk",
   loennOgGodtgjoerelse: "agaLine",
+  sumForskuddstrekkPerLoennsutbetalingsdato: "loennsutbetaling",
+  pensjonsinnretning: "pensjonsinnretning",
 };
 
 /** norskIdentifikator means three things; its label depends on whose it is. */

@@ -78,6 +78,23 @@ export function ImportSummary({
           {summary.reportedSumArbeidsgiveravgift === null ? t("notReported") : kroner(summary.reportedSumArbeidsgiveravgift)}
         </Row>
       </dl>
+      {summary.sumWarnings.length > 0 && (
+        <div className="mt-4 border-l-4 border-warning bg-warning-light px-4 py-3" data-testid="import-sum-warnings">
+          <h3 className="font-semibold">{t("sumWarningsTitle")}</h3>
+          <p className="text-sm">{t("sumWarningsBody")}</p>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {summary.sumWarnings.map((w) => (
+              <li key={w.field}>
+                {t(w.key === "sumMissing" ? "sumWarningMissing" : "sumWarningDiffers", {
+                  field: t(`sumFields.${w.field}`),
+                  expected: kroner(w.expected),
+                  actual: w.actual === undefined ? "" : kroner(w.actual),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <UnknownElements warnings={result.warnings} />
       <div className="mt-4 flex flex-wrap gap-3">
         <Button type="button" disabled={saving !== null} onClick={() => onSave("submit")}>

@@ -1,20 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
-import { appendAt, getAt, listAt, newVirksomhet, removeAt, setAt, textAt, type FormValues } from "@/lib/amelding/form-values";
+import { appendAt, getAt, listAt, newPensjonsinnretning, newVirksomhet, removeAt, setAt, textAt, type FormValues } from "@/lib/amelding/form-values";
 import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
-import { computeSums } from "@/lib/amelding/sums";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { FIELD_ID_PREFIX, fieldId, type BuilderKit } from "./builder-kit";
 import { describeFieldPath } from "./describe-field-path";
 import { ItemGroup } from "./item-group";
+import { Lines } from "./lines";
 import { ModelSelect, ModelText } from "./model-fields";
 import { SumsPanel } from "./sums-panel";
 import { useFocusField } from "./use-focus-field";
@@ -37,7 +37,6 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const t = useTranslations();
   const tb = useTranslations("ameldingBuilder");
   const locale = useLocale();
-  const format = useFormatter();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(props.initial);
   const [errorKeys, setErrorKeys] = useState<Record<string, string[]>>({});
@@ -46,19 +45,11 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const [pending, startTransition] = useTransition();
   const focused = useFocusField(props.focusPath);
 
-  // Sum errors name the value the lines add up to, computed from what is on screen now.
-  const computed = computeSums((getAt(values, "oppgave") ?? {}) as Parameters<typeof computeSums>[0]);
-  const translate = (path: string, key: string) => {
-    if (key === "sumMismatch" || key === "sumMissing") {
-      const field = path.endsWith("sumForskuddstrekk") ? "sumForskuddstrekk" : "sumArbeidsgiveravgift";
-      return t(`ameldingValidation.${key}`, { expected: format.number(computed[field]) });
-    }
+  const translate = (key: string) => {
     if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
     return t.has(`validation.${key}`) ? t(`validation.${key}`) : key;
   };
-  const errors: FieldErrors = Object.fromEntries(
-    Object.entries(errorKeys).map(([path, keys]) => [path, keys.map((k) => translate(path, k))]),
-  );
+  const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([path, keys]) => [path, keys.map(translate)]));
 
   const kit: BuilderKit = {
     values,
@@ -181,7 +172,20 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           <ModelText kit={kit} path="meldingsId" label={tb("fields.meldingsId")} hint={tb("fields.meldingsIdHint")} readOnly />
           <ModelSelect kit={kit} path="spraakForTilbakemelding" label={tb("fields.spraakForTilbakemelding")} list="spraakForTilbakemelding" />
         </div>
-        <p className="text-sm text-muted">{tb("kildesystemNote", { kildesystem: textAt(values, "kildesystem") })}</p>
+        <p className="mb-4 text-sm text-muted">{tb("kildesystemNote", { kildesystem: textAt(values, "kildesystem") })}</p>
+        <h3 className="mb-1 font-semibold">{tb("pensjonsinnretninger")}</h3>
+        <p className="mb-2 text-sm text-muted">{tb("pensjonsinnretningerIntro")}</p>
+        <Lines
+          kit={kit}
+          listPath="oppgave.pensjonsinnretning"
+          legend={(n) => tb("pensjonsinnretning", { n })}
+          addLabel={tb("addPensjonsinnretning")}
+          removeLabel={(n) => tb("removePensjonsinnretning", { n })}
+          newItem={newPensjonsinnretning}
+          render={(itemPath) => (
+            <ModelText kit={kit} path={`${itemPath}.identifikator`} label={tb("fields.identifikator")} hint={tb("fields.pensjonsinnretningHint")} />
+          )}
+        />
       </section>
 
       <section id={fieldId("oppgave.virksomhet")} tabIndex={-1} className="mb-6" aria-labelledby="virksomheter-heading">

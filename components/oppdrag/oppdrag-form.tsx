@@ -13,9 +13,10 @@ import { Button } from "@/components/ui/button";
 import { formDataToObject } from "@/lib/actions/form-data";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
+import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
 import { createFieldLookup } from "./field-lookup";
-import { PartyFields } from "./party-fields";
+import { PartyFields, type PartyIdentity } from "./party-fields";
 
 const ID = "oppdrag";
 
@@ -46,6 +47,23 @@ export function OppdragForm(props: OppdragFormProps) {
   const [vedlegg, setVedlegg] = useState<number[]>(
     ((props.initial.vedlegg as unknown[] | undefined) ?? []).map((_, i) => i),
   );
+  // The oppdragsgiver follows "Rapporterer for" until the user makes it another (lib/oppdrag/oppdragsgiver.ts).
+  const [reportingId, setReportingId] = useState(props.organisationId ?? props.organisations[0]?.id ?? "");
+  const initialGiver = (props.initial.oppdragsgiver ?? {}) as Partial<PartyIdentity>;
+  const [giver, setGiver] = useState<PartyIdentity>({
+    variant: initialGiver.variant ?? "norsk",
+    navn: initialGiver.navn ?? "",
+    organisasjonsnummer: initialGiver.organisasjonsnummer ?? "",
+  });
+  const reporting = props.organisations.find((o) => o.id === reportingId);
+  const giverDiffers = reporting !== undefined && !oppdragsgiverIsOrganisation(giver, reporting);
+
+  function changeReporting(id: string) {
+    const next = props.organisations.find((o) => o.id === id);
+    const followed = !reporting || oppdragsgiverIsOrganisation(giver, reporting) || (giver.navn === "" && giver.organisasjonsnummer === "");
+    if (next && followed) setGiver(oppdragsgiverFrom(next));
+    setReportingId(id);
+  }
 
   const rejected = useMemo(
     () =>
@@ -69,9 +87,13 @@ export function OppdragForm(props: OppdragFormProps) {
   function validate() {
     const data = formDataToObject(new FormData(formRef.current!));
     const parsed = oppdragFormSchema.safeParse(data);
-    if (parsed.success) return parsed.data;
     const out: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
+    if (!parsed.success) for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
+    // The server action checks the same.
+    if (giverDiffers && !(parsed.success && parsed.data.oppdragsgiverAvvikBekreftet)) {
+      out.oppdragsgiverAvvikBekreftet = [translateKey("oppdragsgiverNotConfirmed")];
+    }
+    if (parsed.success && Object.keys(out).length === 0) return parsed.data;
     setClientErrors(out);
     return null;
   }
@@ -141,8 +163,11 @@ export function OppdragForm(props: OppdragFormProps) {
             idPrefix={ID}
             name="organisationId"
             label={tf("organisation")}
+            hint={tf("organisationHint")}
             options={props.organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.orgnr})` }))}
             errors={errors.organisationId}
+            value={reportingId}
+            onChange={(e) => changeReporting(e.target.value)}
           />
         )}
         <p className="font-medium">{tf("innsendingstype")}</p>
@@ -154,7 +179,34 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragsgiver-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragsgiver")}
         </h2>
-        <PartyFields prefix="oppdragsgiver" role="oppdragsgiver" f={f} />
+        <PartyFields prefix="oppdragsgiver" role="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
+        {giverDiffers && reporting && (
+          <div className="mb-4" data-testid="oppdragsgiver-differs">
+            <Alert tone="warning">
+              <p>
+                {tf("oppdragsgiverDiffers", {
+                  oppdragsgiver: giver.variant === "norsk" ? `${giver.navn} (${giver.organisasjonsnummer})` : giver.navn,
+                  organisation: `${reporting.name} (${reporting.orgnr})`,
+                })}
+              </p>
+              <label className="mt-2 flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  id={`${ID}-oppdragsgiverAvvikBekreftet`}
+                  name="oppdragsgiverAvvikBekreftet"
+                  aria-invalid={errors.oppdragsgiverAvvikBekreftet ? true : undefined}
+                  aria-describedby={errors.oppdragsgiverAvvikBekreftet ? `${ID}-oppdragsgiverAvvikBekreftet-error` : undefined}
+                />
+                {tf("oppdragsgiverAvvikBekreftet")}
+              </label>
+              {errors.oppdragsgiverAvvikBekreftet && (
+                <p id={`${ID}-oppdragsgiverAvvikBekreftet-error`} className="text-sm font-medium text-danger">
+                  {errors.oppdragsgiverAvvikBekreftet[0]}
+                </p>
+              )}
+            </Alert>
+          </div>
+        )}
         <label className="mt-2 flex items-center gap-2">
           <input type="checkbox" name="hovedoppdragsgiverErAnnen" checked={showHoved} onChange={(e) => setShowHoved(e.target.checked)} />
           {tf("hovedoppdragsgiverErAnnen")}

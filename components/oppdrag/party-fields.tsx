@@ -7,13 +7,35 @@ import { TextField } from "@/components/forms/text-field";
 import { AddressFields } from "./address-fields";
 import type { FieldLookup } from "./field-lookup";
 
+/** What identifies a party; the form holds it in state when it follows another field (the oppdragsgiver follows "Rapporterer for"). */
+export type PartyIdentity = { variant: string; navn: string; organisasjonsnummer: string };
+
 /**
  * One party of the report: with a Norwegian orgnr, or the details a foreign party must give
- * instead (which differ for oppdragsgiver and oppdragstaker, DOMAIN.md §1.1).
+ * instead (which differ for oppdragsgiver and oppdragstaker; docs/skatteetaten-contract.md, "OAR API").
+ * With `identity`, its variant, name and orgnr are controlled by the caller.
  */
-export function PartyFields({ prefix, role, f }: { prefix: string; role: "oppdragsgiver" | "oppdragstaker"; f: FieldLookup }) {
+export function PartyFields({
+  prefix,
+  role,
+  f,
+  identity,
+}: {
+  prefix: string;
+  role: "oppdragsgiver" | "oppdragstaker";
+  f: FieldLookup;
+  identity?: { value: PartyIdentity; onChange: (next: PartyIdentity) => void };
+}) {
   const t = useTranslations("oppdragForm");
-  const [variant, setVariant] = useState(f.value(`${prefix}.variant`) || "norsk");
+  const [ownVariant, setOwnVariant] = useState(f.value(`${prefix}.variant`) || "norsk");
+  const variant = identity ? identity.value.variant : ownVariant;
+  const setVariant = identity ? (v: string) => identity.onChange({ ...identity.value, variant: v }) : setOwnVariant;
+  const controlled = (key: "navn" | "organisasjonsnummer") => {
+    const { defaultValue, ...props } = f.props(`${prefix}.${key}`);
+    if (!identity) return { ...props, defaultValue };
+    const onChange = (e: { target: { value: string } }) => identity.onChange({ ...identity.value, [key]: e.target.value });
+    return { ...props, value: identity.value[key], onChange };
+  };
   return (
     <>
       <RadioGroup
@@ -28,9 +50,9 @@ export function PartyFields({ prefix, role, f }: { prefix: string; role: "oppdra
         ]}
         errors={f.errors(`${prefix}.variant`)}
       />
-      <TextField {...f.props(`${prefix}.navn`)} label={t("navn")} autoComplete="organization" />
+      <TextField {...controlled("navn")} label={t("navn")} autoComplete="organization" />
       {variant === "norsk" ? (
-        <TextField {...f.props(`${prefix}.organisasjonsnummer`)} label={t("organisasjonsnummer")} inputMode="numeric" />
+        <TextField {...controlled("organisasjonsnummer")} label={t("organisasjonsnummer")} inputMode="numeric" />
       ) : (
         <>
           <TextField

@@ -57,11 +57,12 @@ export type RouteEntry = {
 };
 
 /** A valid OAR form as the OAR form's schema takes it (lib/oppdrag/oppdrag-form-schema.ts). */
-const oppdrag = (organisationId: string, submissionId?: string) => ({
-  organisationId,
+const oppdrag = (org: { id: string; orgnr: string }, submissionId?: string) => ({
+  organisationId: org.id,
   intent: "draft",
   ...(submissionId ? { submissionId } : {}),
-  oppdragsgiver: { variant: "norsk", navn: "Matrise AS", organisasjonsnummer: "310 900 125" },
+  // The oppdragsgiver is the organisation reported for, so no confirmation is needed.
+  oppdragsgiver: { variant: "norsk", navn: "Matrise AS", organisasjonsnummer: org.orgnr },
   oppdragstaker: {
     variant: "utenlandsk",
     navn: "Baltic Steel UAB",
@@ -139,8 +140,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/oppdrag/actions.ts#saveOppdragAction": {
     requires: "submission:edit",
     // A corrected version of an accepted submission: not correctable, nothing saved.
-    own: (f) => ({ args: [oppdrag(f.ownOrg.id, f.ownSubmissionId)] }),
-    other: (f) => ({ args: [oppdrag(f.otherOrg.id, f.otherSubmissionId)] }),
+    own: (f) => ({ args: [oppdrag(f.ownOrg, f.ownSubmissionId)] }),
+    other: (f) => ({ args: [oppdrag(f.otherOrg, f.otherSubmissionId)] }),
   },
   "lib/amelding/actions.ts#saveAmeldingAction": {
     requires: "submission:edit",

@@ -5,13 +5,17 @@ import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { blankLeveranse, KILDESYSTEM, previousMonth, type FormValues } from "./form-values";
 import { lookUpReplaceableAmelding } from "./queries";
+import { upgradeLeveranse } from "./upgrade-leveranse";
 
 /** A fresh meldingsId for every new message (rule MAGNET_EDAG-181). */
 export const newMeldingsId = () => randomUUID();
 
-/** A stored payload as builder values: a new or replacement message has no leveringstidspunkt until it is sent. */
+/**
+ * A stored payload as builder values, brought to model v2.3 (a draft saved before it keeps
+ * opening): a new or replacement message has no leveringstidspunkt until it is sent.
+ */
 function fromPayload(payload: Record<string, unknown>, overrides: FormValues): FormValues {
-  const { leveringstidspunkt: _, ...rest } = payload;
+  const { leveringstidspunkt: _, ...rest } = upgradeLeveranse(payload).leveranse;
   return { ...rest, kildesystem: KILDESYSTEM, ...overrides };
 }
 

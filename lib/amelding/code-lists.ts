@@ -2,6 +2,7 @@ import arbeidstidsordning from "./code-lists/arbeidstidsordning.json";
 import avloenningstype from "./code-lists/avloenningstype.json";
 import beregningskode from "./code-lists/beregningskode-arbeidsgiveravgift.json";
 import fordel from "./code-lists/fordel.json";
+import formForAnsettelse from "./code-lists/form-for-ansettelse.json";
 import forskuddstrekkBeskrivelse from "./code-lists/forskuddstrekk-beskrivelse.json";
 import identifikatortype from "./code-lists/identifikatortype.json";
 import loennsinntektBeskrivelse from "./code-lists/loennsinntekt-beskrivelse.json";
@@ -10,8 +11,8 @@ import spraak from "./code-lists/spraak-for-tilbakemelding.json";
 import typeArbeidsforhold from "./code-lists/type-arbeidsforhold.json";
 
 /**
- * The A-melding code lists are data (DOMAIN.md §1.2: the official kodelister are not published
- * where we can reach them), so each lives in a JSON file that can be swapped for Skatteetaten's
+ * The A-melding code lists are data (the official kodelister are not published where we can
+ * reach them; docs/skatteetaten-contract.md), so each lives in a JSON file that can be swapped for Skatteetaten's
  * list without touching code. Labels are in the file, per locale.
  */
 export type CodeListEntry = { code: string; nb: string; en: string };
@@ -23,6 +24,7 @@ export const CODE_LISTS = {
   avloenningstype,
   beregningskodeForArbeidsgiveravgift: beregningskode,
   fordel,
+  formForAnsettelse,
   forskuddstrekkBeskrivelse,
   identifikatortype,
   loennsinntektBeskrivelse,

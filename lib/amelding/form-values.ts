@@ -73,10 +73,10 @@ export const newArbeidsforhold = () => ({
   startdato: "",
   sluttdato: "",
   antallTimerPerUkeSomEnFullStillingTilsvarer: "37.5",
-  avloenningstype: "fast",
   yrke: "",
   arbeidstidsordning: "ikkeSkift",
   stillingsprosent: "100",
+  formForAnsettelse: "fast",
 });
 export const newInntekt = () => ({
   fordel: "kontantytelse",
@@ -86,6 +86,8 @@ export const newInntekt = () => ({
   loennsinntekt: { beskrivelse: "fastloenn" },
 });
 export const newForskuddstrekk = () => ({ beskrivelse: "ordinaert", beloep: "" });
+export const newForskuddstrekkForDato = (beloep = "") => ({ loennsutbetalingsdato: "", beloep });
+export const newPensjonsinnretning = () => ({ identifikator: "" });
 export const newLoennOgGodtgjoerelse = (sone = "1") => ({
   beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
   sone,
@@ -127,7 +129,7 @@ export function blankLeveranse(options: { meldingsId: string; opplysningspliktig
     kildesystem: KILDESYSTEM,
     meldingsId: options.meldingsId,
     opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
-    oppgave: { betalingsinformasjon: { sumForskuddstrekk: "", sumArbeidsgiveravgift: "" }, virksomhet: [newVirksomhet()] },
+    oppgave: { betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [], sumArbeidsgiveravgift: "" }, virksomhet: [newVirksomhet()] },
     spraakForTilbakemelding: "bokmaal",
   };
 }

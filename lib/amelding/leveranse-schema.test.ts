@@ -113,7 +113,6 @@ describe("leveranse schema", () => {
     for (const [beloep, message] of [[7000, "deductionNegative"], [-7000.5, "amountWholeKroner"], ["-7 000", null]] as const) {
       const l = asJson(valid());
       const trekk = l.oppgave.virksomhet[0].inntektsmottaker[0].forskuddstrekk[0];
-      l.oppgave.betalingsinformasjon.sumForskuddstrekk += -7000 - trekk.beloep;
       trekk.beloep = beloep;
       const found = issues(l).filter((i) => i.includes("forskuddstrekk.0.beloep"));
       expect(found).toEqual(message ? [`${person0}.forskuddstrekk.0.beloep:${message}`] : []);
@@ -162,20 +161,57 @@ describe("leveranse schema", () => {
     expect(issues(l)).toContain("oppgave.virksomhet.1.norskIdentifikator:duplicateVirksomhet");
   });
 
-  it("checks betalingsinformasjon against the lines, naming the expected value", () => {
+  it("takes betalingsinformasjon in the v2.3 shape: whole kroner, one forskuddstrekk sum per payment date", () => {
     const l = asJson(valid());
-    const expected = l.oppgave.betalingsinformasjon.sumArbeidsgiveravgift;
-    l.oppgave.betalingsinformasjon.sumArbeidsgiveravgift = expected + 1;
-    delete l.oppgave.betalingsinformasjon.sumForskuddstrekk;
-    const r = leveranseSchema.safeParse(l);
-    expect(r.success).toBe(false);
-    const found = r.error!.issues.map((i) => ({ path: i.path.join("."), message: i.message, params: (i as { params?: unknown }).params }));
-    expect(found).toEqual(
-      expect.arrayContaining([
-        { path: "oppgave.betalingsinformasjon.sumArbeidsgiveravgift", message: "sumMismatch", params: { expected } },
-        expect.objectContaining({ path: "oppgave.betalingsinformasjon.sumForskuddstrekk", message: "sumMissing" }),
-      ]),
-    );
+    l.oppgave.betalingsinformasjon = {
+      sumForskuddstrekkPerLoennsutbetalingsdato: [
+        { loennsutbetalingsdato: "2026-10-05", beloep: "3 000" },
+        { loennsutbetalingsdato: "2026-10-20", beloep: -4000 },
+        { loennsutbetalingsdato: "2026-10-25", beloep: 4000.5 },
+        { beloep: 1 },
+      ],
+      sumArbeidsgiveravgift: 5640.5,
+      sumFinansskattLoenn: "12",
+    };
+    const dates = "oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato";
+    expect(issues(l)).toEqual([
+      `${dates}.1.beloep:amountNotNegative`,
+      `${dates}.2.beloep:amountWholeKroner`,
+      `${dates}.3.loennsutbetalingsdato:required`,
+      "oppgave.betalingsinformasjon.sumArbeidsgiveravgift:amountWholeKroner",
+    ]);
+    l.oppgave.betalingsinformasjon = {
+      sumForskuddstrekkPerLoennsutbetalingsdato: [
+        { loennsutbetalingsdato: "2026-10-05", beloep: 3000 },
+        { loennsutbetalingsdato: "2026-10-05", beloep: 0 },
+      ],
+    };
+    expect(issues(l)).toEqual([`${dates}.1.loennsutbetalingsdato:duplicateDate`]);
+  });
+
+  it("does not refuse sums that disagree with the lines: Skatteetaten reports those in its feedback", () => {
+    const l = asJson(valid());
+    l.oppgave.betalingsinformasjon.sumArbeidsgiveravgift += 1;
+    delete l.oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato;
+    expect(issues(l)).toEqual([]);
+  });
+
+  it("takes formForAnsettelse, pensjonsinnretning and spraakForTilbakemelding, and no longer needs avloenningstype", () => {
+    const l = asJson(valid());
+    const arbeidsforhold = l.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold[0];
+    delete arbeidsforhold.avloenningstype;
+    arbeidsforhold.formForAnsettelse = "midlertidig";
+    l.oppgave.pensjonsinnretning = [{ identifikator: "899205291" }];
+    l.spraakForTilbakemelding = "nynorsk";
+    expect(issues(l)).toEqual([]);
+    arbeidsforhold.formForAnsettelse = "sesong";
+    l.oppgave.pensjonsinnretning = [{ identifikator: " " }];
+    l.spraakForTilbakemelding = "svensk";
+    expect(issues(l)).toEqual([
+      `${person0}.arbeidsforhold.0.formForAnsettelse:codeUnknown`,
+      "oppgave.pensjonsinnretning.0.identifikator:required",
+      "spraakForTilbakemelding:codeUnknown",
+    ]);
   });
 
   it("forbids a message replacing itself", () => {

@@ -3,16 +3,22 @@ import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import { isCode, type CodeListName } from "./code-lists";
-import { checkBetalingsinformasjon } from "./sums";
 
 /*
- * The A-melding leveranse in our model. Keys and nesting are exactly the wire JSON of A-melding
- * v2.3 (DOMAIN.md §1.2); only amounts differ: numbers here, while the adapter (ameldingBody)
- * writes decimals as strings. Numeric strings ("23989.5", or "23 989,50" typed in a form) are
- * accepted on input, so imported JSON and form values parse with the same schema.
+ * The A-melding leveranse in our model: model v2.3, keys and nesting exactly the wire JSON
+ * (docs/skatteetaten-contract.md, "A-melding model v2.3"); only amounts differ: numbers here,
+ * while the adapter (ameldingBody) writes each with the JSON type of Skatteetaten's published
+ * example. Numeric strings ("23989.5", or "23 989,50" typed in a form) are accepted on input,
+ * so imported JSON (either published example) and form values parse with the same schema.
  *
- * Objects are loose: keys we do not model (tilleggsinformasjon, fradrag, pensjonsinnretning, …)
- * are kept as received and sent on unchanged, so importing a file never silently drops data.
+ * Objects are loose: keys we do not model (tilleggsinformasjon, aarsakTilSluttdato, …) are kept
+ * as received and sent on unchanged, so importing a file never silently drops data.
+ *
+ * Which fields are required, and the signs of amounts, follow the published examples and the
+ * information model; where they are our reading, the contract document says so.
+ *
+ * Sums in betalingsinformasjon that disagree with the lines are warnings (lib/amelding/sums.ts),
+ * not errors here.
  *
  * Messages are keys into `ameldingValidation.*` in the message files.
  */
@@ -86,8 +92,10 @@ const optionalDecimal = () =>
     .refine((n) => n === undefined || hasAtMostTwoDecimals(n), { message: "amountDecimals" })
     .optional();
 
-/** Whole kroner, as forskuddstrekk and utleggstrekk are reported. */
+/** Whole kroner: the sums in betalingsinformasjon, forskuddstrekk and utleggstrekk (JSON integers in the official example). */
 const wholeKroner = () => decimal().pipe(z.number().int({ message: "amountWholeKroner" }));
+const optionalWholeKroner = () =>
+  optionalDecimal().refine((n) => n === undefined || Number.isInteger(n), { message: "amountWholeKroner" });
 
 /** Forskuddstrekk and utleggstrekk are negative whole kroner (official JSON example). */
 const deduction = () => wholeKroner().pipe(z.number().negative({ message: "deductionNegative" }));
@@ -166,14 +174,13 @@ const identifiserendeInformasjon = z.looseObject({
 });
 
 const ORDINARY_EMPLOYMENT = "ordinaertArbeidsforhold";
-/** Fields Skatteetaten requires on an ordinary employment (arbeidsforhold of type ordinaertArbeidsforhold). */
-const ORDINARY_EMPLOYMENT_REQUIRED = [
-  "antallTimerPerUkeSomEnFullStillingTilsvarer",
-  "avloenningstype",
-  "yrke",
-  "arbeidstidsordning",
-  "stillingsprosent",
-] as const;
+/**
+ * Fields an ordinary employment must have: those the official example gives. avloenningstype is
+ * no longer among them (the v2.3 example has none); formForAnsettelse, new in v2.3, is offered
+ * but not required, so files from payroll systems still on an older 2.x model keep importing.
+ * Both are our reading of the model (docs/skatteetaten-contract.md, "A-melding model v2.3").
+ */
+const ORDINARY_EMPLOYMENT_REQUIRED = ["antallTimerPerUkeSomEnFullStillingTilsvarer", "yrke", "arbeidstidsordning", "stillingsprosent"] as const;
 
 const arbeidsforhold = z
   .looseObject({
@@ -188,6 +195,7 @@ const arbeidsforhold = z
     yrke: optionalText(7).refine((v) => v === undefined || /^\d{7}$/.test(v), { message: "yrkeFormat" }),
     arbeidstidsordning: optionalCode("arbeidstidsordning"),
     stillingsprosent: optionalPercent(),
+    formForAnsettelse: optionalCode("formForAnsettelse"),
   })
   .superRefine((a, ctx) => {
     if (a.sluttdato && a.startdato && a.sluttdato < a.startdato) {
@@ -228,6 +236,9 @@ const forskuddstrekk = z.looseObject({
 
 const utleggstrekk = z.looseObject({ beskrivelse: optionalText(200), beloep: deduction() });
 
+/** Deductions from the basis (fagforeningskontingent and the like): a decimal, negative in the official example. */
+const fradrag = z.looseObject({ beskrivelse: text(200), beloep: decimal() });
+
 /** For refinements that only read fields defensively: run them even when other fields have errors. */
 const RUN_ALWAYS = { when: () => true };
 
@@ -240,6 +251,7 @@ const inntektsmottaker = z
     inntekt: z.array(inntekt).optional(),
     forskuddstrekk: z.array(forskuddstrekk).optional(),
     utleggstrekk: z.array(utleggstrekk).optional(),
+    fradrag: z.array(fradrag).optional(),
   })
   // Runs even when a line below has errors, so a missing identifier is reported in the same round.
   .superRefine((person, ctx) => {
@@ -290,19 +302,40 @@ const virksomhet = z
     });
   });
 
-const betalingsinformasjon = z.looseObject({
-  sumForskuddstrekk: optionalDecimal().refine((n) => n === undefined || (Number.isInteger(n) && n <= 0), {
-    message: "sumForskuddstrekkInvalid",
-  }),
-  sumArbeidsgiveravgift: optionalDecimal(),
-  sumFinansskattLoenn: optionalDecimal(),
-  sumUtleggstrekk: optionalDecimal(),
+/**
+ * Forskuddstrekk to pay for one salary payment date: whole kroner, not negative (positive in the
+ * official example while the lines are negative: our reading of the sign rule).
+ */
+const forskuddstrekkForDato = z.looseObject({
+  loennsutbetalingsdato: date(),
+  beloep: wholeKroner().pipe(z.number().min(0, { message: "amountNotNegative" })),
 });
+
+const betalingsinformasjon = z
+  .looseObject({
+    sumForskuddstrekkPerLoennsutbetalingsdato: z.array(forskuddstrekkForDato).optional(),
+    sumArbeidsgiveravgift: optionalWholeKroner(),
+    sumFinansskattLoenn: optionalWholeKroner(),
+    sumUtleggstrekk: optionalWholeKroner(),
+  })
+  .superRefine((b, ctx) => {
+    const seen = new Set<string>();
+    (b.sumForskuddstrekkPerLoennsutbetalingsdato ?? []).forEach(({ loennsutbetalingsdato: date }, i) => {
+      if (seen.has(date)) {
+        ctx.addIssue({ code: "custom", path: ["sumForskuddstrekkPerLoennsutbetalingsdato", i, "loennsutbetalingsdato"], message: "duplicateDate" });
+      }
+      seen.add(date);
+    });
+  });
+
+/** An institution the employer's pension scheme is with; the official example's identifikator fails the orgnr check, so it is kept as text. */
+const pensjonsinnretning = z.looseObject({ identifikator: text(100) });
 
 const oppgave = z
   .looseObject({
     betalingsinformasjon: betalingsinformasjon.optional(),
     virksomhet: z.array(virksomhet, { error: "virksomhetRequired" }).min(1, { message: "virksomhetRequired" }),
+    pensjonsinnretning: z.array(pensjonsinnretning).optional(),
   })
   .superRefine((o, ctx) => {
     const seen = new Set<string>();
@@ -310,9 +343,6 @@ const oppgave = z
       if (seen.has(v.norskIdentifikator)) ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
       seen.add(v.norskIdentifikator);
     });
-    for (const m of checkBetalingsinformasjon(o)) {
-      ctx.addIssue({ code: "custom", path: ["betalingsinformasjon", m.field], message: m.key, params: { expected: m.expected } });
-    }
   });
 
 const leveranseFields = {

@@ -32,7 +32,7 @@ function builderValues(overrides: Record<string, unknown> = {}) {
     meldingsId: randomUUID(),
     opplysningspliktig: { norskIdentifikator: org().orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: "-7000", sumArbeidsgiveravgift: "5 640" },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: "7 000" }], sumArbeidsgiveravgift: "5 640" },
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,
@@ -89,7 +89,10 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     expect(s).toMatchObject({ kind: "amelding", status: "draft", subject: "2026-10" });
     const payload = s.versions[0]!.payload as any;
     expect(payload.leveringstidspunkt).toBeUndefined();
-    expect(payload.oppgave.betalingsinformasjon).toEqual({ sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 });
+    expect(payload.oppgave.betalingsinformasjon).toEqual({
+      sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
+      sumArbeidsgiveravgift: 5640,
+    });
     expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0]).toMatchObject({ beloep: 40000, utloeserArbeidsgiveravgift: true });
     expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon).toEqual({ navn: "Kari Testesen" });
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, submissionId), eq(auditLog.action, "submission.create_draft")));
@@ -103,22 +106,26 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     const payload = s.versions[0]!.payload as { leveringstidspunkt: string; meldingsId: string };
     expect(Date.parse(payload.leveringstidspunkt)).toBeGreaterThanOrEqual(before - 1000);
     expect(s.receivedIds).toMatchObject({ meldingsId: values.meldingsId });
-    // The body on the wire carries decimals as strings, forskuddstrekk as a negative integer.
+    // The body on the wire carries decimals as strings, whole kroner as integers.
     const body = JSON.parse(s.attempts[0]!.requestBody);
     expect(body.leveranse.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].beloep).toBe("40000");
     expect(body.leveranse.oppgave.virksomhet[0].inntektsmottaker[0].forskuddstrekk[0].beloep).toBe(-7000);
+    expect(body.leveranse.oppgave.betalingsinformasjon).toEqual({
+      sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
+      sumArbeidsgiveravgift: 5640,
+    });
   });
 
   it("returns field errors keyed by model path and stores nothing", async () => {
     const values = builderValues();
     const person = values.oppgave.virksomhet[0]!.inntektsmottaker[0]!;
     person.norskIdentifikator = "12345678901";
-    values.oppgave.betalingsinformasjon.sumForskuddstrekk = "-6000";
+    values.oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato[0]!.loennsutbetalingsdato = "20.10.2026";
     await expect(save({ leveranse: values })).rejects.toMatchObject({
       code: "validation",
       fieldErrors: {
         "oppgave.virksomhet.0.inntektsmottaker.0.norskIdentifikator": ["fnrChecksum"],
-        "oppgave.betalingsinformasjon.sumForskuddstrekk": ["sumMismatch"],
+        "oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato.0.loennsutbetalingsdato": ["dateInvalid"],
       },
     });
     expect(await isMeldingsIdUsed(db, org().id, values.meldingsId)).toBe(false);

@@ -7,14 +7,15 @@ const aga = (avgiftsgrunnlagBeloep: number | string, prosentsatsForAvgiftsberegn
 });
 
 describe("A-melding sums", () => {
-  it("adds forskuddstrekk over every person and virksomhet, negative", () => {
+  it("adds forskuddstrekk over every person and virksomhet, negative, and what is to pay, positive", () => {
     const sums = computeSums({
       virksomhet: [
         { inntektsmottaker: [{ forskuddstrekk: [{ beloep: -7000 }, { beloep: -500 }] }, { forskuddstrekk: [{ beloep: -1200 }] }] },
         { inntektsmottaker: [{ forskuddstrekk: [{ beloep: "-300" }] }] },
       ],
     });
-    expect(sums.sumForskuddstrekk).toBe(-9000);
+    expect(sums.forskuddstrekkLines).toBe(-9000);
+    expect(sums.sumForskuddstrekkPerLoennsutbetalingsdato).toBe(9000);
   });
 
   it("computes arbeidsgiveravgift per virksomhet from grunnlag and rate, rounded to whole kroner", () => {
@@ -48,12 +49,20 @@ describe("A-melding sums", () => {
         },
       ],
     };
-    expect(checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 } })).toEqual([]);
-    expect(checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekk: -7001, sumArbeidsgiveravgift: "5640" } })).toEqual([
-      { field: "sumForskuddstrekk", expected: -7000, actual: -7001, key: "sumMismatch" },
-    ]);
+    const perDate = (...beloep: (number | string)[]) =>
+      beloep.map((b, i) => ({ loennsutbetalingsdato: `2026-10-${String(10 + i)}`, beloep: b }));
+    expect(
+      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7000), sumArbeidsgiveravgift: 5640 } }),
+    ).toEqual([]);
+    // Several payment dates: their total is compared with the lines, which carry no date.
+    expect(
+      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(4000, "3000"), sumArbeidsgiveravgift: 5640 } }),
+    ).toEqual([]);
+    expect(
+      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7001), sumArbeidsgiveravgift: "5640" } }),
+    ).toEqual([{ field: "sumForskuddstrekkPerLoennsutbetalingsdato", expected: 7000, actual: 7001, key: "sumMismatch" }]);
     expect(checkBetalingsinformasjon(oppgave)).toEqual([
-      { field: "sumForskuddstrekk", expected: -7000, actual: undefined, key: "sumMissing" },
+      { field: "sumForskuddstrekkPerLoennsutbetalingsdato", expected: 7000, actual: undefined, key: "sumMissing" },
       { field: "sumArbeidsgiveravgift", expected: 5640, actual: undefined, key: "sumMissing" },
     ]);
   });

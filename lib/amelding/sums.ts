@@ -1,14 +1,21 @@
 /*
- * Sums in betalingsinformasjon, computed from the lines of the leveranse.
+ * Sums in betalingsinformasjon (model v2.3), computed from the lines of the leveranse, and where
+ * the stated sums disagree with them.
  *
- * sumForskuddstrekk: the sum of every forskuddstrekk beloep (negative whole kroner, so exact).
+ * Forskuddstrekk: v2.3 states it per payment date (`sumForskuddstrekkPerLoennsutbetalingsdato`,
+ * whole kroner to pay, positive in Skatteetaten's examples), while each inntektsmottaker's
+ * forskuddstrekk lines are negative whole kroner without a date. So the model lets us check only
+ * the total: Σ beloep over the payment dates = −Σ forskuddstrekk beloep over every person.
  *
  * sumArbeidsgiveravgift: per virksomhet, Σ avgiftsgrunnlagBeloep × prosentsatsForAvgiftsberegning / 100
  * over its loennOgGodtgjoerelse lines, computed exactly (øre × hundredths of a percent, as
  * integers) and rounded once per virksomhet to whole kroner, halves away from zero; the total is
- * the sum of those whole-krone amounts. Skatteetaten reports arbeidsgiveravgift per virksomhet
- * in whole kroner; its exact rounding rule is not published where we can read it [open], so this
- * is the one place to change if it differs.
+ * the sum of those whole-krone amounts. Skatteetaten's rounding rule is not published where we
+ * can read it, so this is the one place to change if it differs.
+ *
+ * A disagreement is a warning, not a refusal: Skatteetaten checks these sums after receipt (a
+ * deviation in the feedback), and its own published example states sums that its few lines do
+ * not add up to (docs/skatteetaten-contract.md, "A-melding model v2.3").
  */
 
 type Amount = number | string | undefined;
@@ -18,14 +25,24 @@ type LinesOfOppgave = {
     arbeidsgiveravgift?: { loennOgGodtgjoerelse?: { avgiftsgrunnlagBeloep?: Amount; prosentsatsForAvgiftsberegning?: Amount }[] };
   }[];
 };
-type BetalingsinformasjonLike = { sumForskuddstrekk?: Amount; sumArbeidsgiveravgift?: Amount };
+type BetalingsinformasjonLike = {
+  sumForskuddstrekkPerLoennsutbetalingsdato?: { loennsutbetalingsdato?: string; beloep?: Amount }[];
+  sumArbeidsgiveravgift?: Amount;
+};
 
-export type ComputedSums = { sumForskuddstrekk: number; sumArbeidsgiveravgift: number; arbeidsgiveravgiftPerVirksomhet: number[] };
+export type ComputedSums = {
+  /** Σ forskuddstrekk beloep over every person: negative, as the lines are reported. */
+  forskuddstrekkLines: number;
+  /** What the per-date sums should add up to: the forskuddstrekk to pay, −forskuddstrekkLines. */
+  sumForskuddstrekkPerLoennsutbetalingsdato: number;
+  sumArbeidsgiveravgift: number;
+  arbeidsgiveravgiftPerVirksomhet: number[];
+};
 
 /** Tolerant of form text ("40 000,50") so the builder can show live sums while the user types. */
 function toHundredths(value: Amount): bigint | null {
   if (value === undefined || value === "") return null;
-  const n = typeof value === "number" ? value : Number(value.replace(/[\s\u00a0]/g, "").replace(",", "."));
+  const n = typeof value === "number" ? value : Number(value.replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-"));
   return Number.isFinite(n) ? BigInt(Math.round(n * 100)) : null;
 }
 
@@ -56,34 +73,49 @@ export function computeSums(oppgave: LinesOfOppgave): ComputedSums {
     }
     perVirksomhet.push(arbeidsgiveravgiftForVirksomhet(v.arbeidsgiveravgift?.loennOgGodtgjoerelse ?? []));
   }
+  const lines = Number(forskuddstrekk) / 100;
   return {
-    sumForskuddstrekk: Number(forskuddstrekk) / 100,
+    forskuddstrekkLines: lines,
+    // 0 - lines, so no lines give 0 rather than -0.
+    sumForskuddstrekkPerLoennsutbetalingsdato: 0 - lines,
     sumArbeidsgiveravgift: perVirksomhet.reduce((a, b) => a + b, 0),
     arbeidsgiveravgiftPerVirksomhet: perVirksomhet,
   };
 }
 
-export type SumField = "sumForskuddstrekk" | "sumArbeidsgiveravgift";
+export type SumField = "sumForskuddstrekkPerLoennsutbetalingsdato" | "sumArbeidsgiveravgift";
+const SUM_FIELDS: readonly SumField[] = ["sumForskuddstrekkPerLoennsutbetalingsdato", "sumArbeidsgiveravgift"];
+
 export type SumMismatch = {
   field: SumField;
   /** What the lines add up to. */
   expected: number;
-  /** What betalingsinformasjon says; undefined when the sum is missing. */
+  /** What betalingsinformasjon says (for forskuddstrekk: Σ over the payment dates); undefined when missing. */
   actual: number | undefined;
   key: "sumMismatch" | "sumMissing";
 };
 
+/** What betalingsinformasjon states for one sum, or undefined when it states nothing. */
+export function statedSum(given: BetalingsinformasjonLike, field: SumField): number | undefined {
+  if (field === "sumArbeidsgiveravgift") {
+    const raw = toHundredths(given.sumArbeidsgiveravgift);
+    return raw === null ? undefined : Number(raw) / 100;
+  }
+  const dates = given.sumForskuddstrekkPerLoennsutbetalingsdato ?? [];
+  const amounts = dates.map((d) => toHundredths(d.beloep)).filter((a): a is bigint => a !== null);
+  return amounts.length === 0 ? undefined : Number(amounts.reduce((a, b) => a + b, 0n)) / 100;
+}
+
 /**
- * Where betalingsinformasjon disagrees with the lines. A sum may be left out when the lines add
- * up to 0 (nothing to pay); otherwise it must be given and equal to the computed value.
+ * Where betalingsinformasjon disagrees with the lines (warnings, see above). A sum may be left
+ * out when the lines add up to 0 (nothing to pay); otherwise it should be given and equal.
  */
 export function checkBetalingsinformasjon(oppgave: LinesOfOppgave & { betalingsinformasjon?: BetalingsinformasjonLike }): SumMismatch[] {
   const computed = computeSums(oppgave);
   const given = oppgave.betalingsinformasjon ?? {};
   const out: SumMismatch[] = [];
-  for (const field of ["sumForskuddstrekk", "sumArbeidsgiveravgift"] as const) {
-    const raw = toHundredths(given[field]);
-    const actual = raw === null ? undefined : Number(raw) / 100;
+  for (const field of SUM_FIELDS) {
+    const actual = statedSum(given, field);
     const expected = computed[field];
     if (actual === undefined && expected !== 0) out.push({ field, expected, actual, key: "sumMissing" });
     else if (actual !== undefined && actual !== expected) out.push({ field, expected, actual, key: "sumMismatch" });

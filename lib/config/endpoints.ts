@@ -7,6 +7,8 @@ export type Endpoints = {
   maskinportenIssuer: string;
   oarApiUrl: string;
   ameldingApiUrl: string;
+  /** The file-upload API for A-meldinger over 10 MB. */
+  ameldingFilopplastingApiUrl: string;
   ameldingTilbakemeldingApiUrl: string;
   altinnPlatformUrl: string;
 };
@@ -15,6 +17,7 @@ type EndpointOverrides = {
   MASKINPORTEN_ISSUER?: string;
   OAR_API_URL?: string;
   AMELDING_API_URL?: string;
+  AMELDING_FILOPPLASTING_API_URL?: string;
   AMELDING_TILBAKEMELDING_API_URL?: string;
   ALTINN_PLATFORM_URL?: string;
   SANDBOX_HOST?: string;
@@ -24,15 +27,17 @@ type EndpointOverrides = {
 };
 
 /**
- * Skatteetaten's exact OAR host and the feedback API host are not published outside SwaggerHub
- * (DOMAIN.md §1.1, [open]); the values below follow the documented `*.api.skatteetaten-test.no`
- * naming and must be checked against the OpenAPI spec before going live. Each can be overridden.
+ * The hosts follow the published `<api>.api.skatteetaten-test.no/v<n>` naming (docs/om/url.md).
+ * Only the A-melding host is confirmed (third-party clients); the OAR, file-upload and feedback
+ * hosts are published only on SwaggerHub and are our guesses, to check before going live
+ * (docs/skatteetaten-contract.md, "Hosts and paths"). Each can be overridden by its variable.
  */
 const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
   test: {
     maskinportenIssuer: "https://test.maskinporten.no/",
     oarApiUrl: "https://innrapporteringoppdragtilutenlandske.api.skatteetaten-test.no/v1",
     ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten-test.no/v1",
+    ameldingFilopplastingApiUrl: "https://innrapporteringameldingfilopplasting.api.skatteetaten-test.no/v1",
     ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1",
     altinnPlatformUrl: "https://platform.tt02.altinn.no",
   },
@@ -40,6 +45,7 @@ const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
     maskinportenIssuer: "https://maskinporten.no/",
     oarApiUrl: "https://innrapporteringoppdragtilutenlandske.api.skatteetaten.no/v1",
     ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten.no/v1",
+    ameldingFilopplastingApiUrl: "https://innrapporteringameldingfilopplasting.api.skatteetaten.no/v1",
     ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten.no/v1",
     altinnPlatformUrl: "https://platform.altinn.no",
   },
@@ -54,6 +60,7 @@ function sandboxEndpoints(o: EndpointOverrides): Endpoints {
     maskinportenIssuer: `http://${host}:${mp}/`,
     oarApiUrl: `http://${host}:${ske}/oar/v1`,
     ameldingApiUrl: `http://${host}:${ske}/amelding/v1`,
+    ameldingFilopplastingApiUrl: `http://${host}:${ske}/amelding-filopplasting/v1`,
     ameldingTilbakemeldingApiUrl: `http://${host}:${ske}/amelding-tilbakemelding/v1`,
     altinnPlatformUrl: `http://${host}:${altinn}`,
   };
@@ -66,6 +73,7 @@ export function resolveEndpoints(mode: AppMode, overrides: EndpointOverrides = {
     maskinportenIssuer: overrides.MASKINPORTEN_ISSUER ?? defaults.maskinportenIssuer,
     oarApiUrl: overrides.OAR_API_URL ?? defaults.oarApiUrl,
     ameldingApiUrl: overrides.AMELDING_API_URL ?? defaults.ameldingApiUrl,
+    ameldingFilopplastingApiUrl: overrides.AMELDING_FILOPPLASTING_API_URL ?? defaults.ameldingFilopplastingApiUrl,
     ameldingTilbakemeldingApiUrl:
       overrides.AMELDING_TILBAKEMELDING_API_URL ?? defaults.ameldingTilbakemeldingApiUrl,
     altinnPlatformUrl: overrides.ALTINN_PLATFORM_URL ?? defaults.altinnPlatformUrl,

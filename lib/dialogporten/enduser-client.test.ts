@@ -38,7 +38,7 @@ beforeEach(() => sandbox.skatteetaten.reset());
 
 /** Sends an A-melding the way the delivery engine does; returns the ids Skatteetaten answered. */
 async function submit(orgnr: string, leveranse = testLeveranse(orgnr, VIRKSOMHET)) {
-  const adapter = createAmeldingAdapter({ baseUrl: sandbox.skatteetaten.ameldingBaseUrl, idempotencyKeyIn: "query" });
+  const adapter = createAmeldingAdapter({ baseUrl: sandbox.skatteetaten.ameldingBaseUrl, idempotencyKeyIn: "header" });
   const request = adapter.buildRequest(leveranse, { idempotencyKey: randomUUID(), orgnr, existsAtSkatteetaten: false });
   const token = await tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr });
   const answer = await sendRequest(request, token.accessToken, { timeoutMs: 5000 });
@@ -87,11 +87,11 @@ describe("Dialogporten end-user client against the sandbox", () => {
   it("answers the feedback API with 404 before publication and AMLD_1015 to another organisation", async () => {
     const ids = await submit(ORG);
     const url = `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1/tilbakemelding/${ids.forsendelseId}`;
-    expect(JSON.parse(((await fetchFeedback(url, ORG)) as { body: string }).body)).toMatchObject({ kode: "GLD_021", spesifisering: [{ kode: "GLD_1023" }] });
+    expect(JSON.parse(((await fetchFeedback(url, ORG)) as { body: string }).body)).toMatchObject({ kode: "AMLD_021", spesifisering: [{ kode: "AMLD_1023" }] });
     sandbox.skatteetaten.releaseFeedback();
     const other = await fetchFeedback(url, OTHER);
     expect(other).toMatchObject({ status: 403 });
-    expect(JSON.parse((other as { body: string }).body)).toMatchObject({ kode: "GLD_005", spesifisering: [{ kode: "AMLD_1015" }] });
+    expect(JSON.parse((other as { body: string }).body)).toMatchObject({ kode: "AMLD_005", spesifisering: [{ kode: "AMLD_1015" }] });
   });
 
   it("lists the party's dialogs newest first across pages, and only the system user's own", async () => {

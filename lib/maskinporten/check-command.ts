@@ -15,14 +15,15 @@ const USAGE = `Usage: npm run maskinporten -- check --scope <scope> [--scope <sc
 
 Asks Maskinporten for an access token with the configured MASKINPORTEN_* settings and prints
 its decoded claims, expiry and scope (never the token). With --org the token is for the system
-user owned by that organisation. Exit code 0 on success, 1 when Maskinporten refuses, 2 on
-configuration or usage errors.`;
+user owned by that organisation. --resource sets the token's audience; it is refused with a
+Skatteetaten scope, whose APIs expect none. Exit code 0 on success, 1 when Maskinporten refuses,
+2 on configuration or usage errors.`;
 
 /**
  * In sandbox mode without explicit settings, uses the key `npm start` / `npm run sandbox`
  * created, so the check works out of the box against a running sandbox.
  */
-async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
+export async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
   if ((env.APP_MODE ?? "sandbox") !== "sandbox" || env.MASKINPORTEN_CLIENT_ID) return env;
   const dataDir = env.DATA_DIR || ".data";
   const key = await readSandboxClientKey(dataDir);
@@ -48,7 +49,7 @@ function describeKey(config: MaskinportenConfig): string {
     : `kid ${k.kid} (${k.alg})`;
 }
 
-function printError(io: CommandIo, error: MaskinportenError) {
+export function printError(io: CommandIo, error: MaskinportenError) {
   const title =
     error.kind === "grant_rejected"
       ? `Maskinporten refused the request (HTTP ${error.httpStatus})`

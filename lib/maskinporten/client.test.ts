@@ -62,8 +62,9 @@ describe("Maskinporten client", () => {
       await c.getToken({ scopes: [OAR, AMELDING], systemUserOrg: "310900230" });
       await c.getToken({ scopes: [OAR], systemUserOrg: ORG });
       await c.getToken({ scopes: [OAR, AMELDING] });
-      await c.getToken({ scopes: [OAR, AMELDING], systemUserOrg: ORG, resource: ["https://api.example/"] });
-      expect(grants()).toBe(before + 5);
+      await c.getToken({ scopes: ["digdir:dialogporten"], systemUserOrg: ORG });
+      await c.getToken({ scopes: ["digdir:dialogporten"], systemUserOrg: ORG, resource: ["https://api.example/"] });
+      expect(grants()).toBe(before + 6);
     });
 
     it("lists cache entries for diagnostics without the token", async () => {

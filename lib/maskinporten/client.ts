@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MaskinportenAccessToken } from "./access-token";
 import type { MaskinportenConfig } from "./config";
 import { grantRejectedError, MaskinportenError } from "./errors";
-import { checkSystemUserOrg, createJwtGrant, normaliseScopes, type TokenRequest } from "./grant";
+import { checkSystemUserOrg, createJwtGrant, normaliseScopes, resourceFor, type TokenRequest } from "./grant";
 import { cacheKey, TokenCache, type TokenCacheEntryInfo, type TokenCacheKeyParts, type TokenErrorHistory } from "./token-cache";
 import { createTokenEndpointResolver, type TokenEndpoint } from "./token-endpoint";
 
@@ -156,13 +156,13 @@ export function createMaskinportenClient(config: MaskinportenConfig, options: Ma
     async getToken(request) {
       const scopes = normaliseScopes(request.scopes);
       const systemUserOrg = checkSystemUserOrg(request.systemUserOrg) ?? null;
-      const resource = request.resource ?? config.resource;
+      const resource = resourceFor(scopes, request.resource, config.resource);
       const parts: TokenCacheKeyParts = {
         clientId: config.clientId,
         keyId: config.signingKey.keyId,
         scopes,
         systemUserOrg,
-        resource: resource?.length ? [...resource].sort() : null,
+        resource: resource ? resource.sort() : null,
       };
       const key = cacheKey(parts);
 

@@ -15,7 +15,10 @@ export const MASKINPORTEN_ENV_VARIABLES = [
   { name: "MASKINPORTEN_PRIVATE_KEY_FILE", description: "Path to the PEM private key, instead of MASKINPORTEN_PRIVATE_KEY." },
   { name: "MASKINPORTEN_CERTIFICATE_CHAIN_FILE", description: "Optional virksomhetssertifikat chain (PEM, leaf first), sent as x5c instead of kid." },
   { name: "MASKINPORTEN_ALG", description: "Signing algorithm of the grant: RS256 (default), RS384 or RS512." },
-  { name: "MASKINPORTEN_RESOURCE", description: "Optional audience(s) of the access token, comma-separated (the grant's resource claim)." },
+  {
+    name: "MASKINPORTEN_RESOURCE",
+    description: "Optional audience(s), comma-separated (the grant's resource claim), for tokens to APIs other than Skatteetaten's, which expect none.",
+  },
   { name: "MASKINPORTEN_CONSUMER_ORG", description: "Optional orgnr you act for through an Altinn delegation (the grant's consumer_org claim)." },
   { name: "MASKINPORTEN_TIMEOUT_MS", description: "Timeout of one token request in milliseconds (default 10000)." },
   { name: "MASKINPORTEN_REFRESH_MARGIN_SECONDS", description: "Fetch a new token this many seconds before the cached one expires (default 30)." },

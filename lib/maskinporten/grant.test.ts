@@ -53,18 +53,29 @@ describe("JWT grant", () => {
     expect(grant.systemUserOrg).toBe("310900230");
   });
 
-  it("adds resource and consumer_org only when configured", async () => {
-    const grant = await grantFor(
-      { scopes: [SANDBOX_SCOPES.oar] },
-      { MASKINPORTEN_RESOURCE: "https://api.example/a,https://api.example/b", MASKINPORTEN_CONSUMER_ORG: "310900346" },
-    );
-    expect(grant.claims.resource).toEqual(["https://api.example/a", "https://api.example/b"]);
-    expect(grant.claims.consumer_org).toBe("310900346");
-    expect(Object.keys(grant.claims)).toHaveLength(8);
+  it("adds consumer_org when configured, and a configured resource only to tokens for APIs other than Skatteetaten's", async () => {
+    const configured = { MASKINPORTEN_RESOURCE: "https://api.example/a,https://api.example/b", MASKINPORTEN_CONSUMER_ORG: "310900346" };
+    const other = await grantFor({ scopes: [SANDBOX_SCOPES.dialogporten] }, configured);
+    expect(other.claims.resource).toEqual(["https://api.example/a", "https://api.example/b"]);
+    expect(other.claims.consumer_org).toBe("310900346");
+    expect(Object.keys(other.claims)).toHaveLength(8);
 
-    const perRequest = await grantFor({ scopes: [SANDBOX_SCOPES.oar], resource: ["https://api.example/c"] });
+    const perRequest = await grantFor({ scopes: [SANDBOX_SCOPES.dialogporten], resource: ["https://api.example/c"] });
     expect(perRequest.claims.resource).toEqual(["https://api.example/c"]);
     expect(perRequest.claims).not.toHaveProperty("consumer_org");
+  });
+
+  it("never puts a resource on a token for Skatteetaten's APIs (docs/om/sikkerhet.md), even when one is configured", async () => {
+    const configured = { MASKINPORTEN_RESOURCE: "https://api.example/a" };
+    for (const scopes of [[SANDBOX_SCOPES.oar], [SANDBOX_SCOPES.amelding], [SANDBOX_SCOPES.amelding, SANDBOX_SCOPES.dialogporten]]) {
+      const grant = await grantFor({ scopes, systemUserOrg: "310900125" }, configured);
+      expect(grant.claims).not.toHaveProperty("resource");
+    }
+    const before = t.sandbox.grants().length;
+    await expect(createMaskinportenClient(t.config()).getToken({ scopes: [SANDBOX_SCOPES.oar], resource: ["https://api.example/c"] })).rejects.toMatchObject({
+      kind: "config",
+    });
+    expect(t.sandbox.grants()).toHaveLength(before);
   });
 
   it.each(["RS384", "RS512"] as const)("signs with %s when MASKINPORTEN_ALG says so", async (alg) => {

@@ -15,9 +15,33 @@ export type TokenRequest = {
   scopes: string[];
   /** Orgnr of the system user's owner: the reporting organisation, or the accountant reporting for it. */
   systemUserOrg?: string;
-  /** Audience(s) of the access token; overrides MASKINPORTEN_RESOURCE. */
+  /** Audience(s) of the access token; overrides MASKINPORTEN_RESOURCE. Refused for Skatteetaten's scopes. */
   resource?: string[];
 };
+
+/** Scopes of Skatteetaten's APIs. */
+const SKATTEETATEN_SCOPE = /^skatteetaten:/;
+
+/**
+ * The `resource` claim (the access token's audience) for a token request. Skatteetaten's APIs
+ * expect none: docs/om/sikkerhet.md says resource must not be set for them, leaving the audience
+ * "unspecified" (docs/skatteetaten-contract.md, "Tokens"). So a token with a Skatteetaten scope
+ * never carries one, and asking for one is refused; MASKINPORTEN_RESOURCE applies only to tokens
+ * for other APIs, and a request may name its own.
+ */
+export function resourceFor(scopes: string[], requested: string[] | undefined, configured: string[] | undefined): string[] | undefined {
+  if (scopes.some((s) => SKATTEETATEN_SCOPE.test(s))) {
+    if (requested?.length) {
+      throw invalidRequest(
+        "A resource (audience) was requested for a Skatteetaten scope.",
+        "Skatteetaten's APIs expect no resource claim; leave it out (docs/om/sikkerhet.md).",
+      );
+    }
+    return undefined;
+  }
+  const resource = requested ?? configured;
+  return resource?.length ? [...resource] : undefined;
+}
 
 export type SystemUserAuthorizationDetail = {
   type: typeof SYSTEM_USER_TYPE;
@@ -48,8 +72,9 @@ export function checkSystemUserOrg(orgnr: string | undefined): string | undefine
 }
 
 /**
- * Builds the signed JWT grant (RFC 7523) exactly as Maskinporten documents it: only the claims
- * listed in DOMAIN.md §3, because Maskinporten rejects undocumented ones.
+ * Builds the signed JWT grant (RFC 7523) exactly as Maskinporten documents it: only the
+ * documented claims (aud, iss, scope, iat, exp, jti; resource, consumer_org and
+ * authorization_details when needed), because Maskinporten rejects undocumented ones.
  */
 export async function createJwtGrant(
   config: Pick<MaskinportenConfig, "clientId" | "issuer" | "signingKey" | "resource" | "consumerOrg">,
@@ -66,7 +91,7 @@ export async function createJwtGrant(
     ? { alg: signingKey.alg, x5c: signingKey.x5c }
     : { alg: signingKey.alg, kid: signingKey.kid };
 
-  const resource = request.resource ?? config.resource;
+  const resource = resourceFor(scopes, request.resource, config.resource);
   const claims: Record<string, unknown> = { scope: scopes.join(" ") };
   if (resource?.length) claims.resource = resource;
   if (config.consumerOrg) claims.consumer_org = config.consumerOrg;

@@ -2,11 +2,14 @@
 
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { SafeError } from "@/lib/actions/action-result";
 import { defineAction, assertOrganisationAccess } from "@/lib/actions/define-action";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
 import { oppdragSchemaWith } from "./oppdrag-form-schema";
+import { oppdragsgiverIsOrganisation } from "./oppdragsgiver";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
@@ -27,7 +30,13 @@ export const saveOppdragAction = defineAction(
   { name: "saveOppdrag", permission: "submission:edit", schema: saveOppdragSchema },
   async (input, { user, db }) => {
     assertOrganisationAccess(user, input.organisationId);
-    const { organisationId, intent, submissionId, oppdragsreferanse, hovedoppdragsgiverErAnnen: _, ...values } = input;
+    const { organisationId, intent, submissionId, oppdragsreferanse, hovedoppdragsgiverErAnnen: _, oppdragsgiverAvvikBekreftet, ...values } = input;
+    // The report goes out for this organisation (its system user); naming another oppdragsgiver must be deliberate.
+    const [organisation] = await listOrganisationsForUser(db, [organisationId]);
+    if (!organisation) throw new SafeError("forbidden", "errors.organisationForbidden");
+    if (!oppdragsgiverIsOrganisation(values.oppdragsgiver, organisation) && !oppdragsgiverAvvikBekreftet) {
+      throw new SafeError("validation", "errors.validation", { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] });
+    }
     const payload: Oppdrag = { ...values, oppdragsreferanse: oppdragsreferanse ?? newOppdragsreferanse() };
     const queue = intent === "submit";
     const result = await db.transaction((tx) =>

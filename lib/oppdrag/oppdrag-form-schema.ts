@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import countries from "./iso-3166-alpha2.json";
 
-/** Contracts below this value need not be reported (DOMAIN.md §1.1); shown as a notice, not an error. */
+/** Contracts below this value need not be reported (Skatteforvaltningshåndboken § 7-6); shown as a notice, not an error. */
 export const REPORTING_THRESHOLD_NOK = 20_000;
 
 // Messages are keys into `validation.*`, shown identically by the browser and the server.
@@ -97,6 +97,11 @@ const oppdragFields = {
     .optional()
     .transform((v) => v === true || v === "on" || v === "true"),
   hovedoppdragsgiver: z.unknown().optional(),
+  /** The user confirmed an oppdragsgiver other than the organisation reported for (lib/oppdrag/oppdragsgiver.ts). */
+  oppdragsgiverAvvikBekreftet: z
+    .union([z.boolean(), z.enum(["on", "true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
   oppdragstaker,
   oppdrag: z.object(
     {

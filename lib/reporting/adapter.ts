@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ReportKind } from "@/lib/db/schema";
 
 export type OutgoingRequest = {
-  method: "POST" | "PUT" | "GET";
+  method: "POST" | "PUT" | "GET" | "DELETE";
   url: string;
   /** Without Authorization: the sender adds the token, so stored requests never hold it. */
   headers: Record<string, string>;
@@ -19,8 +19,8 @@ export type AdapterContext = {
 
 /**
  * Everything that is specific to one Skatteetaten API's wire format. Parts of both formats are
- * unpublished outside SwaggerHub (DOMAIN.md §1), so each lives in one file and a corrected spec
- * changes only that file.
+ * unpublished outside SwaggerHub (docs/skatteetaten-contract.md), so each lives in one file and a
+ * corrected spec changes only that file.
  */
 export type ReportingAdapter = {
   kind: ReportKind;
@@ -37,7 +37,17 @@ export type ReportingAdapter = {
 
 export type IdempotencyKeyPlacement = "query" | "header";
 
-/** Puts the idempotency key where the API expects it ([open] in DOMAIN.md §1.1: configurable). */
+/**
+ * Where the idempotency key travels, from SKATTEETATEN_IDEMPOTENCY_KEY_IN: an HTTP header named
+ * idempotencyKey unless the setting says "query". The pages say only that the parameter is
+ * required; every third-party client sends the header (docs/skatteetaten-contract.md,
+ * "Idempotency key").
+ */
+export function idempotencyKeyPlacement(setting: string | undefined): IdempotencyKeyPlacement {
+  return setting === "query" ? "query" : "header";
+}
+
+/** Puts the idempotency key where the API expects it (see idempotencyKeyPlacement). */
 export function withIdempotencyKey(
   url: string,
   headers: Record<string, string>,

@@ -25,7 +25,7 @@ export async function sendRequest(
     const res = await fetch(request.url, {
       method: request.method,
       headers: { ...request.headers, Authorization: `Bearer ${accessToken}` },
-      body: request.method === "GET" ? undefined : request.body,
+      body: request.method === "GET" || request.method === "DELETE" ? undefined : request.body,
       signal: AbortSignal.timeout(options.timeoutMs),
       redirect: "manual",
     });

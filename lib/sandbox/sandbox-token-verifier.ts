@@ -16,6 +16,12 @@ export function sandboxTokenVerifier(maskinporten: Pick<SandboxMaskinporten, "is
       requireSystemUser: false,
     });
     if (!result.ok) return { ok: false, reason: result.reason };
-    return { ok: true, systemUserOrg: result.systemUser?.orgnr ?? null, clientId: result.clientId };
+    const aud = result.claims.aud;
+    return {
+      ok: true,
+      systemUserOrg: result.systemUser?.orgnr ?? null,
+      clientId: result.clientId,
+      ...(aud ? { audience: Array.isArray(aud) ? aud : [aud] } : {}),
+    };
   };
 }

@@ -11,7 +11,7 @@ import { SandboxSystemUserRegistry } from "./maskinporten/system-user-registry";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
 import type { FeedbackDelay } from "./skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "./skatteetaten/server";
-import type { SandboxSkatteetatenHandle } from "./skatteetaten/types";
+import type { IdempotencyKeyPlacement, SandboxSkatteetatenHandle } from "./skatteetaten/types";
 
 export type SandboxOptions = {
   host?: string;
@@ -27,6 +27,8 @@ export type SandboxOptions = {
   feedbackDelay?: FeedbackDelay;
   /** Where the sandbox pushes Dialogporten's events as Altinn Events would (a subscription's endpoint). */
   altinnEventsWebhookUrl?: string;
+  /** Where the sandbox Skatteetaten reads the idempotency key (default header); anywhere else it counts as missing. */
+  idempotencyKeyIn?: IdempotencyKeyPlacement;
 };
 
 export type Sandbox = {
@@ -58,6 +60,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     verifyToken,
     dialogs,
     feedbackDelay: options.feedbackDelay,
+    idempotencyKeyIn: options.idempotencyKeyIn,
   });
   const systemUserRequests = systemUserRequestsHandler({
     maskinporten,

@@ -45,7 +45,8 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect(s.receivedIds).toMatchObject({ meldingsId: leveranse.meldingsId, forsendelseId: expect.any(String), dialogId: expect.any(String) });
     const [attempt] = s.attempts;
     expect(attempt).toMatchObject({ outcome: "accepted", idempotencyKey, responseStatus: 200 });
-    expect(attempt!.requestUrl).toContain(`/innsending/${leveranse.kalendermaaned}/${orgnr()}?idempotencyKey=${idempotencyKey}`);
+    expect(attempt!.requestUrl).toMatch(new RegExp(`/innsending/${leveranse.kalendermaaned}/${orgnr()}$`));
+    expect(attempt!.requestHeaders.idempotencyKey).toBe(idempotencyKey);
     expect(attempt!.requestHeaders.Authorization).toBe("Bearer [redacted]");
     expect(JSON.stringify(attempt)).not.toMatch(/eyJ[\w-]+\.eyJ/); // no JWT anywhere in the stored attempt
     expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);

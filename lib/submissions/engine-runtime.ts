@@ -4,6 +4,7 @@ import { resolveEndpoints, type AppMode } from "@/lib/config/endpoints";
 import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { idempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createDeliveryDeps } from "./delivery-deps";
 import { startFeedbackFollower } from "./feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback-follower-deps";
@@ -29,7 +30,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
     ameldingApiUrl: endpoints.ameldingApiUrl,
-    idempotencyKeyIn: env.SKATTEETATEN_IDEMPOTENCY_KEY_IN === "header" ? "header" : "query",
+    idempotencyKeyIn: idempotencyKeyPlacement(env.SKATTEETATEN_IDEMPOTENCY_KEY_IN),
     workerId: env.WORKER_ID ?? `${os.hostname()}-${process.pid}`,
     leaseMs: Number(env.DELIVERY_LEASE_SECONDS ?? 90) * 1000,
     requestTimeoutMs: Number(env.DELIVERY_TIMEOUT_SECONDS ?? 30) * 1000,

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { computeSums } from "@/lib/amelding/sums";
+import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
+
+export { syntheticFodselsnummer };
 
 /** A small seeded generator (mulberry32), so a failing test or benchmark can be reproduced. */
 export function seededRandom(seed: number) {
@@ -14,43 +17,13 @@ export function seededRandom(seed: number) {
   };
 }
 
-const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-function checkDigit(digits: number[], weights: number[]): number {
-  const rest = weights.reduce((sum, w, i) => sum + w * digits[i]!, 0) % 11;
-  return rest === 0 ? 0 : 11 - rest;
-}
-
-/**
- * A synthetic fødselsnummer in Skatteetaten Tenor's style: the month is raised by 80, so it can
- * never belong to a real person. `dnummer` also raises the first digit by 4.
- */
-export function syntheticFodselsnummer(random: () => number = Math.random, options: { dnummer?: boolean } = {}): string {
-  for (;;) {
-    const birth = new Date(Date.UTC(1950 + Math.floor(random() * 55), 0, 1 + Math.floor(random() * 365)));
-    const day = birth.getUTCDate() + (options.dnummer ? 40 : 0);
-    const month = birth.getUTCMonth() + 1 + 80;
-    const year = birth.getUTCFullYear() % 100;
-    // Individual numbers 000–499 are those of people born 1900–1999 (and 2000–2039 for 500–999).
-    const individual = birth.getUTCFullYear() < 2000 ? Math.floor(random() * 500) : 500 + Math.floor(random() * 500);
-    const base = `${String(day).padStart(2, "0")}${month}${String(year).padStart(2, "0")}${String(individual).padStart(3, "0")}`;
-    const digits = [...base].map(Number);
-    const k1 = checkDigit(digits, K1);
-    if (k1 === 10) continue;
-    const k2 = checkDigit([...digits, k1], K2);
-    if (k2 === 10) continue;
-    return `${base}${k1}${k2}`;
-  }
-}
-
 const GIVEN = ["Kari", "Ola", "Ingrid", "Lars", "Sofie", "Jonas", "Nora", "Emil", "Maja", "Henrik"];
 const FAMILY = ["Testesen", "Prøvestad", "Syntetisk", "Eksempelsen", "Fiktivdal"];
 
 /**
- * A valid synthetic leveranse (our model: amounts as numbers) for `orgnr` with one virksomhet
- * and `persons` inntektsmottakere, each with an ordinary employment, a fixed salary, a
- * forskuddstrekk, and betalingsinformasjon that agrees with the lines.
+ * A valid synthetic leveranse (model v2.3, our model: amounts as numbers) for `orgnr` with one
+ * virksomhet and `persons` inntektsmottakere, each with an ordinary employment, a fixed salary,
+ * a forskuddstrekk, and betalingsinformasjon that agrees with the lines (all salaries paid on the 20th).
  */
 export function generateLeveranse(options: {
   opplysningspliktig: string;
@@ -81,10 +54,10 @@ export function generateLeveranse(options: {
           arbeidsforholdId: `AF-${i + 1}`,
           startdato: "2020-01-01",
           antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5,
-          avloenningstype: "fast",
           yrke: "2511101",
           arbeidstidsordning: "ikkeSkift",
           stillingsprosent: 100,
+          formForAnsettelse: "fast",
         },
       ],
       inntekt: [
@@ -125,7 +98,10 @@ export function generateLeveranse(options: {
     meldingsId: randomUUID(),
     opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: sums.sumForskuddstrekk, sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato }],
+        sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift,
+      },
       ...oppgave,
     },
     spraakForTilbakemelding: "bokmaal",

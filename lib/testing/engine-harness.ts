@@ -56,7 +56,7 @@ export async function startEngineHarness(
   const deliveryConfig: DeliveryConfig = {
     oarApiUrl: skatteetaten.oarBaseUrl,
     ameldingApiUrl: skatteetaten.ameldingBaseUrl,
-    idempotencyKeyIn: "query",
+    idempotencyKeyIn: "header",
     workerId: "test-worker",
     leaseMs: 30_000,
     requestTimeoutMs: 5_000,

@@ -24,7 +24,7 @@ export function testOppdrag(orgnr: string, overrides: Partial<Oppdrag> = {}): Op
   };
 }
 
-/** A minimal valid synthetic A-melding leveranse for `orgnr` (sub-unit `virksomhet`). */
+/** A minimal valid synthetic A-melding leveranse (model v2.3) for `orgnr` (sub-unit `virksomhet`). */
 export function testLeveranse(orgnr: string, virksomhet: string, month = "2026-10") {
   return {
     leveringstidspunkt: `${month}-28T10:00:00Z`,
@@ -33,7 +33,7 @@ export function testLeveranse(orgnr: string, virksomhet: string, month = "2026-1
     meldingsId: `m-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
       virksomhet: [
         {
           norskIdentifikator: virksomhet,

@@ -7,7 +7,7 @@ import { insertOrganisation } from "@/lib/organisations/queries";
 import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import type { Role } from "@/lib/db/schema";
-import { orgnrCheckDigit } from "@/lib/validation/orgnr";
+import { syntheticOrgnr } from "@/lib/validation/orgnr";
 
 /** A connection to the shared test database, closed after the file's tests. */
 export function useTestDb() {
@@ -29,13 +29,7 @@ export function randomClientIp() {
 }
 
 /** A random valid synthetic orgnr in the 3xx test range, so parallel test files never collide. */
-export function randomOrgnr(): string {
-  for (;;) {
-    const first = `3${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-    const d = orgnrCheckDigit(first);
-    if (d !== null) return `${first}${d}`;
-  }
-}
+export const randomOrgnr = syntheticOrgnr;
 
 export function uniqueEmail(prefix = "user") {
   return `${prefix}-${randomUUID().slice(0, 8)}@innrapportering.test`;

@@ -24,3 +24,12 @@ export function isValidOrgnr(value: string): boolean {
 export function formatOrgnr(orgnr: string): string {
   return orgnr.replace(/^(\d{3})(\d{3})(\d{3})$/, "$1 $2 $3");
 }
+
+/** A random valid orgnr in the 3xx range used for synthetic test organisations. */
+export function syntheticOrgnr(random: () => number = Math.random): string {
+  for (;;) {
+    const first = `3${String(Math.floor(random() * 1e7)).padStart(7, "0")}`;
+    const d = orgnrCheckDigit(first);
+    if (d !== null) return `${first}${d}`;
+  }
+}

@@ -25,12 +25,13 @@ export type DocumentError =
   | { code: "organisation_not_accessible"; orgnr: string };
 
 /**
- * An element the A-melding v2.3 XSD does not have at that place. It is left out of the import
- * (so nothing unknown is sent to Skatteetaten) and shown to the user before they save or send.
- * Counted per element path without indices, so 10 000 persons with the same stray element give
- * one line, not 10 000.
+ * An element model v2.3 does not have at that place: an XML element the XSD lacks, or a field
+ * of an older 2.x message that v2.3 replaced (lib/amelding/upgrade-leveranse.ts). It is left out
+ * of the import (so nothing unknown is sent to Skatteetaten) and shown to the user before they
+ * save or send. Counted per element path without indices, so 10 000 persons with the same stray
+ * element give one line, not 10 000.
  */
-export type UnknownElementWarning = { code: "xml_unknown_element"; element: string; count: number; firstPath: ImportPath };
+export type UnknownElementWarning = { code: "unknown_element"; element: string; count: number; firstPath: ImportPath };
 
 export function formatImportPath(path: ImportPath): string {
   return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");

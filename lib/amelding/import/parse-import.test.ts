@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
+import { XML_V2_2, XML_V2_3 as XML_FIXTURE } from "./fixtures/xml-fixtures";
 import { detectImportFormat, parseImport } from "./parse-import";
-
-const XML_FIXTURE = readFileSync(new URL("./fixtures/amelding-v2_3-tre-personer.xml", import.meta.url), "utf8");
 const OPTIONS = { opplysningspliktig: "310900125", virksomhet: "312000016", kalendermaaned: "2026-03", persons: 3 };
 
 describe("detectImportFormat", () => {
@@ -42,6 +40,27 @@ describe("parseImport", () => {
   it("reads the XML fixture from an older payroll system and reports its version", () => {
     const result = parseImport(XML_FIXTURE);
     expect(result).toMatchObject({ ok: true, format: "xml", xmlVersion: "v2_3", warnings: [] });
+  });
+
+  it("reads a file written for an older 2.x model, leaving out the forskuddstrekk sum v2.3 replaced", () => {
+    const leftOut = [
+      {
+        code: "unknown_element",
+        element: "oppgave.betalingsinformasjon.sumForskuddstrekk",
+        count: 1,
+        firstPath: ["oppgave", "betalingsinformasjon", "sumForskuddstrekk"],
+      },
+    ];
+    const xml = parseImport(XML_V2_2);
+    expect(xml).toMatchObject({ ok: true, format: "xml", xmlVersion: "v2_2", warnings: leftOut });
+
+    const leveranse = generateLeveranse(OPTIONS) as any;
+    leveranse.oppgave.betalingsinformasjon = { sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 };
+    leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold[0].avloenningstype = "fast";
+    delete leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold[0].formForAnsettelse;
+    const json = parseImport(JSON.stringify({ leveranse }));
+    expect(json).toMatchObject({ ok: true, format: "json", warnings: leftOut });
+    if (json.ok) expect(json.leveranse.oppgave.betalingsinformasjon).toEqual({ sumArbeidsgiveravgift: 18434 });
   });
 
   it("reads the same leveranse from JSON and from XML into the same model", () => {

@@ -1,4 +1,5 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { validateLeveranse, type LeveranseError } from "@/lib/amelding/validate-leveranse";
 import type { DocumentError, UnknownElementWarning } from "./import-issues";
 import type { ImportFormat } from "./import-result";
@@ -54,7 +55,8 @@ function readJson(text: string): { raw: Record<string, unknown> } | { error: Doc
 
 /**
  * Reads an uploaded or pasted A-melding: JSON as the API takes it (`{"leveranse": …}`) or XML in
- * the XSD v2.x format, detected from the content. Returns the leveranse in our model, or why not:
+ * the XSD v2.x format, detected from the content, into model v2.3 (an older 2.x file's replaced
+ * fields are left out and returned as warnings). Returns the leveranse in our model, or why not:
  * document errors (the file cannot be read) or field issues (it can, but fields break the rules).
  * Rules that need the database (meldingsId used before, organisation access) are the caller's
  * (import-leveranse.ts).
@@ -70,7 +72,10 @@ export function parseImport(text: string): ParseImportResult {
   if (format === "json") {
     const read = readJson(text);
     if ("error" in read) return fail(format, [read.error]);
-    raw = read.raw;
+    // A file from a payroll system still on an older 2.x model: fields v2.3 replaced are left out and listed.
+    const upgraded = upgradeLeveranse(read.raw);
+    raw = upgraded.leveranse;
+    warnings = upgraded.leftOut;
   } else {
     const read = xmlToLeveranse(text);
     if (!read.ok) return fail(format, read.errors);

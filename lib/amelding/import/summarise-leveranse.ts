@@ -1,4 +1,5 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { checkBetalingsinformasjon, statedSum, type SumMismatch } from "@/lib/amelding/sums";
 
 export type LeveranseSummary = {
   kalendermaaned: string;
@@ -14,9 +15,11 @@ export type LeveranseSummary = {
   sumForskuddstrekk: number;
   /** Σ avgiftsgrunnlagBeloep of loennOgGodtgjoerelse over every virksomhet. */
   sumAvgiftsgrunnlag: number;
-  /** As reported in betalingsinformasjon, if the file has it. */
+  /** As reported in betalingsinformasjon, if the file has it (forskuddstrekk: Σ over the payment dates). */
   reportedSumForskuddstrekk: number | null;
   reportedSumArbeidsgiveravgift: number | null;
+  /** Sums in betalingsinformasjon that disagree with the lines: shown, not refused (lib/amelding/sums.ts). */
+  sumWarnings: SumMismatch[];
 };
 
 /** Sums in øre as integers, so 10 000 lines of 0.1 add up to exactly 1000. */
@@ -51,7 +54,8 @@ export function summariseLeveranse(leveranse: Leveranse): LeveranseSummary {
     sumInntekt: inntekt / 100,
     sumForskuddstrekk: forskuddstrekk / 100,
     sumAvgiftsgrunnlag: grunnlag / 100,
-    reportedSumForskuddstrekk: betaling?.sumForskuddstrekk ?? null,
+    reportedSumForskuddstrekk: statedSum(betaling ?? {}, "sumForskuddstrekkPerLoennsutbetalingsdato") ?? null,
     reportedSumArbeidsgiveravgift: betaling?.sumArbeidsgiveravgift ?? null,
+    sumWarnings: checkBetalingsinformasjon(leveranse.oppgave),
   };
 }

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { XML_V2_2, XML_V2_3 as FIXTURE } from "./fixtures/xml-fixtures";
 import { xmlToLeveranse } from "./xml-to-leveranse";
-
-const FIXTURE = readFileSync(new URL("./fixtures/amelding-v2_3-tre-personer.xml", import.meta.url), "utf8");
 
 /** A minimal v2.x document around the given Leveranse content. */
 function melding(inner: string, namespace = "urn:ske:fastsetting:innsamling:a-meldingen:v2_3") {
@@ -15,7 +13,7 @@ function converted(xml: string) {
   return result;
 }
 
-describe("xmlToLeveranse with a realistic file from an older payroll system", () => {
+describe("xmlToLeveranse with a realistic file from a payroll system", () => {
   const { leveranse, version, warnings } = converted(FIXTURE);
   const oppgave = leveranse.oppgave as any;
 
@@ -46,7 +44,11 @@ describe("xmlToLeveranse with a realistic file from an older payroll system", ()
     expect(first.inntektsmottaker[1].arbeidsforhold.map((a: any) => a.arbeidsforholdId)).toEqual(["AF-0107-1", "AF-0107-2"]);
     // Single elements stay objects.
     expect(sigrid.identifiserendeInformasjon).toEqual({ navn: "Sigrid Syntetisk", foedselsdato: "1975-02-28" });
-    expect(oppgave.betalingsinformasjon).toEqual({ sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 });
+    expect(oppgave.betalingsinformasjon).toEqual({
+      sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-03-20", beloep: 31950 }],
+      sumArbeidsgiveravgift: 18434,
+    });
+    expect(first.inntektsmottaker[0].arbeidsforhold[0].formForAnsettelse).toBe("fast");
   });
 
   it("converts amounts and booleans, but keeps identifiers with leading zeros as text", () => {
@@ -75,6 +77,24 @@ describe("xmlToLeveranse with a realistic file from an older payroll system", ()
       avgiftsgrunnlagBeloep: 76339.5,
       prosentsatsForAvgiftsberegning: 14.1,
     });
+  });
+});
+
+describe("xmlToLeveranse with a file written for an older 2.x model", () => {
+  it("reads it, and leaves out the single forskuddstrekk sum v2.3 replaced, saying so", () => {
+    expect(XML_V2_2).toContain("<ns2:sumForskuddstrekk>");
+    expect(XML_V2_2).not.toContain("<ns2:formForAnsettelse>");
+    const { leveranse, version, warnings } = converted(XML_V2_2);
+    expect(version).toBe("v2_2");
+    expect((leveranse.oppgave as any).betalingsinformasjon).toEqual({ sumArbeidsgiveravgift: 18434 });
+    expect(warnings).toEqual([
+      {
+        code: "unknown_element",
+        element: "oppgave.betalingsinformasjon.sumForskuddstrekk",
+        count: 1,
+        firstPath: ["oppgave", "betalingsinformasjon", "sumForskuddstrekk"],
+      },
+    ]);
   });
 });
 
@@ -114,9 +134,9 @@ describe("xmlToLeveranse edge cases", () => {
     );
     expect(result.leveranse).toEqual({ oppgave: { virksomhet: [{ norskIdentifikator: "312000016", inntektsmottaker: [{}, {}] }] } });
     expect(result.warnings).toEqual([
-      { code: "xml_unknown_element", element: "lonnssystemVersjon", count: 1, firstPath: ["lonnssystemVersjon"] },
+      { code: "unknown_element", element: "lonnssystemVersjon", count: 1, firstPath: ["lonnssystemVersjon"] },
       {
-        code: "xml_unknown_element",
+        code: "unknown_element",
         element: "oppgave.virksomhet.inntektsmottaker.avdeling",
         count: 2,
         firstPath: ["oppgave", "virksomhet", 0, "inntektsmottaker", 0, "avdeling"],

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { formatImportPath, type DocumentError, type ImportPath, type UnknownElementWarning } from "./import-issues";
-import { LEVERANSE, type ComplexType, type ScalarKind } from "./xsd-v2-elements";
+import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
 
 /** Any v2.x namespace: the 2.x versions share the tree; differences show up as unknown elements. */
 const NAMESPACE = /^urn:ske:fastsetting:innsamling:a-meldingen:(v2_\d+)$/;
@@ -85,7 +85,7 @@ function noteUnknown(walk: Walk, path: ImportPath) {
   const element = formatImportPath(path.filter((p) => typeof p === "string"));
   const seen = walk.unknown.get(element);
   if (seen) seen.count += 1;
-  else walk.unknown.set(element, { code: "xml_unknown_element", element, count: 1, firstPath: path });
+  else walk.unknown.set(element, { code: "unknown_element", element, count: 1, firstPath: path });
 }
 
 function isNil(node: unknown) {

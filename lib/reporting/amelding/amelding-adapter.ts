@@ -1,38 +1,57 @@
 import { z } from "zod";
+import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
+import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
 import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
 
 export const AMELDING_SCOPE = "skatteetaten:innrapporteringamelding";
 
-/**
- * Fields the A-melding XSD types as decimals. Skatteetaten's official JSON example sends them as
- * strings ("beloep": "23989.5") and integers as numbers; forskuddstrekk is a negative integer.
+/*
+ * Wire format of "Innrapportering A-melding" (docs/skatteetaten-contract.md, "A-melding API"):
+ * POST {base}/innsending/{kalendermaaned}/{opplysningspliktig}, body `{"leveranse": …}` in
+ * model v2.3, answered by `{dialogId, forsendelseId, meldingsId}`.
  */
-const DECIMAL_FIELDS = new Set([
-  "beloep",
-  "avgiftsgrunnlagBeloep",
-  "prosentsatsForAvgiftsberegning",
-  "stillingsprosent",
-  "antallTimerPerUkeSomEnFullStillingTilsvarer",
-  "sumArbeidsgiveravgift",
-  "sumFinansskattLoenn",
-]);
-/** Inside these objects `beloep` is an integer (negative), not a decimal. */
-const INTEGER_AMOUNT_PARENTS = new Set(["forskuddstrekk", "utleggstrekk"]);
 
-function serialise(value: unknown, key: string | null, parent: string | null): unknown {
-  if (Array.isArray(value)) return value.map((v) => serialise(v, null, key ?? parent));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, serialise(v, k, key ?? parent)]));
-  }
-  if (typeof value === "number" && key && DECIMAL_FIELDS.has(key) && !INTEGER_AMOUNT_PARENTS.has(parent ?? "")) {
-    return String(value);
-  }
+const INTEGER_TEXT = /^[+-]?\d+$/;
+
+/** xs:decimal's lexical form has no exponent; String() uses one below 1e-6 and from 1e21. */
+function decimalText(n: number): string {
+  const text = String(n);
+  if (!/e/i.test(text)) return text;
+  if (Math.abs(n) >= 1e21) return BigInt(Math.round(n)).toString();
+  return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+/**
+ * One scalar with its wire JSON type; this is the one place the choice is made
+ * (docs/skatteetaten-contract.md, "JSON types"). Decimals (xs:decimal: inntekt beloep, rates,
+ * percentages, hours) are numbers in the 17 Feb 2026 version of Skatteetaten's published
+ * example and strings in its 19 Feb 2026 version; we follow the later one. Whole numbers
+ * (xs:integer: the sums in betalingsinformasjon, forskuddstrekk and utleggstrekk beloep) are
+ * JSON integers in both.
+ */
+function writeScalar(value: unknown, kind: ScalarKind): unknown {
+  if (kind === "decimal" && typeof value === "number") return decimalText(value);
+  // An unmodelled whole number kept as text from an imported file ("3") still goes out as an integer.
+  if (kind === "integer" && typeof value === "string" && INTEGER_TEXT.test(value.trim())) return Number(value);
   return value;
 }
 
-/** The JSON body for one leveranse, decimals as strings. */
+/** Writes each element the model knows with its wire JSON type; elements it does not know go out as received. */
+function writeComplex(node: unknown, type: ComplexType): unknown {
+  if (!node || typeof node !== "object" || Array.isArray(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      const spec = type[key];
+      if (!spec) return [key, value];
+      const write = (item: unknown) => (typeof spec.type === "string" ? writeScalar(item, spec.type) : writeComplex(item, spec.type));
+      return [key, Array.isArray(value) ? value.map(write) : write(value)];
+    }),
+  );
+}
+
+/** The JSON body for one leveranse of our model, each field with the JSON type of Skatteetaten's published example. */
 export function ameldingBody(leveranse: Record<string, unknown>) {
-  return { leveranse: serialise(leveranse, null, null) };
+  return { leveranse: writeComplex(leveranse, LEVERANSE) as Record<string, unknown> };
 }
 
 export function ameldingPath(kalendermaaned: string, orgnr: string) {
@@ -40,7 +59,7 @@ export function ameldingPath(kalendermaaned: string, orgnr: string) {
 }
 
 /** The A-melding API's success answer: `{ dialogId, forsendelseId, meldingsId }`, as every known client reads it. */
-const ameldingAnswerSchema = z
+export const ameldingAnswerSchema = z
   .looseObject({ dialogId: z.string().regex(ANSWER_ID), forsendelseId: z.string().regex(ANSWER_ID), meldingsId: z.string().regex(ANSWER_ID) })
   .transform(({ dialogId, forsendelseId, meldingsId }): Record<string, string> => ({ dialogId, forsendelseId, meldingsId }));
 
@@ -53,7 +72,8 @@ export function createAmeldingAdapter(config: {
     api: "amelding",
     scope: AMELDING_SCOPE,
     buildRequest(payload, ctx) {
-      const leveranse = payload as Record<string, unknown> & {
+      // A payload stored before model v2.3 (queued, never sent) goes out in the v2.3 shape.
+      const leveranse = upgradeLeveranse(payload as Record<string, unknown>).leveranse as Record<string, unknown> & {
         kalendermaaned: string;
         opplysningspliktig: { norskIdentifikator: string };
       };

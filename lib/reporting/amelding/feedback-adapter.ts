@@ -5,15 +5,15 @@ import { AMELDING_SCOPE } from "./amelding-adapter";
 
 /**
  * The A-melding feedback (tilbakemelding): which Dialogporten transmission carries it, how it is
- * fetched, and how its document reads. Skatteetaten's feedback format is unpublished (DOMAIN.md
- * §1.2, [open]); everything that depends on it lives in this file, read tolerantly, and the raw
- * document is always kept beside our reading of it.
+ * fetched, and how its document reads. Skatteetaten's feedback format is published only on
+ * SwaggerHub (docs/skatteetaten-contract.md, "Feedback"); everything that depends on it lives in
+ * this file, read tolerantly, and the raw document is always kept beside our reading of it.
  */
 
-/** The seed: the feedback API uses the same scope as the A-melding API. */
+/** The feedback API uses the same scope as the A-melding API (docs/api/innrapportering-amelding.md). */
 export const AMELDING_FEEDBACK_SCOPE = AMELDING_SCOPE;
 
-/** The Altinn resource of the A-melding service (DOMAIN.md §1.2); Skatteetaten's A-melding dialogs refer to it. */
+/** The Altinn resource of the A-melding service (docs/skatteetaten-contract.md); Skatteetaten's A-melding dialogs refer to it. */
 export const AMELDING_DIALOG_SERVICE_RESOURCE = "urn:altinn:resource:ske-innrapportering-amelding";
 
 export type FeedbackSeverity = "rejection" | "immediate" | "guideline" | "unknown";

@@ -328,3 +328,39 @@ describe("summariseDecodedError", () => {
     expect(summariseDecodedError(d, "en").length).toBeLessThanOrEqual(160);
   });
 });
+
+describe("decodeSkatteetatenError — A-melding's AMLD codes", () => {
+  const AMLD = [
+    ["AMLD_001", 500], ["AMLD_004", 401], ["AMLD_005", 403], ["AMLD_006", 400], ["AMLD_008", 400], ["AMLD_010", 400],
+    ["AMLD_011", 400], ["AMLD_017", 500], ["AMLD_019", 409], ["AMLD_021", 404], ["AMLD_022", 405], ["AMLD_023", 500],
+  ] as const;
+  const AMLD_SPEC = [
+    "AMLD_1008", "AMLD_1015", "AMLD_1022", "AMLD_1023", "AMLD_1027", "AMLD_1028", "AMLD_1030", "AMLD_1032",
+    "AMLD_1047", "AMLD_1050", "AMLD_1051", "AMLD_1052", "AMLD_1053", "AMLD_1061", "AMLD_1062", "AMLD_1063",
+  ];
+
+  it.each(AMLD)("decodes main code %s as known", (kode, status) => {
+    const d = decodeSkatteetatenError({ status, contentType: JSON_CT, body: JSON.stringify({ kode, melding: "x", korrelasjonsid: KORR }), api: "amelding" });
+    expect(d).toMatchObject({ code: kode, known: true, korrelasjonsid: KORR });
+  });
+
+  it.each(AMLD_SPEC)("decodes specification code %s as known", (spec) => {
+    const body = JSON.stringify({ kode: "AMLD_006", melding: "Feil i request", korrelasjonsid: KORR, spesifisering: [{ kode: spec, melding: "x", sti: null, angittVerdi: null }] });
+    const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
+    expect(d.specifications[0]).toMatchObject({ kode: spec, known: true });
+  });
+
+  it("reads a file upload's status object with its feilliste like a spesifisering", () => {
+    const body = JSON.stringify({
+      status: "VALIDERING_FEILET",
+      id: "019c6663-aeb0-74ae-91e5-c1c64b6b2579",
+      feilliste: [{ kode: "AMLD_1032", melding: "Feltet må være et heltall", sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift", angittVerdi: "34605" }],
+      sistOppdatertTidspunkt: null,
+    });
+    const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
+    expect(d.specifications).toEqual([
+      expect.objectContaining({ kode: "AMLD_1032", sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift", angittVerdi: "34605", known: true }),
+    ]);
+    expect(d.category).toBe("validation");
+  });
+});

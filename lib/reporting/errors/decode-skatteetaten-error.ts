@@ -12,7 +12,7 @@ import { decodeXmlEntities, readXmlTree } from "./read-xml-tree";
  * one typed value. Never throws: an unknown shape is kept raw, an unknown code is kept with
  * `known: false`, and category/retryable/action then come from the HTTP status.
  *
- * Decisions follow the code, never the text (DOMAIN.md §2.1):
+ * Decisions follow the code, never the text (docs/skatteetaten-contract.md, "Error body"):
  * 1. the main code's catalogue entry when known, otherwise the HTTP status;
  * 2. a known specification code refines it (its entry wins — a retryable one first, so
  *    OAR_1009 makes a 500 retryable, and OAR_1011 under OAR_001 reads as authentication);
@@ -25,8 +25,9 @@ export type DecodeSkatteetatenErrorInput = {
   body: string;
   api: ReportingApi;
   /**
-   * Optional response headers. Only used as a fallback source of the korrelasjonsid
-   * (Skatteetaten also sends it as a `Korrelasjonsid` header) when the body has none.
+   * Optional response headers. Only used as a fallback source of a correlation id when the body
+   * has none: Skatteetaten publishes the korrelasjonsid in the body only, but a gateway or proxy
+   * in front of it may name one in a header.
    */
   headers?: Readonly<Record<string, string | undefined>> | null;
 };
@@ -74,6 +75,8 @@ const MESSAGE_KEYS = ["melding", "message", "feilmelding", "errormessage", "deta
 const KORRELASJONSID_KEYS = ["korrelasjonsid", "korrelasjonid", "correlationid", "xcorrelationid", "xkorrelasjonsid"];
 const SPEC_CONTAINER_KEYS = [
   "spesifisering",
+  // The file-upload API's status object lists what its validation found under `feilliste`.
+  "feilliste",
   "spesifiseringer",
   "feilspesifisering",
   "feilspesifiseringer",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { catalogueEntrySchema, ERROR_CATALOGUE, lookupErrorCode } from "./error-catalogue";
 
-// Copied by hand from the "Feilkoder" tabs of the two seed pages
-// (/work/shared/seeds/innrapportering-oppdrag-til-utenlandske-oppdragstakere-api.md and
-// innrapportering-amelding-api.md). Do not generate from the catalogue: this must fail if it drifts.
+// Copied by hand from the "Feilkoder" tabs of Skatteetaten/api-dokumentasjon
+// docs/api/innrapportering-oppdrag-til-utenlandske-oppdragstakere-api.md and the older (GLD) version
+// of docs/api/innrapportering-amelding.md. Do not generate from the catalogue: this must fail if it drifts.
 const OAR_MAIN: [code: string, status: number, textNb: string][] = [
   ["OAR_001", 403, "Feil i forbindelse med autentisering"],
   ["OAR_002", 401, "Feil i forbindelse med autorisering"],
@@ -58,38 +58,45 @@ const GLD_SPEC: [code: string, textNb: string, causeNb: string][] = [
   ["GLD_1047", "Content type må være application/json", "Content-type header er feil. APIet har kun støtte for json i request body"],
 ];
 
-// DOMAIN.md §2.2 (newer A-melding page): main codes with their HTTP status, and specification codes.
-const AMLD_MAIN: [code: string, status: number][] = [
-  ["AMLD_001", 500],
-  ["AMLD_004", 401],
-  ["AMLD_005", 403],
-  ["AMLD_006", 400],
-  ["AMLD_008", 400],
-  ["AMLD_010", 400],
-  ["AMLD_011", 400],
-  ["AMLD_017", 500],
-  ["AMLD_019", 409],
-  ["AMLD_021", 404],
-  ["AMLD_022", 405],
-  ["AMLD_023", 500],
+// Copied by hand from the "Feilkoder" tab of Skatteetaten/api-dokumentasjon
+// docs/api/innrapportering-amelding.md (the AMLD version of the page; docs/skatteetaten-contract.md,
+// "Error codes"). Do not generate from the catalogue: this must fail if it drifts.
+const AMLD_MAIN: [code: string, status: number, textNb: string][] = [
+  ["AMLD_001", 500, "Uventet feil på tjenesten"],
+  ["AMLD_004", 401, "Feil i forbindelse med autentisering"],
+  ["AMLD_005", 403, "Feil i forbindelse med autorisering"],
+  ["AMLD_006", 400, "Feil i request"],
+  ["AMLD_008", 400, "Strukturell feil i tilknyttet dataformat"],
+  ["AMLD_010", 400, "Feil i forbindelse med validering av payload"],
+  ["AMLD_011", 400, "Feil i metadata"],
+  ["AMLD_017", 500, "Uspesifisert systemfeil"],
+  ["AMLD_019", 409, "Idempotensnøkkel er benyttet tidligere"],
+  ["AMLD_021", 404, "Finner ikke forespurt ressurs"],
+  ["AMLD_022", 405, "HTTP-metode ikke støttet"],
+  ["AMLD_023", 500, "Uventet feil i et bakenforliggende system"],
 ];
-const AMLD_SPEC = [
-  "AMLD_1008",
-  "AMLD_1015",
-  "AMLD_1022",
-  "AMLD_1023",
-  "AMLD_1027",
-  "AMLD_1028",
-  "AMLD_1030",
-  "AMLD_1032",
-  "AMLD_1047",
-  "AMLD_1050",
-  "AMLD_1051",
-  "AMLD_1052",
-  "AMLD_1053",
-  "AMLD_1061",
-  "AMLD_1062",
-  "AMLD_1063",
+/** Text ("Feilområde") and, where it says more than the text, the published "Årsak". */
+const AMLD_SPEC: [code: string, textNb: string, causeNb: string | null][] = [
+  ["AMLD_1008", "Ugyldig token", null],
+  ["AMLD_1015", "Ikke autorisert for denne dialogen", null],
+  [
+    "AMLD_1022",
+    "Feil i parametre",
+    "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
+  ],
+  ["AMLD_1023", "Finner ingen ressurs for denne urlen", "Det er ikke noe innhold tilgjengelig på denne URLen"],
+  ["AMLD_1027", "Inntektsår er ikke støttet", "Det er ikke tillatt å levere på oppgitt inntektsår"],
+  ["AMLD_1028", "Header mangler", "Påkrevd header er ikke med i requesten"],
+  ["AMLD_1030", "Accept-header må være av type application/json", "Accept header er feil. APIet har kun støtte for json i response"],
+  ["AMLD_1032", "Feil i json-innhold", null],
+  ["AMLD_1047", "Content type må være application/json", "Content-type header er feil. APIet har kun støtte for json i request body"],
+  ["AMLD_1050", "Finner ikke et dokument med denne IDen på denne forsendelsen", null],
+  ["AMLD_1051", "Opplysningspliktig i path og i innsending er ulike", null],
+  ["AMLD_1052", "Periode (kalendermåned) i path og i innsending er ulike", null],
+  ["AMLD_1053", "Uventet feil i et bakenforliggende system, vennligst prøv igjen senere", null],
+  ["AMLD_1061", "Det finnes ingen forsendelse med denne IDen for denne ordningen", null],
+  ["AMLD_1062", "Oppgavegiver er ikke hovedenhet, og kan derfor ikke rapportere for ordningen", null],
+  ["AMLD_1063", "Tokenet mangler informasjon om systembruker i authorization_details", null],
 ];
 
 const RETRYABLE = ["OAR_006", "OAR_010", "OAR_1009", "GLD_001", "GLD_017", "AMLD_001", "AMLD_017", "AMLD_023", "AMLD_1053"];
@@ -111,22 +118,22 @@ describe("error catalogue", () => {
     expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "specification", textNb, causeNb });
   });
 
-  it.each(AMLD_MAIN)("has AMLD main code %s with HTTP %i", (code, status) => {
-    expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "main", httpStatus: status });
+  it.each(AMLD_MAIN)("has AMLD main code %s with HTTP %i and the published text", (code, status, textNb) => {
+    expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "main", httpStatus: status, textNb });
   });
 
-  it.each(AMLD_SPEC)("has AMLD specification code %s", (code) => {
-    expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "specification" });
+  it.each(AMLD_SPEC)("has AMLD specification code %s with the published text and cause", (code, textNb, causeNb) => {
+    expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "specification", textNb, causeNb });
   });
 
-  it("holds exactly the codes of both seed tables and DOMAIN.md §2.2, each once", () => {
+  it("holds exactly the codes of the OAR, GLD and AMLD tables, each once", () => {
     const expected = [
       ...OAR_MAIN.map(([c]) => c),
       ...OAR_SPEC.map(([c]) => c),
       ...GLD_MAIN.map(([c]) => c),
       ...GLD_SPEC.map(([c]) => c),
       ...AMLD_MAIN.map(([c]) => c),
-      ...AMLD_SPEC,
+      ...AMLD_SPEC.map(([c]) => c),
     ];
     const codes = ERROR_CATALOGUE.map((e) => e.code);
     expect(new Set(codes).size).toBe(codes.length);

@@ -4,13 +4,15 @@ import { z } from "zod";
  * Every error code the two Skatteetaten reporting APIs are known to return, with what it means
  * for the person who has to act on it.
  *
- * Sources (DOMAIN.md §2):
- * - OAR_* and GLD_*: the "Feilkoder" tabs of the two seed pages, authoritative. `textNb` and
- *   `httpStatus` of main codes are copied verbatim — including the OAR quirk that OAR_001
- *   (autentisering) is 403 and OAR_002 (autorisering) is 401. Do not "fix" it.
- * - AMLD_*: the newer A-melding page that renamed the GLD codes. Only English meanings are known
- *   to us, so `textNb` is our own Norwegian wording, reusing the published GLD/OAR text where
- *   the meaning is the same.
+ * Sources (docs/skatteetaten-contract.md, "Error codes"): the "Feilkoder" tabs of the OAR page
+ * and the A-melding page in Skatteetaten/api-dokumentasjon. `textNb` (the published "Feilområde")
+ * and `httpStatus` of main codes are copied verbatim, including the OAR quirk that OAR_001
+ * (autentisering) is 403 and OAR_002 (autorisering) is 401. Do not "fix" it.
+ * - OAR_*: the OAR page.
+ * - AMLD_*: the A-melding page today (also the file-upload page's subset); `causeNb` is the
+ *   published "Årsak" where it says more than the text.
+ * - GLD_*: the A-melding page before it renamed its codes to AMLD; kept so older answers and
+ *   stored attempts still decode.
  *
  * Specification codes (feilspesifiseringskoder) have no published HTTP status; `httpStatus` is
  * the status they usually arrive with, or null.
@@ -60,10 +62,10 @@ export const catalogueEntrySchema = z.object({
   api: reportingApiSchema,
   level: errorLevelSchema,
   httpStatus: z.number().int().min(400).max(599).nullable(),
-  /** Published Norwegian text (OAR/GLD verbatim); our own wording for AMLD codes. */
+  /** Published Norwegian text ("Feilområde"), verbatim. */
   textNb: z.string().min(1),
   textEn: z.string().min(1),
-  /** The published "Årsak" column (GLD specification codes only), verbatim; otherwise null. */
+  /** The published "Årsak" column of a specification code, verbatim, where it says more than the text; otherwise null. */
   causeNb: z.string().min(1).nullable(),
   category: errorCategorySchema,
   retryable: z.boolean(),
@@ -240,7 +242,7 @@ const ameldingForsendelseHint = {
 // ---------------------------------------------------------------------------------------------
 
 export const ERROR_CATALOGUE = [
-  // ----- OAR, feilkoder (seed: Innrapportering oppdrag til utenlandske oppdragstakere API) -----
+  // ----- OAR, feilkoder (Innrapportering oppdrag til utenlandske oppdragstakere API) -----
   {
     code: "OAR_001",
     api: "oar",
@@ -546,7 +548,7 @@ export const ERROR_CATALOGUE = [
       "The innsendingstype says the oppdrag is new but it already exists at Skatteetaten (or the other way round: a change to an oppdrag that does not exist). Send it as a change of the existing oppdrag (or as new if it does not exist), with a new idempotency key.",
   },
 
-  // ----- A-melding, feilkoder (seed: Innrapportering A-melding API) -----
+  // ----- A-melding, GLD feilkoder (the A-melding page before its codes were renamed AMLD) -----
   {
     code: "GLD_001",
     api: "amelding",
@@ -686,8 +688,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Feil i parametre",
     textEn: "Error in parameters",
-    causeNb:
-      "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
+    causeNb: "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
     category: "request",
     retryable: false,
     action: "fix_and_resend_new_key",
@@ -760,7 +761,7 @@ export const ERROR_CATALOGUE = [
     ...HINT_CONTENT_TYPE,
   },
 
-  // ----- A-melding, AMLD feilkoder (newer page, DOMAIN.md §2.2; Norwegian text is ours) -----
+  // ----- A-melding, AMLD feilkoder (the A-melding page today) -----
   {
     code: "AMLD_001",
     api: "amelding",
@@ -952,7 +953,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Feil i parametre",
     textEn: "Parameter error",
-    causeNb: null,
+    causeNb: "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
     category: "request",
     retryable: false,
     action: "fix_and_resend_new_key",
@@ -965,7 +966,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 404,
     textNb: "Finner ingen ressurs for denne urlen",
     textEn: "No resource at this URL",
-    causeNb: null,
+    causeNb: "Det er ikke noe innhold tilgjengelig på denne URLen",
     category: "not_found",
     retryable: false,
     action: "contact_support",
@@ -979,7 +980,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Inntektsår er ikke støttet",
     textEn: "Income year not supported",
-    causeNb: null,
+    causeNb: "Det er ikke tillatt å levere på oppgitt inntektsår",
     category: "validation",
     retryable: false,
     action: "fix_and_resend_new_key",
@@ -992,7 +993,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Header mangler",
     textEn: "Header missing",
-    causeNb: null,
+    causeNb: "Påkrevd header er ikke med i requesten",
     category: "request",
     retryable: false,
     action: "contact_support",
@@ -1005,7 +1006,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Accept-header må være av type application/json",
     textEn: "Accept must be application/json",
-    causeNb: null,
+    causeNb: "Accept header er feil. APIet har kun støtte for json i response",
     category: "request",
     retryable: false,
     action: "contact_support",
@@ -1016,7 +1017,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 400,
-    textNb: "Feil i JSON-innhold",
+    textNb: "Feil i json-innhold",
     textEn: "JSON content error",
     causeNb: null,
     category: "validation",
@@ -1031,7 +1032,7 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Content type må være application/json",
     textEn: "Content-Type must be application/json",
-    causeNb: null,
+    causeNb: "Content-type header er feil. APIet har kun støtte for json i request body",
     category: "request",
     retryable: false,
     action: "contact_support",
@@ -1042,7 +1043,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 404,
-    textNb: "Det finnes ikke noe dokument med denne IDen i forsendelsen",
+    textNb: "Finner ikke et dokument med denne IDen på denne forsendelsen",
     textEn: "No document with this id on the forsendelse",
     causeNb: null,
     category: "not_found",
@@ -1058,7 +1059,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 400,
-    textNb: "Opplysningspliktig i URL-en samsvarer ikke med opplysningspliktig i meldingen",
+    textNb: "Opplysningspliktig i path og i innsending er ulike",
     textEn: "Opplysningspliktig in the path differs from the body",
     causeNb: null,
     category: "validation",
@@ -1074,7 +1075,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 400,
-    textNb: "Kalendermåned i URL-en samsvarer ikke med kalendermåned i meldingen",
+    textNb: "Periode (kalendermåned) i path og i innsending er ulike",
     textEn: "Kalendermåned in the path differs from the body",
     causeNb: null,
     category: "validation",
@@ -1103,7 +1104,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 404,
-    textNb: "Det finnes ingen forsendelse med denne IDen",
+    textNb: "Det finnes ingen forsendelse med denne IDen for denne ordningen",
     textEn: "No forsendelse with this id",
     causeNb: null,
     category: "not_found",
@@ -1116,7 +1117,7 @@ export const ERROR_CATALOGUE = [
     api: "amelding",
     level: "specification",
     httpStatus: 400,
-    textNb: "Oppgavegiver er ikke en hovedenhet",
+    textNb: "Oppgavegiver er ikke hovedenhet, og kan derfor ikke rapportere for ordningen",
     textEn: "The oppgavegiver is not a hovedenhet",
     causeNb: null,
     category: "validation",

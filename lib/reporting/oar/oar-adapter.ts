@@ -6,8 +6,9 @@ export const OAR_SCOPE = "skatteetaten:innrapporteringoppdragtilutenlandske";
 
 /**
  * Wire format of "Innrapportering oppdrag til utenlandske oppdragstakere". The OpenAPI spec is
- * on SwaggerHub only, so the path and field names below are our best reading of the published
- * information model; the innsendingstype values NY/ENDRING are [open] (DOMAIN.md §1.1).
+ * on SwaggerHub only, so the path and field names below are our reading of the published
+ * information model, and the innsendingstype values NY/ENDRING are our choice
+ * (docs/skatteetaten-contract.md, "OAR API").
  */
 export const OAR_INNSENDINGSTYPE = { new: "NY", change: "ENDRING" } as const;
 
@@ -41,7 +42,7 @@ export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
           : { type: "SOKKEL", felt: oppdrag.oppdrag.arbeidssted.felt },
       startdato: oppdrag.oppdrag.startdato,
       forventetSluttdato: oppdrag.oppdrag.forventetSluttdato,
-      // Decimals as strings, as in Skatteetaten's published JSON examples.
+      // Decimals as strings, as in Skatteetaten's latest published A-melding example (docs/skatteetaten-contract.md, "JSON types").
       kontraktsverdi: oppdrag.oppdrag.kontraktsverdiNok.toFixed(2),
     },
     vedlegg: oppdrag.vedlegg,

@@ -29,7 +29,8 @@ export async function startSandboxAltinn(options: SandboxAltinnOptions): Promise
     res.on("error", () => {});
     void (async () => {
       const url = new URL(req.url ?? "/", "http://sandbox.invalid");
-      const rawBody = await readBody(req);
+      const { body: rawBody, tooLarge } = await readBody(req, 1024 * 1024);
+      if (tooLarge) return sendResponse(res, jsonResponse(413, { title: "Payload Too Large", status: 413 }));
       const authorization = req.headers.authorization ?? "";
       const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1] ?? null;
       const request: AltinnRequest = { method: req.method ?? "GET", url, headers: req.headers, rawBody, bearer };

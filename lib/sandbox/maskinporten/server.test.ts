@@ -95,7 +95,7 @@ describe("sandbox Maskinporten server", () => {
   it("puts resource in aud, and consumer_org as consumer with the client's owner as supplier", async () => {
     const token = await createMaskinportenClient(
       t.config({ MASKINPORTEN_RESOURCE: "https://api.example/", MASKINPORTEN_CONSUMER_ORG: "310900230" }),
-    ).getToken({ scopes: [OAR] });
+    ).getToken({ scopes: [SANDBOX_SCOPES.dialogporten] });
     expect(token.claims).toMatchObject({
       aud: "https://api.example/",
       consumer: { ID: "0192:310900230" },

@@ -1,9 +1,11 @@
 import "server-only";
 import { organisationParty } from "@/lib/dialogporten/dialogporten-types";
-import { AMELDING_DIALOG_SERVICE_RESOURCE } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DialogStore } from "../altinn/dialogporten/dialog-store";
 import { buildFeedbackDocument, type FeedbackIds, type SandboxFeedbackDocument } from "./amelding-feedback-document";
 import type { JsonObject } from "./shape-check";
+
+/** The Altinn resource of A-melding dialogs: the service's published resource id (docs/skatteetaten-contract.md). */
+const AMELDING_SERVICE_RESOURCE = "urn:altinn:resource:ske-innrapportering-amelding";
 
 /** Paths of the sandbox's amelding-tilbakemelding API, on the Skatteetaten sandbox server. */
 export const TILBAKEMELDING_API_PATH = "/amelding-tilbakemelding/v1";
@@ -15,7 +17,8 @@ export type FeedbackDelay = number | "manual";
 type StoredFeedback = { orgnr: string; document: SandboxFeedbackDocument; published: boolean };
 
 /**
- * What Skatteetaten does after accepting an A-melding (DOMAIN.md §4): a dialog for the
+ * What Skatteetaten does after accepting an A-melding (docs/om/bruk_innrapportering.md;
+ * docs/skatteetaten-contract.md, "Feedback"): a dialog for the
  * opplysningspliktig with a Submission transmission at once, and later a feedback transmission
  * (Acceptance, or Rejection when there are Avvisning deviations) whose Api attachment points at
  * the feedback document on the amelding-tilbakemelding API.
@@ -63,7 +66,7 @@ export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore;
       options.dialogs.createDialog({
         id: ids.dialogId,
         party: organisationParty(ids.opplysningspliktig),
-        serviceResource: AMELDING_DIALOG_SERVICE_RESOURCE,
+        serviceResource: AMELDING_SERVICE_RESOURCE,
         org: "skd",
         status: "InProgress",
         title: `A-melding for ${ids.kalendermaaned}`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { buildFeedbackDocument, forfallsdato, sandboxKid, sandboxKontonummer } from "./amelding-feedback-document";
 import { ameldingDeviations, SANDBOX_RULES } from "./amelding-feedback-rules";
 import { ORG_A, testLeveranse } from "./test-support";
@@ -7,15 +6,14 @@ import { ORG_A, testLeveranse } from "./test-support";
 const FNR = "01017012345";
 const arbeidsforhold = [{ typeArbeidsforhold: "ordinaertArbeidsforhold", arbeidsforholdId: "1" }];
 
-/** A leveranse the sandbox has nothing to say about, as the app's adapter sends it (decimals as strings). */
+/** A leveranse the sandbox has nothing to say about, as the wire carries it (decimals as strings). */
 function cleanLeveranse(overrides: Record<string, unknown> = {}) {
-  const leveranse = testLeveranse(overrides) as Record<string, any>;
+  const leveranse = testLeveranse(overrides);
   leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold = arbeidsforhold;
   leveranse.oppgave.virksomhet[0].arbeidsgiveravgift = {
-    loennOgGodtgjoerelse: [{ beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: 40000, prosentsatsForAvgiftsberegning: 14.1 }],
+    loennOgGodtgjoerelse: [{ beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: "40000", prosentsatsForAvgiftsberegning: "14.1" }],
   };
-  leveranse.oppgave.betalingsinformasjon = { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 };
-  return ameldingBody(leveranse).leveranse as Record<string, any>;
+  return leveranse;
 }
 
 describe("sandbox A-melding feedback rules", () => {
@@ -43,10 +41,16 @@ describe("sandbox A-melding feedback rules", () => {
 
   it("reports forskuddstrekk and arbeidsgiveravgift sums that do not add up as Retningslinje", () => {
     const leveranse = cleanLeveranse();
-    leveranse.oppgave.betalingsinformasjon = { sumForskuddstrekk: -7100, sumArbeidsgiveravgift: "5700" };
+    leveranse.oppgave.betalingsinformasjon = {
+      sumForskuddstrekkPerLoennsutbetalingsdato: [
+        { loennsutbetalingsdato: "2026-10-05", beloep: 3000 },
+        { loennsutbetalingsdato: "2026-10-20", beloep: 4100 },
+      ],
+      sumArbeidsgiveravgift: 5700,
+    };
     const found = ameldingDeviations(leveranse);
     expect(found.map((a) => [a.kode, a.alvorlighetsgrad, a.sti])).toEqual([
-      [SANDBOX_RULES.forskuddstrekkSum, "Retningslinje", "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekk"],
+      [SANDBOX_RULES.forskuddstrekkSum, "Retningslinje", "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekkPerLoennsutbetalingsdato"],
       [SANDBOX_RULES.arbeidsgiveravgiftSum, "Retningslinje", "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift"],
     ]);
     expect(found[0]!.melding).toContain("(-7000)");

@@ -57,11 +57,12 @@ export function reportedForskuddstrekk(oppgave: JsonObject): number {
 
 /**
  * The sandbox's deterministic checks on an accepted leveranse, standing in for Skatteetaten's
- * rule engine (whose feedback format is unpublished, DOMAIN.md §1.2):
+ * rule engine (whose feedback format is unpublished, docs/skatteetaten-contract.md, "Feedback"):
  * - kildesystem containing "avvisning" → Avvisning (forces a rejected feedback, for demos and tests);
  * - an inntektsmottaker with income but no arbeidsforhold → Øyeblikkelig, naming the person and field;
- * - the inntektsmottakere's forskuddstrekk not adding up to betalingsinformasjon.sumForskuddstrekk,
- *   or the arbeidsgiveravgift lines not adding up to sumArbeidsgiveravgift (±1 kr) → Retningslinje.
+ * - the inntektsmottakere's forskuddstrekk (negative) not adding up to minus the sum over
+ *   betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato (model v2.3), or the
+ *   arbeidsgiveravgift lines not adding up to sumArbeidsgiveravgift (±1 kr) → Retningslinje.
  */
 export function ameldingDeviations(leveranse: JsonObject): SandboxAvvik[] {
   const avvik: SandboxAvvik[] = [];
@@ -102,14 +103,15 @@ export function ameldingDeviations(leveranse: JsonObject): SandboxAvvik[] {
   });
 
   const betaling = isJsonObject(oppgave.betalingsinformasjon) ? oppgave.betalingsinformasjon : {};
-  const statedTrekk = amount(betaling.sumForskuddstrekk);
+  const perDate = list(betaling.sumForskuddstrekkPerLoennsutbetalingsdato);
+  const statedTrekk = perDate.length > 0 ? perDate.reduce((sum, d) => sum + (amount(d.beloep) ?? 0), 0) : null;
   const forskuddstrekk = reportedForskuddstrekk(oppgave);
-  if (statedTrekk !== null && statedTrekk !== forskuddstrekk) {
+  if (statedTrekk !== null && statedTrekk !== -forskuddstrekk) {
     avvik.push({
       kode: SANDBOX_RULES.forskuddstrekkSum,
       alvorlighetsgrad: "Retningslinje",
-      melding: `Summen av forskuddstrekk for inntektsmottakerne (${forskuddstrekk}) er ikke lik sumForskuddstrekk (${statedTrekk})`,
-      sti: "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekk",
+      melding: `Summen av forskuddstrekk for inntektsmottakerne (${forskuddstrekk}) svarer ikke til forskuddstrekket per lønnsutbetalingsdato (${statedTrekk})`,
+      sti: "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekkPerLoennsutbetalingsdato",
       virksomhet: null,
       inntektsmottaker: null,
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { apiError, problemsError } from "./api-error-response";
-import { checkAmeldingStructure, KALENDERMAANED } from "./amelding-structure";
+import { checkAmeldingStructure, KALENDERMAANED, type AmeldingLeveranse } from "./amelding-structure";
 import { validateAmelding } from "./amelding-validation";
 import type { AmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
 import { jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
@@ -15,7 +15,11 @@ function yearSupported(kalendermaaned: string, now: Date): boolean {
   return year >= 2015 && year <= now.getFullYear() + 1;
 }
 
-/** Step 9: the path must agree with the leveranse, and name a supported month. */
+/**
+ * The path must agree with the leveranse (AMLD_1051, AMLD_1052) and name a supported month
+ * (AMLD_1027); which main code these travel with is our choice (docs/skatteetaten-contract.md,
+ * "Error codes").
+ */
 function checkPath(path: AmeldingPath, kalendermaaned: string, opplysningspliktig: string): SandboxResponse | null {
   if (!KALENDERMAANED.test(path.kalendermaaned)) {
     return apiError("amelding", "parameter", { melding: "Kalendermåned i stien må ha formatet ÅÅÅÅ-MM", angittVerdi: path.kalendermaaned });
@@ -31,16 +35,14 @@ function checkPath(path: AmeldingPath, kalendermaaned: string, opplysningsplikti
     });
   }
   if (!yearSupported(kalendermaaned, new Date())) {
-    return apiError("amelding", "parameter", {
-      spesifisering: [spec("GLD_1027", { sti: "/leveranse/kalendermaaned", angittVerdi: kalendermaaned })],
-    });
+    return apiError("amelding", "incomeYear", { sti: "/leveranse/kalendermaaned", angittVerdi: kalendermaaned });
   }
   return null;
 }
 
 /**
- * Steps 6–10 for A-melding: structure, validation, path agreement, then accept once; an accepted
- * melding gets its Dialogporten dialog and, later, its feedback.
+ * A-melding after the shared checks: structure and JSON types, validation, path agreement, then
+ * accept once; an accepted melding gets its Dialogporten dialog and, later, its feedback.
  */
 export function processAmeldingInnsending(
   body: unknown,
@@ -56,6 +58,21 @@ export function processAmeldingInnsending(
   const pathError = checkPath(path, leveranse.kalendermaaned, leveranse.opplysningspliktig);
   if (pathError) return pathError;
 
+  return acceptAmelding(body, leveranse, { idempotencyKey }, state, feedback);
+}
+
+/**
+ * Records one valid A-melding as received (from POST /innsending or, for a large one, PUT
+ * /innsending of the file-upload API): its forsendelse, its meldingsId, its Dialogporten dialog
+ * and, later, its feedback. Answers `{dialogId, forsendelseId, meldingsId}`.
+ */
+export function acceptAmelding(
+  body: unknown,
+  leveranse: AmeldingLeveranse,
+  via: { idempotencyKey: string } | { idempotencyKey: null; opplastingId: string },
+  state: SandboxState,
+  feedback: Pick<AmeldingFeedbackPublisher, "accepted">,
+): SandboxResponse {
   // Validation guarantees a meldingsId by now.
   const meldingsId = leveranse.meldingsId!;
   const forsendelseId = randomUUID();
@@ -72,7 +89,7 @@ export function processAmeldingInnsending(
     innsending: body,
   });
   state.acceptMeldingsId(leveranse.opplysningspliktig, meldingsId);
-  state.recordProcessed({ api: "amelding", orgnr: leveranse.opplysningspliktig, idempotencyKey, forsendelseId, dialogId, meldingsId, at });
+  state.recordProcessed({ api: "amelding", orgnr: leveranse.opplysningspliktig, ...via, forsendelseId, dialogId, meldingsId, at });
   feedback.accepted((body as { leveranse: Record<string, unknown> }).leveranse, {
     dialogId,
     forsendelseId,

@@ -1,5 +1,6 @@
 import "server-only";
-import { createShapeCheck, isJsonObject, pointer, type Problem } from "./shape-check";
+import { checkAmeldingJsonTypes } from "./amelding-json-types";
+import { createShapeCheck, isJsonObject, pointer, type JsonObject, type Problem } from "./shape-check";
 
 export const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -13,9 +14,11 @@ export type AmeldingLeveranse = {
 };
 
 /**
- * Step 6 for A-melding: the `leveranse` tree (DOMAIN.md §1.2) with the right JSON types.
- * leveringstidspunkt and kildesystem are required, as in the XSD.
- * A missing meldingsId is a validation error (step 7), as the brief orders.
+ * The `leveranse` tree of model v2.3 (docs/skatteetaten-contract.md, "A-melding model v2.3")
+ * with the JSON types of the published example: a wrong type or a missing required field is a
+ * structural error (AMLD_008). leveringstidspunkt and kildesystem are required, as in the XSD;
+ * each forskuddstrekk sum needs its payment date and amount. A missing meldingsId is a
+ * validation error instead (amelding-validation.ts).
  */
 export function checkAmeldingStructure(body: unknown): { problems: Problem[]; leveranse?: AmeldingLeveranse } {
   const c = createShapeCheck();
@@ -53,7 +56,9 @@ export function checkAmeldingStructure(body: unknown): { problems: Problem[]; le
       if (id !== undefined) virksomheter.push({ sti: `${vAt}/norskIdentifikator`, norskIdentifikator: id });
       c.array(item, "inntektsmottaker", vAt);
     });
+    checkBetalingsinformasjon(c, oppgave, `${at}/oppgave`);
   }
+  checkAmeldingJsonTypes(c, leveranse);
 
   if (c.problems.length > 0 || kalendermaaned === undefined || opplysningspliktigOrgnr === undefined) {
     return { problems: c.problems };
@@ -62,4 +67,16 @@ export function checkAmeldingStructure(body: unknown): { problems: Problem[]; le
     problems: [],
     leveranse: { kalendermaaned, meldingsId, erstatterMeldingsId, opplysningspliktig: opplysningspliktigOrgnr, virksomheter },
   };
+}
+
+function checkBetalingsinformasjon(c: ReturnType<typeof createShapeCheck>, oppgave: JsonObject, base: string) {
+  const betaling = c.object(oppgave, "betalingsinformasjon", base, false);
+  if (!betaling) return;
+  const bAt = `${base}/betalingsinformasjon`;
+  c.array(betaling, "sumForskuddstrekkPerLoennsutbetalingsdato", bAt)?.forEach((item, i) => {
+    const dAt = pointer(`${bAt}/sumForskuddstrekkPerLoennsutbetalingsdato`, i);
+    if (!isJsonObject(item)) return c.report(dAt, item, "Feltet må være et objekt");
+    c.date(item, "loennsutbetalingsdato", dAt);
+    if (item.beloep === undefined || item.beloep === null) c.report(`${dAt}/beloep`, undefined, "Påkrevd felt mangler");
+  });
 }

@@ -9,15 +9,16 @@ import type { VerifyToken } from "./types";
 
 /**
  * GET amelding-tilbakemelding/v1/tilbakemelding/{forsendelseId}: the feedback document, for a
- * system-user token with the A-melding scope (the seed says the feedback uses the same scope)
- * of the opplysningspliktig itself. Before the feedback is published it answers 404.
+ * system-user token with the A-melding scope (the published pages say the feedback uses the same
+ * scope) of the opplysningspliktig itself. Before the feedback is published it answers 404. The
+ * feedback API's format is unpublished; this is our design (docs/skatteetaten-contract.md, "Feedback").
  */
 export async function handleTilbakemelding(
   req: ApiRequest,
   forsendelseId: string,
   deps: { verifyToken: VerifyToken; feedback: AmeldingFeedbackPublisher },
 ): Promise<SandboxResponse> {
-  const auth = await authorizeSystemUser("amelding", req.headers.authorization, deps.verifyToken);
+  const auth = await authorizeSystemUser("amelding", "amelding", req.headers.authorization, deps.verifyToken);
   if ("response" in auth) return auth.response;
   const acceptError = checkAccept(req);
   if (acceptError) return acceptError;

@@ -3,13 +3,13 @@ import { isValidOrgnr } from "@/lib/validation/orgnr";
 import type { AmeldingLeveranse } from "./amelding-structure";
 import type { Problem } from "./shape-check";
 
-/** meldingsId: at most 150 of [0-9a-zA-Z_.-] (A-melding XSD v2.3, DOMAIN.md §1.2). */
+/** meldingsId: at most 150 of [0-9a-zA-Z_.-] (A-melding XSD v2.3; docs/skatteetaten-contract.md, "A-melding model v2.3"). */
 const MELDINGS_ID = /^[0-9a-zA-Z_.-]{1,150}$/;
 
 const INVALID_ORGNR = "Organisasjonsnummeret er ugyldig (kontrollsiffer, modulus 11)";
 
 /**
- * Step 7 for A-melding. `acceptedMeldingsIds` holds the ids already accepted for this
+ * A-melding payload validation (AMLD_010). `acceptedMeldingsIds` holds the ids already accepted for this
  * opplysningspliktig: a reused meldingsId is rejected (rule MAGNET_EDAG-181), and
  * erstatterMeldingsId must name one of them.
  */

@@ -13,11 +13,11 @@ export async function handleForsendelseLookup(
   forsendelseId: string,
   deps: { verifyToken: VerifyToken; state: SandboxState },
 ): Promise<SandboxResponse> {
-  const authError = await checkAuthorization(req.api, req.headers.authorization, deps.verifyToken);
+  const authError = await checkAuthorization(req.api, req.surface, req.headers.authorization, deps.verifyToken);
   if (authError) return authError;
   const acceptError = checkAccept(req);
   if (acceptError) return acceptError;
   const forsendelse = deps.state.findForsendelse(req.api, forsendelseId);
-  if (forsendelse === undefined) return apiError(req.api, "forsendelseNotFound", { angittVerdi: forsendelseId });
+  if (forsendelse === undefined) return apiError(req.surface, "forsendelseNotFound", { angittVerdi: forsendelseId });
   return jsonResponse(200, forsendelse);
 }

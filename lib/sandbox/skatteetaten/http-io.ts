@@ -2,11 +2,22 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SandboxResponse } from "./sandbox-response";
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/**
+ * Reads the body up to `maxBytes`. Beyond that it keeps reading, up to four times the limit, but
+ * keeps nothing, so the client has sent its request before it is answered (a client cut off
+ * mid-send sees a dropped connection, not the answer); a body larger than that is cut off.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<{ body: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (size > maxBytes * 4) req.destroy();
+    });
+    req.on("end", () => resolve({ body: Buffer.concat(chunks), tooLarge: size > maxBytes }));
+    req.on("close", () => resolve({ body: Buffer.concat(chunks), tooLarge: size > maxBytes }));
     req.on("error", reject);
   });
 }

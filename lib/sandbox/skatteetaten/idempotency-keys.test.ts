@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxSkatteetaten } from "./server";
-import { ameldingRequest, call, fakeVerifyToken, oarRequest, send, testLeveranse, testOppdrag } from "./test-support";
+import { ameldingRequest, call, fakeVerifyToken, oarRequest, send, testLeveranse, testOarBody } from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -15,7 +15,7 @@ const keys = async () => (await call(`${sandbox.url}/__control/idempotency-keys`
 
 describe("Skatteetaten sandbox: the record of processed idempotency keys", () => {
   it("counts each key's first processing once and its replays apart, with the first answer's status", async () => {
-    const accepted = oarRequest(sandbox, testOppdrag());
+    const accepted = oarRequest(sandbox, testOarBody());
     await send(accepted);
     await send(accepted);
     await send(accepted);
@@ -23,7 +23,7 @@ describe("Skatteetaten sandbox: the record of processed idempotency keys", () =>
     expect((await send(rejected)).status).toBe(400);
     // A fault answers before processing: the key is not processed, so it is not recorded.
     sandbox.setFaults([{ kind: "status", status: 503, count: 1 }]);
-    const faulted = oarRequest(sandbox, testOppdrag());
+    const faulted = oarRequest(sandbox, testOarBody());
     expect((await send(faulted)).status).toBe(503);
 
     expect(await keys()).toEqual([

@@ -5,40 +5,41 @@ import { checkAuthorization } from "./check-authorization";
 import { checkAccept, checkContentType, readIdempotencyKey } from "./check-headers";
 import { requestFingerprint, type IdempotencyStore } from "./idempotency-store";
 import { spec, type SandboxResponse } from "./sandbox-response";
-import type { VerifyToken } from "./types";
+import type { IdempotencyKeyPlacement, VerifyToken } from "./types";
 
 export type ProcessInnsending = (body: unknown, idempotencyKey: string) => SandboxResponse;
 
 /**
- * Steps 2–5 shared by both APIs (token, headers, idempotency key, JSON syntax, idempotent
- * replay), then the API's own steps 6–10. Everything after the token check is synchronous, so
- * lookup → process → remember cannot interleave with a concurrent retry of the same key.
+ * The checks both APIs share (token, headers, idempotency key, JSON syntax, idempotent replay),
+ * then the API's own (structure, validation, processing). Everything after the token check is
+ * synchronous, so lookup → process → remember cannot interleave with a concurrent retry of the
+ * same key (docs/skatteetaten-contract.md, "Idempotency key").
  */
 export async function handleInnsending(
   req: ApiRequest,
-  deps: { verifyToken: VerifyToken; idempotency: IdempotencyStore },
+  deps: { verifyToken: VerifyToken; idempotency: IdempotencyStore; idempotencyKeyIn: IdempotencyKeyPlacement },
   processInnsending: ProcessInnsending,
 ): Promise<SandboxResponse> {
-  const authError = await checkAuthorization(req.api, req.headers.authorization, deps.verifyToken);
+  const authError = await checkAuthorization(req.api, req.surface, req.headers.authorization, deps.verifyToken);
   if (authError) return authError;
 
   const headerError = checkAccept(req) ?? checkContentType(req);
   if (headerError) return headerError;
-  const idempotency = readIdempotencyKey(req);
+  const idempotency = readIdempotencyKey(req, deps.idempotencyKeyIn);
   if ("response" in idempotency) return idempotency.response;
 
   let body: unknown;
   try {
     body = JSON.parse(req.rawBody.toString("utf8"));
   } catch (error) {
-    return apiError(req.api, "jsonSyntax", { melding: `Ugyldig JSON: ${(error as Error).message}` });
+    return apiError(req.surface, "jsonSyntax", { melding: `Ugyldig JSON: ${(error as Error).message}` });
   }
 
   const fingerprint = requestFingerprint(req.pathname, req.rawBody);
   const earlier = deps.idempotency.lookup(req.api, idempotency.key, fingerprint);
   if (earlier.kind === "replay") return earlier.response;
   if (earlier.kind === "conflict") {
-    return apiError(req.api, "idempotencyConflict", {
+    return apiError(req.surface, "idempotencyConflict", {
       spesifisering: [
         spec(null, { melding: "idempotencyKey er brukt tidligere med en annen request", angittVerdi: idempotency.key }),
       ],

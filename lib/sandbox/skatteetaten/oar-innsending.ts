@@ -11,7 +11,7 @@ export function oppdragsgiverId(party: OarParty): string {
   return party.organisasjonsnummer ?? party.utenlandskIdentifikasjon ?? party.navn;
 }
 
-/** Steps 6–10 for OAR: structure, validation, the NY/ENDRING rule (OAR_1012), then accept once. */
+/** OAR after the shared checks: structure, validation, the NY/ENDRING rule (OAR_1012), then accept once. */
 export function processOarInnsending(body: unknown, idempotencyKey: string, state: SandboxState): SandboxResponse {
   const { problems, innsending } = checkOarStructure(body);
   if (!innsending) return problemsError("oar", "structure", problems);

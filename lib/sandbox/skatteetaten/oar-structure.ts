@@ -25,7 +25,7 @@ function checkAddress(c: ShapeCheck, parent: JsonObject, key: string, base: stri
   c.string(address, "landkode", at);
 }
 
-/** A party has a Norwegian orgnr, or a foreign identification with a home-country address (DOMAIN.md §1.1). */
+/** A party has a Norwegian orgnr, or a foreign identification with a home-country address (docs/skatteetaten-contract.md, "OAR API"). */
 function checkParty(c: ShapeCheck, root: JsonObject, key: string, required: boolean): OarParty | undefined {
   const party = c.object(root, key, "", required);
   if (!party) return undefined;
@@ -67,7 +67,7 @@ function checkVedlegg(c: ShapeCheck, root: JsonObject) {
   });
 }
 
-/** Step 6 for OAR: required objects and fields present with the right JSON types. */
+/** OAR structure: required objects and fields present with the right JSON types (OAR_004). */
 export function checkOarStructure(body: unknown): { problems: Problem[]; innsending?: OarInnsending } {
   const c = createShapeCheck();
   if (!isJsonObject(body)) {
@@ -89,7 +89,7 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
     checkArbeidssted(c, oppdrag);
     startdato = c.date(oppdrag, "startdato", "/oppdrag");
     forventetSluttdato = c.date(oppdrag, "forventetSluttdato", "/oppdrag");
-    // A number here is a type error; a string that is not a decimal is a validation error (step 7).
+    // A number here is a type error; a string that is not a decimal is a validation error (oar-validation.ts).
     kontraktsverdi = c.string(oppdrag, "kontraktsverdi", "/oppdrag");
   }
   checkVedlegg(c, body);

@@ -18,7 +18,7 @@ function checkOrgnr(party: OarParty | undefined, key: string, problems: Problem[
   }
 }
 
-/** Step 7 for OAR: values that are well-typed but wrong; one problem per finding. */
+/** OAR payload validation (OAR_005): values that are well-typed but wrong; one problem per finding. */
 export function validateOar(innsending: OarInnsending): Problem[] {
   const problems: Problem[] = [];
   if (!(OAR_INNSENDINGSTYPER as readonly string[]).includes(innsending.innsendingstype)) {

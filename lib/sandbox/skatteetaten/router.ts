@@ -1,7 +1,7 @@
 import "server-only";
-import type { SandboxApi } from "./types";
+import type { ErrorSurface } from "./api-error-codes";
 
-export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback" | "idempotencyKeys";
+export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback" | "idempotencyKeys" | "received";
 
 export type Route =
   | { kind: "oarInnsending"; api: "oar" }
@@ -9,12 +9,24 @@ export type Route =
   | { kind: "ameldingInnsending"; api: "amelding"; kalendermaaned: string; orgnr: string }
   | { kind: "ameldingForsendelse"; api: "amelding"; forsendelseId: string }
   | { kind: "ameldingTilbakemelding"; api: "amelding"; forsendelseId: string }
+  | { kind: "opplasting"; api: "amelding" }
+  | { kind: "opplastingStatus"; api: "amelding"; opplastingId: string }
+  | { kind: "opplastingDelete"; api: "amelding"; opplastingId: string }
+  | { kind: "opplastingInnsending"; api: "amelding" }
   | { kind: "control"; action: ControlAction }
-  | { kind: "notFound"; api: SandboxApi }
+  | { kind: "notFound"; surface: ErrorSurface }
   | { kind: "controlMethodNotAllowed"; allow: string }
-  | { kind: "methodNotAllowed"; api: SandboxApi; allow: string };
+  | { kind: "methodNotAllowed"; surface: ErrorSurface; allow: string };
 
 type ApiRoute = { method: string; pattern: RegExp; build: (params: string[]) => Route };
+
+/** Where each API lives on the sandbox server (docs/skatteetaten-contract.md, "Hosts and paths"). */
+export const SANDBOX_PATHS = {
+  oar: "/oar/v1",
+  amelding: "/amelding/v1",
+  ameldingFilopplasting: "/amelding-filopplasting/v1",
+  ameldingTilbakemelding: "/amelding-tilbakemelding/v1",
+} as const;
 
 const API_ROUTES: ApiRoute[] = [
   { method: "POST", pattern: /^\/oar\/v1\/innsending$/, build: () => ({ kind: "oarInnsending", api: "oar" }) },
@@ -38,6 +50,18 @@ const API_ROUTES: ApiRoute[] = [
     pattern: /^\/amelding-tilbakemelding\/v1\/tilbakemelding\/([^/]+)$/,
     build: ([id]) => ({ kind: "ameldingTilbakemelding", api: "amelding", forsendelseId: id! }),
   },
+  { method: "POST", pattern: /^\/amelding-filopplasting\/v1\/opplastinger$/, build: () => ({ kind: "opplasting", api: "amelding" }) },
+  {
+    method: "GET",
+    pattern: /^\/amelding-filopplasting\/v1\/opplastinger\/([^/]+)$/,
+    build: ([id]) => ({ kind: "opplastingStatus", api: "amelding", opplastingId: id! }),
+  },
+  {
+    method: "DELETE",
+    pattern: /^\/amelding-filopplasting\/v1\/opplastinger\/([^/]+)$/,
+    build: ([id]) => ({ kind: "opplastingDelete", api: "amelding", opplastingId: id! }),
+  },
+  { method: "PUT", pattern: /^\/amelding-filopplasting\/v1\/innsending$/, build: () => ({ kind: "opplastingInnsending", api: "amelding" }) },
 ];
 
 const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction }> = {
@@ -46,6 +70,7 @@ const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction 
   "/__control/reset": { methods: ["POST"], action: "reset" },
   "/__control/feedback/release": { methods: ["POST"], action: "releaseFeedback" },
   "/__control/idempotency-keys": { methods: ["GET"], action: "idempotencyKeys" },
+  "/__control/received": { methods: ["GET"], action: "received" },
 };
 
 function decodeSegments(params: string[]): string[] | null {
@@ -56,9 +81,11 @@ function decodeSegments(params: string[]): string[] | null {
   }
 }
 
-/** Paths outside both APIs answer in A-melding's generic GLD codes; /oar/... answers in OAR codes. */
-function apiOfPath(pathname: string): SandboxApi {
-  return pathname.startsWith("/oar/") ? "oar" : "amelding";
+/** /oar/... answers in OAR codes, the file-upload API in its own table; every other path in A-melding's AMLD codes. */
+export function surfaceOfPath(pathname: string): ErrorSurface {
+  if (pathname.startsWith(`${SANDBOX_PATHS.oar}/`)) return "oar";
+  if (pathname.startsWith(`${SANDBOX_PATHS.ameldingFilopplasting}/`)) return "filopplasting";
+  return "amelding";
 }
 
 export function matchRoute(method: string, pathname: string): Route {
@@ -76,10 +103,10 @@ export function matchRoute(method: string, pathname: string): Route {
   const exact = matching.find((m) => m.route.method === method);
   if (exact) {
     const params = decodeSegments(exact.params);
-    return params ? exact.route.build(params) : { kind: "notFound", api: apiOfPath(pathname) };
+    return params ? exact.route.build(params) : { kind: "notFound", surface: surfaceOfPath(pathname) };
   }
   if (matching.length > 0) {
-    return { kind: "methodNotAllowed", api: apiOfPath(pathname), allow: matching.map((m) => m.route.method).join(", ") };
+    return { kind: "methodNotAllowed", surface: surfaceOfPath(pathname), allow: matching.map((m) => m.route.method).join(", ") };
   }
-  return { kind: "notFound", api: apiOfPath(pathname) };
+  return { kind: "notFound", surface: surfaceOfPath(pathname) };
 }

@@ -9,18 +9,17 @@ export type Spesifisering = { kode: string | null; melding: string; sti: string 
 
 export type ErrorBody = { kode: string; melding: string; korrelasjonsid: string; spesifisering?: Spesifisering[] };
 
-/** Every answer carries a Korrelasjonsid header, the id Skatteetaten's support asks for (DOMAIN.md §2.1). */
-export function jsonResponse(
-  status: number,
-  payload: unknown,
-  korrelasjonsid: string = randomUUID(),
-  extraHeaders: Record<string, string> = {},
-): SandboxResponse {
-  return {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", Korrelasjonsid: korrelasjonsid, ...extraHeaders },
-    body: JSON.stringify(payload),
-  };
+/**
+ * A JSON answer. No other headers: Skatteetaten publishes none, and the korrelasjonsid its
+ * support asks for travels in the error body (docs/skatteetaten-contract.md, "Error body").
+ */
+export function jsonResponse(status: number, payload: unknown, extraHeaders: Record<string, string> = {}): SandboxResponse {
+  return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...extraHeaders }, body: JSON.stringify(payload) };
+}
+
+/** An answer without a body ("200 OK uten mer data", or a gateway's 413 and 429). */
+export function emptyResponse(status: number, extraHeaders: Record<string, string> = {}): SandboxResponse {
+  return { status, headers: { ...extraHeaders }, body: "" };
 }
 
 /** A specification entry whose text is the code's own text unless a more precise one is given. */
@@ -33,7 +32,7 @@ export function spec(kode: string | null, detail: { melding?: string; sti?: stri
   };
 }
 
-/** The documented error body; `spesifisering` only when there is detail. */
+/** The documented error body (docs/om/feil.md); `spesifisering` only when there is detail. */
 export function errorResponse(
   status: number,
   kode: string,
@@ -42,5 +41,5 @@ export function errorResponse(
 ): SandboxResponse {
   const body: ErrorBody = { kode, melding: errorText(kode), korrelasjonsid: randomUUID() };
   if (spesifisering.length > 0) body.spesifisering = spesifisering;
-  return jsonResponse(status, body, body.korrelasjonsid, extraHeaders);
+  return jsonResponse(status, body, extraHeaders);
 }

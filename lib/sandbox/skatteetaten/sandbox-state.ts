@@ -1,4 +1,5 @@
 import "server-only";
+import type { Opplasting } from "./amelding-filopplasting";
 import type { ProcessedFilter, ProcessedRecord, SandboxApi } from "./types";
 
 /** Everything the sandbox remembers between requests, in memory: a restart is a fresh Skatteetaten. */
@@ -8,6 +9,8 @@ export function createSandboxState() {
   const oppdrag = new Set<string>();
   // A-melding: accepted meldingsIds per opplysningspliktig orgnr.
   const meldingsIds = new Map<string, Set<string>>();
+  // A-melding file uploads by id.
+  const opplastinger = new Map<string, Opplasting>();
   let records: ProcessedRecord[] = [];
   let requests = 0;
 
@@ -34,10 +37,23 @@ export function createSandboxState() {
       meldingsIds.set(orgnr, set);
     },
 
+    storeOpplasting(opplasting: Opplasting) {
+      opplastinger.set(opplasting.id, opplasting);
+    },
+    findOpplasting: (id: string) => opplastinger.get(id),
+    deleteOpplasting(id: string) {
+      opplastinger.delete(id);
+    },
+
     recordProcessed(record: ProcessedRecord) {
       records.push(record);
     },
     processed: () => records.map((r) => ({ ...r })),
+    /** Each processed submission with the body it was received with (kept on its forsendelse). */
+    received: (api?: SandboxApi) =>
+      records
+        .filter((r) => api === undefined || r.api === api)
+        .map((r) => ({ ...r, body: (forsendelser[r.api].get(r.forsendelseId) as { innsending?: unknown } | undefined)?.innsending })),
     processedCount(filter: ProcessedFilter = {}) {
       return records.filter(
         (r) =>
@@ -52,6 +68,7 @@ export function createSandboxState() {
       forsendelser.amelding.clear();
       oppdrag.clear();
       meldingsIds.clear();
+      opplastinger.clear();
       records = [];
       requests = 0;
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxSkatteetaten } from "./server";
-import { BAD_ORGNR, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, postJson, send, testOppdrag } from "./test-support";
+import { BAD_ORGNR, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, postJson, send, testOarBody } from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -11,22 +11,20 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-/** The adapter's body as a mutable object, to break one thing at a time. */
-function oarBodyObject(): Record<string, any> {
-  return JSON.parse(oarRequest(sandbox, testOppdrag()).body);
-}
+/** A valid body as a mutable object, to break one thing at a time. */
+const oarBodyObject = () => testOarBody();
 const post = (body: unknown) => postJson(`${sandbox.oarBaseUrl}/innsending`, body);
 
-describe("OAR sandbox: structure (OAR_004)", () => {
+describe("OAR sandbox: structure (OAR_004 with OAR_1007)", () => {
   it("names each missing object or field with its path", async () => {
     const body = oarBodyObject();
     delete body.oppdrag;
     delete body.oppdragsgiver.navn;
-    const error = expectError(await post(body), 400, "OAR_004", null);
+    const error = expectError(await post(body), 400, "OAR_004", "OAR_1007");
     expect(error.spesifisering).toEqual(
       expect.arrayContaining([
-        { kode: null, melding: "Påkrevd felt mangler", sti: "/oppdrag", angittVerdi: null },
-        { kode: null, melding: "Påkrevd felt mangler", sti: "/oppdragsgiver/navn", angittVerdi: null },
+        { kode: "OAR_1007", melding: "Påkrevd felt mangler", sti: "/oppdrag", angittVerdi: null },
+        { kode: "OAR_1007", melding: "Påkrevd felt mangler", sti: "/oppdragsgiver/navn", angittVerdi: null },
       ]),
     );
     expect(sandbox.processedCount()).toBe(0);
@@ -37,7 +35,7 @@ describe("OAR sandbox: structure (OAR_004)", () => {
     body.oppdrag.kontraktsverdi = 450000;
     body.oppdrag.startdato = "01.11.2026";
     body.vedlegg = "none";
-    const error = expectError(await post(body), 400, "OAR_004", null);
+    const error = expectError(await post(body), 400, "OAR_004", "OAR_1007");
     const bySti = Object.fromEntries(error.spesifisering!.map((s) => [s.sti, s.angittVerdi]));
     expect(bySti).toEqual({ "/oppdrag/kontraktsverdi": "450000", "/oppdrag/startdato": "01.11.2026", "/vedlegg": "none" });
   });
@@ -46,12 +44,12 @@ describe("OAR sandbox: structure (OAR_004)", () => {
     const body = oarBodyObject();
     delete body.oppdragstaker.utenlandskIdentifikasjon;
     body.oppdrag.arbeidssted = { type: "HAV" };
-    const error = expectError(await post(body), 400, "OAR_004", null);
+    const error = expectError(await post(body), 400, "OAR_004", "OAR_1007");
     expect(error.spesifisering!.map((s) => s.sti)).toEqual(["/oppdragstaker/organisasjonsnummer", "/oppdrag/arbeidssted/type"]);
   });
 
   it("refuses a body that is not an object", async () => {
-    const error = expectError(await post([1, 2]), 400, "OAR_004", null);
+    const error = expectError(await post([1, 2]), 400, "OAR_004", "OAR_1007");
     expect(error.spesifisering?.[0]).toMatchObject({ sti: "/", angittVerdi: "[1,2]" });
   });
 });
@@ -85,26 +83,26 @@ describe("OAR sandbox: payload validation (OAR_005)", () => {
 
 describe("OAR sandbox: NY versus ENDRING (OAR_1012)", () => {
   it("accepts NY once per oppdragsreferanse and oppdragsgiver, then only ENDRING", async () => {
-    const oppdrag = testOppdrag();
+    const oppdrag = testOarBody();
     expect((await send(oarRequest(sandbox, oppdrag))).status).toBe(200);
 
     const again = expectError(await send(oarRequest(sandbox, oppdrag)), 400, "OAR_005", "OAR_1012");
     expect(again.spesifisering?.[0]).toMatchObject({ sti: "/innsendingstype", angittVerdi: "NY" });
 
-    expect((await send(oarRequest(sandbox, oppdrag, { exists: true }))).status).toBe(200);
+    expect((await send(oarRequest(sandbox, { ...oppdrag, innsendingstype: "ENDRING" }))).status).toBe(200);
     expect(sandbox.processedCount({ api: "oar", orgnr: ORG_A })).toBe(2);
   });
 
   it("refuses ENDRING for an oppdrag that is not registered", async () => {
-    const error = expectError(await send(oarRequest(sandbox, testOppdrag(), { exists: true })), 400, "OAR_005", "OAR_1012");
+    const error = expectError(await send(oarRequest(sandbox, testOarBody({ innsendingstype: "ENDRING" }))), 400, "OAR_005", "OAR_1012");
     expect(error.spesifisering?.[0]).toMatchObject({ sti: "/innsendingstype", angittVerdi: "ENDRING" });
   });
 
   it("keeps the same oppdragsreferanse apart per oppdragsgiver", async () => {
-    const first = testOppdrag();
-    const other = testOppdrag({
+    const first = testOarBody();
+    const other = testOarBody({
       oppdragsreferanse: first.oppdragsreferanse,
-      oppdragsgiver: { variant: "norsk", navn: "Annen Oppdragsgiver AS", organisasjonsnummer: ORG_B },
+      oppdragsgiver: { navn: "Annen Oppdragsgiver AS", organisasjonsnummer: ORG_B },
     });
     expect((await send(oarRequest(sandbox, first))).status).toBe(200);
     expect((await send(oarRequest(sandbox, other))).status).toBe(200);
@@ -114,17 +112,16 @@ describe("OAR sandbox: NY versus ENDRING (OAR_1012)", () => {
 
 describe("OAR sandbox: accepted variants", () => {
   it("accepts a foreign oppdragsgiver, a hovedoppdragsgiver and work on the continental shelf", async () => {
-    const oppdrag = testOppdrag({
+    const oppdrag = testOarBody({
       oppdragsgiver: {
-        variant: "utenlandsk",
         navn: "Nordic Offshore Ltd",
-        registreringsnummer: "UK-778899",
-        adresseHjemland: { adresselinje: "1 Dock Road", landkode: "GB" },
-        adresseNorge: { adresselinje: "Havnegata 1", postnummer: "4006", poststed: "Stavanger", landkode: "NO" },
+        utenlandskIdentifikasjon: "UK-778899",
+        adresseIHjemland: { adresselinje: "1 Dock Road", landkode: "GB" },
+        adresseINorge: { adresselinje: "Havnegata 1", postnummer: "4006", poststed: "Stavanger", landkode: "NO" },
         kontaktperson: "Kari Nordmann",
       },
-      hovedoppdragsgiver: { variant: "norsk", navn: "Hoved AS", organisasjonsnummer: ORG_B },
-      oppdrag: { ...testOppdrag().oppdrag, arbeidssted: { type: "sokkel", felt: "Johan Sverdrup" } },
+      hovedoppdragsgiver: { navn: "Hoved AS", organisasjonsnummer: ORG_B },
+      oppdrag: { ...testOarBody().oppdrag, arbeidssted: { type: "SOKKEL", felt: "Johan Sverdrup" } },
       vedlegg: [{ type: "kontrakt", referanse: "kontrakt.pdf" }],
     });
     const answer = await send(oarRequest(sandbox, oppdrag));

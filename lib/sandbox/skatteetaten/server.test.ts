@@ -10,7 +10,7 @@ import {
   ORG_A,
   send,
   testLeveranse,
-  testOppdrag,
+  testOarBody,
   verifiedScopes,
 } from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
@@ -23,22 +23,23 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const oar = () => oarRequest(sandbox, testOppdrag());
+const oar = () => oarRequest(sandbox, testOarBody());
 const amelding = () => ameldingRequest(sandbox, testLeveranse());
 
 describe("Skatteetaten sandbox: a valid submission", () => {
-  it("accepts an OAR submission built by the app's adapter and processes it once", async () => {
+  it("accepts a valid OAR submission and processes it once", async () => {
     const req = oar();
     const answer = await send(req);
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ dialogId: expect.any(String), forsendelseId: expect.any(String) });
-    expect(answer.headers.get("korrelasjonsid")).toMatch(/^[0-9a-f-]{36}$/);
+    // Nothing beyond what is published: no Korrelasjonsid header (it lives in the error body).
+    expect(answer.headers.has("korrelasjonsid")).toBe(false);
     expect(sandbox.processedCount({ api: "oar", idempotencyKey: req.key, orgnr: ORG_A })).toBe(1);
     expect(sandbox.processed()[0]).toMatchObject({ api: "oar", orgnr: ORG_A, idempotencyKey: req.key, forsendelseId: answer.json.forsendelseId });
     expect(verifiedScopes).toContain("skatteetaten:innrapporteringoppdragtilutenlandske");
   });
 
-  it("accepts an A-melding built by the app's adapter and answers with the meldingsId", async () => {
+  it("accepts a valid A-melding and answers with the meldingsId", async () => {
     const leveranse = testLeveranse();
     const req = ameldingRequest(sandbox, leveranse);
     const answer = await send(req);
@@ -49,13 +50,29 @@ describe("Skatteetaten sandbox: a valid submission", () => {
     expect(verifiedScopes).toContain("skatteetaten:innrapporteringamelding");
   });
 
-  it("takes the idempotency key from a header as well as from the query", async () => {
-    const o = oarRequest(sandbox, testOppdrag(), { keyIn: "header" });
-    const a = ameldingRequest(sandbox, testLeveranse(), { keyIn: "header" });
+  it("reads the idempotency key from the idempotencyKey header only, by default: one in the query is missing", async () => {
+    const o = oarRequest(sandbox, testOarBody());
     expect(o.url).not.toContain("idempotencyKey");
     expect((await send(o)).status).toBe(200);
-    expect((await send(a)).status).toBe(200);
     expect(sandbox.processedCount({ idempotencyKey: o.key })).toBe(1);
+
+    const inQuery = { o: oarRequest(sandbox, testOarBody(), { keyIn: "query" }), a: ameldingRequest(sandbox, testLeveranse(), { keyIn: "query" }) };
+    const refusedO = expectError(await send(inQuery.o), 400, "OAR_003", "OAR_1005");
+    expect(refusedO.spesifisering?.[0]?.sti).toBe("idempotencyKey");
+    expectError(await send(inQuery.a), 400, "AMLD_006", "AMLD_1028");
+    expect(sandbox.processedCount()).toBe(1);
+  });
+
+  it("configured for the query parameter, reads it there only", async () => {
+    const byQuery = await startSandboxSkatteetaten({ port: 0, verifyToken: fakeVerifyToken, idempotencyKeyIn: "query" });
+    try {
+      expect((await send(ameldingRequest(byQuery, testLeveranse(), { keyIn: "query" }))).status).toBe(200);
+      expectError(await send(ameldingRequest(byQuery, testLeveranse(), { keyIn: "header" })), 400, "AMLD_006", "AMLD_1022");
+      expectError(await send(oarRequest(byQuery, testOarBody(), { keyIn: "header" })), 400, "OAR_003", "OAR_1003");
+      expect(byQuery.processedCount()).toBe(1);
+    } finally {
+      await byQuery.close();
+    }
   });
 });
 
@@ -63,16 +80,16 @@ describe("Skatteetaten sandbox: routing", () => {
   it("answers an unknown path with 404 in each API's codes", async () => {
     const o = expectError(await call(`${sandbox.oarBaseUrl}/ukjent`), 404, "OAR_008", "OAR_1004");
     expect(o.spesifisering?.[0]?.angittVerdi).toBe("/oar/v1/ukjent");
-    expectError(await call(`${sandbox.ameldingBaseUrl}/ukjent`), 404, "GLD_021", "GLD_1023");
-    expectError(await call(`${sandbox.url}/noe-annet`, { method: "GET" }), 404, "GLD_021", "GLD_1023");
+    expectError(await call(`${sandbox.ameldingBaseUrl}/ukjent`), 404, "AMLD_021", "AMLD_1023");
+    expectError(await call(`${sandbox.url}/noe-annet`, { method: "GET" }), 404, "AMLD_021", "AMLD_1023");
   });
 
   it("answers a wrong method with 405 and an Allow header", async () => {
     const o = await call(`${sandbox.oarBaseUrl}/innsending`, { method: "GET" });
     expectError(o, 405, "OAR_009", null);
     expect(o.headers.get("allow")).toBe("POST");
-    expectError(await call(`${sandbox.ameldingBaseUrl}/innsending/2026-10/${ORG_A}`, { method: "PUT", body: "{}" }), 405, "GLD_022", null);
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${randomUUID()}`, { method: "DELETE" }), 405, "GLD_022", null);
+    expectError(await call(`${sandbox.ameldingBaseUrl}/innsending/2026-10/${ORG_A}`, { method: "PUT", body: "{}" }), 405, "AMLD_022", null);
+    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${randomUUID()}`, { method: "DELETE" }), 405, "AMLD_022", null);
   });
 });
 
@@ -82,9 +99,11 @@ describe("Skatteetaten sandbox: token checks", () => {
     { token: null, oar: [403, "OAR_001", "OAR_1001"], amelding: [401, "AMLD_004", "AMLD_1008"] },
     { token: "garbage", oar: [403, "OAR_001", "OAR_1001"], amelding: [401, "AMLD_004", "AMLD_1008"] },
     { token: "expired-token", oar: [403, "OAR_001", "OAR_1001"], amelding: [401, "AMLD_004", "AMLD_1008"] },
-    { token: "wrong-scope", oar: [401, "OAR_002", undefined], amelding: [403, "GLD_005", undefined] },
-    { token: "no-systemuser", oar: [403, "OAR_001", "OAR_1011"], amelding: [403, "GLD_005", "AMLD_1063"] },
-    { token: "verifier-no-systemuser", oar: [403, "OAR_001", "OAR_1011"], amelding: [403, "GLD_005", "AMLD_1063"] },
+    // docs/om/sikkerhet.md: resource must not be set for Skatteetaten's APIs, so a token with an audience is refused.
+    { token: "with-audience", oar: [403, "OAR_001", "OAR_1001"], amelding: [401, "AMLD_004", "AMLD_1008"] },
+    { token: "wrong-scope", oar: [401, "OAR_002", undefined], amelding: [403, "AMLD_005", undefined] },
+    { token: "no-systemuser", oar: [403, "OAR_001", "OAR_1011"], amelding: [401, "AMLD_004", "AMLD_1063"] },
+    { token: "verifier-no-systemuser", oar: [403, "OAR_001", "OAR_1011"], amelding: [401, "AMLD_004", "AMLD_1063"] },
   ] as const;
 
   it.each(cases)("token $token is refused without processing", async ({ token, oar: o, amelding: a }) => {
@@ -101,38 +120,36 @@ describe("Skatteetaten sandbox: token checks", () => {
 describe("Skatteetaten sandbox: header checks", () => {
   it("requires Accept: application/json", async () => {
     expectError(await send(oar(), { headers: { Accept: "application/xml" } }), 400, "OAR_003", "OAR_1006");
-    expectError(await send(amelding(), { headers: { Accept: undefined } }), 400, "GLD_006", "GLD_1030");
+    expectError(await send(amelding(), { headers: { Accept: undefined } }), 400, "AMLD_006", "AMLD_1030");
     expect((await send(oar(), { headers: { Accept: "text/html, application/json;q=0.9" } })).status).toBe(200);
   });
 
   it("requires Content-Type: application/json", async () => {
     expectError(await send(oar(), { headers: { "Content-Type": "text/plain" } }), 400, "OAR_003", "OAR_1008");
-    expectError(await send(amelding(), { headers: { "Content-Type": "application/xml" } }), 400, "GLD_006", "GLD_1047");
+    expectError(await send(amelding(), { headers: { "Content-Type": "application/xml" } }), 400, "AMLD_006", "AMLD_1047");
     expect((await send(amelding(), { headers: { "Content-Type": "application/json; charset=utf-8" } })).status).toBe(200);
   });
 
   it("requires an idempotency key", async () => {
-    const o = oar();
-    const a = amelding();
-    expectError(await send({ ...o, url: o.url.split("?")[0]! }), 400, "OAR_003", "OAR_1005");
-    expectError(await send({ ...a, url: a.url.split("?")[0]! }), 400, "GLD_006", "GLD_1028");
+    expectError(await send(oar(), { headers: { idempotencyKey: undefined } }), 400, "OAR_003", "OAR_1005");
+    expectError(await send(amelding(), { headers: { idempotencyKey: undefined } }), 400, "AMLD_006", "AMLD_1028");
   });
 
   it("requires the idempotency key to be a UUID", async () => {
-    const o = expectError(await send(oarRequest(sandbox, testOppdrag(), { key: "abc" })), 400, "OAR_003", "OAR_1003");
+    const o = expectError(await send(oarRequest(sandbox, testOarBody(), { key: "abc" })), 400, "OAR_003", "OAR_1003");
     expect(o.spesifisering?.[0]?.angittVerdi).toBe("abc");
-    expectError(await send(ameldingRequest(sandbox, testLeveranse(), { key: "42", keyIn: "header" })), 400, "GLD_006", "GLD_1022");
+    expectError(await send(ameldingRequest(sandbox, testLeveranse(), { key: "42" })), 400, "AMLD_006", "AMLD_1022");
   });
 
   it("rejects a body that is not JSON", async () => {
     expectError(await send(oar(), { body: '{"innsendingstype": "NY",' }), 400, "OAR_004", "OAR_1007");
-    expectError(await send(amelding(), { body: "" }), 400, "GLD_008", "AMLD_1032");
+    expectError(await send(amelding(), { body: "" }), 400, "AMLD_008", "AMLD_1032");
   });
 });
 
 describe("Skatteetaten sandbox: idempotency", () => {
   it("answers a repeated key and body with the first answer and processes once", async () => {
-    for (const req of [oar(), amelding(), oarRequest(sandbox, testOppdrag(), { keyIn: "header" })]) {
+    for (const req of [oar(), amelding()]) {
       const first = await send(req);
       const again = await send(req);
       expect(first.status).toBe(200);
@@ -145,28 +162,28 @@ describe("Skatteetaten sandbox: idempotency", () => {
   it("replays an error answer from the checks after the key as well", async () => {
     const req = ameldingRequest(sandbox, testLeveranse({ meldingsId: "ugyldig meldingsId!" }));
     const first = await send(req);
-    expectError(first, 400, "GLD_010", null);
+    expectError(first, 400, "AMLD_010", null);
     const again = await send(req);
     expect(again.text).toBe(first.text);
-    expect(again.headers.get("korrelasjonsid")).toBe(first.headers.get("korrelasjonsid"));
+    expect(again.json.korrelasjonsid).toBe(first.json.korrelasjonsid);
   });
 
   it("refuses the same key with a different body: 409", async () => {
     const o = oar();
     await send(o);
-    const other = oarRequest(sandbox, testOppdrag(), { key: o.key });
+    const other = oarRequest(sandbox, testOarBody(), { key: o.key });
     const conflict = expectError(await send(other), 409, "OAR_007", null);
     expect(conflict.spesifisering?.[0]?.angittVerdi).toBe(o.key);
 
     const a = amelding();
     await send(a);
-    expectError(await send(ameldingRequest(sandbox, testLeveranse(), { key: a.key })), 409, "GLD_019", null);
+    expectError(await send(ameldingRequest(sandbox, testLeveranse(), { key: a.key })), 409, "AMLD_019", null);
     expect(sandbox.processedCount()).toBe(2);
   });
 
   it("keeps keys apart per API", async () => {
     const key = randomUUID();
-    expect((await send(oarRequest(sandbox, testOppdrag(), { key }))).status).toBe(200);
+    expect((await send(oarRequest(sandbox, testOarBody(), { key }))).status).toBe(200);
     expect((await send(ameldingRequest(sandbox, testLeveranse(), { key }))).status).toBe(200);
     expect(sandbox.processedCount({ idempotencyKey: key })).toBe(2);
   });
@@ -181,7 +198,7 @@ describe("Skatteetaten sandbox: forsendelse lookup", () => {
     const missing = expectError(await call(`${sandbox.oarBaseUrl}/forsendelse/${randomUUID()}`, { method: "GET" }), 404, "OAR_008", "OAR_1010");
     expect(missing.spesifisering?.[0]?.angittVerdi).toMatch(/^[0-9a-f-]{36}$/);
     // An OAR id is no A-melding forsendelse.
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" }), 404, "GLD_021", "AMLD_1061");
+    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" }), 404, "AMLD_021", "AMLD_1061");
   });
 
   it("returns a stored A-melding forsendelse, or AMLD_1061", async () => {
@@ -189,7 +206,7 @@ describe("Skatteetaten sandbox: forsendelse lookup", () => {
     const found = await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" });
     expect(found.status).toBe(200);
     expect(found.json).toMatchObject({ forsendelseId: accepted.forsendelseId, meldingsId: accepted.meldingsId });
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/nope`, { method: "GET" }), 404, "GLD_021", "AMLD_1061");
+    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/nope`, { method: "GET" }), 404, "AMLD_021", "AMLD_1061");
   });
 
   it("applies the token and Accept checks to lookups too", async () => {
@@ -226,6 +243,17 @@ describe("Skatteetaten sandbox: control endpoint", () => {
     expect(bad.json.error).toContain("kind");
     expect((await control("faults", "POST", { kind: "drop" })).status).toBe(400);
     expect((await control("stats", "POST")).status).toBe(405);
+  });
+
+  it("lists what it processed with the bodies as received", async () => {
+    const body = testOarBody();
+    await send(oarRequest(sandbox, body));
+    await send(amelding());
+    const received = await control("received?api=oar", "GET");
+    expect(received.status).toBe(200);
+    expect(received.json).toEqual([expect.objectContaining({ api: "oar", orgnr: ORG_A, body })]);
+    expect((await control("received", "GET")).json).toHaveLength(2);
+    expect((await control("received?api=altinn", "GET")).status).toBe(400);
   });
 
   it("forgets idempotency keys on reset, so a repeated key is processed anew", async () => {

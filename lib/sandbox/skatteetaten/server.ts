@@ -2,6 +2,7 @@ import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createDialogStore } from "../altinn/dialogporten/dialog-store";
 import { createAmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
+import { handleUpload, handleUploadDelete, handleUploadStatus, handleUploadSubmit } from "./amelding-filopplasting";
 import { listenSandboxServer } from "../listen";
 import { processAmeldingInnsending } from "./amelding-innsending";
 import { handleTilbakemelding } from "./amelding-tilbakemelding-api";
@@ -10,23 +11,42 @@ import type { ApiRequest } from "./api-request";
 import { handleControl } from "./control-endpoint";
 import { faultStatusResponse, rateLimitResponse } from "./fault-response";
 import { createFaultStore } from "./fault-store";
-import { oarFaultOrgnr } from "./fault-target";
+import { oarFaultOrgnr, uploadFaultOrgnr } from "./fault-target";
 import { handleForsendelseLookup } from "./forsendelse-lookup";
 import { readBody, sendResponse, sleep } from "./http-io";
 import { createIdempotencyStore } from "./idempotency-store";
 import { handleInnsending, type ProcessInnsending } from "./innsending-pipeline";
 import { processOarInnsending } from "./oar-innsending";
-import { matchRoute, type Route } from "./router";
-import { jsonResponse, spec } from "./sandbox-response";
+import { matchRoute, SANDBOX_PATHS, surfaceOfPath, type Route } from "./router";
+import { emptyResponse, jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
 import { createSandboxState } from "./sandbox-state";
 import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions } from "./types";
 
 type InnsendingRoute = Extract<Route, { kind: "oarInnsending" | "ameldingInnsending" }>;
+type UploadRoute = Extract<Route, { kind: "opplasting" | "opplastingStatus" | "opplastingDelete" | "opplastingInnsending" }>;
+
+const MB = 1024 * 1024;
+/**
+ * Body limits (docs/skatteetaten-contract.md, "File upload"): A-meldinger over 10 MB go through
+ * the file-upload API, so the submission endpoints refuse larger bodies with 413 and no body
+ * (no code is published for it); an upload may be large.
+ */
+const MAX_INNSENDING_BYTES = 10 * MB;
+const MAX_UPLOAD_BYTES = 200 * MB;
+const MAX_OTHER_BYTES = 1 * MB;
+
+function maxBodyBytes(route: Route): number {
+  if (route.kind === "oarInnsending" || route.kind === "ameldingInnsending") return MAX_INNSENDING_BYTES;
+  if (route.kind === "opplasting") return MAX_UPLOAD_BYTES;
+  return MAX_OTHER_BYTES;
+}
 
 /**
- * A local stand-in for Skatteetaten's OAR and A-melding reporting APIs, answering as their
- * documentation says (seeds, DOMAIN.md §1–2), with faults on demand so retry and idempotency
- * handling can be shown and tested against a real HTTP server.
+ * A local stand-in for Skatteetaten's OAR and A-melding reporting APIs (with A-melding's
+ * file-upload and feedback APIs), answering as the published documentation says, and where it
+ * says nothing, accepting exactly one documented choice (docs/skatteetaten-contract.md). Faults
+ * on demand show and test retry and idempotency handling against a real HTTP server. It shares
+ * no code with our adapters, so it can catch them when they get the contract wrong.
  */
 export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptions): Promise<SandboxSkatteetatenHandle> {
   const state = createSandboxState();
@@ -43,7 +63,8 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     feedback.reset();
     dialogs.reset();
   };
-  const deps = { verifyToken: options.verifyToken, idempotency, state };
+  const deps = { verifyToken: options.verifyToken, idempotency, state, idempotencyKeyIn: options.idempotencyKeyIn ?? "header" };
+  const uploadDeps = { verifyToken: options.verifyToken, state, feedback, validationDelayMs: options.uploadValidationDelayMs ?? 500 };
 
   function processorFor(route: InnsendingRoute): ProcessInnsending {
     if (route.kind === "oarInnsending") return (body, key) => processOarInnsending(body, key, state);
@@ -51,66 +72,98 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     return (body, key) => processAmeldingInnsending(body, path, key, state, feedback);
   }
 
-  /** Step 1, faults on demand, then the documented checks; each fault answers instead of, or around, normal handling. */
-  async function handleInnsendingRoute(req: IncomingMessage, res: ServerResponse, apiReq: ApiRequest, route: InnsendingRoute) {
-    const runChecksAndProcess = () => handleInnsending(apiReq, deps, processorFor(route));
-    const orgnr = route.kind === "oarInnsending" ? oarFaultOrgnr(apiReq.rawBody) : route.orgnr;
+  function uploadHandler(route: UploadRoute, apiReq: ApiRequest): () => Promise<SandboxResponse> {
+    switch (route.kind) {
+      case "opplasting":
+        return () => handleUpload(apiReq, uploadDeps);
+      case "opplastingStatus":
+        return () => handleUploadStatus(apiReq, route.opplastingId, uploadDeps);
+      case "opplastingDelete":
+        return () => handleUploadDelete(apiReq, route.opplastingId, uploadDeps);
+      case "opplastingInnsending":
+        return () => handleUploadSubmit(apiReq, uploadDeps);
+    }
+  }
+
+  /** Faults on demand first; each answers instead of, or around, normal handling. */
+  async function withFaults(req: IncomingMessage, res: ServerResponse, apiReq: ApiRequest, orgnr: string | undefined, run: () => Promise<SandboxResponse>) {
     const fault = faults.take(apiReq.api, orgnr);
     switch (fault?.kind) {
       case "status":
-        return sendResponse(res, faultStatusResponse(apiReq.api, fault));
+        return sendResponse(res, faultStatusResponse(apiReq.surface, fault));
       case "rate_limit":
-        return sendResponse(res, rateLimitResponse(apiReq.api, fault));
+        return sendResponse(res, rateLimitResponse(fault));
       case "drop":
         return void req.socket.destroy();
       case "drop_after_processing":
-        await runChecksAndProcess();
+        await run();
         return void req.socket.destroy();
       case "slow":
         // The client may give up meanwhile; the request is still processed, like a real server would.
         await sleep(fault.delayMs ?? 1000);
         break;
     }
-    sendResponse(res, await runChecksAndProcess());
+    sendResponse(res, await run());
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://sandbox.invalid");
     const route = matchRoute(method, url.pathname);
-    const rawBody = await readBody(req);
+    const { body: rawBody, tooLarge } = await readBody(req, maxBodyBytes(route));
 
     if (route.kind === "control") {
-      return sendResponse(res, handleControl(route.action, method, rawBody, { faults, state, idempotency, reset, releaseFeedback: feedback.releasePending }));
+      if (tooLarge) return sendResponse(res, jsonResponse(413, { error: "Body too large" }));
+      return sendResponse(res, handleControl(route.action, method, rawBody, url.searchParams, { faults, state, idempotency, reset, releaseFeedback: feedback.releasePending }));
     }
     if (route.kind === "controlMethodNotAllowed") {
-      return sendResponse(res, jsonResponse(405, { error: `Use ${route.allow}` }, undefined, { Allow: route.allow }));
+      return sendResponse(res, jsonResponse(405, { error: `Use ${route.allow}` }, { Allow: route.allow }));
     }
 
     state.countRequest();
     if (options.latencyMs) await sleep(options.latencyMs);
+    if (tooLarge) return sendResponse(res, emptyResponse(413));
     if (route.kind === "methodNotAllowed") {
       const detail = spec(null, { melding: `Metoden støttes ikke her; bruk ${route.allow}`, angittVerdi: method });
-      return sendResponse(res, apiError(route.api, "methodNotAllowed", { spesifisering: [detail] }, { Allow: route.allow }));
+      return sendResponse(res, apiError(route.surface, "methodNotAllowed", { spesifisering: [detail] }, { Allow: route.allow }));
     }
-    if (route.kind === "notFound") return sendResponse(res, apiError(route.api, "notFound", { angittVerdi: url.pathname }));
+    if (route.kind === "notFound") return sendResponse(res, apiError(route.surface, "notFound", { angittVerdi: url.pathname }));
 
-    const apiReq: ApiRequest = { api: route.api, method, pathname: url.pathname, query: url.searchParams, headers: req.headers, rawBody };
-    if (route.kind === "ameldingTilbakemelding") {
-      return sendResponse(res, await handleTilbakemelding(apiReq, route.forsendelseId, { verifyToken: options.verifyToken, feedback }));
+    const apiReq: ApiRequest = {
+      api: route.api,
+      surface: surfaceOfPath(url.pathname),
+      method,
+      pathname: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      rawBody,
+    };
+    switch (route.kind) {
+      case "ameldingTilbakemelding":
+        return sendResponse(res, await handleTilbakemelding(apiReq, route.forsendelseId, { verifyToken: options.verifyToken, feedback }));
+      case "oarForsendelse":
+      case "ameldingForsendelse":
+        return sendResponse(res, await handleForsendelseLookup(apiReq, route.forsendelseId, deps));
+      case "opplasting":
+      case "opplastingStatus":
+      case "opplastingDelete":
+      case "opplastingInnsending": {
+        const opplastingId = "opplastingId" in route ? route.opplastingId : undefined;
+        return withFaults(req, res, apiReq, uploadFaultOrgnr(rawBody, opplastingId, state), uploadHandler(route, apiReq));
+      }
+      case "oarInnsending":
+      case "ameldingInnsending": {
+        const orgnr = route.kind === "oarInnsending" ? oarFaultOrgnr(rawBody) : route.orgnr;
+        return withFaults(req, res, apiReq, orgnr, () => handleInnsending(apiReq, deps, processorFor(route)));
+      }
     }
-    if (route.kind === "oarForsendelse" || route.kind === "ameldingForsendelse") {
-      return sendResponse(res, await handleForsendelseLookup(apiReq, route.forsendelseId, deps));
-    }
-    await handleInnsendingRoute(req, res, apiReq, route);
   }
 
   const server = createServer((req, res) => {
     // Writes to a client that already hung up must not crash the sandbox.
     res.on("error", () => {});
     handle(req, res).catch(() => {
-      const api = new URL(req.url ?? "/", "http://sandbox.invalid").pathname.startsWith("/oar/") ? "oar" : "amelding";
-      sendResponse(res, apiError(api, "systemError"));
+      sendResponse(res, apiError(surfaceOfPath(new URL(req.url ?? "/", "http://sandbox.invalid").pathname), "systemError"));
     });
   });
 
@@ -120,10 +173,12 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
 
   return {
     url,
-    oarBaseUrl: `${url}/oar/v1`,
-    ameldingBaseUrl: `${url}/amelding/v1`,
+    oarBaseUrl: `${url}${SANDBOX_PATHS.oar}`,
+    ameldingBaseUrl: `${url}${SANDBOX_PATHS.amelding}`,
+    ameldingFilopplastingBaseUrl: `${url}${SANDBOX_PATHS.ameldingFilopplasting}`,
     processedCount: (filter) => state.processedCount(filter),
     processed: () => state.processed(),
+    received: (api) => state.received(api),
     setFaults: (list) => faults.set(list),
     clearFaults: () => faults.clear(),
     reset,

@@ -35,7 +35,11 @@ export function isIsoDate(value: string): boolean {
  */
 export function createShapeCheck() {
   const problems: Problem[] = [];
+  const reported = new Set<string>();
+  // One problem per path: a field two checks look at (required, and its JSON type) is reported once.
   const report = (sti: string, value: unknown, melding: string) => {
+    if (reported.has(sti)) return;
+    reported.add(sti);
     problems.push({ sti, angittVerdi: givenValue(value), melding });
   };
   const missing = (parent: JsonObject, key: string, base: string, required: boolean) => {

@@ -4,8 +4,12 @@ import type { FeedbackDelay } from "./amelding-feedback-publisher";
 
 export type SandboxApi = "oar" | "amelding";
 
+/** Where the sandbox reads the idempotency key: the one place it is configured to (docs/skatteetaten-contract.md, "Idempotency key"). */
+export type IdempotencyKeyPlacement = "header" | "query";
+
 export type TokenVerdict =
-  | { ok: true; systemUserOrg: string | null; clientId: string }
+  /** `audience`: the token's aud, set only when its grant carried a `resource` claim. */
+  | { ok: true; systemUserOrg: string | null; clientId: string; audience?: string[] }
   // "missing_systemuser" is accepted too, so the Maskinporten sandbox verifier's own reason can be passed through.
   | { ok: false; reason: "invalid_token" | "expired" | "missing_scope" | "missing_systemuser" };
 
@@ -23,6 +27,10 @@ export type SandboxSkatteetatenOptions = {
   dialogs?: DialogStore;
   /** How long after acceptance the A-melding feedback appears; default 2000 ms, 0 at once. */
   feedbackDelay?: FeedbackDelay;
+  /** Where the APIs read the idempotency key; a key anywhere else counts as missing. Default: header. */
+  idempotencyKeyIn?: IdempotencyKeyPlacement;
+  /** How long an A-melding upload stays LASTER_OPP before its validation result shows; default 500 ms. */
+  uploadValidationDelayMs?: number;
 };
 
 export type FaultKind = "status" | "slow" | "drop" | "drop_after_processing" | "rate_limit";
@@ -34,11 +42,11 @@ export type SandboxFault = {
   kind: FaultKind;
   /** "status": the HTTP status, default 500. */
   status?: number;
-  /** "status": a main code (OAR_010) or a specification code (AMLD_1053); default OAR_006 / GLD_001. */
+  /** "status": a main code (OAR_010) or a specification code (AMLD_1053); default OAR_006 / AMLD_001. */
   code?: string;
   /** "slow": how long to wait before handling the request normally. */
   delayMs?: number;
-  /** "rate_limit": value of the Retry-After header. */
+  /** "rate_limit": value of the Retry-After header (429 has no published body: the answer has none). */
   retryAfterSeconds?: number;
   /**
    * "status": detail entries to answer with, e.g. a rule only Skatteetaten checks:
@@ -52,7 +60,10 @@ export type SandboxFault = {
 export type ProcessedRecord = {
   api: SandboxApi;
   orgnr: string;
-  idempotencyKey: string;
+  /** The key it was sent with; null for an A-melding sent through the file-upload API, which takes none. */
+  idempotencyKey: string | null;
+  /** Set for an A-melding sent through the file-upload API (PUT /innsending of this upload). */
+  opplastingId?: string;
   forsendelseId: string;
   dialogId: string;
   meldingsId?: string;
@@ -67,8 +78,11 @@ export type SandboxSkatteetatenHandle = {
   url: string;
   oarBaseUrl: string;
   ameldingBaseUrl: string;
+  ameldingFilopplastingBaseUrl: string;
   processedCount(filter?: ProcessedFilter): number;
   processed(): ProcessedRecord[];
+  /** The bodies of every processed submission, as received (the wire JSON, parsed). */
+  received(api?: SandboxApi): (ProcessedRecord & { body: unknown })[];
   /** Replaces the fault list. */
   setFaults(faults: SandboxFault[]): void;
   clearFaults(): void;

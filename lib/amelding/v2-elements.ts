@@ -1,12 +1,15 @@
 /**
- * The element tree of the A-melding XSD v2.3 (`urn:ske:fastsetting:innsamling:a-meldingen:v2_3`),
+ * The element tree of A-melding model v2.3 (XSD namespace `urn:ske:fastsetting:innsamling:a-meldingen:v2_3`),
  * as data: which elements each complex type holds, which of them may repeat, and which carry
- * numbers or booleans. The XML importer walks a parsed file along this tree, so a repeated
- * element becomes an array even when a file holds only one, and `012345` in a fødselsnummer stays
- * text while `12345.50` in a `beloep` becomes a number.
+ * whole numbers, decimals or booleans. Two readers walk it:
+ * - the XML importer, so a repeated element becomes an array even when a file holds only one,
+ *   and `012345` in a fødselsnummer stays text while `12345.50` in a `beloep` becomes a number;
+ * - the A-melding adapter, which writes each scalar with the JSON type Skatteetaten's published
+ *   example uses for it (integers as JSON numbers, decimals as JSON strings).
  *
- * Element names and types follow Skatteetaten's published XSD (via its information model);
- * xs:date, xs:dateTime and xs:gYearMonth are kept as text, like in the JSON API.
+ * Element names and types follow the information model and Skatteetaten's published JSON
+ * example (docs/skatteetaten-contract.md, "A-melding model v2.3" and "JSON types"); xs:date,
+ * xs:dateTime and xs:gYearMonth are text, as in the JSON API.
  */
 
 export type ScalarKind = "text" | "integer" | "decimal" | "boolean";
@@ -72,7 +75,8 @@ const tilleggsinformasjon: ComplexType = {
     grunnpensjonsbeloep: decimal,
     tilleggspensjonsbeloep: decimal,
     ufoeregrad: integer,
-    pensjonsgrad: integer,
+    // A decimal: the 19 Feb 2026 example sends it as "50" (docs/skatteetaten-contract.md, "JSON types").
+    pensjonsgrad: decimal,
     heravEtterlattepensjon: decimal,
     tidsrom: one(periode),
   }),
@@ -164,8 +168,8 @@ const inntektsmottaker: ComplexType = {
 };
 
 const oppgave: ComplexType = {
+  // v2.3 replaced the single sumForskuddstrekk of older 2.x messages with one sum per payment date.
   betalingsinformasjon: one({
-    sumForskuddstrekk: integer,
     sumArbeidsgiveravgift: integer,
     sumFinansskattLoenn: integer,
     sumUtleggstrekk: integer,

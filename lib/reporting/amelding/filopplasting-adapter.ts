@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
+import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "../errors/decode-skatteetaten-error";
+import { lookupErrorCode } from "../errors/error-catalogue";
+import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
+import { AMELDING_SCOPE, ameldingAnswerSchema, ameldingBody } from "./amelding-adapter";
+
+/*
+ * Wire format of Skatteetaten's A-melding file-upload API, for A-meldinger over 10 MB
+ * (docs/api/innrapportering-amelding-filopplasting.md; docs/skatteetaten-contract.md, "File
+ * upload"): POST /opplastinger with the same `{"leveranse": …}` body as the submission endpoint
+ * → `{status: "LASTER_OPP", id, …}`; poll GET /opplastinger/{id} until KLAR_TIL_INNSENDING or
+ * VALIDERING_FEILET (with feilliste); PUT /innsending → `{dialogId, forsendelseId, meldingsId}`;
+ * DELETE /opplastinger/{id} removes an upload. PUT names the upload as `{"id": …}` and no
+ * idempotency key is sent: both are our reading, the one the sandbox accepts. Repeating PUT
+ * for the same upload is what makes a retry safe; POST is not idempotent, so an upload whose
+ * answer was lost is simply made again (the orphan can be deleted).
+ */
+
+export const OPPLASTING_STATUSES = ["LASTER_OPP", "KLAR_TIL_INNSENDING", "VALIDERING_FEILET"] as const;
+
+const statusSchema = z.object({
+  status: z.enum(OPPLASTING_STATUSES),
+  id: z.string().min(1),
+  feilliste: z.array(z.unknown()).nullable().optional(),
+  sistOppdatertTidspunkt: z.string().nullable().optional(),
+});
+
+export type OpplastingStatus = z.infer<typeof statusSchema>;
+
+export function createAmeldingUploadAdapter(config: { baseUrl: string }) {
+  const base = config.baseUrl.replace(/\/$/, "");
+  const read = (method: "GET" | "DELETE", path: string): OutgoingRequest => ({ method, url: `${base}${path}`, headers: { Accept: "application/json" }, body: "" });
+  return {
+    scope: AMELDING_SCOPE,
+    /** POST /opplastinger: the A-melding, in the same body and JSON types as the submission endpoint takes. */
+    upload(payload: unknown): OutgoingRequest {
+      const leveranse = upgradeLeveranse(payload as Record<string, unknown>).leveranse;
+      return { method: "POST", url: `${base}/opplastinger`, headers: { ...JSON_HEADERS }, body: JSON.stringify(ameldingBody(leveranse)) };
+    },
+    status: (id: string) => read("GET", `/opplastinger/${encodeURIComponent(id)}`),
+    remove: (id: string) => read("DELETE", `/opplastinger/${encodeURIComponent(id)}`),
+    /** PUT /innsending of an upload that is KLAR_TIL_INNSENDING. */
+    submit(id: string): OutgoingRequest {
+      return { method: "PUT", url: `${base}/innsending`, headers: { ...JSON_HEADERS }, body: JSON.stringify({ id }) };
+    },
+    /**
+     * The status object of an answer to POST /opplastinger or GET /opplastinger/{id}, or null
+     * when the answer is not one (never read as success). The published status example is a
+     * one-element array; a bare object is read too.
+     */
+    readStatus(body: string): OpplastingStatus | null {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return null;
+      }
+      const candidate = Array.isArray(parsed) ? (parsed.length === 1 ? parsed[0] : undefined) : parsed;
+      const result = statusSchema.safeParse(candidate);
+      return result.success ? result.data : null;
+    },
+    /** The ids of PUT /innsending's answer (the submission endpoint's answer), or "unreadable". */
+    readAccepted: (body: string) => readAnswerWith(ameldingAnswerSchema, body),
+  };
+}
+
+/**
+ * A VALIDERING_FEILET upload, decoded like any rejection: its feilliste entries are the
+ * specifications. The status carries no main code; where no entry has a known code, the
+ * decision is that of AMLD_010 (payload validation), which the submission endpoint answers for
+ * the same problems (our reading; docs/skatteetaten-contract.md, "File upload").
+ */
+export function decodeUploadValidation(status: OpplastingStatus): DecodedSkatteetatenError {
+  const decoded = decodeSkatteetatenError({ status: 400, contentType: "application/json", body: JSON.stringify(status), api: "amelding" });
+  if (decoded.specifications.some((s) => s.known)) return decoded;
+  const validation = lookupErrorCode("AMLD_010")!;
+  return { ...decoded, category: validation.category, retryable: validation.retryable, action: validation.action, hintNb: validation.hintNb, hintEn: validation.hintEn };
+}
