@@ -56,6 +56,7 @@ export async function startEngineHarness(
   const deliveryConfig: DeliveryConfig = {
     oarApiUrl: skatteetaten.oarBaseUrl,
     ameldingApiUrl: skatteetaten.ameldingBaseUrl,
+    ameldingFilopplastingApiUrl: skatteetaten.ameldingFilopplastingBaseUrl,
     idempotencyKeyIn: "header",
     workerId: "test-worker",
     leaseMs: 30_000,

@@ -4,6 +4,7 @@ import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { sendRequest, type HttpResponse } from "../send-request";
+import { ameldingBody } from "./amelding-adapter";
 import { createAmeldingUploadAdapter, decodeUploadValidation } from "./filopplasting-adapter";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -20,12 +21,14 @@ async function send(request: Parameters<typeof sendRequest>[0]): Promise<HttpRes
 }
 
 const leveranse = (persons = 2) => generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons });
+/** The wire body the A-melding adapter builds, which the upload sends as it is. */
+const wire = (melding: Record<string, unknown>) => JSON.stringify(ameldingBody(melding));
 
 describe("A-melding file-upload client against the sandbox", () => {
   it("uploads, polls until the upload is ready, and sends it in: once, however often PUT is repeated", async () => {
     const adapter = createAmeldingUploadAdapter({ baseUrl: sandbox.ameldingFilopplastingBaseUrl });
     const melding = leveranse();
-    const uploaded = adapter.readStatus((await send(adapter.upload(melding))).body);
+    const uploaded = adapter.readStatus((await send(adapter.upload(wire(melding)))).body);
     expect(uploaded).toMatchObject({ status: "LASTER_OPP" });
 
     let status = uploaded!;
@@ -50,7 +53,7 @@ describe("A-melding file-upload client against the sandbox", () => {
   it("decodes a failed validation's feilliste like a rejection, and deletes the upload", async () => {
     const adapter = createAmeldingUploadAdapter({ baseUrl: `${sandbox.ameldingFilopplastingBaseUrl}/` });
     const melding = { ...leveranse(), meldingsId: "ikke gyldig!" };
-    const { id } = adapter.readStatus((await send(adapter.upload(melding))).body)!;
+    const { id } = adapter.readStatus((await send(adapter.upload(wire(melding)))).body)!;
     await new Promise((r) => setTimeout(r, 80));
     const status = adapter.readStatus((await send(adapter.status(id))).body)!;
     expect(status.status).toBe("VALIDERING_FEILET");
