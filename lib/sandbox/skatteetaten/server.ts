@@ -198,6 +198,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     reset,
     releaseFeedback: () => feedback.releasePending(),
     setFeedbackDelay: (delay) => feedback.setDelay(delay),
+    setUploadValidationDelay: (ms) => {
+      uploadDeps.validationDelayMs = ms;
+    },
     close: () => {
       feedback.reset();
       return listening.close();

@@ -97,5 +97,7 @@ export type SandboxSkatteetatenHandle = {
   /** Publishes every A-melding feedback still waiting for its delay; returns how many. */
   releaseFeedback(): number;
   setFeedbackDelay(delay: FeedbackDelay): void;
+  /** How long uploads made from now on stay LASTER_OPP. */
+  setUploadValidationDelay(ms: number): void;
   close(): Promise<void>;
 };
