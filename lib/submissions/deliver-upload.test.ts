@@ -378,6 +378,10 @@ describe("an upload delivery waits a bounded time and fails alone", () => {
       deliverToEnd(small, normal.submissionId),
     ]);
     expect(results.map((r) => r.outcome)).toEqual(["rejected", "accepted", "accepted", "accepted"]);
+    expect(await steps(bad.submissionId)).toEqual([
+      ["upload", "uploaded"],
+      ["upload_status", "rejected"],
+    ]);
     expect(await steps(normal.submissionId)).toEqual([["send", "accepted"]]);
   });
 });
