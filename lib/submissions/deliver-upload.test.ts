@@ -161,6 +161,26 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     expect(sentIn(big.meldingsId)).toHaveLength(1);
   }, 120_000);
 
+  it("sends a large A-melding under the threshold the normal way, and retries it byte for byte", async () => {
+    // Megabytes of JSON: read and claimed on its own, outside the statements the others share.
+    const large = generateLeveranse({ opplysningspliktig: org(2).orgnr, virksomhet: org(2).orgnr, persons: 4_000, kalendermaaned: "2026-03" });
+    const defaults = { ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, uploadThresholdBytes: undefined }), random: () => 0 };
+    h.skatteetaten.setFaults([{ orgnr: org(2).orgnr, kind: "status", status: 500, code: "AMLD_001" }]);
+    const { submissionId, idempotencyKey } = await queue(large, 2);
+    const [first, small] = await Promise.all([deliverToEnd(defaults, submissionId), queue(leveranse(1, "2026-07"), 1).then((q) => deliverToEnd(defaults, q.submissionId))]);
+    expect([first.outcome, small.outcome]).toEqual(["retrying", "accepted"]);
+    await makeDue(submissionId);
+    expect((await deliverToEnd(defaults, submissionId)).outcome).toBe("accepted");
+    const s = await history(submissionId);
+    expect(s.attempts.map((a) => [a.step, a.outcome])).toEqual([
+      ["send", "retryable_error"],
+      ["send", "accepted"],
+    ]);
+    expect(s.attempts[0]!.requestBody.length).toBeGreaterThan(2_000_000);
+    expect(s.attempts[1]!.requestBody).toBe(s.attempts[0]!.requestBody);
+    expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
+  }, 60_000);
+
   it("is rejected when Skatteetaten's validation fails, with the feilliste decoded like any rejection, and never sent in", async () => {
     const melding = { ...leveranse(), meldingsId: "ikke gyldig!" };
     const { submissionId } = await queue(melding);

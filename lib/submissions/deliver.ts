@@ -224,11 +224,12 @@ async function settleUploadStep(deps: DeliveryDeps, claimed: Claimed, step: Uplo
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * A payload or earlier body stored larger than this (compressed) is not read with the others: a
- * large A-melding is read, built and claimed in statements of its own (claimAlone), so its tens of
- * megabytes never slow the shared statement the other deliveries' claims wait on.
+ * A payload or earlier body stored larger than this (compressed; JSON compresses several times
+ * over) is not read with the others: a large A-melding is read, built and claimed in statements
+ * of its own (claim, "alone"), so its megabytes never slow the shared statement the other
+ * deliveries' claims wait on.
  */
-const LARGE_STORED_BYTES = 256 * 1024;
+const LARGE_STORED_BYTES = 64 * 1024;
 
 /** Claimed, not claimable now (null), or to be claimed on its own (large). */
 type ClaimAnswer = Claimed | null | "alone";
@@ -349,7 +350,9 @@ type ToRecord = Built & { row: ClaimableRow };
 function buildRequest(deps: DeliveryDeps, row: ClaimableRow): Built | { reason: StatusReason } {
   if (row.earlier) {
     const e = row.earlier;
-    return { request: { method: e.method as OutgoingRequest["method"], url: e.url, headers: withoutAuthorization(e.headers), body: e.body ?? "" }, step: "send", upload: null };
+    // Read for every `send` attempt, unless it was too large for a shared read (then claimed alone, with it).
+    if (e.body === null) return { reason: statusReason("request_not_buildable", { detail: "the first request's body was not read" }) };
+    return { request: { method: e.method as OutgoingRequest["method"], url: e.url, headers: withoutAuthorization(e.headers), body: e.body }, step: "send", upload: null };
   }
   if (!payloadFitsKind(row.kind, row.payload)) return { reason: statusReason("payload_wrong_kind", { kind: row.kind }) };
   try {
