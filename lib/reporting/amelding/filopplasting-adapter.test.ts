@@ -58,7 +58,7 @@ describe("A-melding file-upload client against the sandbox", () => {
     const status = adapter.readStatus((await send(adapter.status(id))).body)!;
     expect(status.status).toBe("VALIDERING_FEILET");
     const decoded = decodeUploadValidation(status);
-    expect(decoded).toMatchObject({ category: "validation", retryable: false });
+    expect(decoded).toMatchObject({ code: "AMLD_010", known: true, category: "validation", retryable: false });
     expect(decoded.specifications).toEqual([expect.objectContaining({ sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!" })]);
 
     expect((await send(adapter.remove(id))).status).toBe(200);
@@ -70,7 +70,8 @@ describe("A-melding file-upload client against the sandbox", () => {
     const ok = { status: "KLAR_TIL_INNSENDING", id: "a", feilliste: null, sistOppdatertTidspunkt: null };
     expect(adapter.readStatus(JSON.stringify([ok]))).toEqual(ok);
     expect(adapter.readStatus(JSON.stringify(ok))).toEqual(ok);
-    for (const body of ["", "<html>", "[]", JSON.stringify([ok, ok]), JSON.stringify({ ...ok, status: "FERDIG" }), '{"id":"a"}']) {
+    const hostileIds = ["..", "a/b", "", "x".repeat(201), "a\u0000"].map((id) => JSON.stringify({ ...ok, id }));
+    for (const body of ["", "<html>", "[]", JSON.stringify([ok, ok]), JSON.stringify({ ...ok, status: "FERDIG" }), '{"id":"a"}', ...hostileIds]) {
       expect(adapter.readStatus(body), body).toBeNull();
     }
   });

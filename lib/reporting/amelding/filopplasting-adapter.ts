@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "../errors/decode-skatteetaten-error";
 import { lookupErrorCode } from "../errors/error-catalogue";
-import { ANSWER_ID, JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
+import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
 
 /*
@@ -19,10 +19,15 @@ import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
 
 export const OPPLASTING_STATUSES = ["LASTER_OPP", "KLAR_TIL_INNSENDING", "VALIDERING_FEILET"] as const;
 
+/**
+ * An upload's id goes into the next requests' path and into our records, so only a plain token
+ * is taken (the published example is a UUID): no slash, no "." or ".." path segment.
+ */
+const UPLOAD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
 const statusSchema = z.object({
   status: z.enum(OPPLASTING_STATUSES),
-  // Goes into the next request's path and into our records: a short printable id only.
-  id: z.string().regex(ANSWER_ID),
+  id: z.string().regex(UPLOAD_ID),
   feilliste: z.array(z.unknown()).nullable().optional(),
   sistOppdatertTidspunkt: z.string().nullable().optional(),
 });
