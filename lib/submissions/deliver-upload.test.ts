@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { submissions } from "@/lib/db/schema";
+import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { AMELDING_SCOPE } from "@/lib/reporting/amelding/amelding-adapter";
 import type { SandboxFault, UploadEndpoint } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
@@ -10,6 +10,8 @@ import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
+import { runFeedbackRound } from "./feedback-follower";
+import { findFeedbackForSubmission } from "./feedback-rows";
 import { createSubmission } from "./operations";
 import { findSubmissionWithHistory } from "./queries";
 
@@ -45,6 +47,8 @@ async function queue(leveranse: Record<string, unknown>, orgIndex = 0) {
 }
 
 const leveranse = (orgIndex = 0, month?: string) => testLeveranse(org(orgIndex).orgnr, org(orgIndex).orgnr, month);
+
+const feedbackOf = (submissionId: string) => findFeedbackForSubmission(db, submissionId, h.orgs.map((o) => o.id));
 
 async function history(id: string) {
   return (await findSubmissionWithHistory(db, id, h.orgs.map((o) => o.id)))!;
@@ -117,6 +121,16 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     const wire = h.deps.adapters.amelding.buildRequest(s.versions[0]!.payload, { idempotencyKey, orgnr: org().orgnr, existsAtSkatteetaten: false });
     expect(s.attempts[0]!.requestBody).toBe(wire.body);
     expect(h.skatteetaten.received("amelding").find((r) => r.opplastingId === uploadId)!.body).toEqual(JSON.parse(wire.body));
+
+    // Then its feedback is followed as for any accepted A-melding.
+    const fetched = (status: string | undefined) => status !== undefined && status !== "waiting";
+    for (let round = 0; round < 10 && !fetched((await feedbackOf(submissionId))?.status); round++) {
+      await db.update(ameldingFeedback).set({ nextCheckAt: new Date(0) }).where(eq(ameldingFeedback.submissionId, submissionId));
+      await runFeedbackRound({ ...h.feedbackDeps, batchSize: 500 });
+    }
+    const feedback = (await feedbackOf(submissionId))!;
+    expect(feedback).toMatchObject({ dialogId: s.receivedIds!.dialogId, lastError: null });
+    expect(["ok", "deviations"]).toContain(feedback.status);
   });
 
   it("sends an A-melding up to the threshold to the submission endpoint, and one byte more through the upload", async () => {
