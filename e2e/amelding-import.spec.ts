@@ -87,6 +87,38 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("import-errors")).toContainText("Rotelementet er «lonnsfil», men en A-melding har «melding».");
   });
 
+  test("an A-melding over 10 MB goes through the file-upload API, and its page shows each step", async ({ page }) => {
+    test.slow();
+    const leveranse = generateLeveranse({ opplysningspliktig: FJELLVIND.orgnr, virksomhet: FJELLVIND.virksomhet, persons: 17_000, kalendermaaned: "2026-02", seed: 5 });
+    const file = JSON.stringify({ leveranse });
+    expect(Buffer.byteLength(file)).toBeGreaterThan(10 * 1024 * 1024);
+    await page.goto("/a-melding/importer");
+    await chooseFile(page, "stor-a-melding.json", file, "application/json");
+    await expect(page.getByTestId("summary-persons")).toHaveText(/^17\s000$/, { timeout: 30_000 });
+    await page.getByTestId("import-summary").getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 60_000 });
+
+    await expect(page.getByTestId("upload-intro")).toContainText("sendes gjennom Skatteetatens filopplastings-API");
+    const attempts = page.getByTestId("attempts").locator(":scope > li");
+    await expect(attempts.first()).toContainText("Opplasting · Lastet opp");
+    await expect(attempts.last()).toContainText("Innsending av opplastingen · Mottatt");
+    await expect(page.getByTestId("attempts")).toContainText("Kontroll av valideringen · Validert, klar til innsending");
+    const uploadIds = await page.getByTestId("attempt-upload-id").allInnerTexts();
+    expect(uploadIds.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(uploadIds).size).toBe(1);
+    // The upload's body (over 10 MB) is shown only in part.
+    await attempts.first().getByText("Forespørsel (token er ikke lagret)").click();
+    await expect(attempts.first()).toContainText("tegn til er ikke vist her");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Språk").selectOption("en");
+    await expect(page.getByTestId("upload-intro")).toContainText("goes through the Tax Administration's file-upload API");
+    await expect(attempts.first()).toContainText("Upload · Uploaded");
+    await expect(attempts.last()).toContainText("Send-in of the upload · Accepted");
+    await page.getByLabel("Language").selectOption("nb");
+  });
+
   test("the deadlines page shows this month as reported on time, linked to its submissions", async ({ page }) => {
     await page.goto("/a-melding/frister");
     await expect(page.getByRole("heading", { name: "A-meldingsfrister" })).toBeVisible();

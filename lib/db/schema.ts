@@ -152,7 +152,22 @@ export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
   "not_sent",
   // A 2xx whose body is not the API's answer: the outcome is unknown, so it is sent again.
   "unreadable_answer",
+  // Steps of an A-melding sent through the file-upload API (lib/submissions/upload-progress.ts):
+  // POST /opplastinger answered with the upload's id; GET /opplastinger/{id} answered that
+  // Skatteetaten is still validating it, or that it is ready to send in; GET or PUT answered that
+  // the upload does not exist (any more).
+  "uploaded",
+  "validating",
+  "validated",
+  "upload_not_found",
 ]);
+
+/**
+ * Which request an attempt is: the submission endpoint (`send`), or a step of the file-upload
+ * API an A-melding over AMELDING_UPLOAD_THRESHOLD_BYTES goes through (docs/skatteetaten-contract.md,
+ * "File upload"): POST /opplastinger, GET /opplastinger/{id}, PUT /innsending.
+ */
+export const deliveryStepEnum = pgEnum("delivery_step", ["send", "upload", "upload_status", "upload_submit"]);
 
 /**
  * One report to Skatteetaten (an oppdrag or a month's A-melding) and where its delivery stands.
@@ -231,7 +246,12 @@ export const deliveryAttempts = pgTable(
       .notNull()
       .references(() => submissionVersions.id),
     attemptNo: integer("attempt_no").notNull(),
+    // The version's key; on the file-upload API's steps recorded but not sent (that API takes none).
     idempotencyKey: uuid("idempotency_key").notNull(),
+    step: deliveryStepEnum("step").notNull().default("send"),
+    // The upload a file-upload step concerns: for POST /opplastinger the id it answered (stored
+    // before it is used), for GET and PUT the id they name.
+    uploadId: text("upload_id"),
     outcome: attemptOutcomeEnum("outcome").notNull().default("in_flight"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -353,6 +373,8 @@ export const bulkOperationMembers = pgTable(
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionVersion = typeof submissionVersions.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
+export type DeliveryStep = (typeof deliveryStepEnum.enumValues)[number];
+export type AttemptOutcome = (typeof attemptOutcomeEnum.enumValues)[number];
 export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
 export type ReportKind = (typeof reportKindEnum.enumValues)[number];
 export type AmeldingFeedback = typeof ameldingFeedback.$inferSelect;

@@ -127,7 +127,7 @@ describe("cancelling a submission", () => {
       const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, s.submissionId), eq(auditLog.action, "submission.cancel")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorId: s.user.id, organisationId: s.org.id, details: { fromStatus: status } });
-      expect(await readClaimable(db, [s.submissionId])).toEqual([]);
+      expect(await readClaimable(db, [s.submissionId], null)).toEqual([]);
       expect(await findDueSubmissionIds(db, 10_000)).not.toContain(s.submissionId);
     },
   );
@@ -166,7 +166,7 @@ describe("cancelling a submission", () => {
     expect((await row(s.submissionId)).status).toBe("cancelled");
     const [attempt] = await db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, s.submissionId));
     expect(attempt!.outcome).toBe("interrupted");
-    expect(await readClaimable(db, [s.submissionId])).toEqual([]);
+    expect(await readClaimable(db, [s.submissionId], null)).toEqual([]);
   });
 
   it("does not find or change another organisation's submission", async () => {

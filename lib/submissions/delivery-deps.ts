@@ -2,9 +2,14 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { IdempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
+import { createAmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
 import { createOarAdapter } from "@/lib/reporting/oar/oar-adapter";
 import { TokenUnavailableError, type DeliveryDeps } from "./deliver";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry-policy";
+import type { UploadPolling } from "./upload-progress";
+
+/** "innsendinger større enn 10MB" (docs/api/innrapportering-amelding-filopplasting.md): 10 000 000 bytes, the smaller reading of "10 MB". */
+export const DEFAULT_UPLOAD_THRESHOLD_BYTES = 10_000_000;
 
 /** The part of the Maskinporten client delivery needs; errors expose whether they are transient. */
 export type TokenSource = {
@@ -14,6 +19,10 @@ export type TokenSource = {
 export type DeliveryConfig = {
   oarApiUrl: string;
   ameldingApiUrl: string;
+  ameldingFilopplastingApiUrl: string;
+  /** A-meldinger whose wire body is larger go through the file-upload API (AMELDING_UPLOAD_THRESHOLD_BYTES). */
+  uploadThresholdBytes?: number;
+  uploadPolling?: UploadPolling;
   idempotencyKeyIn: IdempotencyKeyPlacement;
   workerId: string;
   leaseMs?: number;
@@ -39,6 +48,11 @@ export function createDeliveryDeps(db: Db, tokens: TokenSource, config: Delivery
     adapters: {
       oar: createOarAdapter({ baseUrl: config.oarApiUrl, idempotencyKeyIn: config.idempotencyKeyIn }),
       amelding: createAmeldingAdapter({ baseUrl: config.ameldingApiUrl, idempotencyKeyIn: config.idempotencyKeyIn }),
+    },
+    ameldingUpload: {
+      adapter: createAmeldingUploadAdapter({ baseUrl: config.ameldingFilopplastingApiUrl }),
+      thresholdBytes: config.uploadThresholdBytes ?? DEFAULT_UPLOAD_THRESHOLD_BYTES,
+      polling: config.uploadPolling,
     },
     async getAccessToken({ scope, systemUserOrg }) {
       try {

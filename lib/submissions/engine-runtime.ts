@@ -30,6 +30,8 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
     ameldingApiUrl: endpoints.ameldingApiUrl,
+    ameldingFilopplastingApiUrl: endpoints.ameldingFilopplastingApiUrl,
+    uploadThresholdBytes: env.AMELDING_UPLOAD_THRESHOLD_BYTES === undefined ? undefined : Number(env.AMELDING_UPLOAD_THRESHOLD_BYTES),
     idempotencyKeyIn: idempotencyKeyPlacement(env.SKATTEETATEN_IDEMPOTENCY_KEY_IN),
     workerId: env.WORKER_ID ?? `${os.hostname()}-${process.pid}`,
     leaseMs: Number(env.DELIVERY_LEASE_SECONDS ?? 90) * 1000,

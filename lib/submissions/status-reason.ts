@@ -31,6 +31,18 @@ export const STATUS_REASON_CODES = [
   "answer_stored_cleaned",
   /** Not even a cleaned copy of the answer could be stored; a retry (same key) fetches it again. */
   "outcome_not_recordable",
+  /** An A-melding over the upload threshold was uploaded (`uploadId`); Skatteetaten is validating it. */
+  "upload_validating",
+  /** Skatteetaten validated upload `uploadId`; it is being sent in. */
+  "upload_ready",
+  /** Skatteetaten's validation of upload `uploadId` found `count` errors (listed on the attempt). */
+  "upload_validation_failed",
+  /** Upload `uploadId` was unknown to Skatteetaten (expired or deleted) before it was sent in; it is uploaded again. */
+  "upload_not_found",
+  /** Upload `uploadId` was still being validated after `minutes` minutes. */
+  "upload_not_validated",
+  /** Upload `uploadId` was sent in without a readable answer, and then Skatteetaten no longer knew it. */
+  "upload_gone_after_submit",
   /** Cancelled by a user (who and when is in the audit log). */
   "cancelled",
   /** A reason recorded as text before reasons became codes: `text`. */

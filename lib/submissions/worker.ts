@@ -26,7 +26,13 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   const concurrency = Math.max(1, options.concurrency);
   // `concurrency` requests to Skatteetaten at once; three times as many deliveries in flight, so that
   // while some wait for their claim or outcome to be written, others fill every request slot.
-  const deps: DeliveryDeps = { ...baseDeps, limitSending: createSemaphore(concurrency) };
+  // At most a quarter of the slots carry uploads of large A-meldinger, so however many arrive at
+  // once, the other deliveries keep most of the slots.
+  const deps: DeliveryDeps = {
+    ...baseDeps,
+    limitSending: createSemaphore(concurrency),
+    limitUploading: createSemaphore(Math.max(1, Math.floor(concurrency / 4))),
+  };
   const pipelineDepth = 3 * concurrency;
   const idleMs = (options.pollingIntervalSeconds ?? 0.2) * 1000;
   let stopped = false;
@@ -57,8 +63,14 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
 
   const deliver = async (submissionId: string) => {
     try {
-      const result = await deliverSubmission(deps, submissionId);
-      if (result.outcome === "retrying") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
+      let result = await deliverSubmission(deps, submissionId);
+      // An upload delivery's step that is due at once (the first status check after uploading,
+      // the send-in once validated) follows here; a pause (still validating) goes through the queue,
+      // so no slot is held while Skatteetaten validates.
+      for (let steps = 0; result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3; steps++) {
+        result = await deliverSubmission(deps, submissionId);
+      }
+      if (result.outcome === "retrying" || result.outcome === "continuing") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
     } catch (error) {
       // The lease runs out and the reconciler hands the submission to a worker again.
       logger.error({ err: error, workerId: deps.workerId, submissionId }, "delivery failed");

@@ -29,6 +29,8 @@ export async function startEngineHarness(
     delivery?: Partial<DeliveryConfig>;
     feedback?: Partial<FeedbackFollowerConfig>;
     feedbackDelay?: FeedbackDelay;
+    /** How long the sandbox validates an A-melding upload; default 0 (ready at the first status check). */
+    uploadValidationDelayMs?: number;
   } = {},
 ) {
   const user = await createTestUser(db, "admin");
@@ -43,7 +45,13 @@ export async function startEngineHarness(
   });
   const verifyToken = sandboxTokenVerifier(maskinporten);
   const dialogs = createDialogStore();
-  const skatteetaten = await startSandboxSkatteetaten({ port: 0, verifyToken, dialogs, feedbackDelay: options.feedbackDelay ?? 0 });
+  const skatteetaten = await startSandboxSkatteetaten({
+    port: 0,
+    verifyToken,
+    dialogs,
+    feedbackDelay: options.feedbackDelay ?? 0,
+    uploadValidationDelayMs: options.uploadValidationDelayMs ?? 0,
+  });
   const altinn = await startSandboxAltinn({ port: 0, handlers: [createDialogportenHandler({ store: dialogs, verifyToken })] });
   const maskinportenEnv = {
     APP_MODE: "sandbox",
@@ -56,6 +64,7 @@ export async function startEngineHarness(
   const deliveryConfig: DeliveryConfig = {
     oarApiUrl: skatteetaten.oarBaseUrl,
     ameldingApiUrl: skatteetaten.ameldingBaseUrl,
+    ameldingFilopplastingApiUrl: skatteetaten.ameldingFilopplastingBaseUrl,
     idempotencyKeyIn: "header",
     workerId: "test-worker",
     leaseMs: 30_000,

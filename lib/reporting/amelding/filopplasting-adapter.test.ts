@@ -4,6 +4,7 @@ import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { sendRequest, type HttpResponse } from "../send-request";
+import { ameldingBody } from "./amelding-adapter";
 import { createAmeldingUploadAdapter, decodeUploadValidation } from "./filopplasting-adapter";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -20,12 +21,14 @@ async function send(request: Parameters<typeof sendRequest>[0]): Promise<HttpRes
 }
 
 const leveranse = (persons = 2) => generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons });
+/** The wire body the A-melding adapter builds, which the upload sends as it is. */
+const wire = (melding: Record<string, unknown>) => JSON.stringify(ameldingBody(melding));
 
 describe("A-melding file-upload client against the sandbox", () => {
   it("uploads, polls until the upload is ready, and sends it in: once, however often PUT is repeated", async () => {
     const adapter = createAmeldingUploadAdapter({ baseUrl: sandbox.ameldingFilopplastingBaseUrl });
     const melding = leveranse();
-    const uploaded = adapter.readStatus((await send(adapter.upload(melding))).body);
+    const uploaded = adapter.readStatus((await send(adapter.upload(wire(melding)))).body);
     expect(uploaded).toMatchObject({ status: "LASTER_OPP" });
 
     let status = uploaded!;
@@ -50,12 +53,12 @@ describe("A-melding file-upload client against the sandbox", () => {
   it("decodes a failed validation's feilliste like a rejection, and deletes the upload", async () => {
     const adapter = createAmeldingUploadAdapter({ baseUrl: `${sandbox.ameldingFilopplastingBaseUrl}/` });
     const melding = { ...leveranse(), meldingsId: "ikke gyldig!" };
-    const { id } = adapter.readStatus((await send(adapter.upload(melding))).body)!;
+    const { id } = adapter.readStatus((await send(adapter.upload(wire(melding)))).body)!;
     await new Promise((r) => setTimeout(r, 80));
     const status = adapter.readStatus((await send(adapter.status(id))).body)!;
     expect(status.status).toBe("VALIDERING_FEILET");
     const decoded = decodeUploadValidation(status);
-    expect(decoded).toMatchObject({ category: "validation", retryable: false });
+    expect(decoded).toMatchObject({ code: "AMLD_010", known: true, category: "validation", retryable: false });
     expect(decoded.specifications).toEqual([expect.objectContaining({ sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!" })]);
 
     expect((await send(adapter.remove(id))).status).toBe(200);
@@ -67,7 +70,8 @@ describe("A-melding file-upload client against the sandbox", () => {
     const ok = { status: "KLAR_TIL_INNSENDING", id: "a", feilliste: null, sistOppdatertTidspunkt: null };
     expect(adapter.readStatus(JSON.stringify([ok]))).toEqual(ok);
     expect(adapter.readStatus(JSON.stringify(ok))).toEqual(ok);
-    for (const body of ["", "<html>", "[]", JSON.stringify([ok, ok]), JSON.stringify({ ...ok, status: "FERDIG" }), '{"id":"a"}']) {
+    const hostileIds = ["..", "a/b", "", "x".repeat(201), "a\u0000"].map((id) => JSON.stringify({ ...ok, id }));
+    for (const body of ["", "<html>", "[]", JSON.stringify([ok, ok]), JSON.stringify({ ...ok, status: "FERDIG" }), '{"id":"a"}', ...hostileIds]) {
       expect(adapter.readStatus(body), body).toBeNull();
     }
   });

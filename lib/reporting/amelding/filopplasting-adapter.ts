@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "../errors/decode-skatteetaten-error";
 import { lookupErrorCode } from "../errors/error-catalogue";
 import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
-import { AMELDING_SCOPE, ameldingAnswerSchema, ameldingBody } from "./amelding-adapter";
+import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
 
 /*
  * Wire format of Skatteetaten's A-melding file-upload API, for A-meldinger over 10 MB
@@ -14,14 +13,21 @@ import { AMELDING_SCOPE, ameldingAnswerSchema, ameldingBody } from "./amelding-a
  * DELETE /opplastinger/{id} removes an upload. PUT names the upload as `{"id": …}` and no
  * idempotency key is sent: both are our reading, the one the sandbox accepts. Repeating PUT
  * for the same upload is what makes a retry safe; POST is not idempotent, so an upload whose
- * answer was lost is simply made again (the orphan can be deleted).
+ * answer was lost is simply made again (nothing is sent in under the orphan). The delivery
+ * engine drives the flow (lib/submissions/upload-progress.ts).
  */
 
 export const OPPLASTING_STATUSES = ["LASTER_OPP", "KLAR_TIL_INNSENDING", "VALIDERING_FEILET"] as const;
 
+/**
+ * An upload's id goes into the next requests' path and into our records, so only a plain token
+ * is taken (the published example is a UUID): no slash, no "." or ".." path segment.
+ */
+const UPLOAD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
 const statusSchema = z.object({
   status: z.enum(OPPLASTING_STATUSES),
-  id: z.string().min(1),
+  id: z.string().regex(UPLOAD_ID),
   feilliste: z.array(z.unknown()).nullable().optional(),
   sistOppdatertTidspunkt: z.string().nullable().optional(),
 });
@@ -33,10 +39,13 @@ export function createAmeldingUploadAdapter(config: { baseUrl: string }) {
   const read = (method: "GET" | "DELETE", path: string): OutgoingRequest => ({ method, url: `${base}${path}`, headers: { Accept: "application/json" }, body: "" });
   return {
     scope: AMELDING_SCOPE,
-    /** POST /opplastinger: the A-melding, in the same body and JSON types as the submission endpoint takes. */
-    upload(payload: unknown): OutgoingRequest {
-      const leveranse = upgradeLeveranse(payload as Record<string, unknown>).leveranse;
-      return { method: "POST", url: `${base}/opplastinger`, headers: { ...JSON_HEADERS }, body: JSON.stringify(ameldingBody(leveranse)) };
+    /**
+     * POST /opplastinger. Its body is the submission endpoint's (`{"leveranse": …}` with the same
+     * JSON types; the published upload example is that body), so `body` is the body the A-melding
+     * adapter built for this A-melding, sent as it is rather than serialised a second time.
+     */
+    upload(body: string): OutgoingRequest {
+      return { method: "POST", url: `${base}/opplastinger`, headers: { ...JSON_HEADERS }, body };
     },
     status: (id: string) => read("GET", `/opplastinger/${encodeURIComponent(id)}`),
     remove: (id: string) => read("DELETE", `/opplastinger/${encodeURIComponent(id)}`),
@@ -65,15 +74,19 @@ export function createAmeldingUploadAdapter(config: { baseUrl: string }) {
   };
 }
 
+export type AmeldingUploadAdapter = ReturnType<typeof createAmeldingUploadAdapter>;
+
 /**
  * A VALIDERING_FEILET upload, decoded like any rejection: its feilliste entries are the
- * specifications. The status carries no main code; where no entry has a known code, the
- * decision is that of AMLD_010 (payload validation), which the submission endpoint answers for
- * the same problems (our reading; docs/skatteetaten-contract.md, "File upload").
+ * specifications. The status carries no main code, so it is read as AMLD_010 ("Feil i
+ * forbindelse med validering av payload", in the upload API's code table), which the submission
+ * endpoint answers for the same problems; a known entry code still refines the decision (our
+ * reading; docs/skatteetaten-contract.md, "File upload").
  */
 export function decodeUploadValidation(status: OpplastingStatus): DecodedSkatteetatenError {
   const decoded = decodeSkatteetatenError({ status: 400, contentType: "application/json", body: JSON.stringify(status), api: "amelding" });
-  if (decoded.specifications.some((s) => s.known)) return decoded;
   const validation = lookupErrorCode("AMLD_010")!;
-  return { ...decoded, category: validation.category, retryable: validation.retryable, action: validation.action, hintNb: validation.hintNb, hintEn: validation.hintEn };
+  const named = decoded.code === null ? { ...decoded, code: validation.code, known: true, entry: validation } : decoded;
+  if (decoded.specifications.some((s) => s.known)) return named;
+  return { ...named, category: validation.category, retryable: validation.retryable, action: validation.action, hintNb: validation.hintNb, hintEn: validation.hintEn };
 }

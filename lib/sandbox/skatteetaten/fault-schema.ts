@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { SandboxFault } from "./types";
+import { UPLOAD_ENDPOINTS, type SandboxFault } from "./types";
 
 /** JSON has no Infinity, so a persistent fault is sent as count "Infinity" (or null) over the control endpoint. */
 const count = z
@@ -12,6 +12,7 @@ const faultSchema = z
   .object({
     api: z.enum(["oar", "amelding"]).optional(),
     orgnr: z.string().min(1).optional(),
+    endpoint: z.enum(UPLOAD_ENDPOINTS).optional(),
     kind: z.enum(["status", "slow", "drop", "drop_after_processing", "rate_limit"]),
     status: z.number().int().min(100).max(599).optional(),
     code: z.string().min(1).optional(),

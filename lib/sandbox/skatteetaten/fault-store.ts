@@ -1,5 +1,5 @@
 import "server-only";
-import type { SandboxApi, SandboxFault } from "./types";
+import type { SandboxApi, SandboxFault, UploadEndpoint } from "./types";
 
 /** Faults on demand; each one answers `count` matching requests (default 1) and is then gone. */
 export function createFaultStore() {
@@ -11,10 +11,17 @@ export function createFaultStore() {
     clear() {
       faults = [];
     },
-    /** The first fault matching this request, consumed once. An orgnr filter never matches a request without one. */
-    take(api: SandboxApi, orgnr: string | undefined): SandboxFault | undefined {
+    /**
+     * The first fault matching this request, consumed once. An orgnr filter never matches a
+     * request without one, an endpoint filter never a request to another endpoint.
+     */
+    take(api: SandboxApi, orgnr: string | undefined, endpoint?: UploadEndpoint): SandboxFault | undefined {
       const entry = faults.find(
-        (f) => f.remaining > 0 && (f.fault.api === undefined || f.fault.api === api) && (f.fault.orgnr === undefined || f.fault.orgnr === orgnr),
+        (f) =>
+          f.remaining > 0 &&
+          (f.fault.api === undefined || f.fault.api === api) &&
+          (f.fault.orgnr === undefined || f.fault.orgnr === orgnr) &&
+          (f.fault.endpoint === undefined || f.fault.endpoint === endpoint),
       );
       if (!entry) return undefined;
       entry.remaining -= 1;

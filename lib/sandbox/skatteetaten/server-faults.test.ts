@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { demoFaultsFor } from "./demo-scenarios";
 import { startSandboxSkatteetaten } from "./server";
-import { ameldingRequest, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, send, testLeveranse, testOarBody } from "./test-support";
+import { ameldingRequest, call, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, send, testLeveranse, testOarBody } from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -61,6 +61,18 @@ describe("Skatteetaten sandbox faults: status", () => {
     expectError(await send(oarRequest(sandbox, forB)), 500, "OAR_006");
     const leveranseB = testLeveranse({ opplysningspliktig: { norskIdentifikator: ORG_B } });
     expectError(await send(ameldingRequest(sandbox, leveranseB)), 500, "AMLD_023");
+  });
+
+  it("aimed at one endpoint of the file-upload API, answers only that endpoint's requests", async () => {
+    sandbox.setFaults([{ endpoint: "PUT /innsending", kind: "status", status: 503, code: "AMLD_023", count: Infinity }]);
+    expect((await send(amelding())).status).toBe(200);
+    const base = sandbox.ameldingFilopplastingBaseUrl;
+    const uploaded = await call(`${base}/opplastinger`, { body: JSON.stringify({ leveranse: testLeveranse() }) });
+    expect(uploaded.status).toBe(200);
+    const id = (uploaded.json as { id: string }).id;
+    expect((await call(`${base}/opplastinger/${id}`, { method: "GET" })).status).toBe(200);
+    expectError(await call(`${base}/innsending`, { method: "PUT", body: JSON.stringify({ id }) }), 503, "AMLD_023");
+    expect(sandbox.processedCount()).toBe(1);
   });
 
   it("answers `count` requests, then is gone; clearFaults removes persistent ones", async () => {

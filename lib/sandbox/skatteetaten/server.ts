@@ -20,10 +20,17 @@ import { processOarInnsending } from "./oar-innsending";
 import { matchRoute, SANDBOX_PATHS, surfaceOfPath, type Route } from "./router";
 import { emptyResponse, jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
 import { createSandboxState } from "./sandbox-state";
-import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions } from "./types";
+import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions, UploadEndpoint } from "./types";
 
 type InnsendingRoute = Extract<Route, { kind: "oarInnsending" | "ameldingInnsending" }>;
 type UploadRoute = Extract<Route, { kind: "opplasting" | "opplastingStatus" | "opplastingDelete" | "opplastingInnsending" }>;
+
+const UPLOAD_ENDPOINT_OF: Record<UploadRoute["kind"], UploadEndpoint> = {
+  opplasting: "POST /opplastinger",
+  opplastingStatus: "GET /opplastinger/{id}",
+  opplastingDelete: "DELETE /opplastinger/{id}",
+  opplastingInnsending: "PUT /innsending",
+};
 
 const MB = 1024 * 1024;
 /**
@@ -86,8 +93,14 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
   }
 
   /** Faults on demand first; each answers instead of, or around, normal handling. */
-  async function withFaults(req: IncomingMessage, res: ServerResponse, apiReq: ApiRequest, orgnr: string | undefined, run: () => Promise<SandboxResponse>) {
-    const fault = faults.take(apiReq.api, orgnr);
+  async function withFaults(
+    req: IncomingMessage,
+    res: ServerResponse,
+    apiReq: ApiRequest,
+    target: { orgnr: string | undefined; endpoint?: UploadEndpoint },
+    run: () => Promise<SandboxResponse>,
+  ) {
+    const fault = faults.take(apiReq.api, target.orgnr, target.endpoint);
     switch (fault?.kind) {
       case "status":
         return sendResponse(res, faultStatusResponse(apiReq.surface, fault));
@@ -149,12 +162,13 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
       case "opplastingDelete":
       case "opplastingInnsending": {
         const opplastingId = "opplastingId" in route ? route.opplastingId : undefined;
-        return withFaults(req, res, apiReq, uploadFaultOrgnr(rawBody, opplastingId, state), uploadHandler(route, apiReq));
+        const target = { orgnr: uploadFaultOrgnr(rawBody, opplastingId, state), endpoint: UPLOAD_ENDPOINT_OF[route.kind] };
+        return withFaults(req, res, apiReq, target, uploadHandler(route, apiReq));
       }
       case "oarInnsending":
       case "ameldingInnsending": {
         const orgnr = route.kind === "oarInnsending" ? oarFaultOrgnr(rawBody) : route.orgnr;
-        return withFaults(req, res, apiReq, orgnr, () => handleInnsending(apiReq, deps, processorFor(route)));
+        return withFaults(req, res, apiReq, { orgnr }, () => handleInnsending(apiReq, deps, processorFor(route)));
       }
     }
   }
@@ -184,6 +198,9 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     reset,
     releaseFeedback: () => feedback.releasePending(),
     setFeedbackDelay: (delay) => feedback.setDelay(delay),
+    setUploadValidationDelay: (ms) => {
+      uploadDeps.validationDelayMs = ms;
+    },
     close: () => {
       feedback.reset();
       return listening.close();

@@ -35,10 +35,16 @@ export type SandboxSkatteetatenOptions = {
 
 export type FaultKind = "status" | "slow" | "drop" | "drop_after_processing" | "rate_limit";
 
+/** The file-upload API's endpoints, as a fault can be aimed at one of them. */
+export const UPLOAD_ENDPOINTS = ["POST /opplastinger", "GET /opplastinger/{id}", "DELETE /opplastinger/{id}", "PUT /innsending"] as const;
+export type UploadEndpoint = (typeof UPLOAD_ENDPOINTS)[number];
+
 export type SandboxFault = {
   api?: SandboxApi;
-  /** OAR: oppdragsgiver.organisasjonsnummer; A-melding: the orgnr in the path. */
+  /** OAR: oppdragsgiver.organisasjonsnummer; A-melding: the orgnr in the path (file upload: the A-melding's opplysningspliktig). */
   orgnr?: string;
+  /** Only this endpoint of the file-upload API (a fault with it never matches another API's request). */
+  endpoint?: UploadEndpoint;
   kind: FaultKind;
   /** "status": the HTTP status, default 500. */
   status?: number;
@@ -91,5 +97,7 @@ export type SandboxSkatteetatenHandle = {
   /** Publishes every A-melding feedback still waiting for its delay; returns how many. */
   releaseFeedback(): number;
   setFeedbackDelay(delay: FeedbackDelay): void;
+  /** How long uploads made from now on stay LASTER_OPP. */
+  setUploadValidationDelay(ms: number): void;
   close(): Promise<void>;
 };

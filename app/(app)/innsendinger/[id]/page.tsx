@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
 import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
@@ -49,6 +50,12 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const canReplaceAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
+  const viaUpload = s.attempts.some((a) => a.step !== "send");
+  /** A stored body or payload as shown: a large A-melding's is cut, with a note. */
+  const body = (text: string) => {
+    const shown = shownBody(text);
+    return shown.omitted > 0 ? `${shown.text}\n\n${t("detail.bodyTruncated", { omitted: shown.omitted })}` : shown.text;
+  };
 
   return (
     <>
@@ -133,7 +140,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               {showRaw && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm">{t("detail.payload")}</summary>
-                  <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(JSON.stringify(v.payload, null, 2))}</pre>
+                  <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(body(JSON.stringify(v.payload, null, 2)))}</pre>
                 </details>
               )}
             </li>
@@ -145,19 +152,37 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
         <h2 id="attempts-heading" className="mb-3 text-lg font-semibold">
           {t("detail.attempts")}
         </h2>
+        {viaUpload && (
+          <p className="mb-3 text-sm" data-testid="upload-intro">
+            {t("detail.uploadIntro")}
+          </p>
+        )}
         {s.attempts.length === 0 ? (
           <p>{t("detail.noAttempts")}</p>
         ) : (
           <ol className="space-y-4" data-testid="attempts">
-            {s.attempts.map((a) => {
+            {attemptTimeline(s.attempts).map(({ attempt: a, last, count }) => {
               const version = s.versions.find((v) => v.id === a.versionId);
               return (
                 <li key={a.id} className="border-l-4 border-line pl-4" data-testid={`attempt-${a.attemptNo}`}>
                   <p className="font-medium">
-                    {t("detail.attempt", { n: a.attemptNo })} · {when(a.startedAt)} · {t(`detail.outcomes.${a.outcome}`)}
+                    {count > 1 ? t("detail.attemptRange", { from: a.attemptNo, to: last.attemptNo }) : t("detail.attempt", { n: a.attemptNo })} · {when(a.startedAt)}
+                    {a.step !== "send" && <span data-testid="attempt-step"> · {t(`detail.steps.${a.step}`)}</span>} · {t(`detail.outcomes.${a.outcome}`)}
                   </p>
+                  {count > 1 && <p className="text-sm">{t("detail.checkedTimes", { count, time: when(last.startedAt) })}</p>}
                   <p className="text-sm">
-                    {t("detail.version", { n: version?.versionNo ?? "?" })} · {t("detail.idempotencyKey")}: <code data-testid="attempt-key">{a.idempotencyKey}</code>
+                    {t("detail.version", { n: version?.versionNo ?? "?" })} ·{" "}
+                    {a.step === "send" ? (
+                      <>
+                        {t("detail.idempotencyKey")}: <code data-testid="attempt-key">{a.idempotencyKey}</code>
+                      </>
+                    ) : a.uploadId ? (
+                      <span data-testid="attempt-upload-id">
+                        {t("detail.uploadId")}: <CopyValue value={a.uploadId} label={t("detail.uploadId")} />
+                      </span>
+                    ) : (
+                      t("detail.uploadIdUnknown")
+                    )}
                     {a.responseStatus !== null && ` · ${t("detail.httpStatus")} ${a.responseStatus}`}
                     {a.durationMs !== null && ` · ${t("detail.durationMs", { ms: a.durationMs })}`}
                   </p>
@@ -176,7 +201,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
                       <pre className="mt-2 max-h-96 overflow-auto text-xs">
-                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${a.requestBody}`}
+                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${body(a.requestBody)}`}
                       </pre>
                       <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
                       <pre className="mt-1 max-h-96 overflow-auto text-xs">
