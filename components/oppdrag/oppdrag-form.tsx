@@ -14,6 +14,7 @@ import { formDataToObject } from "@/lib/actions/form-data";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
+import { parseDecimal } from "@/lib/validation/decimal";
 import { createFieldLookup } from "./field-lookup";
 import { PartyFields } from "./party-fields";
 
@@ -106,8 +107,8 @@ export function OppdragForm(props: OppdragFormProps) {
     setPreview(JSON.stringify(body, null, 2));
   }
 
-  const amountNumber = Number(amount.replace(/[\s\u00a0]/g, "").replace(",", "."));
-  const belowThreshold = amount.trim() !== "" && Number.isFinite(amountNumber) && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
+  const amountNumber = parseDecimal(amount);
+  const belowThreshold = amountNumber !== null && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
 
   return (
     <form

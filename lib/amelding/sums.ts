@@ -11,6 +11,8 @@
  * is the one place to change if it differs.
  */
 
+import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
+
 type Amount = number | string | undefined;
 type LinesOfOppgave = {
   virksomhet?: {
@@ -22,11 +24,11 @@ type BetalingsinformasjonLike = { sumForskuddstrekk?: Amount; sumArbeidsgiveravg
 
 export type ComputedSums = { sumForskuddstrekk: number; sumArbeidsgiveravgift: number; arbeidsgiveravgiftPerVirksomhet: number[] };
 
-/** Tolerant of form text ("40 000,50") so the builder can show live sums while the user types. */
+/** Reads form text ("40 000,50") as the schema does, so the builder can show live sums while the user types. */
 function toHundredths(value: Amount): bigint | null {
   if (value === undefined || value === "") return null;
-  const n = typeof value === "number" ? value : Number(value.replace(/[\s\u00a0]/g, "").replace(",", "."));
-  return Number.isFinite(n) ? BigInt(Math.round(n * 100)) : null;
+  const n = typeof value === "number" ? (isAcceptableAmount(value) ? value : null) : parseDecimal(value);
+  return n === null ? null : BigInt(Math.round(n * 100));
 }
 
 /** n / d rounded to the nearest integer, halves away from zero (BigInt division truncates). */
