@@ -10,7 +10,7 @@ import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formDataToObject } from "@/lib/actions/form-data";
+import { parseFormData } from "@/lib/actions/form-data";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
@@ -68,8 +68,13 @@ export function OppdragForm(props: OppdragFormProps) {
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
 
   function validate() {
-    const data = formDataToObject(new FormData(formRef.current!));
-    const parsed = oppdragFormSchema.safeParse(data);
+    const data = parseFormData(new FormData(formRef.current!));
+    if (!data.ok) {
+      // The server refuses the same; saying so here names the field (e.g. U+0000 pasted into a text).
+      setClientErrors({ [String(data.refusal.path[0] ?? "_form")]: [t(`errors.input.${data.refusal.code}`)] });
+      return null;
+    }
+    const parsed = oppdragFormSchema.safeParse(data.value);
     if (parsed.success) return parsed.data;
     const out: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));

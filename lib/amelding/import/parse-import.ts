@@ -1,6 +1,10 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { checkInput, type InputRefusal } from "@/lib/input/guard";
+import { lineAndColumn, scanJsonText, type TextRefusal } from "@/lib/input/json-text";
+import { scanXmlText } from "@/lib/input/xml-text";
 import { validateLeveranse, type LeveranseError } from "@/lib/amelding/validate-leveranse";
 import type { DocumentError, UnknownElementWarning } from "./import-issues";
+import { IMPORT_INPUT_LIMITS, IMPORT_XML_LIMITS } from "./import-limits";
 import type { ImportFormat } from "./import-result";
 import { xmlToLeveranse } from "./xml-to-leveranse";
 
@@ -26,16 +30,12 @@ export function detectImportFormat(text: string): ImportFormat | null {
   return null;
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineAndColumn(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-
 function readJson(text: string): { raw: Record<string, unknown> } | { error: DocumentError } {
-  let parsed: unknown;
   const source = text.replace(/^\uFEFF/, "");
+  // Bounds first, so JSON.parse never builds a tree we would refuse; then the tree itself.
+  const scanned = scanJsonText(source, IMPORT_INPUT_LIMITS);
+  if (scanned) return { error: refusedAt(source, scanned) };
+  let parsed: unknown;
   try {
     parsed = JSON.parse(source);
   } catch (error) {
@@ -47,14 +47,25 @@ function readJson(text: string): { raw: Record<string, unknown> } | { error: Doc
     const offset = position !== undefined ? Number(position) : /end of JSON input/.test(detail) ? source.trimEnd().length : undefined;
     return { error: { code: "json_malformed", ...(offset !== undefined ? lineAndColumn(source, offset) : {}), detail } };
   }
+  const refusal = checkInput(parsed, IMPORT_INPUT_LIMITS);
+  if (refusal) return { error: refusedIn(refusal) };
   const leveranse = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).leveranse : undefined;
   if (!leveranse || typeof leveranse !== "object" || Array.isArray(leveranse)) return { error: { code: "json_missing_leveranse" } };
   return { raw: leveranse as Record<string, unknown> };
 }
 
+function refusedAt(text: string, refusal: TextRefusal): DocumentError {
+  return { code: "input_refused", reason: refusal.code, ...lineAndColumn(text, refusal.offset), ...(refusal.limit ? { limit: refusal.limit } : {}) };
+}
+
+function refusedIn(refusal: InputRefusal): DocumentError {
+  return { code: "input_refused", reason: refusal.code, path: refusal.path, ...(refusal.limit ? { limit: refusal.limit } : {}) };
+}
+
 /**
  * Reads an uploaded or pasted A-melding: JSON as the API takes it (`{"leveranse": …}`) or XML in
- * the XSD v2.x format, detected from the content. Returns the leveranse in our model, or why not:
+ * the XSD v2.x format, detected from the content, within the bounds of import-limits.ts (text and
+ * tree both pass the input guard, lib/input). Returns the leveranse in our model, or why not:
  * document errors (the file cannot be read) or field issues (it can, but fields break the rules).
  * Rules that need the database (meldingsId used before, organisation access) are the caller's
  * (import-leveranse.ts).
@@ -72,8 +83,13 @@ export function parseImport(text: string): ParseImportResult {
     if ("error" in read) return fail(format, [read.error]);
     raw = read.raw;
   } else {
+    const scanned = scanXmlText(text, IMPORT_XML_LIMITS);
+    if (scanned) return fail(format, [refusedAt(text, scanned)]);
     const read = xmlToLeveranse(text);
     if (!read.ok) return fail(format, read.errors);
+    // The XML reader builds only elements the XSD has; checked all the same, as the JSON tree is.
+    const refusal = checkInput(read.leveranse, IMPORT_INPUT_LIMITS);
+    if (refusal) return fail(format, [refusedIn(refusal)]);
     raw = read.leveranse;
     warnings = read.warnings;
     xmlVersion = read.version;

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { IMPORT_XML_LIMITS } from "./import-limits";
 import { formatImportPath, type DocumentError, type ImportPath, type UnknownElementWarning } from "./import-issues";
 import { LEVERANSE, type ComplexType, type ScalarKind } from "./xsd-v2-elements";
 
@@ -47,6 +48,9 @@ export function xmlToLeveranse(xml: string): XmlToLeveranseResult {
       trimValues: true,
       ignoreDeclaration: true,
       ignorePiTags: true,
+      // The caller bounds the file and refuses DOCTYPE first (lib/input/xml-text.ts), so only XML's
+      // predefined and numeric entities remain, which never expand; the depth bound is the parser's own besides.
+      maxNestedTags: IMPORT_XML_LIMITS.maxDepth,
     }).parse(xml) as Record<string, unknown>;
   } catch (error) {
     // The validator passed, so this is a limit (entity expansion, nesting depth) the parser enforces.
@@ -116,7 +120,8 @@ function readComplex(node: unknown, type: ComplexType, path: ImportPath, walk: W
   }
   const out: Record<string, unknown> = {};
   for (const [name, rawValues] of childrenByName(record)) {
-    const spec = type[name];
+    // Own entries only: an element named like an Object.prototype member ("constructor") is unknown, not a function.
+    const spec = Object.hasOwn(type, name) ? type[name] : undefined;
     if (!spec) {
       rawValues.forEach(() => noteUnknown(walk, [...path, name]));
       continue;

@@ -1,0 +1,43 @@
+/*
+ * The import worker: a worker thread (lib/amelding/import/run-import-worker.ts starts one per
+ * import, with a memory limit) that receives the uploaded file as it streams in, then decodes,
+ * parses and validates it and posts back a PreparedImport. The web server's event loop only
+ * passes chunks along, so a 50 MB file does not keep it from answering other requests.
+ * Messages in: { type: "chunk", bytes } …, then { type: "end" }. Message out: the PreparedImport,
+ * its payload bytes transferred rather than copied.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { decodeUpload } from "./decode-upload";
+import { prepareImport } from "./prepare-import";
+
+export type ImportWorkerData = { contentType: string | null; sizeHint: number; payload: boolean };
+export type ImportWorkerMessage = { type: "chunk"; bytes: Uint8Array } | { type: "end" };
+
+const { contentType, sizeHint, payload } = workerData as ImportWorkerData;
+
+// One buffer, sized from Content-Length when the client sent it, so the file is held once.
+let buffer: Uint8Array | null = new Uint8Array(Math.max(sizeHint, 64 * 1024));
+let length = 0;
+
+function append(bytes: Uint8Array) {
+  if (!buffer) return;
+  if (length + bytes.byteLength > buffer.byteLength) {
+    const grown = new Uint8Array(Math.max(buffer.byteLength * 2, length + bytes.byteLength));
+    grown.set(buffer.subarray(0, length));
+    buffer = grown;
+  }
+  buffer.set(bytes, length);
+  length += bytes.byteLength;
+}
+
+parentPort!.on("message", (message: ImportWorkerMessage) => {
+  if (message.type === "chunk") {
+    append(message.bytes);
+    return;
+  }
+  const text = decodeUpload(buffer!.subarray(0, length), contentType);
+  buffer = null;
+  const prepared = prepareImport(text, { payload });
+  const transfer = prepared.ok && prepared.payloadJson ? [prepared.payloadJson.buffer as ArrayBuffer] : [];
+  parentPort!.postMessage(prepared, transfer);
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import { env } from "@/lib/env";
+import { createSemaphore, NoSlotError } from "@/lib/submissions/semaphore";
+import { MAX_IMPORT_BYTES } from "./import-limits";
+import type { ImportWorkerData, ImportWorkerMessage } from "./import-worker";
+import type { PreparedImport } from "./prepare-import";
+
+/*
+ * Imports are parsed and validated off the web server's event loop, in a worker thread per
+ * import (import-worker.ts) with its own memory limit, fed the request body as it streams in.
+ * At most IMPORT_CONCURRENCY run at once; a request waits up to IMPORT_WAIT_SECONDS for its turn
+ * (before its body is read, so a waiting upload holds no memory) and is then answered "busy".
+ * Upload and check together may take IMPORT_TIMEOUT_SECONDS. A worker that exceeds its memory
+ * (IMPORT_WORKER_MEMORY_MB) ends alone, and the file is refused as too complex.
+ */
+
+export type OffThreadResult =
+  | { kind: "prepared"; prepared: PreparedImport }
+  | { kind: "busy" | "too_large" | "too_complex" | "timeout" | "aborted" }
+  | { kind: "failed"; error: unknown };
+
+export type SpawnImportWorker = (options: WorkerOptions) => Worker;
+
+/** The worker as the Next build bundles it: Turbopack recognises exactly this `new Worker(new URL(…, import.meta.url))`. */
+export const spawnBundledImportWorker: SpawnImportWorker = (options) => new Worker(new URL("./import-worker.ts", import.meta.url), options);
+
+/** Requests waiting for a turn beyond this many are answered "busy" at once. */
+const MAX_WAITING = 16;
+
+let slots: ReturnType<typeof createSemaphore> | undefined;
+
+/**
+ * The request's body, parsed and validated by an import worker: a PreparedImport, or why not.
+ * `payload`: also return the normalised leveranse as JSON (to save it).
+ */
+export async function prepareImportOffThread(
+  request: Request,
+  options: { payload: boolean; spawn?: SpawnImportWorker },
+): Promise<OffThreadResult> {
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > MAX_IMPORT_BYTES) return { kind: "too_large" };
+  slots ??= createSemaphore(env.IMPORT_CONCURRENCY, { maxWaiting: MAX_WAITING, maxWaitMs: env.IMPORT_WAIT_SECONDS * 1000 });
+  try {
+    return await slots(() => runWorker(request, Number.isSafeInteger(declared) && declared > 0 ? declared : 0, options));
+  } catch (error) {
+    if (error instanceof NoSlotError) return { kind: "busy" };
+    throw error;
+  }
+}
+
+async function runWorker(request: Request, sizeHint: number, options: { payload: boolean; spawn?: SpawnImportWorker }): Promise<OffThreadResult> {
+  const workerData: ImportWorkerData = { contentType: request.headers.get("content-type"), sizeHint, payload: options.payload };
+  const worker = (options.spawn ?? spawnBundledImportWorker)({
+    workerData,
+    resourceLimits: { maxOldGenerationSizeMb: env.IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+  });
+  const finished = new Promise<OffThreadResult>((resolve) => {
+    worker.once("message", (prepared: PreparedImport) => resolve({ kind: "prepared", prepared }));
+    worker.once("error", (error) =>
+      resolve((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? { kind: "too_complex" } : { kind: "failed", error }),
+    );
+    worker.once("exit", (code) => resolve({ kind: "failed", error: new Error(`The import worker exited with code ${code}`) }));
+  });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<OffThreadResult>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: "timeout" }), env.IMPORT_TIMEOUT_SECONDS * 1000);
+  });
+  const reader = request.body?.getReader();
+  try {
+    const streamed = await Promise.race([streamBody(reader, worker), finished, deadline]);
+    if (streamed !== "sent") return streamed;
+    worker.postMessage({ type: "end" } satisfies ImportWorkerMessage);
+    return await Promise.race([finished, deadline]);
+  } finally {
+    clearTimeout(timer);
+    reader?.cancel().catch(() => {});
+    await worker.terminate();
+  }
+}
+
+/** Passes the body to the worker chunk by chunk, stopping as soon as it grows past MAX_IMPORT_BYTES. */
+async function streamBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined, worker: Worker): Promise<"sent" | OffThreadResult> {
+  if (!reader) return "sent";
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return "sent";
+      size += value.byteLength;
+      if (size > MAX_IMPORT_BYTES) return { kind: "too_large" };
+      // A copy in a buffer of its own: a chunk may be a view into a buffer the stream reuses.
+      const bytes = new Uint8Array(value);
+      worker.postMessage({ type: "chunk", bytes } satisfies ImportWorkerMessage, [bytes.buffer]);
+    }
+  } catch {
+    return { kind: "aborted" };
+  }
+}
