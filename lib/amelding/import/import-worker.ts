@@ -35,9 +35,10 @@ parentPort!.on("message", (message: ImportWorkerMessage) => {
     append(message.bytes);
     return;
   }
-  const text = decodeUpload(buffer!.subarray(0, length), contentType);
+  // In a box the reader empties, and the bytes dropped once decoded: see ImportText.
+  const file = { text: decodeUpload(buffer!.subarray(0, length), contentType) };
   buffer = null;
-  const prepared = prepareImport(text, { payload });
+  const prepared = prepareImport(file, { payload });
   const transfer = prepared.ok && prepared.payloadJson ? [prepared.payloadJson.buffer as ArrayBuffer] : [];
   parentPort!.postMessage(prepared, transfer);
 });

@@ -30,8 +30,7 @@ export function detectImportFormat(text: string): ImportFormat | null {
   return null;
 }
 
-function readJson(text: string): { raw: Record<string, unknown> } | { error: DocumentError } {
-  const source = text.replace(/^\uFEFF/, "");
+function readJson(source: string): { raw: Record<string, unknown> } | { error: DocumentError } {
   // Bounds first, so JSON.parse never builds a tree we would refuse; then the tree itself.
   const scanned = scanJsonText(source, IMPORT_INPUT_LIMITS);
   if (scanned) return { error: refusedAt(source, scanned) };
@@ -63,6 +62,37 @@ function refusedIn(refusal: InputRefusal): DocumentError {
 }
 
 /**
+ * An uploaded file's text in a box the reader empties once it has built the tree, so that the
+ * text (50 MB at most) can be freed while the tree is validated. The caller keeps no other
+ * reference to the text.
+ */
+export type ImportText = { text: string | null };
+
+type ReadTree =
+  | { ok: true; format: ImportFormat; raw: Record<string, unknown>; warnings: UnknownElementWarning[]; xmlVersion?: string }
+  | { ok: false; format: ImportFormat | null; errors: DocumentError[] };
+
+function readTree(file: ImportText): ReadTree {
+  const text = file.text ?? "";
+  file.text = null;
+  const format = detectImportFormat(text);
+  if (text.trim().replace(/^\uFEFF/, "") === "") return { ok: false, format: null, errors: [{ code: "empty" }] };
+  if (!format) return { ok: false, format: null, errors: [{ code: "unknown_format" }] };
+  if (format === "json") {
+    const read = readJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return "error" in read ? { ok: false, format, errors: [read.error] } : { ok: true, format, raw: read.raw, warnings: [] };
+  }
+  const scanned = scanXmlText(text, IMPORT_XML_LIMITS);
+  if (scanned) return { ok: false, format, errors: [refusedAt(text, scanned)] };
+  const read = xmlToLeveranse(text);
+  if (!read.ok) return { ok: false, format, errors: read.errors };
+  // The XML reader builds only elements the XSD has; checked all the same, as the JSON tree is.
+  const refusal = checkInput(read.leveranse, IMPORT_INPUT_LIMITS);
+  if (refusal) return { ok: false, format, errors: [refusedIn(refusal)] };
+  return { ok: true, format, raw: read.leveranse, warnings: read.warnings, xmlVersion: read.version };
+}
+
+/**
  * Reads an uploaded or pasted A-melding: JSON as the API takes it (`{"leveranse": …}`) or XML in
  * the XSD v2.x format, detected from the content, within the bounds of import-limits.ts (text and
  * tree both pass the input guard, lib/input). Returns the leveranse in our model, or why not:
@@ -70,31 +100,10 @@ function refusedIn(refusal: InputRefusal): DocumentError {
  * Rules that need the database (meldingsId used before, organisation access) are the caller's
  * (import-leveranse.ts).
  */
-export function parseImport(text: string): ParseImportResult {
-  const format = detectImportFormat(text);
-  if (text.trim().replace(/^\uFEFF/, "") === "") return fail(null, [{ code: "empty" }]);
-  if (!format) return fail(null, [{ code: "unknown_format" }]);
-
-  let raw: Record<string, unknown>;
-  let warnings: UnknownElementWarning[] = [];
-  let xmlVersion: string | undefined;
-  if (format === "json") {
-    const read = readJson(text);
-    if ("error" in read) return fail(format, [read.error]);
-    raw = read.raw;
-  } else {
-    const scanned = scanXmlText(text, IMPORT_XML_LIMITS);
-    if (scanned) return fail(format, [refusedAt(text, scanned)]);
-    const read = xmlToLeveranse(text);
-    if (!read.ok) return fail(format, read.errors);
-    // The XML reader builds only elements the XSD has; checked all the same, as the JSON tree is.
-    const refusal = checkInput(read.leveranse, IMPORT_INPUT_LIMITS);
-    if (refusal) return fail(format, [refusedIn(refusal)]);
-    raw = read.leveranse;
-    warnings = read.warnings;
-    xmlVersion = read.version;
-  }
-
+export function parseImport(input: string | ImportText): ParseImportResult {
+  const read = readTree(typeof input === "string" ? { text: input } : input);
+  if (!read.ok) return fail(read.format, read.errors);
+  const { format, raw, warnings, xmlVersion } = read;
   const validation = validateLeveranse(raw);
   if (!validation.ok) {
     return { ok: false, format, documentErrors: [], fieldErrors: validation.errors, virksomheter: virksomhetOrgnrs(raw), warnings };

@@ -2,7 +2,7 @@ import type { UnknownElementWarning } from "./import-issues";
 import { MAX_LISTED_ERRORS } from "./import-limits";
 import type { ImportFormat, ImportRejected } from "./import-result";
 import { groupFieldErrors } from "./group-field-errors";
-import { parseImport } from "./parse-import";
+import { parseImport, type ImportText, type ParseImportResult } from "./parse-import";
 import { summariseLeveranse, type LeveranseSummary } from "./summarise-leveranse";
 
 /**
@@ -27,8 +27,13 @@ export function rejected(partial: Partial<ImportRejected>): ImportRejected {
   return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
 }
 
-export function prepareImport(text: string, options: { payload: boolean }): PreparedImport {
-  const parsed = parseImport(text);
+/**
+ * Reads, validates and summarises the file, and with `payload` writes the leveranse as JSON.
+ * Each large thing is dropped as soon as the next is built (text → tree → validated tree →
+ * JSON text → bytes), so at most two of them are held at once.
+ */
+export function prepareImport(file: string | ImportText, options: { payload: boolean }): PreparedImport {
+  let parsed: ParseImportResult | null = parseImport(file);
   if (!parsed.ok) {
     const { groups, errorCount, personCount, listedCount } = groupFieldErrors(parsed.fieldErrors, parsed.virksomheter, MAX_LISTED_ERRORS);
     return {
@@ -44,14 +49,17 @@ export function prepareImport(text: string, options: { payload: boolean }): Prep
       }),
     };
   }
-  const { leveranse, format, xmlVersion, warnings } = parsed;
+  const { format, xmlVersion, warnings } = parsed;
+  const summary = summariseLeveranse(parsed.leveranse);
+  // JSON.stringify leaves absent optional fields out rather than keeping them as undefined.
+  const json = options.payload ? JSON.stringify(parsed.leveranse) : null;
+  parsed = null;
   return {
     ok: true,
     format,
     ...(xmlVersion ? { xmlVersion } : {}),
     warnings,
-    summary: summariseLeveranse(leveranse),
-    // JSON.stringify leaves absent optional fields out rather than keeping them as undefined.
-    ...(options.payload ? { payloadJson: new TextEncoder().encode(JSON.stringify(leveranse)) } : {}),
+    summary,
+    ...(json !== null ? { payloadJson: new TextEncoder().encode(json) } : {}),
   };
 }

@@ -22,9 +22,6 @@ export type OffThreadResult =
 
 export type SpawnImportWorker = (options: WorkerOptions) => Worker;
 
-/** The worker as the Next build bundles it: Turbopack recognises exactly this `new Worker(new URL(…, import.meta.url))`. */
-export const spawnBundledImportWorker: SpawnImportWorker = (options) => new Worker(new URL("./import-worker.ts", import.meta.url), options);
-
 /** Requests waiting for a turn beyond this many are answered "busy" at once. */
 const MAX_WAITING = 16;
 
@@ -51,10 +48,12 @@ export async function prepareImportOffThread(
 
 async function runWorker(request: Request, sizeHint: number, options: { payload: boolean; spawn?: SpawnImportWorker }): Promise<OffThreadResult> {
   const workerData: ImportWorkerData = { contentType: request.headers.get("content-type"), sizeHint, payload: options.payload };
-  const worker = (options.spawn ?? spawnBundledImportWorker)({
-    workerData,
-    resourceLimits: { maxOldGenerationSizeMb: env.IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
-  });
+  const resourceLimits = { maxOldGenerationSizeMb: env.IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
+  // The Next build bundles the worker from exactly this `new Worker(new URL(…, import.meta.url), …)`;
+  // tests and scripts, which run the TypeScript sources, pass their own way to start it.
+  const worker = options.spawn
+    ? options.spawn({ workerData, resourceLimits })
+    : new Worker(new URL("./import-worker.ts", import.meta.url), { workerData, resourceLimits });
   const finished = new Promise<OffThreadResult>((resolve) => {
     worker.once("message", (prepared: PreparedImport) => resolve({ kind: "prepared", prepared }));
     worker.once("error", (error) =>
