@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3300" },
     // Run only the files whose name contains this.
     only: { type: "string" },
+    // Print the web server's RSS every half second while each file is handled.
+    timeline: { type: "boolean", default: false },
   },
 });
 const PORT = Number(args.port);
@@ -260,11 +262,14 @@ async function main() {
       const pids = webProcessTree(server.pid!);
       resetPeak(pids);
       let sampled = rssBytes(pids);
+      const timeline: string[] = [];
       const sampler = setInterval(() => {
-        sampled = Math.max(sampled, rssBytes(pids));
+        const now = rssBytes(pids);
+        sampled = Math.max(sampled, now);
+        if (args.timeline && timeline.length < (performance.now() - started) / 500) timeline.push(`${(now / MB).toFixed(0)}`);
       }, 20);
-      const stopHealth = pollHealth();
       const started = performance.now();
+      const stopHealth = pollHealth();
       const response = await post(`/api/amelding/import?intent=${file.intent}`, body, { Cookie: cookie, "Content-Type": file.contentType, Origin: BASE });
       const answer = (() => {
         try {
@@ -278,6 +283,7 @@ async function main() {
       const health = (await stopHealth()).sort((a, b) => a - b);
       clearInterval(sampler);
       const peak = Math.max(sampled, peakBytes(pids));
+      if (args.timeline) console.log(`  RSS every 0.5 s (MB): ${timeline.join(" ")}`);
       const error = answer?.documentErrors?.[0];
       const what = answer?.ok ? (answer.submissionId ? "saved" : "checked") : error ? `${error.code}${error.reason ? `: ${error.reason}` : ""}` : "?";
       const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");

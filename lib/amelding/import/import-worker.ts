@@ -3,15 +3,17 @@
  * import, with a memory limit) that receives the uploaded file as it streams in, then decodes,
  * parses and validates it and posts back a PreparedImport. The web server's event loop only
  * passes chunks along, so a 50 MB file does not keep it from answering other requests.
- * Messages in: { type: "chunk", bytes } …, then { type: "end" }. Message out: the PreparedImport,
- * its payload bytes transferred rather than copied.
+ * Messages in: { type: "chunk", bytes } …, then { type: "end" }. Messages out: how much it has
+ * received after each chunk (so the sender never queues much), then the PreparedImport, its
+ * payload bytes transferred rather than copied.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { decodeUpload } from "./decode-upload";
-import { prepareImport } from "./prepare-import";
+import { prepareImport, type PreparedImport } from "./prepare-import";
 
 export type ImportWorkerData = { contentType: string | null; sizeHint: number; payload: boolean };
 export type ImportWorkerMessage = { type: "chunk"; bytes: Uint8Array } | { type: "end" };
+export type ImportWorkerReply = { type: "received"; total: number } | { type: "prepared"; prepared: PreparedImport };
 
 const { contentType, sizeHint, payload } = workerData as ImportWorkerData;
 
@@ -33,6 +35,7 @@ function append(bytes: Uint8Array) {
 parentPort!.on("message", (message: ImportWorkerMessage) => {
   if (message.type === "chunk") {
     append(message.bytes);
+    parentPort!.postMessage({ type: "received", total: length } satisfies ImportWorkerReply);
     return;
   }
   // In a box the reader empties, and the bytes dropped once decoded: see ImportText.
@@ -40,5 +43,5 @@ parentPort!.on("message", (message: ImportWorkerMessage) => {
   buffer = null;
   const prepared = prepareImport(file, { payload });
   const transfer = prepared.ok && prepared.payloadJson ? [prepared.payloadJson.buffer as ArrayBuffer] : [];
-  parentPort!.postMessage(prepared, transfer);
+  parentPort!.postMessage({ type: "prepared", prepared } satisfies ImportWorkerReply, transfer);
 });

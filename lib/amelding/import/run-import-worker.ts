@@ -3,7 +3,7 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { createSemaphore, NoSlotError } from "@/lib/submissions/semaphore";
 import { MAX_IMPORT_BYTES } from "./import-limits";
-import type { ImportWorkerData, ImportWorkerMessage } from "./import-worker";
+import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerReply } from "./import-worker";
 import type { PreparedImport } from "./prepare-import";
 
 /*
@@ -21,6 +21,9 @@ export type OffThreadResult =
   | { kind: "failed"; error: unknown };
 
 export type SpawnImportWorker = (options: WorkerOptions) => Worker;
+
+/** Bytes of the body sent to the worker and not yet taken by it. */
+const MAX_IN_FLIGHT = 4 * 1024 * 1024;
 
 /** Requests waiting for a turn beyond this many are answered "busy" at once. */
 const MAX_WAITING = 16;
@@ -48,26 +51,36 @@ export async function prepareImportOffThread(
 
 async function runWorker(request: Request, sizeHint: number, options: { payload: boolean; spawn?: SpawnImportWorker }): Promise<OffThreadResult> {
   const workerData: ImportWorkerData = { contentType: request.headers.get("content-type"), sizeHint, payload: options.payload };
-  const resourceLimits = { maxOldGenerationSizeMb: env.IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
+  const resourceLimits = { maxOldGenerationSizeMb: env.IMPORT_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 };
   // The Next build bundles the worker from exactly this `new Worker(new URL(…, import.meta.url), …)`;
   // tests and scripts, which run the TypeScript sources, pass their own way to start it.
   const worker = options.spawn
     ? options.spawn({ workerData, resourceLimits })
     : new Worker(new URL("./import-worker.ts", import.meta.url), { workerData, resourceLimits });
+  // What the worker has taken of the body so far, so no more than MAX_IN_FLIGHT waits in its queue.
+  let received = 0;
+  let onReceived: (() => void) | undefined;
   const finished = new Promise<OffThreadResult>((resolve) => {
-    worker.once("message", (prepared: PreparedImport) => resolve({ kind: "prepared", prepared }));
+    worker.on("message", (reply: ImportWorkerReply) => {
+      if (reply.type === "received") {
+        received = reply.total;
+        onReceived?.();
+      } else resolve({ kind: "prepared", prepared: reply.prepared });
+    });
     worker.once("error", (error) =>
       resolve((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? { kind: "too_complex" } : { kind: "failed", error }),
     );
     worker.once("exit", (code) => resolve({ kind: "failed", error: new Error(`The import worker exited with code ${code}`) }));
   });
+  const caughtUp = (sent: number) =>
+    sent - received <= MAX_IN_FLIGHT ? Promise.resolve() : new Promise<void>((resolve) => (onReceived = () => sent - received <= MAX_IN_FLIGHT && resolve()));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<OffThreadResult>((resolve) => {
     timer = setTimeout(() => resolve({ kind: "timeout" }), env.IMPORT_TIMEOUT_SECONDS * 1000);
   });
   const reader = request.body?.getReader();
   try {
-    const streamed = await Promise.race([streamBody(reader, worker), finished, deadline]);
+    const streamed = await Promise.race([streamBody(reader, worker, caughtUp), finished, deadline]);
     if (streamed !== "sent") return streamed;
     worker.postMessage({ type: "end" } satisfies ImportWorkerMessage);
     return await Promise.race([finished, deadline]);
@@ -78,8 +91,15 @@ async function runWorker(request: Request, sizeHint: number, options: { payload:
   }
 }
 
-/** Passes the body to the worker chunk by chunk, stopping as soon as it grows past MAX_IMPORT_BYTES. */
-async function streamBody(reader: ReadableStreamDefaultReader<Uint8Array> | undefined, worker: Worker): Promise<"sent" | OffThreadResult> {
+/**
+ * Passes the body to the worker chunk by chunk, as fast as the worker takes it, stopping as soon
+ * as it grows past MAX_IMPORT_BYTES.
+ */
+async function streamBody(
+  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+  worker: Worker,
+  caughtUp: (sent: number) => Promise<void>,
+): Promise<"sent" | OffThreadResult> {
   if (!reader) return "sent";
   let size = 0;
   try {
@@ -91,6 +111,7 @@ async function streamBody(reader: ReadableStreamDefaultReader<Uint8Array> | unde
       // A copy in a buffer of its own: a chunk may be a view into a buffer the stream reuses.
       const bytes = new Uint8Array(value);
       worker.postMessage({ type: "chunk", bytes } satisfies ImportWorkerMessage, [bytes.buffer]);
+      await caughtUp(size);
     }
   } catch {
     return { kind: "aborted" };
