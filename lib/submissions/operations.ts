@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
@@ -16,12 +16,12 @@ export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed"];
 export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
 
 /**
- * A payload already serialised as JSON text. An imported A-melding arrives so from the import
- * worker; going into jsonb as text spares the web server's event loop building (and the database
- * driver serialising) tens of megabytes of objects.
+ * A payload the database builds itself, from what the caller has put there in the same
+ * transaction. An imported A-melding of up to 50 MB goes so (import-leveranse.ts): the web
+ * server's event loop never builds it as objects nor holds all of its text.
  */
-export class JsonText {
-  constructor(readonly text: string) {}
+export class PayloadInDatabase {
+  constructor(readonly expression: SQL) {}
 }
 
 export async function createSubmission(
@@ -31,7 +31,7 @@ export async function createSubmission(
     organisationId: string;
     kind: ReportKind;
     subject: string;
-    payload: Record<string, unknown> | JsonText;
+    payload: Record<string, unknown> | PayloadInDatabase;
     queue: boolean;
     /** A-melding: the accepted submission this one replaces (its payload names it in erstatterMeldingsId). */
     replacesSubmissionId?: string;
@@ -61,7 +61,7 @@ export async function createSubmission(
       id: versionId,
       submissionId: submission!.id,
       versionNo: 1,
-      payload: input.payload instanceof JsonText ? sql`${input.payload.text}::jsonb` : input.payload,
+      payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
       idempotencyKey: randomUUID(),
       createdBy: actor?.id ?? null,
     })

@@ -43,11 +43,12 @@ describe("answering an import request", () => {
   const submissionCount = async () => (await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, org.id))).length;
 
   it("checks and saves a valid file, the payload stored as the normalised leveranse with its audit entries", async () => {
-    const l = leveranse(3);
+    // Large enough that its payload reaches the database in several parts.
+    const l = leveranse(2500);
     const text = JSON.stringify({ leveranse: l });
     const checked = await post(text);
     expect(checked.status).toBe(200);
-    expect(await checked.json()).toMatchObject({ ok: true, format: "json", summary: { persons: 3, meldingsId: l.meldingsId } });
+    expect(await checked.json()).toMatchObject({ ok: true, format: "json", summary: { persons: 2500, meldingsId: l.meldingsId } });
 
     const saved = await post(leveranseToXml(l), "draft");
     expect(saved.status).toBe(200);

@@ -8,7 +8,7 @@ import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportIntent } from "./import-result";
 import { rejected } from "./prepare-import";
-import { prepareImportOffThread, type OffThreadResult, type SpawnImportWorker } from "./run-import-worker";
+import { withImportWorker, type OffThreadResult, type SpawnImportWorker } from "./run-import-worker";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -32,23 +32,26 @@ export async function answerImport(
   options: { intent: ImportIntent; user: CurrentUser; db: Db; spawn?: SpawnImportWorker },
 ): Promise<Response> {
   const { intent, user, db } = options;
-  const outcome = await prepareImportOffThread(request, { payload: intent !== "check", spawn: options.spawn });
-  if (outcome.kind === "failed") return internalError(intent, outcome.error);
-  if (outcome.kind !== "prepared") {
-    const refused = REFUSED[outcome.kind];
-    return Response.json(rejected({ documentErrors: [refused.error], errorCount: 1 }), {
-      status: refused.status,
-      headers: { ...NO_STORE, ...refused.headers },
-    });
-  }
-  try {
-    const result =
-      intent === "check" ? await checkImport(db, user.organisationIds, outcome.prepared) : await saveImport(db, user, outcome.prepared, intent);
-    if (result.ok && "queued" in result && result.queued) await wakeDeliveryWorker(result.submissionId);
-    return Response.json(result, { status: result.ok ? 200 : 422, headers: NO_STORE });
-  } catch (error) {
-    return internalError(intent, error);
-  }
+  return withImportWorker(request, { payload: intent !== "check", spawn: options.spawn }, async (outcome) => {
+    if (outcome.kind === "failed") return internalError(intent, outcome.error);
+    if (outcome.kind !== "prepared") {
+      const refused = REFUSED[outcome.kind];
+      return Response.json(rejected({ documentErrors: [refused.error], errorCount: 1 }), {
+        status: refused.status,
+        headers: { ...NO_STORE, ...refused.headers },
+      });
+    }
+    try {
+      const result =
+        intent === "check"
+          ? await checkImport(db, user.organisationIds, outcome.prepared)
+          : await saveImport(db, user, outcome.prepared, outcome.payload, intent);
+      if (result.ok && "queued" in result && result.queued) await wakeDeliveryWorker(result.submissionId);
+      return Response.json(result, { status: result.ok ? 200 : 422, headers: NO_STORE });
+    } catch (error) {
+      return internalError(intent, error);
+    }
+  });
 }
 
 function internalError(intent: ImportIntent, error: unknown) {

@@ -5,15 +5,17 @@ import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
 import { checkImport as checkPrepared, saveImport as savePrepared } from "./import-leveranse";
-import { prepareImport } from "./prepare-import";
+import { payloadParts, prepareImport } from "./prepare-import";
 
 const db = useTestDb();
 
 // The import worker's part, here on the test's own thread; the route's worker is tested in answer-import.test.ts.
 const checkImport = (database: typeof db, organisationIds: string[], text: string) =>
   checkPrepared(database, organisationIds, prepareImport(text, { payload: false }));
-const saveImport = (database: typeof db, actor: Parameters<typeof savePrepared>[1], text: string, intent: "draft" | "submit") =>
-  savePrepared(database, actor, prepareImport(text, { payload: true }), intent);
+const saveImport = (database: typeof db, actor: Parameters<typeof savePrepared>[1], text: string, intent: "draft" | "submit") => {
+  const prepared = prepareImport(text, { payload: true });
+  return savePrepared(database, actor, prepared, payloadParts(prepared.ok ? prepared.payloadJson! : ""), intent);
+};
 
 describe("A-melding import against real PostgreSQL", () => {
   let actor: { id: string; email: string; organisationIds: string[] };

@@ -4,7 +4,7 @@ import { isMeldingsIdUsed } from "@/lib/amelding/queries";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
-import { createSubmission, JsonText } from "@/lib/submissions/operations";
+import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations";
 import type { UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
 import { rejected, type PreparedImport } from "./prepare-import";
@@ -93,29 +93,32 @@ class MeldingsIdTaken extends Error {}
  * Step 2: the same file again (never trusted from step 1), saved as a draft or queued for
  * sending, in one transaction with its audit entries. Imports for one organisation are
  * serialised on its row, so two uploads of the same file cannot both take its meldingsId.
- * `prepared` must carry the payload (prepareImport with `payload: true`).
+ * The payload (the normalised leveranse as JSON text) arrives in parts, which go into a
+ * temporary table and become the jsonb payload there: the web server never holds all of it.
  */
 export async function saveImport(
   db: Db,
   actor: NonNullable<AuditActor> & { organisationIds: string[] },
   prepared: PreparedImport,
+  payload: AsyncIterable<string>,
   intent: "draft" | "submit",
 ): Promise<ImportSaved | ImportRejected> {
   const read = await readImport(db, actor.organisationIds, prepared);
   if (!read.ok) return read.rejected;
-  if (!prepared.ok || !prepared.payloadJson) throw new Error("saveImport needs the prepared payload");
   const { summary, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
-  const payload = new JsonText(new TextDecoder().decode(prepared.payloadJson));
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {
       await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisation.id)).for("update");
       if (await isMeldingsIdUsed(tx, organisation.id, summary.meldingsId)) throw new MeldingsIdTaken();
+      await tx.execute(sql`create temporary table import_payload (seq integer not null, part text not null) on commit drop`);
+      let seq = 0;
+      for await (const part of payload) await tx.execute(sql`insert into import_payload (seq, part) values (${seq++}, ${part})`);
       const { submissionId } = await createSubmission(tx, actor, {
         organisationId: organisation.id,
         kind: "amelding",
         subject: summary.kalendermaaned,
-        payload,
+        payload: new PayloadInDatabase(sql`(select string_agg(part, '' order by seq)::jsonb from import_payload)`),
         queue,
         ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
       });

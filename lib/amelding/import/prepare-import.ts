@@ -9,8 +9,9 @@ import { summariseLeveranse, type LeveranseSummary } from "./summarise-leveranse
  * Everything an import needs from the file, worked out without the database: what the import
  * worker (import-worker.ts) hands back to the request. A rejected file is answered as it is; an
  * accepted one carries its summary (organisation, month, meldingsId, sums) for the checks that
- * need the database, and, when it is to be saved, the normalised leveranse as JSON text in UTF-8
- * bytes, which move between threads without a copy and go into jsonb as they are.
+ * need the database, and, when it is to be saved, the normalised leveranse as JSON text. The
+ * worker keeps that text and hands it over in parts (payloadParts), so the web server's event
+ * loop never holds all of it.
  */
 export type PreparedImport =
   | { ok: false; rejected: ImportRejected }
@@ -20,8 +21,28 @@ export type PreparedImport =
       xmlVersion?: string;
       warnings: UnknownElementWarning[];
       summary: LeveranseSummary;
-      payloadJson?: Uint8Array;
+      payloadJson?: string;
     };
+
+/** The payload goes to the database in parts of this many characters. */
+export const PAYLOAD_PART_CHARS = 1024 * 1024;
+
+/** The part of `json` from `start`: PAYLOAD_PART_CHARS long, or one less so no surrogate pair is split. */
+export function payloadPart(json: string, start: number): string {
+  let end = Math.min(json.length, start + PAYLOAD_PART_CHARS);
+  const last = json.charCodeAt(end - 1);
+  if (end < json.length && last >= 0xd800 && last <= 0xdbff) end--;
+  return json.slice(start, end);
+}
+
+/** The payload of an import prepared on this thread, in the parts the worker would hand over. */
+export async function* payloadParts(json: string): AsyncGenerator<string> {
+  for (let start = 0; start < json.length; ) {
+    const part = payloadPart(json, start);
+    start += part.length;
+    yield part;
+  }
+}
 
 export function rejected(partial: Partial<ImportRejected>): ImportRejected {
   return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
@@ -30,7 +51,7 @@ export function rejected(partial: Partial<ImportRejected>): ImportRejected {
 /**
  * Reads, validates and summarises the file, and with `payload` writes the leveranse as JSON.
  * Each large thing is dropped as soon as the next is built (text → tree → validated tree →
- * JSON text → bytes), so at most two of them are held at once.
+ * JSON text), so at most two of them are held at once.
  */
 export function prepareImport(file: string | ImportText, options: { payload: boolean }): PreparedImport {
   let parsed: ParseImportResult | null = parseImport(file);
@@ -54,12 +75,5 @@ export function prepareImport(file: string | ImportText, options: { payload: boo
   // JSON.stringify leaves absent optional fields out rather than keeping them as undefined.
   const json = options.payload ? JSON.stringify(parsed.leveranse) : null;
   parsed = null;
-  return {
-    ok: true,
-    format,
-    ...(xmlVersion ? { xmlVersion } : {}),
-    warnings,
-    summary,
-    ...(json !== null ? { payloadJson: new TextEncoder().encode(json) } : {}),
-  };
+  return { ok: true, format, ...(xmlVersion ? { xmlVersion } : {}), warnings, summary, ...(json !== null ? { payloadJson: json } : {}) };
 }
