@@ -3,7 +3,7 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { createSemaphore, NoSlotError } from "@/lib/submissions/semaphore";
 import { MAX_IMPORT_BYTES } from "./import-limits";
-import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerReply } from "./import-worker";
+import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerReply } from "./import-worker-body";
 import type { PreparedImport } from "./prepare-import";
 
 /*
