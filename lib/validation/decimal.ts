@@ -26,8 +26,9 @@ export const MAX_INTEGER_DIGITS = 13;
  * whitespace, no "+", no exponent, no hexadecimal, binary or octal, no Infinity or NaN, no empty
  * text. Returns null for anything else.
  */
-export function parseDecimal(text: string, options: { comma?: boolean } = {}): number | null {
+export function parseDecimal(text: string, options: { comma?: boolean; grammar?: "written" | "xsd" } = {}): number | null {
   if (text.length === 0 || text.length > 40) return null;
+  if (options.grammar === "xsd") return parseXsdDecimal(text);
   let rest = text;
   let sign = 1;
   if (rest[0] === "-" || rest[0] === "\u2212") {
@@ -45,6 +46,17 @@ export function parseDecimal(text: string, options: { comma?: boolean } = {}): n
   if (digits.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return null;
   const value = Number(fractionPart ? `${digits}.${fractionPart}` : digits);
   return sign * value + 0; // + 0 turns -0 into 0
+}
+
+/**
+ * xs:decimal's lexical form, as an XSD v2.x A-melding file writes amounts: an optional sign,
+ * digits with an optional "." (also "1." and ".5"), nothing else; within the same magnitude.
+ */
+function parseXsdDecimal(text: string): number | null {
+  const match = /^[+-]?(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[1] === "" && !match[2])) return null;
+  if (match[1]!.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return null;
+  return Number(text) + 0;
 }
 
 /** A whole number of at most 15 digits, written with digits only ("12"; not "12.0", "+12", " 12", "0x10"). */

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseDecimal } from "@/lib/validation/decimal";
 import { IMPORT_XML_LIMITS } from "./import-limits";
 import { formatImportPath, type DocumentError, type ImportPath, type UnknownElementWarning } from "./import-issues";
 import { LEVERANSE, type ComplexType, type ScalarKind } from "./xsd-v2-elements";
@@ -6,8 +7,6 @@ import { LEVERANSE, type ComplexType, type ScalarKind } from "./xsd-v2-elements"
 /** Any v2.x namespace: the 2.x versions share the tree; differences show up as unknown elements. */
 const NAMESPACE = /^urn:ske:fastsetting:innsamling:a-meldingen:(v2_\d+)$/;
 const INTEGER = /^[+-]?\d+$/;
-/** xs:decimal's lexical form. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 export type XmlToLeveranseResult =
   | { ok: true; leveranse: Record<string, unknown>; version: string; warnings: UnknownElementWarning[] }
@@ -157,9 +156,9 @@ function readScalar(node: unknown, kind: ScalarKind, path: ImportPath, walk: Wal
     case "text":
       return text;
     case "integer":
-      return INTEGER.test(text) ? Number(text) : text;
+      return INTEGER.test(text) ? (parseDecimal(text, { grammar: "xsd" }) ?? text) : text;
     case "decimal":
-      return DECIMAL.test(text) ? Number(text) : text;
+      return parseDecimal(text, { grammar: "xsd" }) ?? text;
     case "boolean":
       if (text === "true" || text === "1") return true;
       if (text === "false" || text === "0") return false;
