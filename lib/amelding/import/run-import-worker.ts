@@ -2,6 +2,7 @@ import "server-only";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { createSemaphore, NoSlotError } from "@/lib/submissions/semaphore";
+import { parseWholeNumber } from "@/lib/validation/decimal";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerReply } from "./import-worker-body";
 import type { PreparedImport } from "./prepare-import";
@@ -41,14 +42,14 @@ export async function withImportWorker<T>(
   options: { payload: boolean; spawn?: SpawnImportWorker },
   use: (outcome: OffThreadResult) => Promise<T>,
 ): Promise<T> {
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  const declared = parseWholeNumber(request.headers.get("content-length") ?? "") ?? 0;
   if (declared > MAX_IMPORT_BYTES) return use({ kind: "too_large" });
   slots ??= createSemaphore(env.IMPORT_CONCURRENCY, { maxWaiting: MAX_WAITING, maxWaitMs: env.IMPORT_WAIT_SECONDS * 1000 });
   let turn = false;
   try {
     return await slots(() => {
       turn = true;
-      return runWorker(request, Number.isSafeInteger(declared) && declared > 0 ? declared : 0, options, use);
+      return runWorker(request, declared, options, use);
     });
   } catch (error) {
     if (error instanceof NoSlotError && !turn) return use({ kind: "busy" });
