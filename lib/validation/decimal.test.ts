@@ -53,11 +53,6 @@ describe("parseDecimal", () => {
   ])("refuses %j", (text) => {
     expect(parseDecimal(text)).toBeNull();
   });
-
-  it("takes a comma as decimal separator only where forms accept it", () => {
-    expect(parseDecimal("12,5", { comma: false })).toBeNull();
-    expect(parseDecimal("12.5", { comma: false })).toBe(12.5);
-  });
 });
 
 describe("parseDecimal with the xs:decimal grammar (XML files)", () => {

@@ -10,8 +10,7 @@ import { z } from "zod";
 
 /** Digits grouped in threes by a space, no-break space or narrow no-break space, as Norwegians write "40 000". */
 const GROUPED = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
-const PLAIN = /^\d+$/;
-const FRACTION = /^\d+$/;
+const DIGITS = /^\d+$/;
 
 /**
  * Kroner are exact to the øre only below 2^53 øre; 13 integer digits (under ten trillion kroner)
@@ -21,12 +20,12 @@ export const MAX_INTEGER_DIGITS = 13;
 
 /**
  * A decimal number written the way people write one: an optional minus (also U+2212), digits
- * (optionally grouped in threes by spaces: "40 000"), and optionally a decimal part after "." or,
- * with `comma` (the default, as the forms accept it), after ",". Nothing else: no surrounding
- * whitespace, no "+", no exponent, no hexadecimal, binary or octal, no Infinity or NaN, no empty
- * text. Returns null for anything else.
+ * (optionally grouped in threes by spaces: "40 000"), and optionally a decimal part after "." or
+ * "," (as the forms have always accepted). Nothing else: no surrounding whitespace, no "+", no
+ * exponent, no hexadecimal, binary or octal, no Infinity or NaN, no empty text. With
+ * `grammar: "xsd"`, xs:decimal's form instead (XML files). Returns null for anything else.
  */
-export function parseDecimal(text: string, options: { comma?: boolean; grammar?: "written" | "xsd" } = {}): number | null {
+export function parseDecimal(text: string, options: { grammar?: "written" | "xsd" } = {}): number | null {
   if (text.length === 0 || text.length > 40) return null;
   if (options.grammar === "xsd") return parseXsdDecimal(text);
   let rest = text;
@@ -35,12 +34,12 @@ export function parseDecimal(text: string, options: { comma?: boolean; grammar?:
     sign = -1;
     rest = rest.slice(1);
   }
-  const separator = options.comma === false ? rest.indexOf(".") : firstOf(rest, ".", ",");
+  const separator = firstOf(rest, ".", ",");
   const integerPart = separator === -1 ? rest : rest.slice(0, separator);
   const fractionPart = separator === -1 ? "" : rest.slice(separator + 1);
-  if (separator !== -1 && !FRACTION.test(fractionPart)) return null;
+  if (separator !== -1 && !DIGITS.test(fractionPart)) return null;
   let digits: string;
-  if (PLAIN.test(integerPart)) digits = integerPart;
+  if (DIGITS.test(integerPart)) digits = integerPart;
   else if (GROUPED.test(integerPart)) digits = integerPart.replace(/\D/g, "");
   else return null;
   if (digits.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return null;
