@@ -167,8 +167,3 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
 
 /** What a server action may be sent as a plain object (the A-melding builder's leveranse is the largest, within Next's 1 MB body limit). */
 export const ACTION_INPUT_LIMITS: InputLimits = { maxDepth: 16, maxNodes: 100_000, maxKeyLength: 200, maxStringLength: 20_000 };
-
-/** `a.b.0.c` as zod and the forms name fields. */
-export function formatInputPath(path: InputPath): string {
-  return path.join(".");
-}

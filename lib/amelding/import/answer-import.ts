@@ -18,6 +18,7 @@ const REFUSED: Record<Exclude<OffThreadResult["kind"], "prepared" | "failed">, {
   busy: { status: 503, error: { code: "busy" }, headers: { "Retry-After": "30" } },
   too_complex: { status: 422, error: { code: "too_complex" } },
   timeout: { status: 408, error: { code: "timeout" } },
+  // The client stopped sending (went away); no one is likely to read this answer.
   aborted: { status: 400, error: { code: "timeout" } },
 };
 
