@@ -59,7 +59,7 @@ export const env = createEnv({
     IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(600).default(30),
     IMPORT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
-    IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16384).default(320),
+    IMPORT_MEMORY_MB: z.coerce.number().int().min(64).max(16384).default(320),
     ALTINN_EVENTS_WEBHOOK_SECRET: z.string().min(24).optional(),
     RUN_WORKER: z.enum(["true", "false"]).default("true"),
     SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),

@@ -5,22 +5,17 @@ import { auditLog, submissions, submissionVersions } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
-import { spawnTsWorker } from "@/lib/testing/ts-worker";
 import { answerImport } from "./answer-import";
 
-// Before any module reads the configuration: a short wait for a turn, and a small worker heap.
+// Before any module reads the configuration: a short wait for a turn, and a small heap for the import process.
 vi.hoisted(() => {
   process.env.IMPORT_WAIT_SECONDS = "0.5";
-  process.env.IMPORT_WORKER_MEMORY_MB = "64";
+  process.env.IMPORT_MEMORY_MB = "64";
 });
 
 const db = useTestDb();
-const spawn = spawnTsWorker(new URL("./import-worker.ts", import.meta.url));
 
-/*
- * The import route's handler against real PostgreSQL, with the import worker running in a
- * worker thread as in the app (its TypeScript source through tsx here; the build bundles it).
- */
+/* The import route's handler against real PostgreSQL, with the import process as in the app. */
 describe("answering an import request", () => {
   let user: CurrentUser;
   let org: { id: string; orgnr: string };
@@ -38,7 +33,6 @@ describe("answering an import request", () => {
       intent,
       user,
       db,
-      spawn,
     });
   const submissionCount = async () => (await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, org.id))).length;
 
@@ -109,8 +103,8 @@ describe("answering an import request", () => {
     expect((await first).status).toBe(200);
   });
 
-  it("refuses a file whose checking needs more memory than a worker may use, and the server goes on", async () => {
-    // Within every bound of the text (under 4 million values), but 1.9 million objects take more than the 64 MB heap.
+  it("refuses a file whose checking needs more memory than an import may use, and the server goes on", async () => {
+    // Within every bound of the text (under 4 million values), but 1.9 million objects take more than a 64 MB heap.
     const response = await post(`{"leveranse":{"x":[${`{"a":0},`.repeat(1_900_000)}{}]}}`);
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({ documentErrors: [{ code: "too_complex" }] });

@@ -8,12 +8,12 @@ import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportIntent } from "./import-result";
 import { rejected } from "./prepare-import";
-import { withImportWorker, type OffThreadResult, type SpawnImportWorker } from "./run-import-worker";
+import { withImportProcess, type ImportOutcome } from "./run-import-process";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A file that cannot be taken is answered with 4xx (or 503 when busy) and the reason, never with 500. */
-const REFUSED: Record<Exclude<OffThreadResult["kind"], "prepared" | "failed">, { status: number; error: DocumentError; headers?: Record<string, string> }> = {
+const REFUSED: Record<Exclude<ImportOutcome["kind"], "prepared" | "failed">, { status: number; error: DocumentError; headers?: Record<string, string> }> = {
   too_large: { status: 413, error: { code: "too_large", maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 } },
   busy: { status: 503, error: { code: "busy" }, headers: { "Retry-After": "30" } },
   too_complex: { status: 422, error: { code: "too_complex" } },
@@ -24,16 +24,16 @@ const REFUSED: Record<Exclude<OffThreadResult["kind"], "prepared" | "failed">, {
 
 /**
  * The import route's work once the caller is authenticated and allowed (app/api/amelding/import):
- * the body is parsed and validated off the event loop (run-import-worker.ts), then checked
+ * the body is parsed and validated off the event loop (run-import-process.ts), then checked
  * against the database, and for `draft`/`submit` saved with its audit entries in one transaction.
  * Rejected files are answered 422 with every error by person and field.
  */
 export async function answerImport(
   request: Request,
-  options: { intent: ImportIntent; user: CurrentUser; db: Db; spawn?: SpawnImportWorker },
+  options: { intent: ImportIntent; user: CurrentUser; db: Db },
 ): Promise<Response> {
   const { intent, user, db } = options;
-  return withImportWorker(request, { payload: intent !== "check", spawn: options.spawn }, async (outcome) => {
+  return withImportProcess(request, { payload: intent !== "check" }, async (outcome) => {
     if (outcome.kind === "failed") return internalError(intent, outcome.error);
     if (outcome.kind !== "prepared") {
       const refused = REFUSED[outcome.kind];

@@ -7,11 +7,11 @@ import { summariseLeveranse, type LeveranseSummary } from "./summarise-leveranse
 
 /**
  * Everything an import needs from the file, worked out without the database: what the import
- * worker (import-worker.ts) hands back to the request. A rejected file is answered as it is; an
- * accepted one carries its summary (organisation, month, meldingsId, sums) for the checks that
+ * process (import-process.ts) hands back to the request. A rejected file is answered as it is;
+ * an accepted one carries its summary (organisation, month, meldingsId, sums) for the checks that
  * need the database, and, when it is to be saved, the normalised leveranse as JSON text. The
- * worker keeps that text and hands it over in parts (payloadParts), so the web server's event
- * loop never holds all of it.
+ * process keeps that text and hands it over in parts (payloadPart), so the web server never
+ * holds all of it.
  */
 export type PreparedImport =
   | { ok: false; rejected: ImportRejected }
@@ -35,7 +35,7 @@ export function payloadPart(json: string, start: number): string {
   return json.slice(start, end);
 }
 
-/** The payload of an import prepared on this thread, in the parts the worker would hand over. */
+/** The payload of an import prepared in this process, in the parts the import process would hand over. */
 export async function* payloadParts(json: string): AsyncGenerator<string> {
   for (let start = 0; start < json.length; ) {
     const part = payloadPart(json, start);
