@@ -24,8 +24,12 @@ export type PreparedImport =
       payloadJson?: string;
     };
 
-/** The payload goes to the database in parts of this many characters. */
-export const PAYLOAD_PART_CHARS = 1024 * 1024;
+/**
+ * The payload goes to the database in parts of this many characters: small enough that each
+ * part, its message and its statement are ordinary young objects on the web server (freed at the
+ * next scavenge) rather than large objects that stay until a full collection.
+ */
+export const PAYLOAD_PART_CHARS = 32 * 1024;
 
 /** The part of `json` from `start`: PAYLOAD_PART_CHARS long, or one less so no surrogate pair is split. */
 export function payloadPart(json: string, start: number): string {

@@ -64,7 +64,7 @@ export async function withImportProcess<T>(request: Request, options: { payload:
 function startProcess(request: Request, sizeHint: number, payload: boolean): ChildProcess {
   // Not for the bundler: the process runs the source through tsx.
   const child = fork(/* turbopackIgnore: true */ PROCESS_ENTRY, [], {
-    execArgv: ["--import", "tsx", `--max-old-space-size=${env.IMPORT_MEMORY_MB}`, "--max-semi-space-size=4"],
+    execArgv: ["--import", "tsx", `--max-old-space-size=${env.IMPORT_MEMORY_MB}`, "--max-semi-space-size=2", "--optimize-for-size"],
     // Its output is not passed on: a stack trace could quote the file. The first line says what failed.
     stdio: ["pipe", "ignore", "pipe", "ipc"],
     // Only what Node and tsx need: no database URL, no keys.
