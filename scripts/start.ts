@@ -114,7 +114,9 @@ async function main() {
     fail("No production build found. Run `npm run build` first (or `npm run dev`).");
   }
   const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    env: childEnv,
+    // glibc gives each thread that allocates its own malloc arena and keeps what is freed there;
+    // two arenas keep the server's memory after a large import near what it was before (bench/import.ts).
+    env: { MALLOC_ARENA_MAX: "2", ...childEnv },
     stdio: ["ignore", "inherit", "inherit"],
   });
   stops.unshift(async () => {

@@ -73,6 +73,7 @@ function startProcess(request: Request, sizeHint: number, payload: boolean): Chi
       HOME: process.env.HOME,
       TMPDIR: process.env.TMPDIR,
       NODE_ENV: process.env.NODE_ENV,
+      MALLOC_ARENA_MAX: "2",
       IMPORT_CONTENT_TYPE: request.headers.get("content-type") ?? "",
       IMPORT_SIZE_HINT: String(sizeHint),
       IMPORT_PAYLOAD: String(payload),
