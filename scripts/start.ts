@@ -119,7 +119,9 @@ async function main() {
   // The preload makes x-forwarded-for the one client address we trust (TRUSTED_PROXY_HOPS).
   const clientAddressPreload = path.resolve("scripts/trusted-client-address.cjs");
   const next = spawn(process.execPath, ["--require", clientAddressPreload, nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    env: { ...childEnv, TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS), INNRAPPORTERING_CLIENT_ADDRESS_PRELOAD: "1" },
+    // glibc gives each thread that allocates its own malloc arena and keeps what is freed there;
+    // two arenas keep the server's memory after a large import near what it was before (bench/import.ts).
+    env: { MALLOC_ARENA_MAX: "2", ...childEnv, TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS), INNRAPPORTERING_CLIENT_ADDRESS_PRELOAD: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   stops.unshift(async () => {

@@ -30,6 +30,20 @@ function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: Docu
       return t("documentErrors.organisation_not_accessible", { orgnr: formatOrgnr(error.orgnr) });
     case "too_large":
       return t("documentErrors.too_large", { max: error.maxMegabytes });
+    case "input_refused": {
+      const where =
+        error.path && error.path.length > 0
+          ? t("documentErrors.where.path", { path: formatImportPath(error.path) })
+          : error.line !== undefined
+            ? t("documentErrors.where.position", { line: error.line, column: error.column ?? 1 })
+            : "";
+      const name = error.path?.at(-1);
+      return t(`documentErrors.input_refused.${error.reason}`, {
+        where,
+        limit: error.limit ?? 0,
+        name: typeof name === "string" ? name : "",
+      });
+    }
     default:
       return t(`documentErrors.${error.code}`);
   }
@@ -54,6 +68,11 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
           ? t("errorCountPersons", { errors: result.errorCount, persons: result.personCount })
           : t("errorCount", { errors: result.errorCount })}
       </p>
+      {result.listedCount !== undefined && (
+        <p className="mt-1" data-testid="import-errors-truncated">
+          {t("errorsTruncated", { shown: result.listedCount, total: result.errorCount })}
+        </p>
+      )}
       {result.documentErrors.length > 0 && (
         <ul className="mt-3 list-disc pl-5">
           {result.documentErrors.map((error, i) => (

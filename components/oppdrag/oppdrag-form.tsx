@@ -10,11 +10,12 @@ import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formDataToObject } from "@/lib/actions/form-data";
+import { parseFormData } from "@/lib/actions/form-data";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
+import { parseDecimal } from "@/lib/validation/decimal";
 import { createFieldLookup } from "./field-lookup";
 import { PartyFields, type PartyIdentity } from "./party-fields";
 
@@ -85,8 +86,13 @@ export function OppdragForm(props: OppdragFormProps) {
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
 
   function validate() {
-    const data = formDataToObject(new FormData(formRef.current!));
-    const parsed = oppdragFormSchema.safeParse(data);
+    const data = parseFormData(new FormData(formRef.current!));
+    if (!data.ok) {
+      // The server refuses the same; saying so here names the field (e.g. U+0000 pasted into a text).
+      setClientErrors({ [String(data.refusal.path[0] ?? "_form")]: [t(`errors.input.${data.refusal.code}`)] });
+      return null;
+    }
+    const parsed = oppdragFormSchema.safeParse(data.value);
     const out: Record<string, string[]> = {};
     if (!parsed.success) for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
     // The server action checks the same.
@@ -128,8 +134,8 @@ export function OppdragForm(props: OppdragFormProps) {
     setPreview(JSON.stringify(body, null, 2));
   }
 
-  const amountNumber = Number(amount.replace(/[\s\u00a0]/g, "").replace(",", "."));
-  const belowThreshold = amount.trim() !== "" && Number.isFinite(amountNumber) && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
+  const amountNumber = parseDecimal(amount);
+  const belowThreshold = amountNumber !== null && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
 
   return (
     <form

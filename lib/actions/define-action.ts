@@ -4,8 +4,9 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { SafeError, type ActionResult, type FieldErrors } from "./action-result";
-import { formDataToObject } from "./form-data";
+import { ACTION_INPUT_LIMITS, checkInput, type InputRefusal } from "@/lib/input/guard";
 import { logUnexpectedError, logger } from "@/lib/log/logger";
+import { parseFormData } from "./form-data";
 
 export type ActionContext = { user: CurrentUser; db: Db };
 
@@ -18,10 +19,28 @@ function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** Form data or an object as sent, through the one input guard (lib/input/guard.ts) before zod sees it. */
+function readInput(rawInput: unknown) {
+  if (rawInput instanceof FormData) return parseFormData(rawInput);
+  const refusal = checkInput(rawInput, ACTION_INPUT_LIMITS);
+  return refusal ? { ok: false as const, refusal } : { ok: true as const, value: rawInput };
+}
+
+/**
+ * A specific message for the whole form (`errors.input.*`); when a form field's own value is at
+ * fault (too long, U+0000), also a field error, so the form marks the field.
+ */
+function refusalError(refusal: InputRefusal, fromForm: boolean) {
+  const field = fromForm && typeof refusal.path[0] === "string" ? refusal.path[0] : undefined;
+  const fieldKey = refusal.code === "nulCharacter" ? "nulCharacter" : refusal.code === "textTooLong" ? "tooLong" : undefined;
+  return new SafeError("validation", `errors.input.${refusal.code}`, field && fieldKey ? { [field]: [fieldKey] } : undefined);
+}
+
 /**
  * The one wrapper every server action goes through: it authenticates, checks the permission
- * from the role table, validates input with the action's zod schema, and turns unexpected
- * errors into a generic message (logged with a reference the user can quote).
+ * from the role table, reads the input through the input guard (bounded, prototype-safe),
+ * validates it with the action's zod schema, and turns unexpected errors into a generic message
+ * (logged with a reference the user can quote).
  */
 export function defineAction<S extends z.ZodType, R>(
   config: { name: string; permission: Permission; schema: S },
@@ -35,8 +54,9 @@ export function defineAction<S extends z.ZodType, R>(
         logger.warn({ action: config.name, userId: user.id, role: user.role }, "action refused: missing permission");
         throw new SafeError("forbidden", "errors.forbidden");
       }
-      const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
-      const parsed = config.schema.safeParse(input);
+      const input = readInput(rawInput);
+      if (!input.ok) throw refusalError(input.refusal, rawInput instanceof FormData);
+      const parsed = config.schema.safeParse(input.value);
       if (!parsed.success) {
         throw new SafeError("validation", "errors.validation", zodFieldErrors(parsed.error));
       }

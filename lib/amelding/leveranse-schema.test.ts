@@ -52,6 +52,15 @@ describe("leveranse schema", () => {
     expect(issues(l)).toEqual([`${person0}.inntekt.0.beloep:amountInvalid`]);
   });
 
+  it("reads amounts strictly as decimals: no hexadecimal, exponent, Infinity, stray spaces or amounts beyond øre precision", () => {
+    const l = asJson(valid());
+    const income = l.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0];
+    for (const beloep of ["0x10", "1e3", "Infinity", " 12 ", "1 2", "0b1", "+12", 1e15, Number.POSITIVE_INFINITY]) {
+      income.beloep = beloep;
+      expect(issues(l), String(beloep)).toEqual([`${person0}.inntekt.0.beloep:amountInvalid`]);
+    }
+  });
+
   it("names each bad top-level field", () => {
     const l = asJson(valid());
     l.kalendermaaned = "2026-13";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
+import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
 import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import { isCode, type CodeListName } from "./code-lists";
@@ -9,7 +10,9 @@ import { isCode, type CodeListName } from "./code-lists";
  * (docs/skatteetaten-contract.md, "A-melding model v2.3"); only amounts differ: numbers here,
  * while the adapter (ameldingBody) writes each with the JSON type of Skatteetaten's published
  * example. Numeric strings ("23989.5", or "23 989,50" typed in a form) are accepted on input,
- * so imported JSON (either published example) and form values parse with the same schema.
+ * so imported JSON (either published example) and form values parse with the same schema; they
+ * are read strictly as decimals by lib/validation/decimal.ts ("0x10", "1e3" or "Infinity" are
+ * not amounts).
  *
  * Objects are loose: keys we do not model (tilleggsinformasjon, aarsakTilSluttdato, …) are kept
  * as received and sent on unchanged, so importing a file never silently drops data.
@@ -25,7 +28,6 @@ import { isCode, type CodeListName } from "./code-lists";
 
 const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MELDINGS_ID = /^[0-9a-zA-Z_.-]+$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 const countrySet = new Set(countries);
 
 const text = (max: number) =>
@@ -55,7 +57,7 @@ const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 10
 
 function toAmount(v: unknown, ctx: z.RefinementCtx, required: boolean): number | undefined {
   if (typeof v === "number") {
-    if (Number.isFinite(v)) return v;
+    if (isAcceptableAmount(v)) return v;
     ctx.addIssue({ code: "custom", message: "amountInvalid" });
     return z.NEVER;
   }
@@ -63,17 +65,17 @@ function toAmount(v: unknown, ctx: z.RefinementCtx, required: boolean): number |
     ctx.addIssue({ code: "custom", message: "amountInvalid" });
     return z.NEVER;
   }
-  const cleaned = (v ?? "").replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-");
-  if (cleaned === "") {
+  if (v === undefined || v === null || v === "") {
     if (!required) return undefined;
     ctx.addIssue({ code: "custom", message: "required" });
     return z.NEVER;
   }
-  if (!DECIMAL.test(cleaned)) {
+  const amount = parseDecimal(v);
+  if (amount === null) {
     ctx.addIssue({ code: "custom", message: "amountInvalid" });
     return z.NEVER;
   }
-  return Number(cleaned);
+  return amount;
 }
 
 // z.unknown() rather than a union of number and string: one pass, no discarded issues per field,

@@ -18,6 +18,8 @@
  * not add up to (docs/skatteetaten-contract.md, "A-melding model v2.3").
  */
 
+import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
+
 type Amount = number | string | undefined;
 type LinesOfOppgave = {
   virksomhet?: {
@@ -39,11 +41,11 @@ export type ComputedSums = {
   arbeidsgiveravgiftPerVirksomhet: number[];
 };
 
-/** Tolerant of form text ("40 000,50") so the builder can show live sums while the user types. */
+/** Reads form text ("40 000,50") as the schema does, so the builder can show live sums while the user types. */
 function toHundredths(value: Amount): bigint | null {
   if (value === undefined || value === "") return null;
-  const n = typeof value === "number" ? value : Number(value.replace(/[\s\u00a0]/g, "").replace(",", ".").replace("\u2212", "-"));
-  return Number.isFinite(n) ? BigInt(Math.round(n * 100)) : null;
+  const n = typeof value === "number" ? (isAcceptableAmount(value) ? value : null) : parseDecimal(value);
+  return n === null ? null : BigInt(Math.round(n * 100));
 }
 
 /** n / d rounded to the nearest integer, halves away from zero (BigInt division truncates). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
+import { wholeNumberSchema } from "@/lib/validation/decimal";
 
 export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
 
@@ -25,7 +26,7 @@ export const auditListFilterSchema = z.object({
   /** A target id, or text anywhere in the details (the latter only for those who may read details). */
   q: optionalText(200),
   /** Keyset cursor: show entries older than this id. */
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: wholeNumberSchema().pipe(z.number().positive()).optional().catch(undefined),
 });
 export type AuditListFilter = z.infer<typeof auditListFilterSchema>;
 

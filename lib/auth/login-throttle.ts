@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Sign-in throttling (rate-limiter-flexible, counters in PostgreSQL table `rate_limits`), by three
@@ -98,7 +99,7 @@ const globalForThrottle = globalThis as unknown as { __innrapporteringLoginThrot
 export function getLoginThrottle(): LoginThrottle {
   if (!globalForThrottle.__innrapporteringLoginThrottle) {
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, application_name: "login-throttle" });
-    pool.on("error", (error) => console.error("[login-throttle] idle connection failed", error));
+    pool.on("error", (error) => logger.error({ scope: "login-throttle", err: error }, "idle connection failed"));
     globalForThrottle.__innrapporteringLoginThrottle = createLoginThrottle(pool);
   }
   return globalForThrottle.__innrapporteringLoginThrottle;

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { saveImport } from "@/lib/amelding/import/import-leveranse";
+import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";

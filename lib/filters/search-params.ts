@@ -1,15 +1,24 @@
+import { isForbiddenKey } from "@/lib/input/guard";
+
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-/** URLSearchParams or Next's searchParams as one record; a repeated key becomes an array. */
+/**
+ * URLSearchParams or Next's searchParams as one record; a repeated key becomes an array. Filters
+ * drop what they cannot use, so keys that would reach Object.prototype (`__proto__`,
+ * `constructor`, …, see lib/input/guard.ts) and values holding U+0000 (which PostgreSQL text
+ * cannot hold) are left out here rather than refused.
+ */
 export function searchParamsRecord(params: RawSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
+  const record = new Map<string, string | string[]>();
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [k, v] of entries) {
-    if (v === undefined) continue;
-    const prev = record[k];
-    record[k] = prev === undefined ? v : ([] as string[]).concat(prev, v);
+    if (v === undefined || isForbiddenKey(k)) continue;
+    const value = Array.isArray(v) ? v.filter((item) => !item.includes("\u0000")) : v.includes("\u0000") ? undefined : v;
+    if (value === undefined) continue;
+    const prev = record.get(k);
+    record.set(k, prev === undefined ? value : ([] as string[]).concat(prev, value));
   }
-  return record;
+  return Object.fromEntries(record);
 }
 
 /** A parsed filter back into a query string, leaving out empty values (arrays repeat the key). */

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveImport } from "@/lib/amelding/import/import-leveranse";
+import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { createSubmission } from "@/lib/submissions/operations";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
 import { createLogger, logUnexpectedError } from "./logger";
 
@@ -26,13 +27,15 @@ const marker = `log-test-${randomUUID()}`;
 
 describe("the log holds no personal data when a database write fails", () => {
   beforeAll(async () => {
-    // Forces the write of this test's import to fail inside PostgreSQL, as a full disk or a
-    // constraint would, after the payload was sent as a query parameter.
+    // Forces the write of this test's import to fail inside PostgreSQL, as a constraint would,
+    // with the failing row in the error's detail as PostgreSQL writes it ("Failing row contains …").
     await db.execute(
       sql.raw(`
         create or replace function log_test_fail_marked_version() returns trigger language plpgsql as $$
         begin
-          if new.payload->>'kildesystem' like 'log-test-%' then raise exception 'forced failure for a log test'; end if;
+          if new.payload->>'kildesystem' like 'log-test-%' then
+            raise exception 'forced failure for a log test' using detail = 'Failing row contains ' || new.payload::text;
+          end if;
           return new;
         end $$;
         drop trigger if exists fail_marked_version on submission_versions;
@@ -58,9 +61,9 @@ describe("the log holds no personal data when a database write fails", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(Error);
-    // What used to be printed: the error carries the whole payload as a query parameter.
-    const raw = `${String(error)} ${JSON.stringify((error as { params?: unknown }).params)}`;
-    expect(raw).toContain(fnrs[0]);
+    // What a careless log would print: the database error carries the whole payload in its detail.
+    const cause = (error as { cause?: { detail?: string } }).cause;
+    expect(cause?.detail).toContain(fnrs[0]);
 
     const { log, text } = captureLog();
     const reference = logUnexpectedError({ scope: "amelding-import", intent: "draft" }, error, log);
@@ -72,6 +75,29 @@ describe("the log holds no personal data when a database write fails", () => {
     for (const name of names) expect(written).not.toContain(name);
     expect(written).not.toContain(marker);
     expect(written).not.toMatch(/(?<!\d)\d{11}(?!\d)/);
+  });
+
+  it("logs a failing save's error without the payload it sent as a query parameter", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const leveranse = { ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 2 }), kildesystem: marker };
+    const fnrs = leveranse.oppgave.virksomhet.flatMap((v) => v.inntektsmottaker).map((p) => p.norskIdentifikator as string);
+    const error = await db
+      .transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: false }))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    // drizzle repeats the parameters (the whole payload) in its message and in `params`.
+    expect(String(error)).toContain(fnrs[0]);
+
+    const { log, text } = captureLog();
+    logUnexpectedError({ scope: "amelding-save" }, error, log);
+    log.flush();
+    const written = text();
+    expect(written).toContain("forced failure for a log test");
+    for (const fnr of fnrs) expect(written).not.toContain(fnr);
+    expect(written).not.toContain(marker);
   });
 
   it("redacts secrets and personal numbers in whatever a caller logs", () => {

@@ -48,6 +48,13 @@ describe("oppdrag form schema", () => {
     expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: "mye" } })).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
   });
 
+  it("reads the contract value strictly as a decimal: no hexadecimal, exponent, Infinity or stray spaces", () => {
+    for (const text of ["0x10", "1e3", "0b1", "Infinity", " 12 ", "4 50000"]) {
+      expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: text } }), text).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
+    }
+    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: 1e15 } })).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
+  });
+
   it("requires what a foreign oppdragsgiver must give instead of an orgnr", () => {
     const found = issues({ ...valid, oppdragsgiver: { variant: "utenlandsk", navn: "Foreign GmbH" } });
     expect(found).toEqual(

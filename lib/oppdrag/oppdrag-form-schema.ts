@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import countries from "./iso-3166-alpha2.json";
 
@@ -67,18 +68,16 @@ const foreignOppdragstaker = z.object({
 const oppdragsgiver = z.discriminatedUnion("variant", [norwegianParty, foreignOppdragsgiver], { message: "required" });
 const oppdragstaker = z.discriminatedUnion("variant", [norwegianParty, foreignOppdragstaker], { message: "required" });
 
-/** "450 000,50" and "450000.5" both mean NOK 450 000.50. */
+/** "450 000,50" and "450000.5" both mean NOK 450 000.50; read strictly by lib/validation/decimal.ts. */
 const nok = z
   .union([z.number(), z.string()], { error: "required" })
   .transform((v, ctx) => {
-    if (typeof v === "number") return v;
-    const cleaned = v.replace(/[\s\u00a0]/g, "").replace(",", ".");
-    if (cleaned === "") {
+    if (v === "") {
       ctx.addIssue({ code: "custom", message: "required" });
       return z.NEVER;
     }
-    const n = Number(cleaned);
-    if (!Number.isFinite(n)) {
+    const n = typeof v === "number" ? (isAcceptableAmount(v) ? v : null) : parseDecimal(v);
+    if (n === null) {
       ctx.addIssue({ code: "custom", message: "amountInvalid" });
       return z.NEVER;
     }

@@ -43,6 +43,17 @@ describe("Altinn Events webhook", () => {
     expect((await handleAltinnEvent(post({ type: TRANSMISSION_CREATED }), options)).status).toBe(400);
   });
 
+  it("reads the body within bounds: too large, too deep, a prototype key or U+0000 is a 4xx, never a 500", async () => {
+    const event = { id: randomUUID(), type: TRANSMISSION_CREATED };
+    expect((await handleAltinnEvent(post({ ...event, data: "x".repeat(70_000) }), options)).status).toBe(413);
+    expect((await handleAltinnEvent(post(`{"id":"1","type":"t","data":${"[".repeat(10_000)}${"]".repeat(10_000)}}`), options)).status).toBe(400);
+    const proto = await handleAltinnEvent(post(`{"id":"1","type":"${TRANSMISSION_CREATED}","constructor":{"prototype":{"x":1}}}`), options);
+    expect(await proto.json()).toMatchObject({ refused: "forbiddenKey" });
+    const nul = await handleAltinnEvent(post({ ...event, resourceinstance: "dialog\u0000" }), options);
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ refused: "nulCharacter" });
+  });
+
   it("makes the waiting feedback of the event's dialog due at once", async () => {
     const dialogId = randomUUID();
     const { submissionId } = await db.transaction((tx) =>

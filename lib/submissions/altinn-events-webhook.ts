@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
+import { readJsonBody } from "@/lib/input/read-json-body";
 import { createMissingFeedbackRows, markFeedbackDueForDialog } from "./feedback-rows";
 
 export const VALIDATE_SUBSCRIPTION = "platform.events.validatesubscription";
@@ -22,6 +23,10 @@ function secretMatches(given: string | null, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** A CloudEvent from Altinn is a few hundred bytes; anything far larger is not one. */
+const MAX_EVENT_BYTES = 64 * 1024;
+const EVENT_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxKeyLength: 200, maxStringLength: 10_000 };
+
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 /**
@@ -34,13 +39,12 @@ export async function handleAltinnEvent(request: Request, options: { db: DbOrTx;
   if (!options.secret) return json(404, { error: "The Altinn Events webhook is off: set ALTINN_EVENTS_WEBHOOK_SECRET" });
   if (!secretMatches(new URL(request.url).searchParams.get("secret"), options.secret)) return json(401, { error: "Wrong or missing secret" });
 
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return json(400, { error: "The body must be a CloudEvent in JSON" });
+  const body = await readJsonBody(request, { maxBytes: MAX_EVENT_BYTES, limits: EVENT_LIMITS });
+  if (!body.ok) {
+    if (body.reason === "too_large") return json(413, { error: `The body must be a CloudEvent of at most ${MAX_EVENT_BYTES} bytes` });
+    return json(400, { error: "The body must be a CloudEvent in JSON", ...(body.reason !== "malformed" ? { refused: body.reason } : {}) });
   }
-  const event = cloudEventSchema.safeParse(body);
+  const event = cloudEventSchema.safeParse(body.value);
   if (!event.success) return json(400, { error: "The body must be a CloudEvent with id and type" });
 
   if (event.data.type === VALIDATE_SUBSCRIPTION) return json(200, { ok: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSemaphore } from "./semaphore";
+import { createSemaphore, NoSlotError } from "./semaphore";
 
 describe("createSemaphore", () => {
   it("never runs more than the limit at once, and runs every task in order", async () => {
@@ -28,5 +28,17 @@ describe("createSemaphore", () => {
     const withSlot = createSemaphore(1);
     await expect(withSlot(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await withSlot(async () => "next")).toBe("next");
+  });
+
+  it("refuses a task beyond maxWaiting at once, and one that waited maxWaitMs, and still runs the others", async () => {
+    const withSlot = createSemaphore(1, { maxWaiting: 1, maxWaitMs: 50 });
+    let release!: () => void;
+    const first = withSlot(() => new Promise<string>((r) => (release = () => r("first"))));
+    const second = withSlot(async () => "second");
+    await expect(withSlot(async () => "third")).rejects.toBeInstanceOf(NoSlotError);
+    await expect(second).rejects.toBeInstanceOf(NoSlotError);
+    release();
+    expect(await first).toBe("first");
+    expect(await withSlot(async () => "after")).toBe("after");
   });
 });

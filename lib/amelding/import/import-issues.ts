@@ -1,3 +1,5 @@
+import type { InputRefusalCode } from "@/lib/input/guard";
+
 /** Where in the leveranse something is: keys and array indices, as in the JSON (`oppgave.virksomhet[0]…`). */
 export type ImportPath = (string | number)[];
 
@@ -22,7 +24,19 @@ export type DocumentError =
   /** Child elements where the XSD expects a value (e.g. `<beloep><x/></beloep>`). */
   | { code: "xml_expected_value"; path: ImportPath }
   /** The opplysningspliktig is not an organisation the user has been granted (or not one we know). */
-  | { code: "organisation_not_accessible"; orgnr: string };
+  | { code: "organisation_not_accessible"; orgnr: string }
+  /**
+   * Refused by the input guard (lib/input/guard.ts) before the file is read as an A-melding: too
+   * deep, too many values, a forbidden name, U+0000, an XML DOCTYPE, … With the place: a path in
+   * the tree, or a line and column in the text.
+   */
+  | { code: "input_refused"; reason: InputRefusalCode; path?: ImportPath; line?: number; column?: number; limit?: number }
+  /** Other imports are being checked; try again shortly. */
+  | { code: "busy" }
+  /** Checking the file needed more memory than an import may use. */
+  | { code: "too_complex" }
+  /** Uploading or checking the file took longer than an import may take. */
+  | { code: "timeout" };
 
 /**
  * An element model v2.3 does not have at that place: an XML element the XSD lacks, or a field

@@ -4,7 +4,7 @@ import { auditLog, submissions, submissionVersions, type Role } from "@/lib/db/s
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
-import { checkImport, saveImport } from "./import-leveranse";
+import { checkImportText as checkImport, saveImportText as saveImport } from "@/lib/testing/import-text";
 
 const db = useTestDb();
 

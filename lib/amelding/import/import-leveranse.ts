@@ -1,27 +1,22 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
-import { createSubmission } from "@/lib/submissions/operations";
-import { groupFieldErrors } from "./group-field-errors";
+import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations";
 import type { UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
-import { parseImport } from "./parse-import";
-import { summariseLeveranse } from "./summarise-leveranse";
-
-/** Larger than any monthly file we expect (10 000 persons as XML is about 15 MB), small enough to parse in memory. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { rejected, type PreparedImport } from "./prepare-import";
+import type { LeveranseSummary } from "./summarise-leveranse";
 
 type ReadImport =
   | { ok: false; rejected: ImportRejected }
   | {
       ok: true;
-      leveranse: Leveranse;
+      summary: LeveranseSummary;
       organisation: { id: string; name: string; orgnr: string };
       /** The accepted submission this file replaces (erstatterMeldingsId), when we sent it. */
       replacesSubmissionId: string | null;
@@ -29,10 +24,6 @@ type ReadImport =
       xmlVersion?: string;
       warnings: UnknownElementWarning[];
     };
-
-function rejected(partial: Partial<ImportRejected>): ImportRejected {
-  return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
-}
 
 const messageError = (format: ImportFormat, warnings: UnknownElementWarning[], field: string, key: ImportFieldError["key"]) =>
   rejected({ format, warnings, groups: [{ person: null, virksomhet: null, errors: [{ field, key }] }], errorCount: 1 });
@@ -58,25 +49,14 @@ async function findReplacedSubmission(db: DbOrTx, organisationId: string, meldin
   return row ?? null;
 }
 
-/** Reads and validates the file, and checks what needs the database: organisation access, meldingsId, the message it replaces. */
-async function readImport(db: DbOrTx, organisationIds: string[], text: string): Promise<ReadImport> {
-  const parsed = parseImport(text);
-  if (!parsed.ok) {
-    const { groups, errorCount, personCount } = groupFieldErrors(parsed.fieldErrors, parsed.virksomheter);
-    return {
-      ok: false,
-      rejected: rejected({
-        format: parsed.format,
-        documentErrors: parsed.documentErrors,
-        groups,
-        errorCount: errorCount + parsed.documentErrors.length,
-        personCount,
-        warnings: parsed.warnings,
-      }),
-    };
-  }
-  const { leveranse, format, warnings } = parsed;
-  const orgnr = leveranse.opplysningspliktig.norskIdentifikator;
+/**
+ * The checks of a prepared file (prepare-import.ts: read and validated without the database)
+ * that need the database: organisation access, meldingsId, the message it replaces.
+ */
+async function readImport(db: DbOrTx, organisationIds: string[], prepared: PreparedImport): Promise<ReadImport> {
+  if (!prepared.ok) return prepared;
+  const { summary, format, warnings } = prepared;
+  const orgnr = summary.opplysningspliktig;
   // Only among the user's organisations (an orgnr may be registered by others too), so not found
   // and not granted answer alike and the import cannot be used to probe which organisations exist.
   const [organisation] = organisationIds.length
@@ -89,26 +69,26 @@ async function readImport(db: DbOrTx, organisationIds: string[], text: string): 
   if (!organisation) {
     return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
   }
-  if (await isMeldingsIdUsed(db, organisation.id, leveranse.meldingsId)) {
+  if (await isMeldingsIdUsed(db, organisation.id, summary.meldingsId)) {
     return { ok: false, rejected: messageError(format, warnings, "meldingsId", "meldingsIdUsed") };
   }
-  const replaced = leveranse.erstatterMeldingsId ? await findReplacedSubmission(db, organisation.id, leveranse.erstatterMeldingsId) : null;
-  if (replaced && replaced.kalendermaaned !== leveranse.kalendermaaned) {
+  const replaced = summary.erstatterMeldingsId ? await findReplacedSubmission(db, organisation.id, summary.erstatterMeldingsId) : null;
+  if (replaced && replaced.kalendermaaned !== summary.kalendermaaned) {
     return { ok: false, rejected: messageError(format, warnings, "kalendermaaned", "replacementMonthChanged") };
   }
-  return { ok: true, leveranse, organisation, replacesSubmissionId: replaced?.id ?? null, format, xmlVersion: parsed.xmlVersion, warnings };
+  return { ok: true, summary, organisation, replacesSubmissionId: replaced?.id ?? null, format, xmlVersion: prepared.xmlVersion, warnings };
 }
 
 /** Step 1: what the user sees before saving or sending: a summary, or every error by person and field. */
-export async function checkImport(db: DbOrTx, organisationIds: string[], text: string): Promise<ImportChecked | ImportRejected> {
-  const read = await readImport(db, organisationIds, text);
+export async function checkImport(db: DbOrTx, organisationIds: string[], prepared: PreparedImport): Promise<ImportChecked | ImportRejected> {
+  const read = await readImport(db, organisationIds, prepared);
   if (!read.ok) return read.rejected;
   return {
     ok: true,
     format: read.format,
     ...(read.xmlVersion ? { xmlVersion: read.xmlVersion } : {}),
     organisation: { name: read.organisation.name, orgnr: read.organisation.orgnr },
-    summary: summariseLeveranse(read.leveranse),
+    summary: read.summary,
     warnings: read.warnings,
   };
 }
@@ -119,33 +99,37 @@ class MeldingsIdTaken extends Error {}
  * Step 2: the same file again (never trusted from step 1), saved as a draft or queued for
  * sending, in one transaction with its audit entries. Imports for one organisation are
  * serialised on its row, so two uploads of the same file cannot both take its meldingsId.
+ * The payload (the normalised leveranse as JSON text) arrives in parts, which go into a
+ * temporary table and become the jsonb payload there: the web server never holds all of it.
  */
 export async function saveImport(
   db: Db,
   actor: NonNullable<AuditActor> & { role: Role; organisationIds: string[] },
-  text: string,
+  prepared: PreparedImport,
+  payload: AsyncIterable<string>,
   intent: "draft" | "submit",
 ): Promise<ImportSaved | ImportRejected> {
-  const read = await readImport(db, actor.organisationIds, text);
+  const read = await readImport(db, actor.organisationIds, prepared);
   if (!read.ok) return read.rejected;
-  const { leveranse, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
+  const { summary, organisation, replacesSubmissionId, format, xmlVersion, warnings } = read;
   // A replacement (erstatterMeldingsId, whether or not we sent the message it replaces) is a resend.
-  if (leveranse.erstatterMeldingsId) assertPermission(actor, "submission:resend");
+  if (summary.erstatterMeldingsId) assertPermission(actor, "submission:resend");
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {
       await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisation.id)).for("update");
-      if (await isMeldingsIdUsed(tx, organisation.id, leveranse.meldingsId)) throw new MeldingsIdTaken();
+      if (await isMeldingsIdUsed(tx, organisation.id, summary.meldingsId)) throw new MeldingsIdTaken();
+      await tx.execute(sql`create temporary table import_payload (seq integer not null, part text not null) on commit drop`);
+      let seq = 0;
+      for await (const part of payload) await tx.execute(sql`insert into import_payload (seq, part) values (${seq++}, ${part})`);
       const { submissionId } = await createSubmission(tx, actor, {
         organisationId: organisation.id,
         kind: "amelding",
-        subject: leveranse.kalendermaaned,
-        // Through JSON, so absent optional fields are left out of the stored payload rather than kept as undefined.
-        payload: JSON.parse(JSON.stringify(leveranse)) as Record<string, unknown>,
+        subject: summary.kalendermaaned,
+        payload: new PayloadInDatabase("amelding", sql`(select string_agg(part, '' order by seq)::jsonb from import_payload)`),
         queue,
         ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
       });
-      const summary = summariseLeveranse(leveranse);
       await recordAudit(tx, actor, {
         action: "amelding.import",
         targetType: "submission",

@@ -21,6 +21,8 @@ export type ImportRejected = {
   errorCount: number;
   /** How many persons have at least one error. */
   personCount: number;
+  /** Set when fewer errors are listed in `groups` than `errorCount` (see MAX_LISTED_ERRORS). */
+  listedCount?: number;
   warnings: UnknownElementWarning[];
 };
 

@@ -1,7 +1,11 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
+import { checkInput, type InputRefusal } from "@/lib/input/guard";
+import { lineAndColumn, scanJsonText, type TextRefusal } from "@/lib/input/json-text";
+import { scanXmlText } from "@/lib/input/xml-text";
 import { validateLeveranse, type LeveranseError } from "@/lib/amelding/validate-leveranse";
 import type { DocumentError, UnknownElementWarning } from "./import-issues";
+import { IMPORT_INPUT_LIMITS, IMPORT_XML_LIMITS } from "./import-limits";
 import type { ImportFormat } from "./import-result";
 import { xmlToLeveranse } from "./xml-to-leveranse";
 
@@ -27,16 +31,11 @@ export function detectImportFormat(text: string): ImportFormat | null {
   return null;
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineAndColumn(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-
-function readJson(text: string): { raw: Record<string, unknown> } | { error: DocumentError } {
+function readJson(source: string): { raw: Record<string, unknown> } | { error: DocumentError } {
+  // Bounds first, so JSON.parse never builds a tree we would refuse; then the tree itself.
+  const scanned = scanJsonText(source, IMPORT_INPUT_LIMITS);
+  if (scanned) return { error: refusedAt(source, scanned) };
   let parsed: unknown;
-  const source = text.replace(/^\uFEFF/, "");
   try {
     parsed = JSON.parse(source);
   } catch (error) {
@@ -48,42 +47,68 @@ function readJson(text: string): { raw: Record<string, unknown> } | { error: Doc
     const offset = position !== undefined ? Number(position) : /end of JSON input/.test(detail) ? source.trimEnd().length : undefined;
     return { error: { code: "json_malformed", ...(offset !== undefined ? lineAndColumn(source, offset) : {}), detail } };
   }
+  const refusal = checkInput(parsed, IMPORT_INPUT_LIMITS);
+  if (refusal) return { error: refusedIn(refusal) };
   const leveranse = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).leveranse : undefined;
   if (!leveranse || typeof leveranse !== "object" || Array.isArray(leveranse)) return { error: { code: "json_missing_leveranse" } };
   return { raw: leveranse as Record<string, unknown> };
 }
 
+function refusedAt(text: string, refusal: TextRefusal): DocumentError {
+  return { code: "input_refused", reason: refusal.code, ...lineAndColumn(text, refusal.offset), ...(refusal.limit ? { limit: refusal.limit } : {}) };
+}
+
+function refusedIn(refusal: InputRefusal): DocumentError {
+  return { code: "input_refused", reason: refusal.code, path: refusal.path, ...(refusal.limit ? { limit: refusal.limit } : {}) };
+}
+
+/**
+ * An uploaded file's text in a box the reader empties once it has built the tree, so that the
+ * text (50 MB at most) can be freed while the tree is validated. The caller keeps no other
+ * reference to the text.
+ */
+export type ImportText = { text: string | null };
+
+type ReadTree =
+  | { ok: true; format: ImportFormat; raw: Record<string, unknown>; warnings: UnknownElementWarning[]; xmlVersion?: string }
+  | { ok: false; format: ImportFormat | null; errors: DocumentError[] };
+
+function readTree(file: ImportText): ReadTree {
+  const text = file.text ?? "";
+  file.text = null;
+  const format = detectImportFormat(text);
+  if (text.trim().replace(/^\uFEFF/, "") === "") return { ok: false, format: null, errors: [{ code: "empty" }] };
+  if (!format) return { ok: false, format: null, errors: [{ code: "unknown_format" }] };
+  if (format === "json") {
+    const read = readJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    if ("error" in read) return { ok: false, format, errors: [read.error] };
+    // A file from a payroll system still on an older 2.x model: fields v2.3 replaced are left out and listed.
+    const upgraded = upgradeLeveranse(read.raw);
+    return { ok: true, format, raw: upgraded.leveranse, warnings: upgraded.leftOut };
+  }
+  const scanned = scanXmlText(text, IMPORT_XML_LIMITS);
+  if (scanned) return { ok: false, format, errors: [refusedAt(text, scanned)] };
+  const read = xmlToLeveranse(text);
+  if (!read.ok) return { ok: false, format, errors: read.errors };
+  // The XML reader builds only elements the XSD has; checked all the same, as the JSON tree is.
+  const refusal = checkInput(read.leveranse, IMPORT_INPUT_LIMITS);
+  if (refusal) return { ok: false, format, errors: [refusedIn(refusal)] };
+  return { ok: true, format, raw: read.leveranse, warnings: read.warnings, xmlVersion: read.version };
+}
+
 /**
  * Reads an uploaded or pasted A-melding: JSON as the API takes it (`{"leveranse": …}`) or XML in
- * the XSD v2.x format, detected from the content, into model v2.3 (an older 2.x file's replaced
+ * the XSD v2.x format, detected from the content, within the bounds of import-limits.ts (text and
+ * tree both pass the input guard, lib/input), into model v2.3 (an older 2.x file's replaced
  * fields are left out and returned as warnings). Returns the leveranse in our model, or why not:
  * document errors (the file cannot be read) or field issues (it can, but fields break the rules).
  * Rules that need the database (meldingsId used before, organisation access) are the caller's
  * (import-leveranse.ts).
  */
-export function parseImport(text: string): ParseImportResult {
-  const format = detectImportFormat(text);
-  if (text.trim().replace(/^\uFEFF/, "") === "") return fail(null, [{ code: "empty" }]);
-  if (!format) return fail(null, [{ code: "unknown_format" }]);
-
-  let raw: Record<string, unknown>;
-  let warnings: UnknownElementWarning[] = [];
-  let xmlVersion: string | undefined;
-  if (format === "json") {
-    const read = readJson(text);
-    if ("error" in read) return fail(format, [read.error]);
-    // A file from a payroll system still on an older 2.x model: fields v2.3 replaced are left out and listed.
-    const upgraded = upgradeLeveranse(read.raw);
-    raw = upgraded.leveranse;
-    warnings = upgraded.leftOut;
-  } else {
-    const read = xmlToLeveranse(text);
-    if (!read.ok) return fail(format, read.errors);
-    raw = read.leveranse;
-    warnings = read.warnings;
-    xmlVersion = read.version;
-  }
-
+export function parseImport(input: string | ImportText): ParseImportResult {
+  const read = readTree(typeof input === "string" ? { text: input } : input);
+  if (!read.ok) return fail(read.format, read.errors);
+  const { format, raw, warnings, xmlVersion } = read;
   const validation = validateLeveranse(raw);
   if (!validation.ok) {
     return { ok: false, format, documentErrors: [], fieldErrors: validation.errors, virksomheter: virksomhetOrgnrs(raw), warnings };

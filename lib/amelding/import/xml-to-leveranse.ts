@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { parseDecimal } from "@/lib/validation/decimal";
+import { IMPORT_XML_LIMITS } from "./import-limits";
 import { formatImportPath, type DocumentError, type ImportPath, type UnknownElementWarning } from "./import-issues";
 import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
 
 /** Any v2.x namespace: the 2.x versions share the tree; differences show up as unknown elements. */
 const NAMESPACE = /^urn:ske:fastsetting:innsamling:a-meldingen:(v2_\d+)$/;
 const INTEGER = /^[+-]?\d+$/;
-/** xs:decimal's lexical form. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 export type XmlToLeveranseResult =
   | { ok: true; leveranse: Record<string, unknown>; version: string; warnings: UnknownElementWarning[] }
@@ -47,6 +47,9 @@ export function xmlToLeveranse(xml: string): XmlToLeveranseResult {
       trimValues: true,
       ignoreDeclaration: true,
       ignorePiTags: true,
+      // The caller bounds the file and refuses DOCTYPE first (lib/input/xml-text.ts), so only XML's
+      // predefined and numeric entities remain, which never expand; the depth bound is the parser's own besides.
+      maxNestedTags: IMPORT_XML_LIMITS.maxDepth,
     }).parse(xml) as Record<string, unknown>;
   } catch (error) {
     // The validator passed, so this is a limit (entity expansion, nesting depth) the parser enforces.
@@ -116,7 +119,8 @@ function readComplex(node: unknown, type: ComplexType, path: ImportPath, walk: W
   }
   const out: Record<string, unknown> = {};
   for (const [name, rawValues] of childrenByName(record)) {
-    const spec = type[name];
+    // Own entries only: an element named like an Object.prototype member ("constructor") is unknown, not a function.
+    const spec = Object.hasOwn(type, name) ? type[name] : undefined;
     if (!spec) {
       rawValues.forEach(() => noteUnknown(walk, [...path, name]));
       continue;
@@ -152,9 +156,9 @@ function readScalar(node: unknown, kind: ScalarKind, path: ImportPath, walk: Wal
     case "text":
       return text;
     case "integer":
-      return INTEGER.test(text) ? Number(text) : text;
+      return INTEGER.test(text) ? (parseDecimal(text, { grammar: "xsd" }) ?? text) : text;
     case "decimal":
-      return DECIMAL.test(text) ? Number(text) : text;
+      return parseDecimal(text, { grammar: "xsd" }) ?? text;
     case "boolean":
       if (text === "true" || text === "1") return true;
       if (text === "false" || text === "0") return false;

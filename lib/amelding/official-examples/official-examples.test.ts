@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkImport } from "@/lib/amelding/import/import-leveranse";
+import { checkImportText as checkImport } from "@/lib/testing/import-text";
 import { parseImport } from "@/lib/amelding/import/parse-import";
 import { leveranseDraftSchema } from "@/lib/amelding/leveranse-schema";
 import { checkBetalingsinformasjon } from "@/lib/amelding/sums";

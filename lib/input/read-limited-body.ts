@@ -1,7 +1,9 @@
+import { parseWholeNumber } from "@/lib/validation/decimal";
+
 /** The request body as bytes, or null as soon as it grows past `maxBytes` (the rest is not read). */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  const declared = parseWholeNumber(request.headers.get("content-length") ?? "");
+  if (declared !== null && declared > maxBytes) return null;
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
