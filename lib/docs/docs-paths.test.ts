@@ -1,0 +1,105 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/*
+ * The README and docs/ name the files that implement what they describe. Files move (a folder
+ * is split, a module renamed); this test keeps the documents honest by failing for every path
+ * they name that is not in the repository any more.
+ *
+ * What counts as a repository path: the target of a relative markdown link (resolved from the
+ * document's folder), and text in backticks that starts with one of the repository's top-level
+ * folders. A backticked path that is the text of a link to another site names a file there
+ * (e.g. Skatteetaten's `docs/om/feil.md`), and is not checked.
+ */
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+const TOP_LEVEL = ["app", "lib", "components", "scripts", "bench", "e2e", "docs", "drizzle"];
+const BACKTICKED_PATH = new RegExp(`^(?:${TOP_LEVEL.join("|")})/[^\\s]*$`);
+const LINK = /\[((?:[^\]\\]|\\.)*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
+
+/** The part of a path that must exist: up to a placeholder (`<domain>`), glob, ellipsis or alternatives. */
+function existingPart(candidate: string): string {
+  const cut = candidate.search(/[<*…{]/);
+  const head = cut === -1 ? candidate : candidate.slice(0, cut);
+  // A cut inside a segment keeps only the whole segments before it.
+  return cut === -1 ? head : head.slice(0, head.lastIndexOf("/") + 1);
+}
+
+/** Every repository path a markdown document names, as it appears, with the path to check (from the root). */
+function repositoryPathsIn(markdown: string, documentPath: string): { named: string; check: string }[] {
+  const found: { named: string; check: string }[] = [];
+  // Fenced code blocks hold commands and output, not references.
+  let text = markdown.replace(/^```[\s\S]*?^```/gm, "");
+  text = text.replace(LINK, (_, _label: string, target: string) => {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#")) {
+      const file = decodeURI(target.replace(/[#?].*$/, ""));
+      found.push({ named: target, check: path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), file)) });
+    }
+    return " ";
+  });
+  for (const [, inner] of text.matchAll(/`([^`\n]+)`/g)) {
+    const candidate = inner!.trim().replace(/[:#].*$/, "").replace(/[.,;)]+$/, "");
+    if (BACKTICKED_PATH.test(candidate)) found.push({ named: inner!, check: existingPart(candidate) });
+  }
+  return found;
+}
+
+function markdownDocuments(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+      const relative = `${dir}/${name}`;
+      if (statSync(path.join(ROOT, relative)).isDirectory()) return walk(relative);
+      return name.endsWith(".md") ? [relative] : [];
+    });
+  return ["README.md", ...walk("docs")];
+}
+
+describe("paths named in README.md and docs/", () => {
+  it("reads paths in backticks and relative links, not links to other sites or code blocks", () => {
+    const markdown = [
+      "See `lib/env.ts`, [the wrapper](../lib/actions/define-action.ts#L40) and `lib/<domain>/queries.ts`.",
+      "Skatteetaten's [`docs/om/feil.md`](https://github.com/Skatteetaten/api-dokumentasjon/blob/HEAD/docs/om/feil.md).",
+      "Not paths: `npm start`, `APP_MODE=test`, `lib`, [top](#top).",
+      "```sh\nls lib/not-checked.ts\n```",
+      "`app/(app)/innsendinger/[id]/page.tsx`, `lib/i18n/messages/{nb,en}.json`, `lib/sandbox/…`.",
+    ].join("\n");
+    expect(repositoryPathsIn(markdown, "docs/architecture.md").map((p) => p.check)).toEqual([
+      "lib/actions/define-action.ts",
+      "lib/env.ts",
+      "lib/",
+      "app/(app)/innsendinger/[id]/page.tsx",
+      "lib/i18n/messages/",
+      "lib/sandbox/",
+    ]);
+  });
+
+  it("all exist in the repository", () => {
+    const missing = markdownDocuments().flatMap((doc) =>
+      repositoryPathsIn(readFileSync(path.join(ROOT, doc), "utf8"), doc)
+        .filter((p) => !existsSync(path.join(ROOT, p.check)))
+        .map((p) => `${doc}: ${p.named}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("include every docs/ file a code comment cites", () => {
+    // Our documents are docs/*.md and docs/decisions/*.md; deeper docs/ paths in comments
+    // (docs/api/…, docs/om/…) are files of Skatteetaten's api-dokumentasjon repository.
+    const ours = /\bdocs\/(?:decisions\/)?[\w.-]+\.md\b/g;
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+        const relative = `${dir}/${name}`;
+        if (name === "node_modules" || name.startsWith(".")) return [];
+        if (statSync(path.join(ROOT, relative)).isDirectory()) return sourceFiles(relative);
+        return /\.(ts|tsx|mjs|cjs)$/.test(name) ? [relative] : [];
+      });
+    const missing = ["app", "lib", "components", "scripts", "bench", "e2e"].flatMap(sourceFiles).flatMap((file) =>
+      [...readFileSync(path.join(ROOT, file), "utf8").matchAll(ours)]
+        .map(([cited]) => cited)
+        .filter((cited) => !existsSync(path.join(ROOT, cited)))
+        .map((cited) => `${file}: ${cited}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
