@@ -45,6 +45,25 @@ function repositoryPathsIn(markdown: string, documentPath: string): { named: str
   return found;
 }
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+}
+
+/** Links to a section of one of our markdown documents, with the anchor's target document. */
+function sectionLinksIn(markdown: string, documentPath: string): { named: string; document: string; anchor: string }[] {
+  const text = markdown.replace(/^```[\s\S]*?^```/gm, "");
+  return [...text.matchAll(LINK)].flatMap(([, , target]) => {
+    const match = /^([^#?]*\.md|)#(.+)$/.exec(target!);
+    if (!match || /^[a-z][a-z0-9+.-]*:/i.test(target!)) return [];
+    const document = match[1] ? path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), decodeURI(match[1]))) : documentPath;
+    return [{ named: target!, document, anchor: match[2]! }];
+  });
+}
+
 function markdownDocuments(): string[] {
   const walk = (dir: string): string[] =>
     readdirSync(path.join(ROOT, dir)).flatMap((name) => {
@@ -81,6 +100,18 @@ describe("paths named in README.md and docs/", () => {
         .map((p) => `${doc}: ${p.named}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it("link to sections that exist", () => {
+    expect(headingAnchor("4. Feedback follower → Dialogporten → feedback API")).toBe("4-feedback-follower--dialogporten--feedback-api");
+    const broken = markdownDocuments().flatMap((doc) =>
+      sectionLinksIn(readFileSync(path.join(ROOT, doc), "utf8"), doc).filter((link) => {
+        if (!existsSync(path.join(ROOT, link.document))) return false; // reported by the test above
+        const headings = readFileSync(path.join(ROOT, link.document), "utf8").replace(/^```[\s\S]*?^```/gm, "").match(/^#{1,6} .+$/gm) ?? [];
+        return !headings.some((h) => headingAnchor(h.replace(/^#+ /, "")) === link.anchor);
+      }).map((link) => `${doc}: ${link.named}`),
+    );
+    expect(broken).toEqual([]);
   });
 
   it("include every docs/ file a code comment cites", () => {
