@@ -114,7 +114,7 @@ describe("paths named in README.md and docs/", () => {
     expect(broken).toEqual([]);
   });
 
-  it("include every docs/ file a code comment cites", () => {
+  it("include every docs/ file and section a code comment cites", () => {
     // Our documents are docs/*.md and docs/decisions/*.md; deeper docs/ paths in comments
     // (docs/api/…, docs/om/…) are files of Skatteetaten's api-dokumentasjon repository.
     const ours = /\bdocs\/(?:decisions\/)?[\w.-]+\.md\b/g;
@@ -125,12 +125,26 @@ describe("paths named in README.md and docs/", () => {
         if (statSync(path.join(ROOT, relative)).isDirectory()) return sourceFiles(relative);
         return /\.(ts|tsx|mjs|cjs)$/.test(name) ? [relative] : [];
       });
-    const missing = ["app", "lib", "components", "scripts", "bench", "e2e"].flatMap(sourceFiles).flatMap((file) =>
+    const files = ["app", "lib", "components", "scripts", "bench", "e2e"].flatMap(sourceFiles).filter((f) => f !== "lib/docs/docs-paths.test.ts");
+    const missing = files.flatMap((file) =>
       [...readFileSync(path.join(ROOT, file), "utf8").matchAll(ours)]
         .map(([cited]) => cited)
         .filter((cited) => !existsSync(path.join(ROOT, cited)))
         .map((cited) => `${file}: ${cited}`),
     );
     expect(missing).toEqual([]);
+
+    // A section cited by its heading (`docs/domain.md, "System user"`) exists in that document,
+    // also when the comment wraps the citation over two lines.
+    const headingsOf = (doc: string) =>
+      (readFileSync(path.join(ROOT, doc), "utf8").replace(/^```[\s\S]*?^```/gm, "").match(/^#{1,6} .+$/gm) ?? []).map((h) => h.replace(/^#+ /, ""));
+    const sections = files.flatMap((file) => {
+      const text = readFileSync(path.join(ROOT, file), "utf8").replace(/\n\s*(?:\*(?!\/)|\/\/)\s?/g, " ");
+      return [...text.matchAll(/\bdocs\/((?:decisions\/)?[\w.-]+\.md),? "([^"]+)"/g)]
+        .filter(([, doc]) => existsSync(path.join(ROOT, "docs", doc!)))
+        .filter(([, doc, heading]) => !headingsOf(`docs/${doc}`).includes(heading!))
+        .map(([cited]) => `${file}: ${cited}`);
+    });
+    expect(sections).toEqual([]);
   });
 });
