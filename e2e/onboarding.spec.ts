@@ -5,7 +5,7 @@ import { storageStateFor } from "./fixtures";
 
 test.use({ storageState: storageStateFor("admin") });
 
-/** A synthetic orgnr in the 3xx test range with a valid mod-11 check digit (DOMAIN.md §5). */
+/** A synthetic orgnr in the 3xx test range with a valid mod-11 check digit (docs/domain.md, "Organisasjonsnummer"). */
 function newOrgnr(): string {
   const weights = [3, 2, 7, 6, 5, 4, 3, 2];
   for (;;) {

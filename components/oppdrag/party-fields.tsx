@@ -12,7 +12,7 @@ export type PartyIdentity = { variant: string; navn: string; organisasjonsnummer
 
 /**
  * One party of the report: with a Norwegian orgnr, or the details a foreign party must give
- * instead (which differ for oppdragsgiver and oppdragstaker; docs/skatteetaten-contract.md, "OAR API").
+ * instead (which differ for oppdragsgiver and oppdragstaker; docs/skatteetaten-contract.md, "OAR").
  * With `identity`, its variant, name and orgnr are controlled by the caller.
  */
 export function PartyFields({

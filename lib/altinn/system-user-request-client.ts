@@ -152,7 +152,7 @@ function toRequest(json: unknown, httpStatus: number): SystemUserRequest {
 }
 
 /**
- * Altinn's system-user request API for vendors (DOMAIN.md §3.1): asks a customer organisation
+ * Altinn's system-user request API for vendors (docs/domain.md, "System user"): asks a customer organisation
  * for a system user with the rights the reporting APIs need, and reads the answer. The vendor
  * authenticates with its own Maskinporten token (no system user).
  */

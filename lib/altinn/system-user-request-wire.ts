@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 
 /**
- * The wire format of Altinn's system-user request API for vendors (DOMAIN.md §3.1; Altinn docs
- * "API for the vendor to manage the system user requests"). The app's client and the sandbox
+ * The wire format of Altinn's system-user request API for vendors (docs/domain.md, "System
+ * user"; Altinn docs "API for the vendor to manage the system user requests"). The app's client and the sandbox
  * both build on this file, so a corrected field name changes one place.
  */
 export const SYSTEM_USER_REQUEST_PATH = "/authentication/api/v1/systemuser/request/vendor";

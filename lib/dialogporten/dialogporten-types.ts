@@ -19,7 +19,7 @@ export type ProblemDetails = Schemas["ProblemDetails"];
 
 export const DIALOGPORTEN_SCOPE = "digdir:dialogporten";
 
-/** How Dialogporten names an organisation as a party (DOMAIN.md §4). */
+/** How Dialogporten names an organisation as a party (docs/domain.md, "Dialogporten and Altinn Events"). */
 export function organisationParty(orgnr: string): string {
   return `urn:altinn:organization:identifier-no:${orgnr}`;
 }

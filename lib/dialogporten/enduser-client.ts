@@ -64,8 +64,9 @@ function searchParams(query: DialogSearchQuery): URLSearchParams {
 }
 
 /**
- * The parts of Dialogporten's end-user API (DOMAIN.md §4) that follow a submission's dialog,
- * called with the organisation's system-user token. Types come from the generated OpenAPI types.
+ * The parts of Dialogporten's end-user API (docs/domain.md, "Dialogporten and Altinn Events")
+ * that follow a submission's dialog, called with the organisation's system-user token. Types come
+ * from the generated OpenAPI types.
  */
 export function createDialogportenEndUserClient(config: DialogportenClientConfig) {
   const base = `${config.platformUrl.replace(/\/$/, "")}/dialogporten/api/v1/enduser/dialogs`;

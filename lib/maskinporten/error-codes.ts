@@ -1,6 +1,6 @@
 /**
  * What each Maskinporten rejection means and what to do about it. Codes and wording follow
- * Digdir's "Feilsøking i Maskinporten" page (DOMAIN.md §3). Maskinporten does not always
+ * Digdir's "Feilsøking i Maskinporten" page (docs/domain.md, "Maskinporten"). Maskinporten does not always
  * include the MP code, so each entry also lists phrases of its error_description to match on.
  */
 export type MaskinportenErrorReason =

@@ -3,7 +3,7 @@ import { decodeMaskinportenErrorBody, DOCUMENTED_MP_CODES } from "./error-codes"
 import { grantRejectedError, MaskinportenConfigError, MaskinportenError } from "./errors";
 
 describe("decoding Maskinporten errors", () => {
-  it("has an explanation and a hint for every code in DOMAIN.md §3", () => {
+  it(`has an explanation and a hint for every code in docs/domain.md, "Maskinporten"`, () => {
     for (const code of ["MP-100", "MP-110", "MP-121", "MP-124", "MP-130", "MP-012", "MP-200", "MP-201", "MP-250", "MP-301", "MP-302", "MP-303"]) {
       expect(DOCUMENTED_MP_CODES).toContain(code);
       const d = decodeMaskinportenErrorBody({ error: "invalid_grant", error_description: `x (${code})` });

@@ -12,7 +12,7 @@ export const TRANSMISSION_CREATED = "dialogporten.dialog.transmission.created.v1
 const cloudEventSchema = z.object({
   id: z.string().min(1),
   type: z.string().min(1),
-  // Dialogporten puts the dialog id here (DOMAIN.md §4).
+  // Dialogporten puts the dialog id here (docs/domain.md, "Dialogporten and Altinn Events").
   resourceinstance: z.string().optional(),
 });
 

@@ -5,7 +5,7 @@ import { hasAcceptedSystemUser } from "./queries";
 
 /**
  * Skatteetaten only takes reports sent with a token for an Altinn system user the organisation
- * has accepted (DOMAIN.md §3.1). Without one, queueing is refused before anything is saved or
+ * has accepted (docs/domain.md, "System user"). Without one, queueing is refused before anything is saved or
  * sent, with a message saying what to do; drafts stay allowed.
  */
 export async function assertSystemUserAccepted(tx: DbOrTx, organisationId: string): Promise<void> {

@@ -4,7 +4,10 @@ import { handleAltinnEvent } from "@/lib/submissions/altinn-events-webhook";
 
 export const dynamic = "force-dynamic";
 
-/** Altinn Events pushes CloudEvents here (see README, "A-melding feedback"); no user session. */
+/**
+ * Altinn Events pushes CloudEvents here (docs/architecture.md, "4. Feedback follower →
+ * Dialogporten → feedback API"); no user session.
+ */
 export async function POST(request: Request) {
   return handleAltinnEvent(request, { db: getDb(), secret: env.ALTINN_EVENTS_WEBHOOK_SECRET, maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000 });
 }

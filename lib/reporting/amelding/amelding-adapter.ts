@@ -6,7 +6,8 @@ import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type Idemp
 export const AMELDING_SCOPE = "skatteetaten:innrapporteringamelding";
 
 /*
- * Wire format of "Innrapportering A-melding" (docs/skatteetaten-contract.md, "A-melding API"):
+ * Wire format of "Innrapportering A-melding" (docs/skatteetaten-contract.md, "Hosts and paths"
+ * and "A-melding"):
  * POST {base}/innsending/{kalendermaaned}/{opplysningspliktig}, body `{"leveranse": …}` in
  * model v2.3, answered by `{dialogId, forsendelseId, meldingsId}`.
  */

@@ -8,7 +8,7 @@ export const OAR_SCOPE = "skatteetaten:innrapporteringoppdragtilutenlandske";
  * Wire format of "Innrapportering oppdrag til utenlandske oppdragstakere". The OpenAPI spec is
  * on SwaggerHub only, so the path and field names below are our reading of the published
  * information model, and the innsendingstype values NY/ENDRING are our choice
- * (docs/skatteetaten-contract.md, "OAR API").
+ * (docs/skatteetaten-contract.md, "OAR").
  */
 export const OAR_INNSENDINGSTYPE = { new: "NY", change: "ENDRING" } as const;
 

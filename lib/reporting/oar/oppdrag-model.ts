@@ -2,7 +2,7 @@ import type { OppdragFormValues } from "@/lib/oppdrag/oppdrag-form-schema";
 
 /**
  * Our model of an OAR report (the legal content of the former RF-1199; docs/skatteetaten-contract.md,
- * "OAR API"): the validated form values plus our stable reference, which a later change of the
+ * "OAR"): the validated form values plus our stable reference, which a later change of the
  * same oppdrag keeps.
  */
 export type Oppdrag = Omit<OppdragFormValues, "hovedoppdragsgiverErAnnen" | "hovedoppdragsgiver" | "oppdragsgiverAvvikBekreftet"> & {

@@ -21,7 +21,8 @@ export type SandboxAltinnOptions = { host?: string; port?: number; handlers: Alt
 export type SandboxAltinn = { url: string; close(): Promise<void> };
 
 /**
- * A local stand-in for the Altinn platform host (`{platform}` in DOMAIN.md §3.1 and §4). Each
+ * A local stand-in for the Altinn platform host (`{platform}` in docs/domain.md, "System user" and
+ * "Dialogporten and Altinn Events"). Each
  * platform API it imitates is a handler of its own; they share only this HTTP server.
  */
 export async function startSandboxAltinn(options: SandboxAltinnOptions): Promise<SandboxAltinn> {

@@ -17,7 +17,7 @@ const orgId = (orgnr: string) => ({ authority: ORGNR_AUTHORITY, ID: `0192:${orgn
 /**
  * An access token shaped like Maskinporten's: `consumer` is the organisation the token acts for
  * (consumer_org when delegated, with the client owner as `supplier`), and a system-user token
- * carries the system user in authorization_details (DOMAIN.md §3.1).
+ * carries the system user in authorization_details (docs/domain.md, "System user").
  */
 export async function issueAccessToken(
   grant: AcceptedGrant,

@@ -117,7 +117,7 @@ function keysOf(value: unknown): string[] {
   return value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
 }
 
-/** Validates `authorization_details` for a system user (DOMAIN.md §3.1): one entry, one org. */
+/** Validates `authorization_details` for a system user (docs/domain.md, "System user"): one entry, one org. */
 function checkSystemUser(details: unknown, client: SandboxClient, registry: SandboxSystemUserRegistry | undefined): SandboxSystemUser {
   if (!Array.isArray(details) || details.length === 0) {
     refuse(reject.authorizationDetailsValues("authorization_details must be a non-empty array."));

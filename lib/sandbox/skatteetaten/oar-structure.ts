@@ -25,7 +25,7 @@ function checkAddress(c: ShapeCheck, parent: JsonObject, key: string, base: stri
   c.string(address, "landkode", at);
 }
 
-/** A party has a Norwegian orgnr, or a foreign identification with a home-country address (docs/skatteetaten-contract.md, "OAR API"). */
+/** A party has a Norwegian orgnr, or a foreign identification with a home-country address (docs/skatteetaten-contract.md, "OAR"). */
 function checkParty(c: ShapeCheck, root: JsonObject, key: string, required: boolean): OarParty | undefined {
   const party = c.object(root, key, "", required);
   if (!party) return undefined;

@@ -32,7 +32,7 @@ export const fakeVerifyToken: VerifyToken = async (token, requiredScope) => {
 
 type Party = Record<string, unknown>;
 
-/** An OAR body as the wire carries it (docs/skatteetaten-contract.md, "OAR API"); overrides replace top-level keys. */
+/** An OAR body as the wire carries it (docs/skatteetaten-contract.md, "OAR"); overrides replace top-level keys. */
 export function testOarBody(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
     innsendingstype: "NY",

@@ -49,8 +49,9 @@ function isAfter(dialog: SandboxDialog, cursor: Cursor) {
 }
 
 /**
- * The end-user API of Dialogporten (DOMAIN.md §4) for dialogs in the shared store: search with
- * continuation-token paging, one dialog, and its transmissions. A caller needs a sandbox
+ * The end-user API of Dialogporten (docs/domain.md, "Dialogporten and Altinn Events") for
+ * dialogs in the shared store: search with continuation-token paging, one dialog, and its
+ * transmissions. A caller needs a sandbox
  * Maskinporten token with scope digdir:dialogporten for a system user, and sees only the
  * dialogs of the system user's own organisation.
  */

@@ -7,7 +7,10 @@ const EVENT_TYPES: Record<DialogEvent["type"], string> = {
   "transmission.created": "dialogporten.dialog.transmission.created.v1",
 };
 
-/** Dialogporten's events in the CloudEvents 1.0 form Altinn Events delivers (DOMAIN.md §4). */
+/**
+ * Dialogporten's events in the CloudEvents 1.0 form Altinn Events delivers (docs/domain.md,
+ * "Dialogporten and Altinn Events").
+ */
 export function toCloudEvent(event: DialogEvent, platformUrl: string) {
   const { dialog } = event;
   return {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { altinnRightSchema, ALTINN_REQUEST_STATUSES } from "@/lib/altinn/system-user-request-wire";
 import type { SandboxSystemUserRegistry } from "../../maskinporten/system-user-registry";
 
-/** Altinn lets a customer answer a request for 10 days (DOMAIN.md §3.1). */
+/** Altinn lets a customer answer a request for 10 days (docs/domain.md, "System user"). */
 export const REQUEST_LIFETIME_MS = 10 * 24 * 60 * 60 * 1000;
 
 const storedRequestSchema = z.object({
