@@ -4,7 +4,9 @@ import { DEMO, demoPassword, signIn, storageStateFor, type DemoRole } from "./fi
 for (const role of Object.keys(DEMO) as DemoRole[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await signIn(page, DEMO[role].email, demoPassword());
-    await expect(page.getByTestId("signed-in-user")).toContainText(DEMO[role].name);
+    // Signing in verifies an argon2id hash (deliberately costly, lib/auth/password.ts) and consults
+    // the sign-in throttle: on a loaded CI machine that takes longer than the default 5 s.
+    await expect(page.getByTestId("signed-in-user")).toContainText(DEMO[role].name, { timeout: 30_000 });
     await page.context().storageState({ path: storageStateFor(role) });
   });
 }
