@@ -1,42 +1,33 @@
 /**
  * Runs the sandbox servers on their own (npm start runs them too):
  *   npm run sandbox
- * Ports: SANDBOX_MASKINPORTEN_PORT (default 4101) and SANDBOX_SKATTEETATEN_PORT (default 4102)
- * on SANDBOX_HOST (default 127.0.0.1).
+ * Ports: SANDBOX_MASKINPORTEN_PORT, SANDBOX_SKATTEETATEN_PORT and SANDBOX_ALTINN_PORT on
+ * SANDBOX_HOST (defaults in lib/config/sandbox-defaults.ts, validated by lib/config/schema.ts).
  * The client key is made once in DATA_DIR (default .data, gitignored).
  */
 import path from "node:path";
+import { env as config } from "@/lib/env";
 import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
 import { defaultSandboxClients, DEFAULT_SANDBOX_ORGNRS, SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandbox } from "@/lib/sandbox/start-sandbox";
 
-function port(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    console.error(`✖ ${name} must be a port number (0-65535), got "${raw}".`);
-    process.exit(2);
-  }
-  return value;
-}
-
 async function main() {
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  const dataDir = path.resolve(config.DATA_DIR);
   const key = await ensureSandboxClientKey(dataDir);
   const clients = await defaultSandboxClients({
     key,
     orgnrs: DEFAULT_SANDBOX_ORGNRS,
-    clientsFile: process.env.SANDBOX_MASKINPORTEN_CLIENTS_FILE || undefined,
+    clientsFile: config.SANDBOX_MASKINPORTEN_CLIENTS_FILE,
   });
   const sandbox = await startSandbox({
-    host: process.env.SANDBOX_HOST || "127.0.0.1",
-    maskinportenPort: port("SANDBOX_MASKINPORTEN_PORT", 4101),
-    skatteetatenPort: port("SANDBOX_SKATTEETATEN_PORT", 4102),
-    altinnPort: port("SANDBOX_ALTINN_PORT", 4103),
+    host: config.SANDBOX_HOST,
+    maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
+    skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
+    altinnPort: config.SANDBOX_ALTINN_PORT,
     altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
-    feedbackDelay: Number(process.env.SANDBOX_FEEDBACK_DELAY_MS || 2000),
-    altinnEventsWebhookUrl: process.env.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL || undefined,
-    idempotencyKeyIn: process.env.SANDBOX_IDEMPOTENCY_KEY_IN === "query" ? "query" : "header",
+    feedbackDelay: config.SANDBOX_FEEDBACK_DELAY_MS,
+    altinnEventsWebhookUrl: config.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL,
+    idempotencyKeyIn: config.SANDBOX_IDEMPOTENCY_KEY_IN,
     clients,
   });
   const { issuer } = sandbox.maskinporten;

@@ -90,7 +90,7 @@ async function main() {
       clients: await defaultSandboxClients({
         key,
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
-        clientsFile: process.env.SANDBOX_MASKINPORTEN_CLIENTS_FILE || undefined,
+        clientsFile: config.SANDBOX_MASKINPORTEN_CLIENTS_FILE,
       }),
     }).catch((e: Error) => fail(`The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT} free?`));
     stops.push(() => sandbox.close());

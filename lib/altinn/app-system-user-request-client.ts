@@ -1,8 +1,7 @@
 import "server-only";
-import { resolveEndpoints } from "@/lib/config/endpoints";
+import { altinnSystemId, configuredEndpoints } from "@/lib/config/derived";
 import { env } from "@/lib/env";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
-import { SANDBOX_SYSTEM_ID } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { createSystemUserRequestClient, type SystemUserRequestClient } from "./system-user-request-client";
 
 /**
@@ -11,12 +10,12 @@ import { createSystemUserRequestClient, type SystemUserRequestClient } from "./s
  * so the page can say which variable is wrong.
  */
 export function getAppSystemUserRequestClient(): { client: SystemUserRequestClient } | { configError: string } {
-  const systemId = env.ALTINN_SYSTEM_ID ?? (env.APP_MODE === "sandbox" ? SANDBOX_SYSTEM_ID : undefined);
+  const systemId = altinnSystemId(env);
   if (!systemId) {
     return { configError: "ALTINN_SYSTEM_ID is not set: give your system's id in Altinn's system register (<vendor orgnr>_<name>)." };
   }
   const maskinporten = getAppMaskinportenClient();
   if ("configError" in maskinporten) return maskinporten;
-  const { altinnPlatformUrl } = resolveEndpoints(env.APP_MODE, env);
+  const { altinnPlatformUrl } = configuredEndpoints(env);
   return { client: createSystemUserRequestClient({ platformUrl: altinnPlatformUrl, systemId }, maskinporten.client) };
 }

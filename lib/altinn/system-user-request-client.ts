@@ -1,5 +1,6 @@
 import "server-only";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
+import { sendOutbound } from "@/lib/http/outbound";
 import {
   REPORTING_RIGHTS,
   SYSTEM_USER_REQUEST_PATH,
@@ -9,6 +10,9 @@ import {
   type AltinnRight,
   type CreateSystemUserRequestBody,
 } from "./system-user-request-wire";
+
+/** A system-user request is a few kilobytes. */
+const MAX_ALTINN_ANSWER_BYTES = 256 * 1024;
 
 /** The vendor's Maskinporten token: no system user, only the request API's scopes. */
 export type VendorTokenSource = { getToken(request: { scopes: string[] }): Promise<{ accessToken: string }> };
@@ -156,12 +160,7 @@ function toRequest(json: unknown, httpStatus: number): SystemUserRequest {
  * for a system user with the rights the reporting APIs need, and reads the answer. The vendor
  * authenticates with its own Maskinporten token (no system user).
  */
-export function createSystemUserRequestClient(
-  config: SystemUserRequestClientConfig,
-  tokens: VendorTokenSource,
-  options: { fetch?: typeof fetch } = {},
-) {
-  const doFetch = options.fetch ?? fetch;
+export function createSystemUserRequestClient(config: SystemUserRequestClientConfig, tokens: VendorTokenSource) {
   const base = `${config.platformUrl.replace(/\/+$/, "")}${SYSTEM_USER_REQUEST_PATH}`;
   const timeoutMs = config.timeoutMs ?? 15_000;
 
@@ -180,36 +179,34 @@ export function createSystemUserRequestClient(
     }
   }
 
-  async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function call(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
     const url = `${base}${path}`;
     const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${await bearer()}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
-    let response: Response;
-    let bodyText: string;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      bodyText = await response.text();
-    } catch (error) {
-      const name = (error as { name?: string } | null)?.name;
-      const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
+    const common = { url, headers, timeoutMs, maxResponseBytes: MAX_ALTINN_ANSWER_BYTES, redirect: "follow" as const };
+    // Reads are tried once more after a dropped connection or a gateway error; a create or
+    // delete is sent once, and the page shows what happened.
+    const outcome = await sendOutbound(
+      method === "GET" ? { ...common, method, retries: 1 } : { ...common, method, body: body === undefined ? undefined : JSON.stringify(body) },
+    );
+    if (outcome.kind === "timeout" || outcome.kind === "network") {
       throw new SystemUserRequestError({
         kind: "network",
         message:
-          name === "TimeoutError" || name === "AbortError"
+          outcome.kind === "timeout"
             ? `Altinn did not answer within ${timeoutMs} ms (${method} ${url}).`
-            : `Could not reach Altinn at ${url}${cause ? ` (${cause})` : ""}.`,
+            : `Could not reach Altinn at ${url} (${outcome.message}).`,
       });
     }
-    if (!response.ok) throw decodeErrorResponse(response.status, bodyText);
+    if (outcome.kind === "too_large") {
+      throw new SystemUserRequestError({ kind: "bad_response", httpStatus: outcome.status, message: `Altinn's answer is larger than ${MAX_ALTINN_ANSWER_BYTES} bytes.` });
+    }
+    const { status, body: bodyText } = outcome;
+    if (status < 200 || status > 299) throw decodeErrorResponse(status, bodyText);
     try {
-      return { status: response.status, json: bodyText ? JSON.parse(bodyText) : null };
+      return { status, json: bodyText ? JSON.parse(bodyText) : null };
     } catch {
-      throw new SystemUserRequestError({ kind: "bad_response", httpStatus: response.status, message: "Altinn's answer is not JSON." });
+      throw new SystemUserRequestError({ kind: "bad_response", httpStatus: status, message: "Altinn's answer is not JSON." });
     }
   }
 

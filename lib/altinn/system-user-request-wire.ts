@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SCOPES } from "@/lib/config/scopes";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 
 /**
@@ -9,10 +10,7 @@ import type { SystemUserRequestStatus } from "@/lib/db/schema";
 export const SYSTEM_USER_REQUEST_PATH = "/authentication/api/v1/systemuser/request/vendor";
 
 /** Maskinporten scopes Altinn requires of the vendor: creating/deleting, and reading requests. */
-export const SYSTEM_USER_REQUEST_SCOPES = {
-  read: "altinn:authentication/systemuser.request.read",
-  write: "altinn:authentication/systemuser.request.write",
-} as const;
+export const SYSTEM_USER_REQUEST_SCOPES = { read: SCOPES.systemUserRequestRead, write: SCOPES.systemUserRequestWrite } as const;
 
 /** The Altinn resources the two reporting APIs require of a system user (the seeds' "Rights"). */
 export const REPORTING_RESOURCES = {

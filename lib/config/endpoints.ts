@@ -1,7 +1,5 @@
-import { z } from "zod";
-
-export const appModeSchema = z.enum(["sandbox", "test", "production"]);
-export type AppMode = z.infer<typeof appModeSchema>;
+import { SANDBOX_DEFAULTS } from "./sandbox-defaults";
+import type { AppMode } from "./schema";
 
 export type Endpoints = {
   maskinportenIssuer: string;
@@ -52,10 +50,10 @@ const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
 };
 
 function sandboxEndpoints(o: EndpointOverrides): Endpoints {
-  const host = o.SANDBOX_HOST ?? "127.0.0.1";
-  const mp = o.SANDBOX_MASKINPORTEN_PORT ?? 4101;
-  const ske = o.SANDBOX_SKATTEETATEN_PORT ?? 4102;
-  const altinn = o.SANDBOX_ALTINN_PORT ?? 4103;
+  const host = o.SANDBOX_HOST ?? SANDBOX_DEFAULTS.host;
+  const mp = o.SANDBOX_MASKINPORTEN_PORT ?? SANDBOX_DEFAULTS.maskinportenPort;
+  const ske = o.SANDBOX_SKATTEETATEN_PORT ?? SANDBOX_DEFAULTS.skatteetatenPort;
+  const altinn = o.SANDBOX_ALTINN_PORT ?? SANDBOX_DEFAULTS.altinnPort;
   return {
     maskinportenIssuer: `http://${host}:${mp}/`,
     oarApiUrl: `http://${host}:${ske}/oar/v1`,

@@ -1,3 +1,4 @@
+import { SCOPES } from "@/lib/config/scopes";
 import type { components, operations } from "./generated/openapi";
 
 /** Names for the parts of the generated Dialogporten end-user API types that this app uses. */
@@ -17,7 +18,7 @@ export type AttachmentConsumerType = Schemas["Attachments_AttachmentUrlConsumerT
 export type DialogStatus = Schemas["DialogsEntities_DialogStatus"];
 export type ProblemDetails = Schemas["ProblemDetails"];
 
-export const DIALOGPORTEN_SCOPE = "digdir:dialogporten";
+export const DIALOGPORTEN_SCOPE = SCOPES.dialogporten;
 
 /** How Dialogporten names an organisation as a party (docs/domain.md, "Dialogporten and Altinn Events"). */
 export function organisationParty(orgnr: string): string {

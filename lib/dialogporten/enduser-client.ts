@@ -1,4 +1,5 @@
 import "server-only";
+import { sendOutbound } from "@/lib/http/outbound";
 import {
   organisationParty,
   type Dialog,
@@ -34,6 +35,9 @@ export type DialogportenClientConfig = {
   getToken: (orgnr: string) => Promise<string>;
   timeoutMs: number;
 };
+
+/** A page of dialogs or a dialog with its transmissions is tens of kilobytes. */
+const MAX_DIALOGPORTEN_ANSWER_BYTES = 4 * 1024 * 1024;
 
 function kindOf(status: number): DialogportenErrorKind {
   if (status === 401) return "unauthorized";
@@ -73,28 +77,29 @@ export function createDialogportenEndUserClient(config: DialogportenClientConfig
 
   async function get<T>(orgnr: string, url: string): Promise<T> {
     const token = await config.getToken(orgnr);
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(config.timeoutMs),
-        redirect: "manual",
-      });
-    } catch (error) {
-      const name = (error as Error).name;
-      const timedOut = name === "TimeoutError" || name === "AbortError";
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new DialogportenError("transient", timedOut ? `Dialogporten did not answer within ${config.timeoutMs} ms` : `Could not reach Dialogporten (${cause ?? (error as Error).message})`);
+    // Sent once: the feedback follower schedules the next check and counts it against
+    // FEEDBACK_DIALOG_MAX_CHECKS, so a retry here would spend its budget unseen.
+    const outcome = await sendOutbound({
+      method: "GET",
+      url,
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      timeoutMs: config.timeoutMs,
+      maxResponseBytes: MAX_DIALOGPORTEN_ANSWER_BYTES,
+    });
+    if (outcome.kind === "timeout") throw new DialogportenError("transient", `Dialogporten did not answer within ${config.timeoutMs} ms`);
+    if (outcome.kind === "network") throw new DialogportenError("transient", `Could not reach Dialogporten (${outcome.message})`);
+    if (outcome.kind === "too_large") {
+      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${outcome.status} with a body over ${MAX_DIALOGPORTEN_ANSWER_BYTES} bytes`, outcome.status);
     }
-    const body = await res.text();
-    if (!res.ok) {
+    const { status, body } = outcome;
+    if (status < 200 || status > 299) {
       const detail = problemText(body);
-      throw new DialogportenError(kindOf(res.status), `Dialogporten answered HTTP ${res.status}${detail ? ` (${detail})` : ""}`, res.status);
+      throw new DialogportenError(kindOf(status), `Dialogporten answered HTTP ${status}${detail ? ` (${detail})` : ""}`, status);
     }
     try {
       return JSON.parse(body) as T;
     } catch {
-      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${res.status} with a body that is not JSON`, res.status);
+      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${status} with a body that is not JSON`, status);
     }
   }
 

@@ -1,5 +1,7 @@
 import "server-only";
 import { parseArgs } from "node:util";
+import { configuredEndpoints } from "@/lib/config/derived";
+import { parseConfig } from "@/lib/config/schema";
 import { createMaskinportenClient, type MaskinportenClientOptions } from "./client";
 import { loadMaskinportenConfig, type MaskinportenConfig } from "./config";
 import { MaskinportenConfigError, MaskinportenError } from "./errors";
@@ -24,8 +26,9 @@ Skatteetaten scope, whose APIs expect none. Exit code 0 on success, 1 when Maski
  * created, so the check works out of the box against a running sandbox.
  */
 export async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
-  if ((env.APP_MODE ?? "sandbox") !== "sandbox" || env.MASKINPORTEN_CLIENT_ID) return env;
-  const dataDir = env.DATA_DIR || ".data";
+  const config = parseConfig(env);
+  if (config.APP_MODE !== "sandbox" || config.MASKINPORTEN_CLIENT_ID) return env;
+  const dataDir = config.DATA_DIR;
   const key = await readSandboxClientKey(dataDir);
   if (!key) {
     throw new MaskinportenConfigError(
@@ -33,8 +36,7 @@ export async function withSandboxDefaults(env: Record<string, string | undefined
       `MASKINPORTEN_CLIENT_ID is not set and there is no sandbox key in ${dataDir}: start the sandbox first (npm start or npm run sandbox), or set the MASKINPORTEN_* variables.`,
     );
   }
-  const issuer =
-    env.MASKINPORTEN_ISSUER || `http://${env.SANDBOX_HOST || "127.0.0.1"}:${env.SANDBOX_MASKINPORTEN_PORT || "4101"}/`;
+  const issuer = configuredEndpoints(config).maskinportenIssuer;
   return { ...sandboxClientEnv(key, issuer), ...stripUnset(env), MASKINPORTEN_ISSUER: issuer };
 }
 

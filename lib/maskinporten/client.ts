@@ -1,6 +1,7 @@
 import "server-only";
 import { decodeJwt, type JWTPayload } from "jose";
 import { z } from "zod";
+import { sendOutbound, type OutboundFailure } from "@/lib/http/outbound";
 import { MaskinportenAccessToken } from "./access-token";
 import type { MaskinportenConfig } from "./config";
 import { grantRejectedError, MaskinportenError } from "./errors";
@@ -11,7 +12,6 @@ import { createTokenEndpointResolver, type TokenEndpoint } from "./token-endpoin
 export const JWT_BEARER_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
 export type MaskinportenClientOptions = {
-  fetch?: typeof fetch;
   /** Clock in epoch milliseconds; used for the grant's iat and for cache expiry. */
   now?: () => number;
   /** Extra attempts after a network failure, timeout or 5xx (default 2). */
@@ -46,14 +46,14 @@ function decodeClaims(token: string): JWTPayload | null {
   }
 }
 
-function networkError(url: string, error: unknown, timeoutMs: number): MaskinportenError {
-  const name = (error as { name?: string } | null)?.name;
-  const timedOut = name === "TimeoutError" || name === "AbortError";
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : "unknown error");
+/** A token answer is a few kilobytes. */
+const MAX_TOKEN_ANSWER_BYTES = 64 * 1024;
+
+function networkError(url: string, failure: OutboundFailure, timeoutMs: number): MaskinportenError {
+  const detail = failure.message;
   return new MaskinportenError({
     kind: "network",
-    explanation: timedOut
+    explanation: failure.kind === "timeout"
       ? `Maskinporten did not answer within ${timeoutMs} ms (${url}).`
       : `Could not reach Maskinporten at ${url} (${detail}).`,
     hint: "Check the network and MASKINPORTEN_ISSUER / MASKINPORTEN_TOKEN_URL. In sandbox mode, check that the sandbox is running.",
@@ -71,7 +71,6 @@ function sleep(ms: number) {
  * Works the same against the sandbox and the real Maskinporten; only the config differs.
  */
 export function createMaskinportenClient(config: MaskinportenConfig, options: MaskinportenClientOptions = {}): MaskinportenClient {
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const maxRetries = options.maxRetries ?? 2;
   const retryBaseMs = options.retryBaseMs ?? 250;
@@ -80,7 +79,6 @@ export function createMaskinportenClient(config: MaskinportenConfig, options: Ma
   const resolveEndpoint = createTokenEndpointResolver({
     issuer: config.issuer,
     tokenUrl: config.tokenUrl,
-    fetch: doFetch,
     timeoutMs: config.timeoutMs,
   });
 
@@ -88,19 +86,20 @@ export function createMaskinportenClient(config: MaskinportenConfig, options: Ma
     const startedAt = now();
     // A new grant per attempt: a retried grant may already have been consumed (MP-012).
     const assertion = await createJwtGrant(config, request, { nowMs: startedAt });
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT_TYPE, assertion }).toString(),
-        signal: AbortSignal.timeout(config.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw networkError(url, error, config.timeoutMs);
-    }
+    // Sent once per grant: a retry (below, in requestWithRetries) signs a new one.
+    const outcome = await sendOutbound({
+      method: "POST",
+      url,
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT_TYPE, assertion }).toString(),
+      timeoutMs: config.timeoutMs,
+      maxResponseBytes: MAX_TOKEN_ANSWER_BYTES,
+      redirect: "follow",
+    });
+    if (outcome.kind === "timeout" || outcome.kind === "network") throw networkError(url, outcome, config.timeoutMs);
+    // An answer too large to read is decoded as one without a usable token (bad_response, or by its status).
+    const response = { status: outcome.status, ok: outcome.status >= 200 && outcome.status <= 299 };
+    const text = outcome.kind === "response" ? outcome.body : "";
     let body: unknown = null;
     try {
       body = JSON.parse(text);

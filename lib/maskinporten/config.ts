@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import type { z } from "zod";
+import { resolveEndpoints } from "@/lib/config/endpoints";
+import { configSchema, pickConfigInput, type AppMode, type MaskinportenAlg } from "@/lib/config/schema";
 import { MaskinportenConfigError } from "./errors";
 
 /** The variables this module reads, for `.env.example` and the diagnostics page. */
@@ -26,38 +28,13 @@ export const MASKINPORTEN_ENV_VARIABLES = [
 
 export type MaskinportenEnvVariable = (typeof MASKINPORTEN_ENV_VARIABLES)[number]["name"];
 
-export const maskinportenAlgSchema = z.enum(["RS256", "RS384", "RS512"]);
-export type MaskinportenAlg = z.infer<typeof maskinportenAlgSchema>;
+export type { MaskinportenAlg } from "@/lib/config/schema";
+export type MaskinportenMode = AppMode;
 
-const appModeSchema = z.enum(["sandbox", "test", "production"]);
-export type MaskinportenMode = z.infer<typeof appModeSchema>;
-
-const PUBLISHED_ISSUERS: Record<Exclude<MaskinportenMode, "sandbox">, string> = {
-  test: "https://test.maskinporten.no/",
-  production: "https://maskinporten.no/",
-};
-
-const ORGNR = /^\d{9}$/;
-
-const optionalText = z.string().trim().min(1).optional();
-const positiveInt = (min: number) => z.coerce.number().int().min(min).optional();
-
-/** The raw variables; empty strings count as unset, as in the app's env module. */
-const envSchema = z.object({
-  APP_MODE: appModeSchema.default("sandbox"),
-  MASKINPORTEN_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-  MASKINPORTEN_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MASKINPORTEN_CLIENT_ID: optionalText,
-  MASKINPORTEN_KID: optionalText,
-  MASKINPORTEN_PRIVATE_KEY: optionalText,
-  MASKINPORTEN_PRIVATE_KEY_FILE: optionalText,
-  MASKINPORTEN_CERTIFICATE_CHAIN_FILE: optionalText,
-  MASKINPORTEN_ALG: maskinportenAlgSchema.default("RS256"),
-  MASKINPORTEN_RESOURCE: optionalText,
-  MASKINPORTEN_CONSUMER_ORG: z.string().trim().regex(ORGNR, "must be a 9-digit organisation number").optional(),
-  MASKINPORTEN_TIMEOUT_MS: positiveInt(1),
-  MASKINPORTEN_REFRESH_MARGIN_SECONDS: positiveInt(0),
-});
+/** The variables this module reads, with their definitions from the one configuration schema. */
+const envSchema = configSchema.pick(
+  Object.fromEntries(MASKINPORTEN_ENV_VARIABLES.map((v) => [v.name, true])) as Record<MaskinportenEnvVariable, true>,
+);
 
 export type MaskinportenSigningKey = {
   alg: MaskinportenAlg;
@@ -171,7 +148,7 @@ function resolveIssuer(env: z.infer<typeof envSchema>): string {
       "is required in sandbox mode: the sandbox Maskinporten runs on a local port (npm start and npm run sandbox print it).",
     );
   }
-  return PUBLISHED_ISSUERS[env.APP_MODE];
+  return resolveEndpoints(env.APP_MODE).maskinportenIssuer;
 }
 
 /**
@@ -179,12 +156,7 @@ function resolveIssuer(env: z.infer<typeof envSchema>): string {
  * test's values). Throws MaskinportenConfigError naming the variable that is missing or wrong.
  */
 export function loadMaskinportenConfig(input: Record<string, string | undefined>): MaskinportenConfig {
-  const blankAsUnset = Object.fromEntries(
-    Object.entries(input)
-      .filter(([name]) => name.startsWith("MASKINPORTEN_") || name === "APP_MODE")
-      .map(([name, value]) => [name, value?.trim() === "" ? undefined : value]),
-  );
-  const parsed = envSchema.safeParse(blankAsUnset);
+  const parsed = envSchema.safeParse(pickConfigInput(input, MASKINPORTEN_ENV_VARIABLES.map((v) => v.name)));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0]) as MaskinportenEnvVariable;
@@ -228,7 +200,7 @@ export function loadMaskinportenConfig(input: Record<string, string | undefined>
       : { alg: env.MASKINPORTEN_ALG, privateKey, kid: env.MASKINPORTEN_KID!, keyId: env.MASKINPORTEN_KID! },
     resource: resource?.length ? resource : undefined,
     consumerOrg: env.MASKINPORTEN_CONSUMER_ORG,
-    timeoutMs: env.MASKINPORTEN_TIMEOUT_MS ?? 10_000,
-    refreshMarginSeconds: env.MASKINPORTEN_REFRESH_MARGIN_SECONDS ?? 30,
+    timeoutMs: env.MASKINPORTEN_TIMEOUT_MS,
+    refreshMarginSeconds: env.MASKINPORTEN_REFRESH_MARGIN_SECONDS,
   };
 }

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { getAppMaskinportenClient } from "./app-client";
 import { MaskinportenError } from "./errors";
-import { DIAGNOSTIC_SCOPES } from "./diagnostic-scopes";
+import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 
 const testConnectionSchema = z.object({
   organisationId: z.uuid({ error: "required" }),

@@ -1,8 +1,18 @@
+import "server-only";
 import { z } from "zod";
+import { sendOutbound } from "@/lib/http/outbound";
 
 export type TokenEndpoint = { url: string; source: "configured" | "discovered" | "fallback" };
 
 const metadataSchema = z.object({ token_endpoint: z.url() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Finds the token endpoint: the configured URL, else the issuer's metadata, else the documented
@@ -12,7 +22,6 @@ const metadataSchema = z.object({ token_endpoint: z.url() });
 export function createTokenEndpointResolver(options: {
   issuer: string;
   tokenUrl?: string;
-  fetch: typeof fetch;
   timeoutMs: number;
 }): () => Promise<TokenEndpoint> {
   if (options.tokenUrl) {
@@ -24,18 +33,19 @@ export function createTokenEndpointResolver(options: {
 
   return async () => {
     if (known) return known;
-    let response: Response;
-    try {
-      response = await options.fetch(`${options.issuer}.well-known/oauth-authorization-server`, {
-        headers: { accept: "application/json" },
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch {
-      return fallback;
-    }
-    if (response.status >= 500) return fallback;
-    const parsed = metadataSchema.safeParse(await response.json().catch(() => null));
-    known = response.ok && parsed.success ? { url: parsed.data.token_endpoint, source: "discovered" } : fallback;
+    const outcome = await sendOutbound({
+      method: "GET",
+      url: `${options.issuer}.well-known/oauth-authorization-server`,
+      headers: { accept: "application/json" },
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: 64 * 1024,
+      redirect: "follow",
+    });
+    if (outcome.kind === "timeout" || outcome.kind === "network") return fallback;
+    if (outcome.status >= 500) return fallback;
+    const parsed = outcome.kind === "response" ? metadataSchema.safeParse(parseJson(outcome.body)) : null;
+    const ok = outcome.status >= 200 && outcome.status <= 299;
+    known = ok && parsed?.success ? { url: parsed.data.token_endpoint, source: "discovered" } : fallback;
     return known;
   };
 }

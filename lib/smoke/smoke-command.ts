@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { computeSums } from "@/lib/amelding/sums";
-import { appModeSchema, resolveEndpoints } from "@/lib/config/endpoints";
+import { configuredEndpoints } from "@/lib/config/derived";
+import { parseConfig, type Config } from "@/lib/config/schema";
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, printError, withSandboxDefaults, type CommandIo } from "@/lib/maskinporten/check-command";
 import { createMaskinportenClient, type MaskinportenClientOptions } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { MaskinportenError } from "@/lib/maskinporten/errors";
-import { idempotencyKeyPlacement, type ReportingAdapter } from "@/lib/reporting/adapter";
+import type { ReportingAdapter } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { createOarAdapter } from "@/lib/reporting/oar/oar-adapter";
@@ -171,8 +172,15 @@ export async function runSmoke(
     io.out(USAGE);
     return EXIT_OK;
   }
-  const mode = appModeSchema.safeParse(env.APP_MODE ?? "sandbox");
-  if (!mode.success || mode.data === "production") {
+  let settings: Config;
+  try {
+    settings = parseConfig(env);
+  } catch (e) {
+    io.err(`✖ Configuration error: ${(e as Error).message}`);
+    return EXIT_USAGE;
+  }
+  const mode = { data: settings.APP_MODE };
+  if (mode.data === "production") {
     io.err("✖ The smoke test sends synthetic reports: it runs in APP_MODE sandbox or test only.");
     return EXIT_USAGE;
   }
@@ -198,8 +206,8 @@ export async function runSmoke(
     io.err(`✖ Configuration error: ${(e as Error).message}`);
     return EXIT_USAGE;
   }
-  const endpoints = resolveEndpoints(mode.data, env);
-  const keyIn = idempotencyKeyPlacement(env.SKATTEETATEN_IDEMPOTENCY_KEY_IN);
+  const endpoints = configuredEndpoints(settings);
+  const keyIn = settings.SKATTEETATEN_IDEMPOTENCY_KEY_IN;
   const tokens = createMaskinportenClient(config, clientOptions);
   const getToken = async (scope: string) => (await tokens.getToken({ scopes: [scope], systemUserOrg: org })).accessToken;
 

@@ -1,10 +1,10 @@
 import "server-only";
 import os from "node:os";
-import { resolveEndpoints, type AppMode } from "@/lib/config/endpoints";
+import { configuredEndpoints, deliveryRuntimeSettings } from "@/lib/config/derived";
+import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
-import { idempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createDeliveryDeps } from "./delivery-deps";
 import { startFeedbackFollower } from "./feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback-follower-deps";
@@ -14,49 +14,49 @@ import { startDeliveryWorker } from "./worker";
 type EnvLike = Record<string, string | undefined>;
 
 /**
- * Starts a delivery worker from configuration (the same variables the web app reads): its own
- * database pool, Maskinporten client and queue connection, and beside it the follower that
- * fetches each accepted A-melding's feedback through Dialogporten.
+ * Starts a delivery worker from configuration (the same variables the web app reads, validated
+ * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
+ * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
+ * through Dialogporten. Takes the environment as a record because `npm start` builds the
+ * worker's after starting the sandbox.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
-  const mode = (env.APP_MODE ?? "sandbox") as AppMode;
-  const endpoints = resolveEndpoints(mode, env);
+  const config = parseConfig(env);
+  if (!config.DATABASE_URL) throw new Error("DATABASE_URL must be set for the delivery worker.");
+  const endpoints = configuredEndpoints(config);
+  const settings = deliveryRuntimeSettings(config);
   // The worker's writes (claims, attempts, outcomes) commit without waiting for the disk: what a
   // database crash could lose is redone safely, because the submission and its idempotency key
   // were committed durably when it was queued. A lost claim or outcome means the submission is
   // sent again with the same key and body, and Skatteetaten answers it from its idempotency store.
-  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_DB_POOL ?? 8), asynchronousCommit: true });
+  const { db, sql } = createDb(config.DATABASE_URL, { max: settings.dbPool, asynchronousCommit: true });
   const tokens = createMaskinportenClient(loadMaskinportenConfig(env));
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
     ameldingApiUrl: endpoints.ameldingApiUrl,
     ameldingFilopplastingApiUrl: endpoints.ameldingFilopplastingApiUrl,
-    uploadThresholdBytes: env.AMELDING_UPLOAD_THRESHOLD_BYTES === undefined ? undefined : Number(env.AMELDING_UPLOAD_THRESHOLD_BYTES),
-    idempotencyKeyIn: idempotencyKeyPlacement(env.SKATTEETATEN_IDEMPOTENCY_KEY_IN),
-    workerId: env.WORKER_ID ?? `${os.hostname()}-${process.pid}`,
-    leaseMs: Number(env.DELIVERY_LEASE_SECONDS ?? 90) * 1000,
-    requestTimeoutMs: Number(env.DELIVERY_TIMEOUT_SECONDS ?? 30) * 1000,
-    maxAttempts: Number(env.DELIVERY_MAX_ATTEMPTS ?? 6),
-    maxRetryAfterSeconds: Number(env.DELIVERY_MAX_RETRY_AFTER_SECONDS ?? 900),
+    uploadThresholdBytes: settings.uploadThresholdBytes,
+    idempotencyKeyIn: settings.idempotencyKeyIn,
+    workerId: config.WORKER_ID ?? `${os.hostname()}-${process.pid}`,
+    leaseMs: settings.leaseMs,
+    requestTimeoutMs: settings.requestTimeoutMs,
+    maxAttempts: settings.maxAttempts,
+    maxRetryAfterSeconds: settings.maxRetryAfterSeconds,
   });
-  const boss = await startQueue(env.DATABASE_URL!);
+  const boss = await startQueue(config.DATABASE_URL);
   const worker = await startDeliveryWorker(boss, deps, {
-    concurrency: Number(env.DELIVERY_CONCURRENCY ?? 20),
-    reconcileIntervalMs: Number(env.DELIVERY_RECONCILE_SECONDS ?? 5) * 1000,
+    concurrency: settings.concurrency,
+    reconcileIntervalMs: settings.reconcileIntervalMs,
   });
-  const feedbackPollMs = Number(env.FEEDBACK_POLL_SECONDS ?? 3) * 1000;
   const feedback = startFeedbackFollower(
     createFeedbackFollowerDeps(db, tokens, {
       altinnPlatformUrl: endpoints.altinnPlatformUrl,
       feedbackApiUrl: endpoints.ameldingTilbakemeldingApiUrl,
       workerId: deps.workerId,
       requestTimeoutMs: deps.requestTimeoutMs,
-      pollMs: feedbackPollMs,
-      maxIntervalMs: Number(env.FEEDBACK_MAX_INTERVAL_SECONDS ?? 900) * 1000,
-      dialogMaxChecks: Number(env.FEEDBACK_DIALOG_MAX_CHECKS ?? 8),
-      maxWaitMs: Number(env.FEEDBACK_MAX_WAIT_HOURS ?? 72) * 3600_000,
+      ...settings.feedback,
     }),
-    { pollMs: feedbackPollMs },
+    { pollMs: settings.feedback.pollMs },
   );
   return {
     workerId: deps.workerId,

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
-import { DIAGNOSTIC_SCOPES } from "@/lib/maskinporten/diagnostic-scopes";
+import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 

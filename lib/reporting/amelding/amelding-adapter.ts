@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { SCOPES } from "@/lib/config/scopes";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
 import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
 
-export const AMELDING_SCOPE = "skatteetaten:innrapporteringamelding";
+export const AMELDING_SCOPE = SCOPES.amelding;
 
 /*
  * Wire format of "Innrapportering A-melding" (docs/skatteetaten-contract.md, "Hosts and paths"

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { SCOPES } from "@/lib/config/scopes";
 import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
 import type { Oppdrag, OppdragParty } from "./oppdrag-model";
 
-export const OAR_SCOPE = "skatteetaten:innrapporteringoppdragtilutenlandske";
+export const OAR_SCOPE = SCOPES.oar;
 
 /**
  * Wire format of "Innrapportering oppdrag til utenlandske oppdragstakere". The OpenAPI spec is

@@ -2,23 +2,19 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { JWK } from "jose";
 import { z } from "zod";
-import { SYSTEM_USER_REQUEST_SCOPES } from "@/lib/altinn/system-user-request-wire";
+import { SANDBOX_DEFAULTS } from "@/lib/config/sandbox-defaults";
+import { SCOPES } from "@/lib/config/scopes";
 import { sandboxClientSchema, type SandboxClient } from "./sandbox-client";
 
-export const SANDBOX_SCOPES = {
-  oar: "skatteetaten:innrapporteringoppdragtilutenlandske",
-  amelding: "skatteetaten:innrapporteringamelding",
-  dialogporten: "digdir:dialogporten",
-  systemUserRequestRead: SYSTEM_USER_REQUEST_SCOPES.read,
-  systemUserRequestWrite: SYSTEM_USER_REQUEST_SCOPES.write,
-} as const;
+/** The scopes the demo client is granted: every scope the product asks for. */
+export const SANDBOX_SCOPES = SCOPES;
 
 /** The demo organisations seeded in sandbox mode (synthetic orgnrs with valid check digits). */
 export const DEFAULT_SANDBOX_ORGNRS = ["310900125", "310900230", "310900346"];
 /** The vendor owning the demo Maskinporten client and system (synthetic). */
-export const SANDBOX_VENDOR_ORGNR = "310900400";
-/** Altinn system ids look like `<vendor orgnr>_<name>`. */
-export const SANDBOX_SYSTEM_ID = `${SANDBOX_VENDOR_ORGNR}_innrapportering`;
+export const SANDBOX_VENDOR_ORGNR = SANDBOX_DEFAULTS.vendorOrgnr;
+/** Altinn system ids look like `<vendor orgnr>_<name>`; the app defaults to it in sandbox mode. */
+export const SANDBOX_SYSTEM_ID: string = SANDBOX_DEFAULTS.systemId;
 
 /** Stable per client and org, so a restarted sandbox issues the same system user ids. */
 export function sandboxSystemUserId(clientId: string, orgnr: string): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORTING_RIGHTS, resourceRight, SYSTEM_USER_REQUEST_SCOPES } from "@/lib/altinn/system-user-request-wire";
 import { MaskinportenError } from "@/lib/maskinporten/errors";
-import { randomOrgnr } from "@/lib/testing/test-db";
+import { syntheticOrgnr as randomOrgnr } from "@/lib/validation/orgnr";
 import { SANDBOX_SCOPES, SANDBOX_SYSTEM_ID } from "../../maskinporten/sandbox-clients";
 import { CONFIGURED_ORGNR, startOnboardingSandbox, type OnboardingSandbox } from "./test-fixture";
 

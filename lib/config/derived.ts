@@ -1,0 +1,37 @@
+import { resolveEndpoints, type Endpoints } from "./endpoints";
+import { SANDBOX_DEFAULTS } from "./sandbox-defaults";
+import type { Config } from "./schema";
+
+/**
+ * The Altinn system id the app requests system users for: ALTINN_SYSTEM_ID, else in sandbox
+ * mode the sandbox's demo system. Undefined in test and production without the variable.
+ */
+export function altinnSystemId(config: Pick<Config, "APP_MODE" | "ALTINN_SYSTEM_ID">): string | undefined {
+  return config.ALTINN_SYSTEM_ID ?? (config.APP_MODE === "sandbox" ? SANDBOX_DEFAULTS.systemId : undefined);
+}
+
+/** The endpoints of the configured mode, each replaceable by its own variable. */
+export function configuredEndpoints(config: Config): Endpoints {
+  return resolveEndpoints(config.APP_MODE, config);
+}
+
+/** The delivery worker's and feedback follower's settings, in the units the engine uses. */
+export function deliveryRuntimeSettings(config: Config) {
+  return {
+    dbPool: config.DELIVERY_DB_POOL,
+    concurrency: config.DELIVERY_CONCURRENCY,
+    reconcileIntervalMs: config.DELIVERY_RECONCILE_SECONDS * 1000,
+    leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+    requestTimeoutMs: config.DELIVERY_TIMEOUT_SECONDS * 1000,
+    maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    maxRetryAfterSeconds: config.DELIVERY_MAX_RETRY_AFTER_SECONDS,
+    uploadThresholdBytes: config.AMELDING_UPLOAD_THRESHOLD_BYTES,
+    idempotencyKeyIn: config.SKATTEETATEN_IDEMPOTENCY_KEY_IN,
+    feedback: {
+      pollMs: config.FEEDBACK_POLL_SECONDS * 1000,
+      maxIntervalMs: config.FEEDBACK_MAX_INTERVAL_SECONDS * 1000,
+      dialogMaxChecks: config.FEEDBACK_DIALOG_MAX_CHECKS,
+      maxWaitMs: config.FEEDBACK_MAX_WAIT_HOURS * 3600_000,
+    },
+  };
+}
