@@ -1,5 +1,4 @@
 import "server-only";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { createDefineRoute } from "./route-handler";
 
@@ -10,6 +9,10 @@ export { answer, STREAMED } from "./route-handler";
  * server actions: who may call, the same-origin check, params/query/body parsed with zod through
  * the input guard, the answer checked against its output schema, and errors answered with a
  * reference. See lib/routes/route-handler.ts. Only Auth.js's own route (app/api/auth) is not built
- * with it.
+ * with it. The session is read only by routes that need one (so a webhook's module and its tests
+ * do not load Auth.js).
  */
-export const defineRoute = createDefineRoute({ currentUser: getCurrentUser, publicUrl: env.AUTH_URL });
+export const defineRoute = createDefineRoute({
+  currentUser: async () => (await import("@/lib/auth/current-user")).getCurrentUser(),
+  publicUrl: env.AUTH_URL,
+});

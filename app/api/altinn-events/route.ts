@@ -4,7 +4,7 @@ import { handleAltinnEvent } from "@/lib/submissions/altinn-events-webhook";
 
 export const dynamic = "force-dynamic";
 
-/** Altinn Events pushes CloudEvents here (see README, "A-melding feedback"); no user session. */
+/** Altinn Events pushes CloudEvents here (see README, "A-melding feedback"); no user session, a shared secret (defineRoute's sharedSecret access). */
 export async function POST(request: Request) {
   return handleAltinnEvent(request, { db: getDb(), secret: env.ALTINN_EVENTS_WEBHOOK_SECRET, maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000 });
 }
