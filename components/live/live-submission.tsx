@@ -12,16 +12,19 @@ import { livePollInterval, submissionLiveStateSchema, type SubmissionLiveState }
  */
 export function LiveSubmission({ submissionId, rendered }: { submissionId: string; rendered: SubmissionLiveState }) {
   const router = useRouter();
+  // A new server render (after a poll saw a change, or after the user's own retry or cancel)
+  // starts a new query from what it shows, so polling follows the page as it now stands.
+  const renderedKey = JSON.stringify(rendered);
   const { data } = useLiveQuery({
-    queryKey: ["submission-live-state", submissionId],
+    queryKey: ["submission-live-state", submissionId, renderedKey],
     url: `/api/submissions/${submissionId}`,
     schema: submissionLiveStateSchema,
     initial: rendered,
     pollMs: livePollInterval,
   });
-  const changed = JSON.stringify(data) !== JSON.stringify(rendered);
+  const changed = JSON.stringify(data) !== renderedKey;
   useEffect(() => {
     if (changed) router.refresh();
-  }, [changed, data, router]);
+  }, [changed, router]);
   return null;
 }
