@@ -48,7 +48,7 @@ export function answer<T>(body: T, init: { status?: number; headers?: Record<str
 export const STREAMED = "streamed";
 
 /** How each error is answered; `error` is the code a caller branches on, as in every answer before. */
-export const routeErrorSchema = z.object({
+const routeErrorSchema = z.object({
   error: z.string(),
   messageKey: z.string().optional(),
   fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
@@ -59,7 +59,7 @@ export const routeErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   maxBytes: z.number().optional(),
 });
-export type RouteErrorBody = z.infer<typeof routeErrorSchema>;
+type RouteErrorBody = z.infer<typeof routeErrorSchema>;
 
 const STATUS_OF: Record<ActionErrorCode, number> = {
   validation: 400,

@@ -1,8 +1,7 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db/client";
-import { answer } from "@/lib/routes/define-route";
-import type { JsonAnswer } from "@/lib/routes/route-handler";
+import { answer, type JsonAnswer } from "@/lib/routes/define-route";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
 import type { DocumentError } from "./import-issues";
 import { checkImport, saveImport } from "./import-leveranse";
