@@ -1,9 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import type { BulkProgressView } from "@/lib/submissions/bulk-progress-view";
+import { useLiveQuery } from "@/components/live/use-live-query";
+import { bulkProgressViewSchema, type BulkProgressView } from "@/lib/submissions/bulk-progress-view";
 import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
 
 /** Everything the progress counts as failed: ended, but not accepted. */
@@ -15,15 +15,12 @@ const ENDED_UNSUCCESSFULLY = SUBMISSION_STATUSES.filter(
 export function BulkProgress({ initial }: { initial: BulkProgressView }) {
   const t = useTranslations("errorGroups.bulk");
   const format = useFormatter();
-  const { data, isError } = useQuery({
+  const { data, isError } = useLiveQuery({
     queryKey: ["bulk-operation", initial.id],
-    queryFn: async (): Promise<BulkProgressView> => {
-      const res = await fetch(`/api/bulk-operations/${initial.id}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data?.status === "done" ? false : 1000),
+    url: `/api/bulk-operations/${initial.id}`,
+    schema: bulkProgressViewSchema,
+    initial,
+    pollMs: (progress) => (progress.status === "done" ? false : 1000),
   });
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   const finishedCount = data.total - data.pending;

@@ -1,16 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
-import { refreshSystemUserRequestsAction } from "@/lib/system-users/actions";
-import { anyPending, type OrganisationSystemUserRow } from "@/lib/system-users/organisation-rows";
-import type { AltinnErrorDetails } from "@/lib/system-users/request-system-user";
+import { useLiveQuery } from "@/components/live/use-live-query";
+import { anyPending, organisationSystemUsersSchema, type OrganisationSystemUserRow } from "@/lib/system-users/organisation-rows";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { AltinnErrorView } from "./altinn-error-view";
 import { SystemUserActions } from "./system-user-actions";
 import { SystemUserStatus } from "./system-user-status";
-
-type TableData = { rows: OrganisationSystemUserRow[]; failures: { error: AltinnErrorDetails }[] };
 
 const POLL_MS = 3000;
 
@@ -24,16 +20,15 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
   const format = useFormatter();
   // A new server render (an organisation added, a request made) starts a new query from its rows.
   const signature = initial.map((r) => `${r.id}:${r.systemUser?.status ?? "none"}:${r.systemUser?.requestedAt ?? ""}`).join(",");
-  const { data, refetch, isFetching } = useQuery<TableData>({
+  const { data, refetch, isFetching } = useLiveQuery({
     queryKey: ["organisation-system-users", signature],
-    queryFn: async () => {
-      const result = await refreshSystemUserRequestsAction({});
-      if (!result.ok) throw new Error(result.error.messageKey);
-      return result.data;
-    },
-    initialData: { rows: initial, failures: [] },
+    url: "/api/organisations/system-users",
+    method: "POST",
+    body: {},
+    schema: organisationSystemUsersSchema,
+    initial: { rows: initial, failures: [] },
     enabled: canManage,
-    refetchInterval: (q) => (canManage && anyPending(q.state.data?.rows ?? []) ? POLL_MS : false),
+    pollMs: (table) => (canManage && anyPending(table.rows) ? POLL_MS : false),
   });
 
   if (data.rows.length === 0) return <p>{t("empty")}</p>;

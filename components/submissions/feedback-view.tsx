@@ -6,7 +6,6 @@ import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity, ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
-import { LiveRefresh } from "./live-refresh";
 
 const SEVERITIES: FeedbackSeverity[] = ["rejection", "immediate", "guideline", "unknown"];
 const OUTCOME_TONE: Record<FeedbackOutcome, "success" | "warning" | "danger"> = {
@@ -40,7 +39,10 @@ type Props = {
   showRaw: boolean;
 };
 
-/** The A-melding feedback from Skatteetaten: still waiting, why it could not be had, or what it says. */
+/**
+ * The A-melding feedback from Skatteetaten: still waiting, why it could not be had, or what it says.
+ * While it is awaited, the page's LiveSubmission re-renders it when the follower has checked again.
+ */
 export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw }: Props) {
   const t = await getTranslations("feedback");
   const format = await getFormatter();
@@ -50,7 +52,6 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
 
   return (
     <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="feedback-heading" data-testid="feedback">
-      <LiveRefresh active={status === "waiting"} intervalMs={4000} />
       <h2 id="feedback-heading" className="mb-3 text-lg font-semibold">
         {t("heading")}
       </h2>

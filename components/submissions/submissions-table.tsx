@@ -1,33 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
-import type { FeedbackStatus, SubmissionStatus } from "@/lib/db/schema";
+import { useLiveQuery } from "@/components/live/use-live-query";
+import { submissionPageSchema, type SubmissionPage } from "@/lib/submissions/list-page";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 
-export type SubmissionRow = {
-  id: string;
-  kind: "oar" | "amelding";
-  subject: string;
-  status: SubmissionStatus;
-  organisationName: string;
-  orgnr: string;
-  lastAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  lastErrorCode: string | null;
-  errorSummary: string | null;
-  /** Accepted A-meldinger: where Skatteetaten's feedback stands. */
-  feedbackStatus: FeedbackStatus | null;
-  createdAt: string;
-  replacesSubmissionId: string | null;
-  replacedById: string | null;
-  /** An accepted A-melding no accepted replacement has superseded. */
-  isCurrentAmelding: boolean;
-};
-export type SubmissionPage = { rows: SubmissionRow[]; nextCursor: string | null; inFlight: boolean };
+export type { SubmissionPage, SubmissionRow } from "@/lib/submissions/list-page";
 
 /**
  * The list refreshes itself through the route handler while anything on it is in flight, and
@@ -37,15 +18,12 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
   const t = useTranslations("submissions");
   const tr = useTranslations();
   const format = useFormatter();
-  const { data } = useQuery({
+  const { data } = useLiveQuery({
     queryKey: ["submissions", query],
-    queryFn: async (): Promise<SubmissionPage> => {
-      const res = await fetch(`/api/submissions?${query}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data?.inFlight ? 1500 : false),
+    url: `/api/submissions?${query}`,
+    schema: submissionPageSchema,
+    initial,
+    pollMs: (page) => (page.inFlight ? 1500 : false),
   });
 
   if (data.rows.length === 0) return <p className="rounded border border-line bg-white p-4">{t("empty")}</p>;

@@ -109,11 +109,6 @@ export const ACTIONS: Record<string, ActionEntry> = {
     own: (f) => ({ args: [{ organisationId: f.ownOrg.id }] }),
     other: (f) => ({ args: [{ organisationId: f.otherOrg.id }] }),
   },
-  "lib/system-users/actions.ts#refreshSystemUserRequestsAction": {
-    requires: "organisation:manage",
-    own: (f) => ({ args: [{ organisationId: f.ownOrg.id }] }),
-    other: (f) => ({ args: [{ organisationId: f.otherOrg.id }] }),
-  },
   "lib/maskinporten/diagnostics-actions.ts#testMaskinportenConnectionAction": {
     requires: "maskinporten:diagnose",
     own: (f) => ({ args: [{ organisationId: f.ownOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
@@ -193,6 +188,19 @@ export const ROUTES: Record<string, RouteEntry> = {
       expect: "empty",
       isEmpty: (status, body) => status === 200 && (JSON.parse(body) as { rows: unknown[] }).rows.length === 0,
     }),
+  },
+  "/api/submissions/[id]": {
+    methods: ["GET"],
+    requires: "submission:read",
+    own: (f) => ({ method: "GET", path: `/api/submissions/${f.ownSubmissionId}` }),
+    other: (f) => ({ method: "GET", path: `/api/submissions/${f.otherSubmissionId}`, expect: "refused" }),
+  },
+  "/api/organisations/system-users": {
+    methods: ["POST"],
+    requires: "organisation:manage",
+    // The demo organisations have an accepted system user: nothing pending, nothing asked of Altinn.
+    own: (f) => ({ method: "POST", path: "/api/organisations/system-users", body: JSON.stringify({ organisationId: f.ownOrg.id }) }),
+    other: (f) => ({ method: "POST", path: "/api/organisations/system-users", body: JSON.stringify({ organisationId: f.otherOrg.id }), expect: "refused" }),
   },
   "/api/submissions/export": {
     methods: ["GET"],

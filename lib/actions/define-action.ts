@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
+import type { Permission } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
 import { SafeError, type ActionResult, type FieldErrors } from "./action-result";
 import { ACTION_INPUT_LIMITS, checkInput, type InputRefusal } from "@/lib/input/guard";
-import { logUnexpectedError, logger } from "@/lib/log/logger";
+import { logUnexpectedError } from "@/lib/log/logger";
 import { parseFormData } from "./form-data";
 
 export type ActionContext = { user: CurrentUser; db: Db };
@@ -48,12 +49,7 @@ export function defineAction<S extends z.ZodType, R>(
 ): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
   return async (rawInput) => {
     try {
-      const user = await getCurrentUser();
-      if (!user) throw new SafeError("unauthenticated", "errors.unauthenticated");
-      if (!hasPermission(user.role, config.permission)) {
-        logger.warn({ action: config.name, userId: user.id, role: user.role }, "action refused: missing permission");
-        throw new SafeError("forbidden", "errors.forbidden");
-      }
+      const user = authorise(await getCurrentUser(), [config.permission], { action: config.name });
       const input = readInput(rawInput);
       if (!input.ok) throw refusalError(input.refusal, rawInput instanceof FormData);
       const parsed = config.schema.safeParse(input.value);
@@ -74,11 +70,6 @@ export function defineAction<S extends z.ZodType, R>(
       return { ok: false, error: { code: "internal", messageKey: "errors.internal", reference } };
     }
   };
-}
-
-function isNextControlFlow(error: unknown) {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
 /** Refuses access to an organisation the user has not been granted. */

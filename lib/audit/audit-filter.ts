@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
+import { searchParamsRecord, searchParamsSchema, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";
 
@@ -36,6 +36,9 @@ export function parseAuditListFilter(params: RawSearchParams): AuditListFilter {
   const single = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return auditListFilterSchema.parse(single);
 }
+
+/** The same, as the audit export route's query schema. */
+export const auditListQuerySchema = searchParamsSchema.transform(parseAuditListFilter);
 
 export function auditFilterToSearchParams(filter: Partial<AuditListFilter>): URLSearchParams {
   return toSearchParams(filter);

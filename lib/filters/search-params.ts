@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { isForbiddenKey } from "@/lib/input/guard";
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -31,3 +32,6 @@ export function toSearchParams(filter: Record<string, unknown>): URLSearchParams
   }
   return out;
 }
+
+/** A query string as route handlers receive it (lib/routes/route-handler.ts): texts, a repeated key a list. */
+export const searchParamsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));

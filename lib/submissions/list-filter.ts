@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
+import { searchParamsRecord, searchParamsSchema, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 
 export const SUBMISSION_STATUSES = ["draft", "queued", "sending", "retrying", "accepted", "rejected", "conflict", "failed", "cancelled"] as const;
@@ -63,6 +63,9 @@ export function parseSubmissionListFilter(params: RawSearchParams) {
   // One bad status value should not throw away the other filters.
   return submissionListFilterSchema.parse({ ...record, status: undefined });
 }
+
+/** The same, as the query schema of the route handlers that take the list's filters. */
+export const submissionListQuerySchema = searchParamsSchema.transform(parseSubmissionListFilter);
 
 export function filterToSearchParams(filter: Partial<SubmissionListFilter>): URLSearchParams {
   return toSearchParams(filter);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 import type { OrganisationWithSystemUser } from "./queries";
 
@@ -36,3 +37,44 @@ export function toOrganisationRows(list: OrganisationWithSystemUser[]): Organisa
 export function anyPending(rows: OrganisationSystemUserRow[]): boolean {
   return rows.some((r) => r.systemUser?.status === "new");
 }
+
+/** lib/db/schema.ts's system_user_request_status values (that module is not for the browser). */
+const SYSTEM_USER_REQUEST_STATUSES = ["new", "accepted", "rejected", "timed_out"] as const satisfies readonly SystemUserRequestStatus[];
+
+/**
+ * Altinn's error as lib/altinn/system-user-request-client.ts decodes it (SystemUserRequestError#toJSON),
+ * as the browser gets it (a key whose value is undefined is not sent).
+ */
+export const altinnErrorSchema = z.object({
+  kind: z.enum(["rejected", "unauthorized", "not_found", "token", "config", "network", "server", "bad_response"]),
+  httpStatus: z.number().int().optional(),
+  code: z.string().optional(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  fieldErrors: z.record(z.string(), z.array(z.string())),
+  message: z.string(),
+});
+
+export type AltinnErrorDetails = z.infer<typeof altinnErrorSchema>;
+
+/** The output schema of app/api/organisations/system-users: the rows after asking Altinn, and what could not be asked. */
+export const organisationSystemUsersSchema = z.object({
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      orgnr: z.string(),
+      createdAt: z.iso.datetime(),
+      systemUser: z
+        .object({
+          status: z.enum(SYSTEM_USER_REQUEST_STATUSES),
+          confirmUrl: z.string().nullable(),
+          requestedAt: z.iso.datetime(),
+          lastCheckedAt: z.iso.datetime().nullable(),
+          decidedAt: z.iso.datetime().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  failures: z.array(z.object({ organisationId: z.uuid().nullable(), error: altinnErrorSchema })),
+});

@@ -7,9 +7,10 @@ import {
 } from "@/lib/altinn/system-user-request-client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import type { AltinnErrorDetails } from "./organisation-rows";
 import { findSystemUserRequestByExternalId, insertSystemUserRequest, isSystemUserRequestHeldElsewhere, latestSystemUserRequest } from "./queries";
 
-export type AltinnErrorDetails = ReturnType<SystemUserRequestError["toJSON"]>;
+export type { AltinnErrorDetails };
 
 export type RequestSystemUserResult =
   | { outcome: "requested"; requestId: string; confirmUrl: string | null }

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Altinn Events pushes CloudEvents here (docs/architecture.md, "4. Feedback follower →
- * Dialogporten → feedback API"); no user session.
+ * Dialogporten → feedback API"); no user session, a shared secret (defineRoute's sharedSecret access).
  */
 export async function POST(request: Request) {
   return handleAltinnEvent(request, { db: getDb(), secret: env.ALTINN_EVENTS_WEBHOOK_SECRET, maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000 });

@@ -6,6 +6,7 @@ import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
 import { answerImport } from "./answer-import";
+import { importAnswerSchema } from "./import-result";
 
 // Before any module reads the configuration: a short wait for a turn, and a small heap for the import process.
 vi.hoisted(() => {
@@ -28,12 +29,15 @@ describe("answering an import request", () => {
 
   const leveranse = (persons = 2) =>
     JSON.parse(JSON.stringify(generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons, kalendermaaned: "2026-07" })));
-  const post = (body: BodyInit, intent: "check" | "draft" | "submit" = "check", headers: Record<string, string> = {}) =>
-    answerImport(new Request("http://localhost/api/amelding/import", { method: "POST", body, headers, duplex: "half" } as RequestInit), {
+  /** The answer as the route sends it: its body through the route's output schema (which throws on a mismatch). */
+  const post = async (body: BodyInit, intent: "check" | "draft" | "submit" = "check", headers: Record<string, string> = {}) => {
+    const answered = await answerImport(new Request("http://localhost/api/amelding/import", { method: "POST", body, headers, duplex: "half" } as RequestInit), {
       intent,
       user,
       db,
     });
+    return Response.json(importAnswerSchema.parse(answered.body), { status: answered.status, headers: answered.headers });
+  };
   const submissionCount = async () => (await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, org.id))).length;
 
   it("checks and saves a valid file, the payload stored as the normalised leveranse with its audit entries", async () => {

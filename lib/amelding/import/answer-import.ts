@@ -1,17 +1,14 @@
 import "server-only";
-import { SafeError } from "@/lib/actions/action-result";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db/client";
-import { logUnexpectedError } from "@/lib/log/logger";
+import { answer, type JsonAnswer } from "@/lib/routes/define-route";
 import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
 import type { DocumentError } from "./import-issues";
 import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";
-import type { ImportIntent } from "./import-result";
+import type { ImportAnswer, ImportIntent } from "./import-result";
 import { rejected } from "./prepare-import";
 import { withImportProcess, type ImportOutcome } from "./run-import-process";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 /** A file that cannot be taken is answered with 4xx (or 503 when busy) and the reason, never with 500. */
 const REFUSED: Record<Exclude<ImportOutcome["kind"], "prepared" | "failed">, { status: number; error: DocumentError; headers?: Record<string, string> }> = {
@@ -27,38 +24,26 @@ const REFUSED: Record<Exclude<ImportOutcome["kind"], "prepared" | "failed">, { s
  * The import route's work once the caller is authenticated and allowed (app/api/amelding/import):
  * the body is parsed and validated off the event loop (run-import-process.ts), then checked
  * against the database, and for `draft`/`submit` saved with its audit entries in one transaction.
- * Rejected files are answered 422 with every error by person and field.
+ * Rejected files are answered 422 with every error by person and field. A refusal (a
+ * replacement needs submission:resend, which saveImport checks) or an unexpected error is thrown,
+ * for defineRoute to answer (403, or 500 with a reference).
  */
 export async function answerImport(
   request: Request,
   options: { intent: ImportIntent; user: CurrentUser; db: Db },
-): Promise<Response> {
+): Promise<JsonAnswer<ImportAnswer>> {
   const { intent, user, db } = options;
   return withImportProcess(request, { payload: intent !== "check" }, async (outcome) => {
-    if (outcome.kind === "failed") return internalError(intent, outcome.error);
+    if (outcome.kind === "failed") throw outcome.error;
     if (outcome.kind !== "prepared") {
       const refused = REFUSED[outcome.kind];
-      return Response.json(rejected({ documentErrors: [refused.error], errorCount: 1 }), {
-        status: refused.status,
-        headers: { ...NO_STORE, ...refused.headers },
-      });
+      return answer(rejected({ documentErrors: [refused.error], errorCount: 1 }), { status: refused.status, headers: refused.headers });
     }
-    try {
-      const result =
-        intent === "check"
-          ? await checkImport(db, user.organisationIds, outcome.prepared)
-          : await saveImport(db, user, outcome.prepared, outcome.payload, intent);
-      if (result.ok && "queued" in result && result.queued) await wakeDeliveryWorker(result.submissionId);
-      return Response.json(result, { status: result.ok ? 200 : 422, headers: NO_STORE });
-    } catch (error) {
-      // A replacement needs submission:resend (saveImport checks it).
-      if (error instanceof SafeError && error.code === "forbidden") return Response.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
-      return internalError(intent, error);
-    }
+    const result =
+      intent === "check"
+        ? await checkImport(db, user.organisationIds, outcome.prepared)
+        : await saveImport(db, user, outcome.prepared, outcome.payload, intent);
+    if (result.ok && "queued" in result && result.queued) await wakeDeliveryWorker(result.submissionId);
+    return answer<ImportAnswer>(result, { status: result.ok ? 200 : 422 });
   });
-}
-
-function internalError(intent: ImportIntent, error: unknown) {
-  const reference = logUnexpectedError({ scope: "amelding-import", intent }, error);
-  return Response.json({ error: "internal", reference }, { status: 500, headers: NO_STORE });
 }

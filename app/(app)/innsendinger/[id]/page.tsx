@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CancelButton } from "@/components/submissions/cancel-button";
 import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
 import { FeedbackView } from "@/components/submissions/feedback-view";
-import { LiveRefresh } from "@/components/submissions/live-refresh";
+import { LiveSubmission } from "@/components/live/live-submission";
 import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { CopyValue } from "@/components/ui/copy-button";
@@ -14,11 +14,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
-import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback-rows";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -29,15 +28,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SubmissionDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const s = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(getDb(), id, user.organisationIds) : null;
-  if (!s) notFound();
+  // Read before the page's content, so a change in between makes the page re-render, never go unseen.
+  const live = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionLiveState(getDb(), id, user.organisationIds) : null;
+  const s = live ? await findSubmissionWithHistory(getDb(), id, user.organisationIds) : null;
+  if (!live || !s) notFound();
   const t = await getTranslations();
   const format = await getFormatter();
   const showRaw = hasPermission(user.role, "submission:read_raw");
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
-  const inFlight = (IN_FLIGHT_STATUSES as readonly string[]).includes(s.status);
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
   const canCorrect = hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
   const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
@@ -59,7 +59,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
 
   return (
     <>
-      <LiveRefresh active={inFlight} />
+      <LiveSubmission submissionId={s.id} rendered={live} />
       <PageHeader title={`${t(`kind.${s.kind}`)} ${s.subject}`} intro={`${s.organisation.name} (${formatOrgnr(s.organisation.orgnr)})`} />
       <section className="mb-6 grid gap-4 rounded border border-line bg-white p-6 md:grid-cols-2" aria-label={t("detail.status")}>
         <div>
