@@ -2,8 +2,8 @@ import { z } from "zod";
 import { searchParamsRecord, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";
+import { AUDIT_TARGET_TYPES } from "./audit-events";
 
-export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
 
 const optionalText = (max: number) =>
   z

@@ -95,7 +95,7 @@ describe("bulk retry against the sandbox over HTTP", () => {
     expect(audit[0]).toMatchObject({ actorId: support.id, targetType: "bulk_operation", organisationId: null });
     // It concerns both organisations, so only readers with both see it (lib/audit/queries.ts).
     expect([...audit[0]!.organisationIds].sort()).toEqual([...orgIds()].sort());
-    expect((audit[0]!.details.submissionIds as string[]).sort()).toEqual([...submissionIds].sort());
+    expect((audit[0]!.details as { submissionIds: string[] }).submissionIds.sort()).toEqual([...submissionIds].sort());
 
     for (const id of submissionIds) expect(await deliverUntilSettled(id)).toBe("accepted");
     const progress = await getBulkOperationProgress(db, operationId, orgIds());

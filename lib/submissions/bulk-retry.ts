@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { bulkOperationMembers, bulkOperations, organisations, submissions, users } from "@/lib/db/schema";
 import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "./list-filter";
@@ -43,7 +44,7 @@ export async function countBulkRetry(db: DbOrTx, organisationIds: string[], filt
  */
 export async function startBulkRetry(
   db: Db,
-  actor: NonNullable<AuditActor>,
+  actor: AuditUser,
   organisationIds: string[],
   filter: Partial<SubmissionListFilter>,
   options: { confirmedCount?: number; limit?: number } = {},
@@ -74,7 +75,7 @@ export async function startBulkRetry(
     await tx.insert(bulkOperationMembers).values(submissionIds.map((submissionId) => ({ operationId: operation!.id, submissionId })));
     await requeueWithSameKey(tx, submissionIds);
     const organisationIdsAffected = [...new Set(rows.map((r) => r.organisationId))];
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, userActor(actor), {
       action: "submission.bulk_retry",
       targetType: "bulk_operation",
       targetId: operation!.id,
@@ -88,7 +89,7 @@ export async function startBulkRetry(
 export type BulkOperationProgress = {
   id: string;
   kind: string;
-  filter: Record<string, unknown>;
+  filter: Partial<SubmissionListFilter>;
   status: "running" | "done";
   createdAt: Date;
   finishedAt: Date | null;

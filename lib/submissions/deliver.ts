@@ -1,11 +1,11 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeUploadValidation, type AmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
-import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { redactHeaders, sendRequest, type HttpResponse } from "@/lib/reporting/send-request";
 import {
   claimAndRecordAttempts,
@@ -23,6 +23,7 @@ import {
   type UnsendableSubmission,
   type UploadProgressRow,
 } from "./delivery-statements";
+import { dueSubmissionSql } from "./due-rule";
 import { createGroupCommit } from "./group-commit";
 import { payloadFitsKind } from "./payload-kind";
 import { DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from "./retry-policy";
@@ -144,7 +145,7 @@ function decodeAnswer(result: HttpResponse, api: ReportingAdapter["api"]) {
 type Decoded = ReturnType<typeof decodeAnswer>;
 
 function withDecoded(result: HttpResponse, decoded: Decoded) {
-  return { ...responseOf(result), errorCode: decoded.code, decodedError: decoded as unknown as Record<string, unknown>, korrelasjonsid: decoded.korrelasjonsid };
+  return { ...responseOf(result), errorCode: decoded.code, decodedError: decoded, korrelasjonsid: decoded.korrelasjonsid };
 }
 
 function reasonOf(result: HttpResponse, decoded: Decoded) {
@@ -447,7 +448,7 @@ type AttemptFinish = {
   responseHeaders?: Record<string, string>;
   responseBody?: string;
   errorCode?: string | null;
-  decodedError?: Record<string, unknown>;
+  decodedError?: DecodedSkatteetatenError;
   korrelasjonsid?: string | null;
 };
 
@@ -604,13 +605,12 @@ function cleaned(one: AttemptSettlement): AttemptSettlement {
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */
 export async function findDueSubmissionIds(db: Db, limit: number): Promise<string[]> {
   // next_attempt_at is set exactly while a submission waits or is being sent (the partial index
-  // submissions_due_idx), so this reads only those, never the history.
+  // submissions_due_idx), so this reads only those, never the history; the rule is due-rule.ts.
   const rows = await db
     .select({ id: submissions.id })
     .from(submissions)
     .where(
-      sql`${submissions.nextAttemptAt} is not null and ${submissions.nextAttemptAt} <= now() and (
-        ${inArray(submissions.status, ["queued", "retrying"])} or (${submissions.status} = 'sending' and ${submissions.leaseUntil} < now()))`,
+      sql`${submissions.nextAttemptAt} is not null and ${submissions.nextAttemptAt} <= now() and ${sql.raw(dueSubmissionSql(getTableName(submissions)))}`,
     )
     .orderBy(submissions.nextAttemptAt)
     .limit(limit);

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AttemptOutcome, DeliveryStep, ReportKind } from "@/lib/db/schema";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import { dueSubmissionSql } from "./due-rule";
+import type { ReportPayload } from "./payload-kind";
 import type { StatusReasonCode, StatusReasonParams } from "./status-reason";
 
 /*
@@ -26,8 +29,7 @@ async function retryingDeadlock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-const CLAIMABLE = `((s.status in ('queued', 'retrying') and coalesce(s.next_attempt_at, now()) <= now())
-  or (s.status = 'sending' and s.lease_until < now()))`;
+const CLAIMABLE = dueSubmissionSql("s");
 
 /**
  * The version's first request. A version's first step decides its way for good: `send` (the
@@ -46,7 +48,7 @@ export type ClaimableRow = {
   /** The version's first request, which every later attempt repeats byte for byte. */
   earlier: EarlierRequest | null;
   /** Only when there is no earlier request. */
-  payload: Record<string, unknown> | null;
+  payload: ReportPayload | null;
   /** OAR: whether Skatteetaten already has this oppdrag (decides innsendingstype). */
   exists_at_skatteetaten: boolean;
   /** The payload or earlier body is over the read's size bound, so it was left out: claim this one on its own. */
@@ -154,7 +156,7 @@ export type AttemptSettlement = {
   response_headers: Record<string, string> | null;
   response_body: string | null;
   error_code: string | null;
-  decoded_error: Record<string, unknown> | null;
+  decoded_error: DecodedSkatteetatenError | null;
   korrelasjonsid: string | null;
   /** `sending`: an upload delivery waits for its next step, due at next_attempt_at (null: now) and taken by any worker then. */
   status: "accepted" | "rejected" | "conflict" | "failed" | "retrying" | "sending";

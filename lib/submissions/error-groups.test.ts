@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions, type DeliveryAttempt, type SubmissionStatus } from "@/lib/db/schema";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
@@ -30,6 +31,7 @@ async function ended(actor: { id: string; email: string }, organisationId: strin
     .set({ status: e.status, lastErrorCode: e.code ?? null, statusReasonCode: "skatteetaten_message", statusReasonParams: { melding: `reason ${e.code ?? e.outcome}` }, attemptCount: 2, lastAttemptAt: at })
     .where(eq(submissions.id, created.submissionId));
   const attempt = (attemptNo: number, outcome: DeliveryAttempt["outcome"], decodedError: Record<string, unknown> | null) => ({
+    // Only the fields the error groups read; a stored decoded error has more.
     submissionId: created.submissionId,
     versionId: created.versionId,
     attemptNo,
@@ -39,7 +41,7 @@ async function ended(actor: { id: string; email: string }, organisationId: strin
     requestUrl: "http://sandbox/oar",
     requestHeaders: {},
     requestBody: "{}",
-    decodedError,
+    decodedError: decodedError as DecodedSkatteetatenError | null,
   });
   // An earlier attempt with another specification code must not decide the group.
   await db.insert(deliveryAttempts).values([

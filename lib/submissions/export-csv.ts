@@ -1,4 +1,5 @@
 import "server-only";
+import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -92,7 +93,7 @@ export async function startSubmissionsExport(
   const exported = { ...filter, cursor: undefined };
   const { rowCount, until } = await beginSubmissionExport(db, user.organisationIds, exported);
   await db.transaction((tx) =>
-    recordAudit(tx, user, {
+    recordAudit(tx, userActor(user), {
       action: "submissions.exported",
       targetType: "submission",
       // The export covers one organisation when filtered to it, else every one the user has.

@@ -107,7 +107,7 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     if (answer.status === 200) {
       const read = readFeedbackBody(answer.body);
       if (!read.ok) throw new FollowError(read.reason);
-      return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed as unknown as Record<string, unknown> };
+      return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed };
     }
     const decoded = decodeSkatteetatenError({ status: answer.status, contentType: answer.headers["content-type"], body: answer.body, api: "amelding" });
     const codes = [decoded.code, ...decoded.specifications.map((s) => s.kode)].filter(Boolean).join(" / ");

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, organisations, submissions, type FeedbackStatus } from "@/lib/db/schema";
+import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 
 /**
  * Starts following every accepted A-melding that has no feedback row yet. One statement, so the
@@ -69,7 +70,7 @@ export type FeedbackCheckResult =
       status: Extract<FeedbackStatus, "ok" | "deviations" | "rejected">;
       dialogId: string;
       document: Record<string, unknown>;
-      parsed: Record<string, unknown>;
+      parsed: ParsedFeedback;
     };
 
 /** Records one check's result, only if this worker still holds the lease. */

@@ -3,11 +3,13 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
 import { assertPermission } from "@/lib/auth/assert-permission";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
-import { payloadFitsKind } from "./payload-kind";
+import { isLeaseOver } from "./due-rule";
+import { payloadFitsKind, type ReportPayload } from "./payload-kind";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -25,7 +27,7 @@ export const CANCELLABLE_STATUSES: SubmissionStatus[] = ["draft", "queued", "ret
 
 /** Whether a submission in this state may be cancelled now (see CANCELLABLE_STATUSES). */
 export function isCancellable(row: { status: SubmissionStatus; leaseUntil: Date | null }, now = new Date()) {
-  if (row.status === "sending") return row.leaseUntil === null || row.leaseUntil.getTime() < now.getTime();
+  if (row.status === "sending") return isLeaseOver(row, now);
   return CANCELLABLE_STATUSES.includes(row.status);
 }
 
@@ -43,7 +45,7 @@ export class PayloadInDatabase {
 }
 
 /** Refuses a payload that is not a report of the submission's kind, before anything is stored. */
-function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown> | PayloadInDatabase) {
+function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown> | PayloadInDatabase): asserts payload is ReportPayload | PayloadInDatabase {
   const fits = payload instanceof PayloadInDatabase ? payload.kind === kind : payloadFitsKind(kind, payload);
   if (!fits) throw new SafeError("validation", "errors.payloadWrongKind");
 }
@@ -54,7 +56,7 @@ function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown
  */
 export async function createSubmission(
   tx: DbOrTx,
-  actor: (NonNullable<AuditActor> & { role?: Role }) | null,
+  actor: AuditUser & { role?: Role },
   input: {
     organisationId: string;
     kind: ReportKind;
@@ -84,7 +86,7 @@ export async function createSubmission(
       status: input.queue ? "queued" : "draft",
       queuedAt: input.queue ? now : null,
       nextAttemptAt: input.queue ? now : null,
-      createdBy: actor?.id ?? null,
+      createdBy: actor.id,
       replacesSubmissionId: input.replacesSubmissionId ?? null,
     })
     .returning();
@@ -96,11 +98,11 @@ export async function createSubmission(
       versionNo: 1,
       payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
       idempotencyKey: randomUUID(),
-      createdBy: actor?.id ?? null,
+      createdBy: actor.id,
     })
     // Not the payload: it can be large, and the caller has it.
     .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey });
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, userActor(actor), {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
     targetId: submission!.id,
@@ -156,12 +158,12 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
 }
 
 /** Queues the current version again with the SAME idempotency key and body. */
-export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
+export async function retrySubmission(tx: DbOrTx, actor: AuditUser, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
   await assertSystemUserAccepted(tx, row.organisationId);
   await requeueWithSameKey(tx, [submissionId]);
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, userActor(actor), {
     action: "submission.retry",
     targetType: "submission",
     targetId: submissionId,
@@ -179,7 +181,7 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditActor, submissionI
  */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
-  actor: NonNullable<AuditActor> & { role: Role },
+  actor: AuditUser & { role: Role },
   submissionId: string,
   organisationIds: string[],
   kind: ReportKind,
@@ -205,7 +207,7 @@ export async function sendCorrectedVersion(
       versionNo: (latest?.versionNo ?? 0) + 1,
       payload,
       idempotencyKey: randomUUID(),
-      createdBy: actor?.id ?? null,
+      createdBy: actor.id,
     })
     .returning();
   await tx
@@ -221,7 +223,7 @@ export async function sendCorrectedVersion(
       updatedAt: sql`now()`,
     })
     .where(eq(submissions.id, submissionId));
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, userActor(actor), {
     action: "submission.send_corrected_version",
     targetType: "submission",
     targetId: submissionId,
@@ -237,7 +239,7 @@ export async function sendCorrectedVersion(
  * worker's lease runs out; then its open attempt is closed as interrupted, as a takeover would.
  * What Skatteetaten already received is not recalled: cancelling stops further attempts.
  */
-export async function cancelSubmission(tx: DbOrTx, actor: AuditActor, submissionId: string, organisationIds: string[]) {
+export async function cancelSubmission(tx: DbOrTx, actor: AuditUser, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (row.status === "sending" && !isCancellable(row)) throw new SafeError("conflict", "errors.cancelWhileSending");
   if (!isCancellable(row)) throw new SafeError("conflict", "errors.notCancellable");
@@ -258,7 +260,7 @@ export async function cancelSubmission(tx: DbOrTx, actor: AuditActor, submission
       .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Cancelled after the worker's lease ran out" })
       .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
   }
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, userActor(actor), {
     action: "submission.cancel",
     targetType: "submission",
     targetId: submissionId,

@@ -9,6 +9,7 @@ import { SystemUserRequestError, type SystemUserRequestClient } from "@/lib/alti
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { toOrganisationRows } from "./organisation-rows";
 import { listOrganisationsWithSystemUser } from "./queries";
+import { userActor } from "@/lib/audit/audit-events";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser, type AltinnErrorDetails, type RequestSystemUserResult } from "./request-system-user";
 
@@ -44,7 +45,7 @@ export const refreshSystemUserRequestsAction = defineAction(
     if (organisationId) assertOrganisationAccess(user, organisationId);
     const altinn = altinnClient();
     const failures = altinn.ok
-      ? (await refreshPendingSystemUserRequests(db, altinn.client, user, organisationId ? [organisationId] : user.organisationIds)).failures
+      ? (await refreshPendingSystemUserRequests(db, altinn.client, userActor(user), organisationId ? [organisationId] : user.organisationIds)).failures
       : [{ organisationId: organisationId ?? null, error: altinn.error }];
     const rows = toOrganisationRows(await listOrganisationsWithSystemUser(db, user.organisationIds));
     return { rows, failures };

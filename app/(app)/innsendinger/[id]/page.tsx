@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CancelButton } from "@/components/submissions/cancel-button";
-import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
+import { DecodedErrorView } from "@/components/submissions/decoded-error-view";
 import { FeedbackView } from "@/components/submissions/feedback-view";
 import { LiveRefresh } from "@/components/submissions/live-refresh";
 import { RetryButton } from "@/components/submissions/retry-button";
@@ -191,7 +191,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                       {t("detail.transportError")}: {a.transportError}
                     </p>
                   )}
-                  {a.decodedError && <DecodedErrorView decoded={a.decodedError as StoredDecodedError} mask={mask} />}
+                  {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
                   {!a.decodedError && a.korrelasjonsid && (
                     <p className="text-sm">
                       {t("detail.korrelasjonsid")}: <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />

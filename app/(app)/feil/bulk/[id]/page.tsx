@@ -35,7 +35,7 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
         <h2 id="bulk-selection" className="mb-2 font-semibold">
           {t("selection")}
         </h2>
-        <FilterSummary filter={parseSubmissionListFilter(progress.filter as Record<string, string | string[]>)} organisations={organisations} />
+        <FilterSummary filter={parseSubmissionListFilter(progress.filter)} organisations={organisations} />
       </section>
       <p className="mt-6">
         <Link href="/feil" className="underline">
