@@ -32,7 +32,7 @@ import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clien
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import type { ProcessedKey } from "@/lib/sandbox/skatteetaten/idempotency-store";
 import { createSubmission } from "@/lib/submissions/operations";
-import { enqueueDeliveries, startQueue } from "@/lib/submissions/queue";
+import { enqueueDeliveries, startQueue } from "@/lib/submissions/engine/queue";
 import { seededRandom } from "@/lib/testing/amelding-generator";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";

@@ -30,7 +30,7 @@ import { sendRequest } from "@/lib/reporting/send-request";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { createSubmission } from "@/lib/submissions/operations";
-import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/queue";
+import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/engine/queue";
 import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";

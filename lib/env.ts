@@ -57,7 +57,7 @@ export const env = createEnv({
     DELIVERY_RECONCILE_SECONDS: z.coerce.number().min(0.2).default(5),
     DELIVERY_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     // A-meldinger whose wire body is larger go through Skatteetaten's file-upload API. At most
-    // 10 MiB, the larger reading of the submission endpoint's "10 MB" (lib/submissions/delivery-deps.ts).
+    // 10 MiB, the larger reading of the submission endpoint's "10 MB" (lib/submissions/engine/delivery-deps.ts).
     AMELDING_UPLOAD_THRESHOLD_BYTES: z.coerce.number().int().min(1).max(10 * 1024 * 1024).default(10_000_000),
     WORKER_ID: z.string().min(1).optional(),
     FEEDBACK_POLL_SECONDS: z.coerce.number().min(0.2).default(3),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
-import { deliverSubmission } from "@/lib/submissions/deliver";
+import { deliverSubmission } from "@/lib/submissions/engine/deliver";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
 import { startEngineHarness } from "@/lib/testing/engine-harness";

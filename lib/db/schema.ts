@@ -161,7 +161,7 @@ export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
   "not_sent",
   // A 2xx whose body is not the API's answer: the outcome is unknown, so it is sent again.
   "unreadable_answer",
-  // Steps of an A-melding sent through the file-upload API (lib/submissions/upload-progress.ts):
+  // Steps of an A-melding sent through the file-upload API (lib/submissions/engine/upload-progress.ts):
   // POST /opplastinger answered with the upload's id; GET /opplastinger/{id} answered that
   // Skatteetaten is still validating it, or that it is ready to send in; GET or PUT answered that
   // the upload does not exist (any more).

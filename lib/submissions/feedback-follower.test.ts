@@ -7,7 +7,7 @@ import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission } from "./deliver";
+import { deliverSubmission } from "./engine/deliver";
 import { runFeedbackRound, type FeedbackFollowerDeps } from "./feedback-follower";
 import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
 import { createSubmission } from "./operations";

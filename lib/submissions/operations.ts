@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
-import { isLeaseOver } from "./due-rule";
+import { isLeaseOver } from "./engine/due-rule";
 import { payloadFitsKind, type ReportPayload } from "./payload-kind";
 
 /**

@@ -3,7 +3,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db/client";
 import { logUnexpectedError } from "@/lib/log/logger";
-import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import type { DocumentError } from "./import-issues";
 import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";

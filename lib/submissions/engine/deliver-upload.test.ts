@@ -10,10 +10,10 @@ import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
-import { runFeedbackRound } from "./feedback-follower";
-import { findFeedbackForSubmission } from "./feedback-rows";
-import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "./queries";
+import { runFeedbackRound } from "../feedback-follower";
+import { findFeedbackForSubmission } from "../feedback-rows";
+import { createSubmission } from "../operations";
+import { findSubmissionWithHistory } from "../queries";
 
 /*
  * A-meldinger over the upload threshold, delivered through the sandbox's file-upload API over

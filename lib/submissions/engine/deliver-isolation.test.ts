@@ -9,9 +9,9 @@ import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
-import { listErrorGroups } from "./error-groups";
-import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "./queries";
+import { listErrorGroups } from "../error-groups";
+import { createSubmission } from "../operations";
+import { findSubmissionWithHistory } from "../queries";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

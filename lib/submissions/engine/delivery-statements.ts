@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import type { AttemptOutcome, DeliveryStep, ReportKind } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import { dueSubmissionSql } from "./due-rule";
-import type { ReportPayload } from "./payload-kind";
-import type { StatusReasonCode, StatusReasonParams } from "./status-reason";
+import type { ReportPayload } from "../payload-kind";
+import type { StatusReasonCode, StatusReasonParams } from "../status-reason";
 
 /*
  * The delivery worker's three statements, written out as SQL and run as PREPARED statements.

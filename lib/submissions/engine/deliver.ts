@@ -25,9 +25,9 @@ import {
 } from "./delivery-statements";
 import { dueSubmissionSql } from "./due-rule";
 import { createGroupCommit } from "./group-commit";
-import { payloadFitsKind } from "./payload-kind";
+import { payloadFitsKind } from "../payload-kind";
 import { DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from "./retry-policy";
-import { statusReason, type StatusReason } from "./status-reason";
+import { statusReason, type StatusReason } from "../status-reason";
 import { DEFAULT_UPLOAD_POLLING, nextUploadStep, pollDelayMs, type UploadPolling, type UploadStep } from "./upload-progress";
 
 /** Why a token could not be had, in words fit for the attempt's record (never the token). */

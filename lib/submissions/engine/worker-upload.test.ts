@@ -5,8 +5,8 @@ import { deliveryAttempts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "./queries";
+import { createSubmission } from "../operations";
+import { findSubmissionWithHistory } from "../queries";
 import { enqueueDeliveries, startQueue } from "./queue";
 import { startDeliveryWorker } from "./worker";
 

@@ -4,8 +4,8 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "./deliver";
-import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "./queries";
+import { createSubmission } from "../operations";
+import { findSubmissionWithHistory } from "../queries";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
