@@ -179,9 +179,9 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "/api/altinn-events": {
     methods: ["POST"],
-    // A webhook for Altinn: no session, a shared secret instead (lib/submissions/altinn-events-webhook.ts).
+    // A webhook for Altinn: no session, a shared secret instead (lib/submissions/feedback/altinn-events-webhook.ts).
     requires: "public",
-    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/altinn-events-webhook.test.ts" }),
+    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/feedback/altinn-events-webhook.test.ts" }),
   },
   "/api/submissions": {
     methods: ["GET"],

@@ -6,8 +6,8 @@ import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { idempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createDeliveryDeps } from "./engine/delivery-deps";
-import { startFeedbackFollower } from "./feedback-follower";
-import { createFeedbackFollowerDeps } from "./feedback-follower-deps";
+import { startFeedbackFollower } from "./feedback/feedback-follower";
+import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 

@@ -12,7 +12,7 @@ import { sandboxTokenVerifier } from "@/lib/sandbox/sandbox-token-verifier";
 import type { FeedbackDelay } from "@/lib/sandbox/skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { createDeliveryDeps, type DeliveryConfig } from "@/lib/submissions/engine/delivery-deps";
-import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback-follower-deps";
+import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback/feedback-follower-deps";
 import { createTestOrganisation, createTestUser } from "./test-db";
 
 /**

@@ -10,8 +10,8 @@ import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
-import { runFeedbackRound } from "../feedback-follower";
-import { findFeedbackForSubmission } from "../feedback-rows";
+import { runFeedbackRound } from "../feedback/feedback-follower";
+import { findFeedbackForSubmission } from "../feedback/feedback-rows";
 import { createSubmission } from "../operations";
 import { findSubmissionWithHistory } from "../queries";
 

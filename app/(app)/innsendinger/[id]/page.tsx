@@ -17,7 +17,7 @@ import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
 import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
-import { findFeedbackForSubmission } from "@/lib/submissions/feedback-rows";
+import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";

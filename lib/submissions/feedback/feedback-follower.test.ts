@@ -7,10 +7,10 @@ import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission } from "./engine/deliver";
+import { deliverSubmission } from "../engine/deliver";
 import { runFeedbackRound, type FeedbackFollowerDeps } from "./feedback-follower";
 import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
-import { createSubmission } from "./operations";
+import { createSubmission } from "../operations";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -4,7 +4,7 @@ import { DIALOGPORTEN_SCOPE } from "@/lib/dialogporten/dialogporten-types";
 import { createDialogportenEndUserClient } from "@/lib/dialogporten/enduser-client";
 import { AMELDING_FEEDBACK_SCOPE, feedbackRequest } from "@/lib/reporting/amelding/feedback-adapter";
 import { sendRequest } from "@/lib/reporting/send-request";
-import type { TokenSource } from "./engine/delivery-deps";
+import type { TokenSource } from "../engine/delivery-deps";
 import type { FeedbackFollowerDeps } from "./feedback-follower";
 
 export type FeedbackFollowerConfig = {
