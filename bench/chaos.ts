@@ -31,7 +31,7 @@ import { insertOrganisation } from "@/lib/organisations/queries";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import type { ProcessedKey } from "@/lib/sandbox/skatteetaten/idempotency-store";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { enqueueDeliveries, startQueue } from "@/lib/submissions/engine/queue";
 import { seededRandom } from "@/lib/testing/amelding-generator";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";

@@ -29,7 +29,7 @@ import { AMELDING_SCOPE, createAmeldingAdapter } from "@/lib/reporting/amelding/
 import { sendRequest } from "@/lib/reporting/send-request";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/engine/queue";
 import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";

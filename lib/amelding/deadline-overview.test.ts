@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, type Role } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";

@@ -146,7 +146,7 @@ export const submissionStatusEnum = pgEnum("submission_status", [
   "rejected",
   "conflict",
   "failed",
-  // Stopped by a user; never claimed again (lib/submissions/operations.ts, cancelSubmission).
+  // Stopped by a user; never claimed again (lib/submissions/operations/operations.ts, cancelSubmission).
   "cancelled",
 ]);
 export const attemptOutcomeEnum = pgEnum("attempt_outcome", [

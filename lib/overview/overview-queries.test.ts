@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { submissions } from "@/lib/db/schema";
 import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 import { listSubmissions } from "@/lib/submissions/list-submissions";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";

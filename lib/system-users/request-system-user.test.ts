@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions, systemUserRequests } from "@/lib/db/schema";
 import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { listOrganisationsWithSystemUser } from "./queries";

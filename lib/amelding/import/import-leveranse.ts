@@ -7,7 +7,7 @@ import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
-import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations";
+import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations/operations";
 import type { UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
 import { rejected, type PreparedImport } from "./prepare-import";

@@ -10,7 +10,7 @@ import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
 import { listErrorGroups } from "../error-groups";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 
 const db = useTestDb();

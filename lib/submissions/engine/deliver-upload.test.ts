@@ -12,7 +12,7 @@ import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./del
 import { createDeliveryDeps } from "./delivery-deps";
 import { runFeedbackRound } from "../feedback/feedback-follower";
 import { findFeedbackForSubmission } from "../feedback/feedback-rows";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 
 /*

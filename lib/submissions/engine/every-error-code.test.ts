@@ -4,7 +4,7 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "./deliver";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 
 const db = useTestDb();

@@ -6,7 +6,7 @@ import { deliveryAttempts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 
 let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;

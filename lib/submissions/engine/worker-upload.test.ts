@@ -5,7 +5,7 @@ import { deliveryAttempts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 import { enqueueDeliveries, startQueue } from "./queue";
 import { startDeliveryWorker } from "./worker";

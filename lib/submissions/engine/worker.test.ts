@@ -6,7 +6,7 @@ import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { submissions } from "@/lib/db/schema";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { findDueSubmissionIds } from "./deliver";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries";
 import { enqueueDeliveries, startQueue, SUBMISSIONS_PER_JOB } from "./queue";
 import { startDeliveryWorker } from "./worker";

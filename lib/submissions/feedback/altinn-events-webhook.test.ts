@@ -5,7 +5,7 @@ import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 
 const db = useTestDb();
 const SECRET = "a-shared-secret-for-the-webhook-test";

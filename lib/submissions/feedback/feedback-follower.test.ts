@@ -10,7 +10,7 @@ import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "../engine/deliver";
 import { runFeedbackRound, type FeedbackFollowerDeps } from "./feedback-follower";
 import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
-import { createSubmission } from "../operations";
+import { createSubmission } from "../operations/operations";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -15,7 +15,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
 import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
-import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries";

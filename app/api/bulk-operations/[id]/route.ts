@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { toBulkProgressView } from "@/lib/submissions/bulk-progress-view";
-import { getBulkOperationProgress } from "@/lib/submissions/bulk-retry";
+import { toBulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { getBulkOperationProgress } from "@/lib/submissions/operations/bulk-retry";
 
 export const dynamic = "force-dynamic";
 

@@ -10,8 +10,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { toBulkProgressView } from "@/lib/submissions/bulk-progress-view";
-import { getBulkOperationProgress } from "@/lib/submissions/bulk-retry";
+import { toBulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { getBulkOperationProgress } from "@/lib/submissions/operations/bulk-retry";
 import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {

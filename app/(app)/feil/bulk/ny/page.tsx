@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { BULK_RETRY_LIMIT, countBulkRetry } from "@/lib/submissions/bulk-retry";
+import { BULK_RETRY_LIMIT, countBulkRetry } from "@/lib/submissions/operations/bulk-retry";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {

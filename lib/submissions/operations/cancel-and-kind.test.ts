@@ -4,8 +4,8 @@ import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { auditLog, deliveryAttempts, submissions, submissionVersions, type SubmissionStatus } from "@/lib/db/schema";
 import { testLeveranse, testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
-import { findDueSubmissionIds } from "./engine/deliver";
-import { readClaimable } from "./engine/delivery-statements";
+import { findDueSubmissionIds } from "../engine/deliver";
+import { readClaimable } from "../engine/delivery-statements";
 import { cancelSubmission, createSubmission, sendCorrectedVersion } from "./operations";
 
 const db = useTestDb();

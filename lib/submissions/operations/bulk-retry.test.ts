@@ -5,12 +5,12 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
-import { deliverSubmission } from "./engine/deliver";
-import { errorGroupListFilter, listErrorGroups } from "./error-groups";
-import { parseSubmissionListFilter, type SubmissionListFilter } from "./list-filter";
-import { listSubmissions, SUBMISSION_PAGE_SIZE } from "./list-submissions";
+import { deliverSubmission } from "../engine/deliver";
+import { errorGroupListFilter, listErrorGroups } from "../error-groups";
+import { parseSubmissionListFilter, type SubmissionListFilter } from "../list-filter";
+import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../list-submissions";
 import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "./queries";
+import { findSubmissionWithHistory } from "../queries";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { startBulkRetry } from "./bulk-retry";
 import { bulkRetryInputSchema } from "./bulk-retry-input";
-import { parseSubmissionListFilter } from "./list-filter";
-import { wakeDeliveryWorkers } from "./engine/queue-client";
+import { parseSubmissionListFilter } from "../list-filter";
+import { wakeDeliveryWorkers } from "../engine/queue-client";
 
 /**
  * "Retry all (same key)" over the whole filtered set. The count the user confirmed must still be

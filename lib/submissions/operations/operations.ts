@@ -8,8 +8,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
-import { isLeaseOver } from "./engine/due-rule";
-import { payloadFitsKind, type ReportPayload } from "./payload-kind";
+import { isLeaseOver } from "../engine/due-rule";
+import { payloadFitsKind, type ReportPayload } from "../payload-kind";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { cancelSubmission, retrySubmission } from "./operations";
-import { wakeDeliveryWorker } from "./engine/queue-client";
+import { wakeDeliveryWorker } from "../engine/queue-client";
 import { submissionIdSchema } from "./validation";
 
 /** "Retry (same key)": for transport failures, 429 and 5xx; sends the same body with the same key. */
