@@ -1,7 +1,7 @@
 import type { AuditListFilter } from "@/lib/audit/audit-filter";
 import type { ImportFormat } from "@/lib/amelding/import/import-result";
 import type { ReportKind, Role, SubmissionStatus, SystemUserRequestStatus } from "@/lib/db/schema";
-import type { SubmissionListFilter } from "@/lib/submissions/list-filter";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 /*
  * Every event the audit log records: its action, the kind of thing it concerns, and the shape of

@@ -2,9 +2,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
-import { toSubmissionPage } from "@/lib/submissions/list-rows";
-import { listSubmissions } from "@/lib/submissions/list-submissions";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
+import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 
 export const dynamic = "force-dynamic";
 

@@ -9,9 +9,9 @@ import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
-import { listErrorGroups } from "../error-groups";
+import { listErrorGroups } from "../queries/error-groups";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries";
+import { findSubmissionWithHistory } from "../queries/queries";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { startBulkRetry } from "./bulk-retry";
 import { bulkRetryInputSchema } from "./bulk-retry-input";
-import { parseSubmissionListFilter } from "../list-filter";
+import { parseSubmissionListFilter } from "../queries/list-filter";
 import { wakeDeliveryWorkers } from "../engine/queue-client";
 
 /**

@@ -6,11 +6,11 @@ import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
 import { deliverSubmission } from "../engine/deliver";
-import { errorGroupListFilter, listErrorGroups } from "../error-groups";
-import { parseSubmissionListFilter, type SubmissionListFilter } from "../list-filter";
-import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../list-submissions";
+import { errorGroupListFilter, listErrorGroups } from "../queries/error-groups";
+import { parseSubmissionListFilter, type SubmissionListFilter } from "../queries/list-filter";
+import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../queries/list-submissions";
 import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "../queries";
+import { findSubmissionWithHistory } from "../queries/queries";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -5,8 +5,8 @@ import { userActor, type AuditUser } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { bulkOperationMembers, bulkOperations, organisations, submissions, users } from "@/lib/db/schema";
-import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "../list-filter";
-import { submissionFilterConditions } from "../list-submissions";
+import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "../queries/list-filter";
+import { submissionFilterConditions } from "../queries/list-submissions";
 import { requeueWithSameKey, RETRYABLE_STATUSES } from "./operations";
 
 /** At most this many submissions per bulk retry, so one click cannot flood Skatteetaten or the queue. */

@@ -13,12 +13,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
-import { IN_FLIGHT_STATUSES } from "@/lib/submissions/list-filter";
+import { attemptTimeline, shownBody } from "@/lib/submissions/queries/attempt-timeline";
+import { IN_FLIGHT_STATUSES } from "@/lib/submissions/queries/list-filter";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries/queries";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 

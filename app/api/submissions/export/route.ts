@@ -4,8 +4,8 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { csvResponse } from "@/lib/csv/csv";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { startSubmissionsExport } from "@/lib/submissions/export-csv";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { startSubmissionsExport } from "@/lib/submissions/queries/export-csv";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 export const dynamic = "force-dynamic";
 

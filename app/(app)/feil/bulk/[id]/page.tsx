@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { toBulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
 import { getBulkOperationProgress } from "@/lib/submissions/operations/bulk-retry";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errorGroups.bulk"))("progressTitle") };

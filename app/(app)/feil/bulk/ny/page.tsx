@@ -11,7 +11,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { BULK_RETRY_LIMIT, countBulkRetry } from "@/lib/submissions/operations/bulk-retry";
-import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errorGroups.bulk"))("confirmTitle") };

@@ -7,7 +7,7 @@ import { testTranslator } from "@/lib/testing/test-translator";
 import { parseSubmissionListFilter } from "./list-filter";
 import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
-import { createSubmission } from "./operations/operations";
+import { createSubmission } from "../operations/operations";
 
 const db = useTestDb();
 

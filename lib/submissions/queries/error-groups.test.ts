@@ -7,7 +7,7 @@ import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
 import { parseSubmissionListFilter } from "./list-filter";
 import { listSubmissions } from "./list-submissions";
-import { createSubmission } from "./operations/operations";
+import { createSubmission } from "../operations/operations";
 
 const db = useTestDb();
 

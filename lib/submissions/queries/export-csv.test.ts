@@ -12,7 +12,7 @@ import type { Role } from "@/lib/db/schema";
 import { startSubmissionsExport } from "./export-csv";
 import { EXPORT_PAGE_SIZE } from "./export-query";
 import { parseSubmissionListFilter } from "./list-filter";
-import { createSubmission } from "./operations/operations";
+import { createSubmission } from "../operations/operations";
 
 const db = useTestDb();
 const t = testTranslator();

@@ -5,8 +5,8 @@ import { organisations, submissions } from "@/lib/db/schema";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { NO_SPEC_CODE, UNSUCCESSFUL_STATUSES, type FailureCause, type SubmissionListFilter } from "./list-filter";
 import { submissionFilterConditions } from "./list-submissions";
-import { RETRYABLE_STATUSES } from "./operations/operations";
-import type { StatusReason } from "./status-reason";
+import { RETRYABLE_STATUSES } from "../operations/operations";
+import type { StatusReason } from "../status-reason";
 
 /** The list filters the error groups can be narrowed by. */
 export type ErrorGroupFilter = Pick<SubmissionListFilter, "kind" | "org" | "from" | "to">;

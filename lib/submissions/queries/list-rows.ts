@@ -2,7 +2,7 @@ import "server-only";
 import type { Translator } from "@/lib/i18n/translator";
 import { lookupErrorCode } from "@/lib/reporting/errors/error-catalogue";
 import type { listSubmissions } from "./list-submissions";
-import { describeStatusReason, type StatusReasonParams } from "./status-reason";
+import { describeStatusReason, type StatusReasonParams } from "../status-reason";
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 
