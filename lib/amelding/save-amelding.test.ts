@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
 import { deliverSubmission } from "@/lib/submissions/engine/deliver";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries/queries";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createTestOrganisation, randomOrgnr, useTestDb } from "@/lib/testing/test-db";

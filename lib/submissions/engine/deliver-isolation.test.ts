@@ -11,7 +11,7 @@ import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
 import { listErrorGroups } from "../queries/error-groups";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

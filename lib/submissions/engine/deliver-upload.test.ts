@@ -13,7 +13,7 @@ import { createDeliveryDeps } from "./delivery-deps";
 import { runFeedbackRound } from "../feedback/feedback-follower";
 import { findFeedbackForSubmission } from "../feedback/feedback-rows";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 /*
  * A-meldinger over the upload threshold, delivered through the sandbox's file-upload API over

@@ -6,7 +6,7 @@ import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { useTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "./deliver";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -7,7 +7,7 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -6,7 +6,7 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 import { enqueueDeliveries, startQueue } from "./queue";
 import { startDeliveryWorker } from "./worker";
 

@@ -7,7 +7,7 @@ import { submissions } from "@/lib/db/schema";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { findDueSubmissionIds } from "./deliver";
 import { createSubmission } from "../operations/operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 import { enqueueDeliveries, startQueue, SUBMISSIONS_PER_JOB } from "./queue";
 import { startDeliveryWorker } from "./worker";
 

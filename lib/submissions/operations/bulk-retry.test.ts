@@ -10,7 +10,7 @@ import { errorGroupListFilter, listErrorGroups } from "../queries/error-groups";
 import { parseSubmissionListFilter, type SubmissionListFilter } from "../queries/list-filter";
 import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../queries/list-submissions";
 import { createSubmission } from "./operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 const db = useTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

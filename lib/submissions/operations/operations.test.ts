@@ -4,7 +4,7 @@ import { auditLog, submissions } from "@/lib/db/schema";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
-import { findSubmissionWithHistory } from "../queries/queries";
+import { findSubmissionWithHistory } from "../queries/submission-history";
 
 const db = useTestDb();
 

@@ -18,7 +18,7 @@ import { IN_FLIGHT_STATUSES } from "@/lib/submissions/queries/list-filter";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries/queries";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
