@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
 import { CopyValue } from "@/components/ui/copy-button";
 import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
-import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 
 /** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
 export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkatteetatenError; mask: (text: string) => string }) {

@@ -17,7 +17,7 @@ import {
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
-import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { ReportPayload } from "@/lib/submissions/payload-kind";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "../errors/decode-skatteetaten-error";
+import { decodeSkatteetatenError } from "../errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "../errors/decoded-error";
 import { lookupErrorCode } from "../errors/error-catalogue";
 import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";

@@ -5,7 +5,8 @@ import { deliveryAttempts, submissions, type DeliveryStep, type ReportKind } fro
 import { logger } from "@/lib/log/logger";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeUploadValidation, type AmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
-import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { redactHeaders, sendRequest, type HttpResponse } from "@/lib/reporting/send-request";
 import {
   claimAndRecordAttempts,

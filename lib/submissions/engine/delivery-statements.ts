@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AttemptOutcome, DeliveryStep, ReportKind } from "@/lib/db/schema";
-import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { dueSubmissionSql } from "./due-rule";
 import type { ReportPayload } from "../payload-kind";
 import type { StatusReasonCode, StatusReasonParams } from "../status-reason";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions, type DeliveryAttempt, type SubmissionStatus } from "@/lib/db/schema";
-import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
