@@ -4,7 +4,6 @@ import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";
 import { AUDIT_TARGET_TYPES } from "./audit-events";
 
-
 const optionalText = (max: number) =>
   z
     .string()
