@@ -29,8 +29,8 @@ import { AMELDING_SCOPE, createAmeldingAdapter } from "@/lib/reporting/amelding/
 import { sendRequest } from "@/lib/reporting/send-request";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { createSubmission } from "@/lib/submissions/operations";
-import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/queue";
+import { createSubmission } from "@/lib/submissions/operations/operations";
+import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/engine/queue";
 import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
@@ -95,7 +95,9 @@ async function main() {
   const { db, sql: client } = createDb(url, { max: 8 });
 
   const suffix = randomUUID().slice(0, 6);
-  const [user] = [await insertUser(db, { email: `bench-${suffix}@innrapportering.test`, name: "Bench", role: "admin", passwordHash: null })];
+  const email = `bench-${suffix}@innrapportering.test`;
+  const [user] = [await insertUser(db, { email, name: "Bench", role: "admin", passwordHash: null })];
+  const creator = { id: user!.id, email };
   const orgs: { id: string; orgnr: string }[] = [];
   for (let i = 0; i < ORGS; i++) {
     const orgnr = syntheticOrgnr(i);
@@ -176,7 +178,7 @@ async function main() {
     const org = orgs[i % ORGS]!;
     const payload = leveranse(org.orgnr, virksomhet, month);
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, null, { organisationId: org.id, kind: "amelding", subject: month, payload, queue: true }),
+      createSubmission(tx, creator, { organisationId: org.id, kind: "amelding", subject: month, payload, queue: true }),
     );
     return submissionId;
   };

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { callServerAction, serverActionId, storageStateFor } from "./fixtures";
 import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
 
-const cancelAction = () => serverActionId("lib/submissions/actions.ts", "cancelSubmissionAction");
+const cancelAction = () => serverActionId("lib/submissions/operations/actions.ts", "cancelSubmissionAction");
 
 test.describe("admin", () => {
   test.use({ storageState: storageStateFor("admin") });

@@ -4,7 +4,7 @@ import { callServerAction, serverActionId, storageStateFor } from "./fixtures";
 import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
 
 const FJELLVIND = "310900125";
-const startBulkRetry = () => serverActionId("lib/submissions/bulk-retry-actions.ts", "startBulkRetryAction");
+const startBulkRetry = () => serverActionId("lib/submissions/operations/bulk-retry-actions.ts", "startBulkRetryAction");
 
 async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -12,7 +12,7 @@ import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import { countSubmissionsByStatus, dailySubmissionSeries, NEEDS_ACTION_STATUSES } from "@/lib/overview/overview-queries";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
 export async function generateMetadata(): Promise<Metadata> {

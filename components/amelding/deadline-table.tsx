@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DeadlineOverview } from "@/lib/amelding/deadline-overview";
 import type { DeadlineStatus } from "@/lib/amelding/deadline-status";
-import { filterToSearchParams } from "@/lib/submissions/list-filter";
+import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
 /** Colour only supports the status text; every cell says what it means in words. */

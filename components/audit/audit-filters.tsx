@@ -1,8 +1,9 @@
 import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
-import { auditActionLabel, KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-labels";
-import { AUDIT_TARGET_TYPES, auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-events";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 
 /** A plain GET form: the filters become the URL, so a filtered view of the log can be shared. */
@@ -21,7 +22,7 @@ export async function AuditFilters({
   const input = "mt-1 w-full rounded border border-muted px-2 py-1.5";
   const label = "block text-sm font-medium";
   // An action the app no longer records (or not yet names) stays selectable when the URL has it.
-  const actions: string[] = [...KNOWN_AUDIT_ACTIONS];
+  const actions: string[] = [...AUDIT_ACTIONS];
   if (filter.action && !actions.includes(filter.action)) actions.push(filter.action);
   return (
     <form method="get" action="/revisjonslogg" className="mb-6 rounded border border-line bg-white p-4" aria-label={t("auditLog.filters")}>

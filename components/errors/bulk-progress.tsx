@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
-import { bulkProgressViewSchema, type BulkProgressView } from "@/lib/submissions/bulk-progress-view";
-import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+import { bulkProgressViewSchema, type BulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 /** Everything the progress counts as failed: ended, but not accepted. */
 const ENDED_UNSUCCESSFULLY = SUBMISSION_STATUSES.filter(

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { startBulkRetryAction } from "@/lib/submissions/bulk-retry-actions";
+import { startBulkRetryAction } from "@/lib/submissions/operations/bulk-retry-actions";
 
 /** States how many will be sent again; starting sends that count along, so a changed set is refused. */
 export function BulkRetryConfirm({ query, count, limit }: { query: string; count: number; limit: number }) {

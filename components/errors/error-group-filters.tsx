@@ -1,6 +1,6 @@
 import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
-import type { ErrorGroupFilter } from "@/lib/submissions/error-groups";
+import type { ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
 
 /** A plain GET form, like the submissions list's, so a narrowed view can be bookmarked and shared. */
 export async function ErrorGroupFilters({ filter, organisations }: { filter: ErrorGroupFilter; organisations: { id: string; name: string }[] }) {

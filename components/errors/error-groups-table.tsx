@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
-import { errorGroupListFilter, type ErrorGroup, type ErrorGroupFilter } from "@/lib/submissions/error-groups";
-import { filterToSearchParams } from "@/lib/submissions/list-filter";
+import { errorGroupListFilter, type ErrorGroup, type ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
+import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { describeErrorGroup } from "./describe-error-group";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { SubmissionListFilter } from "@/lib/submissions/list-filter";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { FilterSummary } from "./filter-summary";
 
 const EXTRA = ["spec", "cause", "bulk"] as const;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { NO_SPEC_CODE, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+import { NO_SPEC_CODE, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 const ORDER = ["status", "kind", "org", "period", "from", "to", "code", "spec", "cause", "bulk", "q"] as const;
 type Key = (typeof ORDER)[number];

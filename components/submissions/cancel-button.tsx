@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cancelSubmissionAction } from "@/lib/submissions/actions";
+import { cancelSubmissionAction } from "@/lib/submissions/operations/actions";
 
 /** "Cancel submission" behind a confirmation that says what cancelling does and does not undo. */
 export function CancelButton({ submissionId }: { submissionId: string }) {

@@ -1,29 +1,16 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Tag } from "@/components/ui/tag";
 import { CopyValue } from "@/components/ui/copy-button";
-
-type CatalogueText = { textNb?: string; textEn?: string; hintNb?: string; hintEn?: string; category?: string } | null;
-export type StoredDecodedError = {
-  code?: string | null;
-  known?: boolean;
-  entry?: CatalogueText;
-  melding?: string | null;
-  korrelasjonsid?: string | null;
-  category?: string | null;
-  retryable?: boolean;
-  /** The decoder's remediation for the most specific known code (or the HTTP status). */
-  hintNb?: string;
-  hintEn?: string;
-  specifications?: { kode?: string | null; melding?: string | null; sti?: string | null; angittVerdi?: string | null; entry?: CatalogueText; known?: boolean }[];
-};
+import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 
 /** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
-export async function DecodedErrorView({ decoded, mask }: { decoded: StoredDecodedError; mask: (text: string) => string }) {
+export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkatteetatenError; mask: (text: string) => string }) {
   const t = await getTranslations("detail");
   const locale = await getLocale();
-  const text = (e: CatalogueText) => (locale === "nb" ? e?.textNb : e?.textEn);
-  const other = (e: CatalogueText) => (locale === "nb" ? e?.textEn : e?.textNb);
-  const hint = locale === "nb" ? (decoded.hintNb ?? decoded.entry?.hintNb) : (decoded.hintEn ?? decoded.entry?.hintEn);
+  const text = (e: CatalogueEntry) => (locale === "nb" ? e.textNb : e.textEn);
+  const other = (e: CatalogueEntry) => (locale === "nb" ? e.textEn : e.textNb);
+  const hint = locale === "nb" ? decoded.hintNb : decoded.hintEn;
   return (
     <div className="mt-2 rounded border border-danger bg-danger-light p-3" data-testid="decoded-error">
       <p>
@@ -54,7 +41,7 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: StoredDecod
           <span className="font-medium">{t("hint")}:</span> {hint}
         </p>
       )}
-      {decoded.specifications && decoded.specifications.length > 0 && (
+      {decoded.specifications.length > 0 && (
         <div className="mt-3">
           <p className="font-medium">{t("specifications")}</p>
           <table className="mt-1 w-full text-left text-sm">

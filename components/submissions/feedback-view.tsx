@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-button";
 import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
-import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity, ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity } from "@/lib/reporting/amelding/feedback-adapter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
 const SEVERITIES: FeedbackSeverity[] = ["rejection", "immediate", "guideline", "unknown"];
@@ -48,7 +48,7 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
   const status = feedback?.status ?? "waiting";
-  const parsed = feedback?.parsed as ParsedFeedback | null | undefined;
+  const parsed = feedback?.parsed;
 
   return (
     <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="feedback-heading" data-testid="feedback">

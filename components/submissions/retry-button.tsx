@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { retrySubmissionAction } from "@/lib/submissions/actions";
+import { retrySubmissionAction } from "@/lib/submissions/operations/actions";
 
 /** "Retry (same key)" behind an explicit confirmation that says what will happen. */
 export function RetryButton({ submissionId }: { submissionId: string }) {

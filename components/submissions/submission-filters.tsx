@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ExtraListFilters } from "@/components/errors/extra-list-filters";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
-import { filterToSearchParams, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/list-filter";
+import { filterToSearchParams, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 /** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
 export async function SubmissionFilters({

@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
 import { useLiveQuery } from "@/components/live/use-live-query";
-import { submissionPageSchema, type SubmissionPage } from "@/lib/submissions/list-page";
+import { submissionPageSchema, type SubmissionPage } from "@/lib/submissions/queries/list-page";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 
-export type { SubmissionPage, SubmissionRow } from "@/lib/submissions/list-page";
+export type { SubmissionPage, SubmissionRow } from "@/lib/submissions/queries/list-page";
 
 /**
  * The list refreshes itself through the route handler while anything on it is in flight, and

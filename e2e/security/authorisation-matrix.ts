@@ -114,19 +114,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
     own: (f) => ({ args: [{ organisationId: f.ownOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
     other: (f) => ({ args: [{ organisationId: f.otherOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
   },
-  "lib/submissions/actions.ts#retrySubmissionAction": {
+  "lib/submissions/operations/actions.ts#retrySubmissionAction": {
     requires: "submission:retry",
     own: (f) => ({ args: [{ submissionId: f.ownSubmissionId }] }),
     other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
   },
-  "lib/submissions/actions.ts#cancelSubmissionAction": {
+  "lib/submissions/operations/actions.ts#cancelSubmissionAction": {
     requires: "submission:cancel",
     // Accepted: not cancellable, so an allowed caller gets a conflict and nothing changes.
     own: (f) => ({ args: [{ submissionId: f.ownSubmissionId }] }),
     // Failed, so cancellable: only organisation scoping stands in the way.
     other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
   },
-  "lib/submissions/bulk-retry-actions.ts#startBulkRetryAction": {
+  "lib/submissions/operations/bulk-retry-actions.ts#startBulkRetryAction": {
     requires: "submission:retry",
     // The caller's own failures, with a count that cannot match: refused as changed, nothing queued.
     own: (f) => ({ args: [{ query: `org=${f.ownOrg.id}&status=failed`, confirmedCount: 999_999 }] }),
@@ -174,9 +174,9 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "/api/altinn-events": {
     methods: ["POST"],
-    // A webhook for Altinn: no session, a shared secret instead (lib/submissions/altinn-events-webhook.ts).
+    // A webhook for Altinn: no session, a shared secret instead (lib/submissions/feedback/altinn-events-webhook.ts).
     requires: "public",
-    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/altinn-events-webhook.test.ts" }),
+    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/feedback/altinn-events-webhook.test.ts" }),
   },
   "/api/submissions": {
     methods: ["GET"],

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import { saveAmelding } from "./save-amelding";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);

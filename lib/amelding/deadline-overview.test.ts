@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";
 
 const db = useTestDb();
+let creator: { id: string; email: string };
 
 /** A submission as the delivery engine leaves it: status and acceptance time set. */
 async function submission(
@@ -15,7 +16,7 @@ async function submission(
   status: SubmissionStatus,
   options: { acceptedAt?: string; replaces?: string; kind?: "amelding" | "oar" } = {},
 ) {
-  const { submissionId } = await createSubmission(db, null, {
+  const { submissionId } = await createSubmission(db, creator, {
     organisationId,
     kind: options.kind ?? "amelding",
     subject,
@@ -42,6 +43,7 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
 
   beforeAll(async () => {
     const user = await createTestUser(db, "admin");
+    creator = user;
     a = await organisationAddedOn(user.id, "2025-01-01T08:00:00Z");
     b = await organisationAddedOn(user.id, "2026-04-20T08:00:00Z");
     other = await organisationAddedOn(user.id, "2025-01-01T08:00:00Z");

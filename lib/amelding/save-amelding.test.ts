@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
-import { deliverSubmission } from "@/lib/submissions/deliver";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { deliverSubmission } from "@/lib/submissions/engine/deliver";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createTestOrganisation, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
@@ -103,8 +103,8 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     const before = Date.now();
     const values = builderValues({ leveringstidspunkt: "2001-01-01T00:00:00Z" });
     const s = await sendAccepted(values);
-    const payload = s.versions[0]!.payload as { leveringstidspunkt: string; meldingsId: string };
-    expect(Date.parse(payload.leveringstidspunkt)).toBeGreaterThanOrEqual(before - 1000);
+    const payload = s.versions[0]!.payload;
+    expect(Date.parse(String(payload.leveringstidspunkt))).toBeGreaterThanOrEqual(before - 1000);
     expect(s.receivedIds).toMatchObject({ meldingsId: values.meldingsId });
     // The body on the wire carries decimals as strings, whole kroner as integers.
     const body = JSON.parse(s.attempts[0]!.requestBody);
@@ -173,7 +173,7 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
       { replacesSubmissionId: original.id },
     );
     expect(replacement.replacesSubmissionId).toBe(original.id);
-    expect((replacement.versions[0]!.payload as { erstatterMeldingsId: string }).erstatterMeldingsId).toBe(originalMeldingsId);
+    expect(replacement.versions[0]!.payload.erstatterMeldingsId).toBe(originalMeldingsId);
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, replacement.id), eq(auditLog.action, "submission.submit")));
     expect(audit[0]!.details).toMatchObject({ replacesSubmissionId: original.id });
 

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { SafeError, type FieldErrors } from "@/lib/actions/action-result";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, type Role } from "@/lib/db/schema";
-import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
+import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
 import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";
 import { ameldingMessageKey } from "./validation-messages";

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { searchParamsRecord, searchParamsSchema, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";
-
-export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
+import { AUDIT_TARGET_TYPES } from "./audit-events";
 
 const optionalText = (max: number) =>
   z

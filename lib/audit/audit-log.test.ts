@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, type Role } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
@@ -13,7 +13,7 @@ import { auditActionLabel } from "./audit-labels";
 import { parseAuditListFilter } from "./audit-filter";
 import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";
-import { recordAudit } from "./record-audit";
+import { storeAuditEntry } from "@/lib/testing/audit-entries";
 
 const db = useTestDb();
 const t = testTranslator();
@@ -34,9 +34,9 @@ async function seed() {
   const sub = await db.transaction((tx) =>
     createSubmission(tx, alice, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
   );
-  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationIds: [org.id], details: { note: secret } });
-  await recordAudit(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, organisationIds: [org.id, other.id], details: { role: "admin", marker: org.id } });
-  await recordAudit(db, bob, { action: "organisation.create", targetType: "organisation", targetId: other.id, organisationIds: [other.id] });
+  await storeAuditEntry(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationIds: [org.id], details: { note: secret } });
+  await storeAuditEntry(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, organisationIds: [org.id, other.id], details: { role: "admin", marker: org.id } });
+  await storeAuditEntry(db, bob, { action: "organisation.create", targetType: "organisation", targetId: other.id, organisationIds: [other.id] });
   // Spread the entries over time so the range filter has something to separate.
   const rows = await db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.organisationId, [org.id])).orderBy(auditLog.id);
   await db.update(auditLog).set({ createdAt: new Date("2026-01-10T08:00:00Z") }).where(eq(auditLog.id, rows[0]!.id));
@@ -108,7 +108,7 @@ describe("audit log filters and details (real PostgreSQL)", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "audit.exported"), inArray(auditLog.actorId, [manager.id, support.id])));
-    expect(recorded.map((r) => [r.actorId, r.details.rowCount, r.details.includesDetails])).toEqual(
+    expect(recorded.map((r) => [r.actorId, (r.details as { rowCount: number }).rowCount, (r.details as { includesDetails: boolean }).includesDetails])).toEqual(
       expect.arrayContaining([
         [manager.id, 2, false],
         [support.id, 1, true],

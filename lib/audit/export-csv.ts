@@ -9,6 +9,7 @@ import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "./audit-labels";
 import type { AuditListFilter } from "./audit-filter";
 import { auditExportPages, auditScopeFor, beginAuditExport, type AuditEntryRow } from "./queries";
+import { userActor } from "./audit-events";
 import { recordAudit } from "./record-audit";
 
 export function auditCsvHeader(t: Translator, includeDetails: boolean): string[] {
@@ -46,7 +47,7 @@ export async function startAuditExport(db: Db, user: CurrentUser, filter: AuditL
   const exported = { ...filter, before: undefined };
   const { rowCount, upTo } = await beginAuditExport(db, scope, exported);
   await db.transaction((tx) =>
-    recordAudit(tx, user, {
+    recordAudit(tx, userActor(user), {
       action: "audit.exported",
       targetType: "system",
       // The export covers one organisation when filtered to it, else every one the user has.

@@ -5,6 +5,8 @@ import { createTestOrganisation, createTestUser, uniqueEmail, useTestDb } from "
 import { insertUser } from "@/lib/users/queries";
 import { parseAuditListFilter } from "./audit-filter";
 import { listAuditEntries } from "./queries";
+import { storeAuditEntry } from "@/lib/testing/audit-entries";
+import { SEED_ACTOR } from "./audit-events";
 import { recordAudit } from "./record-audit";
 
 const db = useTestDb();
@@ -15,8 +17,8 @@ describe("audit log (real PostgreSQL)", () => {
     const visible = await createTestOrganisation(db, actor.id);
     const hidden = await createTestOrganisation(db, null);
     const marker = `test.${Date.now()}`;
-    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationIds: [visible.id] });
-    await recordAudit(db, actor, { action: marker, targetType: "organisation", organisationIds: [hidden.id] });
+    await storeAuditEntry(db, actor, { action: marker, targetType: "organisation", organisationIds: [visible.id] });
+    await storeAuditEntry(db, actor, { action: marker, targetType: "organisation", organisationIds: [hidden.id] });
     const { rows } = await listAuditEntries(db, { organisationIds: [visible.id], includeDetails: true }, parseAuditListFilter({ action: marker }));
     expect(rows.map((r) => r.organisationName)).toEqual([visible.name]);
   });
@@ -26,7 +28,7 @@ describe("audit log (real PostgreSQL)", () => {
     await expect(
       db.transaction(async (tx) => {
         const row = await insertUser(tx, { email, name: "X", role: "manager", passwordHash: null });
-        await recordAudit(tx, null, { action: "user.create", targetType: "user", targetId: row!.id, organisationIds: [] });
+        await recordAudit(tx, SEED_ACTOR, { action: "user.create", targetType: "user", targetId: row!.id, organisationIds: [], details: { email, role: "manager" } });
         throw new Error("simulated failure after both writes");
       }),
     ).rejects.toThrow("simulated failure");

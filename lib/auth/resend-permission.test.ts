@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { submissions, submissionVersions } from "@/lib/db/schema";
-import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
+import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";

@@ -14,7 +14,16 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
+import type { AuditDetails } from "@/lib/audit/audit-events";
+import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import type { ReportPayload } from "@/lib/submissions/payload-kind";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
+
+// JSON columns carry their domain types ($type is compile-time only: no migration). Each is
+// written only by our own code from parsed values, so reading one back needs no cast.
 
 export const roleEnum = pgEnum("role", ["admin", "support", "manager"]);
 
@@ -84,7 +93,7 @@ export const auditLog = pgTable(
     // Every organisation the entry concerns; a reader sees the entry only with access to all of
     // them. Empty: concerns no organisation we can name, shown to no one (see lib/audit/queries.ts).
     organisationIds: uuid("organisation_ids").array().notNull().default(sql`'{}'::uuid[]`),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb("details").$type<AuditDetails>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -137,7 +146,7 @@ export const submissionStatusEnum = pgEnum("submission_status", [
   "rejected",
   "conflict",
   "failed",
-  // Stopped by a user; never claimed again (lib/submissions/operations.ts, cancelSubmission).
+  // Stopped by a user; never claimed again (lib/submissions/operations/operations.ts, cancelSubmission).
   "cancelled",
 ]);
 export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
@@ -152,7 +161,7 @@ export const attemptOutcomeEnum = pgEnum("attempt_outcome", [
   "not_sent",
   // A 2xx whose body is not the API's answer: the outcome is unknown, so it is sent again.
   "unreadable_answer",
-  // Steps of an A-melding sent through the file-upload API (lib/submissions/upload-progress.ts):
+  // Steps of an A-melding sent through the file-upload API (lib/submissions/engine/upload-progress.ts):
   // POST /opplastinger answered with the upload's id; GET /opplastinger/{id} answered that
   // Skatteetaten is still validating it, or that it is ready to send in; GET or PUT answered that
   // the upload does not exist (any more).
@@ -226,7 +235,8 @@ export const submissionVersions = pgTable(
       .notNull()
       .references(() => submissions.id),
     versionNo: integer("version_no").notNull(),
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    // Always a report of its submission's kind (checked before saving, lib/submissions/payload-kind.ts).
+    payload: jsonb("payload").$type<ReportPayload>().notNull(),
     idempotencyKey: uuid("idempotency_key").notNull().unique(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -265,7 +275,7 @@ export const deliveryAttempts = pgTable(
     responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
     responseBody: text("response_body"),
     errorCode: text("error_code"),
-    decodedError: jsonb("decoded_error").$type<Record<string, unknown>>(),
+    decodedError: jsonb("decoded_error").$type<DecodedSkatteetatenError>(),
     korrelasjonsid: text("korrelasjonsid"),
     transportError: text("transport_error"),
     workerId: text("worker_id"),
@@ -313,7 +323,7 @@ export const ameldingFeedback = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }),
     // The document as the feedback API returned it, and our adapter's reading of it.
     document: jsonb("document").$type<Record<string, unknown>>(),
-    parsed: jsonb("parsed").$type<Record<string, unknown>>(),
+    parsed: jsonb("parsed").$type<ParsedFeedback>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("amelding_feedback_due_idx").on(t.status, t.nextCheckAt)],
@@ -333,7 +343,7 @@ export const systemUserRequests = pgTable(
     externalId: text("external_id").notNull(),
     status: systemUserRequestStatusEnum("status").notNull().default("new"),
     confirmUrl: text("confirm_url"),
-    rights: jsonb("rights").$type<unknown[]>().notNull(),
+    rights: jsonb("rights").$type<AltinnRight[]>().notNull(),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
@@ -349,7 +359,7 @@ export const bulkOperations = pgTable("bulk_operations", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: text("kind").notNull(),
   // The list filter the operation was started from, as the URL had it.
-  filter: jsonb("filter").$type<Record<string, unknown>>().notNull(),
+  filter: jsonb("filter").$type<Partial<SubmissionListFilter>>().notNull(),
   total: integer("total").notNull(),
   status: bulkOperationStatusEnum("status").notNull().default("running"),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

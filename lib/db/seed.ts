@@ -1,5 +1,6 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
+import { SEED_ACTOR } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { findOrganisationByOrgnr, insertOrganisation } from "@/lib/organisations/queries";
 import { insertPreapprovedSystemUser, latestSystemUserRequest } from "@/lib/system-users/queries";
@@ -33,7 +34,7 @@ export async function seedDemo(db: Db, password: string) {
       // The sandbox has system users for the demo organisations from the start.
       if (!(await latestSystemUserRequest(tx, row!.id))) {
         await insertPreapprovedSystemUser(tx, row!.id);
-        await recordAudit(tx, null, {
+        await recordAudit(tx, SEED_ACTOR, {
           action: "system_user.status_change",
           targetType: "organisation",
           targetId: row!.id,
@@ -47,7 +48,7 @@ export async function seedDemo(db: Db, password: string) {
       const created = await insertUser(tx, { ...u, passwordHash: await hashPassword(password) });
       if (!created) continue;
       await replaceUserOrganisations(tx, created.id, orgIds, orgIds);
-      await recordAudit(tx, null, {
+      await recordAudit(tx, SEED_ACTOR, {
         action: "user.create",
         targetType: "user",
         targetId: created.id,

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
 import { createLogger, logUnexpectedError } from "./logger";
 

@@ -6,8 +6,8 @@ import { SafeError } from "@/lib/actions/action-result";
 import { defineAction, assertOrganisationAccess } from "@/lib/actions/define-action";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
-import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations";
-import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
+import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import { oppdragSchemaWith } from "./oppdrag-form-schema";
 import { oppdragsgiverIsOrganisation } from "./oppdragsgiver";
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { oarStiToModelPath } from "@/lib/reporting/oar/oar-adapter";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 
-type Attempt = { outcome: string; decodedError: Record<string, unknown> | null };
+type Attempt = { outcome: string; decodedError: Pick<DecodedSkatteetatenError, "specifications"> | null };
 
 /** The form's initial values from a stored version (the model is the form's own shape). */
 export function oppdragToFormInitial(payload: Record<string, unknown>) {
@@ -13,7 +14,7 @@ export function oppdragToFormInitial(payload: Record<string, unknown>) {
 /** Form fields the last rejection's specification entries point at, with Skatteetaten's message. */
 export function rejectedFieldsFrom(attempts: Attempt[]): Record<string, string> {
   const last = [...attempts].reverse().find((a) => a.outcome === "rejected");
-  const specs = (last?.decodedError?.specifications ?? []) as { sti?: string | null; melding?: string | null; kode?: string | null }[];
+  const specs = last?.decodedError?.specifications ?? [];
   const out: Record<string, string> = {};
   for (const s of specs) {
     if (!s.sti) continue;

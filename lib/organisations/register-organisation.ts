@@ -1,6 +1,7 @@
 import "server-only";
 import { SafeError } from "@/lib/actions/action-result";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { insertOrganisation, lockOrgnrAmong } from "./queries";
 
@@ -12,14 +13,14 @@ import { insertOrganisation, lockOrgnrAmong } from "./queries";
  */
 export async function registerOrganisation(
   tx: DbOrTx,
-  admin: NonNullable<AuditActor> & { organisationIds: string[] },
+  admin: AuditUser & { organisationIds: string[] },
   input: { orgnr: string; name: string },
 ) {
   if (await lockOrgnrAmong(tx, input.orgnr, admin.organisationIds)) {
     throw new SafeError("conflict", "errors.validation", { orgnr: ["orgnrTaken"] });
   }
   const row = await insertOrganisation(tx, input, admin.id);
-  await recordAudit(tx, admin, {
+  await recordAudit(tx, userActor(admin), {
     action: "organisation.create",
     targetType: "organisation",
     targetId: row.id,

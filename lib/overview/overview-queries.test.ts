@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { submissions } from "@/lib/db/schema";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
-import { listSubmissions } from "@/lib/submissions/list-submissions";
-import { createSubmission } from "@/lib/submissions/operations";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";

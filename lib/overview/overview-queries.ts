@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
-import type { SubmissionListFilter } from "@/lib/submissions/list-filter";
-import { submissionFilterConditions } from "@/lib/submissions/list-submissions";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import { submissionFilterConditions } from "@/lib/submissions/queries/list-submissions";
 
 /** Statuses that need someone to act: the engine will not send them again on its own. */
 export const NEEDS_ACTION_STATUSES = ["rejected", "conflict", "failed"] as const satisfies readonly SubmissionStatus[];

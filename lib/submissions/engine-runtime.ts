@@ -5,11 +5,11 @@ import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
-import { createDeliveryDeps } from "./delivery-deps";
-import { startFeedbackFollower } from "./feedback-follower";
-import { createFeedbackFollowerDeps } from "./feedback-follower-deps";
-import { startQueue } from "./queue";
-import { startDeliveryWorker } from "./worker";
+import { createDeliveryDeps } from "./engine/delivery-deps";
+import { startFeedbackFollower } from "./feedback/feedback-follower";
+import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
+import { startQueue } from "./engine/queue";
+import { startDeliveryWorker } from "./engine/worker";
 
 type EnvLike = Record<string, string | undefined>;
 

@@ -33,8 +33,15 @@ const PAYLOAD_SHAPES = {
   }),
 } satisfies Record<ReportKind, z.ZodType>;
 
+/** A stored payload of each kind: the fields above, and whatever else the report holds. */
+export type PayloadOfKind = { [K in ReportKind]: z.infer<(typeof PAYLOAD_SHAPES)[K]> };
+export type OarPayload = PayloadOfKind["oar"];
+export type AmeldingPayload = PayloadOfKind["amelding"];
+/** What `submission_versions.payload` holds: a report of its submission's kind. */
+export type ReportPayload = OarPayload | AmeldingPayload;
+
 /** Whether the payload is a report of this kind (see above for what that covers). */
-export function payloadFitsKind(kind: ReportKind, payload: unknown): boolean {
+export function payloadFitsKind<K extends ReportKind>(kind: K, payload: unknown): payload is PayloadOfKind[K] {
   const shape = PAYLOAD_SHAPES[kind];
   return shape !== undefined && shape.safeParse(payload).success;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { REPORTING_RIGHTS } from "@/lib/altinn/system-user-request-wire";
+import { REPORTING_RIGHTS, type AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, systemUserRequests, type SystemUserRequest, type SystemUserRequestStatus } from "@/lib/db/schema";
 
@@ -68,7 +68,7 @@ export async function insertSystemUserRequest(
     externalId: string;
     status: SystemUserRequestStatus;
     confirmUrl: string | null;
-    rights: unknown[];
+    rights: AltinnRight[];
     requestedBy: string | null;
     checkedAt: Date;
   },

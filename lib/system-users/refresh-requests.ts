@@ -1,7 +1,8 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
 import { SystemUserRequestError, type SystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { AuditActor } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { organisations } from "@/lib/db/schema";
 import { latestSystemUserRequests, lockPendingRequest, recordStatusCheck } from "./queries";
@@ -17,7 +18,7 @@ export type RefreshResult = {
 /**
  * Asks Altinn for the status of every pending (New) request among the organisations and
  * records what changed, each change with its audit entry in the same transaction. `actor` is
- * the user whose page or button triggered the check, or null when the system does it.
+ * the user whose page or button triggered the check, or the system when it checks on its own.
  */
 export async function refreshPendingSystemUserRequests(
   db: Db,

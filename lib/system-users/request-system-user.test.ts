@@ -2,10 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions, systemUserRequests } from "@/lib/db/schema";
 import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
-import { createSubmission } from "@/lib/submissions/operations";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
 import { listOrganisationsWithSystemUser } from "./queries";
+import { SYSTEM_ACTOR, userActor } from "@/lib/audit/audit-events";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser } from "./request-system-user";
 
@@ -50,12 +51,12 @@ describe("onboarding an organisation (real PostgreSQL, sandbox Altinn over HTTP)
     });
     await expect(queue()).rejects.toMatchObject({ messageKey: "systemUsers.errors.submitWithoutSystemUser" });
 
-    expect(await refreshPendingSystemUserRequests(db, s.client(), user, [org.id])).toMatchObject({ checked: 1, changed: 0 });
+    expect(await refreshPendingSystemUserRequests(db, s.client(), userActor(user), [org.id])).toMatchObject({ checked: 1, changed: 0 });
     expect((await requestsOf(org.id))[0]!.lastCheckedAt).not.toBeNull();
 
     await customerAnswers(row!.externalId, "accept");
-    expect(await refreshPendingSystemUserRequests(db, s.client(), null, [org.id])).toMatchObject({ checked: 1, changed: 1 });
-    expect(await refreshPendingSystemUserRequests(db, s.client(), null, [org.id])).toMatchObject({ checked: 0, changed: 0 });
+    expect(await refreshPendingSystemUserRequests(db, s.client(), SYSTEM_ACTOR, [org.id])).toMatchObject({ checked: 1, changed: 1 });
+    expect(await refreshPendingSystemUserRequests(db, s.client(), SYSTEM_ACTOR, [org.id])).toMatchObject({ checked: 0, changed: 0 });
     const [accepted] = await requestsOf(org.id);
     expect(accepted).toMatchObject({ status: "accepted", decidedAt: expect.any(Date) });
     const changes = (await auditOf(org.id)).filter((a) => a.action === "system_user.status_change");
@@ -83,7 +84,7 @@ describe("onboarding an organisation (real PostgreSQL, sandbox Altinn over HTTP)
 
     const [first] = await requestsOf(org.id);
     await customerAnswers(first!.externalId, "reject");
-    await refreshPendingSystemUserRequests(db, s.client(), user, [org.id]);
+    await refreshPendingSystemUserRequests(db, s.client(), userActor(user), [org.id]);
     expect((await requestsOf(org.id))[0]!.status).toBe("rejected");
 
     // Altinn keeps the rejected request in the way (AUTH-00009) until it is deleted; the app does that.

@@ -5,7 +5,8 @@ import {
   type SystemUserRequest as AltinnSystemUserRequest,
   type SystemUserRequestClient,
 } from "@/lib/altinn/system-user-request-client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { AltinnErrorDetails } from "./organisation-rows";
 import { findSystemUserRequestByExternalId, insertSystemUserRequest, isSystemUserRequestHeldElsewhere, latestSystemUserRequest } from "./queries";
@@ -42,7 +43,7 @@ async function createAtAltinn(client: SystemUserRequestClient, orgnr: string): P
 export async function requestSystemUser(
   db: Db,
   client: SystemUserRequestClient,
-  actor: NonNullable<AuditActor>,
+  actor: AuditUser,
   organisation: { id: string; orgnr: string },
 ): Promise<RequestSystemUserResult> {
   const latest = await latestSystemUserRequest(db, organisation.id);
@@ -86,7 +87,7 @@ export async function requestSystemUser(
       requestedBy: actor.id,
       checkedAt,
     });
-    await recordAudit(tx, actor, {
+    await recordAudit(tx, userActor(actor), {
       action: "system_user.request",
       targetType: "organisation",
       targetId: organisation.id,

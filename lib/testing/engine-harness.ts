@@ -11,8 +11,8 @@ import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { sandboxTokenVerifier } from "@/lib/sandbox/sandbox-token-verifier";
 import type { FeedbackDelay } from "@/lib/sandbox/skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
-import { createDeliveryDeps, type DeliveryConfig } from "@/lib/submissions/delivery-deps";
-import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback-follower-deps";
+import { createDeliveryDeps, type DeliveryConfig } from "@/lib/submissions/engine/delivery-deps";
+import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback/feedback-follower-deps";
 import { createTestOrganisation, createTestUser } from "./test-db";
 
 /**

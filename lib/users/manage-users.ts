@@ -1,5 +1,6 @@
 import "server-only";
 import { SafeError } from "@/lib/actions/action-result";
+import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeUserSessions } from "@/lib/auth/sessions";
 import type { DbOrTx } from "@/lib/db/client";
@@ -25,7 +26,7 @@ export async function createUser(tx: DbOrTx, admin: UserManager, input: CreateUs
   const row = await insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash });
   if (!row) throw new SafeError("conflict", "errors.validation", { email: ["emailTaken"] });
   const granted = await replaceUserOrganisations(tx, row.id, input.organisationIds, admin.organisationIds);
-  await recordAudit(tx, admin, {
+  await recordAudit(tx, userActor(admin), {
     action: "user.create",
     targetType: "user",
     targetId: row.id,
@@ -52,7 +53,7 @@ export async function updateUser(tx: DbOrTx, admin: UserManager, input: UpdateUs
   await updateUserRole(tx, input.userId, input.role);
   if (input.role !== target.role) await revokeUserSessions(tx, input.userId);
   const granted = await replaceUserOrganisations(tx, input.userId, input.organisationIds, admin.organisationIds);
-  await recordAudit(tx, admin, {
+  await recordAudit(tx, userActor(admin), {
     action: "user.update",
     targetType: "user",
     targetId: input.userId,
@@ -69,7 +70,7 @@ export async function setUserActiveAs(tx: DbOrTx, admin: UserManager, input: { u
   if (input.userId === admin.id && !input.active) throw new SafeError("conflict", "errors.cannotDeactivateSelf");
   await setUserActive(tx, input.userId, input.active);
   if (!input.active) await revokeUserSessions(tx, input.userId);
-  await recordAudit(tx, admin, {
+  await recordAudit(tx, userActor(admin), {
     action: input.active ? "user.activate" : "user.deactivate",
     targetType: "user",
     targetId: input.userId,

@@ -6,9 +6,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
-import { toSubmissionPage } from "@/lib/submissions/list-rows";
-import { listSubmissions } from "@/lib/submissions/list-submissions";
+import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
+import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("amelding") };

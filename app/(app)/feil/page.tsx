@@ -8,8 +8,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { listErrorGroups } from "@/lib/submissions/error-groups";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { listErrorGroups } from "@/lib/submissions/queries/error-groups";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 
 export async function generateMetadata(): Promise<Metadata> {

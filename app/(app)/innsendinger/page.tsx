@@ -10,9 +10,9 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
-import { toSubmissionPage } from "@/lib/submissions/list-rows";
-import { listSubmissions } from "@/lib/submissions/list-submissions";
+import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
+import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("submissions"))("title") };

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { handleAltinnEvent } from "@/lib/submissions/altinn-events-webhook";
+import { handleAltinnEvent } from "@/lib/submissions/feedback/altinn-events-webhook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
-import { submissionListQuerySchema } from "@/lib/submissions/list-filter";
-import { submissionPageSchema } from "@/lib/submissions/list-page";
-import { toSubmissionPage } from "@/lib/submissions/list-rows";
-import { listSubmissions } from "@/lib/submissions/list-submissions";
+import { submissionListQuerySchema } from "@/lib/submissions/queries/list-filter";
+import { submissionPageSchema } from "@/lib/submissions/queries/list-page";
+import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
+import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 
 export const dynamic = "force-dynamic";
 

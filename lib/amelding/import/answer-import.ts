@@ -2,7 +2,7 @@ import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db/client";
 import { answer, type JsonAnswer } from "@/lib/routes/define-route";
-import { wakeDeliveryWorker } from "@/lib/submissions/queue-client";
+import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import type { DocumentError } from "./import-issues";
 import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
-import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
-import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations";
+import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations/operations";
 import type { UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
 import { rejected, type PreparedImport } from "./prepare-import";
@@ -104,7 +105,7 @@ class MeldingsIdTaken extends Error {}
  */
 export async function saveImport(
   db: Db,
-  actor: NonNullable<AuditActor> & { role: Role; organisationIds: string[] },
+  actor: AuditUser & { role: Role; organisationIds: string[] },
   prepared: PreparedImport,
   payload: AsyncIterable<string>,
   intent: "draft" | "submit",
@@ -130,7 +131,7 @@ export async function saveImport(
         queue,
         ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
       });
-      await recordAudit(tx, actor, {
+      await recordAudit(tx, userActor(actor), {
         action: "amelding.import",
         targetType: "submission",
         targetId: submissionId,

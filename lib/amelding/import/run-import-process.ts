@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { setPriority } from "node:os";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { createSemaphore, NoSlotError } from "@/lib/submissions/semaphore";
+import { createSemaphore, NoSlotError } from "@/lib/submissions/engine/semaphore";
 import { parseWholeNumber } from "@/lib/validation/decimal";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportProcessMessage, ImportProcessReply } from "./import-process";

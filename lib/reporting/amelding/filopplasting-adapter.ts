@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { decodeSkatteetatenError, type DecodedSkatteetatenError } from "../errors/decode-skatteetaten-error";
+import { decodeSkatteetatenError } from "../errors/decode-skatteetaten-error";
+import type { DecodedSkatteetatenError } from "../errors/decoded-error";
 import { lookupErrorCode } from "../errors/error-catalogue";
 import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
@@ -14,7 +15,7 @@ import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
  * idempotency key is sent: both are our reading, the one the sandbox accepts. Repeating PUT
  * for the same upload is what makes a retry safe; POST is not idempotent, so an upload whose
  * answer was lost is simply made again (nothing is sent in under the orphan). The delivery
- * engine drives the flow (lib/submissions/upload-progress.ts).
+ * engine drives the flow (lib/submissions/engine/upload-progress.ts).
  */
 
 export const OPPLASTING_STATUSES = ["LASTER_OPP", "KLAR_TIL_INNSENDING", "VALIDERING_FEILET"] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeSkatteetatenError, summariseDecodedError } from "./decode-skatteetaten-error";
+import { decodeSkatteetatenError } from "./decode-skatteetaten-error";
+import { summariseDecodedError } from "./summarise-decoded-error";
 
 const KORR = "3f1c2a9e-6a3b-4c1d-9e8f-0a1b2c3d4e5f";
 const JSON_CT = "application/json; charset=utf-8";

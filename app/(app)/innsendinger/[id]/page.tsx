@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CancelButton } from "@/components/submissions/cancel-button";
-import { DecodedErrorView, type StoredDecodedError } from "@/components/submissions/decoded-error-view";
+import { DecodedErrorView } from "@/components/submissions/decoded-error-view";
 import { FeedbackView } from "@/components/submissions/feedback-view";
 import { LiveSubmission } from "@/components/live/live-submission";
 import { RetryButton } from "@/components/submissions/retry-button";
@@ -13,11 +13,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { attemptTimeline, shownBody } from "@/lib/submissions/attempt-timeline";
-import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations";
+import { attemptTimeline, shownBody } from "@/lib/submissions/queries/attempt-timeline";
+import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
-import { findFeedbackForSubmission } from "@/lib/submissions/feedback-rows";
-import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
+import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -191,7 +191,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                       {t("detail.transportError")}: {a.transportError}
                     </p>
                   )}
-                  {a.decodedError && <DecodedErrorView decoded={a.decodedError as StoredDecodedError} mask={mask} />}
+                  {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
                   {!a.decodedError && a.korrelasjonsid && (
                     <p className="text-sm">
                       {t("detail.korrelasjonsid")}: <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />

@@ -8,7 +8,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { oppdragToFormInitial } from "@/lib/oppdrag/form-initial";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { findSubmissionWithHistory } from "@/lib/submissions/queries";
+import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("oppdragForm"))("titleNew") };

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { SafeError } from "@/lib/actions/action-result";
 import { getDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
-import { bulkProgressViewSchema, toBulkProgressView } from "@/lib/submissions/bulk-progress-view";
-import { getBulkOperationProgress } from "@/lib/submissions/bulk-retry";
+import { bulkProgressViewSchema, toBulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { getBulkOperationProgress } from "@/lib/submissions/operations/bulk-retry";
 
 export const dynamic = "force-dynamic";
 

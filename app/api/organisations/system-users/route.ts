@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userActor } from "@/lib/audit/audit-events";
 import { assertOrganisationAccess } from "@/lib/actions/define-action";
 import { getDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
@@ -27,7 +28,7 @@ export const POST = defineRoute(
     const db = getDb();
     const altinn = altinnClient();
     const failures = altinn.ok
-      ? (await refreshPendingSystemUserRequests(db, altinn.client, user, organisationId ? [organisationId] : user.organisationIds)).failures
+      ? (await refreshPendingSystemUserRequests(db, altinn.client, userActor(user), organisationId ? [organisationId] : user.organisationIds)).failures
       : [{ organisationId: organisationId ?? null, error: altinn.error }];
     return { rows: toOrganisationRows(await listOrganisationsWithSystemUser(db, user.organisationIds)), failures };
   },

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { SafeError } from "@/lib/actions/action-result";
 import { getDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
-import { submissionLiveStateSchema } from "@/lib/submissions/live-state";
-import { findSubmissionLiveState } from "@/lib/submissions/queries";
+import { submissionLiveStateSchema } from "@/lib/submissions/queries/live-state";
+import { findSubmissionLiveState } from "@/lib/submissions/queries/submission-history";
 
 export const dynamic = "force-dynamic";
 

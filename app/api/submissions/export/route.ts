@@ -3,8 +3,8 @@ import { csvResponse } from "@/lib/csv/csv";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { defineRoute, STREAMED } from "@/lib/routes/define-route";
-import { startSubmissionsExport } from "@/lib/submissions/export-csv";
-import { submissionListQuerySchema } from "@/lib/submissions/list-filter";
+import { startSubmissionsExport } from "@/lib/submissions/queries/export-csv";
+import { submissionListQuerySchema } from "@/lib/submissions/queries/list-filter";
 
 export const dynamic = "force-dynamic";
 

@@ -10,9 +10,9 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { toBulkProgressView } from "@/lib/submissions/bulk-progress-view";
-import { getBulkOperationProgress } from "@/lib/submissions/bulk-retry";
-import { parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { toBulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { getBulkOperationProgress } from "@/lib/submissions/operations/bulk-retry";
+import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errorGroups.bulk"))("progressTitle") };
@@ -35,7 +35,7 @@ export default async function BulkOperationPage({ params }: { params: Promise<{ 
         <h2 id="bulk-selection" className="mb-2 font-semibold">
           {t("selection")}
         </h2>
-        <FilterSummary filter={parseSubmissionListFilter(progress.filter as Record<string, string | string[]>)} organisations={organisations} />
+        <FilterSummary filter={parseSubmissionListFilter(progress.filter)} organisations={organisations} />
       </section>
       <p className="mt-6">
         <Link href="/feil" className="underline">

@@ -10,8 +10,8 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { BULK_RETRY_LIMIT, countBulkRetry } from "@/lib/submissions/bulk-retry";
-import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/list-filter";
+import { BULK_RETRY_LIMIT, countBulkRetry } from "@/lib/submissions/operations/bulk-retry";
+import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errorGroups.bulk"))("confirmTitle") };

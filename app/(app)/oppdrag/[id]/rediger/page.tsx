@@ -9,8 +9,8 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { oppdragToFormInitial, rejectedFieldsFrom } from "@/lib/oppdrag/form-initial";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations";
-import { findSubmissionWithHistory, wasOppdragAcceptedBefore } from "@/lib/submissions/queries";
+import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations/operations";
+import { findSubmissionWithHistory, wasOppdragAcceptedBefore } from "@/lib/submissions/queries/submission-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("oppdragForm"))("titleCorrect") };

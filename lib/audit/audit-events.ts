@@ -1,0 +1,129 @@
+import type { AuditListFilter } from "@/lib/audit/audit-filter";
+import type { ImportFormat } from "@/lib/amelding/import/import-result";
+import type { ReportKind, Role, SubmissionStatus, SystemUserRequestStatus } from "@/lib/db/schema";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+
+/*
+ * Every event the audit log records: its action, the kind of thing it concerns, and the shape of
+ * its details. recordAudit (record-audit.ts) takes only these, and the audit page's filter and
+ * labels list the same actions, so a new action is added here once and a test then asks for its
+ * names in both languages (audit-labels.test.ts). Stored values are plain text and JSON, as before.
+ */
+
+/**
+ * Who took the action. A user is stored by id and e-mail; the system (a seed, a worker) is stored
+ * as no user at all, so an entry without an e-mail reads as the system's.
+ */
+export type AuditActor = ({ kind: "user" } & AuditUser) | { kind: "system"; process: "seed" | "worker" };
+export type AuditUser = { id: string; email: string };
+
+/** The user acting, as the audit log records them. */
+export function userActor(user: AuditUser): AuditActor {
+  return { kind: "user", id: user.id, email: user.email };
+}
+
+/** The demo data seed (lib/db/seed.ts). */
+export const SEED_ACTOR: AuditActor = { kind: "system", process: "seed" };
+/** The system acting on its own, without a user asking (e.g. checking Altinn for an answer). */
+export const SYSTEM_ACTOR: AuditActor = { kind: "system", process: "worker" };
+
+export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** Each action and the kind of target it concerns. */
+export const AUDIT_ACTION_TARGETS = {
+  "submission.create_draft": "submission",
+  "submission.submit": "submission",
+  "submission.retry": "submission",
+  "submission.send_corrected_version": "submission",
+  "submission.cancel": "submission",
+  "submission.bulk_retry": "bulk_operation",
+  "submissions.exported": "submission",
+  "amelding.import": "submission",
+  "organisation.create": "organisation",
+  "system_user.request": "organisation",
+  "system_user.status_change": "organisation",
+  "user.create": "user",
+  "user.update": "user",
+  "user.activate": "user",
+  "user.deactivate": "user",
+  "audit.exported": "system",
+} as const satisfies Record<string, AuditTargetType>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_TARGETS) as AuditAction[];
+
+type SubmissionCreated = {
+  kind: ReportKind;
+  subject: string;
+  versionNo: number;
+  idempotencyKey: string;
+  replacesSubmissionId?: string;
+};
+type SubmissionMoved = { fromStatus: SubmissionStatus; versionId: string | null };
+type UserCreated = { email: string; role: Role; organisationIds?: string[]; password?: boolean; seed?: true };
+
+/** The details each action records. */
+type AuditDetailsByAction = {
+  "submission.create_draft": SubmissionCreated;
+  "submission.submit": SubmissionCreated;
+  "submission.retry": SubmissionMoved;
+  "submission.send_corrected_version": { fromStatus: SubmissionStatus; versionNo: number; idempotencyKey: string };
+  "submission.cancel": SubmissionMoved;
+  "submission.bulk_retry": { filter: Partial<SubmissionListFilter>; total: number; submissionIds: string[]; organisationIds: string[] };
+  "submissions.exported": { format: "csv"; filter: Partial<SubmissionListFilter>; rowCount: number; until: string; personalDataMasked: boolean };
+  "amelding.import": {
+    format: ImportFormat;
+    xmlVersion?: string;
+    kalendermaaned: string;
+    meldingsId: string;
+    virksomheter: number;
+    persons: number;
+    unknownElements: string[];
+    replacesSubmissionId?: string | null;
+    queued: boolean;
+  };
+  "organisation.create": { orgnr: string; name: string };
+  "system_user.request": {
+    orgnr: string;
+    altinnRequestId: string;
+    systemId: string;
+    altinnStatus: string;
+    resources: string[];
+    confirmUrl: string | null;
+    adoptedExistingRequest?: true;
+    replacesRejectedRequest?: string;
+  };
+  "system_user.status_change": {
+    orgnr: string | undefined;
+    altinnRequestId?: string;
+    from: SystemUserRequestStatus | null;
+    to: SystemUserRequestStatus;
+    altinnStatus?: string;
+    seed?: true;
+  };
+  "user.create": UserCreated;
+  "user.update": { role: Role; fromRole: Role; organisationIds: string[]; fromOrganisationIds: string[] };
+  "user.activate": { email: string };
+  "user.deactivate": { email: string };
+  "audit.exported": { format: "csv"; filter: Partial<AuditListFilter>; rowCount: number; includesDetails: boolean };
+};
+
+/** One event to record; `action` decides its target type and the shape of its details. */
+export type AuditEvent = {
+  [A in AuditAction]: {
+    action: A;
+    targetType: (typeof AUDIT_ACTION_TARGETS)[A];
+    targetId?: string | null;
+    /**
+     * Every organisation the entry concerns. A reader sees the entry only with access to all of
+     * them; an entry concerning none is shown to no one. For an entry about a user: the user's
+     * organisations before and after the change.
+     */
+    organisationIds: readonly string[];
+    details: AuditDetailsByAction[A];
+  };
+}[AuditAction];
+
+/** What `audit_log.details` holds: the details of one of the events above. */
+export type AuditDetails = AuditDetailsByAction[AuditAction];

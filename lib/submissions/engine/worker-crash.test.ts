@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { eq } from "drizzle-orm";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deliveryAttempts } from "@/lib/db/schema";
+import { startEngineHarness } from "@/lib/testing/engine-harness";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
+import { testLeveranse } from "@/lib/testing/report-fixtures";
+import { createSubmission } from "../operations/operations";
+import { findSubmissionWithHistory } from "../queries/submission-history";
+
+let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
+let h: Awaited<ReturnType<typeof startEngineHarness>>;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  isolated = await createIsolatedDatabase();
+  h = await startEngineHarness(isolated.db, { organisations: 2 });
+});
+// A worker left running would deliver the next test's submission.
+afterEach(() => {
+  for (const c of children.splice(0)) killGroup(c);
+});
+afterAll(async () => {
+  await h.close();
+  await isolated.close();
+});
+
+/** `npm run worker` as its own process, pointed at the isolated database and the sandbox. */
+function startWorkerProcess(workerId: string, extraEnv: Record<string, string> = {}) {
+  const child = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "scripts/worker.ts"],
+    {
+      env: {
+        ...process.env,
+        ...h.maskinportenEnv,
+        DATABASE_URL: isolated.url,
+        OAR_API_URL: h.skatteetaten.oarBaseUrl,
+        AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
+        WORKER_ID: workerId,
+        // Long enough that worker B, on a machine busy with the rest of the suite, settles its own
+        // attempt before its own lease runs out (which would make it take the submission over from itself).
+        DELIVERY_LEASE_SECONDS: "5",
+        DELIVERY_RECONCILE_SECONDS: "0.5",
+        DELIVERY_TIMEOUT_SECONDS: "30",
+        AMELDING_FILOPPLASTING_API_URL: h.skatteetaten.ameldingFilopplastingBaseUrl,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
+      detached: true,
+    },
+  );
+  children.push(child);
+  child.stdout!.on("data", (d) => process.stdout.write(`[${workerId}] ${d}`));
+  child.stderr!.on("data", (d) => process.stdout.write(`[${workerId} err] ${d}`));
+  return child;
+}
+
+/** SIGKILL: the worker gets no chance to finish or clean up, as in a crash or an OOM kill. */
+function killGroup(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    /* already gone */
+  }
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("a worker killed in the middle of sending", () => {
+  it("is taken over by another worker, and Skatteetaten processes the submission exactly once", async () => {
+    const leveranse = testLeveranse(h.orgs[0]!.orgnr, h.orgs[1]!.orgnr);
+    // The first request hangs at Skatteetaten long enough to kill the worker while it waits.
+    h.skatteetaten.setFaults([{ kind: "slow", delayMs: 3_000, count: 1 }]);
+    const { submissionId, idempotencyKey } = await isolated.db.transaction((tx) =>
+      createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+    );
+
+    const first = startWorkerProcess("crash-a");
+    await waitFor("worker A's attempt to be in flight", async () => {
+      const [a] = await isolated.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId));
+      return a?.outcome === "in_flight" && a.workerId === "crash-a";
+    });
+    await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
+    killGroup(first);
+
+    startWorkerProcess("crash-b");
+    const done = await waitFor("the submission to be accepted", async () => {
+      const s = await findSubmissionWithHistory(isolated.db, submissionId, [h.orgs[0]!.id]);
+      return s?.status === "accepted" ? s : null;
+    });
+    expect(done.attempts.map((a) => [a.workerId, a.outcome, a.idempotencyKey])).toEqual([
+      ["crash-a", "interrupted", idempotencyKey],
+      ["crash-b", "accepted", idempotencyKey],
+    ]);
+    expect(done.attempts[0]!.requestBody).toBe(done.attempts[1]!.requestBody);
+    expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
+  }, 60_000);
+});
+
+describe("a worker killed in the middle of an upload delivery", () => {
+  // Every A-melding here is over this threshold, so it goes through the file-upload API.
+  const upload = { AMELDING_UPLOAD_THRESHOLD_BYTES: "300" };
+  const months = { "POST /opplastinger": "2026-03", "GET /opplastinger/{id}": "2026-02", "PUT /innsending": "2026-01" } as const;
+
+  for (const [endpoint, month] of Object.entries(months) as [keyof typeof months, string][]) {
+    it(`during ${endpoint}: another worker goes on from there, and Skatteetaten sends the A-melding in exactly once`, async () => {
+      const leveranse = testLeveranse(h.orgs[0]!.orgnr, h.orgs[1]!.orgnr, month);
+      // That step's request hangs at Skatteetaten (and is then processed) long enough to kill the worker while it waits.
+      h.skatteetaten.setFaults([{ endpoint, kind: "slow", delayMs: 3_000, count: 1 }]);
+      const { submissionId } = await isolated.db.transaction((tx) =>
+        createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+      );
+      const step = { "POST /opplastinger": "upload", "GET /opplastinger/{id}": "upload_status", "PUT /innsending": "upload_submit" }[endpoint];
+
+      const first = startWorkerProcess(`upload-a-${month}`, upload);
+      await waitFor(`worker A's ${endpoint} to be in flight`, async () => {
+        const attempts = await isolated.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId));
+        return attempts.some((a) => a.step === step && a.outcome === "in_flight");
+      });
+      await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
+      killGroup(first);
+
+      startWorkerProcess(`upload-b-${month}`, upload);
+      const done = await waitFor("the submission to be accepted", async () => {
+        const s = await findSubmissionWithHistory(isolated.db, submissionId, [h.orgs[0]!.id]);
+        return s?.status === "accepted" ? s : null;
+      });
+      const interrupted = done.attempts.filter((a) => a.outcome === "interrupted");
+      expect(interrupted.map((a) => [a.workerId, a.step])).toEqual([[`upload-a-${month}`, step]]);
+      expect(done.attempts.at(-1)).toMatchObject({ workerId: `upload-b-${month}`, step: "upload_submit", outcome: "accepted" });
+      // The send-in names the upload whose id was stored; once killed after the upload, B goes on with that same upload.
+      const submitted = done.attempts.at(-1)!.uploadId;
+      if (step !== "upload") expect(done.attempts.filter((a) => a.step === "upload").map((a) => a.uploadId)).toEqual([submitted]);
+      const processed = h.skatteetaten.processed().filter((r) => r.meldingsId === leveranse.meldingsId);
+      expect(processed).toEqual([expect.objectContaining({ opplastingId: submitted })]);
+    }, 60_000);
+  }
+});

@@ -1,0 +1,171 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { DialogportenError, type DialogportenEndUserClient } from "@/lib/dialogporten/enduser-client";
+import {
+  AMELDING_DIALOG_SERVICE_RESOURCE,
+  feedbackStatusOf,
+  findFeedbackTransmission,
+  isDialogOfSubmission,
+  readFeedbackBody,
+} from "@/lib/reporting/amelding/feedback-adapter";
+import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
+import type { HttpResponse, TransportFailure } from "@/lib/reporting/send-request";
+import {
+  claimDueFeedback,
+  createMissingFeedbackRows,
+  finishFeedbackCheck,
+  type ClaimedFeedback,
+  type FeedbackCheckResult,
+} from "./feedback-rows";
+import { nextFeedbackCheckDelayMs } from "./feedback-schedule";
+import { logger } from "@/lib/log/logger";
+
+export type FeedbackFollowerDeps = {
+  db: Db;
+  dialogporten: DialogportenEndUserClient;
+  /** GETs a feedback document with the organisation's A-melding token; throws when no token can be had. */
+  fetchFeedback(url: string, orgnr: string): Promise<HttpResponse | TransportFailure>;
+  /** AMELDING_TILBAKEMELDING_API_URL: our token is only ever sent to this origin. */
+  feedbackApiUrl: string;
+  workerId: string;
+  leaseMs: number;
+  batchSize: number;
+  /** Backoff between checks of one submission: first interval, doubling up to the ceiling. */
+  firstIntervalMs: number;
+  maxIntervalMs: number;
+  /** A dialog not found after this many checks is given up on (Dialogporten may lag a little). */
+  dialogMaxChecks: number;
+  /** No feedback this long after acceptance: given up on. */
+  maxWaitMs: number;
+};
+
+/** Permanent: checking again will not help until someone fixes something. */
+class FollowError extends Error {}
+/** The dialog is not (yet) in Dialogporten. */
+class DialogNotFound extends Error {}
+
+function transient(error: unknown): boolean {
+  if (error instanceof DialogportenError) return error.transient;
+  if (error instanceof FollowError || error instanceof DialogNotFound) return false;
+  // MaskinportenError knows whether it is transient; anything unexpected is assumed to be.
+  const flag = (error as { transient?: unknown } | null)?.transient;
+  return typeof flag === "boolean" ? flag : true;
+}
+
+function explain(error: unknown): string {
+  const e = error as { mpCode?: string; explanation?: string; message?: string } | null;
+  if (e?.explanation !== undefined) return `Maskinporten: ${[e.mpCode, e.explanation].filter(Boolean).join(" ")}`;
+  return e?.message ?? String(error);
+}
+
+/** The dialog of the submission: the id Skatteetaten answered, else a search of the party's dialogs. */
+async function findDialogId(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Promise<string> {
+  if (claimed.dialogId) return claimed.dialogId;
+  const since = new Date(claimed.acceptedAt.getTime() - 24 * 3600_000).toISOString();
+  const dialogs = await deps.dialogporten.searchDialogs(claimed.orgnr, { serviceResource: [AMELDING_DIALOG_SERVICE_RESOURCE], createdAfter: since });
+  const match = dialogs.find((d) => isDialogOfSubmission(d, claimed.receivedIds));
+  if (!match?.id) throw new DialogNotFound("No dialog for this submission in the organisation's Dialogporten dialogs");
+  return match.id;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** One look at the dialog: the feedback document if it is there, else why not. */
+async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Promise<FeedbackCheckResult> {
+  const checksDone = claimed.checkCount + 1;
+  const waitMore = (lastError: string | null, dialogId: string | null): FeedbackCheckResult => {
+    if (Date.now() - claimed.acceptedAt.getTime() > deps.maxWaitMs) {
+      const hours = Math.round(deps.maxWaitMs / 3600_000);
+      return { status: "error", dialogId, lastError: `No feedback within ${hours} hours of acceptance${lastError ? ` (last: ${lastError})` : ""}` };
+    }
+    const delay = nextFeedbackCheckDelayMs(checksDone, { firstMs: deps.firstIntervalMs, maxMs: deps.maxIntervalMs });
+    return { status: "waiting", nextCheckAt: new Date(Date.now() + delay), lastError, dialogId };
+  };
+
+  let dialogId: string | null = claimed.dialogId;
+  try {
+    dialogId = await findDialogId(deps, claimed);
+    const transmissions = await deps.dialogporten.getTransmissions(claimed.orgnr, dialogId).catch((error: unknown) => {
+      throw error instanceof DialogportenError && error.kind === "not_found" ? new DialogNotFound(`Dialog ${dialogId} was not found in Dialogporten`) : error;
+    });
+    const feedback = findFeedbackTransmission(transmissions);
+    if (feedback.kind === "none") return waitMore(null, dialogId);
+    if (feedback.kind === "unauthorized") throw new FollowError("The feedback transmission is there, but the system user may not open it");
+    const origin = originOf(feedback.url);
+    if (origin === null || origin !== originOf(deps.feedbackApiUrl)) {
+      throw new FollowError(`The feedback is at ${origin ?? feedback.url}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`);
+    }
+
+    const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
+    if (answer.kind !== "response") return waitMore(`Feedback API: ${answer.message}`, dialogId);
+    if (answer.status === 200) {
+      const read = readFeedbackBody(answer.body);
+      if (!read.ok) throw new FollowError(read.reason);
+      return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed };
+    }
+    const decoded = decodeSkatteetatenError({ status: answer.status, contentType: answer.headers["content-type"], body: answer.body, api: "amelding" });
+    const codes = [decoded.code, ...decoded.specifications.map((s) => s.kode)].filter(Boolean).join(" / ");
+    const reason = `Feedback API answered HTTP ${answer.status}${codes ? ` (${codes})` : ""}${decoded.melding ? `: ${decoded.melding}` : ""}`;
+    // 404: the transmission may appear just before its document does.
+    if (answer.status === 404 || answer.status === 429 || answer.status >= 500) return waitMore(reason, dialogId);
+    throw new FollowError(reason);
+  } catch (error) {
+    if (error instanceof DialogNotFound) {
+      if (checksDone >= deps.dialogMaxChecks) return { status: "error", dialogId, lastError: `${error.message} after ${checksDone} checks` };
+      return waitMore(error.message, dialogId);
+    }
+    if (transient(error)) return waitMore(explain(error), dialogId);
+    return { status: "error", dialogId, lastError: explain(error) };
+  }
+}
+
+/**
+ * One round: start following newly accepted A-meldinger, then check the due ones this worker
+ * could lease. Returns how many were checked.
+ */
+export async function runFeedbackRound(deps: FeedbackFollowerDeps): Promise<number> {
+  await createMissingFeedbackRows(deps.db, deps.maxWaitMs);
+  const claimed = await claimDueFeedback(deps.db, { limit: deps.batchSize, leaseMs: deps.leaseMs });
+  await Promise.all(
+    claimed.map(async (row) => {
+      try {
+        await finishFeedbackCheck(deps.db, row, await check(deps, row));
+      } catch (error) {
+        // The lease runs out and the row is checked again by whichever worker comes first.
+        logger.error({ err: error, workerId: deps.workerId, submissionId: row.submissionId }, "feedback check failed");
+      }
+    }),
+  );
+  return claimed.length;
+}
+
+/** Runs rounds every `pollMs` (at once again after a full batch) until stopped. */
+export function startFeedbackFollower(deps: FeedbackFollowerDeps, options: { pollMs: number }) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const loop = async () => {
+    if (stopped) return;
+    let checked = 0;
+    try {
+      checked = await runFeedbackRound(deps);
+    } catch (error) {
+      logger.error({ err: error, workerId: deps.workerId }, "feedback round failed");
+    }
+    if (!stopped) timer = setTimeout(() => (running = loop()), checked >= deps.batchSize ? 0 : options.pollMs);
+  };
+  running = loop();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

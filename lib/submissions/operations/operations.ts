@@ -1,0 +1,271 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { SafeError } from "@/lib/actions/action-result";
+import { assertPermission } from "@/lib/auth/assert-permission";
+import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { DbOrTx } from "@/lib/db/client";
+import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
+import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
+import { isLeaseOver } from "../engine/due-rule";
+import { payloadFitsKind, type ReportPayload } from "../payload-kind";
+
+/**
+ * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
+ * A submission still retrying on its own shows when its next attempt is.
+ */
+export const RETRYABLE_STATUSES: SubmissionStatus[] = ["failed"];
+/** Statuses from which a corrected version (new key) may be sent. */
+export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "failed", "conflict"];
+/**
+ * Statuses from which a submission may be cancelled: every one that has not ended, and the ended
+ * unsuccessful ones (so they can be put aside). `sending` only once its lease has run out, i.e.
+ * its worker is gone; while a request is under way its answer decides.
+ */
+export const CANCELLABLE_STATUSES: SubmissionStatus[] = ["draft", "queued", "retrying", "failed", "rejected", "conflict", "sending"];
+
+/** Whether a submission in this state may be cancelled now (see CANCELLABLE_STATUSES). */
+export function isCancellable(row: { status: SubmissionStatus; leaseUntil: Date | null }, now = new Date()) {
+  if (row.status === "sending") return isLeaseOver(row, now);
+  return CANCELLABLE_STATUSES.includes(row.status);
+}
+
+/**
+ * A payload the database builds itself, from what the caller has put there in the same
+ * transaction. An imported A-melding of up to 50 MB goes so (import-leveranse.ts): the web
+ * server's event loop never builds it as objects nor holds all of its text. Its producer has
+ * validated it as a report of `kind` with the full schema, which covers payloadFitsKind.
+ */
+export class PayloadInDatabase {
+  constructor(
+    readonly kind: ReportKind,
+    readonly expression: SQL,
+  ) {}
+}
+
+/** Refuses a payload that is not a report of the submission's kind, before anything is stored. */
+function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown> | PayloadInDatabase): asserts payload is ReportPayload | PayloadInDatabase {
+  const fits = payload instanceof PayloadInDatabase ? payload.kind === kind : payloadFitsKind(kind, payload);
+  if (!fits) throw new SafeError("validation", "errors.payloadWrongKind");
+}
+
+/**
+ * Creates a submission (draft or queued). A replacement of an accepted A-melding is a resend and
+ * needs submission:resend, checked here for every path that creates one (builder, import).
+ */
+export async function createSubmission(
+  tx: DbOrTx,
+  actor: AuditUser & { role?: Role },
+  input: {
+    organisationId: string;
+    kind: ReportKind;
+    subject: string;
+    payload: Record<string, unknown> | PayloadInDatabase;
+    queue: boolean;
+    /** A-melding: the accepted submission this one replaces (its payload names it in erstatterMeldingsId). */
+    replacesSubmissionId?: string;
+  },
+) {
+  assertPayloadFitsKind(input.kind, input.payload);
+  if (input.replacesSubmissionId) {
+    assertPermission(actor, "submission:resend");
+    await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
+  }
+  if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
+  const now = new Date();
+  // The version id is chosen here so the submission row points at it from the start.
+  const versionId = randomUUID();
+  const [submission] = await tx
+    .insert(submissions)
+    .values({
+      currentVersionId: versionId,
+      organisationId: input.organisationId,
+      kind: input.kind,
+      subject: input.subject,
+      status: input.queue ? "queued" : "draft",
+      queuedAt: input.queue ? now : null,
+      nextAttemptAt: input.queue ? now : null,
+      createdBy: actor.id,
+      replacesSubmissionId: input.replacesSubmissionId ?? null,
+    })
+    .returning();
+  const [version] = await tx
+    .insert(submissionVersions)
+    .values({
+      id: versionId,
+      submissionId: submission!.id,
+      versionNo: 1,
+      payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
+      idempotencyKey: randomUUID(),
+      createdBy: actor.id,
+    })
+    // Not the payload: it can be large, and the caller has it.
+    .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey });
+  await recordAudit(tx, userActor(actor), {
+    action: input.queue ? "submission.submit" : "submission.create_draft",
+    targetType: "submission",
+    targetId: submission!.id,
+    organisationIds: [input.organisationId],
+    details: {
+      kind: input.kind,
+      subject: input.subject,
+      versionNo: 1,
+      idempotencyKey: version!.idempotencyKey,
+      ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
+    },
+  });
+  return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+}
+
+/** A replacement names a submission of the same organisation and kind. */
+async function assertReplaceable(tx: DbOrTx, replacesSubmissionId: string, organisationId: string, kind: ReportKind) {
+  const [replaced] = await tx
+    .select({ kind: submissions.kind })
+    .from(submissions)
+    .where(and(eq(submissions.id, replacesSubmissionId), eq(submissions.organisationId, organisationId)));
+  if (!replaced || replaced.kind !== kind) throw new SafeError("not_found", "errors.notFound");
+}
+
+async function lockSubmission(tx: DbOrTx, submissionId: string, organisationIds: string[]) {
+  const [row] = await tx
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)))
+    .for("update");
+  if (!row) throw new SafeError("not_found", "errors.notFound");
+  return row;
+}
+
+/**
+ * Puts retryable submissions back in the queue with their current version, so the worker sends
+ * the SAME idempotency key and body again; a fresh `queuedAt` starts a new round of attempts.
+ * Only rows still in a retryable status change. The caller locks the rows and writes the audit.
+ */
+export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
+  if (submissionIds.length === 0) return;
+  await tx
+    .update(submissions)
+    .set({
+      status: "queued",
+      queuedAt: sql`now()`,
+      nextAttemptAt: sql`now()`,
+      statusReasonCode: null,
+      statusReasonParams: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)));
+}
+
+/** Queues the current version again with the SAME idempotency key and body. */
+export async function retrySubmission(tx: DbOrTx, actor: AuditUser, submissionId: string, organisationIds: string[]) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  await assertSystemUserAccepted(tx, row.organisationId);
+  await requeueWithSameKey(tx, [submissionId]);
+  await recordAudit(tx, userActor(actor), {
+    action: "submission.retry",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationIds: [row.organisationId],
+    details: { fromStatus: row.status, versionId: row.currentVersionId },
+  });
+  return { submissionId };
+}
+
+/**
+ * Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. The
+ * caller names the kind it is saving: an id of a submission of another kind is not found, so an
+ * oppdrag can never become a version of an A-melding (or the reverse).
+ * Needs submission:resend (on top of the action's submission:edit), checked here for every path.
+ */
+export async function sendCorrectedVersion(
+  tx: DbOrTx,
+  actor: AuditUser & { role: Role },
+  submissionId: string,
+  organisationIds: string[],
+  kind: ReportKind,
+  payload: Record<string, unknown>,
+  options: { queue: boolean } = { queue: true },
+) {
+  assertPermission(actor, "submission:resend");
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
+  assertPayloadFitsKind(kind, payload);
+  if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
+  const [latest] = await tx
+    .select({ versionNo: submissionVersions.versionNo })
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submissionId))
+    .orderBy(desc(submissionVersions.versionNo))
+    .limit(1);
+  const [version] = await tx
+    .insert(submissionVersions)
+    .values({
+      submissionId,
+      versionNo: (latest?.versionNo ?? 0) + 1,
+      payload,
+      idempotencyKey: randomUUID(),
+      createdBy: actor.id,
+    })
+    .returning();
+  await tx
+    .update(submissions)
+    .set({
+      currentVersionId: version!.id,
+      status: options.queue ? "queued" : "draft",
+      queuedAt: options.queue ? sql`now()` : null,
+      nextAttemptAt: options.queue ? sql`now()` : null,
+      lastErrorCode: null,
+      statusReasonCode: null,
+      statusReasonParams: null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(submissions.id, submissionId));
+  await recordAudit(tx, userActor(actor), {
+    action: "submission.send_corrected_version",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationIds: [row.organisationId],
+    details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
+  });
+  return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+}
+
+/**
+ * Cancels a submission: it is never claimed again (the worker claims only queued, retrying and
+ * abandoned sending rows). A submission whose request is under way cannot be cancelled until its
+ * worker's lease runs out; then its open attempt is closed as interrupted, as a takeover would.
+ * What Skatteetaten already received is not recalled: cancelling stops further attempts.
+ */
+export async function cancelSubmission(tx: DbOrTx, actor: AuditUser, submissionId: string, organisationIds: string[]) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (row.status === "sending" && !isCancellable(row)) throw new SafeError("conflict", "errors.cancelWhileSending");
+  if (!isCancellable(row)) throw new SafeError("conflict", "errors.notCancellable");
+  await tx
+    .update(submissions)
+    .set({
+      status: "cancelled",
+      nextAttemptAt: null,
+      leaseUntil: null,
+      statusReasonCode: "cancelled",
+      statusReasonParams: null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
+  if (row.status === "sending") {
+    await tx
+      .update(deliveryAttempts)
+      .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Cancelled after the worker's lease ran out" })
+      .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
+  }
+  await recordAudit(tx, userActor(actor), {
+    action: "submission.cancel",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationIds: [row.organisationId],
+    details: { fromStatus: row.status, versionId: row.currentVersionId },
+  });
+  return { submissionId };
+}
