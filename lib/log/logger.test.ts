@@ -100,6 +100,16 @@ describe("the log holds no personal data when a database write fails", () => {
     expect(written).not.toContain(marker);
   });
 
+  it("keeps a reference whole when its last group holds eleven digits in a row", () => {
+    const { log, text } = captureLog();
+    const reference = "c772396b-3030-412e-a558-40629295278a";
+    log.error({ reference }, `failed (ref ${reference}) for 01017012345`);
+    log.flush();
+    const written = text();
+    expect(written.split(reference)).toHaveLength(3);
+    expect(written).not.toContain("01017012345");
+  });
+
   it("redacts secrets and personal numbers in whatever a caller logs", () => {
     const { log, text } = captureLog();
     log.warn(

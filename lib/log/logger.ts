@@ -27,10 +27,17 @@ const MAX_STRING = 2_000;
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 20;
 
+// A UUID (an error reference, a submission id) can hold 11 digits in a row in its last group; it is
+// matched first so it is kept whole, or the reference a user quotes could not be found in the log.
+const UUID_OR_PERSONAL_NUMBER = new RegExp(`([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|${PERSONAL_NUMBER.source}`, "gi");
+
 /** Removes personal numbers and credentials from free text. */
 export function scrubText(text: string): string {
   const cut = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
-  return cut.replace(JWT, "[jwt]").replace(BEARER, "$1 [redacted]").replace(PERSONAL_NUMBER, "[personnummer]");
+  return cut
+    .replace(JWT, "[jwt]")
+    .replace(BEARER, "$1 [redacted]")
+    .replace(UUID_OR_PERSONAL_NUMBER, (match, uuid: string | undefined) => uuid ?? "[personnummer]");
 }
 
 /** PostgreSQL quotes the offending value in many messages (`invalid input syntax for type uuid: "…"`). */
