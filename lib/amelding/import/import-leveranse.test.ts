@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions, submissionVersions, type Role } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { checkImportText as checkImport, saveImportText as saveImport } from "@/lib/testing/import-text";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 describe("A-melding import against real PostgreSQL", () => {
   let actor: { id: string; email: string; role: Role; organisationIds: string[] };

@@ -11,7 +11,7 @@ import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
-import { createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestUser, connectTestDb } from "@/lib/testing/test-db";
 
 /*
  * Skatteetaten's published A-melding JSON example (README.md beside this file) through our whole
@@ -108,7 +108,7 @@ describe("Skatteetaten's published A-melding example", () => {
   });
 
   describe("import against real PostgreSQL", () => {
-    const db = useTestDb();
+    const db = connectTestDb();
 
     it("is checked and summarised for the organisation it names", async () => {
       const user = await createTestUser(db, "admin");
