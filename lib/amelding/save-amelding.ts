@@ -31,7 +31,7 @@ async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: s
     .select()
     .from(submissions)
     .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
-  if (!row || row.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
+  if (row?.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   return row;
 }

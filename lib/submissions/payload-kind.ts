@@ -36,5 +36,5 @@ const PAYLOAD_SHAPES = {
 /** Whether the payload is a report of this kind (see above for what that covers). */
 export function payloadFitsKind(kind: ReportKind, payload: unknown): boolean {
   const shape = PAYLOAD_SHAPES[kind];
-  return shape !== undefined && shape.safeParse(payload).success;
+  return shape?.safeParse(payload).success === true;
 }
