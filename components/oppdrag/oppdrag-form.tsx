@@ -78,15 +78,16 @@ export function OppdragForm(props: OppdragFormProps) {
   const translateKey = (k: string) => (t.has(`validation.${k}`) ? t(`validation.${k}`) : k);
   const labelFor = (path: string) => {
     const parts = path.split(".");
-    const last = parts.at(-1)!;
-    const section = parts[0]!;
+    const last = parts.at(-1) ?? path;
+    const section = parts[0] ?? path;
     const name = tf.has(last) ? tf(last) : last;
     return tf.has(section) && section !== last ? `${tf(section)} – ${name}` : name;
   };
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
 
   function validate() {
-    const data = parseFormData(new FormData(formRef.current!));
+    if (!formRef.current) return null;
+    const data = parseFormData(new FormData(formRef.current));
     if (!data.ok) {
       // The server refuses the same; saying so here names the field (e.g. U+0000 pasted into a text).
       setClientErrors({ [String(data.refusal.path[0] ?? "_form")]: [t(`errors.input.${data.refusal.code}`)] });
@@ -109,7 +110,8 @@ export function OppdragForm(props: OppdragFormProps) {
     const values = validate();
     if (!values) return;
     setClientErrors({});
-    const fd = new FormData(formRef.current!);
+    if (!formRef.current) return;
+    const fd = new FormData(formRef.current);
     fd.set("intent", intent);
     startTransition(async () => {
       const result = await saveOppdragAction(fd);
