@@ -45,7 +45,7 @@ function auditConditions(scope: AuditScope, filter: AuditListFilter): SQL[] {
     // Searching the details would tell a reader without audit:read_details what they contain.
     const matches: SQL[] = [eq(auditLog.targetId, filter.q)];
     if (scope.includeDetails) matches.push(sql`${auditLog.details}::text ilike ${likePattern(filter.q)}`);
-    conditions.push(or(...matches)!);
+    conditions.push(or(...matches) ?? sql`false`);
   }
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));
   return conditions;
