@@ -1,7 +1,7 @@
 import "server-only";
 import os from "node:os";
 import { resolveEndpoints, type AppMode } from "@/lib/config/endpoints";
-import { createDb } from "@/lib/db/client";
+import { createDb, requireDatabaseUrl } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { idempotencyKeyPlacement } from "@/lib/reporting/adapter";
@@ -25,7 +25,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   // database crash could lose is redone safely, because the submission and its idempotency key
   // were committed durably when it was queued. A lost claim or outcome means the submission is
   // sent again with the same key and body, and Skatteetaten answers it from its idempotency store.
-  const { db, sql } = createDb(env.DATABASE_URL!, { max: Number(env.DELIVERY_DB_POOL ?? 8), asynchronousCommit: true });
+  const { db, sql } = createDb(requireDatabaseUrl(env.DATABASE_URL), { max: Number(env.DELIVERY_DB_POOL ?? 8), asynchronousCommit: true });
   const tokens = createMaskinportenClient(loadMaskinportenConfig(env));
   const deps = createDeliveryDeps(db, tokens, {
     oarApiUrl: endpoints.oarApiUrl,
@@ -39,7 +39,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     maxAttempts: Number(env.DELIVERY_MAX_ATTEMPTS ?? 6),
     maxRetryAfterSeconds: Number(env.DELIVERY_MAX_RETRY_AFTER_SECONDS ?? 900),
   });
-  const boss = await startQueue(env.DATABASE_URL!);
+  const boss = await startQueue(requireDatabaseUrl(env.DATABASE_URL));
   const worker = await startDeliveryWorker(boss, deps, {
     concurrency: Number(env.DELIVERY_CONCURRENCY ?? 20),
     reconcileIntervalMs: Number(env.DELIVERY_RECONCILE_SECONDS ?? 5) * 1000,
