@@ -1,7 +1,7 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
+import { type deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeUploadValidation, type AmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
