@@ -95,15 +95,15 @@ describe("A-melding import against real PostgreSQL", () => {
   });
 
   it("saves nothing for a file with errors, and lists them by person", async () => {
-    const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3, kalendermaaned: "2026-08" }) as any;
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[2].norskIdentifikator = "12345678901";
+    const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3, kalendermaaned: "2026-08" });
+    leveranse.oppgave.virksomhet[0]!.inntektsmottaker[2]!.norskIdentifikator = "12345678901";
     const before = (await submissionsOf(org.id)).length;
     const result = await saveImport(db, actor, JSON.stringify({ leveranse }), "submit");
     expect(result).toMatchObject({
       ok: false,
       errorCount: 1,
       personCount: 1,
-      groups: [{ person: expect.stringContaining("******78901"), virksomhet: leveranse.oppgave.virksomhet[0].norskIdentifikator }],
+      groups: [{ person: expect.stringContaining("******78901"), virksomhet: leveranse.oppgave.virksomhet[0]!.norskIdentifikator }],
     });
     expect(await submissionsOf(org.id)).toHaveLength(before);
     const drafts = await db
