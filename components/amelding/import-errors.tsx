@@ -55,6 +55,7 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
   const tb = useTranslations("ameldingBuilder");
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
   useEffect(() => heading.current?.focus(), [result]);
   const groups = showAll ? result.groups : result.groups.slice(0, FIRST_GROUPS);
 

@@ -187,7 +187,7 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragsgiver-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragsgiver")}
         </h2>
-        <PartyFields prefix="oppdragsgiver" role="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
+        <PartyFields prefix="oppdragsgiver" party="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
         {giverDiffers && reporting && (
           <div className="mb-4" data-testid="oppdragsgiver-differs">
             <Alert tone="warning">
@@ -222,7 +222,7 @@ export function OppdragForm(props: OppdragFormProps) {
         {showHoved && (
           <div className="mt-4 border-t border-line pt-4">
             <h3 className="mb-3 font-semibold">{tf("hovedoppdragsgiver")}</h3>
-            <PartyFields prefix="hovedoppdragsgiver" role="oppdragsgiver" f={f} />
+            <PartyFields prefix="hovedoppdragsgiver" party="oppdragsgiver" f={f} />
           </div>
         )}
       </section>
@@ -231,7 +231,7 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragstaker-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragstaker")}
         </h2>
-        <PartyFields prefix="oppdragstaker" role="oppdragstaker" f={f} />
+        <PartyFields prefix="oppdragstaker" party="oppdragstaker" f={f} />
       </section>
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdraget-heading">
