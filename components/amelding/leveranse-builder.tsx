@@ -70,7 +70,10 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     const parsed = leveranseDraftSchema.safeParse(values);
     if (parsed.success) return parsed.data;
     const out: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(ameldingMessageKey(issue.message));
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".");
+      out[path] = [...(out[path] ?? []), ameldingMessageKey(issue.message)];
+    }
     setErrorKeys(out);
     return null;
   }

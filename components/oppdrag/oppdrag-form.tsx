@@ -95,7 +95,10 @@ export function OppdragForm(props: OppdragFormProps) {
     }
     const parsed = oppdragFormSchema.safeParse(data.value);
     const out: Record<string, string[]> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
+    if (!parsed.success) for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".");
+      out[path] = [...(out[path] ?? []), translateKey(issue.message)];
+    }
     // The server action checks the same.
     if (giverDiffers && !(parsed.success && parsed.data.oppdragsgiverAvvikBekreftet)) {
       out.oppdragsgiverAvvikBekreftet = [translateKey("oppdragsgiverNotConfirmed")];

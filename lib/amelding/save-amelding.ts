@@ -65,7 +65,9 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
 
   const parsed = (input.intent === "submit" ? leveranseSchema : leveranseDraftSchema).safeParse(raw);
   const fieldErrors: FieldErrors = {};
-  const add = (path: string, key: string) => (fieldErrors[path] ??= []).push(key);
+  const add = (path: string, key: string) => {
+    fieldErrors[path] = [...(fieldErrors[path] ?? []), key];
+  };
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join("."), ameldingMessageKey(issue.message));
 
   const orgnr = (raw.opplysningspliktig as { norskIdentifikator?: unknown } | undefined)?.norskIdentifikator;
