@@ -197,6 +197,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         </h2>
         {virksomheter.map((_, i) => (
           <ItemGroup
+            // biome-ignore lint/suspicious/noArrayIndexKey: the builder's items are identified by their position (the path into the form values they render)
             key={i}
             path={`oppgave.virksomhet.${i}`}
             legend={tb("virksomhet", { n: i + 1 })}
