@@ -74,7 +74,7 @@ async function main() {
       `explain (analyze, costs off, timing off, summary off) select id from audit_log where organisation_ids <@ $1::uuid[] and cardinality(organisation_ids) > 0 order by id desc limit 51`,
       [[orgs[0]!]] as never,
     );
-    console.log("plan for the one-organisation reader:\n  " + plan.map((r) => String(Object.values(r)[0])).join("\n  "));
+    console.log(`plan for the one-organisation reader:\n  ${plan.map((r) => String(Object.values(r)[0])).join("\n  ")}`);
     await client.end();
   } finally {
     await pg.stop();

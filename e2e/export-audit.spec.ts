@@ -56,11 +56,11 @@ test.describe("manager", () => {
 
     const rows = parseCsvRecords(text);
     // The export carries the page's filter: only A-meldinger.
-    expect(new Set(rows.map((r) => r["Type"]))).toEqual(new Set(["A-melding"]));
+    expect(new Set(rows.map((r) => r.Type))).toEqual(new Set(["A-melding"]));
     const row = rows.find((r) => r["Innsendings-id"] === submissionId)!;
-    expect(row["Organisasjonsnummer"]).toBe(ORGNR);
-    expect(row["Status"]).toBe("Mottatt");
-    expect(row["forsendelseId"]).not.toBe("");
+    expect(row.Organisasjonsnummer).toBe(ORGNR);
+    expect(row.Status).toBe("Mottatt");
+    expect(row.forsendelseId).not.toBe("");
     expect(row["Antall inntektsmottakere"]).toBe("1");
     expect(row["Inntektsmottakeres fødselsnummer/d-nummer"]).toBe(masked);
     expect(text).not.toContain(fnr);
@@ -143,7 +143,7 @@ test.describe("audit log as manager", () => {
     expect(download.suggestedFilename()).toMatch(/^revisjonslogg-\d{4}-\d{2}-\d{2}\.csv$/);
     const exported = parseCsvRecords(text);
     expect(exported.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(exported.map((r) => r["Handlingskode"]))).toEqual(new Set(["submissions.exported"]));
+    expect(new Set(exported.map((r) => r.Handlingskode))).toEqual(new Set(["submissions.exported"]));
     expect(Object.keys(exported[0]!)).not.toContain("Detaljer (JSON)");
 
     await page.goto("/revisjonslogg?action=audit.exported");

@@ -91,7 +91,7 @@ async function callAction(ctx: APIRequestContext, page: string, actionId: string
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
-  return { status: res.status(), location: res.headers()["location"], body: await res.text() };
+  return { status: res.status(), location: res.headers().location, body: await res.text() };
 }
 
 async function callRoute(ctx: APIRequestContext, r: RouteRequest) {
@@ -100,7 +100,7 @@ async function callRoute(ctx: APIRequestContext, r: RouteRequest) {
     ...(r.body !== undefined ? { data: r.body, headers: { "Content-Type": r.contentType ?? "application/json" } } : {}),
     maxRedirects: 0,
   });
-  return { status: res.status(), location: res.headers()["location"], body: await res.text() };
+  return { status: res.status(), location: res.headers().location, body: await res.text() };
 }
 
 const contextFor = (caller: Caller) =>
@@ -138,7 +138,7 @@ test("every server action and route handler of the build has an entry in the aut
   for (const [route, entry] of Object.entries(ROUTES)) {
     const concrete = route.replace("[...nextauth]", "session").replace("[id]", f.otherBulkOperationId);
     const res = await admin.fetch(concrete, { method: "OPTIONS", maxRedirects: 0 });
-    const allow = (res.headers()["allow"] ?? "").split(",").map((m) => m.trim()).filter((m) => m && m !== "OPTIONS" && m !== "HEAD");
+    const allow = (res.headers().allow ?? "").split(",").map((m) => m.trim()).filter((m) => m && m !== "OPTIONS" && m !== "HEAD");
     expect(allow.sort(), `methods of ${route}`).toEqual([...entry.methods].sort());
   }
   await admin.dispose();

@@ -47,5 +47,5 @@ test("an anonymous caller is turned away before the action runs", async ({ reque
     maxRedirects: 0,
   });
   expect(res.status()).toBe(307);
-  expect(res.headers()["location"]).toContain("/login");
+  expect(res.headers().location).toContain("/login");
 });

@@ -41,7 +41,7 @@ async function main() {
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);
   console.log(`  scopes: ${Object.values(SANDBOX_SCOPES).join(" ")}`);
-  console.log("\nA client needs (the private key stays in", path.join(dataDir, "maskinporten-sandbox-key.json") + "):");
+  console.log("\nA client needs (the private key stays in", `${path.join(dataDir, "maskinporten-sandbox-key.json")}):`);
   const env = sandboxClientEnv(key, issuer);
   for (const [name, value] of Object.entries(env)) {
     console.log(`  ${name}=${name === "MASKINPORTEN_PRIVATE_KEY" ? "<the privateKeyPem in that file>" : value}`);

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
 import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
-import { addDays, osloDate } from "@/lib/amelding/deadlines";
+import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import { countSubmissionsByStatus, dailySubmissionSeries, NEEDS_ACTION_STATUSES } from "@/lib/overview/overview-queries";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -49,13 +49,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
     { key: "period", label: t("overview.periodColumn", { from: period.from, to: period.to }), filter: { from: period.from, to: period.to } },
   ];
-  const [orgs, deadlines, inFlight, needsAction, series, ...columnCounts] = await Promise.all([
+  const [orgs, deadlines, inFlight, needsAction, series, countedColumns] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
     getDeadlineOverview(db, user.organisationIds),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...NEEDS_ACTION_STATUSES] }),
     dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
-    ...columns.map((c) => countSubmissionsByStatus(db, user.organisationIds, c.filter)),
+    Promise.all(columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) }))),
   ]);
   const byDay = new Map(series.map((p) => [p.day, p]));
   const points = datesBetween(period.from, period.to).map((day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 });
@@ -63,7 +63,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const deadlineAlerts = deadlines.organisations.flatMap((o) =>
     o.cells
       .filter((c) => c.status === "missing" || c.status === "due_soon")
-      .map((c) => ({ organisation: o, cell: c, deadline: deadlines.months.find((m) => m.kalendermaaned === c.kalendermaaned)!.deadline })),
+      .map((c) => ({ organisation: o, cell: c, deadline: ameldingDeadline(c.kalendermaaned) })),
   );
 
   return (
@@ -152,10 +152,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   <th scope="row" className="p-2 font-normal">
                     {t(`status.${status}`)}
                   </th>
-                  {columns.map((c, i) => (
+                  {countedColumns.map((c) => (
                     <td key={c.key} className="p-2 text-right tabular-nums">
-                      <Link href={listHref({ ...c.filter, status: [status] })} aria-label={`${t(`status.${status}`)}, ${c.label}: ${columnCounts[i]![status] ?? 0}`}>
-                        {columnCounts[i]![status] ?? 0}
+                      <Link href={listHref({ ...c.filter, status: [status] })} aria-label={`${t(`status.${status}`)}, ${c.label}: ${c.counts[status] ?? 0}`}>
+                        {c.counts[status] ?? 0}
                       </Link>
                     </td>
                   ))}
@@ -165,9 +165,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 <th scope="row" className="p-2">
                   {t("overview.total")}
                 </th>
-                {columns.map((c, i) => (
+                {countedColumns.map((c) => (
                   <td key={c.key} className="p-2 text-right font-semibold tabular-nums">
-                    <Link href={listHref(c.filter)}>{sum(columnCounts[i]!, SUBMISSION_STATUSES)}</Link>
+                    <Link href={listHref(c.filter)}>{sum(c.counts, SUBMISSION_STATUSES)}</Link>
                   </td>
                 ))}
               </tr>

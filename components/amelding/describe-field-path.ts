@@ -28,10 +28,12 @@ export function describeFieldPath(path: string, t: Translate): string {
   const parts: string[] = [];
   let owner = "";
   for (let i = 0; i < segments.length; i++) {
-    const key = segments[i]!;
+    const key = segments[i];
+    if (key === undefined) break;
     const next = segments[i + 1];
-    if (next !== undefined && /^\d+$/.test(next) && ITEM_LEGENDS[key]) {
-      parts.push(t(ITEM_LEGENDS[key]!, { n: Number(next) + 1 }));
+    const legend = ITEM_LEGENDS[key];
+    if (next !== undefined && /^\d+$/.test(next) && legend) {
+      parts.push(t(legend, { n: Number(next) + 1 }));
       owner = key;
       i++;
       continue;

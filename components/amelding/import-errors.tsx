@@ -55,6 +55,7 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
   const tb = useTranslations("ameldingBuilder");
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
   useEffect(() => heading.current?.focus(), [result]);
   const groups = showAll ? result.groups : result.groups.slice(0, FIRST_GROUPS);
 
@@ -76,11 +77,13 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
       {result.documentErrors.length > 0 && (
         <ul className="mt-3 list-disc pl-5">
           {result.documentErrors.map((error, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
             <li key={i}>{documentErrorMessage(t, error)}</li>
           ))}
         </ul>
       )}
       {groups.map((group, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
         <div key={i} className="mt-4 border-t border-line pt-3" data-testid="import-error-group">
           <h3 className="font-semibold">
             {group.person ?? t("wholeMessage")}
@@ -90,6 +93,7 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
           </h3>
           <ul className="mt-1 list-disc pl-5">
             {group.errors.map((error, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
               <li key={j}>
                 {describeFieldPath(error.field, tb)}: {tv(error.key, error.params)}{" "}
                 <code className="text-xs text-muted">({error.field})</code>

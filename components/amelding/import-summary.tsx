@@ -29,6 +29,7 @@ export function ImportSummary({
   const t = useTranslations("ameldingImport");
   const format = useFormatter();
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
   useEffect(() => heading.current?.focus(), [result]);
   const { summary, organisation } = result;
   const kroner = (n: number) => format.number(n, { style: "currency", currency: "NOK" });

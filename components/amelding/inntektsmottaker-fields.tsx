@@ -46,6 +46,7 @@ export function InntektsmottakerFields({ kit, path }: { kit: BuilderKit; path: s
       ) : (
         <div id={`field-${p("internasjonalIdentifikator")}`} tabIndex={-1}>
           {foreignIds.map((_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the builder's items are identified by their position (the path into the form values they render)
             <div key={i} className="grid gap-x-4 md:grid-cols-3">
               <ModelText kit={kit} path={p(`internasjonalIdentifikator.${i}.identifikator`)} label={t("fields.identifikator")} autoComplete="off" />
               <ModelSelect kit={kit} path={p(`internasjonalIdentifikator.${i}.identifikatortype`)} label={t("fields.identifikatortype")} list="identifikatortype" />

@@ -70,7 +70,10 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     const parsed = leveranseDraftSchema.safeParse(values);
     if (parsed.success) return parsed.data;
     const out: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(ameldingMessageKey(issue.message));
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".");
+      out[path] = [...(out[path] ?? []), ameldingMessageKey(issue.message)];
+    }
     setErrorKeys(out);
     return null;
   }
@@ -194,6 +197,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         </h2>
         {virksomheter.map((_, i) => (
           <ItemGroup
+            // biome-ignore lint/suspicious/noArrayIndexKey: the builder's items are identified by their position (the path into the form values they render)
             key={i}
             path={`oppgave.virksomhet.${i}`}
             legend={tb("virksomhet", { n: i + 1 })}

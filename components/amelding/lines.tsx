@@ -31,6 +31,7 @@ export function Lines({
     <div className="mb-4">
       {items.map((_, i) => (
         <ItemGroup
+          // biome-ignore lint/suspicious/noArrayIndexKey: the builder's items are identified by their position (the path into the form values they render)
           key={i}
           path={`${listPath}.${i}`}
           legend={legend(i + 1)}

@@ -1,4 +1,4 @@
-import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
+import { OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { auditActionLabel } from "@/lib/audit/audit-labels";

@@ -15,7 +15,7 @@ export function BulkRetryConfirm({ query, count, limit }: { query: string; count
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-labelledby="bulk-count" className="rounded border border-warning bg-warning-light p-4">
+    <fieldset aria-labelledby="bulk-count" className="rounded border border-warning bg-warning-light p-4">
       <p id="bulk-count" className="mb-3 text-lg font-medium" data-testid="bulk-retry-count">
         {t("errorGroups.bulk.willRetry", { count })}
       </p>
@@ -42,6 +42,6 @@ export function BulkRetryConfirm({ query, count, limit }: { query: string; count
           {t("errorGroups.bulk.cancel")}
         </Link>
       </div>
-    </div>
+    </fieldset>
   );
 }

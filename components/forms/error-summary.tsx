@@ -17,14 +17,15 @@ export function ErrorSummary({
   idPrefix: string;
 }) {
   const t = useTranslations("form");
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const entries = Object.entries(fieldErrors);
+  // Each new set of errors takes the focus, so a screen reader reads the summary.
   useEffect(() => {
-    if (entries.length > 0) ref.current?.focus();
-  }, [fieldErrors, entries.length]);
+    if (Object.keys(fieldErrors).length > 0) ref.current?.focus();
+  }, [fieldErrors]);
   if (entries.length === 0) return null;
   return (
-    <div
+    <section
       ref={ref}
       tabIndex={-1}
       aria-labelledby={`${idPrefix}-error-summary-title`}
@@ -43,6 +44,6 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

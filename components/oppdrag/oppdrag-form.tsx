@@ -78,15 +78,16 @@ export function OppdragForm(props: OppdragFormProps) {
   const translateKey = (k: string) => (t.has(`validation.${k}`) ? t(`validation.${k}`) : k);
   const labelFor = (path: string) => {
     const parts = path.split(".");
-    const last = parts.at(-1)!;
-    const section = parts[0]!;
+    const last = parts.at(-1) ?? path;
+    const section = parts[0] ?? path;
     const name = tf.has(last) ? tf(last) : last;
     return tf.has(section) && section !== last ? `${tf(section)} – ${name}` : name;
   };
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
 
   function validate() {
-    const data = parseFormData(new FormData(formRef.current!));
+    if (!formRef.current) return null;
+    const data = parseFormData(new FormData(formRef.current));
     if (!data.ok) {
       // The server refuses the same; saying so here names the field (e.g. U+0000 pasted into a text).
       setClientErrors({ [String(data.refusal.path[0] ?? "_form")]: [t(`errors.input.${data.refusal.code}`)] });
@@ -94,7 +95,10 @@ export function OppdragForm(props: OppdragFormProps) {
     }
     const parsed = oppdragFormSchema.safeParse(data.value);
     const out: Record<string, string[]> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(translateKey(issue.message));
+    if (!parsed.success) for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".");
+      out[path] = [...(out[path] ?? []), translateKey(issue.message)];
+    }
     // The server action checks the same.
     if (giverDiffers && !(parsed.success && parsed.data.oppdragsgiverAvvikBekreftet)) {
       out.oppdragsgiverAvvikBekreftet = [translateKey("oppdragsgiverNotConfirmed")];
@@ -109,7 +113,8 @@ export function OppdragForm(props: OppdragFormProps) {
     const values = validate();
     if (!values) return;
     setClientErrors({});
-    const fd = new FormData(formRef.current!);
+    if (!formRef.current) return;
+    const fd = new FormData(formRef.current);
     fd.set("intent", intent);
     startTransition(async () => {
       const result = await saveOppdragAction(fd);
@@ -185,7 +190,7 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragsgiver-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragsgiver")}
         </h2>
-        <PartyFields prefix="oppdragsgiver" role="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
+        <PartyFields prefix="oppdragsgiver" party="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
         {giverDiffers && reporting && (
           <div className="mb-4" data-testid="oppdragsgiver-differs">
             <Alert tone="warning">
@@ -220,7 +225,7 @@ export function OppdragForm(props: OppdragFormProps) {
         {showHoved && (
           <div className="mt-4 border-t border-line pt-4">
             <h3 className="mb-3 font-semibold">{tf("hovedoppdragsgiver")}</h3>
-            <PartyFields prefix="hovedoppdragsgiver" role="oppdragsgiver" f={f} />
+            <PartyFields prefix="hovedoppdragsgiver" party="oppdragsgiver" f={f} />
           </div>
         )}
       </section>
@@ -229,7 +234,7 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragstaker-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragstaker")}
         </h2>
-        <PartyFields prefix="oppdragstaker" role="oppdragstaker" f={f} />
+        <PartyFields prefix="oppdragstaker" party="oppdragstaker" f={f} />
       </section>
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdraget-heading">

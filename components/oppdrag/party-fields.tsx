@@ -17,12 +17,12 @@ export type PartyIdentity = { variant: string; navn: string; organisasjonsnummer
  */
 export function PartyFields({
   prefix,
-  role,
+  party,
   f,
   identity,
 }: {
   prefix: string;
-  role: "oppdragsgiver" | "oppdragstaker";
+  party: "oppdragsgiver" | "oppdragstaker";
   f: FieldLookup;
   identity?: { value: PartyIdentity; onChange: (next: PartyIdentity) => void };
 }) {
@@ -57,10 +57,10 @@ export function PartyFields({
         <>
           <TextField
             {...f.props(`${prefix}.registreringsnummer`)}
-            label={role === "oppdragsgiver" ? t("registreringsnummer") : t("registreringsnummerTaker")}
+            label={party === "oppdragsgiver" ? t("registreringsnummer") : t("registreringsnummerTaker")}
           />
           <AddressFields prefix={`${prefix}.adresseHjemland`} legend={t("adresseHjemland")} f={f} withCountry />
-          {role === "oppdragsgiver" && (
+          {party === "oppdragsgiver" && (
             <>
               <AddressFields prefix={`${prefix}.adresseNorge`} legend={t("adresseNorge")} f={f} />
               <TextField {...f.props(`${prefix}.kontaktperson`)} label={t("kontaktperson")} />

@@ -14,8 +14,9 @@ export function CreateOrganisationForm() {
   const { formAction, pending, fieldErrors, formMessage, succeeded, state } = useActionForm(createOrganisationAction);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (succeeded) formRef.current?.reset();
-  }, [state, succeeded]);
+    // Each successful answer clears the form, also a second one in a row.
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   const labels = { orgnr: t("orgnr"), name: t("name") };
   return (
     <form ref={formRef} action={formAction} noValidate className="rounded border border-line bg-white p-6">

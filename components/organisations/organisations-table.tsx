@@ -36,6 +36,7 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
     <>
       {canManage && anyPending(data.rows) && <p className="mb-2 text-sm text-muted">{ts("polling")}</p>}
       {data.failures.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
         <AltinnErrorView key={i} error={f.error} title={ts("altinnError.pollTitle")} />
       ))}
       <table className="w-full text-left">

@@ -25,7 +25,7 @@ export function CancelButton({ submissionId }: { submissionId: string }) {
     );
   }
   return (
-    <div role="group" aria-label={t("detail.cancelSubmission")} className="rounded border border-warning bg-warning-light p-4">
+    <fieldset aria-label={t("detail.cancelSubmission")} className="rounded border border-warning bg-warning-light p-4">
       <p className="mb-3">{t("detail.cancelConfirm")}</p>
       <div className="flex gap-3">
         <Button
@@ -46,6 +46,6 @@ export function CancelButton({ submissionId }: { submissionId: string }) {
           {t("detail.cancelNo")}
         </Button>
       </div>
-    </div>
+    </fieldset>
   );
 }

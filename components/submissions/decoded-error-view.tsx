@@ -55,6 +55,7 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkat
             </thead>
             <tbody>
               {decoded.specifications.map((s, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                 <tr key={i} className="align-top">
                   <td className="py-1 pr-3 font-mono">
                     {s.kode ?? "–"}

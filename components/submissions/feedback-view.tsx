@@ -170,6 +170,7 @@ async function Deviations({ deviations, submissionId, mask, canFix }: { deviatio
             </h3>
             <ul className="divide-y divide-line">
               {group.map((d, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                 <li key={i} className="py-2 text-sm">
                   <p>
                     {d.code && <span className="mr-2 font-mono font-semibold">{d.code}</span>}

@@ -25,7 +25,7 @@ export function RetryButton({ submissionId }: { submissionId: string }) {
     );
   }
   return (
-    <div role="group" aria-label={t("detail.retry")} className="rounded border border-warning bg-warning-light p-4">
+    <fieldset aria-label={t("detail.retry")} className="rounded border border-warning bg-warning-light p-4">
       <p className="mb-3">{t("detail.retryConfirm")}</p>
       <div className="flex gap-3">
         <Button
@@ -46,6 +46,6 @@ export function RetryButton({ submissionId }: { submissionId: string }) {
           {t("detail.cancel")}
         </Button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -17,8 +17,9 @@ export function CreateUserForm({ organisations }: { organisations: Org[] }) {
   const { formAction, pending, fieldErrors, formMessage, succeeded, state } = useActionForm(createUserAction);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (succeeded) formRef.current?.reset();
-  }, [state, succeeded]);
+    // Each successful answer clears the form, also a second one in a row.
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   const labels = {
     email: t("users.email"),
     name: t("users.name"),

@@ -1,4 +1,4 @@
-import { checkKey, checkText, refuse, type InputPath, type InputResult } from "@/lib/input/guard";
+import { checkKey, checkText, refuse, type InputResult } from "@/lib/input/guard";
 
 /**
  * Turns submitted form data into a plain object for zod. Dotted names build nested objects
@@ -67,8 +67,7 @@ export function parseFormData(formData: FormData, limits = FORM_DATA_LIMITS): In
 /** Puts one value at its place in the tree, or says why it cannot go there. */
 function place(root: Branch, segments: string[], value: string, isList: boolean, maxIndex: number): "arrayIndexInvalid" | "fieldConflict" | null {
   let node: Branch = root;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
+  for (const [i, segment] of segments.entries()) {
     let key: string | number = segment;
     if (node.kind === "array") {
       if (!INDEX.test(segment)) return /^\d+$/.test(segment) ? "arrayIndexInvalid" : "fieldConflict";
@@ -87,7 +86,7 @@ function place(root: Branch, segments: string[], value: string, isList: boolean,
       return null;
     }
     if (existing === undefined) {
-      const next: Branch = /^\d+$/.test(segments[i + 1]!) ? { kind: "array", children: new Map() } : { kind: "object", children: new Map() };
+      const next: Branch = /^\d+$/.test(segments[i + 1] ?? "") ? { kind: "array", children: new Map() } : { kind: "object", children: new Map() };
       setChild(node, key, next);
       node = next;
     } else if (existing.kind === "leaf") return "fieldConflict";
@@ -111,7 +110,7 @@ function setChild(node: Branch, key: string | number, child: Node) {
  */
 function toPlain(node: Node): unknown {
   if (node.kind === "leaf") return node.list ? node.values : node.values.length === 1 ? node.values[0] : node.values;
-  if (node.kind === "array") return [...node.children.keys()].sort((a, b) => a - b).map((k) => toPlain(node.children.get(k)!));
+  if (node.kind === "array") return [...node.children].sort(([a], [b]) => a - b).map(([, child]) => toPlain(child));
   const out: Record<string, unknown> = {};
   for (const [k, child] of node.children) out[k] = toPlain(child);
   return out;

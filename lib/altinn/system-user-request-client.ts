@@ -104,7 +104,7 @@ function readFieldErrors(body: Record<string, unknown>): Record<string, string[]
     for (const entry of body.validationErrors as { code?: unknown; title?: unknown; detail?: unknown; paths?: unknown }[]) {
       const message = [text(entry.code), text(entry.title) ?? text(entry.detail)].filter(Boolean).join(" ");
       const paths = Array.isArray(entry.paths) && entry.paths.length ? entry.paths.map(String) : ["$"];
-      for (const path of paths) (out[path] ??= []).push(message);
+      for (const path of paths) out[path] = [...(out[path] ?? []), message];
     }
   }
   return out;

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";
 
-const db = useTestDb();
+const db = connectTestDb();
 let creator: { id: string; email: string };
 
 /** A submission as the delivery engine leaves it: status and acceptance time set. */

@@ -23,17 +23,17 @@ export function getAt(values: unknown, path: string): unknown {
 
 /** A copy of `node` with `update` applied at the path; only the nodes along the path are copied. */
 function updateAt(node: unknown, keys: (string | number)[], update: (old: unknown) => unknown): unknown {
-  if (keys.length === 0) return update(node);
   const [key, ...rest] = keys;
+  if (key === undefined) return update(node);
   if (typeof key === "number") {
     const list = Array.isArray(node) ? [...node] : [];
     list[key] = updateAt(list[key], rest, update);
     return list;
   }
   const obj = node && typeof node === "object" && !Array.isArray(node) ? { ...(node as Record<string, unknown>) } : {};
-  const next = updateAt(obj[key!], rest, update);
-  if (next === undefined) delete obj[key!];
-  else obj[key!] = next;
+  const next = updateAt(obj[key], rest, update);
+  if (next === undefined) delete obj[key];
+  else obj[key] = next;
   return obj;
 }
 

@@ -228,7 +228,8 @@ const inntekt = z
   .superRefine((line, ctx) => {
     const present = INNTEKT_TYPES.filter((type) => line[type] !== undefined);
     if (present.length === 0) ctx.addIssue({ code: "custom", path: ["loennsinntekt", "beskrivelse"], message: "required" });
-    if (present.length > 1) ctx.addIssue({ code: "custom", path: [present[1]!], message: "inntektTypeSeveral" });
+    const second = present[1];
+    if (second) ctx.addIssue({ code: "custom", path: [second], message: "inntektTypeSeveral" });
   });
 
 const forskuddstrekk = z.looseObject({

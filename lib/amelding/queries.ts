@@ -55,7 +55,7 @@ export async function lookUpReplaceableAmelding(db: DbOrTx, submissionId: string
     .from(submissions)
     .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
     .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
-  if (!row || row.submission.kind !== "amelding") return { ok: false, reason: "notFound" };
+  if (row?.submission.kind !== "amelding") return { ok: false, reason: "notFound" };
   if (row.submission.status !== "accepted") return { ok: false, reason: "notAccepted" };
   const [replacement] = await db
     .select({ id: submissions.id })

@@ -31,7 +31,7 @@ async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: s
     .select()
     .from(submissions)
     .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
-  if (!row || row.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
+  if (row?.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   return row;
 }
@@ -65,7 +65,9 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
 
   const parsed = (input.intent === "submit" ? leveranseSchema : leveranseDraftSchema).safeParse(raw);
   const fieldErrors: FieldErrors = {};
-  const add = (path: string, key: string) => (fieldErrors[path] ??= []).push(key);
+  const add = (path: string, key: string) => {
+    fieldErrors[path] = [...(fieldErrors[path] ?? []), key];
+  };
   if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join("."), ameldingMessageKey(issue.message));
 
   const orgnr = (raw.opplysningspliktig as { norskIdentifikator?: unknown } | undefined)?.norskIdentifikator;

@@ -7,7 +7,7 @@ import nb from "@/lib/i18n/messages/nb.json";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { auditActionLabel } from "./audit-labels";
 import { parseAuditListFilter } from "./audit-filter";
@@ -15,7 +15,7 @@ import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";
 import { storeAuditEntry } from "@/lib/testing/audit-entries";
 
-const db = useTestDb();
+const db = connectTestDb();
 const t = testTranslator();
 const H = nb.auditLog.csv;
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/lib/db/schema";
-import { createTestOrganisation, createTestUser, uniqueEmail, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, uniqueEmail, connectTestDb } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
 import { parseAuditListFilter } from "./audit-filter";
 import { listAuditEntries } from "./queries";
@@ -9,7 +9,7 @@ import { storeAuditEntry } from "@/lib/testing/audit-entries";
 import { SEED_ACTOR } from "./audit-events";
 import { recordAudit } from "./record-audit";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 describe("audit log (real PostgreSQL)", () => {
   it("shows a user only entries about organisations they may see (and none about others)", async () => {

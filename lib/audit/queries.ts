@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { auditLog, organisations, submissions, users } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
 import type { AuditListFilter } from "./audit-filter";
@@ -44,7 +45,7 @@ function auditConditions(scope: AuditScope, filter: AuditListFilter): SQL[] {
     // Searching the details would tell a reader without audit:read_details what they contain.
     const matches: SQL[] = [eq(auditLog.targetId, filter.q)];
     if (scope.includeDetails) matches.push(sql`${auditLog.details}::text ilike ${likePattern(filter.q)}`);
-    conditions.push(or(...matches)!);
+    conditions.push(or(...matches) ?? sql`false`);
   }
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));
   return conditions;
@@ -103,11 +104,11 @@ export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["rows"]
 
 /** How many entries an export will hold, and the newest id it may include. */
 export async function beginAuditExport(db: DbOrTx, scope: AuditScope, filter: AuditListFilter) {
-  const [row] = await db
+  const row = firstRow(await db
     .select({ rowCount: sql<number>`count(*)::int`, upTo: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint`.mapWith(Number) })
     .from(auditLog)
-    .where(and(...auditConditions(scope, filter)));
-  return { rowCount: row!.rowCount, upTo: row!.upTo };
+    .where(and(...auditConditions(scope, filter))));
+  return { rowCount: row.rowCount, upTo: row.upTo };
 }
 
 /** Every matching entry up to `upTo`, one keyset page per iteration. */

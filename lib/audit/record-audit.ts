@@ -14,7 +14,7 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, event: AuditEve
     targetType: event.targetType,
     targetId: event.targetId ?? null,
     // The organisation shown with the entry, when there is exactly one.
-    organisationId: organisationIds.length === 1 ? organisationIds[0]! : null,
+    organisationId: organisationIds.length === 1 ? (organisationIds[0] ?? null) : null,
     organisationIds,
     details: event.details,
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { setUserActive } from "@/lib/users/queries";
-import { createTestUser, randomClientIp, uniqueEmail, useTestDb, useTestLoginThrottle } from "@/lib/testing/test-db";
+import { createTestUser, randomClientIp, uniqueEmail, connectTestDb, createTestLoginThrottle } from "@/lib/testing/test-db";
 import { authenticate } from "./authenticate";
 import { ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_MS, FREE_FAILURES, IP_FAILURES, LOCK_SECONDS } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 
-const db = useTestDb();
+const db = connectTestDb();
 const waits: number[] = [];
-const throttle = useTestLoginThrottle({ wait: async (ms) => void waits.push(ms) });
+const throttle = createTestLoginThrottle({ wait: async (ms) => void waits.push(ms) });
 const PASSWORD = "riktig-passord-123";
 
 describe("authenticate (real PostgreSQL)", () => {

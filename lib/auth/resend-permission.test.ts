@@ -5,10 +5,10 @@ import { submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { hasPermission } from "./permissions";
 
-const db = useTestDb();
+const db = connectTestDb();
 const forbidden = { code: "forbidden", messageKey: "errors.forbidden" };
 
 /**

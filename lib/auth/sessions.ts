@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { sessions } from "@/lib/db/schema";
 import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
 
@@ -8,11 +9,11 @@ import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
 export async function createSession(db: DbOrTx, userId: string, now = new Date()) {
   // The user's sessions that ran out are cleared here, so the table holds little more than live ones.
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
-  const [row] = await db
+  const row = firstRow(await db
     .insert(sessions)
     .values({ userId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
-    .returning({ id: sessions.id });
-  return row!.id;
+    .returning({ id: sessions.id }));
+  return row.id;
 }
 
 export async function deleteSession(db: DbOrTx, sessionId: string) {

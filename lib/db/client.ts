@@ -30,15 +30,19 @@ export function createDb(url: string, options: { max?: number; asynchronousCommi
 // One pool per server process; kept on globalThis so Next's dev reloads do not leak pools.
 const globalForDb = globalThis as unknown as { __innrapporteringDb?: ReturnType<typeof createDb> };
 
+/** The database URL (the process's DATABASE_URL unless given), or an error that says how to get one. */
+export function requireDatabaseUrl(url = env.DATABASE_URL): string {
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.",
+    );
+  }
+  return url;
+}
+
 export function getDb(): Db {
   if (!globalForDb.__innrapporteringDb) {
-    const url = env.DATABASE_URL;
-    if (!url) {
-      throw new Error(
-        "DATABASE_URL is not set. Start the app with `npm start` (which starts the embedded PostgreSQL) or set DATABASE_URL.",
-      );
-    }
-    globalForDb.__innrapporteringDb = createDb(url);
+    globalForDb.__innrapporteringDb = createDb(requireDatabaseUrl());
   }
   return globalForDb.__innrapporteringDb.db;
 }

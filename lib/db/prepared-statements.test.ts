@@ -1,11 +1,11 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { DbOrTx } from "@/lib/db/client";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { MAX_PREPARED_PARAMETERS } from "./prepared-statements";
 import { organisations } from "./schema";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 /** Statements prepared on the connection the handle runs on (a transaction keeps one connection). */
 async function preparedOnConnection(tx: DbOrTx) {

@@ -1,14 +1,14 @@
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { randomClientIp, useTestDb, useTestLoginThrottle } from "@/lib/testing/test-db";
+import { randomClientIp, connectTestDb, createTestLoginThrottle } from "@/lib/testing/test-db";
 import { listUserOrganisationIds } from "@/lib/users/queries";
 import { isValidOrgnr } from "@/lib/validation/orgnr";
 import { organisations, systemUserRequests, users } from "./schema";
 import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemo } from "./seed";
 
-const db = useTestDb();
-const throttle = useTestLoginThrottle();
+const db = connectTestDb();
+const throttle = createTestLoginThrottle();
 
 describe("seedDemo (real PostgreSQL)", () => {
   it("is idempotent and gives one working login per role with access to every demo organisation", async () => {

@@ -30,15 +30,15 @@ export async function seedDemo(db: Db, password: string) {
     const orgIds: string[] = [];
     for (const org of DEMO_ORGANISATIONS) {
       const row = (await findOrganisationByOrgnr(tx, org.orgnr)) ?? (await insertOrganisation(tx, org, null));
-      orgIds.push(row!.id);
+      orgIds.push(row.id);
       // The sandbox has system users for the demo organisations from the start.
-      if (!(await latestSystemUserRequest(tx, row!.id))) {
-        await insertPreapprovedSystemUser(tx, row!.id);
+      if (!(await latestSystemUserRequest(tx, row.id))) {
+        await insertPreapprovedSystemUser(tx, row.id);
         await recordAudit(tx, SEED_ACTOR, {
           action: "system_user.status_change",
           targetType: "organisation",
-          targetId: row!.id,
-          organisationIds: [row!.id],
+          targetId: row.id,
+          organisationIds: [row.id],
           details: { orgnr: org.orgnr, from: null, to: "accepted", seed: true },
         });
       }

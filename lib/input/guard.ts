@@ -154,10 +154,10 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
         current = top.list[i];
         break;
       }
-      if (top.keys && i < top.keys.length) {
-        const key = top.keys[i]!;
+      const key = top.keys?.[i];
+      if (top.object && key !== undefined) {
         path.push(key);
-        current = top.object![key];
+        current = top.object[key];
         break;
       }
       frames.pop();

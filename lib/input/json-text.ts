@@ -64,7 +64,7 @@ function isDigit(c: number) {
 
 function numberStart(text: string, i: number) {
   let j = i;
-  while (j > 0 && /[0-9.\-+]/.test(text[j - 1]!)) j--;
+  while (j > 0 && /[0-9.\-+]/.test(text.charAt(j - 1))) j--;
   return j;
 }
 

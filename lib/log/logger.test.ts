@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { createSubmission } from "@/lib/submissions/operations/operations";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { createLogger, logUnexpectedError } from "./logger";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 /** A logger writing into memory, configured exactly like the process's. */
 function captureLog() {

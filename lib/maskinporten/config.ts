@@ -114,14 +114,14 @@ function loadCertificateChain(file: string, privateKey: KeyObject, keyVariable: 
   const variable = "MASKINPORTEN_CERTIFICATE_CHAIN_FILE";
   const pem = readFile(variable, file);
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) fail(variable, `contains no PEM certificate (${file}).`);
   let certs: X509Certificate[];
   try {
     certs = blocks.map((b) => new X509Certificate(b));
   } catch {
     return fail(variable, `contains a certificate that cannot be read (${file}).`);
   }
-  const leaf = certs[0]!;
+  const [leaf] = certs;
+  if (!leaf) fail(variable, `contains no PEM certificate (${file}).`);
   const spki = (k: KeyObject) => k.export({ format: "der", type: "spki" });
   if (!spki(leaf.publicKey).equals(spki(createPublicKey(privateKey)))) {
     fail(variable, `starts with a certificate whose public key does not match ${keyVariable}; put the leaf certificate first.`);
@@ -151,6 +151,17 @@ function resolveIssuer(env: z.infer<typeof envSchema>): string {
   return resolveEndpoints(env.APP_MODE).maskinportenIssuer;
 }
 
+/** Without a certificate chain, the key is named by the kid registered on the Maskinporten client. */
+function namedByKid(kid: string | undefined) {
+  if (!kid) {
+    fail(
+      "MASKINPORTEN_KID",
+      "is required: the kid of the key registered on your Maskinporten client (or set MASKINPORTEN_CERTIFICATE_CHAIN_FILE).",
+    );
+  }
+  return { kid, keyId: kid };
+}
+
 /**
  * Reads the Maskinporten settings from an env-like record (the caller passes process.env or a
  * test's values). Throws MaskinportenConfigError naming the variable that is missing or wrong.
@@ -158,10 +169,11 @@ function resolveIssuer(env: z.infer<typeof envSchema>): string {
 export function loadMaskinportenConfig(input: Record<string, string | undefined>): MaskinportenConfig {
   const parsed = envSchema.safeParse(pickConfigInput(input, MASKINPORTEN_ENV_VARIABLES.map((v) => v.name)));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0]) as MaskinportenEnvVariable;
+    // zod reports at least one issue for a failed parse.
+    const [issue] = parsed.error.issues;
+    const variable = String(issue?.path[0]) as MaskinportenEnvVariable;
     // Never echo the value: it may be the private key.
-    fail(variable, `is invalid: ${issue.message}.`);
+    fail(variable, `is invalid: ${issue?.message}.`);
   }
   const env = parsed.data;
 
@@ -173,12 +185,6 @@ export function loadMaskinportenConfig(input: Record<string, string | undefined>
   const chain = env.MASKINPORTEN_CERTIFICATE_CHAIN_FILE
     ? loadCertificateChain(env.MASKINPORTEN_CERTIFICATE_CHAIN_FILE, privateKey, keyVariable)
     : undefined;
-  if (!chain && !env.MASKINPORTEN_KID) {
-    fail(
-      "MASKINPORTEN_KID",
-      "is required: the kid of the key registered on your Maskinporten client (or set MASKINPORTEN_CERTIFICATE_CHAIN_FILE).",
-    );
-  }
 
   const resource = env.MASKINPORTEN_RESOURCE?.split(",")
     .map((r) => r.trim())
@@ -197,7 +203,7 @@ export function loadMaskinportenConfig(input: Record<string, string | undefined>
           keyId: `x5t#S256:${chain.thumbprint}`,
           certificate: { subject: chain.subject, validTo: chain.validTo, thumbprint: chain.thumbprint },
         }
-      : { alg: env.MASKINPORTEN_ALG, privateKey, kid: env.MASKINPORTEN_KID!, keyId: env.MASKINPORTEN_KID! },
+      : { alg: env.MASKINPORTEN_ALG, privateKey, ...namedByKid(env.MASKINPORTEN_KID) },
     resource: resource?.length ? resource : undefined,
     consumerOrg: env.MASKINPORTEN_CONSUMER_ORG,
     timeoutMs: env.MASKINPORTEN_TIMEOUT_MS,

@@ -250,7 +250,7 @@ export function decodeMaskinportenErrorBody(body: {
   // A code we do not know is kept as it is: the user can still search Digdir's docs for it.
   if (mpCode) return { ...UNKNOWN, mpCode };
   if (byPhrase) return strip(byPhrase);
-  if (text.includes("invalid assertion")) return GENERIC.invalid_grant!;
+  if (text.includes("invalid assertion")) return GENERIC.invalid_grant ?? UNKNOWN;
   return (body.error ? GENERIC[body.error] : undefined) ?? UNKNOWN;
 }
 

@@ -42,13 +42,14 @@ export async function readSandboxClientKey(dir: string): Promise<SandboxClientKe
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw e;
   }
-  let parsed;
+  let json: unknown;
   try {
-    parsed = storedKeySchema.safeParse(JSON.parse(text));
+    json = JSON.parse(text);
   } catch {
-    parsed = undefined;
+    json = undefined;
   }
-  if (!parsed?.success) throw new Error(`${file} is not a valid sandbox key file; delete it to make a new key.`);
+  const parsed = storedKeySchema.safeParse(json);
+  if (!parsed.success) throw new Error(`${file} is not a valid sandbox key file; delete it to make a new key.`);
   return toClientKey(parsed.data);
 }
 
@@ -80,7 +81,9 @@ export async function ensureSandboxClientKey(dir: string): Promise<SandboxClient
   } finally {
     await unlink(temp).catch(() => {});
   }
-  return (await readSandboxClientKey(dir))!;
+  const key = await readSandboxClientKey(dir);
+  if (!key) throw new Error(`${file} was removed while the sandbox key was being made.`);
+  return key;
 }
 
 /** The MASKINPORTEN_* variables that point the app's client at a running sandbox. */

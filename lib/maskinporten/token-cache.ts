@@ -84,7 +84,10 @@ export class TokenCache {
     // Re-inserting moves the key to the end, so the oldest-failing key is dropped first.
     this.#errors.delete(key);
     this.#errors.set(key, history);
-    if (this.#errors.size > MAX_ERROR_KEYS) this.#errors.delete(this.#errors.keys().next().value!);
+    if (this.#errors.size > MAX_ERROR_KEYS) {
+      const oldest = this.#errors.keys().next();
+      if (!oldest.done) this.#errors.delete(oldest.value);
+    }
   }
 
   entries(): TokenCacheEntryInfo[] {

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { organisations, userOrganisations } from "@/lib/db/schema";
 
 /** The organisations a user has been granted; everything organisation-scoped starts here. */
@@ -40,9 +41,9 @@ export async function insertOrganisation(
   values: { orgnr: string; name: string },
   grantToUserId: string | null,
 ) {
-  const [row] = await db.insert(organisations).values(values).returning();
+  const row = firstRow(await db.insert(organisations).values(values).returning());
   if (grantToUserId) {
-    await db.insert(userOrganisations).values({ userId: grantToUserId, organisationId: row!.id });
+    await db.insert(userOrganisations).values({ userId: grantToUserId, organisationId: row.id });
   }
-  return row!;
+  return row;
 }

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisations, systemUserRequests } from "@/lib/db/schema";
 import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { HELD_ELSEWHERE_CODE, requestSystemUser } from "@/lib/system-users/request-system-user";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { listOrganisationsForUser } from "./queries";
 import { registerOrganisation } from "./register-organisation";
 
-const db = useTestDb();
+const db = connectTestDb();
 let sandbox: OnboardingSandbox;
 beforeAll(async () => {
   sandbox = await startOnboardingSandbox();

@@ -5,10 +5,10 @@ import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter
 import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 async function seed() {
   const user = await createTestUser(db, "admin");

@@ -61,6 +61,7 @@ export function withIdempotencyKey(
 }
 
 /** An id as an answer carries it: a short printable string. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class excludes control characters, which is the point
 export const ANSWER_ID = /^[^\u0000-\u001f\u007f]{1,200}$/;
 const MAX_ANSWER_BYTES = 64 * 1024;
 // Plain names only: never __proto__, constructor or prototype, which reach an object's prototype.

@@ -7,7 +7,7 @@ import { configuredEndpoints } from "@/lib/config/derived";
 import { parseConfig, type Config } from "@/lib/config/schema";
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, printError, withSandboxDefaults, type CommandIo } from "@/lib/maskinporten/check-command";
 import { createMaskinportenClient, type MaskinportenClientOptions } from "@/lib/maskinporten/client";
-import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { loadMaskinportenConfig, type MaskinportenConfig } from "@/lib/maskinporten/config";
 import { MaskinportenError } from "@/lib/maskinporten/errors";
 import type { ReportingAdapter } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
@@ -194,12 +194,12 @@ export async function runSmoke(
     !isValidFodselsnummer(fnr) ? "--fnr must be a valid fødselsnummer or d-nummer" : null,
     !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? "--month must be YYYY-MM" : null,
   ].filter((p): p is string => p !== null);
-  if (problems.length > 0) {
+  if (problems.length > 0 || !org || !virksomhet) {
     io.err(`${problems.map((p) => `✖ ${p}`).join("\n")}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
 
-  let config;
+  let config: MaskinportenConfig;
   try {
     config = loadMaskinportenConfig(await withSandboxDefaults(env));
   } catch (e) {
@@ -212,13 +212,13 @@ export async function runSmoke(
   const getToken = async (scope: string) => (await tokens.getToken({ scopes: [scope], systemUserOrg: org })).accessToken;
 
   io.out(`Smoke test (${mode.data} mode) for ${org}, system user token from ${config.issuer}, idempotency key in the ${keyIn}`);
-  const oar = await sendOne(io, "OAR", createOarAdapter({ baseUrl: endpoints.oarApiUrl, idempotencyKeyIn: keyIn }), syntheticOppdrag(org!), org!, getToken);
+  const oar = await sendOne(io, "OAR", createOarAdapter({ baseUrl: endpoints.oarApiUrl, idempotencyKeyIn: keyIn }), syntheticOppdrag(org), org, getToken);
   const amelding = await sendOne(
     io,
     "A-melding",
     createAmeldingAdapter({ baseUrl: endpoints.ameldingApiUrl, idempotencyKeyIn: keyIn }),
-    syntheticLeveranse(org!, virksomhet!, fnr, month),
-    org!,
+    syntheticLeveranse(org, virksomhet, fnr, month),
+    org,
     getToken,
   );
   return oar && amelding ? EXIT_OK : EXIT_REJECTED;

@@ -43,5 +43,5 @@ export type ReportPayload = OarPayload | AmeldingPayload;
 /** Whether the payload is a report of this kind (see above for what that covers). */
 export function payloadFitsKind<K extends ReportKind>(kind: K, payload: unknown): payload is PayloadOfKind[K] {
   const shape = PAYLOAD_SHAPES[kind];
-  return shape !== undefined && shape.safeParse(payload).success;
+  return shape?.safeParse(payload).success === true;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { REPORTING_RIGHTS, type AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { organisations, systemUserRequests, type SystemUserRequest, type SystemUserRequestStatus } from "@/lib/db/schema";
 
 /** Each organisation with its latest system-user request (null when none was ever made). */
@@ -73,7 +74,7 @@ export async function insertSystemUserRequest(
     checkedAt: Date;
   },
 ) {
-  const [row] = await db
+  const row = firstRow(await db
     .insert(systemUserRequests)
     .values({
       organisationId: values.organisationId,
@@ -85,8 +86,8 @@ export async function insertSystemUserRequest(
       lastCheckedAt: values.checkedAt,
       decidedAt: values.status === "new" ? null : values.checkedAt,
     })
-    .returning();
-  return row!;
+    .returning());
+  return row;
 }
 
 /**

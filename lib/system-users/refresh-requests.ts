@@ -35,7 +35,7 @@ export async function refreshPendingSystemUserRequests(
   const orgnrs = new Map(orgs.map((o) => [o.id, o.orgnr]));
   const result: RefreshResult = { checked: 0, changed: 0, failures: [] };
   for (const request of pending) {
-    let current;
+    let current: Awaited<ReturnType<typeof client.get>>;
     try {
       current = await client.get(request.externalId);
     } catch (error) {

@@ -4,13 +4,13 @@ import { auditLog, submissions, systemUserRequests } from "@/lib/db/schema";
 import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { listOrganisationsWithSystemUser } from "./queries";
 import { SYSTEM_ACTOR, userActor } from "@/lib/audit/audit-events";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser } from "./request-system-user";
 
-const db = useTestDb();
+const db = connectTestDb();
 let s: OnboardingSandbox;
 beforeAll(async () => {
   s = await startOnboardingSandbox();

@@ -10,14 +10,14 @@ import type { Role } from "@/lib/db/schema";
 import { syntheticOrgnr } from "@/lib/validation/orgnr";
 
 /** A connection to the shared test database, closed after the file's tests. */
-export function useTestDb() {
+export function connectTestDb() {
   const { db, sql } = createDb(inject("databaseUrl"), { max: 4 });
   afterAll(() => sql.end());
   return db;
 }
 
 /** The sign-in throttle on the shared test database; `wait` replaces the account delay's sleep. */
-export function useTestLoginThrottle(options: { wait?: (ms: number) => Promise<unknown> } = {}) {
+export function createTestLoginThrottle(options: { wait?: (ms: number) => Promise<unknown> } = {}) {
   const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
   afterAll(() => pool.end());
   return createLoginThrottle(pool, options);

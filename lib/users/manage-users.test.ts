@@ -4,12 +4,12 @@ import { parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { createSession } from "@/lib/auth/sessions";
 import { auditLog, users } from "@/lib/db/schema";
-import { createTestOrganisation, createTestUser, uniqueEmail, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, uniqueEmail, connectTestDb } from "@/lib/testing/test-db";
 import { createUser, setUserActiveAs, updateUser, type UserManager } from "./manage-users";
 import { findSessionUser, listUserOrganisationIds, replaceUserOrganisations } from "./queries";
 import { createUserSchema, updateUserSchema } from "./validation";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 /** An admin granted `count` organisations of their own, and a user inside them. */
 async function setUp() {

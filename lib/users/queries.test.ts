@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import {
   findSessionUser,
   listManageableUsers,
@@ -10,7 +10,7 @@ import {
   setUserActive,
 } from "./queries";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 describe("user ↔ organisation access (real PostgreSQL)", () => {
   it("changes grants only within the acting admin's own organisations", async () => {

@@ -54,7 +54,7 @@ export function parseDecimal(text: string, options: { grammar?: "written" | "xsd
 function parseXsdDecimal(text: string): number | null {
   const match = /^[+-]?(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match || (match[1] === "" && !match[2])) return null;
-  if (match[1]!.replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return null;
+  if ((match[1] ?? "").replace(/^0+(?=\d)/, "").length > MAX_INTEGER_DIGITS) return null;
   return Number(text) + 0;
 }
 

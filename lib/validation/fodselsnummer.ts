@@ -43,7 +43,7 @@ const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
 function checkDigit(digits: number[], weights: number[]): number {
-  const rest = weights.reduce((sum, w, i) => sum + w * digits[i]!, 0) % 11;
+  const rest = weights.reduce((sum, w, i) => sum + w * (digits[i] ?? 0), 0) % 11;
   return rest === 0 ? 0 : 11 - rest;
 }
 

@@ -79,6 +79,7 @@ export default async function MaskinportenPage() {
                       {failures.length === 0
                         ? t("noErrors")
                         : failures.slice(-3).map((e, i) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                             <p key={i}>
                               {format.dateTime(e.at, { timeStyle: "short" })} {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
                             </p>

@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, submissions, submissionVersions } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { answerImport } from "./answer-import";
 import { importAnswerSchema } from "./import-result";
 
@@ -14,7 +14,7 @@ vi.hoisted(() => {
   process.env.IMPORT_MEMORY_MB = "64";
 });
 
-const db = useTestDb();
+const db = connectTestDb();
 
 /* The import route's handler against real PostgreSQL, with the import process as in the app. */
 describe("answering an import request", () => {

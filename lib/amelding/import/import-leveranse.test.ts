@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, submissions, submissionVersions, type Role } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
-import { createTestOrganisation, createTestUser, randomOrgnr, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { checkImportText as checkImport, saveImportText as saveImport } from "@/lib/testing/import-text";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 describe("A-melding import against real PostgreSQL", () => {
   let actor: { id: string; email: string; role: Role; organisationIds: string[] };
@@ -95,15 +95,15 @@ describe("A-melding import against real PostgreSQL", () => {
   });
 
   it("saves nothing for a file with errors, and lists them by person", async () => {
-    const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3, kalendermaaned: "2026-08" }) as any;
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[2].norskIdentifikator = "12345678901";
+    const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3, kalendermaaned: "2026-08" });
+    leveranse.oppgave.virksomhet[0]!.inntektsmottaker[2]!.norskIdentifikator = "12345678901";
     const before = (await submissionsOf(org.id)).length;
     const result = await saveImport(db, actor, JSON.stringify({ leveranse }), "submit");
     expect(result).toMatchObject({
       ok: false,
       errorCount: 1,
       personCount: 1,
-      groups: [{ person: expect.stringContaining("******78901"), virksomhet: leveranse.oppgave.virksomhet[0].norskIdentifikator }],
+      groups: [{ person: expect.stringContaining("******78901"), virksomhet: leveranse.oppgave.virksomhet[0]!.norskIdentifikator }],
     });
     expect(await submissionsOf(org.id)).toHaveLength(before);
     const drafts = await db

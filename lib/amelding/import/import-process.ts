@@ -34,15 +34,19 @@ function append(bytes: Uint8Array) {
   length += bytes.byteLength;
 }
 
-const send = (reply: ImportProcessReply) => process.send!(reply);
+const send = (reply: ImportProcessReply) => {
+  if (!process.send) throw new Error("The import process runs with an IPC channel to the web server (see run-import-process.ts)");
+  process.send(reply);
+};
 
 let json: string | null = null;
 let sent = 0;
 
 process.stdin.on("data", (chunk: Buffer) => append(chunk));
 process.stdin.on("end", () => {
+  if (!buffer) return;
   // In a box the reader empties, and the bytes dropped once decoded: see ImportText.
-  const file = { text: decodeUpload(buffer!.subarray(0, length), contentType) };
+  const file = { text: decodeUpload(buffer.subarray(0, length), contentType) };
   buffer = null;
   const prepared = prepareImport(file, { payload });
   if (prepared.ok && prepared.payloadJson !== undefined) {

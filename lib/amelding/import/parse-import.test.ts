@@ -30,8 +30,9 @@ describe("parseImport", () => {
   });
 
   it("accepts amounts sent as strings, as the API's own JSON has them", () => {
-    const leveranse = generateLeveranse(OPTIONS) as any;
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].beloep = "23989.5";
+    const leveranse = generateLeveranse(OPTIONS);
+    // A string where the model has a number: the import reads it as the API's JSON does.
+    Object.assign(leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!, { beloep: "23989.5" });
     const result = parseImport(JSON.stringify({ leveranse }));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!.beloep).toBe(23989.5);
@@ -54,10 +55,12 @@ describe("parseImport", () => {
     const xml = parseImport(XML_V2_2);
     expect(xml).toMatchObject({ ok: true, format: "xml", xmlVersion: "v2_2", warnings: leftOut });
 
-    const leveranse = generateLeveranse(OPTIONS) as any;
-    leveranse.oppgave.betalingsinformasjon = { sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 };
-    leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold[0].avloenningstype = "fast";
-    delete leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold[0].formForAnsettelse;
+    const leveranse = generateLeveranse(OPTIONS);
+    // What a file for v2.2 has: a forskuddstrekk sum, avloenningstype, no formForAnsettelse.
+    Object.assign(leveranse.oppgave, { betalingsinformasjon: { sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 } });
+    const arbeidsforhold = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.arbeidsforhold![0]!;
+    Object.assign(arbeidsforhold, { avloenningstype: "fast" });
+    delete arbeidsforhold.formForAnsettelse;
     const json = parseImport(JSON.stringify({ leveranse }));
     expect(json).toMatchObject({ ok: true, format: "json", warnings: leftOut });
     if (json.ok) expect(json.leveranse.oppgave.betalingsinformasjon).toEqual({ sumArbeidsgiveravgift: 18434 });
@@ -72,10 +75,11 @@ describe("parseImport", () => {
   });
 
   it("gives field errors with the person (name, masked fødselsnummer) and field", () => {
-    const leveranse = generateLeveranse(OPTIONS) as any;
-    const [, second, third] = leveranse.oppgave.virksomhet[0].inntektsmottaker;
-    second.norskIdentifikator = `${second.norskIdentifikator.slice(0, 10)}${(Number(second.norskIdentifikator[10]) + 1) % 10}`;
-    third.inntekt[0].beloep = "12 000,5x";
+    const leveranse = generateLeveranse(OPTIONS);
+    const [, second, third] = leveranse.oppgave.virksomhet[0]!.inntektsmottaker;
+    if (!second || !third) throw new Error("the generator made three persons");
+    second.norskIdentifikator = `${second.norskIdentifikator!.slice(0, 10)}${(Number(second.norskIdentifikator![10]) + 1) % 10}`;
+    Object.assign(third.inntekt![0]!, { beloep: "12 000,5x" });
     const result = parseImport(leveranseToXml(leveranse));
     expect(result).toMatchObject({ ok: false, format: "xml", documentErrors: [], virksomheter: ["312000016"] });
     if (result.ok) return;
@@ -84,7 +88,7 @@ describe("parseImport", () => {
         path: "oppgave.virksomhet.0.inntektsmottaker.1.norskIdentifikator",
         field: "norskIdentifikator",
         key: "fnrChecksum",
-        person: { virksomhetIndex: 0, index: 1, label: `${second.identifiserendeInformasjon.navn}, ******${second.norskIdentifikator.slice(6)}` },
+        person: { virksomhetIndex: 0, index: 1, label: `${second.identifiserendeInformasjon!.navn}, ******${second.norskIdentifikator!.slice(6)}` },
       },
       {
         path: "oppgave.virksomhet.0.inntektsmottaker.2.inntekt.0.beloep",

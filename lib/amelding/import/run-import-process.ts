@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setPriority } from "node:os";
 import path from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { env } from "@/lib/env";
 import { createSemaphore, NoSlotError } from "@/lib/submissions/engine/semaphore";
 import { parseWholeNumber } from "@/lib/validation/decimal";
@@ -61,7 +62,14 @@ export async function withImportProcess<T>(request: Request, options: { payload:
   }
 }
 
-function startProcess(request: Request, sizeHint: number, payload: boolean): ChildProcess {
+/** The import process with the pipes startProcess asks for. */
+type ImportChild = ChildProcess & { stdin: Writable; stderr: Readable };
+
+function hasPipes(child: ChildProcess): child is ImportChild {
+  return child.stdin !== null && child.stderr !== null;
+}
+
+function startProcess(request: Request, sizeHint: number, payload: boolean): ImportChild {
   // Not for the bundler: the process runs the source through tsx.
   const child = fork(/* turbopackIgnore: true */ PROCESS_ENTRY, [], {
     execArgv: ["--import", "tsx", `--max-old-space-size=${env.IMPORT_MEMORY_MB}`, "--max-semi-space-size=2", "--optimize-for-size"],
@@ -79,24 +87,28 @@ function startProcess(request: Request, sizeHint: number, payload: boolean): Chi
       IMPORT_PAYLOAD: String(payload),
     },
   });
+  if (!hasPipes(child)) {
+    child.kill("SIGKILL");
+    throw new Error("The import process started without its stdin and stderr pipes");
+  }
   try {
     // The check gives way to the web server's requests when both want the CPU.
-    setPriority(child.pid!, 10);
+    if (child.pid !== undefined) setPriority(child.pid, 10);
   } catch {
     // Not allowed here: the check runs at the server's priority.
   }
   // A child that has ended cannot take more of the body; its exit says why.
-  child.stdin!.on("error", () => {});
+  child.stdin.on("error", () => {});
   return child;
 }
 
 /** The first line the process wrote to stderr (what failed, without the stack), at most 200 characters. */
-function firstLine(child: ChildProcess) {
+function firstLine(child: ImportChild) {
   let text = "";
-  child.stderr!.on("data", (chunk: Buffer) => {
+  child.stderr.on("data", (chunk: Buffer) => {
     if (text.length < 200) text += chunk.toString("utf8");
   });
-  return () => text.trim().split("\n")[0]!.slice(0, 200);
+  return () => (text.trim().split("\n")[0] ?? "").slice(0, 200);
 }
 
 async function runProcess<T>(request: Request, sizeHint: number, payload: boolean, use: (outcome: ImportOutcome) => Promise<T>): Promise<T> {
@@ -154,10 +166,10 @@ async function runProcess<T>(request: Request, sizeHint: number, payload: boolea
  */
 async function streamBody(
   reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
-  child: ChildProcess,
+  child: ImportChild,
   finished: Promise<ImportOutcome>,
 ): Promise<"sent" | ImportOutcome> {
-  const stdin = child.stdin!;
+  const { stdin } = child;
   let size = 0;
   try {
     for (;;) {

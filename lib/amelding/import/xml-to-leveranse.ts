@@ -122,7 +122,7 @@ function readComplex(node: unknown, type: ComplexType, path: ImportPath, walk: W
     // Own entries only: an element named like an Object.prototype member ("constructor") is unknown, not a function.
     const spec = Object.hasOwn(type, name) ? type[name] : undefined;
     if (!spec) {
-      rawValues.forEach(() => noteUnknown(walk, [...path, name]));
+      for (const _ of rawValues) noteUnknown(walk, [...path, name]);
       continue;
     }
     const values = rawValues.filter((v) => !isNil(v));

@@ -11,7 +11,7 @@ import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
-import { createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestUser, connectTestDb } from "@/lib/testing/test-db";
 
 /*
  * Skatteetaten's published A-melding JSON example (README.md beside this file) through our whole
@@ -25,7 +25,7 @@ const example = JSON.parse(LATEST) as { leveranse: Record<string, any> };
 
 /** Every leaf of a JSON value by path, with its JSON type ("integer" apart from other numbers). */
 function jsonTypes(value: unknown, path = "", out: Record<string, string> = {}): Record<string, string> {
-  if (Array.isArray(value)) value.forEach((v, i) => jsonTypes(v, `${path}/${i}`, out));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) jsonTypes(v, `${path}/${i}`, out);
   else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) jsonTypes(v, `${path}/${k}`, out);
   else out[path] = typeof value === "number" ? (Number.isInteger(value) ? "integer" : "decimal number") : value === null ? "null" : typeof value;
   return out;
@@ -35,7 +35,7 @@ function jsonTypes(value: unknown, path = "", out: Record<string, string> = {}):
 function leafValues(value: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const walk = (v: unknown, path: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}/${i}`));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${path}/${i}`);
     else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${path}/${k}`);
     else out[path] = typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) && !/^0\d/.test(v) && !/^\d{7,}$/.test(v) ? Number(v) : v;
   };
@@ -108,7 +108,7 @@ describe("Skatteetaten's published A-melding example", () => {
   });
 
   describe("import against real PostgreSQL", () => {
-    const db = useTestDb();
+    const db = connectTestDb();
 
     it("is checked and summarised for the organisation it names", async () => {
       const user = await createTestUser(db, "admin");

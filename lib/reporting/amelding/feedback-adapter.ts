@@ -79,9 +79,9 @@ export function findFeedbackTransmission(transmissions: Transmission[]): Feedbac
     .sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
   for (const t of candidates) {
     const apiUrl = (t.attachments ?? []).flatMap((a) => a.urls ?? []).find((u) => u.consumerType === "Api" && u.url);
-    if (!apiUrl) continue;
+    if (!apiUrl?.url) continue;
     if (t.isAuthorized === false || apiUrl.url === "urn:dialogporten:unauthorized") return { kind: "unauthorized", transmissionId: t.id ?? null };
-    return { kind: "found", transmissionId: t.id ?? null, url: apiUrl.url! };
+    return { kind: "found", transmissionId: t.id ?? null, url: apiUrl.url };
   }
   return { kind: "none" };
 }

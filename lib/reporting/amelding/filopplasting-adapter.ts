@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeSkatteetatenError } from "../errors/decode-skatteetaten-error";
 import type { DecodedSkatteetatenError } from "../errors/decoded-error";
-import { lookupErrorCode } from "../errors/error-catalogue";
+import { catalogueEntry } from "../errors/error-catalogue";
 import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
 
@@ -86,7 +86,7 @@ export type AmeldingUploadAdapter = ReturnType<typeof createAmeldingUploadAdapte
  */
 export function decodeUploadValidation(status: OpplastingStatus): DecodedSkatteetatenError {
   const decoded = decodeSkatteetatenError({ status: 400, contentType: "application/json", body: JSON.stringify(status), api: "amelding" });
-  const validation = lookupErrorCode("AMLD_010")!;
+  const validation = catalogueEntry("AMLD_010");
   const named = decoded.code === null ? { ...decoded, code: validation.code, known: true, entry: validation } : decoded;
   if (decoded.specifications.some((s) => s.known)) return named;
   return { ...named, category: validation.category, retryable: validation.retryable, action: validation.action, hintNb: validation.hintNb, hintEn: validation.hintEn };

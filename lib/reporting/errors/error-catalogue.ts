@@ -1153,6 +1153,13 @@ export function lookupErrorCode(code: string): CatalogueEntry | undefined {
   return BY_CODE.get(code.trim().toUpperCase());
 }
 
+/** The entry of a code named in our own code: the catalogue holds every KnownErrorCode. */
+export function catalogueEntry(code: KnownErrorCode): CatalogueEntry {
+  const entry = BY_CODE.get(code);
+  if (!entry) throw new Error(`${code} is missing from the error catalogue`);
+  return entry;
+}
+
 /** Type guard for code strings that are in the catalogue. */
 export function isKnownErrorCode(code: string): code is KnownErrorCode {
   return BY_CODE.has(code);

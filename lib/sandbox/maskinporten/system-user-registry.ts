@@ -15,7 +15,10 @@ export class SandboxSystemUserRegistry {
   /** Registers a client on a system (Altinn's system register lists the system's client ids). */
   linkClient(systemId: string, clientId: string): void {
     let clients = this.#clientsBySystem.get(systemId);
-    if (!clients) this.#clientsBySystem.set(systemId, (clients = new Set()));
+    if (!clients) {
+      clients = new Set();
+      this.#clientsBySystem.set(systemId, clients);
+    }
     clients.add(clientId);
   }
 
@@ -27,7 +30,10 @@ export class SandboxSystemUserRegistry {
   /** Adds an approved system user; one per system and organisation, so an earlier one is kept. */
   add(user: SandboxSystemUser): void {
     let users = this.#usersBySystem.get(user.systemId);
-    if (!users) this.#usersBySystem.set(user.systemId, (users = new Map()));
+    if (!users) {
+      users = new Map();
+      this.#usersBySystem.set(user.systemId, users);
+    }
     if (!users.has(user.orgnr)) users.set(user.orgnr, user);
   }
 

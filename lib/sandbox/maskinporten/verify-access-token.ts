@@ -27,11 +27,17 @@ function keyResolver(keys: AccessTokenKeys): JWTVerifyGetKey {
     const url = String(keys);
     // One key set per URL, so its cache survives across requests.
     let set = remoteKeySets.get(url);
-    if (!set) remoteKeySets.set(url, (set = createRemoteJWKSet(new URL(url))));
+    if (!set) {
+      set = createRemoteJWKSet(new URL(url));
+      remoteKeySets.set(url, set);
+    }
     return set;
   }
   let local = localKeySets.get(keys);
-  if (!local) localKeySets.set(keys, (local = createLocalJWKSet(keys)));
+  if (!local) {
+    local = createLocalJWKSet(keys);
+    localKeySets.set(keys, local);
+  }
   return local;
 }
 

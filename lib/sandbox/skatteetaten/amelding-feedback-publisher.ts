@@ -103,7 +103,7 @@ export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore;
     /** Publishes every feedback still waiting for its delay; returns how many. */
     releasePending(): number {
       const runs = [...pending.values()];
-      runs.forEach((run) => run());
+      for (const run of runs) run();
       return runs.length;
     },
 

@@ -40,7 +40,7 @@ function person(mottaker: JsonObject): NonNullable<SandboxAvvik["inntektsmottake
   };
 }
 
-function describe(p: NonNullable<SandboxAvvik["inntektsmottaker"]>, index: number) {
+function describePerson(p: NonNullable<SandboxAvvik["inntektsmottaker"]>, index: number) {
   if (p.identifikator && p.navn) return `${p.navn} (${p.identifikator})`;
   return p.identifikator ?? p.navn ?? `nr. ${index + 1}`;
 }
@@ -88,7 +88,7 @@ export function ameldingDeviations(leveranse: JsonObject): SandboxAvvik[] {
         avvik.push({
           kode: SANDBOX_RULES.missingArbeidsforhold,
           alvorlighetsgrad: "Oeyeblikkelig",
-          melding: `Inntektsmottaker ${describe(p, m)} har inntekt, men mangler arbeidsforhold`,
+          melding: `Inntektsmottaker ${describePerson(p, m)} har inntekt, men mangler arbeidsforhold`,
           sti: pointer(pointer(pointer(pointer("/leveranse/oppgave/virksomhet", v), "inntektsmottaker"), m), "arbeidsforhold"),
           virksomhet: orgnr ? { norskIdentifikator: orgnr } : null,
           inntektsmottaker: p,

@@ -51,7 +51,10 @@ export function checkAmeldingStructure(body: unknown): { problems: Problem[]; le
     const list = c.array(oppgave, "virksomhet", `${at}/oppgave`);
     list?.forEach((item, i) => {
       const vAt = pointer(`${at}/oppgave/virksomhet`, i);
-      if (!isJsonObject(item)) return c.report(vAt, item, "Feltet må være et objekt");
+      if (!isJsonObject(item)) {
+        c.report(vAt, item, "Feltet må være et objekt");
+        return;
+      }
       const id = c.string(item, "norskIdentifikator", vAt);
       if (id !== undefined) virksomheter.push({ sti: `${vAt}/norskIdentifikator`, norskIdentifikator: id });
       c.array(item, "inntektsmottaker", vAt);
@@ -75,7 +78,10 @@ function checkBetalingsinformasjon(c: ReturnType<typeof createShapeCheck>, oppga
   const bAt = `${base}/betalingsinformasjon`;
   c.array(betaling, "sumForskuddstrekkPerLoennsutbetalingsdato", bAt)?.forEach((item, i) => {
     const dAt = pointer(`${bAt}/sumForskuddstrekkPerLoennsutbetalingsdato`, i);
-    if (!isJsonObject(item)) return c.report(dAt, item, "Feltet må være et objekt");
+    if (!isJsonObject(item)) {
+      c.report(dAt, item, "Feltet må være et objekt");
+      return;
+    }
     c.date(item, "loennsutbetalingsdato", dAt);
     if (item.beloep === undefined || item.beloep === null) c.report(`${dAt}/beloep`, undefined, "Påkrevd felt mangler");
   });

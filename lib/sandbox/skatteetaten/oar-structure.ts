@@ -61,7 +61,10 @@ function checkVedlegg(c: ShapeCheck, root: JsonObject) {
   const vedlegg = c.array(root, "vedlegg", "");
   vedlegg?.forEach((item, i) => {
     const at = pointer("/vedlegg", i);
-    if (!isJsonObject(item)) return c.report(at, item, "Feltet må være et objekt");
+    if (!isJsonObject(item)) {
+      c.report(at, item, "Feltet må være et objekt");
+      return;
+    }
     c.string(item, "type", at);
     c.string(item, "referanse", at);
   });

@@ -6,14 +6,14 @@ import type { ReportingAdapter } from "@/lib/reporting/adapter";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { startGatewayProxy, type GatewayAnswer, type ProxiedExchange } from "@/lib/testing/gateway-proxy";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
 import { listErrorGroups } from "../queries/error-groups";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 
 beforeAll(async () => {

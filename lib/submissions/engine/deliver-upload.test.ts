@@ -7,7 +7,7 @@ import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { startGatewayProxy } from "@/lib/testing/gateway-proxy";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./deliver";
 import { createDeliveryDeps } from "./delivery-deps";
 import { runFeedbackRound } from "../feedback/feedback-follower";
@@ -21,7 +21,7 @@ import { findSubmissionWithHistory } from "../queries/submission-history";
  * one test sends a real one over 10 MB with the default threshold.
  */
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 /** The harness's engine with a threshold every test A-melding is over. */
 let deps: DeliveryDeps;

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "./deliver";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
+import { type deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { decodeUploadValidation, type AmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
@@ -413,7 +413,7 @@ async function recordAttempts(deps: DeliveryDeps, inputs: ToRecord[]): Promise<R
   try {
     return await claimAndRecordAttempts(deps.db, inputs.map(toAttempt), deps);
   } catch (error) {
-    if (inputs.length === 1) return recordAttemptAlone(deps, inputs[0]!, error);
+    if (inputs.length === 1 && inputs[0]) return recordAttemptAlone(deps, inputs[0], error);
     logger.warn({ err: error, workerId: deps.workerId, batch: inputs.length }, "claiming a batch failed; claiming each submission on its own");
   }
   const each = await Promise.all(
@@ -477,13 +477,14 @@ type Settlement = {
   claimed: Claimed;
   finish: AttemptFinish;
   next: {
-    /** `sending`: an upload delivery's next step is due at nextAttemptAt (absent: now). */
-    status: "accepted" | "rejected" | "conflict" | "failed" | "retrying" | "sending";
     errorCode?: string | null;
     reason?: StatusReason | null;
     receivedIds?: Record<string, string>;
-    nextAttemptAt?: Date;
-  };
+  } & (
+    | { status: "retrying"; nextAttemptAt: Date }
+    /** `sending`: an upload delivery's next step is due at nextAttemptAt (absent: now). */
+    | { status: "accepted" | "rejected" | "conflict" | "failed" | "sending"; nextAttemptAt?: Date }
+  );
 };
 
 /**
@@ -500,7 +501,7 @@ async function settle(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinis
   const updated = finish.outcome === "uploaded" ? await settleDurably(deps, settlement) : await batchersFor(deps).settle(settlement);
   if (!updated) return { outcome: "skipped" } as const;
   if (updated === "failed") return { outcome: "failed", attemptId: claimed.attemptId } as const;
-  if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt! } as const;
+  if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt } as const;
   if (next.status === "sending") return { outcome: "continuing", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt ?? new Date() } as const;
   return { outcome: next.status, attemptId: claimed.attemptId } as const;
 }
@@ -555,7 +556,7 @@ async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promis
     return settlements.map((s) => ids.has(s.claimed.submission.id));
   } catch (error) {
     if (input.length > 1) logger.warn({ err: error, workerId: deps.workerId, batch: input.length }, "settling a batch failed; settling each delivery on its own");
-    else return [await settleAlone(deps, input[0]!, error)];
+    else if (input[0]) return [await settleAlone(deps, input[0], error)];
   }
   return Promise.all(
     input.map((one) =>
@@ -586,6 +587,7 @@ async function settleAlone(deps: DeliveryDeps, one: AttemptSettlement, error: un
 }
 
 // PostgreSQL stores neither NUL characters (text, jsonb) nor unpaired surrogates (jsonb).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching U+0000 is the point, PostgreSQL cannot store it
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function withoutUnstorable<T>(value: T): T {

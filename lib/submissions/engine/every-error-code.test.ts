@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ERROR_CATALOGUE } from "@/lib/reporting/errors/error-catalogue";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "./deliver";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 
 beforeAll(async () => {

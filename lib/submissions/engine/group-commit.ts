@@ -16,9 +16,9 @@ export function createGroupCommit<I, O>(run: (items: I[]) => Promise<O[]>, optio
       try {
         const results = await run(batch.map((b) => b.item));
         if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
-        batch.forEach((b, i) => b.resolve(results[i]!));
+        for (const [i, result] of results.entries()) batch[i]?.resolve(result);
       } catch (error) {
-        batch.forEach((b) => b.reject(error));
+        for (const b of batch) b.reject(error);
       }
     }
     scheduled = false;

@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { env } from "@/lib/env";
+import { requireDatabaseUrl } from "@/lib/db/client";
 import { enqueueDeliveries, enqueueDelivery, startQueue } from "./queue";
 import { logger } from "@/lib/log/logger";
 
@@ -12,7 +12,7 @@ const globalForQueue = globalThis as unknown as { __innrapporteringQueue?: Promi
  */
 async function wake(submissionIds: string[], enqueue: (boss: PgBoss) => Promise<void>) {
   try {
-    globalForQueue.__innrapporteringQueue ??= startQueue(env.DATABASE_URL!, { supervise: false });
+    globalForQueue.__innrapporteringQueue ??= startQueue(requireDatabaseUrl(), { supervise: false });
     await enqueue(await globalForQueue.__innrapporteringQueue);
   } catch (error) {
     globalForQueue.__innrapporteringQueue = undefined;

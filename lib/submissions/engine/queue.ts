@@ -56,7 +56,7 @@ export function submissionIdsOf(data: DeliveryJobData): string[] {
  */
 export async function enqueueDeliveries(boss: PgBoss, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
-  if (submissionIds.length === 1) return enqueueDelivery(boss, submissionIds[0]!);
+  if (submissionIds.length === 1 && submissionIds[0]) return enqueueDelivery(boss, submissionIds[0]);
   const jobs = [];
   for (let i = 0; i < submissionIds.length; i += SUBMISSIONS_PER_JOB) {
     const chunk = submissionIds.slice(i, i + SUBMISSIONS_PER_JOB);

@@ -82,9 +82,11 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   };
 
   const dispatch = () => {
-    while (inFlight < pipelineDepth && buffered.length > 0) {
+    while (inFlight < pipelineDepth) {
+      const submissionId = buffered.shift();
+      if (submissionId === undefined) break;
       inFlight++;
-      void deliver(buffered.shift()!);
+      void deliver(submissionId);
     }
   };
 

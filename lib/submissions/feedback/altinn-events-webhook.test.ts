@@ -3,11 +3,11 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
 import { createSubmission } from "../operations/operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 const SECRET = "a-shared-secret-for-the-webhook-test";
 const options = { db, secret: SECRET, maxWaitMs: 3600_000 };
 

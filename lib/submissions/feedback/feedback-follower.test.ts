@@ -6,13 +6,13 @@ import { createDialogportenEndUserClient } from "@/lib/dialogporten/enduser-clie
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
-import { useTestDb } from "@/lib/testing/test-db";
+import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "../engine/deliver";
 import { runFeedbackRound, type FeedbackFollowerDeps } from "./feedback-follower";
 import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
 import { createSubmission } from "../operations/operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 let deps: FeedbackFollowerDeps;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, bulkOperationMembers, bulkOperations, submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
 import { deliverSubmission } from "../engine/deliver";
 import { errorGroupListFilter, listErrorGroups } from "../queries/error-groups";
@@ -12,7 +12,7 @@ import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../queries/list-submissio
 import { createSubmission } from "./operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
 
 beforeAll(async () => {

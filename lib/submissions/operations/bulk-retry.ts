@@ -4,6 +4,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import { userActor, type AuditUser } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { bulkOperationMembers, bulkOperations, organisations, submissions, users } from "@/lib/db/schema";
 import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "../queries/list-filter";
 import { submissionFilterConditions } from "../queries/list-submissions";
@@ -68,21 +69,21 @@ export async function startBulkRetry(
     }
     const submissionIds = rows.map((r) => r.id);
     const storedFilter = Object.fromEntries(Object.entries(wholeSet(filter)).filter(([, v]) => v !== undefined));
-    const [operation] = await tx
+    const operation = firstRow(await tx
       .insert(bulkOperations)
       .values({ kind: BULK_RETRY_KIND, filter: storedFilter, total: submissionIds.length, createdBy: actor.id })
-      .returning({ id: bulkOperations.id });
-    await tx.insert(bulkOperationMembers).values(submissionIds.map((submissionId) => ({ operationId: operation!.id, submissionId })));
+      .returning({ id: bulkOperations.id }));
+    await tx.insert(bulkOperationMembers).values(submissionIds.map((submissionId) => ({ operationId: operation.id, submissionId })));
     await requeueWithSameKey(tx, submissionIds);
     const organisationIdsAffected = [...new Set(rows.map((r) => r.organisationId))];
     await recordAudit(tx, userActor(actor), {
       action: "submission.bulk_retry",
       targetType: "bulk_operation",
-      targetId: operation!.id,
+      targetId: operation.id,
       organisationIds: organisationIdsAffected,
       details: { filter: storedFilter, total: submissionIds.length, submissionIds, organisationIds: organisationIdsAffected },
     });
-    return { operationId: operation!.id, submissionIds };
+    return { operationId: operation.id, submissionIds };
   });
 }
 
@@ -151,7 +152,7 @@ export async function getBulkOperationProgress(db: DbOrTx, operationId: string, 
     // Another reader may have marked it done a moment before.
     finishedAt =
       done?.finishedAt ??
-      (await db.select({ finishedAt: bulkOperations.finishedAt }).from(bulkOperations).where(eq(bulkOperations.id, operationId)))[0]!.finishedAt;
+      firstRow(await db.select({ finishedAt: bulkOperations.finishedAt }).from(bulkOperations).where(eq(bulkOperations.id, operationId))).finishedAt;
   }
   return {
     ...operation,

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { auditLog, deliveryAttempts, submissions, submissionVersions, type SubmissionStatus } from "@/lib/db/schema";
 import { testLeveranse, testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { findDueSubmissionIds } from "../engine/deliver";
 import { readClaimable } from "../engine/delivery-statements";
 import { cancelSubmission, createSubmission, sendCorrectedVersion } from "./operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 async function setup() {
   const user = await createTestUser(db, "admin");

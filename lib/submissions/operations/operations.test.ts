@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 async function setup() {
   const user = await createTestUser(db, "admin");

@@ -6,6 +6,7 @@ import { assertPermission } from "@/lib/auth/assert-permission";
 import { userActor, type AuditUser } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
@@ -76,7 +77,7 @@ export async function createSubmission(
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
   const versionId = randomUUID();
-  const [submission] = await tx
+  const submission = firstRow(await tx
     .insert(submissions)
     .values({
       currentVersionId: versionId,
@@ -89,33 +90,33 @@ export async function createSubmission(
       createdBy: actor.id,
       replacesSubmissionId: input.replacesSubmissionId ?? null,
     })
-    .returning();
-  const [version] = await tx
+    .returning());
+  const version = firstRow(await tx
     .insert(submissionVersions)
     .values({
       id: versionId,
-      submissionId: submission!.id,
+      submissionId: submission.id,
       versionNo: 1,
       payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
       idempotencyKey: randomUUID(),
       createdBy: actor.id,
     })
     // Not the payload: it can be large, and the caller has it.
-    .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey });
+    .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }));
   await recordAudit(tx, userActor(actor), {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
-    targetId: submission!.id,
+    targetId: submission.id,
     organisationIds: [input.organisationId],
     details: {
       kind: input.kind,
       subject: input.subject,
       versionNo: 1,
-      idempotencyKey: version!.idempotencyKey,
+      idempotencyKey: version.idempotencyKey,
       ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
     },
   });
-  return { submissionId: submission!.id, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+  return { submissionId: submission.id, versionId: version.id, idempotencyKey: version.idempotencyKey };
 }
 
 /** A replacement names a submission of the same organisation and kind. */
@@ -200,7 +201,7 @@ export async function sendCorrectedVersion(
     .where(eq(submissionVersions.submissionId, submissionId))
     .orderBy(desc(submissionVersions.versionNo))
     .limit(1);
-  const [version] = await tx
+  const version = firstRow(await tx
     .insert(submissionVersions)
     .values({
       submissionId,
@@ -209,11 +210,11 @@ export async function sendCorrectedVersion(
       idempotencyKey: randomUUID(),
       createdBy: actor.id,
     })
-    .returning();
+    .returning());
   await tx
     .update(submissions)
     .set({
-      currentVersionId: version!.id,
+      currentVersionId: version.id,
       status: options.queue ? "queued" : "draft",
       queuedAt: options.queue ? sql`now()` : null,
       nextAttemptAt: options.queue ? sql`now()` : null,
@@ -228,9 +229,9 @@ export async function sendCorrectedVersion(
     targetType: "submission",
     targetId: submissionId,
     organisationIds: [row.organisationId],
-    details: { fromStatus: row.status, versionNo: version!.versionNo, idempotencyKey: version!.idempotencyKey },
+    details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
   });
-  return { submissionId, versionId: version!.id, idempotencyKey: version!.idempotencyKey };
+  return { submissionId, versionId: version.id, idempotencyKey: version.idempotencyKey };
 }
 
 /**

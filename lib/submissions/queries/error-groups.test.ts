@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions, type DeliveryAttempt, type SubmissionStatus } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
 import { parseSubmissionListFilter } from "./list-filter";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "../operations/operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 type Ending = {
   status: SubmissionStatus;

@@ -7,14 +7,14 @@ import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import type { Role } from "@/lib/db/schema";
 import { startSubmissionsExport } from "./export-csv";
 import { EXPORT_PAGE_SIZE } from "./export-query";
 import { parseSubmissionListFilter } from "./list-filter";
 import { createSubmission } from "../operations/operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 const t = testTranslator();
 const H = nb.history.csv;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
 import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { encodeCursor, type SubmissionListFilter } from "./list-filter";
 import { afterSubmissionCursor, submissionCursorTime, submissionFilterConditions } from "./list-submissions";
@@ -22,15 +23,15 @@ const nowText = sql<string>`to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24
  */
 export async function beginSubmissionExport(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter) {
   if (organisationIds.length === 0) {
-    const [row] = await db.execute<{ until: string }>(sql`select ${nowText} as until`);
-    return { rowCount: 0, until: row!.until };
+    const row = firstRow(await db.execute<{ until: string }>(sql`select ${nowText} as until`));
+    return { rowCount: 0, until: row.until };
   }
-  const [row] = await db
+  const row = firstRow(await db
     .select({ rowCount: sql<number>`count(*)::int`, until: nowText })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(...submissionFilterConditions(organisationIds, filter)));
-  return { rowCount: row!.rowCount, until: row!.until };
+    .where(and(...submissionFilterConditions(organisationIds, filter))));
+  return { rowCount: row.rowCount, until: row.until };
 }
 
 /**

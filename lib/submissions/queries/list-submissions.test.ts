@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { parseSubmissionListFilter } from "./list-filter";
 import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
 import { createSubmission } from "../operations/operations";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 describe("listSubmissions (real PostgreSQL)", () => {
   it("pages newest first without gaps or repeats, only within the user's organisations", async () => {

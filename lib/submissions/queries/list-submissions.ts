@@ -38,7 +38,7 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
           eq(submissions.kind, "oar"),
           sql`to_char(${submissions.createdAt} at time zone 'Europe/Oslo', 'YYYY-MM') = ${filter.period}`,
         ),
-      )!,
+      ) ?? sql`false`,
     );
   }
   if (filter.q) {
@@ -59,7 +59,7 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
         sql`exists (select 1 from ${submissionVersions} where ${submissionVersions.submissionId} = ${submissions.id} and ${submissionVersions.idempotencyKey} = ${q}::uuid)`,
       );
     }
-    conditions.push(or(...matches)!);
+    conditions.push(or(...matches) ?? sql`false`);
   }
   return conditions;
 }

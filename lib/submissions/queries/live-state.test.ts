@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, useTestDb } from "@/lib/testing/test-db";
+import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
 import { livePollInterval, submissionLiveStateSchema } from "./live-state";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionLiveState } from "./submission-history";
 
-const db = useTestDb();
+const db = connectTestDb();
 
 /* The state the submission page polls (app/api/submissions/[id]) and when it polls. */
 describe("a submission's live state", () => {

@@ -56,7 +56,9 @@ function compareNewestFirst(a: SandboxDialog, b: SandboxDialog) {
 export function createDialogStore() {
   const dialogs = new Map<string, SandboxDialog>();
   const listeners = new Set<(event: DialogEvent) => void>();
-  const emit = (event: DialogEvent) => listeners.forEach((listener) => listener(event));
+  const emit = (event: DialogEvent) => {
+    for (const listener of listeners) listener(event);
+  };
   // Strictly increasing timestamps, so two dialogs made in the same millisecond still sort by age.
   let lastTime = 0;
   const nowIso = () => {

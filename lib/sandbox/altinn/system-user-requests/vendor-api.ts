@@ -57,7 +57,10 @@ function parseCreateBody(raw: Buffer): { ok: true; body: z.infer<typeof createBo
   const parsed = createBodySchema.safeParse(normaliseKeys(input));
   if (parsed.success) return { ok: true, body: parsed.data };
   const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (errors[issue.path.join(".") || "$"] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join(".") || "$";
+    errors[path] = [...(errors[path] ?? []), issue.message];
+  }
   return { ok: false, response: validationProblem(errors) };
 }
 

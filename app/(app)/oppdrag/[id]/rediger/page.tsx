@@ -23,9 +23,10 @@ export default async function EditOppdragPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const db = getDb();
   const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(db, id, user.organisationIds) : null;
-  if (!submission || submission.kind !== "oar" || !CORRECTABLE_STATUSES.includes(submission.status)) notFound();
+  if (submission?.kind !== "oar" || !CORRECTABLE_STATUSES.includes(submission.status)) notFound();
   const t = await getTranslations("oppdragForm");
-  const current = submission.versions.find((v) => v.id === submission.currentVersionId)!;
+  const current = submission.versions.find((v) => v.id === submission.currentVersionId);
+  if (!current) throw new Error("The submission's current version is missing");
   const existsAtSkatteetaten = await wasOppdragAcceptedBefore(db, submission.organisationId, submission.subject);
   return (
     <>
