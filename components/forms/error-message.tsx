@@ -7,8 +7,20 @@ import { errorText, type ShownError } from "@/lib/actions/error-text";
  * the server logged the cause, the reference to quote to support. Every such error is shown
  * through here so none loses its reference.
  */
-export function ErrorMessage({ error }: { error: ShownError | null | undefined }) {
+export function ErrorMessage({ error, title }: { error: ShownError | null | undefined; title?: string }) {
   const t = useTranslations();
   if (!error) return null;
-  return <Alert tone="danger">{errorText(t, error)}</Alert>;
+  const text = errorText(t, error);
+  return (
+    <Alert tone="danger">
+      {title ? (
+        <>
+          <p className="font-medium">{title}</p>
+          <p>{text}</p>
+        </>
+      ) : (
+        text
+      )}
+    </Alert>
+  );
 }
