@@ -55,16 +55,30 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
   /** The schema's output for these values, or null after showing what is wrong. */
   function validate(values: unknown): z.output<S> | null {
     const checked = checkValues(values, options.schema, options.check);
-    if (checked.ok) return checked.data as z.output<S>;
-    setFieldErrorKeys(checked.fieldErrors);
+    setFieldErrorKeys(checked.ok ? {} : checked.fieldErrors);
+    return checked.ok ? checked.data : null;
+  }
+
+  /** A form's data as the server will read it, or null after marking the field the parser refuses. */
+  function readForm(form: HTMLFormElement, submitter?: HTMLElement | null) {
+    const formData = new FormData(form, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
+    // The server reads form data through the same parser; its refusals name the field here too.
+    const parsed = parseFormData(formData);
+    if (parsed.ok) return { formData, values: parsed.value };
+    setFieldErrorKeys({ [String(parsed.refusal.path[0] ?? "_form")]: [`errors.input.${parsed.refusal.code}`] });
     return null;
+  }
+
+  /** Checks a form's current content without sending it (e.g. before showing a preview). */
+  function validateForm(form: HTMLFormElement): z.output<S> | null {
+    const read = readForm(form);
+    return read ? validate(read.values) : null;
   }
 
   function submit(input: I, values: unknown = input, form: HTMLFormElement | null = null) {
     setError(null);
     setResult(null);
     if (validate(values) === null) return;
-    setFieldErrorKeys({});
     startTransition(async () => {
       const answer = await options.action(input);
       if (answer.ok) {
@@ -81,18 +95,11 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setError(null);
+    setResult(null);
     const form = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const formData = new FormData(form, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
-    // The server reads form data through the same parser; its refusals name the field here too.
-    const parsed = parseFormData(formData);
-    if (!parsed.ok) {
-      setError(null);
-      setResult(null);
-      setFieldErrorKeys({ [String(parsed.refusal.path[0] ?? "_form")]: [`errors.input.${parsed.refusal.code}`] });
-      return;
-    }
-    submit(formData as I, parsed.value, form);
+    const read = readForm(form, (event.nativeEvent as SubmitEvent).submitter);
+    if (read) submit(read.formData as I, read.values, form);
   }
 
   function clear() {
@@ -105,6 +112,7 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
     handleSubmit,
     submit,
     validate,
+    validateForm,
     clear,
     pending,
     /** Field path → translated messages. */
