@@ -10,7 +10,12 @@ import { ErrorMessage } from "./error-message";
 
 const render = (locale: "nb" | "en", error: Parameters<typeof ErrorMessage>[0]["error"], title?: string) =>
   renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, timeZone: "Europe/Oslo", messages: locale === "nb" ? nb : en }, createElement(ErrorMessage, { error, title })),
+    createElement(NextIntlClientProvider, {
+      locale,
+      timeZone: "Europe/Oslo",
+      messages: locale === "nb" ? nb : en,
+      children: createElement(ErrorMessage, { error, title }),
+    }),
   );
 
 describe("ErrorMessage", () => {
