@@ -4,7 +4,8 @@ export type TableColumn<Row> = {
   /** Unique among the columns. */
   key: string;
   header: ReactNode;
-  cell: (row: Row) => ReactNode;
+  /** Not needed when the table's `renderRow` renders the rows. */
+  cell?: (row: Row) => ReactNode;
   /** Added to the header and every cell of the column (e.g. `text-right`, `whitespace-nowrap`). */
   className?: string;
 };
@@ -65,7 +66,7 @@ export function Table<Row>({
               <tr key={rowKey(row)} className="border-b border-line align-top" data-testid={rowTestId?.(row)}>
                 {columns.map((c) => (
                   <td key={c.key} className={`${cellClassName} ${c.className ?? ""}`}>
-                    {c.cell(row)}
+                    {c.cell?.(row)}
                   </td>
                 ))}
               </tr>

@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { tableCellClass } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
@@ -31,18 +32,18 @@ export function UserRow({ user, organisations, isSelf }: { user: UserRowData; or
 
   return (
     <tr className="border-b border-line align-top" data-testid={`user-row-${user.email}`}>
-      <td className="py-2 pr-4">
+      <td className={tableCellClass}>
         <div className="font-medium">
           {user.name} {isSelf && <span className="text-sm text-muted">({t("users.you")})</span>}
         </div>
         <div className="text-sm text-muted">{user.email}</div>
       </td>
-      <td className="py-2 pr-4">{t(`roles.${user.role}`)}</td>
-      <td className="py-2 pr-4">{orgNames.join(", ") || "–"}</td>
-      <td className="py-2 pr-4">
+      <td className={tableCellClass}>{t(`roles.${user.role}`)}</td>
+      <td className={tableCellClass}>{orgNames.join(", ") || "–"}</td>
+      <td className={tableCellClass}>
         <Tag tone={user.active ? "success" : "neutral"}>{user.active ? t("users.active") : t("users.inactive")}</Tag>
       </td>
-      <td className="py-2">
+      <td className={tableCellClass}>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
             {t("users.edit")}
