@@ -2,11 +2,12 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
-import { errorText, fieldErrorText, type ErrorTranslator } from "./error-text";
+import type { Translator } from "@/lib/i18n/translator";
+import { errorText, fieldErrorText } from "./error-text";
 
 const translators = {
-  nb: createTranslator({ locale: "nb", messages: nb }) as unknown as ErrorTranslator,
-  en: createTranslator({ locale: "en", messages: en }) as unknown as ErrorTranslator,
+  nb: createTranslator({ locale: "nb", messages: nb }) as unknown as Translator,
+  en: createTranslator({ locale: "en", messages: en }) as unknown as Translator,
 };
 
 describe("errorText", () => {
