@@ -60,7 +60,7 @@ export function ImportForm() {
 
   function run(next: ImportIntent) {
     setIntent(next);
-    form.submit(next, null);
+    form.submit(next);
   }
 
   function reset() {

@@ -48,14 +48,19 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
   // One object per answer (not per render): the error summary moves focus when it changes.
   const fieldErrors = useMemo(
     () => translateFieldErrors(fieldErrorKeys, translateField ?? ((key) => fieldErrorText(t, key))),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- translateField is read with the keys it translates
+    // translateField is a new closure each render; the keys and the locale decide the texts.
     [fieldErrorKeys, t],
   );
 
-  /** The schema's output for these values, or null after showing what is wrong. */
-  function validate(values: unknown): z.output<S> | null {
+  function check(values: unknown) {
     const checked = checkValues(values, options.schema, options.check);
     setFieldErrorKeys(checked.ok ? {} : checked.fieldErrors);
+    return checked;
+  }
+
+  /** The schema's output for these values, or null after showing what is wrong. */
+  function validate(values: unknown): z.output<S> | null {
+    const checked = check(values);
     return checked.ok ? checked.data : null;
   }
 
@@ -78,7 +83,7 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
   function submit(input: I, values: unknown = input, form: HTMLFormElement | null = null) {
     setError(null);
     setResult(null);
-    if (validate(values) === null) return;
+    if (!check(values).ok) return;
     startTransition(async () => {
       const answer = await options.action(input);
       if (answer.ok) {

@@ -23,4 +23,10 @@ describe("checkValues", () => {
     expect(checkValues({ name: "x" }, schema, rule)).toEqual({ ok: false, fieldErrors: { confirmed: ["notConfirmed"] } });
     expect(checkValues({ name: "x", confirmed: true }, schema, rule)).toEqual({ ok: true, data: { name: "x", confirmed: true } });
   });
+
+  it("takes values as they are without a schema, still applying the rule", () => {
+    const rule = (data: unknown) => (data === null ? { source: ["missingSource"] } : undefined);
+    expect(checkValues("check", undefined, rule)).toEqual({ ok: true, data: "check" });
+    expect(checkValues(null, undefined, rule)).toEqual({ ok: false, fieldErrors: { source: ["missingSource"] } });
+  });
 });

@@ -20,13 +20,11 @@ export function checkValues<S extends z.ZodType>(
   schema: S | undefined,
   check?: (data: z.output<S> | null, values: unknown) => FieldErrors | undefined,
 ): CheckedValues<z.output<S>> {
-  let data = values as z.output<S> | null;
-  let fieldErrors: FieldErrors = {};
-  if (schema) {
-    const parsed = schema.safeParse(values);
-    data = parsed.success ? parsed.data : null;
-    if (!parsed.success) fieldErrors = zodFieldErrors(parsed.error);
+  // Without a schema the values are taken as they are.
+  const parsed = schema ? schema.safeParse(values) : { success: true as const, data: values as z.output<S> };
+  const fieldErrors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
+  for (const [path, keys] of Object.entries(check?.(parsed.success ? parsed.data : null, values) ?? {})) {
+    (fieldErrors[path] ??= []).push(...keys);
   }
-  for (const [path, keys] of Object.entries(check?.(data, values) ?? {})) (fieldErrors[path] ??= []).push(...keys);
-  return data !== null && Object.keys(fieldErrors).length === 0 ? { ok: true, data } : { ok: false, fieldErrors };
+  return parsed.success && Object.keys(fieldErrors).length === 0 ? { ok: true, data: parsed.data } : { ok: false, fieldErrors };
 }
