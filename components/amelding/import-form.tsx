@@ -16,7 +16,8 @@ type ImportAnswer = ImportChecked | ImportRejected | ImportSaved;
 /**
  * Upload or paste an A-melding; the server validates it (the page only sends the bytes), then
  * shows a summary to save or send, or every error by person. The file is sent again to save:
- * the server never trusts what it answered before.
+ * the server never trusts what it answered before. It posts to a route handler (an A-melding
+ * may exceed a server action's body limit), through the same form hook as every other form.
  */
 export function ImportForm() {
   const t = useTranslations("ameldingImport");
