@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SubmissionsChart } from "@/components/overview/submissions-chart";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tag } from "@/components/ui/tag";
 import { requireUser } from "@/lib/auth/current-user";
@@ -126,9 +127,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             {t("overview.to")}
             <input type="date" name="to" defaultValue={period.to} className={input} />
           </label>
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white">
-            {t("overview.showPeriod")}
-          </button>
+          <Button type="submit">{t("overview.showPeriod")}</Button>
           {period.adjusted && <p role="status">{t("overview.periodAdjusted", { days: MAX_PERIOD_DAYS })}</p>}
         </form>
         <div className="overflow-x-auto">

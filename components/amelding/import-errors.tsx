@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatImportPath, type DocumentError } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import { formatOrgnr } from "@/lib/validation/orgnr";
+import { Button } from "@/components/ui/button";
 import { describeFieldPath } from "./describe-field-path";
 import { UnknownElements } from "./import-unknown-elements";
 
@@ -103,9 +104,9 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
         </div>
       ))}
       {!showAll && result.groups.length > FIRST_GROUPS && (
-        <button type="button" className="mt-4 text-interactive underline" onClick={() => setShowAll(true)}>
+        <Button type="button" variant="link" className="mt-4" onClick={() => setShowAll(true)}>
           {t("showAllGroups", { count: result.groups.length })}
-        </button>
+        </Button>
       )}
       <UnknownElements warnings={result.warnings} />
     </section>

@@ -3,24 +3,21 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ErrorMessage } from "@/components/forms/error-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/action-result";
 import type { ImportChecked, ImportIntent, ImportRejected, ImportSaved } from "@/lib/amelding/import/import-result";
 import { ImportErrors } from "./import-errors";
 import { ImportSummary } from "./import-summary";
 
-type State =
-  | { step: "idle" }
-  | { step: "checking" }
-  | { step: "checked"; result: ImportChecked }
-  | { step: "rejected"; result: ImportRejected }
-  | { step: "saving"; intent: "draft" | "submit"; result: ImportChecked }
-  | { step: "failed"; reference?: string };
+type ImportAnswer = ImportChecked | ImportRejected | ImportSaved;
 
 /**
  * Upload or paste an A-melding; the server validates it (the page only sends the bytes), then
  * shows a summary to save or send, or every error by person. The file is sent again to save:
- * the server never trusts what it answered before.
+ * the server never trusts what it answered before. It posts to a route handler (an A-melding
+ * may exceed a server action's body limit), through the same form hook as every other form.
  */
 export function ImportForm() {
   const t = useTranslations("ameldingImport");
@@ -30,49 +27,46 @@ export function ImportForm() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
-  const [state, setState] = useState<State>({ step: "idle" });
-  const [missingSource, setMissingSource] = useState(false);
+  const [intent, setIntent] = useState<ImportIntent>("check");
+  /** The last answer to "check": what saving sends again, shown while it is saved. */
+  const [checked, setChecked] = useState<ImportChecked | null>(null);
 
-  const busy = state.step === "checking" || state.step === "saving";
-
-  async function send(intent: ImportIntent): Promise<ImportChecked | ImportRejected | ImportSaved | null> {
-    const body = file ?? text;
-    const response = await fetch(`/api/amelding/import?intent=${intent}`, {
+  /** Sends the bytes; an answer the page cannot read is a failure with the server's reference, never a success. */
+  async function send(sent: ImportIntent): Promise<ActionResult<ImportAnswer>> {
+    const response = await fetch(`/api/amelding/import?intent=${sent}`, {
       method: "POST",
-      body,
+      body: file ?? text,
       // A File carries its own type; pasted text is UTF-8, whatever its XML declaration says.
       headers: file ? undefined : { "Content-Type": "text/plain;charset=UTF-8" },
     }).catch(() => null);
-    if (!response) return null;
-    const json = (await response.json().catch(() => null)) as (ImportChecked | ImportRejected | ImportSaved | { reference?: string }) | null;
-    if (json && "ok" in json) return json;
-    setState({ step: "failed", reference: json && "reference" in json ? json.reference : undefined });
-    return null;
+    const json = (await response?.json().catch(() => null)) as ImportAnswer | { reference?: unknown } | null;
+    if (json && "ok" in json) return { ok: true, data: json };
+    const reference = json && "reference" in json && typeof json.reference === "string" ? json.reference : undefined;
+    return { ok: false, error: { code: "internal", messageKey: "ameldingImport.failed", reference } };
   }
 
-  async function check() {
-    if (!file && text.trim() === "") {
-      setMissingSource(true);
-      return;
-    }
-    setMissingSource(false);
-    setState({ step: "checking" });
-    const result = await send("check");
-    if (!result) return setState((s) => (s.step === "failed" ? s : { step: "failed" }));
-    if (!result.ok) return setState({ step: "rejected", result });
-    if ("summary" in result) setState({ step: "checked", result });
-  }
+  const form = useActionForm({
+    action: send,
+    check: () => (!file && text.trim() === "" ? { source: ["missingSource"] } : undefined),
+    translateField: (key) => t(key as "missingSource"),
+    onSuccess: (answer) => {
+      if (answer.ok && "submissionId" in answer) router.push(`/innsendinger/${answer.submissionId}`);
+      else if (answer.ok) setChecked(answer);
+    },
+  });
+  const answer = form.data;
+  const busy = form.pending;
+  const saving = form.pending && intent !== "check" ? intent : null;
+  const missingSource = form.fieldErrors.source?.[0];
 
-  async function save(intent: "draft" | "submit", checked: ImportChecked) {
-    setState({ step: "saving", intent, result: checked });
-    const result = await send(intent);
-    if (!result) return setState((s) => (s.step === "failed" ? s : { step: "failed" }));
-    if (!result.ok) return setState({ step: "rejected", result });
-    if ("submissionId" in result) router.push(`/innsendinger/${result.submissionId}`);
+  function run(next: ImportIntent) {
+    setIntent(next);
+    form.submit(next);
   }
 
   function reset() {
-    setState({ step: "idle" });
+    setChecked(null);
+    if (answer || form.error) form.clear();
   }
 
   return (
@@ -82,7 +76,7 @@ export function ImportForm() {
         aria-busy={busy}
         onSubmit={(e) => {
           e.preventDefault();
-          void check();
+          run("check");
         }}
       >
         <div className="mb-4">
@@ -137,43 +131,35 @@ export function ImportForm() {
             value={text}
             disabled={busy || file !== null}
             aria-describedby={`${id}-text-hint${missingSource ? ` ${id}-missing` : ""}`}
-            aria-invalid={missingSource || undefined}
+            aria-invalid={missingSource ? true : undefined}
             className={`mt-1 w-full rounded border bg-white px-3 py-2 font-mono text-sm ${missingSource ? "border-2 border-danger" : "border-muted"}`}
             onChange={(e) => {
               setText(e.target.value);
-              if (state.step !== "idle") reset();
+              reset();
             }}
           />
           {missingSource && (
             <p id={`${id}-missing`} className="text-sm font-medium text-danger">
-              {t("missingSource")}
+              {missingSource}
             </p>
           )}
         </div>
         <Button type="submit" disabled={busy}>
-          {state.step === "checking" ? t("checking") : t("check")}
+          {busy && intent === "check" ? t("checking") : t("check")}
         </Button>
         <p role="status" className="mt-2 text-sm text-muted" data-testid="import-progress">
-          {state.step === "checking" && t("checkingStatus")}
-          {state.step === "saving" && t(state.intent === "submit" ? "submittingStatus" : "savingStatus")}
+          {busy && intent === "check" && t("checkingStatus")}
+          {saving && t(saving === "submit" ? "submittingStatus" : "savingStatus")}
         </p>
       </form>
 
-      {state.step === "failed" && (
+      {form.error && (
         <div className="mt-6">
-          <Alert tone="danger">
-            {t("failed")} {state.reference && t("reference", { reference: state.reference })}
-          </Alert>
+          <ErrorMessage error={form.error} />
         </div>
       )}
-      {state.step === "rejected" && <ImportErrors result={state.result} />}
-      {(state.step === "checked" || state.step === "saving") && (
-        <ImportSummary
-          result={state.result}
-          saving={state.step === "saving" ? state.intent : null}
-          onSave={(intent) => void save(intent, state.result)}
-        />
-      )}
+      {answer && !answer.ok && <ImportErrors result={answer} />}
+      {checked && (saving || answer === checked) && <ImportSummary result={checked} saving={saving} onSave={run} />}
     </div>
   );
 }

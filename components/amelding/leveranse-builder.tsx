@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
@@ -31,25 +33,28 @@ export type LeveranseBuilderProps = {
   focusPath?: string;
 };
 
-type FieldErrors = Record<string, string[]>;
-
 export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const t = useTranslations();
   const tb = useTranslations("ameldingBuilder");
   const locale = useLocale();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(props.initial);
-  const [errorKeys, setErrorKeys] = useState<Record<string, string[]>>({});
-  const [formMessage, setFormMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   const focused = useFocusField(props.focusPath);
-
-  const translate = (key: string) => {
-    if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
-    return t.has(`validation.${key}`) ? t(`validation.${key}`) : key;
-  };
-  const errors: FieldErrors = Object.fromEntries(Object.entries(errorKeys).map(([path, keys]) => [path, keys.map(translate)]));
+  const form = useActionForm({
+    action: saveAmeldingAction,
+    schema: leveranseDraftSchema,
+    // zod's own texts (a list where an object belongs) read as "structure invalid".
+    translateField: (key) => {
+      if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
+      return t.has(`validation.${key}`) ? t(`validation.${key}`) : t(`ameldingValidation.${ameldingMessageKey(key)}`);
+    },
+    // The builder picks the organisation by its orgnr.
+    mapFieldErrors: ({ organisationId, ...rest }) =>
+      organisationId ? { ...rest, "opplysningspliktig.norskIdentifikator": organisationId } : rest,
+    onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
+  });
+  const { pending, fieldErrors: errors } = form;
 
   const kit: BuilderKit = {
     values,
@@ -66,51 +71,21 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const locked = Boolean(props.submissionId || props.replacesSubmissionId);
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, describeFieldPath(path, tb)]));
 
-  function validate() {
-    const parsed = leveranseDraftSchema.safeParse(values);
-    if (parsed.success) return parsed.data;
-    const out: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join(".");
-      out[path] = [...(out[path] ?? []), ameldingMessageKey(issue.message)];
-    }
-    setErrorKeys(out);
-    return null;
-  }
-
   function save(intent: "draft" | "submit") {
-    setFormMessage(null);
     setPreview(null);
-    if (!validate()) return;
-    setErrorKeys({});
-    startTransition(async () => {
-      const result = await saveAmeldingAction({
-        organisationId: organisationId ?? "",
-        intent,
-        submissionId: props.submissionId,
-        replacesSubmissionId: props.replacesSubmissionId,
-        leveranse: values,
-      });
-      if (result.ok) {
-        router.push(`/innsendinger/${result.data.submissionId}`);
-        return;
-      }
-      const fieldErrors = { ...(result.error.fieldErrors ?? {}) };
-      if (fieldErrors.organisationId) {
-        fieldErrors["opplysningspliktig.norskIdentifikator"] = fieldErrors.organisationId;
-        delete fieldErrors.organisationId;
-      }
-      setErrorKeys(fieldErrors);
-      setFormMessage(
-        t(result.error.messageKey) + (result.error.reference ? ` ${t("errors.reference", { reference: result.error.reference })}` : ""),
-      );
-    });
+    const input = {
+      organisationId: organisationId ?? "",
+      intent,
+      submissionId: props.submissionId,
+      replacesSubmissionId: props.replacesSubmissionId,
+      leveranse: values,
+    };
+    form.submit(input, values);
   }
 
   function togglePreview() {
     if (preview !== null) return setPreview(null);
-    if (!validate()) return setPreview("");
-    setErrorKeys({});
+    if (!form.validate(values)) return setPreview("");
     // leveringstidspunkt is set by the server when the message is submitted; now stands in for it.
     const parsed = leveranseSchema.parse({ ...values, leveringstidspunkt: new Date().toISOString() });
     setPreview(JSON.stringify(ameldingBody(parsed), null, 2));
@@ -128,9 +103,9 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
       className="max-w-4xl"
     >
       <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={FIELD_ID_PREFIX} />
-      {formMessage && (
+      {form.error && (
         <div className="mb-4">
-          <Alert tone="danger">{formMessage}</Alert>
+          <ErrorMessage error={form.error} />
         </div>
       )}
       {focused && (

@@ -1,9 +1,10 @@
 import { OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
-import { auditActionLabel } from "@/lib/audit/audit-labels";
-import { auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
+import { FilterForm, filterInputClass as input, filterLabelClass as label } from "@/components/ui/filter-form";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-events";
+import { auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
+import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 
 /** A plain GET form: the filters become the URL, so a filtered view of the log can be shared. */
@@ -19,73 +20,61 @@ export async function AuditFilters({
   timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
 }) {
   const t = await getTranslations();
-  const input = "mt-1 w-full rounded border border-muted px-2 py-1.5";
-  const label = "block text-sm font-medium";
   // An action the app no longer records (or not yet names) stays selectable when the URL has it.
   const actions: string[] = [...AUDIT_ACTIONS];
   if (filter.action && !actions.includes(filter.action)) actions.push(filter.action);
   return (
-    <form method="get" action="/revisjonslogg" className="mb-6 rounded border border-line bg-white p-4" aria-label={t("auditLog.filters")}>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <label className={label}>
-          {t("auditLog.actor")}
-          <input name="actor" type="search" defaultValue={filter.actor ?? ""} className={input} />
-        </label>
-        <label className={label}>
-          {t("auditLog.action")}
-          <select name="action" defaultValue={filter.action ?? ""} className={input}>
-            <option value="">{t("auditLog.allActions")}</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabel(t, a)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={label}>
-          {t("auditLog.targetType")}
-          <select name="target" defaultValue={filter.target ?? ""} className={input}>
-            <option value="">{t("auditLog.allTargetTypes")}</option>
-            {AUDIT_TARGET_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`auditLog.targetTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <OrganisationSelect
-          value={filter.org}
-          organisations={organisations}
-          label={t("auditLog.organisation")}
-          allLabel={t("auditLog.allOrganisations")}
-        />
-        <TimeRangeFields
-          idPrefix="audit"
-          from={filter.from}
-          to={filter.to}
-          raw={timeRange.raw}
-          issues={timeRange.issues}
-          inputClass={input}
-          quickRangeHref={(range) =>
-            `/revisjonslogg?${auditFilterToSearchParams({ ...filter, ...quickRangeBounds(range, new Date()), before: undefined })}`
-          }
-        />
-        <label className={`${label} sm:col-span-2`}>
-          {t("auditLog.search")}
-          <input name="q" type="search" defaultValue={filter.q ?? ""} className={input} aria-describedby="audit-q-hint" />
-          <span id="audit-q-hint" className="text-xs font-normal text-muted">
-            {includeDetails ? t("auditLog.searchHintDetails") : t("auditLog.searchHint")}
-          </span>
-        </label>
-      </div>
-      <div className="mt-4 flex gap-3">
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark">
-          {t("auditLog.apply")}
-        </button>
-        <a href="/revisjonslogg" className="px-2 py-2">
-          {t("auditLog.clear")}
-        </a>
-      </div>
-    </form>
+    <FilterForm action="/revisjonslogg" label={t("auditLog.filters")} submitLabel={t("auditLog.apply")} resetLabel={t("auditLog.clear")}>
+      <label className={label}>
+        {t("auditLog.actor")}
+        <input name="actor" type="search" defaultValue={filter.actor ?? ""} className={input} />
+      </label>
+      <label className={label}>
+        {t("auditLog.action")}
+        <select name="action" defaultValue={filter.action ?? ""} className={input}>
+          <option value="">{t("auditLog.allActions")}</option>
+          {actions.map((a) => (
+            <option key={a} value={a}>
+              {auditActionLabel(t, a)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        {t("auditLog.targetType")}
+        <select name="target" defaultValue={filter.target ?? ""} className={input}>
+          <option value="">{t("auditLog.allTargetTypes")}</option>
+          {AUDIT_TARGET_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`auditLog.targetTypes.${type}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <OrganisationSelect
+        value={filter.org}
+        organisations={organisations}
+        label={t("auditLog.organisation")}
+        allLabel={t("auditLog.allOrganisations")}
+      />
+      <TimeRangeFields
+        idPrefix="audit"
+        from={filter.from}
+        to={filter.to}
+        raw={timeRange.raw}
+        issues={timeRange.issues}
+        inputClass={input}
+        quickRangeHref={(range) =>
+          `/revisjonslogg?${auditFilterToSearchParams({ ...filter, ...quickRangeBounds(range, new Date()), before: undefined })}`
+        }
+      />
+      <label className={`${label} sm:col-span-2`}>
+        {t("auditLog.search")}
+        <input name="q" type="search" defaultValue={filter.q ?? ""} className={input} aria-describedby="audit-q-hint" />
+        <span id="audit-q-hint" className="text-xs font-normal text-muted">
+          {includeDetails ? t("auditLog.searchHintDetails") : t("auditLog.searchHint")}
+        </span>
+      </label>
+    </FilterForm>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
 import type { AuditEntryRow } from "@/lib/audit/queries";
 
@@ -45,45 +46,46 @@ export async function AuditTable({
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
-  if (entries.length === 0) return <p className="rounded border border-line bg-white p-4">{t("audit.empty")}</p>;
+  const columns: TableColumn<AuditEntryRow>[] = [
+    {
+      key: "time",
+      header: t("audit.time"),
+      className: "whitespace-nowrap",
+      cell: (e) => format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+    },
+    { key: "actor", header: t("audit.actor"), cell: (e) => e.actorEmail ?? t("audit.system") },
+    {
+      key: "action",
+      header: t("audit.action"),
+      cell: (e) => (
+        <>
+          {auditActionLabel(t, e.action)}
+          <span className="block font-mono text-xs text-muted">{e.action}</span>
+        </>
+      ),
+    },
+    { key: "target", header: t("audit.target"), cell: (e) => <AuditTarget entry={e} canManageUsers={canManageUsers} /> },
+    { key: "organisation", header: t("audit.organisation"), cell: (e) => e.organisationName ?? "–" },
+  ];
+  if (showDetails) {
+    columns.push({
+      key: "details",
+      header: t("audit.details"),
+      cell: (e) => (
+        <code className="break-all" data-testid="audit-details">
+          {JSON.stringify(e.details)}
+        </code>
+      ),
+    });
+  }
   return (
-    <div className="overflow-x-auto rounded border border-line bg-white">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t("auditLog.entries")}</caption>
-        <thead>
-          <tr className="border-b-2 border-line">
-            <th scope="col" className="px-4 py-2">{t("audit.time")}</th>
-            <th scope="col" className="px-4 py-2">{t("audit.actor")}</th>
-            <th scope="col" className="px-4 py-2">{t("audit.action")}</th>
-            <th scope="col" className="px-4 py-2">{t("audit.target")}</th>
-            <th scope="col" className="px-4 py-2">{t("audit.organisation")}</th>
-            {showDetails && <th scope="col" className="px-4 py-2">{t("audit.details")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-b border-line align-top" data-testid="audit-row">
-              <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
-              <td className="px-4 py-2">{e.actorEmail ?? t("audit.system")}</td>
-              <td className="px-4 py-2">
-                {auditActionLabel(t, e.action)}
-                <span className="block font-mono text-xs text-muted">{e.action}</span>
-              </td>
-              <td className="px-4 py-2">
-                <AuditTarget entry={e} canManageUsers={canManageUsers} />
-              </td>
-              <td className="px-4 py-2">{e.organisationName ?? "–"}</td>
-              {showDetails && (
-                <td className="px-4 py-2">
-                  <code className="break-all" data-testid="audit-details">
-                    {JSON.stringify(e.details)}
-                  </code>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={t("auditLog.entries")}
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => String(e.id)}
+      rowTestId={() => "audit-row"}
+      empty={t("audit.empty")}
+    />
   );
 }

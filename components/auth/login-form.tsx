@@ -1,20 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
 import { loginAction } from "@/lib/auth/login-action";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
-  const [state, action, pending] = useActionState(loginAction, null);
+  const { handleSubmit, pending, error } = useActionForm({ action: loginAction });
   return (
-    <form action={action} noValidate>
-      {state?.error && (
+    <form onSubmit={handleSubmit} noValidate>
+      {error && (
         <div className="mb-4">
-          <Alert tone="danger">{t(state.error)}</Alert>
+          <ErrorMessage error={error} />
         </div>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -1,7 +1,5 @@
 import { getTranslations } from "next-intl/server";
-
-const LABEL = "block text-sm font-medium";
-const INPUT = "mt-1 w-full rounded border border-muted px-2 py-1.5";
+import { filterInputClass as INPUT, filterLabelClass as LABEL } from "@/components/ui/filter-form";
 
 /** The organisation choice every filter form shares (name `org`, empty = all the user may see). */
 export async function OrganisationSelect({

@@ -1,31 +1,32 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { testMaskinportenConnectionAction, type ConnectionTestResult } from "@/lib/maskinporten/diagnostics-actions";
+import { testMaskinportenConnectionAction } from "@/lib/maskinporten/diagnostics-actions";
 
 export function ConnectionTest({ organisationId, scope }: { organisationId: string; scope: string }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [result, setResult] = useState<ConnectionTestResult | { ok: false; message: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm({ action: testMaskinportenConnectionAction });
+  const result = form.data;
   return (
     <div>
       <Button
         type="button"
         variant="secondary"
-        disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const r = await testMaskinportenConnectionAction({ organisationId, scope: scope as never });
-            setResult(r.ok ? r.data : { ok: false, message: t(r.error.messageKey) });
-          })
-        }
+        disabled={form.pending}
+        onClick={() => form.submit({ organisationId, scope: scope as never })}
       >
-        {pending ? t("maskinporten.testing") : t("maskinporten.test")}
+        {form.pending ? t("maskinporten.testing") : t("maskinporten.test")}
       </Button>
+      {form.error && (
+        <div className="mt-2" data-testid="connection-result">
+          <ErrorMessage error={form.error} title={t("maskinporten.failed")} />
+        </div>
+      )}
       {result && (
         <div className="mt-2" data-testid="connection-result">
           {result.ok ? (
@@ -42,20 +43,14 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
           ) : (
             <Alert tone="danger">
               <p className="font-medium">{t("maskinporten.failed")}</p>
-              {"message" in result ? (
-                <p>{result.message}</p>
-              ) : (
-                <>
-                  <p>
-                    {result.mpCode && <span className="font-mono">{result.mpCode} </span>}
-                    {result.explanation}
-                  </p>
-                  {result.hint && (
-                    <p>
-                      {t("maskinporten.hint")}: {result.hint}
-                    </p>
-                  )}
-                </>
+              <p>
+                {result.mpCode && <span className="font-mono">{result.mpCode} </span>}
+                {result.explanation}
+              </p>
+              {result.hint && (
+                <p>
+                  {t("maskinporten.hint")}: {result.hint}
+                </p>
               )}
             </Alert>
           )}

@@ -2,15 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useRef, useState } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { SelectField } from "@/components/forms/select-field";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { parseFormData } from "@/lib/actions/form-data";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
@@ -33,13 +34,9 @@ export type OppdragFormProps = {
 };
 
 export function OppdragForm(props: OppdragFormProps) {
-  const t = useTranslations();
   const tf = useTranslations("oppdragForm");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
-  const [formMessage, setFormMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [showHoved, setShowHoved] = useState(Boolean(props.initial.hovedoppdragsgiver));
   const initialOppdrag = (props.initial.oppdrag ?? {}) as { arbeidssted?: { type?: string }; kontraktsverdiNok?: unknown };
@@ -73,9 +70,17 @@ export function OppdragForm(props: OppdragFormProps) {
       ),
     [props.rejectedFields, tf],
   );
-  const errors = Object.keys(clientErrors).length ? clientErrors : rejected;
+  const form = useActionForm({
+    action: saveOppdragAction,
+    schema: oppdragFormSchema,
+    // The server action checks the same.
+    check: (data) =>
+      giverDiffers && !data?.oppdragsgiverAvvikBekreftet ? { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] } : undefined,
+    onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
+  });
+  const { pending } = form;
+  const errors = form.hasFieldErrors ? form.fieldErrors : rejected;
   const f = createFieldLookup(ID, props.initial, errors);
-  const translateKey = (k: string) => (t.has(`validation.${k}`) ? t(`validation.${k}`) : k);
   const labelFor = (path: string) => {
     const parts = path.split(".");
     const last = parts.at(-1) ?? path;
@@ -85,56 +90,10 @@ export function OppdragForm(props: OppdragFormProps) {
   };
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
 
-  function validate() {
-    if (!formRef.current) return null;
-    const data = parseFormData(new FormData(formRef.current));
-    if (!data.ok) {
-      // The server refuses the same; saying so here names the field (e.g. U+0000 pasted into a text).
-      setClientErrors({ [String(data.refusal.path[0] ?? "_form")]: [t(`errors.input.${data.refusal.code}`)] });
-      return null;
-    }
-    const parsed = oppdragFormSchema.safeParse(data.value);
-    const out: Record<string, string[]> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) {
-      const path = issue.path.join(".");
-      out[path] = [...(out[path] ?? []), translateKey(issue.message)];
-    }
-    // The server action checks the same.
-    if (giverDiffers && !(parsed.success && parsed.data.oppdragsgiverAvvikBekreftet)) {
-      out.oppdragsgiverAvvikBekreftet = [translateKey("oppdragsgiverNotConfirmed")];
-    }
-    if (parsed.success && Object.keys(out).length === 0) return parsed.data;
-    setClientErrors(out);
-    return null;
-  }
-
-  function submit(intent: "draft" | "submit") {
-    setFormMessage(null);
-    const values = validate();
-    if (!values) return;
-    setClientErrors({});
-    if (!formRef.current) return;
-    const fd = new FormData(formRef.current);
-    fd.set("intent", intent);
-    startTransition(async () => {
-      const result = await saveOppdragAction(fd);
-      if (result.ok) {
-        router.push(`/innsendinger/${result.data.submissionId}`);
-        return;
-      }
-      const fieldErrors = Object.fromEntries(
-        Object.entries(result.error.fieldErrors ?? {}).map(([p, keys]) => [p, keys.map(translateKey)]),
-      );
-      setClientErrors(fieldErrors);
-      setFormMessage(t(result.error.messageKey) + (result.error.reference ? ` ${t("errors.reference", { reference: result.error.reference })}` : ""));
-    });
-  }
-
   function togglePreview() {
     if (preview !== null) return setPreview(null);
-    const values = validate();
+    const values = form.validateForm(formRef.current!);
     if (!values) return setPreview("");
-    setClientErrors({});
     const body = oarBody({ ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" }, props.existsAtSkatteetaten);
     setPreview(JSON.stringify(body, null, 2));
   }
@@ -146,21 +105,18 @@ export function OppdragForm(props: OppdragFormProps) {
     <form
       ref={formRef}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit("submit");
-      }}
+      onSubmit={form.handleSubmit}
       className="max-w-3xl"
     >
       <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={ID} />
-      {props.rejectedFields && Object.keys(props.rejectedFields).length > 0 && !Object.keys(clientErrors).length && (
+      {props.rejectedFields && Object.keys(props.rejectedFields).length > 0 && !form.hasFieldErrors && (
         <div className="mb-4">
           <Alert tone="warning">{tf("markedFromRejection")}</Alert>
         </div>
       )}
-      {formMessage && (
+      {form.error && (
         <div className="mb-4">
-          <Alert tone="danger">{formMessage}</Alert>
+          <ErrorMessage error={form.error} />
         </div>
       )}
       {props.submissionId && <input type="hidden" name="submissionId" value={props.submissionId} />}
@@ -307,10 +263,10 @@ export function OppdragForm(props: OppdragFormProps) {
       </section>
 
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" name="intent" value="submit" disabled={pending}>
           {pending ? tf("saving") : tf("submit")}
         </Button>
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => submit("draft")}>
+        <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
           {tf("saveDraft")}
         </Button>
         <Button type="button" variant="secondary" onClick={togglePreview} aria-expanded={preview !== null}>

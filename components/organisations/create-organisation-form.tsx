@@ -1,28 +1,28 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { createOrganisationAction } from "@/lib/organisations/actions";
+import { createOrganisationSchema } from "@/lib/organisations/validation";
 
 export function CreateOrganisationForm() {
   const t = useTranslations("organisations");
-  const { formAction, pending, fieldErrors, formMessage, succeeded, state } = useActionForm(createOrganisationAction);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    // Each successful answer clears the form, also a second one in a row.
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { handleSubmit, pending, fieldErrors, hasFieldErrors, error, succeeded } = useActionForm({
+    action: createOrganisationAction,
+    schema: createOrganisationSchema,
+    onSuccess: (_, form) => form?.reset(),
+  });
   const labels = { orgnr: t("orgnr"), name: t("name") };
   return (
-    <form ref={formRef} action={formAction} noValidate className="rounded border border-line bg-white p-6">
+    <form onSubmit={handleSubmit} noValidate className="rounded border border-line bg-white p-6">
       <h2 className="mb-4 text-lg font-semibold">{t("create")}</h2>
       <ErrorSummary fieldErrors={fieldErrors} labels={labels} idPrefix="new-org" />
-      {formMessage && !Object.keys(fieldErrors).length && <Alert tone="danger">{formMessage}</Alert>}
+      {!hasFieldErrors && <ErrorMessage error={error} />}
       {succeeded && <Alert tone="success">{t("created_ok")}</Alert>}
       <TextField
         idPrefix="new-org"

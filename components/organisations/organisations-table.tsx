@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { anyPending, organisationSystemUsersSchema, type OrganisationSystemUserRow } from "@/lib/system-users/organisation-rows";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { AltinnErrorView } from "./altinn-error-view";
@@ -31,7 +32,19 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
     pollMs: (table) => (canManage && anyPending(table.rows) ? POLL_MS : false),
   });
 
-  if (data.rows.length === 0) return <p>{t("empty")}</p>;
+  const columns: TableColumn<OrganisationSystemUserRow>[] = [
+    { key: "name", header: t("name"), cell: (o) => o.name },
+    { key: "orgnr", header: t("orgnr"), className: "tabular-nums whitespace-nowrap", cell: (o) => formatOrgnr(o.orgnr) },
+    { key: "created", header: t("created"), cell: (o) => format.dateTime(new Date(o.createdAt), { dateStyle: "long" }) },
+    { key: "systemUser", header: ts("column"), cell: (o) => <SystemUserStatus row={o} /> },
+  ];
+  if (canManage) {
+    columns.push({
+      key: "actions",
+      header: ts("actionsColumn"),
+      cell: (o) => <SystemUserActions row={o} onCheckNow={() => void refetch()} checking={isFetching} />,
+    });
+  }
   return (
     <>
       {canManage && anyPending(data.rows) && <p className="mb-2 text-sm text-muted">{ts("polling")}</p>}
@@ -39,34 +52,7 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
         // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
         <AltinnErrorView key={i} error={f.error} title={ts("altinnError.pollTitle")} />
       ))}
-      <table className="w-full text-left">
-        <thead>
-          <tr className="border-b-2 border-line">
-            <th scope="col" className="py-2 pr-4">{t("name")}</th>
-            <th scope="col" className="py-2 pr-4">{t("orgnr")}</th>
-            <th scope="col" className="py-2 pr-4">{t("created")}</th>
-            <th scope="col" className="py-2 pr-4">{ts("column")}</th>
-            {canManage && <th scope="col" className="py-2">{ts("actionsColumn")}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((o) => (
-            <tr key={o.id} className="border-b border-line align-top" data-testid={`org-row-${o.orgnr}`}>
-              <td className="py-2 pr-4">{o.name}</td>
-              <td className="py-2 pr-4 tabular-nums whitespace-nowrap">{formatOrgnr(o.orgnr)}</td>
-              <td className="py-2 pr-4">{format.dateTime(new Date(o.createdAt), { dateStyle: "long" })}</td>
-              <td className="py-2 pr-4">
-                <SystemUserStatus row={o} />
-              </td>
-              {canManage && (
-                <td className="py-2">
-                  <SystemUserActions row={o} onCheckNow={() => void refetch()} checking={isFetching} />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table columns={columns} rows={data.rows} rowKey={(o) => o.id} rowTestId={(o) => `org-row-${o.orgnr}`} empty={t("empty")} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
+import { Button } from "@/components/ui/button";
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/", key: "overview", permission: "submission:read" },
@@ -39,9 +40,9 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
                 await signOut({ redirectTo: "/login" });
               }}
             >
-              <button type="submit" className="rounded border border-white px-3 py-1 hover:bg-brand-dark">
+              <Button type="submit" variant="inverse" size="sm">
                 {t("nav.signOut")}
-              </button>
+              </Button>
             </form>
           </div>
         </div>

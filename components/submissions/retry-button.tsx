@@ -2,25 +2,32 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { retrySubmissionAction } from "@/lib/submissions/operations/actions";
+import { submissionIdSchema } from "@/lib/submissions/operations/validation";
 
 /** "Retry (same key)" behind an explicit confirmation that says what will happen. */
 export function RetryButton({ submissionId }: { submissionId: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const answered = () => {
+    setConfirming(false);
+    router.refresh();
+  };
+  const form = useActionForm({ action: retrySubmissionAction, schema: submissionIdSchema, onSuccess: answered, onError: answered });
   if (!confirming) {
     return (
       <div>
         <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
           {t("detail.retry")}
         </Button>
-        {message && <Alert tone={message.tone}>{message.text}</Alert>}
+        {form.succeeded && <Alert tone="success">{t("detail.retryQueued")}</Alert>}
+        <ErrorMessage error={form.error} />
       </div>
     );
   }
@@ -30,15 +37,8 @@ export function RetryButton({ submissionId }: { submissionId: string }) {
       <div className="flex gap-3">
         <Button
           type="button"
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              const r = await retrySubmissionAction({ submissionId });
-              setConfirming(false);
-              setMessage(r.ok ? { tone: "success", text: t("detail.retryQueued") } : { tone: "danger", text: t(r.error.messageKey) });
-              router.refresh();
-            })
-          }
+          disabled={form.pending}
+          onClick={() => form.submit({ submissionId })}
         >
           {t("detail.retryYes")}
         </Button>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "./button";
 
 export function CopyValue({ value, label }: { value: string; label: string }) {
   const t = useTranslations("detail");
@@ -9,9 +10,10 @@ export function CopyValue({ value, label }: { value: string; label: string }) {
   return (
     <span className="inline-flex items-center gap-2">
       <code className="break-all">{value}</code>
-      <button
+      <Button
         type="button"
-        className="rounded border border-interactive px-2 py-0.5 text-xs text-interactive"
+        variant="secondary"
+        size="xs"
         aria-label={`${t("copy")} ${label}`}
         onClick={async () => {
           await navigator.clipboard?.writeText(value).catch(() => {});
@@ -20,7 +22,7 @@ export function CopyValue({ value, label }: { value: string; label: string }) {
         }}
       >
         {copied ? t("copied") : t("copy")}
-      </button>
+      </Button>
     </span>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -9,17 +9,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ROLES } from "@/lib/auth/permissions";
 import { createUserAction } from "@/lib/users/actions";
+import { createUserSchema } from "@/lib/users/validation";
 
 type Org = { id: string; name: string; orgnr: string };
 
 export function CreateUserForm({ organisations }: { organisations: Org[] }) {
   const t = useTranslations();
-  const { formAction, pending, fieldErrors, formMessage, succeeded, state } = useActionForm(createUserAction);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    // Each successful answer clears the form, also a second one in a row.
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  const { handleSubmit, pending, fieldErrors, hasFieldErrors, error, succeeded } = useActionForm({
+    action: createUserAction,
+    schema: createUserSchema,
+    onSuccess: (_, form) => form?.reset(),
+  });
   const labels = {
     email: t("users.email"),
     name: t("users.name"),
@@ -28,10 +28,10 @@ export function CreateUserForm({ organisations }: { organisations: Org[] }) {
     organisationIds: t("users.organisations"),
   };
   return (
-    <form ref={formRef} action={formAction} noValidate className="rounded border border-line bg-white p-6">
+    <form onSubmit={handleSubmit} noValidate className="rounded border border-line bg-white p-6">
       <h2 className="mb-4 text-lg font-semibold">{t("users.create")}</h2>
       <ErrorSummary fieldErrors={fieldErrors} labels={labels} idPrefix="new-user" />
-      {formMessage && !Object.keys(fieldErrors).length && <Alert tone="danger">{formMessage}</Alert>}
+      {!hasFieldErrors && <ErrorMessage error={error} />}
       {succeeded && <Alert tone="success">{t("users.created_ok")}</Alert>}
       <TextField idPrefix="new-user" name="email" type="email" label={labels.email} errors={fieldErrors.email} required />
       <TextField idPrefix="new-user" name="name" label={labels.name} errors={fieldErrors.name} required />

@@ -1,14 +1,17 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { tableCellClass } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
 import { setUserActiveAction, updateUserAction } from "@/lib/users/actions";
+import { setUserActiveSchema, updateUserSchema } from "@/lib/users/validation";
 
 type Org = { id: string; name: string };
 type UserRowData = {
@@ -23,25 +26,24 @@ type UserRowData = {
 export function UserRow({ user, organisations, isSelf }: { user: UserRowData; organisations: Org[]; isSelf: boolean }) {
   const t = useTranslations();
   const [editing, setEditing] = useState(false);
-  const [activeError, setActiveError] = useState<string | null>(null);
-  const [togglePending, startToggle] = useTransition();
-  const { formAction, pending, formMessage, succeeded } = useActionForm(updateUserAction);
+  const toggle = useActionForm({ action: setUserActiveAction, schema: setUserActiveSchema });
+  const edit = useActionForm({ action: updateUserAction, schema: updateUserSchema });
   const orgNames = organisations.filter((o) => user.organisationIds.includes(o.id)).map((o) => o.name);
 
   return (
     <tr className="border-b border-line align-top" data-testid={`user-row-${user.email}`}>
-      <td className="py-2 pr-4">
+      <td className={tableCellClass}>
         <div className="font-medium">
           {user.name} {isSelf && <span className="text-sm text-muted">({t("users.you")})</span>}
         </div>
         <div className="text-sm text-muted">{user.email}</div>
       </td>
-      <td className="py-2 pr-4">{t(`roles.${user.role}`)}</td>
-      <td className="py-2 pr-4">{orgNames.join(", ") || "–"}</td>
-      <td className="py-2 pr-4">
+      <td className={tableCellClass}>{t(`roles.${user.role}`)}</td>
+      <td className={tableCellClass}>{orgNames.join(", ") || "–"}</td>
+      <td className={tableCellClass}>
         <Tag tone={user.active ? "success" : "neutral"}>{user.active ? t("users.active") : t("users.inactive")}</Tag>
       </td>
-      <td className="py-2">
+      <td className={tableCellClass}>
         <div className="flex flex-wrap gap-2">
           <Button variant="secondary" type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
             {t("users.edit")}
@@ -50,24 +52,22 @@ export function UserRow({ user, organisations, isSelf }: { user: UserRowData; or
             <Button
               variant={user.active ? "danger" : "secondary"}
               type="button"
-              disabled={togglePending}
-              onClick={() =>
-                startToggle(async () => {
-                  const r = await setUserActiveAction({ userId: user.id, active: !user.active });
-                  setActiveError(r.ok ? null : t(r.error.messageKey));
-                })
-              }
+              disabled={toggle.pending}
+              onClick={() => toggle.submit({ userId: user.id, active: !user.active })}
             >
               {user.active ? t("users.deactivate") : t("users.activate")}
             </Button>
           )}
         </div>
-        {activeError && <Alert tone="danger">{activeError}</Alert>}
+        <ErrorMessage error={toggle.error} />
         {editing && (
-          <form action={formAction} className="mt-3 rounded border border-line p-3">
+          <form onSubmit={edit.handleSubmit} noValidate className="mt-3 rounded border border-line p-3">
             <input type="hidden" name="userId" value={user.id} />
-            {formMessage && <Alert tone="danger">{formMessage}</Alert>}
-            {succeeded && <Alert tone="success">{t("users.saved")}</Alert>}
+            <ErrorMessage error={edit.error} />
+            {edit.hasFieldErrors && !edit.error && (
+              <Alert tone="danger">{[t("errors.validation"), ...Object.values(edit.fieldErrors).flat()].join(" ")}</Alert>
+            )}
+            {edit.succeeded && <Alert tone="success">{t("users.saved")}</Alert>}
             <label className="block font-medium" htmlFor={`role-${user.id}`}>
               {t("users.role")}
             </label>
@@ -99,7 +99,7 @@ export function UserRow({ user, organisations, isSelf }: { user: UserRowData; or
                 </label>
               ))}
             </fieldset>
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={edit.pending}>
               {t("users.save")}
             </Button>
           </form>

@@ -4,21 +4,13 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import type { Permission } from "@/lib/auth/permissions";
 import { getDb, type Db } from "@/lib/db/client";
-import { SafeError, type ActionResult, type FieldErrors } from "./action-result";
+import { SafeError, type ActionResult } from "./action-result";
+import { zodFieldErrors } from "./check-values";
 import { ACTION_INPUT_LIMITS, checkInput, type InputRefusal } from "@/lib/input/guard";
 import { logUnexpectedError } from "@/lib/log/logger";
 import { parseFormData } from "./form-data";
 
 export type ActionContext = { user: CurrentUser; db: Db };
-
-function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] = [...(out[key] ?? []), issue.message];
-  }
-  return out;
-}
 
 /** Form data or an object as sent, through the one input guard (lib/input/guard.ts) before zod sees it. */
 function readInput(rawInput: unknown) {

@@ -1,9 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { signIn } from "./auth";
-
-export type LoginState = { error: "invalid" | "throttled" } | null;
 
 /** Only same-site paths may be used as the destination after sign-in. */
 function safeCallback(value: FormDataEntryValue | null) {
@@ -11,17 +10,19 @@ function safeCallback(value: FormDataEntryValue | null) {
   return v.startsWith("/") && !v.startsWith("//") ? v : "/";
 }
 
-export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
+/** Answers like every action (lib/actions/action-result.ts), so the sign-in form uses the one form hook. */
+export async function loginAction(formData: FormData): Promise<ActionResult<null>> {
   try {
     await signIn("credentials", {
       email: formData.get("email"),
       password: formData.get("password"),
       redirectTo: safeCallback(formData.get("callbackUrl")),
     });
-    return null;
+    return { ok: true, data: null };
   } catch (error) {
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
-      return { error: (error as AuthError & { code?: string }).code === "throttled" ? "throttled" : "invalid" };
+      const throttled = (error as AuthError & { code?: string }).code === "throttled";
+      return { ok: false, error: { code: "unauthenticated", messageKey: throttled ? "login.throttled" : "login.invalid" } };
     }
     throw error; // includes Next's redirect after a successful sign-in
   }

@@ -4,6 +4,7 @@ import { CreateUserForm } from "@/components/users/create-user-form";
 import { UserRow } from "@/components/users/user-row";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -27,24 +28,19 @@ export default async function UsersPage() {
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="grid gap-8 xl:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded border border-line bg-white p-4">
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b-2 border-line">
-                <th scope="col" className="py-2 pr-4">{t("name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("role")}</th>
-                <th scope="col" className="py-2 pr-4">{t("organisations")}</th>
-                <th scope="col" className="py-2 pr-4">{t("status")}</th>
-                <th scope="col" className="py-2"><span className="sr-only">{t("edit")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <UserRow key={u.id} user={u} organisations={organisations} isSelf={u.id === user.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={[
+            { key: "name", header: t("name") },
+            { key: "role", header: t("role") },
+            { key: "organisations", header: t("organisations") },
+            { key: "status", header: t("status") },
+            { key: "edit", header: <span className="sr-only">{t("edit")}</span> },
+          ]}
+          rows={users}
+          rowKey={(u) => u.id}
+          renderRow={(u) => <UserRow user={u} organisations={organisations} isSelf={u.id === user.id} />}
+          empty={t("empty")}
+        />
         <CreateUserForm organisations={organisations} />
       </div>
     </>

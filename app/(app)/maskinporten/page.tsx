@@ -4,6 +4,7 @@ import { ConnectionTest } from "@/components/maskinporten/connection-test";
 import { Alert } from "@/components/ui/alert";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -42,6 +43,14 @@ export default async function MaskinportenPage() {
   const endpoint = await app.client.tokenEndpoint().catch(() => null);
   const forRow = <T extends { scopes: string[]; systemUserOrg: string | null }>(list: T[], orgnr: string, scope: string) =>
     list.find((e) => e.systemUserOrg === orgnr && e.scopes.length === 1 && e.scopes[0] === scope);
+  const rows = organisations.flatMap((org) =>
+    DIAGNOSTIC_SCOPES.map((scope) => ({
+      org,
+      scope,
+      cached: forRow(cache, org.orgnr, scope),
+      failures: forRow(errors, org.orgnr, scope)?.errors ?? [],
+    })),
+  );
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -49,52 +58,47 @@ export default async function MaskinportenPage() {
         {endpoint && `${endpoint.url} · `}
         {t("processNote")}
       </p>
-      <div className="overflow-x-auto rounded border border-line bg-white p-4">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b-2 border-line">
-              <th scope="col" className="py-2 pr-4">{t("organisation")}</th>
-              <th scope="col" className="py-2 pr-4">{t("scope")}</th>
-              <th scope="col" className="py-2 pr-4">{t("cache")}</th>
-              <th scope="col" className="py-2 pr-4">{t("lastErrors")}</th>
-              <th scope="col" className="py-2"><span className="sr-only">{t("test")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.flatMap((org) =>
-              DIAGNOSTIC_SCOPES.map((scope) => {
-                const cached = forRow(cache, org.orgnr, scope);
-                const failures = forRow(errors, org.orgnr, scope)?.errors ?? [];
-                return (
-                  <tr key={`${org.id}-${scope}`} className="border-b border-line align-top" data-testid={`mp-row-${org.orgnr}-${scope}`}>
-                    <td className="py-2 pr-4">
-                      {org.name}
-                      <div className="text-xs text-muted">{formatOrgnr(org.orgnr)}</div>
-                    </td>
-                    <td className="py-2 pr-4 font-mono text-xs">{scope}</td>
-                    <td className="py-2 pr-4">
-                      {cached ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) }) : t("notCached")}
-                    </td>
-                    <td className="py-2 pr-4">
-                      {failures.length === 0
-                        ? t("noErrors")
-                        : failures.slice(-3).map((e, i) => (
-                            // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
-                            <p key={i}>
-                              {format.dateTime(e.at, { timeStyle: "short" })} {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
-                            </p>
-                          ))}
-                    </td>
-                    <td className="py-2">
-                      <ConnectionTest organisationId={org.id} scope={scope} />
-                    </td>
-                  </tr>
-                );
-              }),
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        columns={[
+          {
+            key: "organisation",
+            header: t("organisation"),
+            cell: (row) => (
+              <>
+                {row.org.name}
+                <div className="text-xs text-muted">{formatOrgnr(row.org.orgnr)}</div>
+              </>
+            ),
+          },
+          { key: "scope", header: t("scope"), className: "font-mono text-xs", cell: (row) => row.scope },
+          {
+            key: "cache",
+            header: t("cache"),
+            cell: ({ cached }) => (cached ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) }) : t("notCached")),
+          },
+          {
+            key: "lastErrors",
+            header: t("lastErrors"),
+            cell: ({ failures }) =>
+              failures.length === 0
+                ? t("noErrors")
+                : failures.slice(-3).map((e, i) => (
+                    <p key={i}>
+                      {format.dateTime(e.at, { timeStyle: "short" })} {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
+                    </p>
+                  )),
+          },
+          {
+            key: "test",
+            header: <span className="sr-only">{t("test")}</span>,
+            cell: (row) => <ConnectionTest organisationId={row.org.id} scope={row.scope} />,
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => `${row.org.id}-${row.scope}`}
+        rowTestId={(row) => `mp-row-${row.org.orgnr}-${row.scope}`}
+        empty={t("noOrganisations")}
+      />
     </>
   );
 }
