@@ -28,12 +28,17 @@ const formActionOrigins = env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).
  */
 export default function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (!SAFE_METHODS.has(request.method) && !CROSS_SITE_PATHS.test(path) && isForeignOrigin(request.headers, env.AUTH_URL)) {
+  if (
+    !SAFE_METHODS.has(request.method) &&
+    !CROSS_SITE_PATHS.test(path) &&
+    isForeignOrigin(request.headers, env.AUTH_URL)
+  ) {
     return withSecurityHeaders(request, NextResponse.json({ error: "forbidden" }, { status: 403 }));
   }
   const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession && !PUBLIC_PATHS.test(path)) {
-    if (path.startsWith("/api/")) return withSecurityHeaders(request, NextResponse.json({ error: "unauthenticated" }, { status: 401 }));
+    if (path.startsWith("/api/"))
+      return withSecurityHeaders(request, NextResponse.json({ error: "unauthenticated" }, { status: 401 }));
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", `${path}${request.nextUrl.search}`);
     return withSecurityHeaders(request, NextResponse.redirect(login));
@@ -56,7 +61,12 @@ function isHttps(request: NextRequest) {
 }
 
 function policy(request: NextRequest, nonce: string) {
-  return contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", https: isHttps(request), formActionOrigins });
+  return contentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    https: isHttps(request),
+    formActionOrigins,
+  });
 }
 
 function withSecurityHeaders(request: NextRequest, response: NextResponse, csp = policy(request, newNonce())) {

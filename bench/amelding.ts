@@ -32,7 +32,9 @@ function time<T>(fn: () => T): { ms: number; result: T } {
   return { ms, result };
 }
 
-const generated = time(() => generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons: PERSONS, seed: 1 }));
+const generated = time(() =>
+  generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons: PERSONS, seed: 1 }),
+);
 // What an import or the builder's server action receives: JSON with decimals as strings.
 const input = JSON.parse(JSON.stringify(ameldingBody(generated.result).leveranse));
 
@@ -41,7 +43,8 @@ const serialiseMs: number[] = [];
 let bytes = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const validated = time(() => validateLeveranse(input));
-  if (!validated.result.ok) throw new Error(`generated leveranse is invalid: ${JSON.stringify(validated.result.errors.slice(0, 3))}`);
+  if (!validated.result.ok)
+    throw new Error(`generated leveranse is invalid: ${JSON.stringify(validated.result.errors.slice(0, 3))}`);
   validateMs.push(validated.ms);
   const leveranse = validated.result.leveranse;
   const serialised = time(() => JSON.stringify(ameldingBody(leveranse)));
@@ -52,6 +55,10 @@ clearInterval(sampler);
 
 console.log(`A-melding with ${PERSONS} inntektsmottakere, ${ROUNDS} rounds (Node ${process.version})`);
 console.log(`  generate           ${generated.ms.toFixed(0)} ms`);
-console.log(`  validate           median ${median(validateMs).toFixed(0)} ms, first ${validateMs[0]!.toFixed(0)} ms, max ${Math.max(...validateMs).toFixed(0)} ms`);
-console.log(`  serialise (body)   median ${median(serialiseMs).toFixed(0)} ms, max ${Math.max(...serialiseMs).toFixed(0)} ms, ${mb(bytes)} of JSON`);
+console.log(
+  `  validate           median ${median(validateMs).toFixed(0)} ms, first ${validateMs[0]!.toFixed(0)} ms, max ${Math.max(...validateMs).toFixed(0)} ms`,
+);
+console.log(
+  `  serialise (body)   median ${median(serialiseMs).toFixed(0)} ms, max ${Math.max(...serialiseMs).toFixed(0)} ms, ${mb(bytes)} of JSON`,
+);
 console.log(`  peak RSS           ${mb(peakRss)} (heap used now ${mb(process.memoryUsage().heapUsed)})`);

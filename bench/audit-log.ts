@@ -19,7 +19,9 @@ import { runMigrations } from "@/lib/db/migrate";
 import { insertOrganisation } from "@/lib/organisations/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
 
-const { values: args } = parseArgs({ options: { rows: { type: "string", default: "300000" }, rounds: { type: "string", default: "5" } } });
+const { values: args } = parseArgs({
+  options: { rows: { type: "string", default: "300000" }, rounds: { type: "string", default: "5" } },
+});
 const ROWS = Number(args.rows);
 const ROUNDS = Number(args.rounds);
 const ORGS = 40;
@@ -27,7 +29,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), "bench-audit-"));
-  const pg = await startEmbeddedPostgres({ dir: path.join(tempDir, "pg"), port: 56000 + Math.floor(Math.random() * 3000) });
+  const pg = await startEmbeddedPostgres({
+    dir: path.join(tempDir, "pg"),
+    port: 56000 + Math.floor(Math.random() * 3000),
+  });
   try {
     await runMigrations(pg.url);
     const { db, sql: client } = createDb(pg.url, { max: 2 });
@@ -63,18 +68,23 @@ async function main() {
         let t = performance.now();
         let page = await listAuditEntries(db, scope, parseAuditListFilter(query));
         first.push(performance.now() - t);
-        for (let p = 1; p < 20 && page.nextBefore; p++) page = await listAuditEntries(db, scope, parseAuditListFilter({ ...query, before: String(page.nextBefore) }));
+        for (let p = 1; p < 20 && page.nextBefore; p++)
+          page = await listAuditEntries(db, scope, parseAuditListFilter({ ...query, before: String(page.nextBefore) }));
         t = performance.now();
         await listAuditEntries(db, scope, parseAuditListFilter({ ...query, before: String(page.nextBefore ?? 1) }));
         deep.push(performance.now() - t);
       }
-      console.log(`${label}: first page ${median(first).toFixed(1)} ms, page 21 ${median(deep).toFixed(1)} ms (median of ${ROUNDS})`);
+      console.log(
+        `${label}: first page ${median(first).toFixed(1)} ms, page 21 ${median(deep).toFixed(1)} ms (median of ${ROUNDS})`,
+      );
     }
     const plan = await client.unsafe(
       `explain (analyze, costs off, timing off, summary off) select id from audit_log where organisation_ids <@ $1::uuid[] and cardinality(organisation_ids) > 0 order by id desc limit 51`,
       [[orgs[0]!]] as never,
     );
-    console.log(`plan for the one-organisation reader:\n  ${plan.map((r) => String(Object.values(r)[0])).join("\n  ")}`);
+    console.log(
+      `plan for the one-organisation reader:\n  ${plan.map((r) => String(Object.values(r)[0])).join("\n  ")}`,
+    );
     await client.end();
   } finally {
     await pg.stop();

@@ -77,7 +77,10 @@ async function main() {
   let stopPg: (() => Promise<void>) | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    const pg = await startEmbeddedPostgres({ dir: path.join(tempDir, "pg"), port: 56000 + Math.floor(Math.random() * 3000) });
+    const pg = await startEmbeddedPostgres({
+      dir: path.join(tempDir, "pg"),
+      port: 56000 + Math.floor(Math.random() * 3000),
+    });
     url = pg.url;
     stopPg = pg.stop;
   }
@@ -91,25 +94,37 @@ async function main() {
   for (let i = 0; i < ORGS; i++) {
     const orgnr = syntheticOrgnr(i);
     const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    const org = (existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Chaos ${i}` }, user.id))!;
+    const org =
+      (existing[0] as { id: string; orgnr: string }) ??
+      (await insertOrganisation(db, { orgnr, name: `Chaos ${i}` }, user.id))!;
     await insertPreapprovedSystemUser(db, org.id).catch(() => {});
     orgs.push(org);
   }
 
   const key = generateTestKey();
   const clientId = randomUUID();
-  const sandboxProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/sandbox-process.ts"], {
-    env: { ...process.env, BENCH_SANDBOX_CLIENT: JSON.stringify(buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })) },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
+  const sandboxProcess = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "bench/sandbox-process.ts"],
+    {
+      env: {
+        ...process.env,
+        BENCH_SANDBOX_CLIENT: JSON.stringify(
+          buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) }),
+        ),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    },
+  );
   const sandbox = JSON.parse(
     await new Promise<string>((resolve, reject) => {
       createInterface({ input: sandboxProcess.stdout! }).once("line", resolve);
       sandboxProcess.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
     }),
   ) as { issuer: string; skatteetatenUrl: string; oarBaseUrl: string; ameldingBaseUrl: string };
-  const control = async (p: string, init?: RequestInit) => (await fetch(`${sandbox.skatteetatenUrl}/__control/${p}`, init)).json() as Promise<Record<string, unknown>>;
+  const control = async (p: string, init?: RequestInit) =>
+    (await fetch(`${sandbox.skatteetatenUrl}/__control/${p}`, init)).json() as Promise<Record<string, unknown>>;
   // Every request waits at Skatteetaten, so a kill often lands while requests are under way: the
   // case where only the same key saves the report from being processed twice.
   await control("faults", {
@@ -152,7 +167,10 @@ async function main() {
   const boss = await startQueue(url);
 
   // Queue the reports evenly over QUEUE_SECONDS, as the web app would: committed, then a wake-up.
-  const kinds = [...Array.from({ length: OAR }, () => "oar" as const), ...Array.from({ length: AMELDING }, () => "amelding" as const)].sort(() => random() - 0.5);
+  const kinds = [
+    ...Array.from({ length: OAR }, () => "oar" as const),
+    ...Array.from({ length: AMELDING }, () => "amelding" as const),
+  ].sort(() => random() - 0.5);
   const ids: string[] = [];
   const runStart = Date.now();
   const queueing = (async () => {
@@ -164,7 +182,9 @@ async function main() {
           const month = `2026-${String(1 + ((i + j) % 10)).padStart(2, "0")}`;
           const payload = kind === "oar" ? testOppdrag(org.orgnr) : testLeveranse(org.orgnr, org.orgnr, month);
           const subject = kind === "oar" ? (payload as { oppdragsreferanse: string }).oppdragsreferanse : month;
-          const { submissionId } = await db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind, subject, payload, queue: true }));
+          const { submissionId } = await db.transaction((tx) =>
+            createSubmission(tx, user, { organisationId: org.id, kind, subject, payload, queue: true }),
+          );
           return submissionId;
         }),
       );
@@ -195,12 +215,20 @@ async function main() {
     const rows = await db
       .select({ status: submissions.status, n: sql<number>`count(*)::int` })
       .from(submissions)
-      .where(inArray(submissions.organisationId, orgs.map((o) => o.id)))
+      .where(
+        inArray(
+          submissions.organisationId,
+          orgs.map((o) => o.id),
+        ),
+      )
       .groupBy(submissions.status);
     return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   };
   let counts = await statusCounts();
-  const unfinished = (c: Record<string, number>) => Object.entries(c).filter(([s]) => !FINAL.includes(s)).reduce((n, [, v]) => n + v, 0);
+  const unfinished = (c: Record<string, number>) =>
+    Object.entries(c)
+      .filter(([s]) => !FINAL.includes(s))
+      .reduce((n, [, v]) => n + v, 0);
   while (unfinished(counts) > 0 && Date.now() - lastKillAt < SETTLE_MS) {
     await sleep(500);
     counts = await statusCounts();
@@ -211,10 +239,19 @@ async function main() {
   const { keys } = (await control("idempotency-keys")) as unknown as { keys: ProcessedKey[] };
   const stats = (await control("stats")) as { requests: number };
   const versionRows = await db
-    .select({ submissionId: submissionVersions.submissionId, key: submissionVersions.idempotencyKey, status: submissions.status })
+    .select({
+      submissionId: submissionVersions.submissionId,
+      key: submissionVersions.idempotencyKey,
+      status: submissions.status,
+    })
     .from(submissionVersions)
     .innerJoin(submissions, sql`${submissions.id} = ${submissionVersions.submissionId}`)
-    .where(inArray(submissions.organisationId, orgs.map((o) => o.id)));
+    .where(
+      inArray(
+        submissions.organisationId,
+        orgs.map((o) => o.id),
+      ),
+    );
   const submissionOfKey = new Map(versionRows.map((r) => [r.key, r.submissionId]));
   const statusOf = new Map(versionRows.map((r) => [r.submissionId, r.status]));
   const processedBySubmission = new Map<string, ProcessedKey[]>();
@@ -236,7 +273,9 @@ async function main() {
   for (const id of ids) {
     const status = statusOf.get(id)!;
     const processed = processedBySubmission.get(id) ?? [];
-    const acceptances = processed.filter((k) => k.status >= 200 && k.status < 300).reduce((n, k) => n + k.firstProcessings, 0);
+    const acceptances = processed
+      .filter((k) => k.status >= 200 && k.status < 300)
+      .reduce((n, k) => n + k.firstProcessings, 0);
     replays += processed.reduce((n, k) => n + k.replays, 0);
     if (processed.length > 0) sent++;
     if (processed.length > 1 || processed.some((k) => k.firstProcessings > 1) || acceptances > 1) duplicated++;
@@ -252,9 +291,17 @@ async function main() {
   console.log(
     `queued: ${ids.length} (${OAR} OAR, ${AMELDING} A-melding) over ${QUEUE_SECONDS} s; 2 workers × concurrency ${args.concurrency}, lease ${args["lease-seconds"]} s, sandbox latency ${args["latency-ms"]} ms`,
   );
-  console.log(`kills: ${KILLS} (SIGKILL, a random worker each time, restarted after 0.2–1 s); attempts interrupted by them: ${interrupted!.n}`);
-  console.log(`sandbox: ${stats.requests} requests, ${keys.length} keys processed, ${replays} answered from its idempotency store${strangeKeys ? `, ${strangeKeys} keys of no submission` : ""}`);
-  console.log(`statuses: ${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(", ")}`);
+  console.log(
+    `kills: ${KILLS} (SIGKILL, a random worker each time, restarted after 0.2–1 s); attempts interrupted by them: ${interrupted!.n}`,
+  );
+  console.log(
+    `sandbox: ${stats.requests} requests, ${keys.length} keys processed, ${replays} answered from its idempotency store${strangeKeys ? `, ${strangeKeys} keys of no submission` : ""}`,
+  );
+  console.log(
+    `statuses: ${Object.entries(counts)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(", ")}`,
+  );
   console.log(`sent: ${sent}  accepted: ${accepted}  lost: ${lost}  duplicated: ${duplicated}  stuck: ${stuck}`);
   console.log(
     unfinished(counts) === 0

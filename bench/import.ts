@@ -43,30 +43,83 @@ const HEALTH_TARGET_MS = 200;
 type BenchFile = { name: string; intent: "check" | "draft"; body: () => string; contentType: string };
 
 function validLeveranse(persons: number, seed: number) {
-  const generated = generateLeveranse({ opplysningspliktig: DEMO_ORGANISATIONS[0].orgnr, virksomhet: DEMO_ORGANISATIONS[1].orgnr, persons, seed });
+  const generated = generateLeveranse({
+    opplysningspliktig: DEMO_ORGANISATIONS[0].orgnr,
+    virksomhet: DEMO_ORGANISATIONS[1].orgnr,
+    persons,
+    seed,
+  });
   // As a payroll system writes it: decimals as strings, exactly what the adapter sends.
   return ameldingBody(generated).leveranse as object;
 }
 
 /** Repeats `unit` until the text reaches `bytes`. */
-const filled = (head: string, unit: string, tail: string, bytes: number) => head + unit.repeat(Math.floor((bytes - head.length - tail.length) / unit.length)) + tail;
+const filled = (head: string, unit: string, tail: string, bytes: number) =>
+  head + unit.repeat(Math.floor((bytes - head.length - tail.length) / unit.length)) + tail;
 
 const FILES: BenchFile[] = [
-  { name: "valid JSON, 80 000 persons", intent: "check", contentType: "application/json", body: () => JSON.stringify({ leveranse: validLeveranse(80_000, 1) }) },
-  { name: "valid JSON, 80 000 persons (save as draft)", intent: "draft", contentType: "application/json", body: () => JSON.stringify({ leveranse: validLeveranse(80_000, 2) }) },
-  { name: "valid XML, 32 500 persons", intent: "check", contentType: "application/xml", body: () => leveranseToXml(validLeveranse(32_500, 3)) },
-  { name: "valid XML, 32 500 persons (save as draft)", intent: "draft", contentType: "application/xml", body: () => leveranseToXml(validLeveranse(32_500, 3)) },
+  {
+    name: "valid JSON, 80 000 persons",
+    intent: "check",
+    contentType: "application/json",
+    body: () => JSON.stringify({ leveranse: validLeveranse(80_000, 1) }),
+  },
+  {
+    name: "valid JSON, 80 000 persons (save as draft)",
+    intent: "draft",
+    contentType: "application/json",
+    body: () => JSON.stringify({ leveranse: validLeveranse(80_000, 2) }),
+  },
+  {
+    name: "valid XML, 32 500 persons",
+    intent: "check",
+    contentType: "application/xml",
+    body: () => leveranseToXml(validLeveranse(32_500, 3)),
+  },
+  {
+    name: "valid XML, 32 500 persons (save as draft)",
+    intent: "draft",
+    contentType: "application/xml",
+    body: () => leveranseToXml(validLeveranse(32_500, 3)),
+  },
   {
     name: "XML, 1.5 M attributes on one element",
     intent: "check",
     contentType: "application/xml",
-    body: () => `<melding ${Array.from({ length: 1_500_000 }, (_, i) => `a${i.toString(36).padStart(5, "0")}="12"`).join(" ")}/>`,
+    body: () =>
+      `<melding ${Array.from({ length: 1_500_000 }, (_, i) => `a${i.toString(36).padStart(5, "0")}="12"`).join(" ")}/>`,
   },
-  { name: "XML, 1.5 M elements with an attribute", intent: "check", contentType: "application/xml", body: () => filled("<melding>", '<e a="1"/>', "</melding>", 17.5 * MB) },
-  { name: "XML, entity bomb (DOCTYPE)", intent: "check", contentType: "application/xml", body: () => `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "${"x".repeat(1000)}"><!ENTITY b "${"&a;".repeat(1000)}">]><melding>${"&b;".repeat(1000)}</melding>` },
-  { name: "JSON, 45 MB nested [[[[…", intent: "check", contentType: "application/json", body: () => "[".repeat(22.5 * MB) + "]".repeat(22.5 * MB) },
-  { name: "JSON, 45 MB of {} values", intent: "check", contentType: "application/json", body: () => filled('{"leveranse":[', "{},", "{}]}", 45 * MB) },
-  { name: "JSON, one 45 MB string", intent: "check", contentType: "application/json", body: () => `{"leveranse":{"kildesystem":"${"x".repeat(45 * MB)}"}}` },
+  {
+    name: "XML, 1.5 M elements with an attribute",
+    intent: "check",
+    contentType: "application/xml",
+    body: () => filled("<melding>", '<e a="1"/>', "</melding>", 17.5 * MB),
+  },
+  {
+    name: "XML, entity bomb (DOCTYPE)",
+    intent: "check",
+    contentType: "application/xml",
+    body: () =>
+      `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "${"x".repeat(1000)}"><!ENTITY b "${"&a;".repeat(1000)}">]><melding>${"&b;".repeat(1000)}</melding>`,
+  },
+  {
+    name: "JSON, 45 MB nested [[[[…",
+    intent: "check",
+    contentType: "application/json",
+    body: () => "[".repeat(22.5 * MB) + "]".repeat(22.5 * MB),
+  },
+  {
+    name: "JSON, 45 MB of {} values",
+    intent: "check",
+    contentType: "application/json",
+    body: () => filled('{"leveranse":[', "{},", "{}]}", 45 * MB),
+  },
+  {
+    name: "JSON, one 45 MB string",
+    intent: "check",
+    contentType: "application/json",
+    body: () => `{"leveranse":{"kildesystem":"${"x".repeat(45 * MB)}"}}`,
+  },
 ];
 
 // --- processes and memory, from /proc ----------------------------------------------------------
@@ -86,7 +139,12 @@ function processes() {
       const stat = readProc(Number(p), "stat");
       if (!stat) return null;
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return { pid: Number(p), ppid: Number(fields[1]), pgid: Number(fields[2]), cmdline: (readProc(Number(p), "cmdline") ?? "").replace(/\0/g, " ") };
+      return {
+        pid: Number(p),
+        ppid: Number(fields[1]),
+        pgid: Number(fields[2]),
+        cmdline: (readProc(Number(p), "cmdline") ?? "").replace(/\0/g, " "),
+      };
     })
     .filter((p): p is NonNullable<typeof p> => p !== null);
 }
@@ -116,7 +174,8 @@ function processTree(pid: number): number[] {
   return tree;
 }
 
-const kb = (status: string | null, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status ?? "")?.[1] ?? 0);
+const kb = (status: string | null, field: string) =>
+  Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status ?? "")?.[1] ?? 0);
 const rssBytes = (pids: number[]) => pids.reduce((sum, pid) => sum + kb(readProc(pid, "status"), "VmRSS") * 1024, 0);
 
 /** Resets each process's peak RSS (VmHWM), where the kernel lets us; the sampling below covers the rest. */
@@ -136,7 +195,10 @@ const peakBytes = (pids: number[]) => pids.reduce((sum, pid) => sum + kb(readPro
 async function waitForHealth(timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -173,13 +235,23 @@ async function signIn(email: string, password: string) {
 }
 
 /** A POST on a connection of its own (a kept-alive one may have been closed by the server while the next file was generated). */
-function post(pathname: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function post(
+  pathname: string,
+  body: Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${BASE}${pathname}`, { method: "POST", agent: false, headers: { ...headers, "Content-Length": body.byteLength } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (c: Buffer) => chunks.push(c));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const request = http.request(
+      `${BASE}${pathname}`,
+      { method: "POST", agent: false, headers: { ...headers, "Content-Length": body.byteLength } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (c: Buffer) => chunks.push(c));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
     request.on("error", reject);
     request.end(body);
   });
@@ -223,19 +295,26 @@ const get = () => new Promise((resolve) => {
 
 /** Asks /api/health every 50 ms until stopped; each answer's time (an unanswered one counts as infinite). */
 function pollHealth() {
-  const poller = new Worker(POLLER, { eval: true, workerData: { url: `${BASE}/api/health`, target: HEALTH_TARGET_MS } });
-  const result = new Promise<{ times: number[]; failures: string[]; slow: string[] }>((resolve) => poller.once("message", resolve));
+  const poller = new Worker(POLLER, {
+    eval: true,
+    workerData: { url: `${BASE}/api/health`, target: HEALTH_TARGET_MS },
+  });
+  const result = new Promise<{ times: number[]; failures: string[]; slow: string[] }>((resolve) =>
+    poller.once("message", resolve),
+  );
   return async () => {
     poller.postMessage("stop");
     const { times, failures, slow } = await result;
     await poller.terminate();
     if (failures.length > 0) console.log(`  health polls that failed: ${failures.join("; ")}`);
-    if (slow.length > 0 && args.timeline) console.log(`  health polls over ${HEALTH_TARGET_MS} ms (time after the upload began): ${slow.join("; ")}`);
+    if (slow.length > 0 && args.timeline)
+      console.log(`  health polls over ${HEALTH_TARGET_MS} ms (time after the upload began): ${slow.join("; ")}`);
     return times;
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found. Run `npm run build` first.");
@@ -292,7 +371,15 @@ async function main() {
     const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");
     const healthCell = (sorted: number[]) =>
       `${fmt(percentile(sorted, 50))} / ${fmt(percentile(sorted, 99))} / ${fmt(sorted.at(-1) ?? Number.NaN)} ms (${sorted.length})`;
-    rows.push(["no import (10 s, for comparison)", "—", "—", "—", `${(rssBytes(tree()) / MB).toFixed(0)} MB`, healthCell(idle), ""]);
+    rows.push([
+      "no import (10 s, for comparison)",
+      "—",
+      "—",
+      "—",
+      `${(rssBytes(tree()) / MB).toFixed(0)} MB`,
+      healthCell(idle),
+      "",
+    ]);
     console.log(rows.at(-1)!.join(" | "));
 
     for (const file of FILES.filter((f) => !args.only || f.name.includes(args.only))) {
@@ -307,15 +394,25 @@ async function main() {
         const now = rssBytes(pids);
         sampled = Math.max(sampled, now);
         if (args.timeline && timeline.length < (performance.now() - started) / 500) {
-          timeline.push(`${(now / MB).toFixed(0)}${pids.length > 1 ? `(${(rssBytes(pids.slice(1)) / MB).toFixed(0)})` : ""}`);
+          timeline.push(
+            `${(now / MB).toFixed(0)}${pids.length > 1 ? `(${(rssBytes(pids.slice(1)) / MB).toFixed(0)})` : ""}`,
+          );
         }
       }, 20);
       const started = performance.now();
       const stopHealth = pollHealth();
-      const response = await post(`/api/amelding/import?intent=${file.intent}`, body, { Cookie: cookie, "Content-Type": file.contentType, Origin: BASE });
+      const response = await post(`/api/amelding/import?intent=${file.intent}`, body, {
+        Cookie: cookie,
+        "Content-Type": file.contentType,
+        Origin: BASE,
+      });
       const answer = (() => {
         try {
-          return JSON.parse(response.body) as { ok?: boolean; documentErrors?: { code: string; reason?: string }[]; submissionId?: string };
+          return JSON.parse(response.body) as {
+            ok?: boolean;
+            documentErrors?: { code: string; reason?: string }[];
+            submissionId?: string;
+          };
         } catch {
           return null;
         }
@@ -325,9 +422,16 @@ async function main() {
       const health = (await stopHealth()).sort((a, b) => a - b);
       clearInterval(sampler);
       const peak = Math.max(sampled, peakBytes([web]));
-      if (args.timeline) console.log(`  RSS every 0.5 s (MB; in brackets the import process's part): ${timeline.join(" ")}`);
+      if (args.timeline)
+        console.log(`  RSS every 0.5 s (MB; in brackets the import process's part): ${timeline.join(" ")}`);
       const error = answer?.documentErrors?.[0];
-      const what = answer?.ok ? (answer.submissionId ? "saved" : "checked") : error ? `${error.code}${error.reason ? `: ${error.reason}` : ""}` : "?";
+      const what = answer?.ok
+        ? answer.submissionId
+          ? "saved"
+          : "checked"
+        : error
+          ? `${error.code}${error.reason ? `: ${error.reason}` : ""}`
+          : "?";
       rows.push([
         file.name,
         `${(body.byteLength / MB).toFixed(1)} MB`,
@@ -344,10 +448,23 @@ async function main() {
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  const header = ["file", "size", "time", "answer", "peak RSS (web + import)", "health p50 / p99 / max (polls)", `RSS < ${RSS_TARGET_MB} MB, health < ${HEALTH_TARGET_MS} ms`];
+  const header = [
+    "file",
+    "size",
+    "time",
+    "answer",
+    "peak RSS (web + import)",
+    "health p50 / p99 / max (polls)",
+    `RSS < ${RSS_TARGET_MB} MB, health < ${HEALTH_TARGET_MS} ms`,
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(`\nImport benchmark (Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
+  console.log(
+    `\nImport benchmark (Node ${process.version}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})\n`,
+  );
   console.log(line(header));
   console.log(line(widths.map((w) => "-".repeat(w))));
   for (const row of rows) console.log(line(row));

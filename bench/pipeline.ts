@@ -71,15 +71,27 @@ function leveranse(orgnr: string, virksomhet: string, month: string) {
     meldingsId: `bench-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }],
+        sumArbeidsgiveravgift: 5640,
+      },
       virksomhet: [
-        { norskIdentifikator: virksomhet, inntektsmottaker: [{ inntekt: [{ beloep: 40000, fordel: "kontantytelse" }], forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }] }] },
+        {
+          norskIdentifikator: virksomhet,
+          inntektsmottaker: [
+            {
+              inntekt: [{ beloep: 40000, fordel: "kontantytelse" }],
+              forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
+            },
+          ],
+        },
       ],
     },
   };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
   let tempDir: string | undefined;
@@ -87,7 +99,10 @@ async function main() {
   let url = process.env.DATABASE_URL;
   if (!url) {
     tempDir = await mkdtemp(path.join(os.tmpdir(), "bench-pipeline-"));
-    const pg = await startEmbeddedPostgres({ dir: path.join(tempDir, "pg"), port: 56000 + Math.floor(Math.random() * 3000) });
+    const pg = await startEmbeddedPostgres({
+      dir: path.join(tempDir, "pg"),
+      port: 56000 + Math.floor(Math.random() * 3000),
+    });
     url = pg.url;
     stopPg = pg.stop;
   }
@@ -102,7 +117,9 @@ async function main() {
   for (let i = 0; i < ORGS; i++) {
     const orgnr = syntheticOrgnr(i);
     const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    const org = (existing[0] as { id: string; orgnr: string }) ?? (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!;
+    const org =
+      (existing[0] as { id: string; orgnr: string }) ??
+      (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!;
     // The sandbox process knows these organisations' system users; reports may only be queued for accepted ones.
     if (!(await hasAcceptedSystemUser(db, org.id))) await insertPreapprovedSystemUser(db, org.id);
     orgs.push(org);
@@ -111,14 +128,20 @@ async function main() {
 
   const key = generateTestKey();
   const clientId = randomUUID();
-  const sandboxProcess = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "bench/sandbox-process.ts"], {
-    env: {
-      ...process.env,
-      BENCH_SANDBOX_CLIENT: JSON.stringify(buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })),
+  const sandboxProcess = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    ["--conditions=react-server", "bench/sandbox-process.ts"],
+    {
+      env: {
+        ...process.env,
+        BENCH_SANDBOX_CLIENT: JSON.stringify(
+          buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) }),
+        ),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
+  );
   const firstLine = await new Promise<string>((resolve, reject) => {
     createInterface({ input: sandboxProcess.stdout! }).once("line", resolve);
     sandboxProcess.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
@@ -143,7 +166,8 @@ async function main() {
   // The worker runs in its own process, as `npm start` and `npm run worker` run it: queueing (the
   // web app's part, here) and delivering do not share an event loop.
   const workerArgs = ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"];
-  if (args["profile-worker"]) workerArgs.unshift("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["profile-worker"])}`);
+  if (args["profile-worker"])
+    workerArgs.unshift("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["profile-worker"])}`);
   const workerProcess = spawn(process.execPath, workerArgs, {
     env: {
       ...process.env,
@@ -189,11 +213,15 @@ async function main() {
     return submissionId;
   };
   const ofPhase = (month: string) =>
-    sql`${inArray(submissions.organisationId, orgs.map((o) => o.id))} and ${submissions.kind} = 'amelding'
+    sql`${inArray(
+      submissions.organisationId,
+      orgs.map((o) => o.id),
+    )} and ${submissions.kind} = 'amelding'
       and ${submissions.subject} = ${month} and ${submissions.createdAt} >= ${runStart.toISOString()}`;
   const inBatches = async (count: number, one: (i: number) => Promise<string>) => {
     const out: string[] = [];
-    for (let i = 0; i < count; i += 50) out.push(...(await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => one(i + j)))));
+    for (let i = 0; i < count; i += 50)
+      out.push(...(await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => one(i + j)))));
     return out;
   };
 
@@ -210,11 +238,20 @@ async function main() {
 
   async function latencies(month: string) {
     const rows = await db
-      .select({ ms: sql<number>`extract(epoch from (${submissions.acceptedAt} - ${submissions.queuedAt})) * 1000`, status: submissions.status })
+      .select({
+        ms: sql<number>`extract(epoch from (${submissions.acceptedAt} - ${submissions.queuedAt})) * 1000`,
+        status: submissions.status,
+      })
       .from(submissions)
       .where(ofPhase(month));
     const failed = rows.filter((r) => r.status !== "accepted").length;
-    return { sorted: rows.filter((r) => r.status === "accepted").map((r) => Number(r.ms)).sort((a, b) => a - b), failed };
+    return {
+      sorted: rows
+        .filter((r) => r.status === "accepted")
+        .map((r) => Number(r.ms))
+        .sort((a, b) => a - b),
+      failed,
+    };
   }
 
   const cpu = () =>
@@ -224,7 +261,6 @@ async function main() {
       sandbox: (p) => p.pgid === sandboxProcess.pid,
       postgres: (p) => p.comm === "postgres",
     });
-
 
   // The bare posts' tokens come from the benchmark's own client; counted apart from the worker's grants.
   const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "header" });
@@ -257,10 +293,15 @@ async function main() {
       Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < count; i = next++) {
           const org = orgs[i % ORGS]!;
-          const req = adapter.buildRequest(leveranse(org.orgnr, virksomhet, "2026-10"), { idempotencyKey: randomUUID(), orgnr: org.orgnr, existsAtSkatteetaten: false });
+          const req = adapter.buildRequest(leveranse(org.orgnr, virksomhet, "2026-10"), {
+            idempotencyKey: randomUUID(),
+            orgnr: org.orgnr,
+            existsAtSkatteetaten: false,
+          });
           // The engine's own HTTP call, so the two differ only by what the engine adds around it.
           const res = await sendRequest(req, orgTokens[i % ORGS]!, { timeoutMs: 30_000 });
-          if (res.kind !== "response" || res.status !== 200) throw new Error(`bare post answered ${res.kind === "response" ? res.status : res.message}`);
+          if (res.kind !== "response" || res.status !== 200)
+            throw new Error(`bare post answered ${res.kind === "response" ? res.status : res.message}`);
         }
       }),
     );
@@ -311,25 +352,46 @@ async function main() {
   const bareRate = median(bareRounds.map((r) => r.rate));
   const endToEndRate = N / endToEndSeconds;
   const sumCpu = (deltas: (CpuGroups | null)[]) =>
-    deltas.some((d) => d === null) ? null : deltas.reduce<CpuGroups>((acc, d) => Object.fromEntries(Object.entries(d!).map(([k, v]) => [k, (acc[k] ?? 0) + v])), {});
+    deltas.some((d) => d === null)
+      ? null
+      : deltas.reduce<CpuGroups>(
+          (acc, d) => Object.fromEntries(Object.entries(d!).map(([k, v]) => [k, (acc[k] ?? 0) + v])),
+          {},
+        );
   const perSubmission = (delta: CpuGroups | null, count: number) =>
-    delta ? Object.entries(delta).map(([k, v]) => `${k} ${(v / count).toFixed(2)}`).join(", ") : "not measured (no /proc)";
+    delta
+      ? Object.entries(delta)
+          .map(([k, v]) => `${k} ${(v / count).toFixed(2)}`)
+          .join(", ")
+      : "not measured (no /proc)";
   const rates = (rounds: { rate: number; cpu: CpuGroups | null }[]) =>
     rounds.map((r) => `${r.rate.toFixed(0)}${args.verbose ? ` [${perSubmission(r.cpu, N)}]` : ""}`).join(", ");
   const grants = (await getJson(`${sandbox.maskinportenUrl}/__control/grants`)).count as number;
   const stats = (await getJson(`${sandbox.skatteetatenUrl}/__control/stats`)) as { processed: { amelding: number } };
   const engineFailed = engineRounds.reduce((n, r) => n + r.failed, 0);
-  console.log(`submissions: ${ROUNDS} rounds of ${N} (engine) and ${N} (bare), ${N} (engine with queueing), ${paced.length} (paced at ${RATE}/s); concurrency ${CONCURRENCY}, ${ORGS} organisations`);
-  console.log(`engine throughput: ${engineRate.toFixed(1)} submissions/s (median; rounds ${rates(engineRounds)}; ${engineFailed} not accepted)`);
+  console.log(
+    `submissions: ${ROUNDS} rounds of ${N} (engine) and ${N} (bare), ${N} (engine with queueing), ${paced.length} (paced at ${RATE}/s); concurrency ${CONCURRENCY}, ${ORGS} organisations`,
+  );
+  console.log(
+    `engine throughput: ${engineRate.toFixed(1)} submissions/s (median; rounds ${rates(engineRounds)}; ${engineFailed} not accepted)`,
+  );
   console.log(`bare throughput: ${bareRate.toFixed(1)} posts/s (median; rounds ${rates(bareRounds)})`);
   console.log(`ratio: ${(engineRate / bareRate).toFixed(2)}`);
   console.log(`CPU ms per submission, engine: ${perSubmission(sumCpu(engineRounds.map((r) => r.cpu)), N * ROUNDS)}`);
   console.log(`CPU ms per post, bare: ${perSubmission(sumCpu(bareRounds.map((r) => r.cpu)), N * ROUNDS)}`);
-  console.log(`engine with queueing alongside: ${endToEndRate.toFixed(1)} submissions/s (${endToEndSeconds.toFixed(2)} s, ${endToEnd.failed} not accepted), ratio to bare ${(endToEndRate / bareRate).toFixed(2)}`);
+  console.log(
+    `engine with queueing alongside: ${endToEndRate.toFixed(1)} submissions/s (${endToEndSeconds.toFixed(2)} s, ${endToEnd.failed} not accepted), ratio to bare ${(endToEndRate / bareRate).toFixed(2)}`,
+  );
   console.log(`CPU ms per submission, with queueing: ${perSubmission(endToEndCpu, N)}`);
-  console.log(`queue-to-accepted with queueing alongside: p50 ${percentile(endToEnd.sorted, 50).toFixed(0)} ms, p99 ${percentile(endToEnd.sorted, 99).toFixed(0)} ms`);
-  console.log(`paced queue-to-accepted at ${RATE}/s: p50 ${percentile(pacedLatency.sorted, 50).toFixed(0)} ms, p99 ${percentile(pacedLatency.sorted, 99).toFixed(0)} ms (${pacedLatency.failed} not accepted)`);
-  console.log(`maskinporten grants (worker): ${grants - benchTokens.size} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((Date.now() - runStart.getTime()) / 1000).toFixed(0)} s)`);
+  console.log(
+    `queue-to-accepted with queueing alongside: p50 ${percentile(endToEnd.sorted, 50).toFixed(0)} ms, p99 ${percentile(endToEnd.sorted, 99).toFixed(0)} ms`,
+  );
+  console.log(
+    `paced queue-to-accepted at ${RATE}/s: p50 ${percentile(pacedLatency.sorted, 50).toFixed(0)} ms, p99 ${percentile(pacedLatency.sorted, 99).toFixed(0)} ms (${pacedLatency.failed} not accepted)`,
+  );
+  console.log(
+    `maskinporten grants (worker): ${grants - benchTokens.size} (${ORGS} organisations × 1 scope; token lifetime 120 s, run ${((Date.now() - runStart.getTime()) / 1000).toFixed(0)} s)`,
+  );
   console.log(`sandbox processed: ${stats.processed.amelding} (sandbox in its own process)`);
 
   const workerExited = new Promise((resolve) => workerProcess.once("exit", resolve));

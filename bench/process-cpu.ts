@@ -9,7 +9,9 @@ export type CpuGroups = Record<string, number>;
 const TICKS_PER_SECOND = 100;
 
 /** CPU milliseconds (user + system) per group; a process belongs to the first group whose test matches. */
-export function cpuMsByGroup(groups: Record<string, (proc: { pid: number; pgid: number; comm: string }) => boolean>): CpuGroups | null {
+export function cpuMsByGroup(
+  groups: Record<string, (proc: { pid: number; pgid: number; comm: string }) => boolean>,
+): CpuGroups | null {
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));

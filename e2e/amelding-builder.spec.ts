@@ -12,7 +12,11 @@ const VIRKSOMHET = "310900451";
 const field = (page: Page, path: string) => page.locator(`[id="field-${path}"]`);
 
 async function setSandboxFaults(faults: unknown[]) {
-  const res = await fetch(`${SANDBOX()}/__control/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+  const res = await fetch(`${SANDBOX()}/__control/faults`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(faults),
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -25,7 +29,9 @@ test.describe("A-melding builder, payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
   test.beforeEach(() => setSandboxFaults([]));
 
-  test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({ page }) => {
+  test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({
+    page,
+  }) => {
     // The whole journey waits for two deliveries and two feedbacks.
     test.slow();
     await page.goto("/a-melding/ny");
@@ -74,14 +80,21 @@ test.describe("A-melding builder, payroll administrator", () => {
     await page.getByRole("button", { name: "Forhåndsvis JSON" }).click();
     const preview = JSON.parse((await page.getByTestId("json-preview").textContent())!);
     const person = preview.leveranse.oppgave.virksomhet[0].inntektsmottaker[0];
-    expect(person.inntekt[0]).toMatchObject({ beloep: "40000", fordel: "kontantytelse", loennsinntekt: { beskrivelse: "fastloenn" } });
+    expect(person.inntekt[0]).toMatchObject({
+      beloep: "40000",
+      fordel: "kontantytelse",
+      loennsinntekt: { beskrivelse: "fastloenn" },
+    });
     expect(person.forskuddstrekk[0].beloep).toBe(-7000);
     // Whole kroner go out as JSON integers, decimals as strings (docs/skatteetaten-contract.md).
     expect(preview.leveranse.oppgave.betalingsinformasjon).toEqual({
       sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
       sumArbeidsgiveravgift: 5640,
     });
-    expect(preview.leveranse).toMatchObject({ kildesystem: "Innrapportering", opplysningspliktig: { norskIdentifikator: "310900125" } });
+    expect(preview.leveranse).toMatchObject({
+      kildesystem: "Innrapportering",
+      opplysningspliktig: { norskIdentifikator: "310900125" },
+    });
     const meldingsId: string = preview.leveranse.meldingsId;
 
     await page.getByRole("button", { name: "Send inn" }).click();

@@ -34,20 +34,36 @@ function leveranse(overrides: Record<string, unknown> = {}) {
     meldingsId: `e2e-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: ORGNR },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
+        sumArbeidsgiveravgift: 5640,
+      },
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,
           arbeidsgiveravgift: {
             loennOgGodtgjoerelse: [
-              { beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: 40000, prosentsatsForAvgiftsberegning: 14.1 },
+              {
+                beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
+                sone: "1",
+                avgiftsgrunnlagBeloep: 40000,
+                prosentsatsForAvgiftsberegning: 14.1,
+              },
             ],
           },
           inntektsmottaker: [
             {
               norskIdentifikator: FNR,
               identifiserendeInformasjon: { navn: "Kari Testesen", foedselsdato: "1988-05-15" },
-              inntekt: [{ fordel: "kontantytelse", utloeserArbeidsgiveravgift: true, inngaarIGrunnlagForTrekk: true, beloep: 40000, loennsinntekt: { beskrivelse: "fastloenn" } }],
+              inntekt: [
+                {
+                  fordel: "kontantytelse",
+                  utloeserArbeidsgiveravgift: true,
+                  inngaarIGrunnlagForTrekk: true,
+                  beloep: 40000,
+                  loennsinntekt: { beskrivelse: "fastloenn" },
+                },
+              ],
               forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
             },
           ],
@@ -59,7 +75,9 @@ function leveranse(overrides: Record<string, unknown> = {}) {
 }
 
 test.describe("A-melding feedback", () => {
-  test("the administrator sees the deviation with the person and a link to fix the field, and the month's amounts", async ({ browser }) => {
+  test("the administrator sees the deviation with the person and a link to fix the field, and the month's amounts", async ({
+    browser,
+  }) => {
     const id = await queueAmelding(browser, leveranse());
     const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
     await page.goto(`/innsendinger/${id}`);
@@ -74,8 +92,14 @@ test.describe("A-melding feedback", () => {
     await expect(immediate).toContainText("MAGNET_EDAG-219");
     await expect(immediate.getByTestId("deviation-person")).toHaveText(`Kari Testesen, ${FNR}`);
     const fix = immediate.getByRole("link", { name: "oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold" });
-    await expect(fix).toHaveAttribute("href", `/a-melding/ny?erstatter=${id}&felt=oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold`);
-    await expect(feedback.getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute("href", `/a-melding/ny?erstatter=${id}`);
+    await expect(fix).toHaveAttribute(
+      "href",
+      `/a-melding/ny?erstatter=${id}&felt=oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold`,
+    );
+    await expect(feedback.getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute(
+      "href",
+      `/a-melding/ny?erstatter=${id}`,
+    );
 
     const sums = page.getByTestId("feedback-sums");
     await expect(sums).toContainText("Forskuddstrekk");
@@ -90,7 +114,9 @@ test.describe("A-melding feedback", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 
-  test("a manager sees the person's number masked and no links to fix; a rejected feedback says to send again", async ({ browser }) => {
+  test("a manager sees the person's number masked and no links to fix; a rejected feedback says to send again", async ({
+    browser,
+  }) => {
     const rejectedId = await queueAmelding(browser, leveranse({ kildesystem: "e2e-avvisning" }));
     const page = await (await browser.newContext({ storageState: storageStateFor("manager") })).newPage();
     await page.goto(`/innsendinger/${rejectedId}`);
@@ -104,7 +130,9 @@ test.describe("A-melding feedback", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 
-  test("a rejection by the A-melding API is shown decoded: code, texts, category, hint and the field", async ({ browser }) => {
+  test("a rejection by the A-melding API is shown decoded: code, texts, category, hint and the field", async ({
+    browser,
+  }) => {
     // Our model takes months from 2014; the API answers AMLD_1027 for an income year it does not take.
     const id = await queueAmelding(browser, leveranse({ kalendermaaned: "2014-05" }));
     const page = await (await browser.newContext({ storageState: storageStateFor("support") })).newPage();
@@ -123,12 +151,22 @@ test.describe("A-melding feedback", () => {
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
   });
 
-  test("the Altinn Events webhook answers the subscription validation only with the shared secret, without a session", async ({ request }) => {
+  test("the Altinn Events webhook answers the subscription validation only with the shared secret, without a session", async ({
+    request,
+  }) => {
     // npm start generated the secret and subscribed the sandbox's events to the app's webhook.
     const secret = readFileSync(path.join(process.env.E2E_DATA_DIR!, "altinn-events-secret"), "utf8").trim();
-    const validation = { specversion: "1.0", id: randomUUID(), type: "platform.events.validatesubscription", source: "https://platform.altinn.no/events/api/v1/subscriptions/1" };
+    const validation = {
+      specversion: "1.0",
+      id: randomUUID(),
+      type: "platform.events.validatesubscription",
+      source: "https://platform.altinn.no/events/api/v1/subscriptions/1",
+    };
     const headers = { "Content-Type": "application/cloudevents+json" };
-    const ok = await request.post(`/api/altinn-events?secret=${encodeURIComponent(secret)}`, { headers, data: validation });
+    const ok = await request.post(`/api/altinn-events?secret=${encodeURIComponent(secret)}`, {
+      headers,
+      data: validation,
+    });
     expect(ok.status()).toBe(200);
     const wrong = await request.post("/api/altinn-events?secret=wrong", { headers, data: validation });
     expect(wrong.status()).toBe(401);

@@ -9,14 +9,20 @@ const FJELLVIND = { orgnr: "310900125", name: "Fjellvind Bygg AS", virksomhet: "
 const HAVBRIS = { orgnr: "310900230", name: "Havbris Regnskap AS", virksomhet: "312000024" };
 
 /** This month in Norway: its deadline is next month, so a message accepted now is on time. */
-const currentMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit" }).format(new Date());
+const currentMonth = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+}).format(new Date());
 
 async function expectNoAxeViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 }
 
 async function chooseFile(page: Page, name: string, content: string, mimeType: string) {
-  await page.getByLabel("Fil (.json eller .xml)").setInputFiles({ name, mimeType, buffer: Buffer.from(content, "utf8") });
+  await page
+    .getByLabel("Fil (.json eller .xml)")
+    .setInputFiles({ name, mimeType, buffer: Buffer.from(content, "utf8") });
   await page.getByRole("button", { name: "Kontroller" }).click();
 }
 
@@ -24,7 +30,12 @@ test.describe("payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("imports a JSON file, checks the summary, sends it and sees it accepted", async ({ page }) => {
-    const leveranse = generateLeveranse({ opplysningspliktig: FJELLVIND.orgnr, virksomhet: FJELLVIND.virksomhet, persons: 3, kalendermaaned: currentMonth });
+    const leveranse = generateLeveranse({
+      opplysningspliktig: FJELLVIND.orgnr,
+      virksomhet: FJELLVIND.virksomhet,
+      persons: 3,
+      kalendermaaned: currentMonth,
+    });
     await page.goto("/a-melding/importer");
     await expectNoAxeViolations(page);
     await chooseFile(page, "a-melding.json", JSON.stringify({ leveranse }, null, 2), "application/json");
@@ -43,7 +54,13 @@ test.describe("payroll administrator", () => {
   });
 
   test("imports an XML file from an older payroll system the same way", async ({ page }) => {
-    const leveranse = generateLeveranse({ opplysningspliktig: HAVBRIS.orgnr, virksomhet: HAVBRIS.virksomhet, persons: 2, kalendermaaned: currentMonth, seed: 7 });
+    const leveranse = generateLeveranse({
+      opplysningspliktig: HAVBRIS.orgnr,
+      virksomhet: HAVBRIS.virksomhet,
+      persons: 2,
+      kalendermaaned: currentMonth,
+      seed: 7,
+    });
     await page.goto("/a-melding/importer");
     await chooseFile(page, "a-melding.xml", leveranseToXml(leveranse), "text/xml");
 
@@ -56,7 +73,13 @@ test.describe("payroll administrator", () => {
   });
 
   test("a bad fødselsnummer is listed under that person, and nothing is saved", async ({ page }) => {
-    const leveranse = generateLeveranse({ opplysningspliktig: FJELLVIND.orgnr, virksomhet: FJELLVIND.virksomhet, persons: 4, kalendermaaned: "2026-01", seed: 11 });
+    const leveranse = generateLeveranse({
+      opplysningspliktig: FJELLVIND.orgnr,
+      virksomhet: FJELLVIND.virksomhet,
+      persons: 4,
+      kalendermaaned: "2026-01",
+      seed: 11,
+    });
     const person = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[2]!;
     const fnr = person.norskIdentifikator!;
     person.norskIdentifikator = `${fnr.slice(0, 10)}${(Number(fnr[10]) + 1) % 10}`;
@@ -69,7 +92,9 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("import-error-counts")).toHaveText("1 feil hos 1 person. Ingenting er lagret.");
     const group = page.getByTestId("import-error-group");
     await expect(group).toHaveCount(1);
-    await expect(group.getByRole("heading")).toContainText(`${person.identifiserendeInformasjon!.navn}, ******${person.norskIdentifikator.slice(6)}`);
+    await expect(group.getByRole("heading")).toContainText(
+      `${person.identifiserendeInformasjon!.navn}, ******${person.norskIdentifikator.slice(6)}`,
+    );
     await expect(group.getByRole("heading")).toContainText("virksomhet 312 000 016");
     await expect(group.getByRole("listitem")).toHaveText(
       "Fødselsnummer eller d-nummer: Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke). (norskIdentifikator)",
@@ -84,12 +109,20 @@ test.describe("payroll administrator", () => {
   test("a file that is not an A-melding says why", async ({ page }) => {
     await page.goto("/a-melding/importer");
     await chooseFile(page, "feil.xml", '<?xml version="1.0"?>\n<lonnsfil><ansatt/></lonnsfil>', "text/xml");
-    await expect(page.getByTestId("import-errors")).toContainText("Rotelementet er «lonnsfil», men en A-melding har «melding».");
+    await expect(page.getByTestId("import-errors")).toContainText(
+      "Rotelementet er «lonnsfil», men en A-melding har «melding».",
+    );
   });
 
   test("an A-melding over 10 MB goes through the file-upload API, and its page shows each step", async ({ page }) => {
     test.slow();
-    const leveranse = generateLeveranse({ opplysningspliktig: FJELLVIND.orgnr, virksomhet: FJELLVIND.virksomhet, persons: 17_000, kalendermaaned: "2026-02", seed: 5 });
+    const leveranse = generateLeveranse({
+      opplysningspliktig: FJELLVIND.orgnr,
+      virksomhet: FJELLVIND.virksomhet,
+      persons: 17_000,
+      kalendermaaned: "2026-02",
+      seed: 5,
+    });
     const file = JSON.stringify({ leveranse });
     expect(Buffer.byteLength(file)).toBeGreaterThan(10 * 1024 * 1024);
     await page.goto("/a-melding/importer");
@@ -103,7 +136,9 @@ test.describe("payroll administrator", () => {
     const attempts = page.getByTestId("attempts").locator(":scope > li");
     await expect(attempts.first()).toContainText("Opplasting · Lastet opp");
     await expect(attempts.last()).toContainText("Innsending av opplastingen · Mottatt");
-    await expect(page.getByTestId("attempts")).toContainText("Kontroll av valideringen · Validert, klar til innsending");
+    await expect(page.getByTestId("attempts")).toContainText(
+      "Kontroll av valideringen · Validert, klar til innsending",
+    );
     const uploadIds = await page.getByTestId("attempt-upload-id").allInnerTexts();
     expect(uploadIds.length).toBeGreaterThanOrEqual(3);
     expect(new Set(uploadIds).size).toBe(1);
@@ -113,7 +148,9 @@ test.describe("payroll administrator", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Språk").selectOption("en");
-    await expect(page.getByTestId("upload-intro")).toContainText("goes through the Tax Administration's file-upload API");
+    await expect(page.getByTestId("upload-intro")).toContainText(
+      "goes through the Tax Administration's file-upload API",
+    );
     await expect(attempts.first()).toContainText("Upload · Uploaded");
     await expect(attempts.last()).toContainText("Send-in of the upload · Accepted");
     await page.getByLabel("Language").selectOption("nb");

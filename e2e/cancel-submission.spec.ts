@@ -7,7 +7,9 @@ const cancelAction = () => serverActionId("lib/submissions/operations/actions.ts
 test.describe("admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("cancels a submission waiting to be retried, after confirming; it is audited and not sent again", async ({ page }) => {
+  test("cancels a submission waiting to be retried, after confirming; it is audited and not sent again", async ({
+    page,
+  }) => {
     // One 429 asking for ten minutes: the submission then waits, retrying, for its next attempt.
     await setSandboxFaults([{ kind: "rate_limit", retryAfterSeconds: 600, count: 1 }]);
     try {
@@ -22,7 +24,9 @@ test.describe("admin", () => {
     const submissionId = new URL(page.url()).pathname.split("/").pop()!;
 
     await page.getByRole("button", { name: "Avbryt innsendingen" }).click();
-    await expect(page.getByText("Det Skatteetaten eventuelt allerede har mottatt, trekkes ikke tilbake.", { exact: false })).toBeVisible();
+    await expect(
+      page.getByText("Det Skatteetaten eventuelt allerede har mottatt, trekkes ikke tilbake.", { exact: false }),
+    ).toBeVisible();
     await page.getByRole("button", { name: "Ja, avbryt innsendingen" }).click();
     await expect(page.getByTestId("submission-status")).toContainText("Avbrutt");
     await expect(page.getByTestId("status-reason")).toContainText("Avbrutt av en bruker");
@@ -34,7 +38,10 @@ test.describe("admin", () => {
     await expect(page.locator(`a[href="/innsendinger/${submissionId}"]`).first()).toBeVisible();
 
     await page.goto("/revisjonslogg");
-    const entry = page.getByRole("row").filter({ hasText: "Avbrøt innsending" }).filter({ has: page.locator(`a[href="/innsendinger/${submissionId}"]`) });
+    const entry = page
+      .getByRole("row")
+      .filter({ hasText: "Avbrøt innsending" })
+      .filter({ has: page.locator(`a[href="/innsendinger/${submissionId}"]`) });
     await expect(entry).toHaveCount(1);
     await expect(entry).toContainText("admin@innrapportering.test");
   });
@@ -44,7 +51,10 @@ for (const role of ["support", "manager"] as const) {
   test.describe(role, () => {
     test.use({ storageState: storageStateFor(role) });
 
-    test("sees no cancel button and is refused calling the cancel action directly; nothing changes", async ({ page, request }) => {
+    test("sees no cancel button and is refused calling the cancel action directly; nothing changes", async ({
+      page,
+      request,
+    }) => {
       await page.goto("/innsendinger");
       const link = page.locator("tbody tr").first().getByRole("link").first();
       const href = (await link.getAttribute("href"))!;

@@ -17,7 +17,9 @@ test("support finds a group of failures by code, retries it once the sandbox fau
 }) => {
   // Skatteetaten's backend fails (OAR_010 with OAR_1009) for every OAR request from Fjellvind,
   // until cleared; the engine gives up after DELIVERY_MAX_ATTEMPTS and marks each one failed.
-  await setSandboxFaults([{ kind: "status", status: 500, code: "OAR_1009", api: "oar", orgnr: FJELLVIND, count: "Infinity" }]);
+  await setSandboxFaults([
+    { kind: "status", status: 500, code: "OAR_1009", api: "oar", orgnr: FJELLVIND, count: "Infinity" },
+  ]);
   const admin = await browser.newContext({ storageState: storageStateFor("admin") });
   const adminPage = await admin.newPage();
   const ids: string[] = [];
@@ -76,7 +78,10 @@ test("support finds a group of failures by code, retries it once the sandbox fau
 
   // One audit entry for the whole operation, naming its members.
   await page.goto("/revisjonslogg");
-  const entry = page.getByRole("row").filter({ hasText: "submission.bulk_retry" }).filter({ hasText: operationId.slice(0, 8) });
+  const entry = page
+    .getByRole("row")
+    .filter({ hasText: "submission.bulk_retry" })
+    .filter({ hasText: operationId.slice(0, 8) });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("support@innrapportering.test");
   for (const id of ids) await expect(entry).toContainText(id);
@@ -86,7 +91,10 @@ test("support finds a group of failures by code, retries it once the sandbox fau
 test.describe("manager", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("sees the error groups without any retry, and is refused when calling the bulk retry directly", async ({ page, request }) => {
+  test("sees the error groups without any retry, and is refused when calling the bulk retry directly", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/feil");
     await expect(page.getByRole("heading", { level: 1, name: "Feil" })).toBeVisible();
     await expect(page.getByRole("link", { name: /Send alle på nytt/ })).toHaveCount(0);
@@ -94,7 +102,9 @@ test.describe("manager", () => {
     await page.goto("/feil/bulk/ny?status=failed");
     await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
 
-    const body = await callServerAction(request, "/feil", startBulkRetry(), [{ query: "status=failed", confirmedCount: 1 }]);
+    const body = await callServerAction(request, "/feil", startBulkRetry(), [
+      { query: "status=failed", confirmedCount: 1 },
+    ]);
     expect(body).toContain('"code":"forbidden"');
   });
 });

@@ -27,7 +27,9 @@ async function expectNoViolations(page: Page, path: string) {
   expect(response?.status(), path).toBeLessThan(400);
   await expect(page.locator("main h1").first()).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(axe.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+    [],
+  );
 }
 
 for (const role of Object.keys(PAGES) as DemoRole[]) {

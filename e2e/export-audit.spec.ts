@@ -7,8 +7,18 @@ import { DEMO, storageStateFor } from "./fixtures";
 
 // Nordlys Offshore AS (demo) with a synthetic sub-unit; one inntektsmottaker with a synthetic fødselsnummer.
 const ORGNR = "310900346";
-const currentMonth = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit" }).format(new Date());
-const leveranse = generateLeveranse({ opplysningspliktig: ORGNR, virksomhet: "312000032", persons: 1, kalendermaaned: currentMonth, seed: Date.now() % 100_000 });
+const currentMonth = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+}).format(new Date());
+const leveranse = generateLeveranse({
+  opplysningspliktig: ORGNR,
+  virksomhet: "312000032",
+  persons: 1,
+  kalendermaaned: currentMonth,
+  seed: Date.now() % 100_000,
+});
 const fnr = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.norskIdentifikator!;
 const masked = `******${fnr.slice(6)}`;
 let submissionId: string;
@@ -16,7 +26,10 @@ let submissionId: string;
 test.describe.configure({ mode: "serial" });
 
 async function downloadCsv(page: Page, linkName: string) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: linkName }).click(),
+  ]);
   return { download, text: await readCsv(download) };
 }
 
@@ -66,7 +79,9 @@ test.describe("manager", () => {
     expect(text).not.toContain(fnr);
   });
 
-  test("filters the list by a time range with time of day, quick ranges and a clear error for a bad bound", async ({ page }) => {
+  test("filters the list by a time range with time of day, quick ranges and a clear error for a bad bound", async ({
+    page,
+  }) => {
     await page.goto("/innsendinger");
     await page.getByLabel("Fra tidspunkt").fill("2020-01-01T08:00");
     await page.getByLabel("Til tidspunkt").fill("2099-12-31T23:59");
@@ -90,10 +105,14 @@ test.describe("manager", () => {
     await page.goto("/innsendinger?from=2026-02-30&to=2026-01-01");
     const from = page.getByLabel("Fra tidspunkt");
     await expect(from).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("#submissions-from-error")).toHaveText("«2026-02-30» er ikke et gyldig tidspunkt. Velg dato og klokkeslett.");
+    await expect(page.locator("#submissions-from-error")).toHaveText(
+      "«2026-02-30» er ikke et gyldig tidspunkt. Velg dato og klokkeslett.",
+    );
     await expectNoAxeViolations(page);
     await page.goto("/innsendinger?from=2026-02-01&to=2026-01-01");
-    await expect(page.locator("#submissions-to-error")).toHaveText("Til-tidspunktet er før fra-tidspunktet, så ingen rader kan passe.");
+    await expect(page.locator("#submissions-to-error")).toHaveText(
+      "Til-tidspunktet er før fra-tidspunktet, så ingen rader kan passe.",
+    );
   });
 
   test("opens a submission in a new tab by a link that also works on its own", async ({ page, context }) => {
@@ -147,7 +166,9 @@ test.describe("audit log as manager", () => {
     expect(Object.keys(exported[0]!)).not.toContain("Detaljer (JSON)");
 
     await page.goto("/revisjonslogg?action=audit.exported");
-    await expect(page.getByTestId("audit-row").filter({ hasText: DEMO.manager.email }).first()).toContainText("Eksporterte revisjonsloggen (CSV)");
+    await expect(page.getByTestId("audit-row").filter({ hasText: DEMO.manager.email }).first()).toContainText(
+      "Eksporterte revisjonsloggen (CSV)",
+    );
   });
 });
 

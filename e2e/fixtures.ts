@@ -24,9 +24,9 @@ export async function signIn(page: Page, email: string, password: string) {
  * hand-crafted request would, bypassing every check the UI makes.
  */
 export function serverActionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   const entry = Object.entries(manifest.node).find(
     ([, v]) => v.filename === filename && v.exportedName === exportedName,
   );
@@ -34,7 +34,12 @@ export function serverActionId(filename: string, exportedName: string): string {
   return entry[0];
 }
 
-export async function callServerAction(request: APIRequestContext, pagePath: string, actionId: string, args: unknown[]) {
+export async function callServerAction(
+  request: APIRequestContext,
+  pagePath: string,
+  actionId: string,
+  args: unknown[],
+) {
   const res = await request.post(pagePath, {
     headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     data: JSON.stringify(args),

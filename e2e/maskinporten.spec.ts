@@ -5,7 +5,9 @@ import { storageStateFor } from "./fixtures";
 test.describe("support", () => {
   test.use({ storageState: storageStateFor("support") });
 
-  test("tests the Maskinporten connection for a system user and sees decoded claims, never the token", async ({ page }) => {
+  test("tests the Maskinporten connection for a system user and sees decoded claims, never the token", async ({
+    page,
+  }) => {
     await page.goto("/maskinporten");
     const row = page.getByTestId("mp-row-310900125-skatteetaten:innrapporteringamelding");
     await row.getByRole("button", { name: "Test tilkobling" }).click();
@@ -17,7 +19,9 @@ test.describe("support", () => {
     // A JWT starts with a base64url JSON header ("eyJ"); nothing like it may reach the browser.
     expect(await page.content()).not.toMatch(/eyJ[\w-]{10,}\.eyJ/);
     await page.reload();
-    await expect(page.getByTestId("mp-row-310900125-skatteetaten:innrapporteringamelding")).toContainText("Token i buffer til");
+    await expect(page.getByTestId("mp-row-310900125-skatteetaten:innrapporteringamelding")).toContainText(
+      "Token i buffer til",
+    );
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });

@@ -18,10 +18,16 @@ function newOrgnr(): string {
 
 async function expectNoAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  expect(result.violations.map((v) => v.id), page.url()).toEqual([]);
+  expect(
+    result.violations.map((v) => v.id),
+    page.url(),
+  ).toEqual([]);
 }
 
-test("an organisation is onboarded through Altinn's system-user request and can then submit; the audit log shows each step", async ({ page, context }) => {
+test("an organisation is onboarded through Altinn's system-user request and can then submit; the audit log shows each step", async ({
+  page,
+  context,
+}) => {
   const orgnr = newOrgnr();
   const organisation = { name: `Onboarding ${orgnr.slice(-4)} AS`, orgnr };
 
@@ -50,7 +56,9 @@ test("an organisation is onboarded through Altinn's system-user request and can 
   await oppdragPage.goto("/oppdrag/ny");
   await fillValidOppdrag(oppdragPage, { organisation });
   await oppdragPage.getByRole("button", { name: "Send inn" }).click();
-  await expect(oppdragPage.locator("form").getByRole("alert")).toContainText("organisasjonen har ingen godkjent systembruker i Altinn");
+  await expect(oppdragPage.locator("form").getByRole("alert")).toContainText(
+    "organisasjonen har ingen godkjent systembruker i Altinn",
+  );
   await expect(oppdragPage.locator("form").getByRole("alert")).toContainText("/organisasjoner");
   await expect(oppdragPage).toHaveURL(/\/oppdrag\/ny$/);
 
@@ -62,7 +70,9 @@ test("an organisation is onboarded through Altinn's system-user request and can 
   await expect(altinnPage.getByText("ske-innrapportering-oppdragsregisteret")).toBeVisible();
   await expectNoAxeViolations(altinnPage);
   await altinnPage.getByRole("button", { name: "Godkjenn" }).click();
-  await expect(altinnPage.getByRole("status")).toHaveText("Du har godkjent forespørselen. Systembrukeren er opprettet.");
+  await expect(altinnPage.getByRole("status")).toHaveText(
+    "Du har godkjent forespørselen. Systembrukeren er opprettet.",
+  );
   await altinnPage.close();
 
   // The organisations page learns it by polling Altinn, without a reload.

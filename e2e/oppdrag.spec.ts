@@ -26,7 +26,10 @@ test.describe("payroll administrator", () => {
     }
   });
 
-  test("the oppdragsgiver follows Rapporterer for, and a different one must be confirmed, in the form and by the server", async ({ page, request }) => {
+  test("the oppdragsgiver follows Rapporterer for, and a different one must be confirmed, in the form and by the server", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/oppdrag/ny");
     const reportingFor = page.getByLabel("Rapporterer for", { exact: true });
     const giver = page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) });
@@ -41,7 +44,9 @@ test.describe("payroll administrator", () => {
     await giver.getByLabel("Navn", { exact: true }).fill(NORDLYS.name);
     await giver.getByLabel("Organisasjonsnummer", { exact: true }).fill(NORDLYS.orgnr);
     const warning = page.getByTestId("oppdragsgiver-differs");
-    await expect(warning).toContainText(`Oppdragsgiveren ${NORDLYS.name} (${NORDLYS.orgnr}) er ikke organisasjonen du rapporterer for, ${DEMO_OPPDRAGSGIVER.name}`);
+    await expect(warning).toContainText(
+      `Oppdragsgiveren ${NORDLYS.name} (${NORDLYS.orgnr}) er ikke organisasjonen du rapporterer for, ${DEMO_OPPDRAGSGIVER.name}`,
+    );
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByRole("button", { name: "Send inn" }).click();
     await expect(page.locator("#oppdrag-oppdragsgiverAvvikBekreftet-error")).toBeVisible();
@@ -65,7 +70,9 @@ test.describe("payroll administrator", () => {
     };
     const refused = await callServerAction(request, "/oppdrag/ny", action, [form]);
     expect(refused).toContain("oppdragsgiverNotConfirmed");
-    const confirmed = await callServerAction(request, "/oppdrag/ny", action, [{ ...form, oppdragsgiverAvvikBekreftet: true }]);
+    const confirmed = await callServerAction(request, "/oppdrag/ny", action, [
+      { ...form, oppdragsgiverAvvikBekreftet: true },
+    ]);
     expect(confirmed).toContain("submissionId");
 
     await warning.getByLabel("Oppdragsgiveren skal være en annen enn organisasjonen jeg rapporterer for").check();
@@ -76,7 +83,10 @@ test.describe("payroll administrator", () => {
   test("sees each field error beside the field and in a linked summary", async ({ page }) => {
     await page.goto("/oppdrag/ny");
     const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
-    await page.locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) }).getByLabel("Organisasjonsnummer", { exact: true }).fill("310900126");
+    await page
+      .locator("section", { has: page.getByRole("heading", { name: "Oppdragsgiver" }) })
+      .getByLabel("Organisasjonsnummer", { exact: true })
+      .fill("310900126");
     await oppdrag.getByLabel("Startdato").fill("2026-11-02");
     await oppdrag.getByLabel("Forventet sluttdato").fill("2026-10-01");
     await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill("-10");
@@ -86,8 +96,12 @@ test.describe("payroll administrator", () => {
     await expect(page.locator("#oppdrag-oppdragsgiver\\.organisasjonsnummer-error")).toHaveText(
       "Organisasjonsnummeret er ikke gyldig (kontrollsifferet stemmer ikke).",
     );
-    await expect(page.locator("#oppdrag-oppdrag\\.forventetSluttdato-error")).toHaveText("Sluttdatoen kan ikke være før startdatoen.");
-    await expect(page.locator("#oppdrag-oppdrag\\.kontraktsverdiNok-error")).toHaveText("Beløpet kan ikke være negativt.");
+    await expect(page.locator("#oppdrag-oppdrag\\.forventetSluttdato-error")).toHaveText(
+      "Sluttdatoen kan ikke være før startdatoen.",
+    );
+    await expect(page.locator("#oppdrag-oppdrag\\.kontraktsverdiNok-error")).toHaveText(
+      "Beløpet kan ikke være negativt.",
+    );
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toHaveText("Feltet må fylles ut.");
     await page.getByRole("link", { name: /^Oppdragsgiver – Organisasjonsnummer:/ }).click();
     await expect(page.locator("#oppdrag-oppdragsgiver\\.organisasjonsnummer")).toBeFocused();
@@ -95,13 +109,18 @@ test.describe("payroll administrator", () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
-  test("previews the exact JSON, notes the threshold, submits, and sees it accepted in the list without reloading", async ({ page }) => {
+  test("previews the exact JSON, notes the threshold, submits, and sees it accepted in the list without reloading", async ({
+    page,
+  }) => {
     await page.goto("/oppdrag/ny");
     await fillValidOppdrag(page, { verdi: "15 000" });
     await expect(page.getByTestId("threshold-notice")).toBeVisible();
     await page.getByRole("button", { name: "Forhåndsvis JSON" }).click();
     const preview = JSON.parse((await page.getByTestId("json-preview").textContent())!);
-    expect(preview).toMatchObject({ innsendingstype: "NY", oppdrag: { kontraktsverdi: "15000.00", startdato: "2026-11-02" } });
+    expect(preview).toMatchObject({
+      innsendingstype: "NY",
+      oppdrag: { kontraktsverdi: "15000.00", startdato: "2026-11-02" },
+    });
     await page.getByRole("button", { name: "Send inn" }).click();
     await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
@@ -127,7 +146,9 @@ test.describe("payroll administrator", () => {
     await expect(row).toContainText("Mottatt", { timeout: 20_000 });
   });
 
-  test("a rejected report shows the decoded error and the marked field; the corrected version is accepted and both versions are kept", async ({ page }) => {
+  test("a rejected report shows the decoded error and the marked field; the corrected version is accepted and both versions are kept", async ({
+    page,
+  }) => {
     // The sandbox validates like Skatteetaten: an end date before the start is OAR_005 with a specification entry.
     await page.goto("/oppdrag/ny");
     await fillValidOppdrag(page);
@@ -141,7 +162,13 @@ test.describe("payroll administrator", () => {
         kind: "status",
         status: 400,
         code: "OAR_005",
-        spesifisering: [{ sti: "/oppdrag/beskrivelse", angittVerdi: "Montering av stålkonstruksjoner", melding: "Beskrivelsen må angi type arbeid" }],
+        spesifisering: [
+          {
+            sti: "/oppdrag/beskrivelse",
+            angittVerdi: "Montering av stålkonstruksjoner",
+            melding: "Beskrivelsen må angi type arbeid",
+          },
+        ],
       },
     ]);
     await page.getByRole("link", { name: "Rediger utkast" }).click();
@@ -157,7 +184,9 @@ test.describe("payroll administrator", () => {
 
     await page.getByRole("link", { name: "Send rettet versjon (ny nøkkel)" }).click();
     await expect(page).toHaveURL(new RegExp(`/oppdrag/${id}/rediger$`));
-    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toContainText("Beskrivelsen må angi type arbeid");
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toContainText(
+      "Beskrivelsen må angi type arbeid",
+    );
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse")).toHaveAttribute("aria-invalid", "true");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     await page.getByLabel("Beskrivelse av arbeidet").fill("Sveising og montering av stålkonstruksjoner på kai");

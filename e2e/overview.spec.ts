@@ -10,7 +10,10 @@ test.describe("overview", () => {
     const table = page.getByRole("table", { name: /Antall innsendinger per status/ });
     await expect(table).toBeVisible();
     // The month's total, and what the list behind it shows (one page holds up to 50 rows).
-    const totalLink = table.getByRole("row", { name: /Totalt/ }).getByRole("link").nth(1);
+    const totalLink = table
+      .getByRole("row", { name: /Totalt/ })
+      .getByRole("link")
+      .nth(1);
     const total = Number(await totalLink.textContent());
     await totalLink.click();
     await expect(page).toHaveURL(/\/innsendinger\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
@@ -18,9 +21,13 @@ test.describe("overview", () => {
     else await expect(page.locator('[data-testid^="submission-row-"]')).toHaveCount(Math.min(total, 50));
   });
 
-  test("a chosen period is kept in the URL and shown in the chart's table; an invalid one falls back", async ({ page }) => {
+  test("a chosen period is kept in the URL and shown in the chart's table; an invalid one falls back", async ({
+    page,
+  }) => {
     await page.goto("/?from=2026-01-01&to=2026-01-03");
-    await expect(page.getByRole("heading", { name: "Innsendinger og avvisninger per dag, 2026-01-01 – 2026-01-03" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Innsendinger og avvisninger per dag, 2026-01-01 – 2026-01-03" }),
+    ).toBeVisible();
     await page.getByText("Vis tallene som tabell").click();
     await expect(page.getByRole("rowheader", { name: "2026-01-02" })).toBeVisible();
     await page.goto("/?from=2026-02-01&to=2026-01-01");

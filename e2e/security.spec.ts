@@ -4,7 +4,13 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import type postgres from "postgres";
 import { hasPermission } from "../lib/auth/permissions";
 import { generateLeveranse } from "../lib/testing/amelding-generator";
-import { ACTIONS, ROUTES, type MatrixFixture, type Requirement, type RouteRequest } from "./security/authorisation-matrix";
+import {
+  ACTIONS,
+  ROUTES,
+  type MatrixFixture,
+  type Requirement,
+  type RouteRequest,
+} from "./security/authorisation-matrix";
 import { connectToProductDatabase, createMatrixFixture, databaseFingerprint } from "./security/matrix-fixture";
 import { DEMO, demoPassword, serverActionId, signIn, storageStateFor, type DemoRole } from "./fixtures";
 
@@ -20,14 +26,18 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 type ManifestAction = { filename: string; exportedName: string; workers: Record<string, unknown> };
 const readJson = <T>(file: string) => JSON.parse(readFileSync(path.resolve(".next/server", file), "utf8")) as T;
-const buildActions = () => Object.entries(readJson<{ node: Record<string, ManifestAction> }>("server-reference-manifest.json").node);
+const buildActions = () =>
+  Object.entries(readJson<{ node: Record<string, ManifestAction> }>("server-reference-manifest.json").node);
 const buildRoutes = () =>
   Object.keys(readJson<Record<string, string>>("app-paths-manifest.json"))
     .filter((p) => p.endsWith("/route"))
     .map((p) => p.slice(0, -"/route".length));
 
 type Answer = { status: number; location?: string; body: string };
-type ActionOutcome = { ok: boolean; error?: { code?: string; messageKey?: string; fieldErrors?: Record<string, string[]> } };
+type ActionOutcome = {
+  ok: boolean;
+  error?: { code?: string; messageKey?: string; fieldErrors?: Record<string, string[]> };
+};
 
 /**
  * What an action answered: the `{"ok":…}` row of its RSC response. (The rest of the payload is the
@@ -77,17 +87,31 @@ function mayCall(caller: Caller, requires: Requirement) {
   return (Array.isArray(requires) ? requires : [requires]).every((p) => hasPermission(caller, p));
 }
 
-
 /** The page to post an action to: one whose bundle has it (dynamic segments filled in). */
 function pageFor(workers: Record<string, unknown>, f: MatrixFixture) {
   const worker = Object.keys(workers).sort((a, b) => Number(a.includes("[")) - Number(b.includes("[")))[0]!;
-  const route = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\/\([^/]+\)/g, "").replace(/\[[^\]]+\]/g, f.ownSubmissionId);
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .replace(/\/\([^/]+\)/g, "")
+    .replace(/\[[^\]]+\]/g, f.ownSubmissionId);
   return route || "/";
 }
 
-async function callAction(ctx: APIRequestContext, page: string, actionId: string, args: unknown[], headers: Record<string, string> = {}) {
+async function callAction(
+  ctx: APIRequestContext,
+  page: string,
+  actionId: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+) {
   const res = await ctx.post(page, {
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...headers },
+    headers: {
+      "Next-Action": actionId,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      ...headers,
+    },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -104,18 +128,24 @@ async function callRoute(ctx: APIRequestContext, r: RouteRequest) {
 }
 
 const contextFor = (caller: Caller) =>
-  playwrightRequest.newContext({ baseURL, storageState: caller === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(caller) });
+  playwrightRequest.newContext({
+    baseURL,
+    storageState: caller === "anonymous" ? { cookies: [], origins: [] } : storageStateFor(caller),
+  });
 
 let sql: postgres.Sql;
 let f: MatrixFixture;
-
 
 test.beforeAll(async () => {
   sql = connectToProductDatabase();
   f = await createMatrixFixture(sql);
   // The matrix's A-melding files are valid, so only the organisation check can refuse them.
-  validAmelding.own = JSON.stringify({ leveranse: generateLeveranse({ opplysningspliktig: f.ownOrg.orgnr, virksomhet: "310900230", persons: 1 }) });
-  validAmelding.other = JSON.stringify({ leveranse: generateLeveranse({ opplysningspliktig: f.otherOrg.orgnr, virksomhet: "310900230", persons: 1 }) });
+  validAmelding.own = JSON.stringify({
+    leveranse: generateLeveranse({ opplysningspliktig: f.ownOrg.orgnr, virksomhet: "310900230", persons: 1 }),
+  });
+  validAmelding.other = JSON.stringify({
+    leveranse: generateLeveranse({ opplysningspliktig: f.otherOrg.orgnr, virksomhet: "310900230", persons: 1 }),
+  });
 });
 test.afterAll(async () => {
   await sql?.end();
@@ -127,18 +157,33 @@ const withValidFile = (r: RouteRequest, scope: "own" | "other"): RouteRequest =>
 
 test("every server action and route handler of the build has an entry in the authorisation matrix", async () => {
   const actions = buildActions().map(([, a]) => `${a.filename}#${a.exportedName}`);
-  expect(actions.filter((a) => !(a in ACTIONS)), "actions without a matrix entry").toEqual([]);
-  expect(Object.keys(ACTIONS).filter((a) => !actions.includes(a)), "matrix entries for no action").toEqual([]);
+  expect(
+    actions.filter((a) => !(a in ACTIONS)),
+    "actions without a matrix entry",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTIONS).filter((a) => !actions.includes(a)),
+    "matrix entries for no action",
+  ).toEqual([]);
   const routes = buildRoutes();
-  expect(routes.filter((r) => !(r in ROUTES)), "routes without a matrix entry").toEqual([]);
-  expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), "matrix entries for no route").toEqual([]);
+  expect(
+    routes.filter((r) => !(r in ROUTES)),
+    "routes without a matrix entry",
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+    "matrix entries for no route",
+  ).toEqual([]);
 
   // The methods each route exports, as Next answers OPTIONS, are the ones the matrix declares.
   const admin = await contextFor("admin");
   for (const [route, entry] of Object.entries(ROUTES)) {
     const concrete = route.replace("[...nextauth]", "session").replace("[id]", f.otherBulkOperationId);
     const res = await admin.fetch(concrete, { method: "OPTIONS", maxRedirects: 0 });
-    const allow = (res.headers().allow ?? "").split(",").map((m) => m.trim()).filter((m) => m && m !== "OPTIONS" && m !== "HEAD");
+    const allow = (res.headers().allow ?? "")
+      .split(",")
+      .map((m) => m.trim())
+      .filter((m) => m && m !== "OPTIONS" && m !== "HEAD");
     expect(allow.sort(), `methods of ${route}`).toEqual([...entry.methods].sort());
   }
   await admin.dispose();
@@ -153,7 +198,10 @@ for (const caller of CALLERS) {
       checked++;
       const before = await databaseFingerprint(sql);
       const r = await call();
-      if (!isRefused(r, scoped)) failures.push(`${label}: not refused (${r.status}) ${JSON.stringify(actionOutcome(r.body)) ?? r.body.slice(0, 200)}`);
+      if (!isRefused(r, scoped))
+        failures.push(
+          `${label}: not refused (${r.status}) ${JSON.stringify(actionOutcome(r.body)) ?? r.body.slice(0, 200)}`,
+        );
       const after = await databaseFingerprint(sql);
       const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
       if (changed.length) failures.push(`${label}: changed ${changed.join(", ")}`);
@@ -164,7 +212,9 @@ for (const caller of CALLERS) {
       const outcome = actionOutcome(r.body);
       // An action that ran answers {"ok":…}: a validation error or conflict is fine, a refusal is not.
       if (r.status >= 400 || isRefused(r, false) || (isAction && !outcome)) {
-        failures.push(`${label}: refused although allowed (${r.status}) ${JSON.stringify(outcome) ?? r.body.slice(0, 200)}`);
+        failures.push(
+          `${label}: refused although allowed (${r.status}) ${JSON.stringify(outcome) ?? r.body.slice(0, 200)}`,
+        );
       }
     };
 
@@ -198,7 +248,8 @@ for (const caller of CALLERS) {
         await refusedAndUnchanged(`${route} (other organisation)`, run, mayCall(caller, entry.requires));
       } else {
         const r = await run();
-        if (!other.isEmpty(r.status, r.body)) failures.push(`${route} (other organisation): answered with data (${r.status}) ${r.body.slice(0, 200)}`);
+        if (!other.isEmpty(r.status, r.body))
+          failures.push(`${route} (other organisation): answered with data (${r.status}) ${r.body.slice(0, 200)}`);
       }
     }
     await ctx.dispose();
@@ -209,9 +260,16 @@ for (const caller of CALLERS) {
 }
 
 test.describe("headers", () => {
-  test("every page gets a Content-Security-Policy whose script nonce is on each of its scripts, and no inline scripts without it", async ({ request }) => {
+  test("every page gets a Content-Security-Policy whose script nonce is on each of its scripts, and no inline scripts without it", async ({
+    request,
+  }) => {
     const admin = await contextFor("admin");
-    for (const [ctx, pagePath] of [[request, "/login"], [admin, "/"], [admin, "/innsendinger"], [admin, "/brukere"]] as const) {
+    for (const [ctx, pagePath] of [
+      [request, "/login"],
+      [admin, "/"],
+      [admin, "/innsendinger"],
+      [admin, "/brukere"],
+    ] as const) {
       const res = await ctx.get(pagePath);
       expect(res.status(), pagePath).toBe(200);
       const csp = res.headers()["content-security-policy"] ?? "";
@@ -222,13 +280,18 @@ test.describe("headers", () => {
       const html = await res.text();
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(0);
-      expect(scripts.filter((s) => !s.includes(`nonce="${nonce}"`)), pagePath).toEqual([]);
+      expect(
+        scripts.filter((s) => !s.includes(`nonce="${nonce}"`)),
+        pagePath,
+      ).toEqual([]);
       expect(res.headers()["x-frame-options"]).toBe("DENY");
       expect(res.headers()["x-content-type-options"]).toBe("nosniff");
       expect(res.headers()["strict-transport-security"]).toBeUndefined();
     }
     const again = await admin.get("/");
-    expect(again.headers()["content-security-policy"]).not.toBe((await admin.get("/")).headers()["content-security-policy"]);
+    expect(again.headers()["content-security-policy"]).not.toBe(
+      (await admin.get("/")).headers()["content-security-policy"],
+    );
     await admin.dispose();
   });
 
@@ -245,7 +308,14 @@ test.describe("headers", () => {
       page.on("console", (m) => {
         if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
       });
-      for (const pagePath of ["/", "/innsendinger", "/a-melding/ny", "/oppdrag/ny", "/revisjonslogg", "/organisasjoner"]) {
+      for (const pagePath of [
+        "/",
+        "/innsendinger",
+        "/a-melding/ny",
+        "/oppdrag/ny",
+        "/revisjonslogg",
+        "/organisasjoner",
+      ]) {
         await page.goto(pagePath);
         await page.waitForLoadState("networkidle");
       }
@@ -262,15 +332,27 @@ test.describe("requests from another site", () => {
   test("a server action with a foreign Origin answers 403 and changes nothing", async () => {
     const admin = await contextFor("admin");
     const before = await databaseFingerprint(sql);
-    const r = await callAction(admin, "/brukere", serverActionId("lib/users/actions.ts", "setUserActiveAction"), [{ userId: f.ownUserId, active: false }], {
-      Origin: "https://angriper.example",
-    });
+    const r = await callAction(
+      admin,
+      "/brukere",
+      serverActionId("lib/users/actions.ts", "setUserActiveAction"),
+      [{ userId: f.ownUserId, active: false }],
+      {
+        Origin: "https://angriper.example",
+      },
+    );
     expect(r.status).toBe(403);
     expect(await databaseFingerprint(sql)).toEqual(before);
     // The same call from the app's own origin goes through.
-    const same = await callAction(admin, "/brukere", serverActionId("lib/users/actions.ts", "setUserActiveAction"), [{ userId: f.ownUserId, active: true }], {
-      Origin: baseURL,
-    });
+    const same = await callAction(
+      admin,
+      "/brukere",
+      serverActionId("lib/users/actions.ts", "setUserActiveAction"),
+      [{ userId: f.ownUserId, active: true }],
+      {
+        Origin: baseURL,
+      },
+    );
     expect(same.status).toBe(200);
     expect(same.body).toContain('"ok":true');
     await admin.dispose();
@@ -278,7 +360,10 @@ test.describe("requests from another site", () => {
 
   test("a mutating route request with a foreign Origin answers 403", async () => {
     const admin = await contextFor("admin");
-    const res = await admin.post("/api/amelding/import?intent=draft", { data: validAmelding.own, headers: { Origin: "null", "Content-Type": "application/json" } });
+    const res = await admin.post("/api/amelding/import?intent=draft", {
+      data: validAmelding.own,
+      headers: { Origin: "null", "Content-Type": "application/json" },
+    });
     expect(res.status()).toBe(403);
     await admin.dispose();
   });
@@ -316,7 +401,9 @@ test.describe("sessions end on the server", () => {
     await expect(page.getByTestId("signed-in-user")).toContainText("Sesjon Test");
     expect((await page.request.get("/api/submissions")).status()).toBe(200);
 
-    const off = await callAction(admin, "/brukere", serverActionId("lib/users/actions.ts", "setUserActiveAction"), [{ userId, active: false }]);
+    const off = await callAction(admin, "/brukere", serverActionId("lib/users/actions.ts", "setUserActiveAction"), [
+      { userId, active: false },
+    ]);
     expect(off.body).toContain('"ok":true');
     expect((await page.request.get("/api/submissions")).status()).toBe(401);
     await page.goto("/");

@@ -2,7 +2,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { DEMO, demoPassword, signIn, storageStateFor, type DemoRole } from "./fixtures";
 
-const NAV = ["Oversikt", "Innsendinger", "Feil", "Oppdrag", "A-melding", "Organisasjoner", "Revisjonslogg", "Maskinporten", "Brukere"];
+const NAV = [
+  "Oversikt",
+  "Innsendinger",
+  "Feil",
+  "Oppdrag",
+  "A-melding",
+  "Organisasjoner",
+  "Revisjonslogg",
+  "Maskinporten",
+  "Brukere",
+];
 const NAV_BY_ROLE: Record<DemoRole, string[]> = {
   admin: NAV,
   support: NAV.filter((n) => n !== "Brukere"),

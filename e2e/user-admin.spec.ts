@@ -45,10 +45,14 @@ test("an admin creates a user who can then sign in, and the audit log records it
   await form.getByLabel("Navn").fill("Duplikat");
   await form.getByLabel(/Nordlys Offshore AS/).check();
   await form.getByRole("button", { name: "Opprett bruker" }).click();
-  await expect(form.locator("#new-user-email-error")).toHaveText("Det finnes allerede en bruker med denne e-postadressen.");
+  await expect(form.locator("#new-user-email-error")).toHaveText(
+    "Det finnes allerede en bruker med denne e-postadressen.",
+  );
 
   await page.goto("/revisjonslogg");
-  await expect(page.getByRole("row", { name: new RegExp(`user\\.create.*${email.replace(".", "\\.")}`) })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: new RegExp(`user\\.create.*${email.replace(".", "\\.")}`) }),
+  ).toBeVisible();
 
   const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const otherPage = await other.newPage();

@@ -50,14 +50,18 @@ function importsUnder(files: string[], forbidden: string[]): string[] {
 const isUnder = (file: string, dir: string) => file.startsWith(`${dir}/`);
 
 describe("import boundaries", () => {
-  const rootFiles = readdirSync(ROOT).filter((f) => SOURCE.test(f) && !f.endsWith(".config.ts") && !f.endsWith(".config.mjs"));
+  const rootFiles = readdirSync(ROOT).filter(
+    (f) => SOURCE.test(f) && !f.endsWith(".config.ts") && !f.endsWith(".config.mjs"),
+  );
   const production = [...walk("app"), ...walk("components"), ...walk("lib"), ...walk("scripts"), ...rootFiles].filter(
     (f) => !TEST.test(f) && !isUnder(f, "lib/sandbox") && !isUnder(f, "lib/testing") && !SANDBOX_LAUNCHERS.has(f),
   );
 
   it("walks the production sources", () => {
     // Guards the walk itself: an empty list would make the next assertion pass vacuously.
-    expect(production).toEqual(expect.arrayContaining(["proxy.ts", "lib/env.ts", "lib/altinn/app-system-user-request-client.ts"]));
+    expect(production).toEqual(
+      expect.arrayContaining(["proxy.ts", "lib/env.ts", "lib/altinn/app-system-user-request-client.ts"]),
+    );
     expect(production.some((f) => f.startsWith("app/"))).toBe(true);
   });
 

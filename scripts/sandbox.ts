@@ -8,7 +8,11 @@
 import path from "node:path";
 import { env as config } from "@/lib/env";
 import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
-import { defaultSandboxClients, DEFAULT_SANDBOX_ORGNRS, SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
+import {
+  defaultSandboxClients,
+  DEFAULT_SANDBOX_ORGNRS,
+  SANDBOX_SCOPES,
+} from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandbox } from "@/lib/sandbox/start-sandbox";
 
 async function main() {
@@ -33,10 +37,14 @@ async function main() {
   const { issuer } = sandbox.maskinporten;
 
   console.log(`✔ Sandbox Maskinporten at ${issuer}`);
-  console.log(`✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}, file upload ${sandbox.skatteetaten.ameldingFilopplastingBaseUrl}`);
+  console.log(
+    `✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}, file upload ${sandbox.skatteetaten.ameldingFilopplastingBaseUrl}`,
+  );
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
-  console.log(`  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`);
+  console.log(
+    `  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`,
+  );
   console.log(`  A-melding feedback now: POST ${sandbox.skatteetaten.url}/__control/feedback/release`);
   console.log(`  clients: ${clients.map((c) => c.clientId).join(", ")}`);
   console.log(`  system users for: ${DEFAULT_SANDBOX_ORGNRS.join(", ")}`);
@@ -46,7 +54,12 @@ async function main() {
   for (const [name, value] of Object.entries(env)) {
     console.log(`  ${name}=${name === "MASKINPORTEN_PRIVATE_KEY" ? "<the privateKeyPem in that file>" : value}`);
   }
-  console.log("\nTry: npm run maskinporten -- check --scope", SANDBOX_SCOPES.amelding, "--org", DEFAULT_SANDBOX_ORGNRS[0]);
+  console.log(
+    "\nTry: npm run maskinporten -- check --scope",
+    SANDBOX_SCOPES.amelding,
+    "--org",
+    DEFAULT_SANDBOX_ORGNRS[0],
+  );
 
   const stop = () => void sandbox.close().finally(() => process.exit(0));
   process.on("SIGINT", stop);

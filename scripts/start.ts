@@ -54,9 +54,11 @@ async function main() {
     const dir = path.resolve(config.EMBEDDED_PG_DIR ?? path.join(dataDir, "postgres"));
     const pgPort = config.EMBEDDED_PG_PORT;
     console.log(`• Starting embedded PostgreSQL (${dir}, port ${pgPort})`);
-    embedded = await startEmbeddedPostgres({ dir, port: pgPort, log: (line) => logger.info({ source: "embedded-postgres" }, line) }).catch(
-      (e: Error) => fail(e.message),
-    );
+    embedded = await startEmbeddedPostgres({
+      dir,
+      port: pgPort,
+      log: (line) => logger.info({ source: "embedded-postgres" }, line),
+    }).catch((e: Error) => fail(e.message));
     stops.push(() => embedded!.stop());
     childEnv.DATABASE_URL = embedded.url;
   }
@@ -92,7 +94,11 @@ async function main() {
         orgnrs: DEMO_ORGANISATIONS.map((o) => o.orgnr),
         clientsFile: config.SANDBOX_MASKINPORTEN_CLIENTS_FILE,
       }),
-    }).catch((e: Error) => fail(`The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT} free?`));
+    }).catch((e: Error) =>
+      fail(
+        `The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT} free?`,
+      ),
+    );
     stops.push(() => sandbox.close());
     // The app's own client talks to the sandbox unless real credentials were configured.
     if (!config.MASKINPORTEN_CLIENT_ID) Object.assign(childEnv, sandboxClientEnv(key, sandbox.maskinporten.issuer));
@@ -101,7 +107,9 @@ async function main() {
     childEnv.AMELDING_FILOPPLASTING_API_URL ??= sandbox.skatteetaten.ameldingFilopplastingBaseUrl;
     childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
     childEnv.AMELDING_TILBAKEMELDING_API_URL ??= `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1`;
-    console.log(`• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`);
+    console.log(
+      `• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`,
+    );
   }
 
   if (config.RUN_WORKER === "true") {
@@ -118,12 +126,21 @@ async function main() {
   }
   // The preload makes x-forwarded-for the one client address we trust (TRUSTED_PROXY_HOPS).
   const clientAddressPreload = path.resolve("scripts/trusted-client-address.cjs");
-  const next = spawn(process.execPath, ["--require", clientAddressPreload, nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    // glibc gives each thread that allocates its own malloc arena and keeps what is freed there;
-    // two arenas keep the server's memory after a large import near what it was before (bench/import.ts).
-    env: { MALLOC_ARENA_MAX: "2", ...childEnv, TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS), INNRAPPORTERING_CLIENT_ADDRESS_PRELOAD: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const next = spawn(
+    process.execPath,
+    ["--require", clientAddressPreload, nextBin, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST],
+    {
+      // glibc gives each thread that allocates its own malloc arena and keeps what is freed there;
+      // two arenas keep the server's memory after a large import near what it was before (bench/import.ts).
+      env: {
+        MALLOC_ARENA_MAX: "2",
+        ...childEnv,
+        TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS),
+        INNRAPPORTERING_CLIENT_ADDRESS_PRELOAD: "1",
+      },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   stops.unshift(async () => {
     next.kill("SIGTERM");
   });

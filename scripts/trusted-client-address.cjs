@@ -23,7 +23,11 @@ function install(hops) {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emitWithClientAddress(event, request, ...rest) {
     if (event === "request" && request && request.headers) {
-      request.headers["x-forwarded-for"] = trustedClientAddress(request.socket?.remoteAddress, request.headers["x-forwarded-for"], hops);
+      request.headers["x-forwarded-for"] = trustedClientAddress(
+        request.socket?.remoteAddress,
+        request.headers["x-forwarded-for"],
+        hops,
+      );
     }
     return emit.call(this, event, request, ...rest);
   };

@@ -11,9 +11,18 @@ import type { SubmissionStatus } from "@/lib/db/schema";
 import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
 import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
-import { countSubmissionsByStatus, dailySubmissionSeries, NEEDS_ACTION_STATUSES } from "@/lib/overview/overview-queries";
+import {
+  countSubmissionsByStatus,
+  dailySubmissionSeries,
+  NEEDS_ACTION_STATUSES,
+} from "@/lib/overview/overview-queries";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import {
+  filterToSearchParams,
+  IN_FLIGHT_STATUSES,
+  SUBMISSION_STATUSES,
+  type SubmissionListFilter,
+} from "@/lib/submissions/queries/list-filter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,11 +44,16 @@ function sum(counts: Partial<Record<SubmissionStatus, number>>, statuses: readon
 function chosenPeriod(params: Record<string, string | string[] | undefined>, today: string) {
   const from = typeof params.from === "string" && ISO_DATE.test(params.from) ? params.from : addDays(today, -29);
   const to = typeof params.to === "string" && ISO_DATE.test(params.to) ? params.to : today;
-  if (from > to || datesBetween(from, to).length > MAX_PERIOD_DAYS) return { from: addDays(today, -29), to: today, adjusted: true };
+  if (from > to || datesBetween(from, to).length > MAX_PERIOD_DAYS)
+    return { from: addDays(today, -29), to: today, adjusted: true };
   return { from, to, adjusted: false };
 }
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const t = await getTranslations();
   const db = getDb();
@@ -48,7 +62,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const columns = [
     { key: "today", label: t("overview.today"), filter: { from: today, to: today } },
     { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
-    { key: "period", label: t("overview.periodColumn", { from: period.from, to: period.to }), filter: { from: period.from, to: period.to } },
+    {
+      key: "period",
+      label: t("overview.periodColumn", { from: period.from, to: period.to }),
+      filter: { from: period.from, to: period.to },
+    },
   ];
   const [orgs, deadlines, inFlight, needsAction, series, countedColumns] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
@@ -56,10 +74,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...NEEDS_ACTION_STATUSES] }),
     dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
-    Promise.all(columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) }))),
+    Promise.all(
+      columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) })),
+    ),
   ]);
   const byDay = new Map(series.map((p) => [p.day, p]));
-  const points = datesBetween(period.from, period.to).map((day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 });
+  const points = datesBetween(period.from, period.to).map(
+    (day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 },
+  );
   const input = "mt-1 block rounded border border-muted px-2 py-1.5";
   const deadlineAlerts = deadlines.organisations.flatMap((o) =>
     o.cells
@@ -84,7 +106,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </li>
           <li className="rounded border border-line bg-white p-4">
             <Link href={listHref({ status: [...NEEDS_ACTION_STATUSES] })} className="block">
-              <span className="block text-3xl font-semibold text-danger">{sum(needsAction, NEEDS_ACTION_STATUSES)}</span>
+              <span className="block text-3xl font-semibold text-danger">
+                {sum(needsAction, NEEDS_ACTION_STATUSES)}
+              </span>
               <span>{t("overview.needsAction")}</span>
             </Link>
           </li>
@@ -101,9 +125,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <ul className="divide-y divide-line rounded border border-line bg-white">
             {deadlineAlerts.map(({ organisation, cell, deadline }) => (
               <li key={`${organisation.id}-${cell.kalendermaaned}`} className="flex flex-wrap items-center gap-3 p-3">
-                <Tag tone={cell.status === "missing" ? "danger" : "warning"}>{t(`ameldingDeadlines.status.${cell.status}`)}</Tag>
+                <Tag tone={cell.status === "missing" ? "danger" : "warning"}>
+                  {t(`ameldingDeadlines.status.${cell.status}`)}
+                </Tag>
                 <Link href={listHref({ kind: "amelding", org: organisation.id, period: cell.kalendermaaned })}>
-                  {t("overview.deadlineLine", { organisation: organisation.name, month: cell.kalendermaaned, deadline })}
+                  {t("overview.deadlineLine", {
+                    organisation: organisation.name,
+                    month: cell.kalendermaaned,
+                    deadline,
+                  })}
                 </Link>
               </li>
             ))}
@@ -118,7 +148,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h2 id="counts-heading" className="mb-3 text-lg font-semibold">
           {t("overview.countsHeading")}
         </h2>
-        <form method="get" action="/" className="mb-4 flex flex-wrap items-end gap-4" aria-label={t("overview.periodForm")}>
+        <form
+          method="get"
+          action="/"
+          className="mb-4 flex flex-wrap items-end gap-4"
+          aria-label={t("overview.periodForm")}
+        >
           <label className="text-sm font-medium">
             {t("overview.from")}
             <input type="date" name="from" defaultValue={period.from} className={input} />
@@ -153,7 +188,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   </th>
                   {countedColumns.map((c) => (
                     <td key={c.key} className="p-2 text-right tabular-nums">
-                      <Link href={listHref({ ...c.filter, status: [status] })} aria-label={`${t(`status.${status}`)}, ${c.label}: ${c.counts[status] ?? 0}`}>
+                      <Link
+                        href={listHref({ ...c.filter, status: [status] })}
+                        aria-label={`${t(`status.${status}`)}, ${c.label}: ${c.counts[status] ?? 0}`}
+                      >
                         {c.counts[status] ?? 0}
                       </Link>
                     </td>
@@ -204,7 +242,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   </th>
                   <td className="p-1 text-right tabular-nums">{p.submitted}</td>
                   <td className="p-1 text-right tabular-nums">
-                    <Link href={listHref({ from: p.day, to: p.day, status: [...NEEDS_ACTION_STATUSES] })}>{p.rejected}</Link>
+                    <Link href={listHref({ from: p.day, to: p.day, status: [...NEEDS_ACTION_STATUSES] })}>
+                      {p.rejected}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -14,9 +14,28 @@ export function ArbeidsforholdFields({ kit, path }: { kit: BuilderKit; path: str
       <ModelText kit={kit} path={p("startdato")} label={t("startdato")} type="date" />
       <ModelText kit={kit} path={p("sluttdato")} label={t("sluttdato")} type="date" />
       <ModelText kit={kit} path={p("yrke")} label={t("yrke")} hint={t("yrkeHint")} inputMode="numeric" />
-      <ModelSelect kit={kit} path={p("formForAnsettelse")} label={t("formForAnsettelse")} list="formForAnsettelse" placeholder="" />
-      <ModelSelect kit={kit} path={p("avloenningstype")} label={t("avloenningstype")} hint={t("avloenningstypeHint")} list="avloenningstype" placeholder="" />
-      <ModelSelect kit={kit} path={p("arbeidstidsordning")} label={t("arbeidstidsordning")} list="arbeidstidsordning" placeholder="" />
+      <ModelSelect
+        kit={kit}
+        path={p("formForAnsettelse")}
+        label={t("formForAnsettelse")}
+        list="formForAnsettelse"
+        placeholder=""
+      />
+      <ModelSelect
+        kit={kit}
+        path={p("avloenningstype")}
+        label={t("avloenningstype")}
+        hint={t("avloenningstypeHint")}
+        list="avloenningstype"
+        placeholder=""
+      />
+      <ModelSelect
+        kit={kit}
+        path={p("arbeidstidsordning")}
+        label={t("arbeidstidsordning")}
+        list="arbeidstidsordning"
+        placeholder=""
+      />
       <ModelText kit={kit} path={p("stillingsprosent")} label={t("stillingsprosent")} inputMode="decimal" />
       <ModelText
         kit={kit}

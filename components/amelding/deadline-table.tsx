@@ -35,7 +35,8 @@ function dayDate(date: string) {
 export async function DeadlineTable({ overview }: { overview: DeadlineOverview }) {
   const t = await getTranslations("ameldingDeadlines");
   const format = await getFormatter();
-  if (overview.organisations.length === 0) return <p className="rounded border border-line bg-white p-4">{t("noOrganisations")}</p>;
+  if (overview.organisations.length === 0)
+    return <p className="rounded border border-line bg-white p-4">{t("noOrganisations")}</p>;
 
   const counts = { missing: 0, due_soon: 0, late: 0 };
   for (const org of overview.organisations) {
@@ -49,7 +50,11 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
         {t("summary", { missing: counts.missing, dueSoon: counts.due_soon, late: counts.late })}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it (axe: scrollable-region-focusable) */}
-      <section aria-labelledby="deadline-caption" tabIndex={0} className="overflow-x-auto rounded border border-line bg-white">
+      <section
+        aria-labelledby="deadline-caption"
+        tabIndex={0}
+        className="overflow-x-auto rounded border border-line bg-white"
+      >
         <table className="w-full border-collapse text-left text-sm">
           <caption id="deadline-caption" className="px-4 py-2 text-left font-semibold">
             {t("caption", { today: format.dateTime(dayDate(overview.today), { dateStyle: "long", timeZone }) })}
@@ -63,7 +68,9 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
                 <th key={m.kalendermaaned} scope="col" className="px-2 py-2 whitespace-nowrap">
                   {format.dateTime(monthDate(m.kalendermaaned), { month: "short", year: "numeric", timeZone })}
                   <div className="text-xs font-normal text-muted">
-                    {t("deadline", { date: format.dateTime(dayDate(m.deadline), { day: "numeric", month: "short", timeZone }) })}
+                    {t("deadline", {
+                      date: format.dateTime(dayDate(m.deadline), { day: "numeric", month: "short", timeZone }),
+                    })}
                   </div>
                 </th>
               ))}
@@ -79,21 +86,35 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
                 {org.cells.map((cell) => {
                   const href = `/innsendinger?${filterToSearchParams({ kind: "amelding", org: org.id, period: cell.kalendermaaned })}`;
                   return (
-                    <td key={cell.kalendermaaned} className={`px-2 py-2 ${TONE[cell.status]}`} data-testid={`deadline-cell-${org.orgnr}-${cell.kalendermaaned}`}>
+                    <td
+                      key={cell.kalendermaaned}
+                      className={`px-2 py-2 ${TONE[cell.status]}`}
+                      data-testid={`deadline-cell-${org.orgnr}-${cell.kalendermaaned}`}
+                    >
                       <Link href={href} className="block text-inherit no-underline hover:underline">
                         <span aria-hidden="true">{MARK[cell.status]} </span>
                         {t(`status.${cell.status}`)}
                         {cell.firstAcceptedAt && (
                           <span className="block text-xs font-normal">
-                            {format.dateTime(new Date(cell.firstAcceptedAt), { day: "numeric", month: "short", timeZone })}
+                            {format.dateTime(new Date(cell.firstAcceptedAt), {
+                              day: "numeric",
+                              month: "short",
+                              timeZone,
+                            })}
                           </span>
                         )}
-                        {cell.pending > 0 && <span className="block text-xs font-normal">{t("pending", { count: cell.pending })}</span>}
+                        {cell.pending > 0 && (
+                          <span className="block text-xs font-normal">{t("pending", { count: cell.pending })}</span>
+                        )}
                         <span className="sr-only">
                           {" "}
                           {t("cellContext", {
                             organisation: org.name,
-                            month: format.dateTime(monthDate(cell.kalendermaaned), { month: "long", year: "numeric", timeZone }),
+                            month: format.dateTime(monthDate(cell.kalendermaaned), {
+                              month: "long",
+                              year: "numeric",
+                              timeZone,
+                            }),
                           })}
                         </span>
                       </Link>

@@ -5,7 +5,12 @@ import { toModelPath } from "./use-focus-field";
 
 const messages = nb.ameldingBuilder as Record<string, unknown>;
 function lookup(key: string): unknown {
-  return key.split(".").reduce<unknown>((node, k) => (node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined), messages);
+  return key
+    .split(".")
+    .reduce<unknown>(
+      (node, k) => (node && typeof node === "object" ? (node as Record<string, unknown>)[k] : undefined),
+      messages,
+    );
 }
 const t = Object.assign(
   (key: string, values: Record<string, string | number> = {}) =>
@@ -22,14 +27,18 @@ describe("field path descriptions", () => {
 
   it("tells the three norskIdentifikator fields apart", () => {
     expect(describeFieldPath("opplysningspliktig.norskIdentifikator", t)).toBe("Opplysningspliktig");
-    expect(describeFieldPath("oppgave.virksomhet.1.norskIdentifikator", t)).toBe("Virksomhet 2 – Organisasjonsnummer for virksomheten");
+    expect(describeFieldPath("oppgave.virksomhet.1.norskIdentifikator", t)).toBe(
+      "Virksomhet 2 – Organisasjonsnummer for virksomheten",
+    );
     expect(describeFieldPath("oppgave.virksomhet.0.inntektsmottaker.0.norskIdentifikator", t)).toBe(
       "Virksomhet 1 – Inntektsmottaker 1 – Fødselsnummer eller d-nummer",
     );
   });
 
   it("reads Skatteetaten's slash paths as model paths", () => {
-    expect(toModelPath("/leveranse/oppgave/virksomhet/0/inntektsmottaker/2")).toBe("oppgave.virksomhet.0.inntektsmottaker.2");
+    expect(toModelPath("/leveranse/oppgave/virksomhet/0/inntektsmottaker/2")).toBe(
+      "oppgave.virksomhet.0.inntektsmottaker.2",
+    );
     expect(toModelPath("oppgave.virksomhet.0")).toBe("oppgave.virksomhet.0");
   });
 });

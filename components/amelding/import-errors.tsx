@@ -61,7 +61,11 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
   const groups = showAll ? result.groups : result.groups.slice(0, FIRST_GROUPS);
 
   return (
-    <section className="mt-6 rounded border-2 border-danger bg-white p-4" aria-labelledby="import-errors-title" data-testid="import-errors">
+    <section
+      className="mt-6 rounded border-2 border-danger bg-white p-4"
+      aria-labelledby="import-errors-title"
+      data-testid="import-errors"
+    >
       <h2 id="import-errors-title" ref={heading} tabIndex={-1} className="text-lg font-semibold text-danger">
         {t("errorsTitle")}
       </h2>
@@ -89,7 +93,9 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
           <h3 className="font-semibold">
             {group.person ?? t("wholeMessage")}
             {group.virksomhet && (
-              <span className="ml-2 text-sm font-normal text-muted">{t("inVirksomhet", { orgnr: formatOrgnr(group.virksomhet) })}</span>
+              <span className="ml-2 text-sm font-normal text-muted">
+                {t("inVirksomhet", { orgnr: formatOrgnr(group.virksomhet) })}
+              </span>
             )}
           </h3>
           <ul className="mt-1 list-disc pl-5">

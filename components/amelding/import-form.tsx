@@ -101,7 +101,10 @@ export function ImportForm() {
           />
           {file && (
             <p className="mt-1 text-sm" data-testid="chosen-file">
-              {t("fileChosen", { name: file.name, size: format.number(file.size / 1024, { maximumFractionDigits: 0 }) })}{" "}
+              {t("fileChosen", {
+                name: file.name,
+                size: format.number(file.size / 1024, { maximumFractionDigits: 0 }),
+              })}{" "}
               <Button
                 type="button"
                 variant="link"

@@ -37,7 +37,11 @@ export function ImportSummary({
   const deadline = new Date(`${ameldingDeadline(summary.kalendermaaned)}T12:00:00Z`);
 
   return (
-    <section className="mt-6 rounded border-2 border-success bg-white p-4" aria-labelledby="import-summary-title" data-testid="import-summary">
+    <section
+      className="mt-6 rounded border-2 border-success bg-white p-4"
+      aria-labelledby="import-summary-title"
+      data-testid="import-summary"
+    >
       <h2 id="import-summary-title" ref={heading} tabIndex={-1} className="text-lg font-semibold text-success">
         {t("summaryTitle")}
       </h2>
@@ -46,7 +50,8 @@ export function ImportSummary({
           {organisation.name} ({formatOrgnr(organisation.orgnr)})
         </Row>
         <Row label={t("month")} testId="summary-month">
-          {format.dateTime(monthDate, { month: "long", year: "numeric", timeZone: "Europe/Oslo" })} ({summary.kalendermaaned}) ·{" "}
+          {format.dateTime(monthDate, { month: "long", year: "numeric", timeZone: "Europe/Oslo" })} (
+          {summary.kalendermaaned}) ·{" "}
           {t("deadline", { date: format.dateTime(deadline, { dateStyle: "long", timeZone: "Europe/Oslo" }) })}
         </Row>
         <Row label={t("meldingsId")}>
@@ -58,7 +63,8 @@ export function ImportSummary({
           )}
         </Row>
         <Row label={t("source")}>
-          {summary.kildesystem} · {result.format === "xml" ? t("formatXml", { version: result.xmlVersion ?? "" }) : t("formatJson")}
+          {summary.kildesystem} ·{" "}
+          {result.format === "xml" ? t("formatXml", { version: result.xmlVersion ?? "" }) : t("formatJson")}
         </Row>
         <Row label={t("virksomheter")} testId="summary-virksomheter">
           <ul>
@@ -76,7 +82,9 @@ export function ImportSummary({
         <Row label={t("sumForskuddstrekk")}>{kroner(summary.sumForskuddstrekk)}</Row>
         <Row label={t("sumAvgiftsgrunnlag")}>{kroner(summary.sumAvgiftsgrunnlag)}</Row>
         <Row label={t("arbeidsgiveravgift")}>
-          {summary.reportedSumArbeidsgiveravgift === null ? t("notReported") : kroner(summary.reportedSumArbeidsgiveravgift)}
+          {summary.reportedSumArbeidsgiveravgift === null
+            ? t("notReported")
+            : kroner(summary.reportedSumArbeidsgiveravgift)}
         </Row>
       </dl>
       {summary.sumWarnings.length > 0 && (

@@ -26,14 +26,35 @@ export function InntektFields({ kit, path }: { kit: BuilderKit; path: string }) 
         onChange={(e) => kit.update(path, (line) => withInntektType(line, e.target.value as InntektType))}
       />
       {type === "loennsinntekt" ? (
-        <ModelSelect kit={kit} path={p("loennsinntekt.beskrivelse")} label={t("fields.beskrivelse")} list="loennsinntektBeskrivelse" placeholder="" />
+        <ModelSelect
+          kit={kit}
+          path={p("loennsinntekt.beskrivelse")}
+          label={t("fields.beskrivelse")}
+          list="loennsinntektBeskrivelse"
+          placeholder=""
+        />
       ) : (
-        <ModelText kit={kit} path={p(`${type}.beskrivelse`)} label={t("fields.beskrivelse")} hint={t("fields.beskrivelseHint")} />
+        <ModelText
+          kit={kit}
+          path={p(`${type}.beskrivelse`)}
+          label={t("fields.beskrivelse")}
+          hint={t("fields.beskrivelseHint")}
+        />
       )}
       <ModelSelect kit={kit} path={p("fordel")} label={t("fields.fordel")} list="fordel" />
       <ModelText kit={kit} path={p("beloep")} label={t("fields.beloep")} inputMode="decimal" />
-      <ModelSelect kit={kit} path={p("utloeserArbeidsgiveravgift")} label={t("fields.utloeserArbeidsgiveravgift")} options={yesNo} />
-      <ModelSelect kit={kit} path={p("inngaarIGrunnlagForTrekk")} label={t("fields.inngaarIGrunnlagForTrekk")} options={yesNo} />
+      <ModelSelect
+        kit={kit}
+        path={p("utloeserArbeidsgiveravgift")}
+        label={t("fields.utloeserArbeidsgiveravgift")}
+        options={yesNo}
+      />
+      <ModelSelect
+        kit={kit}
+        path={p("inngaarIGrunnlagForTrekk")}
+        label={t("fields.inngaarIGrunnlagForTrekk")}
+        options={yesNo}
+      />
     </div>
   );
 }

@@ -42,25 +42,58 @@ export function InntektsmottakerFields({ kit, path }: { kit: BuilderKit; path: s
         ]}
       />
       {kind === "norsk" ? (
-        <ModelText kit={kit} path={p("norskIdentifikator")} label={t("fields.norskIdentifikator")} hint={t("fields.norskIdentifikatorHint")} inputMode="numeric" autoComplete="off" />
+        <ModelText
+          kit={kit}
+          path={p("norskIdentifikator")}
+          label={t("fields.norskIdentifikator")}
+          hint={t("fields.norskIdentifikatorHint")}
+          inputMode="numeric"
+          autoComplete="off"
+        />
       ) : (
         <div id={`field-${p("internasjonalIdentifikator")}`} tabIndex={-1}>
           {foreignIds.map((_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the builder's items are identified by their position (the path into the form values they render)
             <div key={i} className="grid gap-x-4 md:grid-cols-3">
-              <ModelText kit={kit} path={p(`internasjonalIdentifikator.${i}.identifikator`)} label={t("fields.identifikator")} autoComplete="off" />
-              <ModelSelect kit={kit} path={p(`internasjonalIdentifikator.${i}.identifikatortype`)} label={t("fields.identifikatortype")} list="identifikatortype" />
-              <ModelSelect kit={kit} path={p(`internasjonalIdentifikator.${i}.land`)} label={t("fields.land")} options={countryOptions} placeholder="" />
+              <ModelText
+                kit={kit}
+                path={p(`internasjonalIdentifikator.${i}.identifikator`)}
+                label={t("fields.identifikator")}
+                autoComplete="off"
+              />
+              <ModelSelect
+                kit={kit}
+                path={p(`internasjonalIdentifikator.${i}.identifikatortype`)}
+                label={t("fields.identifikatortype")}
+                list="identifikatortype"
+              />
+              <ModelSelect
+                kit={kit}
+                path={p(`internasjonalIdentifikator.${i}.land`)}
+                label={t("fields.land")}
+                options={countryOptions}
+                placeholder=""
+              />
             </div>
           ))}
-          <Button type="button" variant="secondary" className="mb-4" onClick={() => kit.append(p("internasjonalIdentifikator"), newInternasjonalIdentifikator())}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mb-4"
+            onClick={() => kit.append(p("internasjonalIdentifikator"), newInternasjonalIdentifikator())}
+          >
             {t("addIdentifier")}
           </Button>
         </div>
       )}
       <div className="grid gap-x-4 md:grid-cols-3">
         <ModelText kit={kit} path={p("identifiserendeInformasjon.navn")} label={t("fields.navn")} autoComplete="off" />
-        <ModelText kit={kit} path={p("identifiserendeInformasjon.foedselsdato")} label={t("fields.foedselsdato")} type="date" />
+        <ModelText
+          kit={kit}
+          path={p("identifiserendeInformasjon.foedselsdato")}
+          label={t("fields.foedselsdato")}
+          type="date"
+        />
         <ModelText kit={kit} path={p("identifiserendeInformasjon.ansattnummer")} label={t("fields.ansattnummer")} />
       </div>
 
@@ -91,8 +124,20 @@ export function InntektsmottakerFields({ kit, path }: { kit: BuilderKit; path: s
         newItem={newForskuddstrekk}
         render={(itemPath) => (
           <div className="grid gap-x-4 md:grid-cols-2">
-            <ModelSelect kit={kit} path={`${itemPath}.beskrivelse`} label={t("fields.beskrivelse")} list="forskuddstrekkBeskrivelse" placeholder="" />
-            <ModelText kit={kit} path={`${itemPath}.beloep`} label={t("fields.trekkBeloep")} hint={t("fields.trekkBeloepHint")} inputMode="numeric" />
+            <ModelSelect
+              kit={kit}
+              path={`${itemPath}.beskrivelse`}
+              label={t("fields.beskrivelse")}
+              list="forskuddstrekkBeskrivelse"
+              placeholder=""
+            />
+            <ModelText
+              kit={kit}
+              path={`${itemPath}.beloep`}
+              label={t("fields.trekkBeloep")}
+              hint={t("fields.trekkBeloepHint")}
+              inputMode="numeric"
+            />
           </div>
         )}
       />

@@ -9,7 +9,17 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
-import { appendAt, getAt, listAt, newPensjonsinnretning, newVirksomhet, removeAt, setAt, textAt, type FormValues } from "@/lib/amelding/form-values";
+import {
+  appendAt,
+  getAt,
+  listAt,
+  newPensjonsinnretning,
+  newVirksomhet,
+  removeAt,
+  setAt,
+  textAt,
+  type FormValues,
+} from "@/lib/amelding/form-values";
 import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
@@ -61,13 +71,16 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     locale,
     text: (path) => textAt(values, path),
     set: (path, value) => setValues((v) => setAt(v, path, value)),
-    update: (path, change) => setValues((v) => setAt(v, path, change((getAt(v, path) ?? {}) as Record<string, unknown>))),
+    update: (path, change) =>
+      setValues((v) => setAt(v, path, change((getAt(v, path) ?? {}) as Record<string, unknown>))),
     append: (listPath, item) => setValues((v) => appendAt(v, listPath, item)),
     remove: (listPath, index, keepEmpty) => setValues((v) => removeAt(v, listPath, index, keepEmpty)),
     errors: (path) => errors[path],
   };
 
-  const organisationId = props.organisations.find((o) => o.orgnr === textAt(values, "opplysningspliktig.norskIdentifikator"))?.id;
+  const organisationId = props.organisations.find(
+    (o) => o.orgnr === textAt(values, "opplysningspliktig.norskIdentifikator"),
+  )?.id;
   const locked = Boolean(props.submissionId || props.replacesSubmissionId);
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, describeFieldPath(path, tb)]));
 
@@ -130,7 +143,12 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         </h2>
         <div className="grid gap-x-4 md:grid-cols-2">
           {locked ? (
-            <ModelText kit={kit} path="opplysningspliktig.norskIdentifikator" label={tb("fields.opplysningspliktig")} readOnly />
+            <ModelText
+              kit={kit}
+              path="opplysningspliktig.norskIdentifikator"
+              label={tb("fields.opplysningspliktig")}
+              readOnly
+            />
           ) : (
             <ModelSelect
               kit={kit}
@@ -147,10 +165,23 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
             hint={tb("fields.kalendermaanedHint")}
             readOnly={Boolean(props.replacesSubmissionId)}
           />
-          <ModelText kit={kit} path="meldingsId" label={tb("fields.meldingsId")} hint={tb("fields.meldingsIdHint")} readOnly />
-          <ModelSelect kit={kit} path="spraakForTilbakemelding" label={tb("fields.spraakForTilbakemelding")} list="spraakForTilbakemelding" />
+          <ModelText
+            kit={kit}
+            path="meldingsId"
+            label={tb("fields.meldingsId")}
+            hint={tb("fields.meldingsIdHint")}
+            readOnly
+          />
+          <ModelSelect
+            kit={kit}
+            path="spraakForTilbakemelding"
+            label={tb("fields.spraakForTilbakemelding")}
+            list="spraakForTilbakemelding"
+          />
         </div>
-        <p className="mb-4 text-sm text-muted">{tb("kildesystemNote", { kildesystem: textAt(values, "kildesystem") })}</p>
+        <p className="mb-4 text-sm text-muted">
+          {tb("kildesystemNote", { kildesystem: textAt(values, "kildesystem") })}
+        </p>
         <h3 className="mb-1 font-semibold">{tb("pensjonsinnretninger")}</h3>
         <p className="mb-2 text-sm text-muted">{tb("pensjonsinnretningerIntro")}</p>
         <Lines
@@ -161,7 +192,12 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           removeLabel={(n) => tb("removePensjonsinnretning", { n })}
           newItem={newPensjonsinnretning}
           render={(itemPath) => (
-            <ModelText kit={kit} path={`${itemPath}.identifikator`} label={tb("fields.identifikator")} hint={tb("fields.pensjonsinnretningHint")} />
+            <ModelText
+              kit={kit}
+              path={`${itemPath}.identifikator`}
+              label={tb("fields.identifikator")}
+              hint={tb("fields.pensjonsinnretningHint")}
+            />
           )}
         />
       </section>

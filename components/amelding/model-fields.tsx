@@ -13,7 +13,12 @@ export function ModelText({
   label,
   hint,
   ...input
-}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange"> & { kit: BuilderKit; path: string; label: string; hint?: string }) {
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange"> & {
+  kit: BuilderKit;
+  path: string;
+  label: string;
+  hint?: string;
+}) {
   return (
     <TextField
       idPrefix={FIELD_ID_PREFIX}

@@ -30,7 +30,9 @@ export function SumsPanel({ kit }: { kit: BuilderKit }) {
       <p className="-mt-2 mb-4 text-sm" data-testid={`computed-${field}`}>
         {t("computed", { value: format.number(computed[field]) })}{" "}
         {mismatch ? (
-          <span className="font-medium text-danger">{t(mismatch.key === "sumMissing" ? "sumStatusMissing" : "sumStatusDiffers")}</span>
+          <span className="font-medium text-danger">
+            {t(mismatch.key === "sumMissing" ? "sumStatusMissing" : "sumStatusDiffers")}
+          </span>
         ) : (
           <span className="font-medium text-success">{t("sumStatusMatches")}</span>
         )}
@@ -61,7 +63,12 @@ export function SumsPanel({ kit }: { kit: BuilderKit }) {
           newItem={() => newForskuddstrekkForDato()}
           render={(itemPath) => (
             <div className="grid gap-x-4 md:grid-cols-2">
-              <ModelText kit={kit} path={`${itemPath}.loennsutbetalingsdato`} label={t("fields.loennsutbetalingsdato")} type="date" />
+              <ModelText
+                kit={kit}
+                path={`${itemPath}.loennsutbetalingsdato`}
+                label={t("fields.loennsutbetalingsdato")}
+                type="date"
+              />
               <ModelText
                 kit={kit}
                 path={`${itemPath}.beloep`}

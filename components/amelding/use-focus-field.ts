@@ -11,7 +11,10 @@ const HIGHLIGHT = ["ring-4", "ring-warning", "ring-offset-2"];
  * dotted model path. Both are accepted.
  */
 export function toModelPath(felt: string): string {
-  return felt.replace(/^\/?leveranse\//, "").replace(/^\//, "").replaceAll("/", ".");
+  return felt
+    .replace(/^\/?leveranse\//, "")
+    .replace(/^\//, "")
+    .replaceAll("/", ".");
 }
 
 /**

@@ -20,7 +20,13 @@ export function VirksomhetFields({ kit, path }: { kit: BuilderKit; path: string 
   const agaPath = p("arbeidsgiveravgift.loennOgGodtgjoerelse");
   return (
     <>
-      <ModelText kit={kit} path={p("norskIdentifikator")} label={t("fields.virksomhetOrgnr")} hint={t("fields.virksomhetOrgnrHint")} inputMode="numeric" />
+      <ModelText
+        kit={kit}
+        path={p("norskIdentifikator")}
+        label={t("fields.virksomhetOrgnr")}
+        hint={t("fields.virksomhetOrgnrHint")}
+        inputMode="numeric"
+      />
 
       <h3 className="mb-2 mt-4 font-semibold">{t("personer")}</h3>
       <Lines
@@ -56,10 +62,19 @@ export function VirksomhetFields({ kit, path }: { kit: BuilderKit; path: string 
               label={t("fields.sone")}
               list="sone"
               onValue={(sone) =>
-                kit.update(linePath, (line) => ({ ...line, sone, prosentsatsForAvgiftsberegning: String(soneRate(sone) ?? "") }))
+                kit.update(linePath, (line) => ({
+                  ...line,
+                  sone,
+                  prosentsatsForAvgiftsberegning: String(soneRate(sone) ?? ""),
+                }))
               }
             />
-            <ModelText kit={kit} path={`${linePath}.avgiftsgrunnlagBeloep`} label={t("fields.avgiftsgrunnlagBeloep")} inputMode="decimal" />
+            <ModelText
+              kit={kit}
+              path={`${linePath}.avgiftsgrunnlagBeloep`}
+              label={t("fields.avgiftsgrunnlagBeloep")}
+              inputMode="decimal"
+            />
             <ModelText
               kit={kit}
               path={`${linePath}.prosentsatsForAvgiftsberegning`}

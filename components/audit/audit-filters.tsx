@@ -24,7 +24,12 @@ export async function AuditFilters({
   const actions: string[] = [...AUDIT_ACTIONS];
   if (filter.action && !actions.includes(filter.action)) actions.push(filter.action);
   return (
-    <FilterForm action="/revisjonslogg" label={t("auditLog.filters")} submitLabel={t("auditLog.apply")} resetLabel={t("auditLog.clear")}>
+    <FilterForm
+      action="/revisjonslogg"
+      label={t("auditLog.filters")}
+      submitLabel={t("auditLog.apply")}
+      resetLabel={t("auditLog.clear")}
+    >
       <label className={label}>
         {t("auditLog.actor")}
         <input name="actor" type="search" defaultValue={filter.actor ?? ""} className={input} />

@@ -25,7 +25,12 @@ async function AuditTarget({ entry, canManageUsers }: { entry: AuditEntryRow; ca
   const t = await getTranslations();
   // An export concerns the filtered set of submissions, not one of them.
   const label =
-    auditTargetLabel(t, entry) ?? (entry.targetId ? entry.targetId.slice(0, 8) : entry.targetType === "submission" ? t("auditLog.submissionsSet") : null);
+    auditTargetLabel(t, entry) ??
+    (entry.targetId
+      ? entry.targetId.slice(0, 8)
+      : entry.targetType === "submission"
+        ? t("auditLog.submissionsSet")
+        : null);
   const href = targetHref(entry, canManageUsers);
   return (
     <>
@@ -64,7 +69,11 @@ export async function AuditTable({
         </>
       ),
     },
-    { key: "target", header: t("audit.target"), cell: (e) => <AuditTarget entry={e} canManageUsers={canManageUsers} /> },
+    {
+      key: "target",
+      header: t("audit.target"),
+      cell: (e) => <AuditTarget entry={e} canManageUsers={canManageUsers} />,
+    },
     { key: "organisation", header: t("audit.organisation"), cell: (e) => e.organisationName ?? "–" },
   ];
   if (showDetails) {

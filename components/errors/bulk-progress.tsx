@@ -4,7 +4,12 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { bulkProgressViewSchema, type BulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
-import { filterToSearchParams, IN_FLIGHT_STATUSES, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import {
+  filterToSearchParams,
+  IN_FLIGHT_STATUSES,
+  SUBMISSION_STATUSES,
+  type SubmissionListFilter,
+} from "@/lib/submissions/queries/list-filter";
 
 /** Everything the progress counts as failed: ended, but not accepted. */
 const ENDED_UNSUCCESSFULLY = SUBMISSION_STATUSES.filter(
@@ -25,11 +30,14 @@ export function BulkProgress({ initial }: { initial: BulkProgressView }) {
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   const finishedCount = data.total - data.pending;
   const finished = data.status === "done";
-  const list = (status: SubmissionListFilter["status"]) => `/innsendinger?${filterToSearchParams({ bulk: data.id, status })}`;
+  const list = (status: SubmissionListFilter["status"]) =>
+    `/innsendinger?${filterToSearchParams({ bulk: data.id, status })}`;
   return (
     <section className="rounded border border-line bg-white p-4" aria-labelledby="bulk-progress-label">
       <p className="mb-3 text-sm text-muted">
-        {data.createdByName ? t("startedBy", { time: when(data.createdAt), name: data.createdByName }) : t("startedAt", { time: when(data.createdAt) })}
+        {data.createdByName
+          ? t("startedBy", { time: when(data.createdAt), name: data.createdByName })
+          : t("startedAt", { time: when(data.createdAt) })}
       </p>
       <p id="bulk-progress-label" className="font-medium">
         {t("progressLabel")}
@@ -43,7 +51,10 @@ export function BulkProgress({ initial }: { initial: BulkProgressView }) {
         aria-valuetext={t("progressText", { done: finishedCount, total: data.total })}
         className="mt-1 h-4 w-full overflow-hidden rounded border border-muted bg-surface"
       >
-        <div className="h-full bg-brand" style={{ width: `${data.total ? (100 * finishedCount) / data.total : 100}%` }} />
+        <div
+          className="h-full bg-brand"
+          style={{ width: `${data.total ? (100 * finishedCount) / data.total : 100}%` }}
+        />
       </div>
       <p className="mt-2 tabular-nums">{t("progressText", { done: finishedCount, total: data.total })}</p>
       {!finished && (
@@ -54,7 +65,9 @@ export function BulkProgress({ initial }: { initial: BulkProgressView }) {
       {!finished && <p className="mt-1 text-sm text-muted">{isError ? t("loadFailed") : t("running")}</p>}
       <div role="status" className="mt-3">
         {finished && (
-          <div className={`border-l-4 px-4 py-3 ${data.failed ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}>
+          <div
+            className={`border-l-4 px-4 py-3 ${data.failed ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
+          >
             <p className="text-lg font-medium" data-testid="bulk-result">
               {t("summary", { succeeded: data.succeeded, failed: data.failed })}
             </p>

@@ -28,11 +28,7 @@ export function BulkRetryConfirm({ query, count, limit }: { query: string; count
       </p>
       <ErrorMessage error={form.error} />
       <div className="mt-3 flex flex-wrap items-center gap-3">
-        <Button
-          type="button"
-          disabled={form.pending}
-          onClick={() => form.submit({ query, confirmedCount: count })}
-        >
+        <Button type="button" disabled={form.pending} onClick={() => form.submit({ query, confirmedCount: count })}>
           {form.pending ? t("errorGroups.bulk.starting") : t("errorGroups.bulk.confirm", { count })}
         </Button>
         <Link href="/feil" className="px-2 py-2 underline">

@@ -14,7 +14,12 @@ describe("describeErrorGroup", () => {
   });
 
   it("marks an unknown code and leaves the texts empty instead of guessing", () => {
-    expect(describeErrorGroup({ code: "OAR_999", specCode: "XYZ_1" }, "nb")).toEqual({ known: false, text: null, specText: null, hint: null });
+    expect(describeErrorGroup({ code: "OAR_999", specCode: "XYZ_1" }, "nb")).toEqual({
+      known: false,
+      text: null,
+      specText: null,
+      hint: null,
+    });
     expect(describeErrorGroup({ code: null, specCode: null }, "nb").known).toBe(true);
   });
 });

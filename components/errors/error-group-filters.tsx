@@ -4,10 +4,21 @@ import { FilterForm, filterInputClass as input, filterLabelClass } from "@/compo
 import type { ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
 
 /** A plain GET form, like the submissions list's, so a narrowed view can be bookmarked and shared. */
-export async function ErrorGroupFilters({ filter, organisations }: { filter: ErrorGroupFilter; organisations: { id: string; name: string }[] }) {
+export async function ErrorGroupFilters({
+  filter,
+  organisations,
+}: {
+  filter: ErrorGroupFilter;
+  organisations: { id: string; name: string }[];
+}) {
   const t = await getTranslations();
   return (
-    <FilterForm action="/feil" label={t("errorGroups.filters")} submitLabel={t("submissions.apply")} resetLabel={t("submissions.clear")}>
+    <FilterForm
+      action="/feil"
+      label={t("errorGroups.filters")}
+      submitLabel={t("submissions.apply")}
+      resetLabel={t("submissions.clear")}
+    >
       <KindSelect value={filter.kind} />
       <OrganisationSelect value={filter.org} organisations={organisations} />
       <label className={filterLabelClass}>

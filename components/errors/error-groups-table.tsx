@@ -57,7 +57,8 @@ export async function ErrorGroupsTable({
           </p>
           {group.specCode && (
             <p className="mt-1">
-              <span className="text-muted">{t("errorGroups.specCode")}:</span> <span className="font-mono">{group.specCode}</span>
+              <span className="text-muted">{t("errorGroups.specCode")}:</span>{" "}
+              <span className="font-mono">{group.specCode}</span>
               {described.specText && <span className="ml-2">{described.specText}</span>}
             </p>
           )}
@@ -103,8 +104,18 @@ export async function ErrorGroupsTable({
         </>
       ),
     },
-    { key: "firstSeen", header: t("errorGroups.firstSeen"), className: "whitespace-nowrap", cell: ({ group }) => when(group.firstSeen) },
-    { key: "lastSeen", header: t("errorGroups.lastSeen"), className: "whitespace-nowrap", cell: ({ group }) => when(group.lastSeen) },
+    {
+      key: "firstSeen",
+      header: t("errorGroups.firstSeen"),
+      className: "whitespace-nowrap",
+      cell: ({ group }) => when(group.firstSeen),
+    },
+    {
+      key: "lastSeen",
+      header: t("errorGroups.lastSeen"),
+      className: "whitespace-nowrap",
+      cell: ({ group }) => when(group.lastSeen),
+    },
     {
       key: "actions",
       header: t("errorGroups.actions"),

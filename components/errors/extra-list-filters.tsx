@@ -8,7 +8,13 @@ const EXTRA = ["spec", "cause", "bulk"] as const;
  * The list filters that come from the error groups and bulk operations and have no field in the
  * filter form: shown in words and kept as hidden fields, so applying the form does not drop them.
  */
-export async function ExtraListFilters({ filter, organisations }: { filter: SubmissionListFilter; organisations: { id: string; name: string }[] }) {
+export async function ExtraListFilters({
+  filter,
+  organisations,
+}: {
+  filter: SubmissionListFilter;
+  organisations: { id: string; name: string }[];
+}) {
   if (!EXTRA.some((key) => filter[key])) return null;
   const t = await getTranslations("errorGroups");
   return (

@@ -27,7 +27,13 @@ export function RadioGroup({
       <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2">
-            <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
             {o.label}
           </label>
         ))}

@@ -23,7 +23,14 @@ export function SelectField({
   return (
     <FieldFrame id={id} label={label} hint={hint} errors={errors}>
       {(describedBy, invalid) => (
-        <select id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy} className={controlClass(invalid)} {...select}>
+        <select
+          id={id}
+          name={name}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={controlClass(invalid)}
+          {...select}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

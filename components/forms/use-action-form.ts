@@ -93,7 +93,11 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
       }
       const fieldErrors = answer.error.fieldErrors ?? {};
       setFieldErrorKeys(options.mapFieldErrors ? options.mapFieldErrors(fieldErrors) : fieldErrors);
-      setError({ messageKey: answer.error.messageKey, reference: answer.error.reference, values: options.messageValues });
+      setError({
+        messageKey: answer.error.messageKey,
+        reference: answer.error.reference,
+        values: options.messageValues,
+      });
       options.onError?.(answer.error);
     });
   }

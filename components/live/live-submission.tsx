@@ -3,7 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useLiveQuery } from "./use-live-query";
-import { livePollInterval, submissionLiveStateSchema, type SubmissionLiveState } from "@/lib/submissions/queries/live-state";
+import {
+  livePollInterval,
+  submissionLiveStateSchema,
+  type SubmissionLiveState,
+} from "@/lib/submissions/queries/live-state";
 
 /**
  * Keeps a submission's page current while its delivery or feedback is under way: polls its state

@@ -42,5 +42,10 @@ export function useLiveQuery<S extends z.ZodType>(options: {
     refetchInterval: (q) => (q.state.data === undefined ? false : pollMs(q.state.data as z.output<S>)),
   });
   // With initialData the data is always there; TanStack's types lose that through the generic schema.
-  return { data: (query.data ?? initial) as z.output<S>, isError: query.isError, isFetching: query.isFetching, refetch: query.refetch };
+  return {
+    data: (query.data ?? initial) as z.output<S>,
+    isError: query.isError,
+    isFetching: query.isFetching,
+    refetch: query.refetch,
+  };
 }

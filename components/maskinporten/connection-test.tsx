@@ -33,7 +33,9 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
             <Alert tone="success">
               <p className="font-medium">
                 {t("maskinporten.ok")} {result.fromCache && `(${t("maskinporten.fromCache")})`} ·{" "}
-                {t("maskinporten.expires", { time: format.dateTime(new Date(result.expiresAt), { timeStyle: "medium" }) })}
+                {t("maskinporten.expires", {
+                  time: format.dateTime(new Date(result.expiresAt), { timeStyle: "medium" }),
+                })}
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-sm">{t("maskinporten.claims")}</summary>

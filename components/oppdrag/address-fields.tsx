@@ -7,7 +7,17 @@ import { TextField } from "@/components/forms/text-field";
 import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import type { FieldLookup } from "./field-lookup";
 
-export function AddressFields({ prefix, legend, f, withCountry = false }: { prefix: string; legend: string; f: FieldLookup; withCountry?: boolean }) {
+export function AddressFields({
+  prefix,
+  legend,
+  f,
+  withCountry = false,
+}: {
+  prefix: string;
+  legend: string;
+  f: FieldLookup;
+  withCountry?: boolean;
+}) {
   const t = useTranslations("oppdragForm");
   const locale = useLocale();
   const countryOptions = useMemo(() => {
@@ -21,11 +31,20 @@ export function AddressFields({ prefix, legend, f, withCountry = false }: { pref
       <legend className="mb-2 font-semibold">{legend}</legend>
       <TextField {...f.props(`${prefix}.adresselinje`)} label={t("adresselinje")} autoComplete="street-address" />
       <div className="grid max-w-md grid-cols-[8rem_1fr] gap-x-4">
-        <TextField {...f.props(`${prefix}.postnummer`)} label={t("postnummer")} inputMode={withCountry ? "text" : "numeric"} />
+        <TextField
+          {...f.props(`${prefix}.postnummer`)}
+          label={t("postnummer")}
+          inputMode={withCountry ? "text" : "numeric"}
+        />
         <TextField {...f.props(`${prefix}.poststed`)} label={t("poststed")} />
       </div>
       {withCountry ? (
-        <SelectField {...f.props(`${prefix}.landkode`)} label={t("landkode")} options={countryOptions} placeholder={t("chooseCountry")} />
+        <SelectField
+          {...f.props(`${prefix}.landkode`)}
+          label={t("landkode")}
+          options={countryOptions}
+          placeholder={t("chooseCountry")}
+        />
       ) : (
         <input type="hidden" name={`${prefix}.landkode`} value="NO" />
       )}

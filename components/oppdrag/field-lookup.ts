@@ -9,7 +9,8 @@ export type FieldLookup = {
 export function createFieldLookup(idPrefix: string, initial: unknown, errors: Record<string, string[]>): FieldLookup {
   const value = (path: string) => {
     let node: unknown = initial;
-    for (const key of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    for (const key of path.split("."))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
     return node === undefined || node === null ? "" : String(node);
   };
   const lookupErrors = (path: string) => errors[path];

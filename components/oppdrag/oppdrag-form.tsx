@@ -39,7 +39,10 @@ export function OppdragForm(props: OppdragFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [showHoved, setShowHoved] = useState(Boolean(props.initial.hovedoppdragsgiver));
-  const initialOppdrag = (props.initial.oppdrag ?? {}) as { arbeidssted?: { type?: string }; kontraktsverdiNok?: unknown };
+  const initialOppdrag = (props.initial.oppdrag ?? {}) as {
+    arbeidssted?: { type?: string };
+    kontraktsverdiNok?: unknown;
+  };
   const [arbeidssted, setArbeidssted] = useState(initialOppdrag.arbeidssted?.type ?? "land");
   const [amount, setAmount] = useState(String(initialOppdrag.kontraktsverdiNok ?? ""));
   const [vedlegg, setVedlegg] = useState<number[]>(
@@ -58,7 +61,10 @@ export function OppdragForm(props: OppdragFormProps) {
 
   function changeReporting(id: string) {
     const next = props.organisations.find((o) => o.id === id);
-    const followed = !reporting || oppdragsgiverIsOrganisation(giver, reporting) || (giver.navn === "" && giver.organisasjonsnummer === "");
+    const followed =
+      !reporting ||
+      oppdragsgiverIsOrganisation(giver, reporting) ||
+      (giver.navn === "" && giver.organisasjonsnummer === "");
     if (next && followed) setGiver(oppdragsgiverFrom(next));
     setReportingId(id);
   }
@@ -75,7 +81,9 @@ export function OppdragForm(props: OppdragFormProps) {
     schema: oppdragFormSchema,
     // The server action checks the same.
     check: (data) =>
-      giverDiffers && !data?.oppdragsgiverAvvikBekreftet ? { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] } : undefined,
+      giverDiffers && !data?.oppdragsgiverAvvikBekreftet
+        ? { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] }
+        : undefined,
     onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
   });
   const { pending } = form;
@@ -94,7 +102,10 @@ export function OppdragForm(props: OppdragFormProps) {
     if (preview !== null) return setPreview(null);
     const values = form.validateForm(formRef.current!);
     if (!values) return setPreview("");
-    const body = oarBody({ ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" }, props.existsAtSkatteetaten);
+    const body = oarBody(
+      { ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" },
+      props.existsAtSkatteetaten,
+    );
     setPreview(JSON.stringify(body, null, 2));
   }
 
@@ -102,12 +113,7 @@ export function OppdragForm(props: OppdragFormProps) {
   const belowThreshold = amountNumber !== null && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
 
   return (
-    <form
-      ref={formRef}
-      noValidate
-      onSubmit={form.handleSubmit}
-      className="max-w-3xl"
-    >
+    <form ref={formRef} noValidate onSubmit={form.handleSubmit} className="max-w-3xl">
       <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={ID} />
       {props.rejectedFields && Object.keys(props.rejectedFields).length > 0 && !form.hasFieldErrors && (
         <div className="mb-4">
@@ -138,7 +144,9 @@ export function OppdragForm(props: OppdragFormProps) {
           />
         )}
         <p className="font-medium">{tf("innsendingstype")}</p>
-        <p data-testid="innsendingstype">{props.existsAtSkatteetaten ? tf("innsendingstypeChange") : tf("innsendingstypeNew")}</p>
+        <p data-testid="innsendingstype">
+          {props.existsAtSkatteetaten ? tf("innsendingstypeChange") : tf("innsendingstypeNew")}
+        </p>
         <p className="text-sm text-muted">{tf("innsendingstypeHint")}</p>
       </section>
 
@@ -146,13 +154,19 @@ export function OppdragForm(props: OppdragFormProps) {
         <h2 id="oppdragsgiver-heading" className="mb-4 text-lg font-semibold">
           {tf("oppdragsgiver")}
         </h2>
-        <PartyFields prefix="oppdragsgiver" party="oppdragsgiver" f={f} identity={{ value: giver, onChange: setGiver }} />
+        <PartyFields
+          prefix="oppdragsgiver"
+          party="oppdragsgiver"
+          f={f}
+          identity={{ value: giver, onChange: setGiver }}
+        />
         {giverDiffers && reporting && (
           <div className="mb-4" data-testid="oppdragsgiver-differs">
             <Alert tone="warning">
               <p>
                 {tf("oppdragsgiverDiffers", {
-                  oppdragsgiver: giver.variant === "norsk" ? `${giver.navn} (${giver.organisasjonsnummer})` : giver.navn,
+                  oppdragsgiver:
+                    giver.variant === "norsk" ? `${giver.navn} (${giver.organisasjonsnummer})` : giver.navn,
                   organisation: `${reporting.name} (${reporting.orgnr})`,
                 })}
               </p>
@@ -162,7 +176,9 @@ export function OppdragForm(props: OppdragFormProps) {
                   id={`${ID}-oppdragsgiverAvvikBekreftet`}
                   name="oppdragsgiverAvvikBekreftet"
                   aria-invalid={errors.oppdragsgiverAvvikBekreftet ? true : undefined}
-                  aria-describedby={errors.oppdragsgiverAvvikBekreftet ? `${ID}-oppdragsgiverAvvikBekreftet-error` : undefined}
+                  aria-describedby={
+                    errors.oppdragsgiverAvvikBekreftet ? `${ID}-oppdragsgiverAvvikBekreftet-error` : undefined
+                  }
                 />
                 {tf("oppdragsgiverAvvikBekreftet")}
               </label>
@@ -175,7 +191,12 @@ export function OppdragForm(props: OppdragFormProps) {
           </div>
         )}
         <label className="mt-2 flex items-center gap-2">
-          <input type="checkbox" name="hovedoppdragsgiverErAnnen" checked={showHoved} onChange={(e) => setShowHoved(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="hovedoppdragsgiverErAnnen"
+            checked={showHoved}
+            onChange={(e) => setShowHoved(e.target.checked)}
+          />
           {tf("hovedoppdragsgiverErAnnen")}
         </label>
         {showHoved && (
@@ -214,7 +235,11 @@ export function OppdragForm(props: OppdragFormProps) {
             <legend className="mb-2 font-semibold">{tf("arbeidssted")}</legend>
             <TextField {...f.props("oppdrag.arbeidssted.adresse.adresselinje")} label={tf("adresselinje")} />
             <div className="grid max-w-md grid-cols-[8rem_1fr] gap-x-4">
-              <TextField {...f.props("oppdrag.arbeidssted.adresse.postnummer")} label={tf("postnummer")} inputMode="numeric" />
+              <TextField
+                {...f.props("oppdrag.arbeidssted.adresse.postnummer")}
+                label={tf("postnummer")}
+                inputMode="numeric"
+              />
               <TextField {...f.props("oppdrag.arbeidssted.adresse.poststed")} label={tf("poststed")} />
             </div>
             <input type="hidden" name="oppdrag.arbeidssted.adresse.landkode" value="NO" />
@@ -252,7 +277,12 @@ export function OppdragForm(props: OppdragFormProps) {
               options={VEDLEGG_TYPES.map((v) => ({ value: v, label: tf(`vedleggTypes.${v}`) }))}
             />
             <TextField {...f.props(`vedlegg.${index}.referanse`)} label={tf("vedleggReferanse")} />
-            <Button type="button" variant="secondary" className="mb-4" onClick={() => setVedlegg((v) => v.filter((k) => k !== key))}>
+            <Button
+              type="button"
+              variant="secondary"
+              className="mb-4"
+              onClick={() => setVedlegg((v) => v.filter((k) => k !== key))}
+            >
               {tf("removeVedlegg")}
             </Button>
           </div>
@@ -278,7 +308,13 @@ export function OppdragForm(props: OppdragFormProps) {
           <h2 id="preview-heading" className="mb-2 text-lg font-semibold">
             {tf("previewTitle")}
           </h2>
-          {preview === "" ? <p>{tf("previewInvalid")}</p> : <pre className="overflow-x-auto text-sm" data-testid="json-preview">{preview}</pre>}
+          {preview === "" ? (
+            <p>{tf("previewInvalid")}</p>
+          ) : (
+            <pre className="overflow-x-auto text-sm" data-testid="json-preview">
+              {preview}
+            </pre>
+          )}
         </section>
       )}
     </form>

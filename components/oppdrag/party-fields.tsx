@@ -33,7 +33,8 @@ export function PartyFields({
   const controlled = (key: "navn" | "organisasjonsnummer") => {
     const { defaultValue, ...props } = f.props(`${prefix}.${key}`);
     if (!identity) return { ...props, defaultValue };
-    const onChange = (e: { target: { value: string } }) => identity.onChange({ ...identity.value, [key]: e.target.value });
+    const onChange = (e: { target: { value: string } }) =>
+      identity.onChange({ ...identity.value, [key]: e.target.value });
     return { ...props, value: identity.value[key], onChange };
   };
   return (

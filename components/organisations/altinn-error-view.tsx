@@ -9,7 +9,11 @@ export function AltinnErrorView({ error, title }: { error: AltinnErrorDetails; t
   const explanation = error.code && t.has(`codes.${error.code}`) ? t(`codes.${error.code}`) : t(`kind.${error.kind}`);
   const fieldErrors = Object.entries(error.fieldErrors);
   return (
-    <div role="alert" className="mt-2 rounded border border-danger bg-danger-light p-3 text-sm" data-testid="altinn-error">
+    <div
+      role="alert"
+      className="mt-2 rounded border border-danger bg-danger-light p-3 text-sm"
+      data-testid="altinn-error"
+    >
       <p className="font-semibold">{title}</p>
       <p className="mt-1">{explanation}</p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">

@@ -3,7 +3,11 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
-import { anyPending, organisationSystemUsersSchema, type OrganisationSystemUserRow } from "@/lib/system-users/organisation-rows";
+import {
+  anyPending,
+  organisationSystemUsersSchema,
+  type OrganisationSystemUserRow,
+} from "@/lib/system-users/organisation-rows";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { AltinnErrorView } from "./altinn-error-view";
 import { SystemUserActions } from "./system-user-actions";
@@ -15,12 +19,20 @@ const POLL_MS = 3000;
  * The organisations with their system-user status. For admins, the page asks Altinn again
  * every few seconds while a customer has yet to answer a request, and stops once all are answered.
  */
-export function OrganisationsTable({ initial, canManage }: { initial: OrganisationSystemUserRow[]; canManage: boolean }) {
+export function OrganisationsTable({
+  initial,
+  canManage,
+}: {
+  initial: OrganisationSystemUserRow[];
+  canManage: boolean;
+}) {
   const t = useTranslations("organisations");
   const ts = useTranslations("systemUsers");
   const format = useFormatter();
   // A new server render (an organisation added, a request made) starts a new query from its rows.
-  const signature = initial.map((r) => `${r.id}:${r.systemUser?.status ?? "none"}:${r.systemUser?.requestedAt ?? ""}`).join(",");
+  const signature = initial
+    .map((r) => `${r.id}:${r.systemUser?.status ?? "none"}:${r.systemUser?.requestedAt ?? ""}`)
+    .join(",");
   const { data, refetch, isFetching } = useLiveQuery({
     queryKey: ["organisation-system-users", signature],
     url: "/api/organisations/system-users",
@@ -34,8 +46,17 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
 
   const columns: TableColumn<OrganisationSystemUserRow>[] = [
     { key: "name", header: t("name"), cell: (o) => o.name },
-    { key: "orgnr", header: t("orgnr"), className: "tabular-nums whitespace-nowrap", cell: (o) => formatOrgnr(o.orgnr) },
-    { key: "created", header: t("created"), cell: (o) => format.dateTime(new Date(o.createdAt), { dateStyle: "long" }) },
+    {
+      key: "orgnr",
+      header: t("orgnr"),
+      className: "tabular-nums whitespace-nowrap",
+      cell: (o) => formatOrgnr(o.orgnr),
+    },
+    {
+      key: "created",
+      header: t("created"),
+      cell: (o) => format.dateTime(new Date(o.createdAt), { dateStyle: "long" }),
+    },
     { key: "systemUser", header: ts("column"), cell: (o) => <SystemUserStatus row={o} /> },
   ];
   if (canManage) {
@@ -52,7 +73,13 @@ export function OrganisationsTable({ initial, canManage }: { initial: Organisati
         // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
         <AltinnErrorView key={i} error={f.error} title={ts("altinnError.pollTitle")} />
       ))}
-      <Table columns={columns} rows={data.rows} rowKey={(o) => o.id} rowTestId={(o) => `org-row-${o.orgnr}`} empty={t("empty")} />
+      <Table
+        columns={columns}
+        rows={data.rows}
+        rowKey={(o) => o.id}
+        rowTestId={(o) => `org-row-${o.orgnr}`}
+        empty={t("empty")}
+      />
     </>
   );
 }

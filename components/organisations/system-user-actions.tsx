@@ -34,13 +34,19 @@ export function SystemUserActions({
         </Button>
       ) : status !== "accepted" ? (
         <Button type="button" onClick={() => form.submit({ organisationId: row.id })} disabled={form.pending}>
-          {form.pending ? t("systemUsers.requesting") : status === "none" ? t("systemUsers.request") : t("systemUsers.requestAgain")}
+          {form.pending
+            ? t("systemUsers.requesting")
+            : status === "none"
+              ? t("systemUsers.request")
+              : t("systemUsers.requestAgain")}
           {orgName}
         </Button>
       ) : null}
       <ErrorMessage error={form.error} />
       {answer && answer.outcome !== "failed" && <Alert tone="success">{t("systemUsers.requested")}</Alert>}
-      {answer?.outcome === "failed" && <AltinnErrorView error={answer.error} title={t("systemUsers.altinnError.title")} />}
+      {answer?.outcome === "failed" && (
+        <AltinnErrorView error={answer.error} title={t("systemUsers.altinnError.title")} />
+      )}
     </div>
   );
 }

@@ -5,7 +5,13 @@ import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 
 /** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
-export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkatteetatenError; mask: (text: string) => string }) {
+export async function DecodedErrorView({
+  decoded,
+  mask,
+}: {
+  decoded: DecodedSkatteetatenError;
+  mask: (text: string) => string;
+}) {
   const t = await getTranslations("detail");
   const locale = await getLocale();
   const text = (e: CatalogueEntry) => (locale === "nb" ? e.textNb : e.textEn);
@@ -28,7 +34,10 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkat
       </p>
       {decoded.category && (
         <p className="mt-1 text-sm">
-          {t("category")}: <Tag tone="danger">{t.has(`categories.${decoded.category}`) ? t(`categories.${decoded.category}`) : decoded.category}</Tag>
+          {t("category")}:{" "}
+          <Tag tone="danger">
+            {t.has(`categories.${decoded.category}`) ? t(`categories.${decoded.category}`) : decoded.category}
+          </Tag>
         </p>
       )}
       {decoded.melding && (
@@ -47,10 +56,18 @@ export async function DecodedErrorView({ decoded, mask }: { decoded: DecodedSkat
           <table className="mt-1 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-danger">
-                <th scope="col" className="py-1 pr-3">{t("errorCode")}</th>
-                <th scope="col" className="py-1 pr-3">{t("sti")}</th>
-                <th scope="col" className="py-1 pr-3">{t("angittVerdi")}</th>
-                <th scope="col" className="py-1">{t("melding")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("errorCode")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("sti")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("angittVerdi")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("melding")}
+                </th>
               </tr>
             </thead>
             <tbody>

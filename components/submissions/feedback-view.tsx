@@ -51,7 +51,11 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
   const parsed = feedback?.parsed;
 
   return (
-    <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="feedback-heading" data-testid="feedback">
+    <section
+      className="mb-6 rounded border border-line bg-white p-6"
+      aria-labelledby="feedback-heading"
+      data-testid="feedback"
+    >
       <h2 id="feedback-heading" className="mb-3 text-lg font-semibold">
         {t("heading")}
       </h2>
@@ -82,12 +86,17 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
         <div data-testid="feedback-result">
           <p className="flex flex-wrap items-center gap-2">
             <Tag tone={OUTCOME_TONE[parsed.outcome]}>{t(`outcome.${parsed.outcome}`)}</Tag>
-            {feedback.receivedAt && <span className="text-sm text-muted">{t("receivedAt", { time: when(feedback.receivedAt) })}</span>}
+            {feedback.receivedAt && (
+              <span className="text-sm text-muted">{t("receivedAt", { time: when(feedback.receivedAt) })}</span>
+            )}
           </p>
           <p className="mt-2">{t(`outcomeHelp.${parsed.outcome}`)}</p>
           {canFix && parsed.outcome !== "accepted" && (
             <p className="mt-3">
-              <Link href={fixHref(submissionId)} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+              <Link
+                href={fixHref(submissionId)}
+                className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline"
+              >
                 {t(parsed.outcome === "rejected" ? "sendAgain" : "sendReplacement")}
               </Link>
             </p>
@@ -102,13 +111,17 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
                 {parsed.sums.sumForskuddstrekk !== null && (
                   <>
                     <dt className="font-medium">{t("sumForskuddstrekk")}</dt>
-                    <dd className="tabular-nums">{format.number(parsed.sums.sumForskuddstrekk, { style: "currency", currency: "NOK" })}</dd>
+                    <dd className="tabular-nums">
+                      {format.number(parsed.sums.sumForskuddstrekk, { style: "currency", currency: "NOK" })}
+                    </dd>
                   </>
                 )}
                 {parsed.sums.sumArbeidsgiveravgift !== null && (
                   <>
                     <dt className="font-medium">{t("sumArbeidsgiveravgift")}</dt>
-                    <dd className="tabular-nums">{format.number(parsed.sums.sumArbeidsgiveravgift, { style: "currency", currency: "NOK" })}</dd>
+                    <dd className="tabular-nums">
+                      {format.number(parsed.sums.sumArbeidsgiveravgift, { style: "currency", currency: "NOK" })}
+                    </dd>
                   </>
                 )}
                 {parsed.sums.kontonummer && (
@@ -144,7 +157,9 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
           {showRaw && feedback.document && (
             <details className="mt-6">
               <summary className="cursor-pointer text-sm">{t("document")}</summary>
-              <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(JSON.stringify(feedback.document, null, 2))}</pre>
+              <pre className="mt-2 max-h-96 overflow-auto text-xs">
+                {mask(JSON.stringify(feedback.document, null, 2))}
+              </pre>
             </details>
           )}
         </div>
@@ -153,7 +168,17 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
   );
 }
 
-async function Deviations({ deviations, submissionId, mask, canFix }: { deviations: FeedbackDeviation[]; submissionId: string; mask: (text: string) => string; canFix: boolean }) {
+async function Deviations({
+  deviations,
+  submissionId,
+  mask,
+  canFix,
+}: {
+  deviations: FeedbackDeviation[];
+  submissionId: string;
+  mask: (text: string) => string;
+  canFix: boolean;
+}) {
   const t = await getTranslations("feedback");
   if (deviations.length === 0) return <p className="mt-4">{t("noDeviations")}</p>;
   return (
@@ -180,7 +205,9 @@ async function Deviations({ deviations, submissionId, mask, canFix }: { deviatio
                     {d.person && (
                       <>
                         <dt className="text-muted">{t("person")}</dt>
-                        <dd data-testid="deviation-person">{[d.person.name, d.person.identifier && mask(d.person.identifier)].filter(Boolean).join(", ")}</dd>
+                        <dd data-testid="deviation-person">
+                          {[d.person.name, d.person.identifier && mask(d.person.identifier)].filter(Boolean).join(", ")}
+                        </dd>
                       </>
                     )}
                     {d.virksomhet && (
@@ -194,7 +221,11 @@ async function Deviations({ deviations, submissionId, mask, canFix }: { deviatio
                         <dt className="text-muted">{t("field")}</dt>
                         <dd>
                           {canFix && d.fieldPath ? (
-                            <Link href={fixHref(submissionId, d.fieldPath)} className="font-mono underline" data-testid="deviation-fix">
+                            <Link
+                              href={fixHref(submissionId, d.fieldPath)}
+                              className="font-mono underline"
+                              data-testid="deviation-fix"
+                            >
                               {d.fieldPath}
                             </Link>
                           ) : (

@@ -19,7 +19,12 @@ export function RetryButton({ submissionId }: { submissionId: string }) {
     setConfirming(false);
     router.refresh();
   };
-  const form = useActionForm({ action: retrySubmissionAction, schema: submissionIdSchema, onSuccess: answered, onError: answered });
+  const form = useActionForm({
+    action: retrySubmissionAction,
+    schema: submissionIdSchema,
+    onSuccess: answered,
+    onError: answered,
+  });
   if (!confirming) {
     return (
       <div>
@@ -35,11 +40,7 @@ export function RetryButton({ submissionId }: { submissionId: string }) {
     <fieldset aria-label={t("detail.retry")} className="rounded border border-warning bg-warning-light p-4">
       <p className="mb-3">{t("detail.retryConfirm")}</p>
       <div className="flex gap-3">
-        <Button
-          type="button"
-          disabled={form.pending}
-          onClick={() => form.submit({ submissionId })}
-        >
+        <Button type="button" disabled={form.pending} onClick={() => form.submit({ submissionId })}>
           {t("detail.retryYes")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>

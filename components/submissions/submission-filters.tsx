@@ -4,7 +4,11 @@ import { ExtraListFilters } from "@/components/errors/extra-list-filters";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { FilterForm, filterInputClass as input, filterLabelClass } from "@/components/ui/filter-form";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
-import { filterToSearchParams, SUBMISSION_STATUSES, type SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
+import {
+  filterToSearchParams,
+  SUBMISSION_STATUSES,
+  type SubmissionListFilter,
+} from "@/lib/submissions/queries/list-filter";
 
 /** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
 export async function SubmissionFilters({

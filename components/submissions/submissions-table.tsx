@@ -73,13 +73,18 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
     {
       key: "status",
       header: t("status"),
-      cell: (row) => <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />,
+      cell: (row) => (
+        <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />
+      ),
     },
     {
       key: "lastAttempt",
       header: t("lastAttempt"),
       className: "whitespace-nowrap",
-      cell: (row) => (row.lastAttemptAt ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" }) : "–"),
+      cell: (row) =>
+        row.lastAttemptAt
+          ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" })
+          : "–",
     },
     {
       key: "error",

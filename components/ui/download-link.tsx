@@ -2,7 +2,15 @@
  * A file download that looks like a secondary button. A plain link with `download`, so the file
  * streams straight to disk without passing through JavaScript, and it works before hydration.
  */
-export function DownloadLink({ href, children, describedBy }: { href: string; children: React.ReactNode; describedBy?: string }) {
+export function DownloadLink({
+  href,
+  children,
+  describedBy,
+}: {
+  href: string;
+  children: React.ReactNode;
+  describedBy?: string;
+}) {
   return (
     <a
       href={href}

@@ -33,14 +33,26 @@ export function CreateUserForm({ organisations }: { organisations: Org[] }) {
       <ErrorSummary fieldErrors={fieldErrors} labels={labels} idPrefix="new-user" />
       {!hasFieldErrors && <ErrorMessage error={error} />}
       {succeeded && <Alert tone="success">{t("users.created_ok")}</Alert>}
-      <TextField idPrefix="new-user" name="email" type="email" label={labels.email} errors={fieldErrors.email} required />
+      <TextField
+        idPrefix="new-user"
+        name="email"
+        type="email"
+        label={labels.email}
+        errors={fieldErrors.email}
+        required
+      />
       <TextField idPrefix="new-user" name="name" label={labels.name} errors={fieldErrors.name} required />
       <div className="mb-4">
         <label htmlFor="new-user-role" className="block font-medium">
           {labels.role}
         </label>
         {fieldErrors.role && <p className="text-sm font-medium text-danger">{fieldErrors.role[0]}</p>}
-        <select id="new-user-role" name="role" defaultValue="manager" className="mt-1 rounded border border-muted px-3 py-2">
+        <select
+          id="new-user-role"
+          name="role"
+          defaultValue="manager"
+          className="mt-1 rounded border border-muted px-3 py-2"
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}

@@ -65,7 +65,9 @@ export function UserRow({ user, organisations, isSelf }: { user: UserRowData; or
             <input type="hidden" name="userId" value={user.id} />
             <ErrorMessage error={edit.error} />
             {edit.hasFieldErrors && !edit.error && (
-              <Alert tone="danger">{[t("errors.validation"), ...Object.values(edit.fieldErrors).flat()].join(" ")}</Alert>
+              <Alert tone="danger">
+                {[t("errors.validation"), ...Object.values(edit.fieldErrors).flat()].join(" ")}
+              </Alert>
             )}
             {edit.succeeded && <Alert tone="success">{t("users.saved")}</Alert>}
             <label className="block font-medium" htmlFor={`role-${user.id}`}>

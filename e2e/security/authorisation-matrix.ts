@@ -53,7 +53,9 @@ export type RouteEntry = {
    * For another organisation: "refused" (401/403/404 or a refusal in the body) or "empty" (a read
    * that must answer with nothing of that organisation), checked by `isEmpty`.
    */
-  other?: (f: MatrixFixture) => RouteRequest & ({ expect: "refused" } | { expect: "empty"; isEmpty: (status: number, body: string) => boolean });
+  other?: (
+    f: MatrixFixture,
+  ) => RouteRequest & ({ expect: "refused" } | { expect: "empty"; isEmpty: (status: number, body: string) => boolean });
 };
 
 /** A valid OAR form as the OAR form's schema takes it (lib/oppdrag/oppdrag-form-schema.ts). */
@@ -83,8 +85,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/users/actions.ts#createUserAction": {
     requires: "user:manage",
     // An address taken already: refused at the field after every authorisation check passed.
-    own: (f) => ({ args: [{ email: "admin@innrapportering.test", name: "Matrise", role: "manager", organisationIds: [f.ownOrg.id] }] }),
-    other: (f) => ({ args: [{ email: `matrise-${f.unique()}@innrapportering.test`, name: "Matrise", role: "admin", organisationIds: [f.otherOrg.id] }] }),
+    own: (f) => ({
+      args: [{ email: "admin@innrapportering.test", name: "Matrise", role: "manager", organisationIds: [f.ownOrg.id] }],
+    }),
+    other: (f) => ({
+      args: [
+        {
+          email: `matrise-${f.unique()}@innrapportering.test`,
+          name: "Matrise",
+          role: "admin",
+          organisationIds: [f.otherOrg.id],
+        },
+      ],
+    }),
   },
   "lib/users/actions.ts#updateUserAction": {
     requires: "user:manage",
@@ -111,8 +124,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "lib/maskinporten/diagnostics-actions.ts#testMaskinportenConnectionAction": {
     requires: "maskinporten:diagnose",
-    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
-    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }] }),
+    own: (f) => ({
+      args: [{ organisationId: f.ownOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }],
+    }),
+    other: (f) => ({
+      args: [{ organisationId: f.otherOrg.id, scope: "skatteetaten:innrapporteringoppdragtilutenlandske" }],
+    }),
   },
   "lib/submissions/operations/actions.ts#retrySubmissionAction": {
     requires: "submission:retry",
@@ -141,8 +158,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "lib/amelding/actions.ts#saveAmeldingAction": {
     requires: "submission:edit",
     // A month that is not one: refused by validation after the organisation check passed.
-    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, intent: "draft", leveranse: { kalendermaaned: "ikke-en-maaned" } }] }),
-    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, intent: "draft", leveranse: { kalendermaaned: "2026-10" } }] }),
+    own: (f) => ({
+      args: [{ organisationId: f.ownOrg.id, intent: "draft", leveranse: { kalendermaaned: "ikke-en-maaned" } }],
+    }),
+    other: (f) => ({
+      args: [{ organisationId: f.otherOrg.id, intent: "draft", leveranse: { kalendermaaned: "2026-10" } }],
+    }),
   },
   "lib/i18n/actions.ts#setLocaleAction": {
     requires: "public",
@@ -158,11 +179,17 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "components/shell/app-shell.tsx#$$RSC_SERVER_ACTION_0": {
     requires: "authenticated",
-    own: () => ({ skip: "sign-out would end the shared role sessions; covered by the session tests in e2e/security.spec.ts" }),
+    own: () => ({
+      skip: "sign-out would end the shared role sessions; covered by the session tests in e2e/security.spec.ts",
+    }),
   },
 };
 
-const csvRows = (body: string) => body.replace(/^\uFEFF/, "").trim().split(/\r?\n/).length - 1;
+const csvRows = (body: string) =>
+  body
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/).length - 1;
 
 /** Keyed by the route's path as in .next/server/app-paths-manifest.json (without "/route"). */
 export const ROUTES: Record<string, RouteEntry> = {
@@ -176,7 +203,9 @@ export const ROUTES: Record<string, RouteEntry> = {
     methods: ["POST"],
     // A webhook for Altinn: no session, a shared secret instead (lib/submissions/feedback/altinn-events-webhook.ts).
     requires: "public",
-    own: () => ({ skip: "authenticated by its shared secret; covered by lib/submissions/feedback/altinn-events-webhook.test.ts" }),
+    own: () => ({
+      skip: "authenticated by its shared secret; covered by lib/submissions/feedback/altinn-events-webhook.test.ts",
+    }),
   },
   "/api/submissions": {
     methods: ["GET"],
@@ -199,31 +228,57 @@ export const ROUTES: Record<string, RouteEntry> = {
     methods: ["POST"],
     requires: "organisation:manage",
     // The demo organisations have an accepted system user: nothing pending, nothing asked of Altinn.
-    own: (f) => ({ method: "POST", path: "/api/organisations/system-users", body: JSON.stringify({ organisationId: f.ownOrg.id }) }),
-    other: (f) => ({ method: "POST", path: "/api/organisations/system-users", body: JSON.stringify({ organisationId: f.otherOrg.id }), expect: "refused" }),
+    own: (f) => ({
+      method: "POST",
+      path: "/api/organisations/system-users",
+      body: JSON.stringify({ organisationId: f.ownOrg.id }),
+    }),
+    other: (f) => ({
+      method: "POST",
+      path: "/api/organisations/system-users",
+      body: JSON.stringify({ organisationId: f.otherOrg.id }),
+      expect: "refused",
+    }),
   },
   "/api/submissions/export": {
     methods: ["GET"],
     requires: ["export:read", "submission:read"],
     own: (f) => ({ method: "GET", path: `/api/submissions/export?org=${f.ownOrg.id}` }),
-    other: (f) => ({ method: "GET", path: `/api/submissions/export?org=${f.otherOrg.id}`, expect: "empty", isEmpty: (s, b) => s === 200 && csvRows(b) === 0 }),
+    other: (f) => ({
+      method: "GET",
+      path: `/api/submissions/export?org=${f.otherOrg.id}`,
+      expect: "empty",
+      isEmpty: (s, b) => s === 200 && csvRows(b) === 0,
+    }),
   },
   "/api/audit/export": {
     methods: ["GET"],
     requires: ["audit:read", "export:read"],
     own: (f) => ({ method: "GET", path: `/api/audit/export?org=${f.ownOrg.id}` }),
-    other: (f) => ({ method: "GET", path: `/api/audit/export?org=${f.otherOrg.id}`, expect: "empty", isEmpty: (s, b) => s === 200 && csvRows(b) === 0 }),
+    other: (f) => ({
+      method: "GET",
+      path: `/api/audit/export?org=${f.otherOrg.id}`,
+      expect: "empty",
+      isEmpty: (s, b) => s === 200 && csvRows(b) === 0,
+    }),
   },
   "/api/bulk-operations/[id]": {
     methods: ["GET"],
     requires: "submission:read",
-    own: () => ({ skip: "no bulk operation of the demo organisations is guaranteed to exist; e2e/errors-bulk.spec.ts reads one" }),
+    own: () => ({
+      skip: "no bulk operation of the demo organisations is guaranteed to exist; e2e/errors-bulk.spec.ts reads one",
+    }),
     other: (f) => ({ method: "GET", path: `/api/bulk-operations/${f.otherBulkOperationId}`, expect: "refused" }),
   },
   "/api/amelding/import": {
     methods: ["POST"],
     requires: "submission:edit",
-    own: (f) => ({ method: "POST", path: "/api/amelding/import?intent=check", body: ameldingFile(f.ownOrg.orgnr), contentType: "application/json" }),
+    own: (f) => ({
+      method: "POST",
+      path: "/api/amelding/import?intent=check",
+      body: ameldingFile(f.ownOrg.orgnr),
+      contentType: "application/json",
+    }),
     other: (f) => ({
       method: "POST",
       path: "/api/amelding/import?intent=draft",

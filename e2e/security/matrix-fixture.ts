@@ -23,7 +23,9 @@ function randomOrgnr(): string {
  * organisation an accepted submission (dated long ago, so no overview figure counts it) and a user.
  */
 export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixture> {
-  const [own] = await sql<{ id: string; orgnr: string }[]>`select id, orgnr from organisations where orgnr = '310900125' order by created_at limit 1`;
+  const [own] = await sql<
+    { id: string; orgnr: string }[]
+  >`select id, orgnr from organisations where orgnr = '310900125' order by created_at limit 1`;
   const [other] = await sql<{ id: string; orgnr: string }[]>`
     insert into organisations (orgnr, name) values (${randomOrgnr()}, 'Matrise Annen AS') returning id, orgnr`;
   const user = async (organisationId: string, label: string) => {

@@ -1,13 +1,7 @@
 /** Field errors carry message keys (see `validation.*` in the message files), not display text. */
 export type FieldErrors = Record<string, string[]>;
 
-export type ActionErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "internal";
+export type ActionErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "internal";
 
 export type ActionError = {
   code: ActionErrorCode;

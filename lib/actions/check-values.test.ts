@@ -12,16 +12,32 @@ describe("checkValues", () => {
   });
 
   it("names each failing field by its dotted path with the schema's message keys, as defineAction does", () => {
-    const schema = z.object({ a: z.object({ b: z.string().min(1, { message: "required" }) }), c: z.string({ message: "textInvalid" }) });
-    expect(checkValues({ a: { b: "" } }, schema)).toEqual({ ok: false, fieldErrors: { "a.b": ["required"], c: ["textInvalid"] } });
+    const schema = z.object({
+      a: z.object({ b: z.string().min(1, { message: "required" }) }),
+      c: z.string({ message: "textInvalid" }),
+    });
+    expect(checkValues({ a: { b: "" } }, schema)).toEqual({
+      ok: false,
+      fieldErrors: { "a.b": ["required"], c: ["textInvalid"] },
+    });
   });
 
   it("adds the extra rule's errors, also when the schema failed, so every problem shows at once", () => {
     const schema = z.object({ name: z.string().min(1, { message: "required" }), confirmed: z.boolean().optional() });
-    const rule = (data: { confirmed?: boolean } | null) => (data?.confirmed ? undefined : { confirmed: ["notConfirmed"] });
-    expect(checkValues({ name: "" }, schema, rule)).toEqual({ ok: false, fieldErrors: { name: ["required"], confirmed: ["notConfirmed"] } });
-    expect(checkValues({ name: "x" }, schema, rule)).toEqual({ ok: false, fieldErrors: { confirmed: ["notConfirmed"] } });
-    expect(checkValues({ name: "x", confirmed: true }, schema, rule)).toEqual({ ok: true, data: { name: "x", confirmed: true } });
+    const rule = (data: { confirmed?: boolean } | null) =>
+      data?.confirmed ? undefined : { confirmed: ["notConfirmed"] };
+    expect(checkValues({ name: "" }, schema, rule)).toEqual({
+      ok: false,
+      fieldErrors: { name: ["required"], confirmed: ["notConfirmed"] },
+    });
+    expect(checkValues({ name: "x" }, schema, rule)).toEqual({
+      ok: false,
+      fieldErrors: { confirmed: ["notConfirmed"] },
+    });
+    expect(checkValues({ name: "x", confirmed: true }, schema, rule)).toEqual({
+      ok: true,
+      data: { name: "x", confirmed: true },
+    });
   });
 
   it("takes values as they are without a schema, still applying the rule", () => {

@@ -26,5 +26,7 @@ export function checkValues<S extends z.ZodType>(
   for (const [path, keys] of Object.entries(check?.(parsed.success ? parsed.data : null, values) ?? {})) {
     (fieldErrors[path] ??= []).push(...keys);
   }
-  return parsed.success && Object.keys(fieldErrors).length === 0 ? { ok: true, data: parsed.data } : { ok: false, fieldErrors };
+  return parsed.success && Object.keys(fieldErrors).length === 0
+    ? { ok: true, data: parsed.data }
+    : { ok: false, fieldErrors };
 }

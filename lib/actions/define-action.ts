@@ -25,8 +25,13 @@ function readInput(rawInput: unknown) {
  */
 function refusalError(refusal: InputRefusal, fromForm: boolean) {
   const field = fromForm && typeof refusal.path[0] === "string" ? refusal.path[0] : undefined;
-  const fieldKey = refusal.code === "nulCharacter" ? "nulCharacter" : refusal.code === "textTooLong" ? "tooLong" : undefined;
-  return new SafeError("validation", `errors.input.${refusal.code}`, field && fieldKey ? { [field]: [fieldKey] } : undefined);
+  const fieldKey =
+    refusal.code === "nulCharacter" ? "nulCharacter" : refusal.code === "textTooLong" ? "tooLong" : undefined;
+  return new SafeError(
+    "validation",
+    `errors.input.${refusal.code}`,
+    field && fieldKey ? { [field]: [fieldKey] } : undefined,
+  );
 }
 
 /**

@@ -27,7 +27,9 @@ describe("errorText", () => {
   });
 
   it("shows the generic message for a key the message files lack, still with the reference", () => {
-    expect(errorText(translators.en, { messageKey: "errors.noSuchKey", reference: "r9" })).toBe(`${en.errors.internal} Reference: r9`);
+    expect(errorText(translators.en, { messageKey: "errors.noSuchKey", reference: "r9" })).toBe(
+      `${en.errors.internal} Reference: r9`,
+    );
   });
 });
 

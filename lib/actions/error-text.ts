@@ -27,6 +27,9 @@ export function fieldErrorText(t: Translator, key: string): string {
 }
 
 /** Field errors with every message key translated. */
-export function translateFieldErrors(errors: FieldErrors, translate: (key: string) => string): Record<string, string[]> {
+export function translateFieldErrors(
+  errors: FieldErrors,
+  translate: (key: string) => string,
+): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([path, keys]) => [path, keys.map(translate)]));
 }

@@ -4,17 +4,49 @@ import type { InputRefusalCode } from "@/lib/input/guard";
 import { measure, prototypeSnapshot } from "@/lib/testing/prototypes";
 import { FORM_DATA_LIMITS, parseFormData } from "./form-data";
 
-const FORM_REFUSALS: InputRefusalCode[] = ["forbiddenKey", "tooDeep", "tooManyNodes", "keyTooLong", "textTooLong", "nulCharacter", "arrayIndexInvalid", "fieldConflict", "tooLarge"];
+const FORM_REFUSALS: InputRefusalCode[] = [
+  "forbiddenKey",
+  "tooDeep",
+  "tooManyNodes",
+  "keyTooLong",
+  "textTooLong",
+  "nulCharacter",
+  "arrayIndexInvalid",
+  "fieldConflict",
+  "tooLarge",
+];
 
 /** Name segments as an attacker would pick them: prototype names, huge and odd indices, and anything. */
 const segment = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "length", "0", "1", "2", "01", "-1", "4294967294", "9999", "", "a", "b"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "valueOf",
+    "hasOwnProperty",
+    "length",
+    "0",
+    "1",
+    "2",
+    "01",
+    "-1",
+    "4294967294",
+    "9999",
+    "",
+    "a",
+    "b",
+  ),
   fc.string({ maxLength: 6 }),
 );
 const name = fc
   .tuple(fc.array(segment, { minLength: 1, maxLength: 10 }), fc.boolean())
   .map(([segments, list]) => `${segments.join(".")}${list ? "[]" : ""}`);
-const value = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("\u0000", "0x10", "1e3", "Infinity", " 12 "));
+const value = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: "binary", maxLength: 6 }),
+  fc.constantFrom("\u0000", "0x10", "1e3", "Infinity", " 12 "),
+);
 
 describe("parseFormData under arbitrary form data (property-based)", () => {
   it("never throws, never touches a prototype, and either refuses with a known code or returns output no larger than its input", () => {

@@ -49,7 +49,15 @@ describe("parseFormData", () => {
   });
 
   it("refuses names that reach or shadow the prototype, and leaves Object.prototype alone", () => {
-    for (const name of ["__proto__.q", "a.__proto__.q", "constructor.prototype.q", "a.constructor", "prototype", "toString", "x.0.__proto__"]) {
+    for (const name of [
+      "__proto__.q",
+      "a.__proto__.q",
+      "constructor.prototype.q",
+      "a.constructor",
+      "prototype",
+      "toString",
+      "x.0.__proto__",
+    ]) {
       expect(refusal([[name, "1"]]), name).toMatchObject({ code: "forbiddenKey", path: [name] });
     }
     expect(({} as Record<string, unknown>).q).toBeUndefined();
@@ -63,24 +71,73 @@ describe("parseFormData", () => {
   });
 
   it("takes an index only when the number of fields can fill the list up to it, and without leading zeros", () => {
-    expect(parseFormData(form([["v.0", "a"], ["v.1", "b"]]))).toMatchObject({ ok: true });
-    expect(refusal([["v.0", "a"], ["v.2", "b"]])).toMatchObject({ code: "arrayIndexInvalid", limit: 1 });
-    expect(refusal([["v.0", "a"], ["v.01", "b"]])).toMatchObject({ code: "arrayIndexInvalid" });
+    expect(
+      parseFormData(
+        form([
+          ["v.0", "a"],
+          ["v.1", "b"],
+        ]),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      refusal([
+        ["v.0", "a"],
+        ["v.2", "b"],
+      ]),
+    ).toMatchObject({ code: "arrayIndexInvalid", limit: 1 });
+    expect(
+      refusal([
+        ["v.0", "a"],
+        ["v.01", "b"],
+      ]),
+    ).toMatchObject({ code: "arrayIndexInvalid" });
   });
 
   it("refuses names that cannot both hold", () => {
-    expect(refusal([["a", "1"], ["a.b", "2"]])).toMatchObject({ code: "fieldConflict", path: ["a.b"] });
-    expect(refusal([["a.b", "2"], ["a", "1"]])).toMatchObject({ code: "fieldConflict", path: ["a"] });
-    expect(refusal([["a.0", "1"], ["a.x", "2"]])).toMatchObject({ code: "fieldConflict" });
+    expect(
+      refusal([
+        ["a", "1"],
+        ["a.b", "2"],
+      ]),
+    ).toMatchObject({ code: "fieldConflict", path: ["a.b"] });
+    expect(
+      refusal([
+        ["a.b", "2"],
+        ["a", "1"],
+      ]),
+    ).toMatchObject({ code: "fieldConflict", path: ["a"] });
+    expect(
+      refusal([
+        ["a.0", "1"],
+        ["a.x", "2"],
+      ]),
+    ).toMatchObject({ code: "fieldConflict" });
   });
 
   it("keeps repeated values of a name, whether or not some are sent with []", () => {
-    expect(parseFormData(form([["a", "1"], ["a[]", "2"]]))).toEqual({ ok: true, value: { a: ["1", "2"] } });
-    expect(parseFormData(form([["a", "1"], ["a", "2"]]))).toEqual({ ok: true, value: { a: ["1", "2"] } });
+    expect(
+      parseFormData(
+        form([
+          ["a", "1"],
+          ["a[]", "2"],
+        ]),
+      ),
+    ).toEqual({ ok: true, value: { a: ["1", "2"] } });
+    expect(
+      parseFormData(
+        form([
+          ["a", "1"],
+          ["a", "2"],
+        ]),
+      ),
+    ).toEqual({ ok: true, value: { a: ["1", "2"] } });
   });
 
   it("refuses U+0000 in a value or a name, naming the field", () => {
-    expect(refusal([["oppdrag.beskrivelse", "a\u0000b"]])).toEqual({ code: "nulCharacter", path: ["oppdrag.beskrivelse"] });
+    expect(refusal([["oppdrag.beskrivelse", "a\u0000b"]])).toEqual({
+      code: "nulCharacter",
+      path: ["oppdrag.beskrivelse"],
+    });
     expect(refusal([["a\u0000", "x"]])).toMatchObject({ code: "nulCharacter" });
   });
 
@@ -88,9 +145,17 @@ describe("parseFormData", () => {
     const many = Array.from({ length: FORM_DATA_LIMITS.maxFields + 1 }, (_, i) => [`f${i}`, "x"] as [string, string]);
     expect(refusal(many)).toMatchObject({ code: "tooManyNodes", limit: FORM_DATA_LIMITS.maxFields });
     expect(refusal([["n".repeat(FORM_DATA_LIMITS.maxNameLength + 1), "x"]])).toMatchObject({ code: "keyTooLong" });
-    expect(refusal([[Array.from({ length: FORM_DATA_LIMITS.maxDepth + 1 }, () => "a").join("."), "x"]])).toMatchObject({ code: "tooDeep" });
-    expect(refusal([["a", "x".repeat(FORM_DATA_LIMITS.maxValueLength + 1)]])).toMatchObject({ code: "textTooLong", path: ["a"] });
-    const large = Array.from({ length: 60 }, (_, i) => [`f${i}`, "x".repeat(FORM_DATA_LIMITS.maxValueLength)] as [string, string]);
+    expect(refusal([[Array.from({ length: FORM_DATA_LIMITS.maxDepth + 1 }, () => "a").join("."), "x"]])).toMatchObject({
+      code: "tooDeep",
+    });
+    expect(refusal([["a", "x".repeat(FORM_DATA_LIMITS.maxValueLength + 1)]])).toMatchObject({
+      code: "textTooLong",
+      path: ["a"],
+    });
+    const large = Array.from(
+      { length: 60 },
+      (_, i) => [`f${i}`, "x".repeat(FORM_DATA_LIMITS.maxValueLength)] as [string, string],
+    );
     expect(refusal(large)).toMatchObject({ code: "tooLarge" });
   });
 });

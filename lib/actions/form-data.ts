@@ -50,22 +50,31 @@ export function parseFormData(formData: FormData, limits = FORM_DATA_LIMITS): In
     const isList = name.endsWith("[]");
     const segments = (isList ? name.slice(0, -2) : name).split(".");
     const field = segments.join(".");
-    if (name.length > limits.maxNameLength) return refuse("keyTooLong", [field.slice(0, limits.maxNameLength)], limits.maxNameLength);
+    if (name.length > limits.maxNameLength)
+      return refuse("keyTooLong", [field.slice(0, limits.maxNameLength)], limits.maxNameLength);
     if (segments.length > limits.maxDepth) return refuse("tooDeep", [field], limits.maxDepth);
     const valueProblem = checkText(value, limits.maxValueLength);
-    if (valueProblem) return refuse(valueProblem, [field], valueProblem === "textTooLong" ? limits.maxValueLength : undefined);
+    if (valueProblem)
+      return refuse(valueProblem, [field], valueProblem === "textTooLong" ? limits.maxValueLength : undefined);
     for (const segment of segments) {
       const problem = checkKey(segment, limits.maxNameLength);
       if (problem) return refuse(problem, [field]);
     }
     const placed = place(root, segments, value, isList, Math.min(limits.maxIndex, count - 1));
-    if (placed) return refuse(placed, [field], placed === "arrayIndexInvalid" ? Math.min(limits.maxIndex, count - 1) : undefined);
+    if (placed)
+      return refuse(placed, [field], placed === "arrayIndexInvalid" ? Math.min(limits.maxIndex, count - 1) : undefined);
   }
   return { ok: true, value: toPlain(root) as Record<string, unknown> };
 }
 
 /** Puts one value at its place in the tree, or says why it cannot go there. */
-function place(root: Branch, segments: string[], value: string, isList: boolean, maxIndex: number): "arrayIndexInvalid" | "fieldConflict" | null {
+function place(
+  root: Branch,
+  segments: string[],
+  value: string,
+  isList: boolean,
+  maxIndex: number,
+): "arrayIndexInvalid" | "fieldConflict" | null {
   let node: Branch = root;
   for (const [i, segment] of segments.entries()) {
     let key: string | number = segment;
@@ -86,7 +95,9 @@ function place(root: Branch, segments: string[], value: string, isList: boolean,
       return null;
     }
     if (existing === undefined) {
-      const next: Branch = /^\d+$/.test(segments[i + 1] ?? "") ? { kind: "array", children: new Map() } : { kind: "object", children: new Map() };
+      const next: Branch = /^\d+$/.test(segments[i + 1] ?? "")
+        ? { kind: "array", children: new Map() }
+        : { kind: "object", children: new Map() };
       setChild(node, key, next);
       node = next;
     } else if (existing.kind === "leaf") return "fieldConflict";

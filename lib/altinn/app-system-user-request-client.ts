@@ -12,7 +12,10 @@ import { createSystemUserRequestClient, type SystemUserRequestClient } from "./s
 export function getAppSystemUserRequestClient(): { client: SystemUserRequestClient } | { configError: string } {
   const systemId = altinnSystemId(env);
   if (!systemId) {
-    return { configError: "ALTINN_SYSTEM_ID is not set: give your system's id in Altinn's system register (<vendor orgnr>_<name>)." };
+    return {
+      configError:
+        "ALTINN_SYSTEM_ID is not set: give your system's id in Altinn's system register (<vendor orgnr>_<name>).",
+    };
   }
   const maskinporten = getAppMaskinportenClient();
   if ("configError" in maskinporten) return maskinporten;

@@ -2,9 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { CONFIGURED_ORGNR, startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
+import {
+  CONFIGURED_ORGNR,
+  startOnboardingSandbox,
+  type OnboardingSandbox,
+} from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { randomOrgnr } from "@/lib/testing/test-db";
-import { createSystemUserRequestClient, decodeErrorResponse, SystemUserRequestError } from "./system-user-request-client";
+import {
+  createSystemUserRequestClient,
+  decodeErrorResponse,
+  SystemUserRequestError,
+} from "./system-user-request-client";
 import { REPORTING_RIGHTS } from "./system-user-request-wire";
 
 let s: OnboardingSandbox;
@@ -27,7 +35,13 @@ describe("system-user request client against the sandbox Altinn", () => {
     const client = s.client();
     const orgnr = randomOrgnr();
     const created = await client.create({ partyOrgNo: orgnr });
-    expect(created).toMatchObject({ partyOrgNo: orgnr, externalRef: orgnr, rights: REPORTING_RIGHTS, status: "new", altinnStatus: "New" });
+    expect(created).toMatchObject({
+      partyOrgNo: orgnr,
+      externalRef: orgnr,
+      rights: REPORTING_RIGHTS,
+      status: "new",
+      altinnStatus: "New",
+    });
     expect(created.confirmUrl).toBe(`${s.altinn.url}/accessmanagement/ui/systemuser/request?id=${created.id}`);
     expect((await client.get(created.id)).status).toBe("new");
 
@@ -62,7 +76,9 @@ describe("system-user request client against the sandbox Altinn", () => {
     expect(pending.message).toContain("AUTH-00007");
 
     expect(await failure(s.client().create({ partyOrgNo: CONFIGURED_ORGNR }))).toMatchObject({ code: "AUTH-00004" });
-    expect(await failure(s.client("310900400_unknown").create({ partyOrgNo: randomOrgnr() }))).toMatchObject({ code: "AUTH-00011" });
+    expect(await failure(s.client("310900400_unknown").create({ partyOrgNo: randomOrgnr() }))).toMatchObject({
+      code: "AUTH-00011",
+    });
 
     const invalid = await failure(s.client().create({ partyOrgNo: "310900126" }));
     expect(invalid.kind).toBe("rejected");
@@ -70,8 +86,14 @@ describe("system-user request client against the sandbox Altinn", () => {
   });
 
   it("says when the vendor is refused, when there is no token, and when Altinn cannot be reached", async () => {
-    const otherVendor = createSystemUserRequestClient({ platformUrl: s.altinn.url, systemId: "310900400_innrapportering" }, s.otherVendorTokens);
-    expect(await failure(otherVendor.create({ partyOrgNo: randomOrgnr() }))).toMatchObject({ kind: "unauthorized", httpStatus: 403 });
+    const otherVendor = createSystemUserRequestClient(
+      { platformUrl: s.altinn.url, systemId: "310900400_innrapportering" },
+      s.otherVendorTokens,
+    );
+    expect(await failure(otherVendor.create({ partyOrgNo: randomOrgnr() }))).toMatchObject({
+      kind: "unauthorized",
+      httpStatus: 403,
+    });
 
     const key = generateTestKey();
     const unknownClient = createMaskinportenClient(
@@ -84,9 +106,15 @@ describe("system-user request client against the sandbox Altinn", () => {
       }),
     );
     const noToken = createSystemUserRequestClient({ platformUrl: s.altinn.url, systemId: "x" }, unknownClient);
-    expect(await failure(noToken.get("6f1c2d3e-4a5b-4c6d-8e7f-001122334455"))).toMatchObject({ kind: "token", code: "MP-100" });
+    expect(await failure(noToken.get("6f1c2d3e-4a5b-4c6d-8e7f-001122334455"))).toMatchObject({
+      kind: "token",
+      code: "MP-100",
+    });
 
-    const closed = createSystemUserRequestClient({ platformUrl: "http://127.0.0.1:9", systemId: "x", timeoutMs: 2000 }, s.vendorTokens);
+    const closed = createSystemUserRequestClient(
+      { platformUrl: "http://127.0.0.1:9", systemId: "x", timeoutMs: 2000 },
+      s.vendorTokens,
+    );
     expect((await failure(closed.get("6f1c2d3e-4a5b-4c6d-8e7f-001122334455"))).kind).toBe("network");
   });
 });
@@ -95,9 +123,17 @@ describe("decodeErrorResponse", () => {
   it("reads Altinn's validationErrors list as field errors", () => {
     const e = decodeErrorResponse(
       400,
-      JSON.stringify({ code: "STD-00000", title: "One or more validation errors occurred.", validationErrors: [{ code: "STD-00001", title: "Invalid value", paths: ["/partyOrgNo"] }] }),
+      JSON.stringify({
+        code: "STD-00000",
+        title: "One or more validation errors occurred.",
+        validationErrors: [{ code: "STD-00001", title: "Invalid value", paths: ["/partyOrgNo"] }],
+      }),
     );
-    expect(e).toMatchObject({ kind: "rejected", code: "STD-00000", fieldErrors: { "/partyOrgNo": ["STD-00001 Invalid value"] } });
+    expect(e).toMatchObject({
+      kind: "rejected",
+      code: "STD-00000",
+      fieldErrors: { "/partyOrgNo": ["STD-00001 Invalid value"] },
+    });
   });
 
   it("keeps the status when a proxy answers with HTML", () => {

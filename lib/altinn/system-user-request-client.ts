@@ -101,7 +101,12 @@ function readFieldErrors(body: Record<string, unknown>): Record<string, string[]
     }
   }
   if (Array.isArray(body.validationErrors)) {
-    for (const entry of body.validationErrors as { code?: unknown; title?: unknown; detail?: unknown; paths?: unknown }[]) {
+    for (const entry of body.validationErrors as {
+      code?: unknown;
+      title?: unknown;
+      detail?: unknown;
+      paths?: unknown;
+    }[]) {
       const message = [text(entry.code), text(entry.title) ?? text(entry.detail)].filter(Boolean).join(" ");
       const paths = Array.isArray(entry.paths) && entry.paths.length ? entry.paths.map(String) : ["$"];
       for (const path of paths) out[path] = [...(out[path] ?? []), message];
@@ -124,7 +129,13 @@ export function decodeErrorResponse(status: number, bodyText: string): SystemUse
   const detail = text(body.detail);
   const fieldErrors = readFieldErrors(body);
   const kind: SystemUserRequestErrorKind =
-    status >= 500 ? "server" : status === 401 || status === 403 ? "unauthorized" : status === 404 ? "not_found" : "rejected";
+    status >= 500
+      ? "server"
+      : status === 401 || status === 403
+        ? "unauthorized"
+        : status === 404
+          ? "not_found"
+          : "rejected";
   const fields = Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m.join(" ")}`);
   const message = [`Altinn answered HTTP ${status}`, code, title, detail, ...fields].filter(Boolean).join(" – ");
   return new SystemUserRequestError({ kind, message, httpStatus: status, code, title, detail, fieldErrors });
@@ -167,7 +178,8 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
   async function bearer(): Promise<string> {
     try {
       // One token with both scopes, so create and the polls share one cached token.
-      return (await tokens.getToken({ scopes: [SYSTEM_USER_REQUEST_SCOPES.read, SYSTEM_USER_REQUEST_SCOPES.write] })).accessToken;
+      return (await tokens.getToken({ scopes: [SYSTEM_USER_REQUEST_SCOPES.read, SYSTEM_USER_REQUEST_SCOPES.write] }))
+        .accessToken;
     } catch (error) {
       const e = error as { mpCode?: string; explanation?: string; message?: string };
       throw new SystemUserRequestError({
@@ -179,7 +191,11 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
     }
   }
 
-  async function call(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  async function call(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
     const url = `${base}${path}`;
     const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${await bearer()}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -187,7 +203,9 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
     // Reads are tried once more after a dropped connection or a gateway error; a create or
     // delete is sent once, and the page shows what happened.
     const outcome = await sendOutbound(
-      method === "GET" ? { ...common, method, retries: 1 } : { ...common, method, body: body === undefined ? undefined : JSON.stringify(body) },
+      method === "GET"
+        ? { ...common, method, retries: 1 }
+        : { ...common, method, body: body === undefined ? undefined : JSON.stringify(body) },
     );
     if (outcome.kind === "timeout" || outcome.kind === "network") {
       throw new SystemUserRequestError({
@@ -199,14 +217,22 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
       });
     }
     if (outcome.kind === "too_large") {
-      throw new SystemUserRequestError({ kind: "bad_response", httpStatus: outcome.status, message: `Altinn's answer is larger than ${MAX_ALTINN_ANSWER_BYTES} bytes.` });
+      throw new SystemUserRequestError({
+        kind: "bad_response",
+        httpStatus: outcome.status,
+        message: `Altinn's answer is larger than ${MAX_ALTINN_ANSWER_BYTES} bytes.`,
+      });
     }
     const { status, body: bodyText } = outcome;
     if (status < 200 || status > 299) throw decodeErrorResponse(status, bodyText);
     try {
       return { status, json: bodyText ? JSON.parse(bodyText) : null };
     } catch {
-      throw new SystemUserRequestError({ kind: "bad_response", httpStatus: status, message: "Altinn's answer is not JSON." });
+      throw new SystemUserRequestError({
+        kind: "bad_response",
+        httpStatus: status,
+        message: "Altinn's answer is not JSON.",
+      });
     }
   }
 
@@ -214,7 +240,12 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
     systemId: config.systemId,
 
     /** Asks `partyOrgNo` for a system user; Altinn answers with the `confirmUrl` the customer must open. */
-    async create(input: { partyOrgNo: string; rights?: AltinnRight[]; externalRef?: string; redirectUrl?: string }): Promise<SystemUserRequest> {
+    async create(input: {
+      partyOrgNo: string;
+      rights?: AltinnRight[];
+      externalRef?: string;
+      redirectUrl?: string;
+    }): Promise<SystemUserRequest> {
       const body: CreateSystemUserRequestBody = {
         systemId: config.systemId,
         partyOrgNo: input.partyOrgNo,
@@ -233,7 +264,9 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
 
     /** The latest request for these external ids; external ref defaults to the orgnr, as in Altinn. */
     async getByExternalRef(input: { partyOrgNo: string; externalRef?: string }): Promise<SystemUserRequest> {
-      const parts = [config.systemId, input.partyOrgNo, input.externalRef ?? input.partyOrgNo].map(encodeURIComponent).join("/");
+      const parts = [config.systemId, input.partyOrgNo, input.externalRef ?? input.partyOrgNo]
+        .map(encodeURIComponent)
+        .join("/");
       const { status, json } = await call("GET", `/byexternalref/${parts}`);
       return toRequest(json, status);
     },

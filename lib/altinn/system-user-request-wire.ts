@@ -10,7 +10,10 @@ import type { SystemUserRequestStatus } from "@/lib/db/schema";
 export const SYSTEM_USER_REQUEST_PATH = "/authentication/api/v1/systemuser/request/vendor";
 
 /** Maskinporten scopes Altinn requires of the vendor: creating/deleting, and reading requests. */
-export const SYSTEM_USER_REQUEST_SCOPES = { read: SCOPES.systemUserRequestRead, write: SCOPES.systemUserRequestWrite } as const;
+export const SYSTEM_USER_REQUEST_SCOPES = {
+  read: SCOPES.systemUserRequestRead,
+  write: SCOPES.systemUserRequestWrite,
+} as const;
 
 /** The Altinn resources the two reporting APIs require of a system user (the seeds' "Rights"). */
 export const REPORTING_RESOURCES = {
@@ -27,13 +30,19 @@ export function resourceRight(resourceId: string): AltinnRight {
 }
 
 /** What a system user for this product must be allowed to do: report OAR and A-melding. */
-export const REPORTING_RIGHTS: AltinnRight[] = [resourceRight(REPORTING_RESOURCES.amelding), resourceRight(REPORTING_RESOURCES.oar)];
+export const REPORTING_RIGHTS: AltinnRight[] = [
+  resourceRight(REPORTING_RESOURCES.amelding),
+  resourceRight(REPORTING_RESOURCES.oar),
+];
 
 const attributeSchema = z.object({ id: z.string().min(1), value: z.string().min(1) });
 
 /** Altinn's JSON binding is case-insensitive; its docs show both `Resource` and `resource`. */
 export const altinnRightSchema = z.preprocess(
-  (v) => (v && typeof v === "object" && !Array.isArray(v) && "Resource" in v && !("resource" in v) ? { resource: (v as { Resource: unknown }).Resource } : v),
+  (v) =>
+    v && typeof v === "object" && !Array.isArray(v) && "Resource" in v && !("resource" in v)
+      ? { resource: (v as { Resource: unknown }).Resource }
+      : v,
   z.object({ resource: z.array(attributeSchema).min(1) }),
 );
 

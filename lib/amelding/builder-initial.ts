@@ -53,7 +53,8 @@ export async function builderStart(
   }
   if (params.utkast) {
     const s = UUID.test(params.utkast) ? await findSubmissionWithHistory(db, params.utkast, organisationIds) : null;
-    if (s?.kind !== "amelding" || !CORRECTABLE_STATUSES.includes(s.status)) return { mode: "refused", reason: "notEditable" };
+    if (s?.kind !== "amelding" || !CORRECTABLE_STATUSES.includes(s.status))
+      return { mode: "refused", reason: "notEditable" };
     const current = s.versions.find((v) => v.id === s.currentVersionId) ?? s.versions.at(-1);
     if (!current) return { mode: "refused", reason: "notEditable" };
     const isDraft = s.status === "draft";
@@ -67,6 +68,10 @@ export async function builderStart(
   }
   return {
     mode: "new",
-    initial: blankLeveranse({ meldingsId: newMeldingsId(), opplysningspliktig: defaultOrgnr, kalendermaaned: previousMonth(now) }),
+    initial: blankLeveranse({
+      meldingsId: newMeldingsId(),
+      opplysningspliktig: defaultOrgnr,
+      kalendermaaned: previousMonth(now),
+    }),
   };
 }

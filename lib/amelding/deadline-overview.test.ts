@@ -25,14 +25,21 @@ async function submission(
   });
   await db
     .update(submissions)
-    .set({ status, acceptedAt: options.acceptedAt ? new Date(options.acceptedAt) : null, replacesSubmissionId: options.replaces ?? null })
+    .set({
+      status,
+      acceptedAt: options.acceptedAt ? new Date(options.acceptedAt) : null,
+      replacesSubmissionId: options.replaces ?? null,
+    })
     .where(eq(submissions.id, submissionId));
   return submissionId;
 }
 
 async function organisationAddedOn(grantTo: string, createdAt: string) {
   const org = await createTestOrganisation(db, grantTo);
-  await db.update(organisations).set({ createdAt: new Date(createdAt) }).where(eq(organisations.id, org.id));
+  await db
+    .update(organisations)
+    .set({ createdAt: new Date(createdAt) })
+    .where(eq(organisations.id, org.id));
   return org;
 }
 
@@ -82,7 +89,10 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
       firstAcceptedAt: "2026-04-07T21:30:00.000Z",
       pending: 0,
     });
-    expect(cell(overview, a.id, "2026-02")).toMatchObject({ status: "late", firstAcceptedAt: "2026-03-06T08:00:00.000Z" });
+    expect(cell(overview, a.id, "2026-02")).toMatchObject({
+      status: "late",
+      firstAcceptedAt: "2026-03-06T08:00:00.000Z",
+    });
     expect(cell(overview, a.id, "2026-04")).toMatchObject({ status: "missing", firstAcceptedAt: null, pending: 1 });
     expect(cell(overview, a.id, "2026-01")).toMatchObject({ status: "missing" });
     expect(cell(overview, a.id, "2026-05")).toMatchObject({ status: "not_yet_due" });
@@ -101,6 +111,8 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
     expect(overview.organisations.map((o) => o.id).sort()).toEqual([a.id, b.id].sort());
     const otherOnly = await getDeadlineOverview(db, [other.id], { now: new Date("2026-05-10T10:00:00Z") });
     expect(cell(otherOnly, other.id, "2026-01")).toMatchObject({ status: "on_time" });
-    expect(await getDeadlineOverview(db, [], { now: new Date("2026-05-10T10:00:00Z") })).toMatchObject({ organisations: [] });
+    expect(await getDeadlineOverview(db, [], { now: new Date("2026-05-10T10:00:00Z") })).toMatchObject({
+      organisations: [],
+    });
   });
 });

@@ -52,9 +52,10 @@ export async function getDeadlineOverview(
     .select({
       organisationId: submissions.organisationId,
       kalendermaaned: submissions.subject,
-      firstAcceptedAt: sql<Date | null>`min(${submissions.acceptedAt}) filter (where ${submissions.status} = 'accepted')`.mapWith(
-        submissions.acceptedAt,
-      ),
+      firstAcceptedAt:
+        sql<Date | null>`min(${submissions.acceptedAt}) filter (where ${submissions.status} = 'accepted')`.mapWith(
+          submissions.acceptedAt,
+        ),
       pending: sql<number>`(count(*) filter (where ${submissions.status} in ('draft', 'queued', 'sending', 'retrying')))::int`,
     })
     .from(submissions)

@@ -6,9 +6,13 @@ const base = { deadline: "2026-04-07", trackedFrom: "2025-01-01" };
 describe("deadlineStatus", () => {
   it("counts an acceptance until the end of the deadline day in Norway as on time", () => {
     // 23:59 in Oslo (summer time, UTC+2) on the deadline day.
-    expect(deadlineStatus({ ...base, today: "2026-05-01", firstAcceptedAt: new Date("2026-04-07T21:59:00Z") })).toBe("on_time");
+    expect(deadlineStatus({ ...base, today: "2026-05-01", firstAcceptedAt: new Date("2026-04-07T21:59:00Z") })).toBe(
+      "on_time",
+    );
     // 00:00 the next day in Oslo, still 7 April in UTC.
-    expect(deadlineStatus({ ...base, today: "2026-05-01", firstAcceptedAt: new Date("2026-04-07T22:00:00Z") })).toBe("late");
+    expect(deadlineStatus({ ...base, today: "2026-05-01", firstAcceptedAt: new Date("2026-04-07T22:00:00Z") })).toBe(
+      "late",
+    );
   });
 
   it("is missing once the deadline day is over with nothing accepted", () => {
@@ -22,11 +26,20 @@ describe("deadlineStatus", () => {
   });
 
   it("does not call a month missing whose deadline passed before the organisation was added", () => {
-    expect(deadlineStatus({ ...base, trackedFrom: "2026-04-08", today: "2026-05-01", firstAcceptedAt: null })).toBe("not_tracked");
-    expect(deadlineStatus({ ...base, trackedFrom: "2026-04-07", today: "2026-05-01", firstAcceptedAt: null })).toBe("missing");
+    expect(deadlineStatus({ ...base, trackedFrom: "2026-04-08", today: "2026-05-01", firstAcceptedAt: null })).toBe(
+      "not_tracked",
+    );
+    expect(deadlineStatus({ ...base, trackedFrom: "2026-04-07", today: "2026-05-01", firstAcceptedAt: null })).toBe(
+      "missing",
+    );
     // Something accepted still counts, even from before.
     expect(
-      deadlineStatus({ ...base, trackedFrom: "2026-06-01", today: "2026-06-02", firstAcceptedAt: new Date("2026-04-02T10:00:00Z") }),
+      deadlineStatus({
+        ...base,
+        trackedFrom: "2026-06-01",
+        today: "2026-06-02",
+        firstAcceptedAt: new Date("2026-04-02T10:00:00Z"),
+      }),
     ).toBe("on_time");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ameldingDeadline, easterSunday, isWorkingDay, norwegianPublicHolidays, osloDate, shiftMonth } from "./deadlines";
+import {
+  ameldingDeadline,
+  easterSunday,
+  isWorkingDay,
+  norwegianPublicHolidays,
+  osloDate,
+  shiftMonth,
+} from "./deadlines";
 
 describe("easterSunday", () => {
   it.each([

@@ -118,7 +118,12 @@ export function shiftMonth(kalendermaaned: string, offset: number): string {
   return toIso(utcDate(Number(m[1]), Number(m[2]) + offset, 1)).slice(0, 7);
 }
 
-const osloDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" });
+const osloDateFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Oslo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** The calendar date in Norway (Europe/Oslo) at an instant, as YYYY-MM-DD. */
 export function osloDate(instant: Date): string {

@@ -38,7 +38,10 @@ describe("builder values", () => {
   });
 
   it("switches a person between a Norwegian and foreign ids, and an income line between kinds", () => {
-    const foreign = withIdentifierKind({ norskIdentifikator: "1", identifiserendeInformasjon: { navn: "A" } }, "internasjonal");
+    const foreign = withIdentifierKind(
+      { norskIdentifikator: "1", identifiserendeInformasjon: { navn: "A" } },
+      "internasjonal",
+    );
     expect(identifierKind(foreign)).toBe("internasjonal");
     expect(foreign).not.toHaveProperty("norskIdentifikator");
     expect(identifierKind(withIdentifierKind(foreign, "norsk"))).toBe("norsk");

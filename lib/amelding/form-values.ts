@@ -65,7 +65,10 @@ export function textAt(values: unknown, path: string): string {
 }
 
 export const newVirksomhet = () => ({ norskIdentifikator: "", inntektsmottaker: [] });
-export const newInntektsmottaker = () => ({ norskIdentifikator: "", identifiserendeInformasjon: { navn: "", foedselsdato: "", ansattnummer: "" } });
+export const newInntektsmottaker = () => ({
+  norskIdentifikator: "",
+  identifiserendeInformasjon: { navn: "", foedselsdato: "", ansattnummer: "" },
+});
 export const newInternasjonalIdentifikator = () => ({ identifikator: "", identifikatortype: "passnummer", land: "" });
 export const newArbeidsforhold = () => ({
   typeArbeidsforhold: "ordinaertArbeidsforhold",
@@ -96,16 +99,26 @@ export const newLoennOgGodtgjoerelse = (sone = "1") => ({
 });
 
 /** Switches an inntektsmottaker between a Norwegian id and foreign ids, dropping the other. */
-export function withIdentifierKind(person: Record<string, unknown>, kind: "norsk" | "internasjonal"): Record<string, unknown> {
+export function withIdentifierKind(
+  person: Record<string, unknown>,
+  kind: "norsk" | "internasjonal",
+): Record<string, unknown> {
   const { norskIdentifikator: _n, internasjonalIdentifikator: _i, ...rest } = person;
-  return kind === "norsk" ? { norskIdentifikator: "", ...rest } : { internasjonalIdentifikator: [newInternasjonalIdentifikator()], ...rest };
+  return kind === "norsk"
+    ? { norskIdentifikator: "", ...rest }
+    : { internasjonalIdentifikator: [newInternasjonalIdentifikator()], ...rest };
 }
 
 export function identifierKind(person: unknown): "norsk" | "internasjonal" {
   return getAt(person, "internasjonalIdentifikator") !== undefined ? "internasjonal" : "norsk";
 }
 
-const INNTEKT_TYPE_ORDER: InntektType[] = ["loennsinntekt", "ytelseFraOffentlige", "pensjonEllerTrygd", "naeringsinntekt"];
+const INNTEKT_TYPE_ORDER: InntektType[] = [
+  "loennsinntekt",
+  "ytelseFraOffentlige",
+  "pensjonEllerTrygd",
+  "naeringsinntekt",
+];
 
 export function inntektType(line: unknown): InntektType {
   return INNTEKT_TYPE_ORDER.find((t) => getAt(line, t) !== undefined) ?? "loennsinntekt";
@@ -123,13 +136,20 @@ export function previousMonth(now: Date): string {
   return d.toISOString().slice(0, 7);
 }
 
-export function blankLeveranse(options: { meldingsId: string; opplysningspliktig: string; kalendermaaned: string }): FormValues {
+export function blankLeveranse(options: {
+  meldingsId: string;
+  opplysningspliktig: string;
+  kalendermaaned: string;
+}): FormValues {
   return {
     kalendermaaned: options.kalendermaaned,
     kildesystem: KILDESYSTEM,
     meldingsId: options.meldingsId,
     opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
-    oppgave: { betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [], sumArbeidsgiveravgift: "" }, virksomhet: [newVirksomhet()] },
+    oppgave: {
+      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [], sumArbeidsgiveravgift: "" },
+      virksomhet: [newVirksomhet()],
+    },
     spraakForTilbakemelding: "bokmaal",
   };
 }

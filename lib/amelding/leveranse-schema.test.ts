@@ -32,11 +32,17 @@ describe("leveranse schema", () => {
     const line = l.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0];
     line.avgiftsgrunnlagBeloep = String(line.avgiftsgrunnlagBeloep);
     line.prosentsatsForAvgiftsberegning = "14.1";
-    l.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].loennsinntekt.tilleggsinformasjon = { inntjeningsforhold: "x" };
+    l.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].loennsinntekt.tilleggsinformasjon = {
+      inntjeningsforhold: "x",
+    };
     l.oppgave.pensjonsinnretning = [{ identifikator: "899205291" }];
     const parsed = leveranseSchema.parse(l) as any;
-    expect(parsed.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0].prosentsatsForAvgiftsberegning).toBe(14.1);
-    expect(parsed.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].loennsinntekt.tilleggsinformasjon).toEqual({ inntjeningsforhold: "x" });
+    expect(parsed.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0].prosentsatsForAvgiftsberegning).toBe(
+      14.1,
+    );
+    expect(parsed.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0].loennsinntekt.tilleggsinformasjon).toEqual({
+      inntjeningsforhold: "x",
+    });
     expect(parsed.oppgave.pensjonsinnretning).toEqual([{ identifikator: "899205291" }]);
   });
 
@@ -78,7 +84,12 @@ describe("leveranse schema", () => {
   });
 
   it("limits kalendermaaned to 2014-01..2099-12 and meldingsId to 150 characters", () => {
-    for (const [month, ok] of [["2013-12", false], ["2014-01", true], ["2099-12", true], ["2100-01", false]] as const) {
+    for (const [month, ok] of [
+      ["2013-12", false],
+      ["2014-01", true],
+      ["2099-12", true],
+      ["2100-01", false],
+    ] as const) {
       const l = asJson(valid());
       l.kalendermaaned = month;
       expect(issues(l).includes("kalendermaaned:kalendermaanedRange")).toBe(!ok);
@@ -94,7 +105,9 @@ describe("leveranse schema", () => {
     const l = asJson(valid());
     const fnr: string = l.oppgave.virksomhet[0].inntektsmottaker[0].norskIdentifikator;
     l.oppgave.virksomhet[0].inntektsmottaker[0].norskIdentifikator = `${fnr.slice(0, 10)}${(Number(fnr[10]) + 1) % 10}`;
-    l.oppgave.virksomhet[0].inntektsmottaker[1].norskIdentifikator = syntheticFodselsnummer(seededRandom(9), { dnummer: true });
+    l.oppgave.virksomhet[0].inntektsmottaker[1].norskIdentifikator = syntheticFodselsnummer(seededRandom(9), {
+      dnummer: true,
+    });
     expect(issues(l)).toEqual([`${person0}.norskIdentifikator:fnrChecksum`]);
   });
 
@@ -103,7 +116,10 @@ describe("leveranse schema", () => {
     const p = l.oppgave.virksomhet[0].inntektsmottaker[0];
     delete p.norskIdentifikator;
     p.inntekt[0].beloep = "x"; // an error further down does not hide the missing identifier
-    expect(issues(l)).toEqual([`${person0}.inntekt.0.beloep:amountInvalid`, `${person0}.norskIdentifikator:identifierRequired`]);
+    expect(issues(l)).toEqual([
+      `${person0}.inntekt.0.beloep:amountInvalid`,
+      `${person0}.norskIdentifikator:identifierRequired`,
+    ]);
     p.inntekt[0].beloep = 1000;
     p.internasjonalIdentifikator = [{ identifikator: "P1234567", identifikatortype: "passnummer", land: "se" }];
     expect(issues(l)).toEqual([`${person0}.identifiserendeInformasjon.foedselsdato:requiredWithoutFnr`]);
@@ -119,7 +135,11 @@ describe("leveranse schema", () => {
   });
 
   it("requires forskuddstrekk as negative whole kroner", () => {
-    for (const [beloep, message] of [[7000, "deductionNegative"], [-7000.5, "amountWholeKroner"], ["-7 000", null]] as const) {
+    for (const [beloep, message] of [
+      [7000, "deductionNegative"],
+      [-7000.5, "amountWholeKroner"],
+      ["-7 000", null],
+    ] as const) {
       const l = asJson(valid());
       const trekk = l.oppgave.virksomhet[0].inntektsmottaker[0].forskuddstrekk[0];
       trekk.beloep = beloep;
@@ -238,8 +258,14 @@ describe("leveranse schema", () => {
 
   it("drops an identifiserendeInformasjon left empty in a form", () => {
     const l = asJson(valid());
-    l.oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon = { navn: "", foedselsdato: "", ansattnummer: " " };
+    l.oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon = {
+      navn: "",
+      foedselsdato: "",
+      ansattnummer: " ",
+    };
     const parsed = leveranseSchema.parse(l);
-    expect(JSON.parse(JSON.stringify(parsed)).oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon).toBeUndefined();
+    expect(
+      JSON.parse(JSON.stringify(parsed)).oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon,
+    ).toBeUndefined();
   });
 });

@@ -102,7 +102,8 @@ const optionalWholeKroner = () =>
 /** Forskuddstrekk and utleggstrekk are negative whole kroner (official JSON example). */
 const deduction = () => wholeKroner().pipe(z.number().negative({ message: "deductionNegative" }));
 
-const percent = () => decimal().pipe(z.number().min(0, { message: "percentRange" }).max(100, { message: "percentRange" }));
+const percent = () =>
+  decimal().pipe(z.number().min(0, { message: "percentRange" }).max(100, { message: "percentRange" }));
 const optionalPercent = () =>
   optionalDecimal().refine((n) => n === undefined || (n >= 0 && n <= 100), { message: "percentRange" });
 
@@ -182,7 +183,12 @@ const ORDINARY_EMPLOYMENT = "ordinaertArbeidsforhold";
  * but not required, so files from payroll systems still on an older 2.x model keep importing.
  * Both are our reading of the model (docs/skatteetaten-contract.md, "A-melding model v2.3").
  */
-const ORDINARY_EMPLOYMENT_REQUIRED = ["antallTimerPerUkeSomEnFullStillingTilsvarer", "yrke", "arbeidstidsordning", "stillingsprosent"] as const;
+const ORDINARY_EMPLOYMENT_REQUIRED = [
+  "antallTimerPerUkeSomEnFullStillingTilsvarer",
+  "yrke",
+  "arbeidstidsordning",
+  "stillingsprosent",
+] as const;
 
 const arbeidsforhold = z
   .looseObject({
@@ -190,9 +196,12 @@ const arbeidsforhold = z
     arbeidsforholdId: optionalText(150),
     startdato: date(),
     sluttdato: optionalDate(),
-    antallTimerPerUkeSomEnFullStillingTilsvarer: optionalDecimal().refine((n) => n === undefined || (n > 0 && n <= 168), {
-      message: "hoursRange",
-    }),
+    antallTimerPerUkeSomEnFullStillingTilsvarer: optionalDecimal().refine(
+      (n) => n === undefined || (n > 0 && n <= 168),
+      {
+        message: "hoursRange",
+      },
+    ),
     avloenningstype: optionalCode("avloenningstype"),
     yrke: optionalText(7).refine((v) => v === undefined || /^\d{7}$/.test(v), { message: "yrkeFormat" }),
     arbeidstidsordning: optionalCode("arbeidstidsordning"),
@@ -205,7 +214,8 @@ const arbeidsforhold = z
     }
     if (a.typeArbeidsforhold === ORDINARY_EMPLOYMENT) {
       for (const key of ORDINARY_EMPLOYMENT_REQUIRED) {
-        if (a[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "requiredForOrdinaryEmployment" });
+        if (a[key] === undefined)
+          ctx.addIssue({ code: "custom", path: [key], message: "requiredForOrdinaryEmployment" });
       }
     }
   });
@@ -220,14 +230,17 @@ const inntekt = z
     utloeserArbeidsgiveravgift: flag(),
     inngaarIGrunnlagForTrekk: flag(),
     beloep: decimal(),
-    loennsinntekt: z.looseObject({ beskrivelse: code("loennsinntektBeskrivelse"), antall: optionalDecimal() }).optional(),
+    loennsinntekt: z
+      .looseObject({ beskrivelse: code("loennsinntektBeskrivelse"), antall: optionalDecimal() })
+      .optional(),
     ytelseFraOffentlige: z.looseObject({ beskrivelse: text(200) }).optional(),
     pensjonEllerTrygd: z.looseObject({ beskrivelse: text(200) }).optional(),
     naeringsinntekt: z.looseObject({ beskrivelse: text(200) }).optional(),
   })
   .superRefine((line, ctx) => {
     const present = INNTEKT_TYPES.filter((type) => line[type] !== undefined);
-    if (present.length === 0) ctx.addIssue({ code: "custom", path: ["loennsinntekt", "beskrivelse"], message: "required" });
+    if (present.length === 0)
+      ctx.addIssue({ code: "custom", path: ["loennsinntekt", "beskrivelse"], message: "required" });
     const second = present[1];
     if (second) ctx.addIssue({ code: "custom", path: [second], message: "inntektTypeSeveral" });
   });
@@ -271,14 +284,19 @@ const inntektsmottaker = z
         ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "navn"], message: "requiredWithoutFnr" });
       }
       if (!person.identifiserendeInformasjon?.foedselsdato) {
-        ctx.addIssue({ code: "custom", path: ["identifiserendeInformasjon", "foedselsdato"], message: "requiredWithoutFnr" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["identifiserendeInformasjon", "foedselsdato"],
+          message: "requiredWithoutFnr",
+        });
       }
     }
   }, RUN_ALWAYS)
   .transform((person) => {
     // An identifiserendeInformasjon left empty in a form must not reach the wire as {}.
     const info = person.identifiserendeInformasjon;
-    if (info && Object.values(info).every((v) => v === undefined)) return { ...person, identifiserendeInformasjon: undefined };
+    if (info && Object.values(info).every((v) => v === undefined))
+      return { ...person, identifiserendeInformasjon: undefined };
     return person;
   });
 
@@ -300,7 +318,12 @@ const virksomhet = z
     v.inntektsmottaker.forEach((person, i) => {
       const id = person.norskIdentifikator;
       if (id === undefined) return;
-      if (seen.has(id)) ctx.addIssue({ code: "custom", path: ["inntektsmottaker", i, "norskIdentifikator"], message: "duplicatePerson" });
+      if (seen.has(id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["inntektsmottaker", i, "norskIdentifikator"],
+          message: "duplicatePerson",
+        });
       seen.add(id);
     });
   });
@@ -325,7 +348,11 @@ const betalingsinformasjon = z
     const seen = new Set<string>();
     (b.sumForskuddstrekkPerLoennsutbetalingsdato ?? []).forEach(({ loennsutbetalingsdato: date }, i) => {
       if (seen.has(date)) {
-        ctx.addIssue({ code: "custom", path: ["sumForskuddstrekkPerLoennsutbetalingsdato", i, "loennsutbetalingsdato"], message: "duplicateDate" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["sumForskuddstrekkPerLoennsutbetalingsdato", i, "loennsutbetalingsdato"],
+          message: "duplicateDate",
+        });
       }
       seen.add(date);
     });
@@ -343,13 +370,18 @@ const oppgave = z
   .superRefine((o, ctx) => {
     const seen = new Set<string>();
     o.virksomhet.forEach((v, i) => {
-      if (seen.has(v.norskIdentifikator)) ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
+      if (seen.has(v.norskIdentifikator))
+        ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
       seen.add(v.norskIdentifikator);
     });
   });
 
 const leveranseFields = {
-  leveringstidspunkt: z.iso.datetime({ offset: true, local: true, error: (issue) => (issue.input ? "dateTimeInvalid" : "required") }),
+  leveringstidspunkt: z.iso.datetime({
+    offset: true,
+    local: true,
+    error: (issue) => (issue.input ? "dateTimeInvalid" : "required"),
+  }),
   kalendermaaned: z
     .string({ error: "required" })
     .trim()
@@ -358,7 +390,9 @@ const leveranseFields = {
     .refine((v) => v >= "2014-01" && v <= "2099-12", { message: "kalendermaanedRange" }),
   kildesystem: text(255),
   meldingsId: meldingsId(),
-  erstatterMeldingsId: optionalText(150).refine((v) => v === undefined || MELDINGS_ID.test(v), { message: "meldingsIdFormat" }),
+  erstatterMeldingsId: optionalText(150).refine((v) => v === undefined || MELDINGS_ID.test(v), {
+    message: "meldingsIdFormat",
+  }),
   opplysningspliktig: z.looseObject({ norskIdentifikator: orgnr() }, { error: "required" }),
   oppgave: oppgave,
   spraakForTilbakemelding: optionalCode("spraakForTilbakemelding"),

@@ -48,7 +48,11 @@ export type ReplaceableLookup =
  * organisations, and not already replaced by another accepted one (then that one is the message
  * to replace).
  */
-export async function lookUpReplaceableAmelding(db: DbOrTx, submissionId: string, organisationIds: string[]): Promise<ReplaceableLookup> {
+export async function lookUpReplaceableAmelding(
+  db: DbOrTx,
+  submissionId: string,
+  organisationIds: string[],
+): Promise<ReplaceableLookup> {
   if (organisationIds.length === 0) return { ok: false, reason: "notFound" };
   const [row] = await db
     .select({ submission: submissions, payload: submissionVersions.payload })

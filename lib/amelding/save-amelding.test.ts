@@ -32,7 +32,10 @@ function builderValues(overrides: Record<string, unknown> = {}) {
     meldingsId: randomUUID(),
     opplysningspliktig: { norskIdentifikator: org().orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: "7 000" }], sumArbeidsgiveravgift: "5 640" },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: "7 000" }],
+        sumArbeidsgiveravgift: "5 640",
+      },
       virksomhet: [
         {
           norskIdentifikator: VIRKSOMHET,
@@ -54,7 +57,12 @@ function builderValues(overrides: Record<string, unknown> = {}) {
           ],
           arbeidsgiveravgift: {
             loennOgGodtgjoerelse: [
-              { beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: "40000", prosentsatsForAvgiftsberegning: "14.1" },
+              {
+                beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
+                sone: "1",
+                avgiftsgrunnlagBeloep: "40000",
+                prosentsatsForAvgiftsberegning: "14.1",
+              },
             ],
           },
         },
@@ -93,9 +101,17 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
       sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
       sumArbeidsgiveravgift: 5640,
     });
-    expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0]).toMatchObject({ beloep: 40000, utloeserArbeidsgiveravgift: true });
-    expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon).toEqual({ navn: "Kari Testesen" });
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, submissionId), eq(auditLog.action, "submission.create_draft")));
+    expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0]).toMatchObject({
+      beloep: 40000,
+      utloeserArbeidsgiveravgift: true,
+    });
+    expect(payload.oppgave.virksomhet[0].inntektsmottaker[0].identifiserendeInformasjon).toEqual({
+      navn: "Kari Testesen",
+    });
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, submissionId), eq(auditLog.action, "submission.create_draft")));
     expect(audit).toHaveLength(1);
   });
 
@@ -120,12 +136,15 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     const values = builderValues();
     const person = values.oppgave.virksomhet[0]!.inntektsmottaker[0]!;
     person.norskIdentifikator = "12345678901";
-    values.oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato[0]!.loennsutbetalingsdato = "20.10.2026";
+    values.oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato[0]!.loennsutbetalingsdato =
+      "20.10.2026";
     await expect(save({ leveranse: values })).rejects.toMatchObject({
       code: "validation",
       fieldErrors: {
         "oppgave.virksomhet.0.inntektsmottaker.0.norskIdentifikator": ["fnrChecksum"],
-        "oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato.0.loennsutbetalingsdato": ["dateInvalid"],
+        "oppgave.betalingsinformasjon.sumForskuddstrekkPerLoennsutbetalingsdato.0.loennsutbetalingsdato": [
+          "dateInvalid",
+        ],
       },
     });
     expect(await isMeldingsIdUsed(db, org().id, values.meldingsId)).toBe(false);
@@ -136,16 +155,24 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     await save({ leveranse: values, intent: "draft" });
     expect(await isMeldingsIdUsed(db, org().id, values.meldingsId)).toBe(true);
     expect(await isMeldingsIdUsed(db, h.orgs[1]!.id, values.meldingsId)).toBe(false);
-    await expect(save({ leveranse: values })).rejects.toMatchObject({ fieldErrors: { meldingsId: ["meldingsIdUsed"] } });
+    await expect(save({ leveranse: values })).rejects.toMatchObject({
+      fieldErrors: { meldingsId: ["meldingsIdUsed"] },
+    });
   });
 
   it("keeps a draft's meldingsId when the draft is edited, adding a version", async () => {
     const values = builderValues();
     const { submissionId } = await save({ leveranse: values, intent: "draft" });
-    await save({ leveranse: builderValues({ meldingsId: values.meldingsId, kalendermaaned: "2026-09" }), submissionId });
+    await save({
+      leveranse: builderValues({ meldingsId: values.meldingsId, kalendermaaned: "2026-09" }),
+      submissionId,
+    });
     const s = await history(submissionId);
     expect(s).toMatchObject({ status: "queued", subject: "2026-09" });
-    expect(s.versions.map((v) => (v.payload as { meldingsId: string }).meldingsId)).toEqual([values.meldingsId, values.meldingsId]);
+    expect(s.versions.map((v) => (v.payload as { meldingsId: string }).meldingsId)).toEqual([
+      values.meldingsId,
+      values.meldingsId,
+    ]);
   });
 
   it("refuses an opplysningspliktig other than the organisation and an organisation the user lacks", async () => {
@@ -153,7 +180,9 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
       save({ leveranse: builderValues({ opplysningspliktig: { norskIdentifikator: h.orgs[1]!.orgnr } }) }),
     ).rejects.toMatchObject({ fieldErrors: { "opplysningspliktig.norskIdentifikator": ["organisationMismatch"] } });
     const stranger = await createTestOrganisation(db, null);
-    await expect(save({ leveranse: builderValues(), organisationId: stranger.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(save({ leveranse: builderValues(), organisationId: stranger.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("sends a replacement naming the replaced meldingsId, which the sandbox accepts, and links the two submissions", async () => {
@@ -174,11 +203,17 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     );
     expect(replacement.replacesSubmissionId).toBe(original.id);
     expect(replacement.versions[0]!.payload.erstatterMeldingsId).toBe(originalMeldingsId);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, replacement.id), eq(auditLog.action, "submission.submit")));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, replacement.id), eq(auditLog.action, "submission.submit")));
     expect(audit[0]!.details).toMatchObject({ replacesSubmissionId: original.id });
 
     // Once replaced, the newer message is the one to replace.
-    expect(await builderStart(db, user.organisationIds, org().orgnr, { erstatter: original.id })).toEqual({ mode: "refused", reason: "alreadyReplaced" });
+    expect(await builderStart(db, user.organisationIds, org().orgnr, { erstatter: original.id })).toEqual({
+      mode: "refused",
+      reason: "alreadyReplaced",
+    });
     await expect(save({ leveranse: builderValues(), replacesSubmissionId: original.id })).rejects.toMatchObject({
       code: "conflict",
       messageKey: "ameldingBuilder.refused.alreadyReplaced",
@@ -194,7 +229,10 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     await expect(save({ leveranse: builderValues(), replacesSubmissionId: queued })).rejects.toMatchObject({
       messageKey: "ameldingBuilder.refused.notFound",
     });
-    expect(await builderStart(db, user.organisationIds, org().orgnr, { erstatter: queued })).toEqual({ mode: "refused", reason: "notFound" });
+    expect(await builderStart(db, user.organisationIds, org().orgnr, { erstatter: queued })).toEqual({
+      mode: "refused",
+      reason: "notFound",
+    });
   });
 
   it("keeps a replacement to the month of the message it replaces", async () => {

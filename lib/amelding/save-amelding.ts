@@ -43,14 +43,20 @@ async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: s
  * client cannot choose either.
  */
 export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: SaveAmeldingInput) {
-  if (!user.organisationIds.includes(input.organisationId)) throw new SafeError("forbidden", "errors.organisationForbidden");
+  if (!user.organisationIds.includes(input.organisationId))
+    throw new SafeError("forbidden", "errors.organisationForbidden");
   const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
   if (!organisation) throw new SafeError("not_found", "errors.notFound");
 
   const existing = input.submissionId ? await findEditable(tx, input.submissionId, user.organisationIds) : undefined;
-  if (existing && existing.organisationId !== organisation.id) throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
+  if (existing && existing.organisationId !== organisation.id)
+    throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
 
-  const raw: Record<string, unknown> = { ...input.leveranse, erstatterMeldingsId: undefined, leveringstidspunkt: undefined };
+  const raw: Record<string, unknown> = {
+    ...input.leveranse,
+    erstatterMeldingsId: undefined,
+    leveringstidspunkt: undefined,
+  };
   if (input.intent === "submit") raw.leveringstidspunkt = new Date().toISOString();
 
   const replacesSubmissionId = existing ? (existing.replacesSubmissionId ?? undefined) : input.replacesSubmissionId;
@@ -58,7 +64,8 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
   if (replacesSubmissionId) {
     const lookup = await lookUpReplaceableAmelding(tx, replacesSubmissionId, user.organisationIds);
     if (!lookup.ok) throw new SafeError("conflict", `ameldingBuilder.refused.${lookup.reason}`);
-    if (lookup.amelding.organisationId !== organisation.id) throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
+    if (lookup.amelding.organisationId !== organisation.id)
+      throw new SafeError("conflict", "ameldingBuilder.errors.organisationChanged");
     replaced = lookup.amelding;
     raw.erstatterMeldingsId = replaced.meldingsId;
   }
@@ -68,12 +75,17 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
   const add = (path: string, key: string) => {
     fieldErrors[path] = [...(fieldErrors[path] ?? []), key];
   };
-  if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join("."), ameldingMessageKey(issue.message));
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) add(issue.path.join("."), ameldingMessageKey(issue.message));
 
   const orgnr = (raw.opplysningspliktig as { norskIdentifikator?: unknown } | undefined)?.norskIdentifikator;
-  if (typeof orgnr === "string" && orgnr.replace(/\s+/g, "") !== organisation.orgnr) add("opplysningspliktig.norskIdentifikator", "organisationMismatch");
+  if (typeof orgnr === "string" && orgnr.replace(/\s+/g, "") !== organisation.orgnr)
+    add("opplysningspliktig.norskIdentifikator", "organisationMismatch");
   if (replaced && raw.kalendermaaned !== replaced.kalendermaaned) add("kalendermaaned", "replacementMonthChanged");
-  if (typeof raw.meldingsId === "string" && (await isMeldingsIdUsed(tx, organisation.id, raw.meldingsId.trim(), { exceptSubmissionId: existing?.id }))) {
+  if (
+    typeof raw.meldingsId === "string" &&
+    (await isMeldingsIdUsed(tx, organisation.id, raw.meldingsId.trim(), { exceptSubmissionId: existing?.id }))
+  ) {
     add("meldingsId", "meldingsIdUsed");
   }
   if (!parsed.success || Object.keys(fieldErrors).length > 0) validationError(fieldErrors);

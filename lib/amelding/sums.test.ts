@@ -10,7 +10,12 @@ describe("A-melding sums", () => {
   it("adds forskuddstrekk over every person and virksomhet, negative, and what is to pay, positive", () => {
     const sums = computeSums({
       virksomhet: [
-        { inntektsmottaker: [{ forskuddstrekk: [{ beloep: -7000 }, { beloep: -500 }] }, { forskuddstrekk: [{ beloep: -1200 }] }] },
+        {
+          inntektsmottaker: [
+            { forskuddstrekk: [{ beloep: -7000 }, { beloep: -500 }] },
+            { forskuddstrekk: [{ beloep: -1200 }] },
+          ],
+        },
         { inntektsmottaker: [{ forskuddstrekk: [{ beloep: "-300" }] }] },
       ],
     });
@@ -52,15 +57,32 @@ describe("A-melding sums", () => {
     const perDate = (...beloep: (number | string)[]) =>
       beloep.map((b, i) => ({ loennsutbetalingsdato: `2026-10-${String(10 + i)}`, beloep: b }));
     expect(
-      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7000), sumArbeidsgiveravgift: 5640 } }),
+      checkBetalingsinformasjon({
+        ...oppgave,
+        betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7000), sumArbeidsgiveravgift: 5640 },
+      }),
     ).toEqual([]);
     // Several payment dates: their total is compared with the lines, which carry no date.
     expect(
-      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(4000, "3000"), sumArbeidsgiveravgift: 5640 } }),
+      checkBetalingsinformasjon({
+        ...oppgave,
+        betalingsinformasjon: {
+          sumForskuddstrekkPerLoennsutbetalingsdato: perDate(4000, "3000"),
+          sumArbeidsgiveravgift: 5640,
+        },
+      }),
     ).toEqual([]);
     expect(
-      checkBetalingsinformasjon({ ...oppgave, betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7001), sumArbeidsgiveravgift: "5640" } }),
-    ).toEqual([{ field: "sumForskuddstrekkPerLoennsutbetalingsdato", expected: 7000, actual: 7001, key: "sumMismatch" }]);
+      checkBetalingsinformasjon({
+        ...oppgave,
+        betalingsinformasjon: {
+          sumForskuddstrekkPerLoennsutbetalingsdato: perDate(7001),
+          sumArbeidsgiveravgift: "5640",
+        },
+      }),
+    ).toEqual([
+      { field: "sumForskuddstrekkPerLoennsutbetalingsdato", expected: 7000, actual: 7001, key: "sumMismatch" },
+    ]);
     expect(checkBetalingsinformasjon(oppgave)).toEqual([
       { field: "sumForskuddstrekkPerLoennsutbetalingsdato", expected: 7000, actual: undefined, key: "sumMissing" },
       { field: "sumArbeidsgiveravgift", expected: 5640, actual: undefined, key: "sumMissing" },

@@ -24,7 +24,9 @@ type Amount = number | string | undefined;
 type LinesOfOppgave = {
   virksomhet?: {
     inntektsmottaker?: { forskuddstrekk?: { beloep?: Amount }[] }[];
-    arbeidsgiveravgift?: { loennOgGodtgjoerelse?: { avgiftsgrunnlagBeloep?: Amount; prosentsatsForAvgiftsberegning?: Amount }[] };
+    arbeidsgiveravgift?: {
+      loennOgGodtgjoerelse?: { avgiftsgrunnlagBeloep?: Amount; prosentsatsForAvgiftsberegning?: Amount }[];
+    };
   }[];
 };
 type BetalingsinformasjonLike = {
@@ -55,7 +57,9 @@ function divideRounded(n: bigint, d: bigint): bigint {
   return sign * ((abs + d / 2n) / d);
 }
 
-export function arbeidsgiveravgiftForVirksomhet(lines: { avgiftsgrunnlagBeloep?: Amount; prosentsatsForAvgiftsberegning?: Amount }[]): number {
+export function arbeidsgiveravgiftForVirksomhet(
+  lines: { avgiftsgrunnlagBeloep?: Amount; prosentsatsForAvgiftsberegning?: Amount }[],
+): number {
   let total = 0n; // øre × hundredths of a percent
   for (const line of lines) {
     const grunnlag = toHundredths(line.avgiftsgrunnlagBeloep);
@@ -112,7 +116,9 @@ export function statedSum(given: BetalingsinformasjonLike, field: SumField): num
  * Where betalingsinformasjon disagrees with the lines (warnings, see above). A sum may be left
  * out when the lines add up to 0 (nothing to pay); otherwise it should be given and equal.
  */
-export function checkBetalingsinformasjon(oppgave: LinesOfOppgave & { betalingsinformasjon?: BetalingsinformasjonLike }): SumMismatch[] {
+export function checkBetalingsinformasjon(
+  oppgave: LinesOfOppgave & { betalingsinformasjon?: BetalingsinformasjonLike },
+): SumMismatch[] {
   const computed = computeSums(oppgave);
   const given = oppgave.betalingsinformasjon ?? {};
   const out: SumMismatch[] = [];

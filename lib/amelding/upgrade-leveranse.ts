@@ -15,7 +15,11 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
  */
 export function upgradeLeveranse(leveranse: Json): { leveranse: Json; leftOut: UnknownElementWarning[] } {
   const oppgave = leveranse.oppgave;
-  if (!isObject(oppgave) || !isObject(oppgave.betalingsinformasjon) || !("sumForskuddstrekk" in oppgave.betalingsinformasjon)) {
+  if (
+    !isObject(oppgave) ||
+    !isObject(oppgave.betalingsinformasjon) ||
+    !("sumForskuddstrekk" in oppgave.betalingsinformasjon)
+  ) {
     return { leveranse, leftOut: [] };
   }
   const { sumForskuddstrekk: _, ...betalingsinformasjon } = oppgave.betalingsinformasjon;

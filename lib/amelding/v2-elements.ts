@@ -44,7 +44,10 @@ const arbeidsgiveravgift: ComplexType = {
   loennOgGodtgjoerelse: many(arbeidsgiveravgiftsgrunnlag),
   tilskuddOgPremieTilPensjon: many(arbeidsgiveravgiftsgrunnlag),
   utenlandskeMedSaerskiltProsentsats: one({ avgiftsgrunnlagBeloep: decimal, prosentsatsForAvgiftsberegning: decimal }),
-  utenlandskeMedFastAvgiftsbeloep: one({ antallAvgiftsgrunnlagPersoner: integer, beloepssatsForAvgiftsberegning: decimal }),
+  utenlandskeMedFastAvgiftsbeloep: one({
+    antallAvgiftsgrunnlagPersoner: integer,
+    beloepssatsForAvgiftsberegning: decimal,
+  }),
   fradragIGrunnlagetForSone: many(fradragIGrunnlaget),
   fradragIGrunnlagetForUtenlandsk: one({ avgiftsfradragBeloep: decimal, prosentsatsForAvgiftsberegning: decimal }),
   samletGrunnlagUnderOpplysningsplikt: integer,
@@ -70,7 +73,11 @@ const tilleggsinformasjon: ComplexType = {
   inntjeningsforhold: text,
   livrente: one({ totaltUtbetaltBeloep: decimal }),
   lottOgPart: one({ antallDager: integer }),
-  nettoloenn: one({ oppgrossingstabellnummer: integer, bilinformasjon: one(bilOgBaat), betaltSkattebeloepIUtlandet: decimal }),
+  nettoloenn: one({
+    oppgrossingstabellnummer: integer,
+    bilinformasjon: one(bilOgBaat),
+    betaltSkattebeloepIUtlandet: decimal,
+  }),
   pensjon: one({
     grunnpensjonsbeloep: decimal,
     tilleggspensjonsbeloep: decimal,
@@ -163,7 +170,12 @@ const inntektsmottaker: ComplexType = {
   forskuddstrekk: many({ beskrivelse: text, beloep: integer }),
   inntekt: many(inntekt),
   sjoefolksrelatertInformasjon: one({ antallDoegnOmbord: integer, antallDoegnOmbordUtenDekkedeSmaautgifter: integer }),
-  oppholdPaaSvalbardJanMayenOgBilandene: many({ oppholdsId: text, startdato: text, sluttdato: text, beskrivelse: text }),
+  oppholdPaaSvalbardJanMayenOgBilandene: many({
+    oppholdsId: text,
+    startdato: text,
+    sluttdato: text,
+    beskrivelse: text,
+  }),
   utleggstrekk: many({ beskrivelse: text, beloep: integer, datoForUtleggstrekk: text }),
 };
 
@@ -175,9 +187,17 @@ const oppgave: ComplexType = {
     sumUtleggstrekk: integer,
     sumForskuddstrekkPerLoennsutbetalingsdato: many({ loennsutbetalingsdato: text, beloep: integer }),
   }),
-  betalingsinformasjonForForenkletOrdning: many({ sumForskuddstrekk: integer, sumArbeidsgiveravgift: integer, loennsutbetalingsdato: text }),
+  betalingsinformasjonForForenkletOrdning: many({
+    sumForskuddstrekk: integer,
+    sumArbeidsgiveravgift: integer,
+    loennsutbetalingsdato: text,
+  }),
   annenBagatellmessigStoette: decimal,
-  virksomhet: many({ norskIdentifikator: text, inntektsmottaker: many(inntektsmottaker), arbeidsgiveravgift: one(arbeidsgiveravgift) }),
+  virksomhet: many({
+    norskIdentifikator: text,
+    inntektsmottaker: many(inntektsmottaker),
+    arbeidsgiveravgift: one(arbeidsgiveravgift),
+  }),
   pensjonsinnretning: many({ identifikator: text }),
 };
 

@@ -6,7 +6,9 @@ import { validateLeveranse, validateLeveranseDraft } from "./validate-leveranse"
 import { AMELDING_MESSAGE_KEYS } from "./validation-messages";
 
 function leveranse(persons = 3): any {
-  return JSON.parse(JSON.stringify(generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons, seed: 4 })));
+  return JSON.parse(
+    JSON.stringify(generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons, seed: 4 })),
+  );
 }
 
 describe("validateLeveranse", () => {
@@ -50,7 +52,11 @@ describe("validateLeveranse", () => {
     if (result.ok) throw new Error("expected errors");
     expect(result.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ field: "norskIdentifikator", key: "identifierRequired", person: expect.objectContaining({ label: "#2" }) }),
+        expect.objectContaining({
+          field: "norskIdentifikator",
+          key: "identifierRequired",
+          person: expect.objectContaining({ label: "#2" }),
+        }),
         {
           path: "oppgave.betalingsinformasjon.sumArbeidsgiveravgift",
           key: "amountWholeKroner",
@@ -65,7 +71,9 @@ describe("validateLeveranse", () => {
     l.oppgave.virksomhet[0].inntektsmottaker = { not: "a list" };
     const result = validateLeveranse(l);
     if (result.ok) throw new Error("expected errors");
-    expect(result.errors).toEqual([expect.objectContaining({ path: "oppgave.virksomhet.0.inntektsmottaker", key: "structureInvalid" })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: "oppgave.virksomhet.0.inntektsmottaker", key: "structureInvalid" }),
+    ]);
   });
 
   it("accepts a draft without leveringstidspunkt", () => {

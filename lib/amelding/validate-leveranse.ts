@@ -34,9 +34,13 @@ function at(value: unknown, key: string | number): unknown {
 }
 
 function personLabel(raw: RawPerson | undefined, position: number): string {
-  const name = typeof raw?.identifiserendeInformasjon?.navn === "string" ? raw.identifiserendeInformasjon.navn.trim() : "";
-  const fnr = typeof raw?.norskIdentifikator === "string" ? maskPersonalNumbers(raw.norskIdentifikator.replace(/\s+/g, "")) : "";
-  const foreign = Array.isArray(raw?.internasjonalIdentifikator) ? raw.internasjonalIdentifikator[0]?.identifikator : undefined;
+  const name =
+    typeof raw?.identifiserendeInformasjon?.navn === "string" ? raw.identifiserendeInformasjon.navn.trim() : "";
+  const fnr =
+    typeof raw?.norskIdentifikator === "string" ? maskPersonalNumbers(raw.norskIdentifikator.replace(/\s+/g, "")) : "";
+  const foreign = Array.isArray(raw?.internasjonalIdentifikator)
+    ? raw.internasjonalIdentifikator[0]?.identifikator
+    : undefined;
   const id = fnr || (typeof foreign === "string" ? foreign : "");
   const parts = [name, id].filter(Boolean);
   return parts.length ? parts.join(", ") : `#${position + 1}`;
@@ -56,7 +60,9 @@ function toErrors(input: unknown, issues: z.core.$ZodIssue[]): LeveranseError[] 
       const cacheKey = `${v}.${i}`;
       let label = labels.get(cacheKey);
       if (label === undefined) {
-        const raw = at(at(at(at(at(input, "oppgave"), "virksomhet"), v), "inntektsmottaker"), i) as RawPerson | undefined;
+        const raw = at(at(at(at(at(input, "oppgave"), "virksomhet"), v), "inntektsmottaker"), i) as
+          | RawPerson
+          | undefined;
         label = personLabel(raw, i);
         labels.set(cacheKey, label);
       }
@@ -75,11 +81,15 @@ function toErrors(input: unknown, issues: z.core.$ZodIssue[]): LeveranseError[] 
  */
 export function validateLeveranse(input: unknown): LeveranseValidation<Leveranse> {
   const parsed = leveranseSchema.safeParse(input);
-  return parsed.success ? { ok: true, leveranse: parsed.data } : { ok: false, errors: toErrors(input, parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, leveranse: parsed.data }
+    : { ok: false, errors: toErrors(input, parsed.error.issues) };
 }
 
 /** The same for a draft, which has no leveringstidspunkt until it is submitted. */
 export function validateLeveranseDraft(input: unknown): LeveranseValidation<LeveranseDraft> {
   const parsed = leveranseDraftSchema.safeParse(input);
-  return parsed.success ? { ok: true, leveranse: parsed.data } : { ok: false, errors: toErrors(input, parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, leveranse: parsed.data }
+    : { ok: false, errors: toErrors(input, parsed.error.issues) };
 }

@@ -70,8 +70,19 @@ type AuditDetailsByAction = {
   "submission.retry": SubmissionMoved;
   "submission.send_corrected_version": { fromStatus: SubmissionStatus; versionNo: number; idempotencyKey: string };
   "submission.cancel": SubmissionMoved;
-  "submission.bulk_retry": { filter: Partial<SubmissionListFilter>; total: number; submissionIds: string[]; organisationIds: string[] };
-  "submissions.exported": { format: "csv"; filter: Partial<SubmissionListFilter>; rowCount: number; until: string; personalDataMasked: boolean };
+  "submission.bulk_retry": {
+    filter: Partial<SubmissionListFilter>;
+    total: number;
+    submissionIds: string[];
+    organisationIds: string[];
+  };
+  "submissions.exported": {
+    format: "csv";
+    filter: Partial<SubmissionListFilter>;
+    rowCount: number;
+    until: string;
+    personalDataMasked: boolean;
+  };
   "amelding.import": {
     format: ImportFormat;
     xmlVersion?: string;

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { searchParamsRecord, searchParamsSchema, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
+import {
+  searchParamsRecord,
+  searchParamsSchema,
+  toSearchParams,
+  type RawSearchParams,
+} from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";
 import { AUDIT_TARGET_TYPES } from "./audit-events";

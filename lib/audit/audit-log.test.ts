@@ -32,15 +32,48 @@ async function seed() {
   const other = await createTestOrganisation(db, null);
   const secret = `hemmelig-${randomUUID()}`;
   const sub = await db.transaction((tx) =>
-    createSubmission(tx, alice, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
+    createSubmission(tx, alice, {
+      organisationId: org.id,
+      kind: "amelding",
+      subject: "2026-10",
+      payload: testPayload("amelding"),
+      queue: false,
+    }),
   );
-  await storeAuditEntry(db, bob, { action: "organisation.create", targetType: "organisation", targetId: org.id, organisationIds: [org.id], details: { note: secret } });
-  await storeAuditEntry(db, alice, { action: "user.update", targetType: "user", targetId: bob.id, organisationIds: [org.id, other.id], details: { role: "admin", marker: org.id } });
-  await storeAuditEntry(db, bob, { action: "organisation.create", targetType: "organisation", targetId: other.id, organisationIds: [other.id] });
+  await storeAuditEntry(db, bob, {
+    action: "organisation.create",
+    targetType: "organisation",
+    targetId: org.id,
+    organisationIds: [org.id],
+    details: { note: secret },
+  });
+  await storeAuditEntry(db, alice, {
+    action: "user.update",
+    targetType: "user",
+    targetId: bob.id,
+    organisationIds: [org.id, other.id],
+    details: { role: "admin", marker: org.id },
+  });
+  await storeAuditEntry(db, bob, {
+    action: "organisation.create",
+    targetType: "organisation",
+    targetId: other.id,
+    organisationIds: [other.id],
+  });
   // Spread the entries over time so the range filter has something to separate.
-  const rows = await db.select({ id: auditLog.id }).from(auditLog).where(inArray(auditLog.organisationId, [org.id])).orderBy(auditLog.id);
-  await db.update(auditLog).set({ createdAt: new Date("2026-01-10T08:00:00Z") }).where(eq(auditLog.id, rows[0]!.id));
-  await db.update(auditLog).set({ createdAt: new Date("2026-03-10T08:00:00Z") }).where(eq(auditLog.id, rows[1]!.id));
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(inArray(auditLog.organisationId, [org.id]))
+    .orderBy(auditLog.id);
+  await db
+    .update(auditLog)
+    .set({ createdAt: new Date("2026-01-10T08:00:00Z") })
+    .where(eq(auditLog.id, rows[0]!.id));
+  await db
+    .update(auditLog)
+    .set({ createdAt: new Date("2026-03-10T08:00:00Z") })
+    .where(eq(auditLog.id, rows[1]!.id));
   return { alice, bob, org, other, secret, submissionId: sub.submissionId };
 }
 
@@ -48,13 +81,16 @@ describe("audit log filters and details (real PostgreSQL)", () => {
   it("filters by action, actor, target type, organisation, time range and target id, and pages by keyset", async () => {
     const s = await seed();
     const scope = { organisationIds: [s.org.id], includeDetails: true };
-    const list = async (q: Record<string, string>) => (await listAuditEntries(db, scope, parseAuditListFilter({ org: s.org.id, ...q }))).rows;
+    const list = async (q: Record<string, string>) =>
+      (await listAuditEntries(db, scope, parseAuditListFilter({ org: s.org.id, ...q }))).rows;
 
     expect((await list({})).map((r) => r.action)).toEqual(["organisation.create", "submission.create_draft"]);
     expect((await list({ action: "submission.create_draft" })).map((r) => r.targetId)).toEqual([s.submissionId]);
     expect((await list({ actor: s.bob.email.toUpperCase() })).map((r) => r.action)).toEqual(["organisation.create"]);
     expect(await list({ target: "user" })).toEqual([]);
-    expect((await list({ from: "2026-02-01", to: "2026-03-10T09:00" })).map((r) => r.action)).toEqual(["organisation.create"]);
+    expect((await list({ from: "2026-02-01", to: "2026-03-10T09:00" })).map((r) => r.action)).toEqual([
+      "organisation.create",
+    ]);
     expect((await list({ to: "2026-01-10" })).map((r) => r.action)).toEqual(["submission.create_draft"]);
     expect((await list({ q: s.submissionId })).map((r) => r.action)).toEqual(["submission.create_draft"]);
 
@@ -68,8 +104,16 @@ describe("audit log filters and details (real PostgreSQL)", () => {
 
     const first = await listAuditEntries(db, scope, parseAuditListFilter({ org: s.org.id }), { limit: 1 });
     expect(first.nextBefore).not.toBeNull();
-    const second = await listAuditEntries(db, scope, parseAuditListFilter({ org: s.org.id, before: String(first.nextBefore) }), { limit: 1 });
-    expect([...first.rows, ...second.rows].map((r) => r.action)).toEqual(["organisation.create", "submission.create_draft"]);
+    const second = await listAuditEntries(
+      db,
+      scope,
+      parseAuditListFilter({ org: s.org.id, before: String(first.nextBefore) }),
+      { limit: 1 },
+    );
+    expect([...first.rows, ...second.rows].map((r) => r.action)).toEqual([
+      "organisation.create",
+      "submission.create_draft",
+    ]);
     expect(second.nextBefore).toBeNull();
   });
 
@@ -77,12 +121,16 @@ describe("audit log filters and details (real PostgreSQL)", () => {
     const s = await seed();
     const manager = await asUser("manager", [s.org.id]);
     const support = await asUser("support", [s.org.id]);
-    const managerRows = (await listAuditEntries(db, auditScopeFor(manager), parseAuditListFilter({ org: s.org.id }))).rows;
+    const managerRows = (await listAuditEntries(db, auditScopeFor(manager), parseAuditListFilter({ org: s.org.id })))
+      .rows;
     expect(managerRows).toHaveLength(2);
     expect(managerRows.every((r) => r.details === null)).toBe(true);
-    expect((await listAuditEntries(db, auditScopeFor(manager), parseAuditListFilter({ q: s.secret }))).rows).toEqual([]);
+    expect((await listAuditEntries(db, auditScopeFor(manager), parseAuditListFilter({ q: s.secret }))).rows).toEqual(
+      [],
+    );
 
-    const supportRows = (await listAuditEntries(db, auditScopeFor(support), parseAuditListFilter({ q: s.secret }))).rows;
+    const supportRows = (await listAuditEntries(db, auditScopeFor(support), parseAuditListFilter({ q: s.secret })))
+      .rows;
     expect(supportRows.map((r) => r.details)).toEqual([{ note: s.secret }]);
   });
 
@@ -99,7 +147,12 @@ describe("audit log filters and details (real PostgreSQL)", () => {
     expect(Object.keys(managerRows[0]!)).not.toContain(H.details);
     expect(JSON.stringify(managerRows)).not.toContain(s.secret);
 
-    const supportExport = await startAuditExport(db, support, parseAuditListFilter({ org: s.org.id, action: "organisation.create" }), t);
+    const supportExport = await startAuditExport(
+      db,
+      support,
+      parseAuditListFilter({ org: s.org.id, action: "organisation.create" }),
+      t,
+    );
     const supportRows = parseCsvRecords(await new Response(supportExport.stream).text());
     expect(supportRows).toHaveLength(1);
     expect(JSON.parse(supportRows[0]![H.details]!)).toEqual({ note: s.secret });
@@ -108,7 +161,13 @@ describe("audit log filters and details (real PostgreSQL)", () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "audit.exported"), inArray(auditLog.actorId, [manager.id, support.id])));
-    expect(recorded.map((r) => [r.actorId, (r.details as { rowCount: number }).rowCount, (r.details as { includesDetails: boolean }).includesDetails])).toEqual(
+    expect(
+      recorded.map((r) => [
+        r.actorId,
+        (r.details as { rowCount: number }).rowCount,
+        (r.details as { includesDetails: boolean }).includesDetails,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         [manager.id, 2, false],
         [support.id, 1, true],

@@ -13,12 +13,25 @@ import { userActor } from "./audit-events";
 import { recordAudit } from "./record-audit";
 
 export function auditCsvHeader(t: Translator, includeDetails: boolean): string[] {
-  const columns = ["time", "actor", "action", "actionCode", "targetType", "targetId", "target", "orgnr", "organisation"];
+  const columns = [
+    "time",
+    "actor",
+    "action",
+    "actionCode",
+    "targetType",
+    "targetId",
+    "target",
+    "orgnr",
+    "organisation",
+  ];
   if (includeDetails) columns.push("details");
   return columns.map((c) => t(`auditLog.csv.${c}`));
 }
 
-export function auditCsvRow(row: AuditEntryRow, options: { t: Translator; includeDetails: boolean; unmasked: boolean }): CsvValue[] {
+export function auditCsvRow(
+  row: AuditEntryRow,
+  options: { t: Translator; includeDetails: boolean; unmasked: boolean },
+): CsvValue[] {
   const { t } = options;
   const cells: CsvValue[] = [
     formatCsvTime(row.createdAt),

@@ -19,7 +19,11 @@ describe("audit log (real PostgreSQL)", () => {
     const marker = `test.${Date.now()}`;
     await storeAuditEntry(db, actor, { action: marker, targetType: "organisation", organisationIds: [visible.id] });
     await storeAuditEntry(db, actor, { action: marker, targetType: "organisation", organisationIds: [hidden.id] });
-    const { rows } = await listAuditEntries(db, { organisationIds: [visible.id], includeDetails: true }, parseAuditListFilter({ action: marker }));
+    const { rows } = await listAuditEntries(
+      db,
+      { organisationIds: [visible.id], includeDetails: true },
+      parseAuditListFilter({ action: marker }),
+    );
     expect(rows.map((r) => r.organisationName)).toEqual([visible.name]);
   });
 
@@ -28,7 +32,13 @@ describe("audit log (real PostgreSQL)", () => {
     await expect(
       db.transaction(async (tx) => {
         const row = await insertUser(tx, { email, name: "X", role: "manager", passwordHash: null });
-        await recordAudit(tx, SEED_ACTOR, { action: "user.create", targetType: "user", targetId: row!.id, organisationIds: [], details: { email, role: "manager" } });
+        await recordAudit(tx, SEED_ACTOR, {
+          action: "user.create",
+          targetType: "user",
+          targetId: row!.id,
+          organisationIds: [],
+          details: { email, role: "manager" },
+        });
         throw new Error("simulated failure after both writes");
       }),
     ).rejects.toThrow("simulated failure");

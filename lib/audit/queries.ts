@@ -104,15 +104,26 @@ export type AuditEntryRow = Awaited<ReturnType<typeof listAuditEntries>>["rows"]
 
 /** How many entries an export will hold, and the newest id it may include. */
 export async function beginAuditExport(db: DbOrTx, scope: AuditScope, filter: AuditListFilter) {
-  const row = firstRow(await db
-    .select({ rowCount: sql<number>`count(*)::int`, upTo: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint`.mapWith(Number) })
-    .from(auditLog)
-    .where(and(...auditConditions(scope, filter))));
+  const row = firstRow(
+    await db
+      .select({
+        rowCount: sql<number>`count(*)::int`,
+        upTo: sql<number>`coalesce(max(${auditLog.id}), 0)::bigint`.mapWith(Number),
+      })
+      .from(auditLog)
+      .where(and(...auditConditions(scope, filter))),
+  );
   return { rowCount: row.rowCount, upTo: row.upTo };
 }
 
 /** Every matching entry up to `upTo`, one keyset page per iteration. */
-export async function* auditExportPages(db: DbOrTx, scope: AuditScope, filter: AuditListFilter, upTo: number, pageSize = 500) {
+export async function* auditExportPages(
+  db: DbOrTx,
+  scope: AuditScope,
+  filter: AuditListFilter,
+  upTo: number,
+  pageSize = 500,
+) {
   let before: number | undefined;
   for (;;) {
     const { rows, nextBefore } = await listAuditEntries(db, scope, { ...filter, before }, { limit: pageSize, upTo });

@@ -33,9 +33,7 @@ const providers: Provider[] = [
   }),
 ];
 
-export const oidcEnabled = Boolean(
-  env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET,
-);
+export const oidcEnabled = Boolean(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_CLIENT_ID && env.AUTH_OIDC_CLIENT_SECRET);
 
 if (oidcEnabled) {
   providers.push({

@@ -1,8 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { setUserActive } from "@/lib/users/queries";
-import { createTestUser, randomClientIp, uniqueEmail, connectTestDb, createTestLoginThrottle } from "@/lib/testing/test-db";
+import {
+  createTestUser,
+  randomClientIp,
+  uniqueEmail,
+  connectTestDb,
+  createTestLoginThrottle,
+} from "@/lib/testing/test-db";
 import { authenticate } from "./authenticate";
-import { ACCOUNT_FREE_FAILURES, ACCOUNT_MAX_DELAY_MS, FREE_FAILURES, IP_FAILURES, LOCK_SECONDS } from "./login-throttle";
+import {
+  ACCOUNT_FREE_FAILURES,
+  ACCOUNT_MAX_DELAY_MS,
+  FREE_FAILURES,
+  IP_FAILURES,
+  LOCK_SECONDS,
+} from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 
 const db = connectTestDb();
@@ -21,7 +33,10 @@ describe("authenticate (real PostgreSQL)", () => {
     const ip = randomClientIp();
     const u = await createTestUser(db, "admin", await hashPassword(PASSWORD));
     expect(await authenticate(db, throttle, u.email, "feil-passord-999", ip)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(db, throttle, "finnes-ikke@innrapportering.test", PASSWORD, ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, throttle, "finnes-ikke@innrapportering.test", PASSWORD, ip)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     const d = await createTestUser(db, "manager", await hashPassword(PASSWORD));
     await setUserActive(db, d.id, false);
     expect(await authenticate(db, throttle, d.email, PASSWORD, ip)).toEqual({ ok: false, reason: "invalid" });
@@ -29,7 +44,10 @@ describe("authenticate (real PostgreSQL)", () => {
 
   it("refuses accounts without a password (OIDC only)", async () => {
     const u = await createTestUser(db, "manager", null);
-    expect(await authenticate(db, throttle, u.email, PASSWORD, randomClientIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, throttle, u.email, PASSWORD, randomClientIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });
 
@@ -38,11 +56,21 @@ describe("sign-in throttling (rate-limiter-flexible on real PostgreSQL)", () => 
     const u = await createTestUser(db, "admin", await hashPassword(PASSWORD));
     const attacker = randomClientIp();
     for (let i = 1; i < FREE_FAILURES; i++) {
-      expect(await authenticate(db, throttle, u.email, `wrong-password-${i}`, attacker)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(db, throttle, u.email, `wrong-password-${i}`, attacker)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
-    expect(await authenticate(db, throttle, u.email, "wrong-password-x", attacker)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: LOCK_SECONDS });
+    expect(await authenticate(db, throttle, u.email, "wrong-password-x", attacker)).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: LOCK_SECONDS,
+    });
     // Even the right password is refused from the attacker's address…
-    expect(await authenticate(db, throttle, u.email, PASSWORD, attacker)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await authenticate(db, throttle, u.email, PASSWORD, attacker)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     // …but not from the owner's.
     expect(await authenticate(db, throttle, u.email, PASSWORD, randomClientIp())).toMatchObject({ ok: true });
   });
@@ -58,7 +86,10 @@ describe("sign-in throttling (rate-limiter-flexible on real PostgreSQL)", () => 
     expect(answers.slice(IP_FAILURES - 1)).toEqual(Array(30 - IP_FAILURES + 1).fill("throttled"));
     // The address is refused for every account, also with a right password; others are not.
     const u = await createTestUser(db, "support", await hashPassword(PASSWORD));
-    expect(await authenticate(db, throttle, u.email, PASSWORD, client)).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await authenticate(db, throttle, u.email, PASSWORD, client)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect(await authenticate(db, throttle, u.email, PASSWORD, randomClientIp())).toMatchObject({ ok: true });
   });
 
@@ -66,7 +97,10 @@ describe("sign-in throttling (rate-limiter-flexible on real PostgreSQL)", () => 
     const u = await createTestUser(db, "manager", await hashPassword(PASSWORD));
     waits.length = 0;
     for (let i = 0; i < ACCOUNT_FREE_FAILURES + 30; i++) {
-      expect(await authenticate(db, throttle, u.email, `guess-${i}`, randomClientIp())).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(db, throttle, u.email, `guess-${i}`, randomClientIp())).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     expect(waits.length).toBe(29);
     expect(waits[1]!).toBeGreaterThan(waits[0]!);

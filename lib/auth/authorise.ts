@@ -10,7 +10,11 @@ import { hasPermission, type Permission } from "./permissions";
  * A refusal is a SafeError, answered as "unauthenticated" or "forbidden"; a missing permission is
  * logged, as it means a hand-crafted request or a UI showing what it should not.
  */
-export function authorise(user: CurrentUser | null, permissions: readonly Permission[], where: Record<string, string>): CurrentUser {
+export function authorise(
+  user: CurrentUser | null,
+  permissions: readonly Permission[],
+  where: Record<string, string>,
+): CurrentUser {
   if (!user) throw new SafeError("unauthenticated", "errors.unauthenticated");
   const missing = permissions.filter((p) => !hasPermission(user.role, p));
   if (missing.length > 0) {
@@ -23,5 +27,7 @@ export function authorise(user: CurrentUser | null, permissions: readonly Permis
 /** Next signals redirects and notFound() by throwing; those must pass through our error handling. */
 export function isNextControlFlow(error: unknown) {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
 }

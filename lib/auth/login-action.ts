@@ -22,7 +22,10 @@ export async function loginAction(formData: FormData): Promise<ActionResult<null
   } catch (error) {
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       const throttled = (error as AuthError & { code?: string }).code === "throttled";
-      return { ok: false, error: { code: "unauthenticated", messageKey: throttled ? "login.throttled" : "login.invalid" } };
+      return {
+        ok: false,
+        error: { code: "unauthenticated", messageKey: throttled ? "login.throttled" : "login.invalid" },
+      };
     }
     throw error; // includes Next's redirect after a successful sign-in
   }

@@ -35,9 +35,27 @@ const HOUR = 60 * 60;
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
 export function createLoginThrottle(pool: pg.Pool, options: { wait?: (ms: number) => Promise<unknown> } = {}) {
-  const store = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: true };
-  const accountAndIp = new RateLimiterPostgres({ ...store, keyPrefix: "login_account_ip", points: FREE_FAILURES, duration: HOUR, blockDuration: LOCK_SECONDS });
-  const ip = new RateLimiterPostgres({ ...store, keyPrefix: "login_ip", points: IP_FAILURES, duration: IP_WINDOW_SECONDS, blockDuration: LOCK_SECONDS });
+  const store = {
+    storeClient: pool,
+    storeType: "pool",
+    tableName: "rate_limits",
+    tableCreated: true,
+    clearExpiredByTimeout: true,
+  };
+  const accountAndIp = new RateLimiterPostgres({
+    ...store,
+    keyPrefix: "login_account_ip",
+    points: FREE_FAILURES,
+    duration: HOUR,
+    blockDuration: LOCK_SECONDS,
+  });
+  const ip = new RateLimiterPostgres({
+    ...store,
+    keyPrefix: "login_ip",
+    points: IP_FAILURES,
+    duration: IP_WINDOW_SECONDS,
+    blockDuration: LOCK_SECONDS,
+  });
   const account = new RateLimiterPostgres({ ...store, keyPrefix: "login_account", points: 1_000_000, duration: HOUR });
   const wait = options.wait ?? sleep;
 
@@ -73,7 +91,9 @@ export function createLoginThrottle(pool: pg.Pool, options: { wait?: (ms: number
       // The failure that reaches a limit locks for LOCK_SECONDS from now (consume() alone would
       // count the rest of the window). consume() rejects with the RateLimiterRes once over it.
       const count = async (limiter: RateLimiterPostgres, key: string, limit: number) => {
-        const res = await limiter.consume(key).catch((e: unknown) => (e instanceof RateLimiterRes ? e : Promise.reject(e)));
+        const res = await limiter
+          .consume(key)
+          .catch((e: unknown) => (e instanceof RateLimiterRes ? e : Promise.reject(e)));
         if (res.consumedPoints < limit) return 0;
         await limiter.block(key, LOCK_SECONDS);
         return LOCK_SECONDS;
@@ -98,7 +118,12 @@ const globalForThrottle = globalThis as unknown as { __innrapporteringLoginThrot
 
 export function getLoginThrottle(): LoginThrottle {
   if (!globalForThrottle.__innrapporteringLoginThrottle) {
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, application_name: "login-throttle" });
+    const pool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: 2,
+      idleTimeoutMillis: 30_000,
+      application_name: "login-throttle",
+    });
     pool.on("error", (error) => logger.error({ scope: "login-throttle", err: error }, "idle connection failed"));
     globalForThrottle.__innrapporteringLoginThrottle = createLoginThrottle(pool);
   }

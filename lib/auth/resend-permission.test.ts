@@ -27,13 +27,29 @@ describe("submission:resend is required for every resend (real PostgreSQL)", () 
     const support = await createTestUser(db, "support");
     const org = await createTestOrganisation(db, admin.id);
     const created = await db.transaction((tx) =>
-      createSubmission(tx, admin, { organisationId: org.id, kind: "oar", subject: "OPP-R1", payload: testPayload("oar"), queue: true }),
+      createSubmission(tx, admin, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: "OPP-R1",
+        payload: testPayload("oar"),
+        queue: true,
+      }),
     );
     await db.update(submissions).set({ status: "rejected" }).where(eq(submissions.id, created.submissionId));
-    await expect(db.transaction((tx) => sendCorrectedVersion(tx, support, created.submissionId, [org.id], "oar", testPayload("oar")))).rejects.toMatchObject(forbidden);
-    expect(await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, created.submissionId))).toHaveLength(1);
-    await db.transaction((tx) => sendCorrectedVersion(tx, admin, created.submissionId, [org.id], "oar", testPayload("oar")));
-    expect(await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, created.submissionId))).toHaveLength(2);
+    await expect(
+      db.transaction((tx) =>
+        sendCorrectedVersion(tx, support, created.submissionId, [org.id], "oar", testPayload("oar")),
+      ),
+    ).rejects.toMatchObject(forbidden);
+    expect(
+      await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, created.submissionId)),
+    ).toHaveLength(1);
+    await db.transaction((tx) =>
+      sendCorrectedVersion(tx, admin, created.submissionId, [org.id], "oar", testPayload("oar")),
+    );
+    expect(
+      await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, created.submissionId)),
+    ).toHaveLength(2);
   });
 
   it("refuses a replacement of an accepted A-melding without it, from the builder's path and from an import", async () => {
@@ -41,7 +57,13 @@ describe("submission:resend is required for every resend (real PostgreSQL)", () 
     const support = await createTestUser(db, "support");
     const org = await createTestOrganisation(db, admin.id);
     const original = await db.transaction((tx) =>
-      createSubmission(tx, admin, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding", org.orgnr), queue: false }),
+      createSubmission(tx, admin, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding", org.orgnr),
+        queue: false,
+      }),
     );
     await expect(
       db.transaction((tx) =>
@@ -56,10 +78,19 @@ describe("submission:resend is required for every resend (real PostgreSQL)", () 
       ),
     ).rejects.toMatchObject(forbidden);
 
-    const leveranse = { ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 1 }), erstatterMeldingsId: "earlier-message-1" };
+    const leveranse = {
+      ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 1 }),
+      erstatterMeldingsId: "earlier-message-1",
+    };
     const before = await db.select().from(submissions).where(eq(submissions.organisationId, org.id));
-    await expect(saveImport(db, { ...support, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft")).rejects.toMatchObject(forbidden);
-    expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(before.length);
-    expect(await saveImport(db, { ...admin, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft")).toMatchObject({ ok: true });
+    await expect(
+      saveImport(db, { ...support, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft"),
+    ).rejects.toMatchObject(forbidden);
+    expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(
+      before.length,
+    );
+    expect(
+      await saveImport(db, { ...admin, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft"),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -9,10 +9,12 @@ import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
 export async function createSession(db: DbOrTx, userId: string, now = new Date()) {
   // The user's sessions that ran out are cleared here, so the table holds little more than live ones.
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
-  const row = firstRow(await db
-    .insert(sessions)
-    .values({ userId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
-    .returning({ id: sessions.id }));
+  const row = firstRow(
+    await db
+      .insert(sessions)
+      .values({ userId, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) })
+      .returning({ id: sessions.id }),
+  );
   return row.id;
 }
 

@@ -72,8 +72,7 @@ export function resolveEndpoints(mode: AppMode, overrides: EndpointOverrides = {
     oarApiUrl: overrides.OAR_API_URL ?? defaults.oarApiUrl,
     ameldingApiUrl: overrides.AMELDING_API_URL ?? defaults.ameldingApiUrl,
     ameldingFilopplastingApiUrl: overrides.AMELDING_FILOPPLASTING_API_URL ?? defaults.ameldingFilopplastingApiUrl,
-    ameldingTilbakemeldingApiUrl:
-      overrides.AMELDING_TILBAKEMELDING_API_URL ?? defaults.ameldingTilbakemeldingApiUrl,
+    ameldingTilbakemeldingApiUrl: overrides.AMELDING_TILBAKEMELDING_API_URL ?? defaults.ameldingTilbakemeldingApiUrl,
     altinnPlatformUrl: overrides.ALTINN_PLATFORM_URL ?? defaults.altinnPlatformUrl,
   };
 }

@@ -22,11 +22,16 @@ describe("the configuration schema", () => {
       MASKINPORTEN_TIMEOUT_MS: 10_000,
       DELIVERY_TIMEOUT_SECONDS: 30,
     });
-    expect(configuredEndpoints(config).maskinportenIssuer).toBe(`http://${SANDBOX_DEFAULTS.host}:${SANDBOX_DEFAULTS.maskinportenPort}/`);
+    expect(configuredEndpoints(config).maskinportenIssuer).toBe(
+      `http://${SANDBOX_DEFAULTS.host}:${SANDBOX_DEFAULTS.maskinportenPort}/`,
+    );
   });
 
   it("counts empty values as unset and ignores variables it does not know", () => {
-    expect(parseConfig({ PORT: "", DELIVERY_CONCURRENCY: "  ", PATH: "/usr/bin" })).toMatchObject({ PORT: 3000, DELIVERY_CONCURRENCY: 20 });
+    expect(parseConfig({ PORT: "", DELIVERY_CONCURRENCY: "  ", PATH: "/usr/bin" })).toMatchObject({
+      PORT: 3000,
+      DELIVERY_CONCURRENCY: 20,
+    });
   });
 
   it("names the variable at fault and never echoes its value", () => {
@@ -49,13 +54,20 @@ describe("the configuration schema", () => {
     const settings = deliveryRuntimeSettings(
       parseConfig({ DELIVERY_TIMEOUT_SECONDS: "12", DELIVERY_RECONCILE_SECONDS: "0.5", FEEDBACK_MAX_WAIT_HOURS: "2" }),
     );
-    expect(settings).toMatchObject({ requestTimeoutMs: 12_000, reconcileIntervalMs: 500, leaseMs: 90_000, maxAttempts: 6 });
+    expect(settings).toMatchObject({
+      requestTimeoutMs: 12_000,
+      reconcileIntervalMs: 500,
+      leaseMs: 90_000,
+      maxAttempts: 6,
+    });
     expect(settings.feedback).toMatchObject({ pollMs: 3_000, maxWaitMs: 2 * 3600_000 });
   });
 
   it("defaults the Altinn system id to the sandbox's demo system in sandbox mode only", () => {
     expect(altinnSystemId(parseConfig({}))).toBe(SANDBOX_DEFAULTS.systemId);
     expect(altinnSystemId(parseConfig({ APP_MODE: "test" }))).toBeUndefined();
-    expect(altinnSystemId(parseConfig({ APP_MODE: "production", ALTINN_SYSTEM_ID: "912345678_payroll" }))).toBe("912345678_payroll");
+    expect(altinnSystemId(parseConfig({ APP_MODE: "production", ALTINN_SYSTEM_ID: "912345678_payroll" }))).toBe(
+      "912345678_payroll",
+    );
   });
 });

@@ -61,7 +61,11 @@ export const configShape = {
   MASKINPORTEN_CERTIFICATE_CHAIN_FILE: optionalText,
   MASKINPORTEN_ALG: maskinportenAlgSchema.default("RS256"),
   MASKINPORTEN_RESOURCE: optionalText,
-  MASKINPORTEN_CONSUMER_ORG: z.string().trim().regex(/^\d{9}$/, "must be a 9-digit organisation number").optional(),
+  MASKINPORTEN_CONSUMER_ORG: z
+    .string()
+    .trim()
+    .regex(/^\d{9}$/, "must be a 9-digit organisation number")
+    .optional(),
   MASKINPORTEN_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
   MASKINPORTEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).default(30),
   OAR_API_URL: optionalUrl,
@@ -81,7 +85,12 @@ export const configShape = {
   DELIVERY_MAX_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   // A-meldinger whose wire body is larger go through Skatteetaten's file-upload API. At most
   // 10 MiB, the larger reading of the submission endpoint's "10 MB" (lib/submissions/delivery-deps.ts).
-  AMELDING_UPLOAD_THRESHOLD_BYTES: z.coerce.number().int().min(1).max(10 * 1024 * 1024).default(10_000_000),
+  AMELDING_UPLOAD_THRESHOLD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10 * 1024 * 1024)
+    .default(10_000_000),
   WORKER_ID: z.string().min(1).optional(),
   FEEDBACK_POLL_SECONDS: z.coerce.number().min(0.2).default(3),
   FEEDBACK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -122,7 +131,10 @@ export class ConfigError extends Error {
 }
 
 /** The known variables of an env-like record, with empty strings counted as unset (as in `.env` files). */
-export function pickConfigInput(input: Record<string, string | undefined>, names: readonly string[] = CONFIG_VARIABLES) {
+export function pickConfigInput(
+  input: Record<string, string | undefined>,
+  names: readonly string[] = CONFIG_VARIABLES,
+) {
   return Object.fromEntries(names.map((name) => [name, input[name]?.trim() === "" ? undefined : input[name]]));
 }
 

@@ -27,7 +27,10 @@ export function csvRow(values: readonly CsvValue[]): string {
  * A CSV file as a byte stream that asks `pages` for the next rows only when the client has
  * taken the previous ones, so memory holds one page whatever the size of the export.
  */
-export function csvStream(header: readonly string[], pages: AsyncIterable<readonly CsvValue[][]>): ReadableStream<Uint8Array> {
+export function csvStream(
+  header: readonly string[],
+  pages: AsyncIterable<readonly CsvValue[][]>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const iterator = pages[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>(

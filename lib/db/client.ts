@@ -10,7 +10,10 @@ export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-export function createDb(url: string, options: { max?: number; asynchronousCommit?: boolean; preparedStatements?: boolean } = {}) {
+export function createDb(
+  url: string,
+  options: { max?: number; asynchronousCommit?: boolean; preparedStatements?: boolean } = {},
+) {
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},

@@ -23,7 +23,10 @@ export function preparingStatements(sql: postgres.Sql): postgres.Sql {
       if (property === "unsafe") {
         // drizzle always passes `prepare: false`; the parameter count alone decides.
         return (query: string, parameters?: unknown[], options?: object) =>
-          target.unsafe(query, parameters as never, { ...options, prepare: (parameters?.length ?? 0) <= MAX_PREPARED_PARAMETERS });
+          target.unsafe(query, parameters as never, {
+            ...options,
+            prepare: (parameters?.length ?? 0) <= MAX_PREPARED_PARAMETERS,
+          });
       }
       if (property === "begin" || property === "savepoint") {
         return (...args: unknown[]) => {

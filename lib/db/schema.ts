@@ -221,7 +221,9 @@ export const submissions = pgTable(
     // update that touches no index; see migration 0005. next_attempt_at is set exactly while a
     // submission waits or is being sent, and accepted_at once, when it is accepted.
     index("submissions_due_idx").on(t.nextAttemptAt).where(sql`${t.nextAttemptAt} is not null`),
-    index("submissions_amelding_accepted_idx").on(t.acceptedAt).where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
+    index("submissions_amelding_accepted_idx")
+      .on(t.acceptedAt)
+      .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
   ],
 );
@@ -329,7 +331,12 @@ export const ameldingFeedback = pgTable(
   (t) => [index("amelding_feedback_due_idx").on(t.status, t.nextCheckAt)],
 );
 
-export const systemUserRequestStatusEnum = pgEnum("system_user_request_status", ["new", "accepted", "rejected", "timed_out"]);
+export const systemUserRequestStatusEnum = pgEnum("system_user_request_status", [
+  "new",
+  "accepted",
+  "rejected",
+  "timed_out",
+]);
 
 /** Requests to Altinn for a system user per organisation served (the vendor request flow). */
 export const systemUserRequests = pgTable(
@@ -377,7 +384,10 @@ export const bulkOperationMembers = pgTable(
       .notNull()
       .references(() => submissions.id),
   },
-  (t) => [primaryKey({ columns: [t.operationId, t.submissionId] }), index("bulk_operation_members_submission_idx").on(t.submissionId)],
+  (t) => [
+    primaryKey({ columns: [t.operationId, t.submissionId] }),
+    index("bulk_operation_members_submission_idx").on(t.submissionId),
+  ],
 );
 
 export type Submission = typeof submissions.$inferSelect;

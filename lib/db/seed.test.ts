@@ -14,13 +14,37 @@ describe("seedDemo (real PostgreSQL)", () => {
   it("is idempotent and gives one working login per role with access to every demo organisation", async () => {
     await seedDemo(db, "demo-passord-1234");
     await seedDemo(db, "another-password-5678"); // must not duplicate or reset anything
-    const orgs = await db.select().from(organisations).where(inArray(organisations.orgnr, DEMO_ORGANISATIONS.map((o) => o.orgnr)));
+    const orgs = await db
+      .select()
+      .from(organisations)
+      .where(
+        inArray(
+          organisations.orgnr,
+          DEMO_ORGANISATIONS.map((o) => o.orgnr),
+        ),
+      );
     expect(orgs).toHaveLength(DEMO_ORGANISATIONS.length);
     for (const o of orgs) expect(isValidOrgnr(o.orgnr)).toBe(true);
     // The sandbox has their system users from the start, so reports for them may be sent at once.
-    const requests = await db.select().from(systemUserRequests).where(inArray(systemUserRequests.organisationId, orgs.map((o) => o.id)));
+    const requests = await db
+      .select()
+      .from(systemUserRequests)
+      .where(
+        inArray(
+          systemUserRequests.organisationId,
+          orgs.map((o) => o.id),
+        ),
+      );
     expect(requests.map((r) => r.status)).toEqual(["accepted", "accepted", "accepted"]);
-    const seeded = await db.select().from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    const seeded = await db
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          DEMO_USERS.map((u) => u.email),
+        ),
+      );
     expect(seeded.map((u) => u.role).sort()).toEqual(["admin", "manager", "support"]);
     for (const u of DEMO_USERS) {
       const r = await authenticate(db, throttle, u.email, "demo-passord-1234", randomClientIp());

@@ -51,15 +51,27 @@ describe("migration of stored status reasons to codes", () => {
     await runMigrations(url.toString());
     const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
     const migrated = await after`select id, status_reason_code, status_reason_params from submissions`;
-    const byId = new Map(migrated.map((r) => [r.id as string, { code: r.status_reason_code, params: r.status_reason_params }]));
+    const byId = new Map(
+      migrated.map((r) => [r.id as string, { code: r.status_reason_code, params: r.status_reason_params }]),
+    );
     expect(ids.map((id) => byId.get(id))).toEqual([
-      { code: "gave_up", params: { attempts: 6, cause: { code: "legacy", params: { text: "No answer within 30000 ms" } } } },
-      { code: "gave_up", params: { attempts: 4, cause: { code: "token_unavailable", params: { detail: "MP-503 Token endpoint unavailable" } } } },
+      {
+        code: "gave_up",
+        params: { attempts: 6, cause: { code: "legacy", params: { text: "No answer within 30000 ms" } } },
+      },
+      {
+        code: "gave_up",
+        params: {
+          attempts: 4,
+          cause: { code: "token_unavailable", params: { detail: "MP-503 Token endpoint unavailable" } },
+        },
+      },
       { code: "token_unavailable", params: { detail: "MP-303 Missing system user" } },
       { code: "skatteetaten_message", params: { melding: "Ugyldig organisasjonsnummer" } },
       { code: "legacy", params: { text: "ECONNRESET" } },
     ]);
-    const columns = await after`select column_name from information_schema.columns where table_name = 'submissions' and column_name = 'status_reason'`;
+    const columns =
+      await after`select column_name from information_schema.columns where table_name = 'submissions' and column_name = 'status_reason'`;
     expect(columns).toHaveLength(0);
     await after.end();
   });

@@ -23,14 +23,24 @@ let client: DialogportenEndUserClient;
 beforeAll(async () => {
   const key = generateTestKey();
   const clientId = randomUUID();
-  sandbox = await startSandbox({ clients: [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: [ORG, OTHER] })], feedbackDelay: "manual" });
+  sandbox = await startSandbox({
+    clients: [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: [ORG, OTHER] })],
+    feedbackDelay: "manual",
+  });
   tokens = createMaskinportenClient(
-    loadMaskinportenConfig({ APP_MODE: "sandbox", MASKINPORTEN_ISSUER: sandbox.maskinporten.issuer, MASKINPORTEN_CLIENT_ID: clientId, MASKINPORTEN_KID: key.kid, MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem }),
+    loadMaskinportenConfig({
+      APP_MODE: "sandbox",
+      MASKINPORTEN_ISSUER: sandbox.maskinporten.issuer,
+      MASKINPORTEN_CLIENT_ID: clientId,
+      MASKINPORTEN_KID: key.kid,
+      MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
+    }),
   );
   client = createDialogportenEndUserClient({
     platformUrl: sandbox.altinn.url,
     timeoutMs: 5000,
-    getToken: async (orgnr) => (await tokens.getToken({ scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: orgnr })).accessToken,
+    getToken: async (orgnr) =>
+      (await tokens.getToken({ scopes: [DIALOGPORTEN_SCOPE], systemUserOrg: orgnr })).accessToken,
   });
 });
 afterAll(() => sandbox.close());
@@ -55,7 +65,12 @@ describe("Dialogporten end-user client against the sandbox", () => {
   it("follows an accepted A-melding from its Submission transmission to the feedback document", async () => {
     const ids = await submit(ORG);
     const dialog = await client.getDialog(ORG, ids.dialogId);
-    expect(dialog).toMatchObject({ id: ids.dialogId, party: organisationParty(ORG), status: "InProgress", externalReference: ids.forsendelseId });
+    expect(dialog).toMatchObject({
+      id: ids.dialogId,
+      party: organisationParty(ORG),
+      status: "InProgress",
+      externalReference: ids.forsendelseId,
+    });
     expect((await client.getTransmissions(ORG, ids.dialogId)).map((t) => t.type)).toEqual(["Submission"]);
     expect(findFeedbackTransmission(await client.getTransmissions(ORG, ids.dialogId))).toEqual({ kind: "none" });
 
@@ -64,13 +79,19 @@ describe("Dialogporten end-user client against the sandbox", () => {
     expect(transmissions.map((t) => t.type)).toEqual(["Submission", "Acceptance"]);
     expect(transmissions[1]!.relatedTransmissionId).toBe(transmissions[0]!.id);
     const found = findFeedbackTransmission(transmissions);
-    expect(found).toMatchObject({ kind: "found", url: `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1/tilbakemelding/${ids.forsendelseId}` });
+    expect(found).toMatchObject({
+      kind: "found",
+      url: `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1/tilbakemelding/${ids.forsendelseId}`,
+    });
 
     const answer = await fetchFeedback((found as { url: string }).url, ORG);
     expect(answer).toMatchObject({ kind: "response", status: 200 });
     const read = readFeedbackBody((answer as { body: string }).body);
     // The test leveranse has a person with income but no arbeidsforhold.
-    expect(read).toMatchObject({ ok: true, parsed: { outcome: "accepted_with_deviations", meldingsId: ids.meldingsId, forsendelseId: ids.forsendelseId } });
+    expect(read).toMatchObject({
+      ok: true,
+      parsed: { outcome: "accepted_with_deviations", meldingsId: ids.meldingsId, forsendelseId: ids.forsendelseId },
+    });
     expect((await client.getDialog(ORG, ids.dialogId)).status).toBe("RequiresAttention");
   });
 
@@ -81,17 +102,26 @@ describe("Dialogporten end-user client against the sandbox", () => {
     const transmissions = await client.getTransmissions(ORG, ids.dialogId);
     expect(transmissions.map((t) => t.type)).toEqual(["Submission", "Rejection"]);
     const answer = await fetchFeedback((findFeedbackTransmission(transmissions) as { url: string }).url, ORG);
-    expect(readFeedbackBody((answer as { body: string }).body)).toMatchObject({ ok: true, parsed: { outcome: "rejected" } });
+    expect(readFeedbackBody((answer as { body: string }).body)).toMatchObject({
+      ok: true,
+      parsed: { outcome: "rejected" },
+    });
   });
 
   it("answers the feedback API with 404 before publication and AMLD_1015 to another organisation", async () => {
     const ids = await submit(ORG);
     const url = `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1/tilbakemelding/${ids.forsendelseId}`;
-    expect(JSON.parse(((await fetchFeedback(url, ORG)) as { body: string }).body)).toMatchObject({ kode: "AMLD_021", spesifisering: [{ kode: "AMLD_1023" }] });
+    expect(JSON.parse(((await fetchFeedback(url, ORG)) as { body: string }).body)).toMatchObject({
+      kode: "AMLD_021",
+      spesifisering: [{ kode: "AMLD_1023" }],
+    });
     sandbox.skatteetaten.releaseFeedback();
     const other = await fetchFeedback(url, OTHER);
     expect(other).toMatchObject({ status: 403 });
-    expect(JSON.parse((other as { body: string }).body)).toMatchObject({ kode: "AMLD_005", spesifisering: [{ kode: "AMLD_1015" }] });
+    expect(JSON.parse((other as { body: string }).body)).toMatchObject({
+      kode: "AMLD_005",
+      spesifisering: [{ kode: "AMLD_1015" }],
+    });
   });
 
   it("lists the party's dialogs newest first across pages, and only the system user's own", async () => {
@@ -114,16 +144,24 @@ describe("Dialogporten end-user client against the sandbox", () => {
     const wrongScope = createDialogportenEndUserClient({
       platformUrl: sandbox.altinn.url,
       timeoutMs: 5000,
-      getToken: async (orgnr) => (await tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr })).accessToken,
+      getToken: async (orgnr) =>
+        (await tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr })).accessToken,
     });
-    await expect(wrongScope.searchDialogs(ORG)).rejects.toMatchObject({ kind: "forbidden", message: expect.stringContaining("digdir:dialogporten") });
+    await expect(wrongScope.searchDialogs(ORG)).rejects.toMatchObject({
+      kind: "forbidden",
+      message: expect.stringContaining("digdir:dialogporten"),
+    });
     const res = await fetch(`${sandbox.altinn.url}/dialogporten/api/v1/enduser/dialogs`);
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
   });
 
   it("reports an unreachable Dialogporten as transient", async () => {
-    const down = createDialogportenEndUserClient({ platformUrl: "http://127.0.0.1:9", timeoutMs: 2000, getToken: async () => "x" });
+    const down = createDialogportenEndUserClient({
+      platformUrl: "http://127.0.0.1:9",
+      timeoutMs: 2000,
+      getToken: async () => "x",
+    });
     await expect(down.getDialog(ORG, randomUUID())).rejects.toMatchObject({ kind: "transient", transient: true });
   });
 });

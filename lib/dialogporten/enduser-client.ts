@@ -9,7 +9,13 @@ import {
   type Transmission,
 } from "./dialogporten-types";
 
-export type DialogportenErrorKind = "unauthorized" | "forbidden" | "not_found" | "bad_request" | "transient" | "bad_response";
+export type DialogportenErrorKind =
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "bad_request"
+  | "transient"
+  | "bad_response";
 
 /** A failed call to Dialogporten, safe to store and show: never the token. */
 export class DialogportenError extends Error {
@@ -86,20 +92,34 @@ export function createDialogportenEndUserClient(config: DialogportenClientConfig
       timeoutMs: config.timeoutMs,
       maxResponseBytes: MAX_DIALOGPORTEN_ANSWER_BYTES,
     });
-    if (outcome.kind === "timeout") throw new DialogportenError("transient", `Dialogporten did not answer within ${config.timeoutMs} ms`);
-    if (outcome.kind === "network") throw new DialogportenError("transient", `Could not reach Dialogporten (${outcome.message})`);
+    if (outcome.kind === "timeout")
+      throw new DialogportenError("transient", `Dialogporten did not answer within ${config.timeoutMs} ms`);
+    if (outcome.kind === "network")
+      throw new DialogportenError("transient", `Could not reach Dialogporten (${outcome.message})`);
     if (outcome.kind === "too_large") {
-      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${outcome.status} with a body over ${MAX_DIALOGPORTEN_ANSWER_BYTES} bytes`, outcome.status);
+      throw new DialogportenError(
+        "bad_response",
+        `Dialogporten answered HTTP ${outcome.status} with a body over ${MAX_DIALOGPORTEN_ANSWER_BYTES} bytes`,
+        outcome.status,
+      );
     }
     const { status, body } = outcome;
     if (status < 200 || status > 299) {
       const detail = problemText(body);
-      throw new DialogportenError(kindOf(status), `Dialogporten answered HTTP ${status}${detail ? ` (${detail})` : ""}`, status);
+      throw new DialogportenError(
+        kindOf(status),
+        `Dialogporten answered HTTP ${status}${detail ? ` (${detail})` : ""}`,
+        status,
+      );
     }
     try {
       return JSON.parse(body) as T;
     } catch {
-      throw new DialogportenError("bad_response", `Dialogporten answered HTTP ${status} with a body that is not JSON`, status);
+      throw new DialogportenError(
+        "bad_response",
+        `Dialogporten answered HTTP ${status} with a body that is not JSON`,
+        status,
+      );
     }
   }
 
@@ -128,7 +148,8 @@ export function createDialogportenEndUserClient(config: DialogportenClientConfig
 
     async getTransmissions(orgnr: string, dialogId: string): Promise<Transmission[]> {
       const result = await get<unknown>(orgnr, `${dialogUrl(dialogId)}/transmissions`);
-      if (!Array.isArray(result)) throw new DialogportenError("bad_response", "Dialogporten's transmission list is not an array");
+      if (!Array.isArray(result))
+        throw new DialogportenError("bad_response", "Dialogporten's transmission list is not an array");
       return result as Transmission[];
     },
   };

@@ -34,12 +34,18 @@ function repositoryPathsIn(markdown: string, documentPath: string): { named: str
   text = text.replace(LINK, (_, _label: string, target: string) => {
     if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("#")) {
       const file = decodeURI(target.replace(/[#?].*$/, ""));
-      found.push({ named: target, check: path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), file)) });
+      found.push({
+        named: target,
+        check: path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), file)),
+      });
     }
     return " ";
   });
   for (const [, inner] of text.matchAll(/`([^`\n]+)`/g)) {
-    const candidate = inner!.trim().replace(/[:#].*$/, "").replace(/[.,;)]+$/, "");
+    const candidate = inner!
+      .trim()
+      .replace(/[:#].*$/, "")
+      .replace(/[.,;)]+$/, "");
     if (BACKTICKED_PATH.test(candidate)) found.push({ named: inner!, check: existingPart(candidate) });
   }
   return found;
@@ -59,7 +65,9 @@ function sectionLinksIn(markdown: string, documentPath: string): { named: string
   return [...text.matchAll(LINK)].flatMap(([, , target]) => {
     const match = /^([^#?]*\.md|)#(.+)$/.exec(target!);
     if (!match || /^[a-z][a-z0-9+.-]*:/i.test(target!)) return [];
-    const document = match[1] ? path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), decodeURI(match[1]))) : documentPath;
+    const document = match[1]
+      ? path.posix.normalize(path.posix.join(path.posix.dirname(documentPath), decodeURI(match[1])))
+      : documentPath;
     return [{ named: target!, document, anchor: match[2]! }];
   });
 }
@@ -103,13 +111,20 @@ describe("paths named in README.md and docs/", () => {
   });
 
   it("link to sections that exist", () => {
-    expect(headingAnchor("4. Feedback follower → Dialogporten → feedback API")).toBe("4-feedback-follower--dialogporten--feedback-api");
+    expect(headingAnchor("4. Feedback follower → Dialogporten → feedback API")).toBe(
+      "4-feedback-follower--dialogporten--feedback-api",
+    );
     const broken = markdownDocuments().flatMap((doc) =>
-      sectionLinksIn(readFileSync(path.join(ROOT, doc), "utf8"), doc).filter((link) => {
-        if (!existsSync(path.join(ROOT, link.document))) return false; // reported by the test above
-        const headings = readFileSync(path.join(ROOT, link.document), "utf8").replace(/^```[\s\S]*?^```/gm, "").match(/^#{1,6} .+$/gm) ?? [];
-        return !headings.some((h) => headingAnchor(h.replace(/^#+ /, "")) === link.anchor);
-      }).map((link) => `${doc}: ${link.named}`),
+      sectionLinksIn(readFileSync(path.join(ROOT, doc), "utf8"), doc)
+        .filter((link) => {
+          if (!existsSync(path.join(ROOT, link.document))) return false; // reported by the test above
+          const headings =
+            readFileSync(path.join(ROOT, link.document), "utf8")
+              .replace(/^```[\s\S]*?^```/gm, "")
+              .match(/^#{1,6} .+$/gm) ?? [];
+          return !headings.some((h) => headingAnchor(h.replace(/^#+ /, "")) === link.anchor);
+        })
+        .map((link) => `${doc}: ${link.named}`),
     );
     expect(broken).toEqual([]);
   });
@@ -125,7 +140,9 @@ describe("paths named in README.md and docs/", () => {
         if (statSync(path.join(ROOT, relative)).isDirectory()) return sourceFiles(relative);
         return /\.(ts|tsx|mjs|cjs)$/.test(name) ? [relative] : [];
       });
-    const files = ["app", "lib", "components", "scripts", "bench", "e2e"].flatMap(sourceFiles).filter((f) => f !== "lib/docs/docs-paths.test.ts");
+    const files = ["app", "lib", "components", "scripts", "bench", "e2e"]
+      .flatMap(sourceFiles)
+      .filter((f) => f !== "lib/docs/docs-paths.test.ts");
     const missing = files.flatMap((file) =>
       [...readFileSync(path.join(ROOT, file), "utf8").matchAll(ours)]
         .map(([cited]) => cited)
@@ -137,7 +154,11 @@ describe("paths named in README.md and docs/", () => {
     // A section cited by its heading (`docs/domain.md, "System user"`) exists in that document,
     // also when the comment wraps the citation over two lines.
     const headingsOf = (doc: string) =>
-      (readFileSync(path.join(ROOT, doc), "utf8").replace(/^```[\s\S]*?^```/gm, "").match(/^#{1,6} .+$/gm) ?? []).map((h) => h.replace(/^#+ /, ""));
+      (
+        readFileSync(path.join(ROOT, doc), "utf8")
+          .replace(/^```[\s\S]*?^```/gm, "")
+          .match(/^#{1,6} .+$/gm) ?? []
+      ).map((h) => h.replace(/^#+ /, ""));
     const sections = files.flatMap((file) => {
       const text = readFileSync(path.join(ROOT, file), "utf8").replace(/\n\s*(?:\*(?!\/)|\/\/)\s?/g, " ");
       return [...text.matchAll(/\bdocs\/((?:decisions\/)?[\w.-]+\.md),? "([^"]+)"/g)]

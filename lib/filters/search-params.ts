@@ -14,7 +14,11 @@ export function searchParamsRecord(params: RawSearchParams): Record<string, stri
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   for (const [k, v] of entries) {
     if (v === undefined || isForbiddenKey(k)) continue;
-    const value = Array.isArray(v) ? v.filter((item) => !item.includes("\u0000")) : v.includes("\u0000") ? undefined : v;
+    const value = Array.isArray(v)
+      ? v.filter((item) => !item.includes("\u0000"))
+      : v.includes("\u0000")
+        ? undefined
+        : v;
     if (value === undefined) continue;
     const prev = record.get(k);
     record.set(k, prev === undefined ? value : ([] as string[]).concat(prev, value));

@@ -28,7 +28,10 @@ describe("time range filter", () => {
   it("turns quick ranges into absolute Norwegian times, daylight saving included", () => {
     expect(toTimeBound(new Date("2026-07-01T12:00:00Z"))).toBe("2026-07-01T14:00");
     expect(toTimeBound(new Date("2026-01-01T12:00:00Z"))).toBe("2026-01-01T13:00");
-    expect(quickRangeBounds("24h", new Date("2026-11-20T12:00:00Z"))).toEqual({ from: "2026-11-19T13:00", to: undefined });
+    expect(quickRangeBounds("24h", new Date("2026-11-20T12:00:00Z"))).toEqual({
+      from: "2026-11-19T13:00",
+      to: undefined,
+    });
     expect(quickRangeBounds("7d", new Date("2026-11-20T12:00:00Z")).from).toBe("2026-11-13T13:00");
   });
 });

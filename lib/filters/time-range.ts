@@ -26,12 +26,7 @@ export function isValidTimeBound(value: string): boolean {
 }
 
 /** For the filter schemas: an invalid bound is dropped (the list still renders) and reported by timeRangeIssues. */
-export const timeBoundSchema = z
-  .string()
-  .trim()
-  .refine(isValidTimeBound)
-  .optional()
-  .catch(undefined);
+export const timeBoundSchema = z.string().trim().refine(isValidTimeBound).optional().catch(undefined);
 
 /** The bound with its minute spelled out: what a datetime-local input shows, and comparable as text. */
 export function timeBoundInputValue(value: string | undefined, side: "from" | "to"): string {

@@ -41,7 +41,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("sendOutbound", () => {
   it("returns the status, headers and body of an answer", async () => {
     const outcome = await sendOutbound({ method: "POST", url: `${base}/ok`, body: "{}", timeoutMs: 5_000 });
-    expect(outcome).toMatchObject({ kind: "response", status: 201, body: '{"id":"1"}', headers: { "x-correlation": "abc" } });
+    expect(outcome).toMatchObject({
+      kind: "response",
+      status: 201,
+      body: '{"id":"1"}',
+      headers: { "x-correlation": "abc" },
+    });
   });
 
   it("gives a timeout, not an exception, when the service does not answer in time", async () => {
@@ -60,18 +65,40 @@ describe("sendOutbound", () => {
 
   it("does not read a body larger than the bound, declared or streamed", async () => {
     for (const path of ["/big-declared", "/big-chunked"]) {
-      const outcome = await sendOutbound({ method: "GET", url: `${base}${path}`, timeoutMs: 5_000, maxResponseBytes: 2048 });
+      const outcome = await sendOutbound({
+        method: "GET",
+        url: `${base}${path}`,
+        timeoutMs: 5_000,
+        maxResponseBytes: 2048,
+      });
       expect(outcome).toMatchObject({ kind: "too_large", status: 200 });
     }
-    const fits = await sendOutbound({ method: "GET", url: `${base}/big-chunked`, timeoutMs: 5_000, maxResponseBytes: 8192 });
+    const fits = await sendOutbound({
+      method: "GET",
+      url: `${base}/big-chunked`,
+      timeoutMs: 5_000,
+      maxResponseBytes: 8192,
+    });
     expect(fits).toMatchObject({ kind: "response", body: "y".repeat(8192) });
   });
 
   it("retries a read after a gateway error, as often as asked", async () => {
-    const outcome = await sendOutbound({ method: "GET", url: `${base}/flaky`, timeoutMs: 5_000, retries: 1, retryDelayMs: 1 });
+    const outcome = await sendOutbound({
+      method: "GET",
+      url: `${base}/flaky`,
+      timeoutMs: 5_000,
+      retries: 1,
+      retryDelayMs: 1,
+    });
     expect(outcome).toMatchObject({ kind: "response", status: 200, body: "second time" });
     hits.delete("/unavailable");
-    const unavailable = await sendOutbound({ method: "GET", url: `${base}/unavailable`, timeoutMs: 5_000, retries: 2, retryDelayMs: 1 });
+    const unavailable = await sendOutbound({
+      method: "GET",
+      url: `${base}/unavailable`,
+      timeoutMs: 5_000,
+      retries: 2,
+      retryDelayMs: 1,
+    });
     expect(unavailable).toMatchObject({ kind: "response", status: 503 });
     expect(hits.get("/unavailable")).toBe(3);
   });
@@ -79,7 +106,13 @@ describe("sendOutbound", () => {
   it("sends a write exactly once, whatever the answer", async () => {
     hits.delete("/unavailable");
     // A caller that smuggles retries past the types still gets one request.
-    const write = { method: "POST", url: `${base}/unavailable`, body: "report", timeoutMs: 5_000, retries: 3 } as unknown as Parameters<typeof sendOutbound>[0];
+    const write = {
+      method: "POST",
+      url: `${base}/unavailable`,
+      body: "report",
+      timeoutMs: 5_000,
+      retries: 3,
+    } as unknown as Parameters<typeof sendOutbound>[0];
     const outcome = await sendOutbound(write);
     expect(outcome).toMatchObject({ kind: "response", status: 503 });
     expect(hits.get("/unavailable")).toBe(1);
@@ -87,14 +120,24 @@ describe("sendOutbound", () => {
 
   it("answers a redirect as it came, without following it with our headers", async () => {
     hits.delete("/ok");
-    const outcome = await sendOutbound({ method: "GET", url: `${base}/redirect`, headers: { Authorization: "Bearer t0ken-value" }, timeoutMs: 5_000 });
+    const outcome = await sendOutbound({
+      method: "GET",
+      url: `${base}/redirect`,
+      headers: { Authorization: "Bearer t0ken-value" },
+      timeoutMs: 5_000,
+    });
     expect(outcome).toMatchObject({ kind: "response", status: 302, headers: { location: "/ok" } });
     expect(hits.get("/ok")).toBeUndefined();
   });
 
   it("never puts a header value we sent into a failure message", async () => {
     const token = "eyJhbGciOiJSUzI1NiJ9.secret-token-payload.signature";
-    const outcome = await sendOutbound({ method: "GET", url: `${base}/ok`, headers: { Authorization: `Bearer ${token}\u0000` }, timeoutMs: 5_000 });
+    const outcome = await sendOutbound({
+      method: "GET",
+      url: `${base}/ok`,
+      headers: { Authorization: `Bearer ${token}\u0000` },
+      timeoutMs: 5_000,
+    });
     expect(outcome.kind).toBe("network");
     expect(outcome.kind === "network" && outcome.message).toContain("invalid header value");
     expect(JSON.stringify(outcome)).not.toContain("secret-token-payload");

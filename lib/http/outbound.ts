@@ -47,7 +47,12 @@ type Common = {
 };
 
 /** Reads may be retried after a network failure or a gateway error (502, 503, 504). */
-export type OutboundRead = Common & { method: "GET" | "HEAD"; body?: undefined; retries?: number; retryDelayMs?: number };
+export type OutboundRead = Common & {
+  method: "GET" | "HEAD";
+  body?: undefined;
+  retries?: number;
+  retryDelayMs?: number;
+};
 /** Writes are sent once; whether to send again is the caller's decision. */
 export type OutboundWrite = Common & { method: "POST" | "PUT" | "PATCH" | "DELETE"; body?: string; retries?: never };
 export type OutboundRequest = OutboundRead | OutboundWrite;
@@ -107,9 +112,20 @@ async function sendOnce(request: OutboundRequest): Promise<OutboundOutcome> {
     });
     const body = await readBounded(res, maxBytes);
     if (body === null) {
-      return { kind: "too_large", status: res.status, message: `The answer is larger than ${maxBytes} bytes; it was not read`, durationMs: elapsed() };
+      return {
+        kind: "too_large",
+        status: res.status,
+        message: `The answer is larger than ${maxBytes} bytes; it was not read`,
+        durationMs: elapsed(),
+      };
     }
-    return { kind: "response", status: res.status, headers: Object.fromEntries(res.headers), body, durationMs: elapsed() };
+    return {
+      kind: "response",
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      body,
+      durationMs: elapsed(),
+    };
   } catch (error) {
     const name = (error as { name?: string } | null)?.name;
     if (name === "TimeoutError" || name === "AbortError") {
@@ -127,7 +143,8 @@ export async function sendOutbound(request: OutboundRequest): Promise<OutboundOu
   const delayMs = (request.method === "GET" || request.method === "HEAD" ? request.retryDelayMs : undefined) ?? 200;
   for (let attempt = 0; ; attempt++) {
     const outcome = await sendOnce(request);
-    const retryable = outcome.kind === "network" || (outcome.kind === "response" && RETRYABLE_STATUS.has(outcome.status));
+    const retryable =
+      outcome.kind === "network" || (outcome.kind === "response" && RETRYABLE_STATUS.has(outcome.status));
     if (!retryable || attempt >= retries) return outcome;
     await sleep(delayMs * 2 ** attempt);
   }

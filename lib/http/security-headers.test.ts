@@ -10,9 +10,9 @@ describe("Content-Security-Policy", () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy({ nonce: "n", dev: false, https: true, formActionOrigins: ["https://idp.example"] })).toContain(
-      "form-action 'self' https://idp.example; frame-ancestors 'none'; upgrade-insecure-requests",
-    );
+    expect(
+      contentSecurityPolicy({ nonce: "n", dev: false, https: true, formActionOrigins: ["https://idp.example"] }),
+    ).toContain("form-action 'self' https://idp.example; frame-ancestors 'none'; upgrade-insecure-requests");
   });
 
   it("makes a fresh 128-bit nonce each time", () => {
@@ -26,13 +26,17 @@ describe("isForeignOrigin", () => {
   const headers = (h: Record<string, string>) => new Headers(h);
   it("accepts the host the request was sent to, and the public URL's", () => {
     expect(isForeignOrigin(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(false);
-    expect(isForeignOrigin(headers({ origin: "https://app.example.no", host: "10.0.0.5:3000" }), "https://app.example.no")).toBe(false);
+    expect(
+      isForeignOrigin(headers({ origin: "https://app.example.no", host: "10.0.0.5:3000" }), "https://app.example.no"),
+    ).toBe(false);
     expect(isForeignOrigin(headers({ host: "127.0.0.1:3000" }))).toBe(false);
   });
 
   it("refuses another site, an opaque origin and an unreadable one", () => {
     expect(isForeignOrigin(headers({ origin: "https://evil.example", host: "127.0.0.1:3000" }))).toBe(true);
     expect(isForeignOrigin(headers({ origin: "null", host: "127.0.0.1:3000" }))).toBe(true);
-    expect(isForeignOrigin(headers({ origin: "http://127.0.0.1:3000.evil.example", host: "127.0.0.1:3000" }))).toBe(true);
+    expect(isForeignOrigin(headers({ origin: "http://127.0.0.1:3000.evil.example", host: "127.0.0.1:3000" }))).toBe(
+      true,
+    );
   });
 });

@@ -4,7 +4,12 @@
  * script ('strict-dynamic'); never inline without it, never eval outside development. Styles may be
  * inline (React renders style attributes, e.g. the charts'), which cannot run code.
  */
-export function contentSecurityPolicy(options: { nonce: string; dev: boolean; https: boolean; formActionOrigins?: string[] }) {
+export function contentSecurityPolicy(options: {
+  nonce: string;
+  dev: boolean;
+  https: boolean;
+  formActionOrigins?: string[];
+}) {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,

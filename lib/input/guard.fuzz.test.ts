@@ -4,14 +4,39 @@ import { z } from "zod";
 import { measure, prototypeSnapshot } from "@/lib/testing/prototypes";
 import { ACTION_INPUT_LIMITS, checkInput, isForbiddenKey, type InputRefusalCode } from "./guard";
 
-const OBJECT_REFUSALS: InputRefusalCode[] = ["forbiddenKey", "tooDeep", "tooManyNodes", "keyTooLong", "textTooLong", "nulCharacter", "unsupportedValue"];
+const OBJECT_REFUSALS: InputRefusalCode[] = [
+  "forbiddenKey",
+  "tooDeep",
+  "tooManyNodes",
+  "keyTooLong",
+  "textTooLong",
+  "nulCharacter",
+  "unsupportedValue",
+];
 const LIMITS = { ...ACTION_INPUT_LIMITS, maxDepth: 6, maxNodes: 200, maxStringLength: 40 };
 
 const key = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "__defineGetter__", "length", "0", "leveranse", "oppgave"),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "valueOf",
+    "__defineGetter__",
+    "length",
+    "0",
+    "leveranse",
+    "oppgave",
+  ),
   fc.string({ maxLength: 8 }),
 );
-const leaf = fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom("\u0000", "a\u0000"), fc.double(), fc.boolean(), fc.constant(null));
+const leaf = fc.oneof(
+  fc.string({ maxLength: 50 }),
+  fc.constantFrom("\u0000", "a\u0000"),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+);
 type Tree = { leaf: unknown } | { list: Tree[] } | { entries: [string, Tree][] };
 /** JSON-like trees with hostile keys, parsed as JSON.parse or React's reply decoding would: "__proto__" becomes an own key. */
 const tree = fc

@@ -71,7 +71,11 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
-export const refuse = (code: InputRefusalCode, path: InputPath, limit?: number): { ok: false; refusal: InputRefusal } => ({
+export const refuse = (
+  code: InputRefusalCode,
+  path: InputPath,
+  limit?: number,
+): { ok: false; refusal: InputRefusal } => ({
   ok: false,
   refusal: limit === undefined ? { code, path } : { code, path, limit },
 });
@@ -116,7 +120,12 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
     switch (typeof current) {
       case "string": {
         const problem = checkText(current, limits.maxStringLength);
-        if (problem) return { code: problem, path: [...path], ...(problem === "textTooLong" ? { limit: limits.maxStringLength } : {}) };
+        if (problem)
+          return {
+            code: problem,
+            path: [...path],
+            ...(problem === "textTooLong" ? { limit: limits.maxStringLength } : {}),
+          };
         break;
       }
       case "number":
@@ -127,7 +136,8 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
         if (current === null) break;
         if (frames.length >= limits.maxDepth) return { code: "tooDeep", path: [...path], limit: limits.maxDepth };
         if (Array.isArray(current)) {
-          if (current.length > limits.maxNodes) return { code: "tooManyNodes", path: [...path], limit: limits.maxNodes };
+          if (current.length > limits.maxNodes)
+            return { code: "tooManyNodes", path: [...path], limit: limits.maxNodes };
           frames.push({ list: current, object: null, keys: null, next: 0 });
           break;
         }
@@ -135,7 +145,12 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
         const keys = Object.keys(current);
         for (const key of keys) {
           const problem = checkKey(key, limits.maxKeyLength);
-          if (problem) return { code: problem, path: [...path, key], ...(problem === "keyTooLong" ? { limit: limits.maxKeyLength } : {}) };
+          if (problem)
+            return {
+              code: problem,
+              path: [...path, key],
+              ...(problem === "keyTooLong" ? { limit: limits.maxKeyLength } : {}),
+            };
         }
         frames.push({ list: null, object: current as Record<string, unknown>, keys, next: 0 });
         break;
@@ -166,4 +181,9 @@ export function checkInput(value: unknown, limits: InputLimits): InputRefusal | 
 }
 
 /** What a server action may be sent as a plain object (the A-melding builder's leveranse is the largest, within Next's 1 MB body limit). */
-export const ACTION_INPUT_LIMITS: InputLimits = { maxDepth: 16, maxNodes: 100_000, maxKeyLength: 200, maxStringLength: 20_000 };
+export const ACTION_INPUT_LIMITS: InputLimits = {
+  maxDepth: 16,
+  maxNodes: 100_000,
+  maxKeyLength: 200,
+  maxStringLength: 20_000,
+};

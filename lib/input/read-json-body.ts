@@ -2,14 +2,19 @@ import { checkInput, type InputLimits, type InputRefusalCode } from "./guard";
 import { scanJsonText } from "./json-text";
 import { readLimitedBody } from "./read-limited-body";
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: "too_large" | "malformed" | InputRefusalCode };
+export type JsonBody =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: "too_large" | "malformed" | InputRefusalCode };
 
 /**
  * A small JSON request body (a webhook's event, say) read within bounds: at most `maxBytes`,
  * then the text and the tree through the input guard (no deep nesting, no keys that reach
  * Object.prototype, no U+0000), as imported files are (lib/amelding/import/parse-import.ts).
  */
-export async function readJsonBody(request: Request, options: { maxBytes: number; limits: InputLimits }): Promise<JsonBody> {
+export async function readJsonBody(
+  request: Request,
+  options: { maxBytes: number; limits: InputLimits },
+): Promise<JsonBody> {
   const bytes = await readLimitedBody(request, options.maxBytes);
   if (!bytes) return { ok: false, reason: "too_large" };
   const text = new TextDecoder().decode(bytes);

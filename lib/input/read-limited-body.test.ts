@@ -22,7 +22,11 @@ describe("readLimitedBody", () => {
   });
 
   it("refuses a declared Content-Length over the limit before reading", async () => {
-    const request = new Request("http://localhost/upload", { method: "POST", body: "x".repeat(10), headers: { "content-length": "10" } });
+    const request = new Request("http://localhost/upload", {
+      method: "POST",
+      body: "x".repeat(10),
+      headers: { "content-length": "10" },
+    });
     expect(await readLimitedBody(request, 9)).toBeNull();
   });
 });

@@ -63,11 +63,14 @@ export function scanXmlText(text: string, limits: XmlTextLimits): TextRefusal | 
         if (c === quote) quote = 0;
       } else if (c === 0x22 || c === 0x27) quote = c;
       else if (c === 0x3d) {
-        if (++own > limits.maxAttributesPerElement) return { code: "tooManyAttributes", offset: start, limit: limits.maxAttributesPerElement };
-        if (++attributes > limits.maxAttributes) return { code: "tooManyAttributes", offset: start, limit: limits.maxAttributes };
+        if (++own > limits.maxAttributesPerElement)
+          return { code: "tooManyAttributes", offset: start, limit: limits.maxAttributesPerElement };
+        if (++attributes > limits.maxAttributes)
+          return { code: "tooManyAttributes", offset: start, limit: limits.maxAttributes };
       } else if (c === 0x3e) break;
     }
-    if (text.charCodeAt(j - 1) !== 0x2f && ++depth > limits.maxDepth) return { code: "tooDeep", offset: start, limit: limits.maxDepth };
+    if (text.charCodeAt(j - 1) !== 0x2f && ++depth > limits.maxDepth)
+      return { code: "tooDeep", offset: start, limit: limits.maxDepth };
     i = j + 1;
   }
   return null;

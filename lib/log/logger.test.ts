@@ -43,20 +43,34 @@ describe("the log holds no personal data when a database write fails", () => {
     );
   });
   afterAll(async () => {
-    await db.execute(sql.raw(`drop trigger if exists fail_marked_version on submission_versions; drop function if exists log_test_fail_marked_version();`));
+    await db.execute(
+      sql.raw(
+        `drop trigger if exists fail_marked_version on submission_versions; drop function if exists log_test_fail_marked_version();`,
+      ),
+    );
   });
 
   it("logs a failing import's error without its fødselsnumre, names or amounts", async () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
-    const leveranse = { ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3 }), kildesystem: marker };
+    const leveranse = {
+      ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3 }),
+      kildesystem: marker,
+    };
     const people = leveranse.oppgave.virksomhet.flatMap((v) => v.inntektsmottaker);
     const fnrs = people.map((p) => p.norskIdentifikator as string);
-    const names = people.map((p) => (p as { identifiserendeInformasjon?: { navn?: string } }).identifiserendeInformasjon?.navn ?? "").filter(Boolean);
+    const names = people
+      .map((p) => (p as { identifiserendeInformasjon?: { navn?: string } }).identifiserendeInformasjon?.navn ?? "")
+      .filter(Boolean);
     expect(fnrs.length).toBe(3);
     expect(names.length).toBe(3);
 
-    const error = await saveImport(db, { ...user, organisationIds: [org.id] }, JSON.stringify({ leveranse }), "draft").then(
+    const error = await saveImport(
+      db,
+      { ...user, organisationIds: [org.id] },
+      JSON.stringify({ leveranse }),
+      "draft",
+    ).then(
       () => null,
       (e: unknown) => e,
     );
@@ -80,10 +94,23 @@ describe("the log holds no personal data when a database write fails", () => {
   it("logs a failing save's error without the payload it sent as a query parameter", async () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
-    const leveranse = { ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 2 }), kildesystem: marker };
-    const fnrs = leveranse.oppgave.virksomhet.flatMap((v) => v.inntektsmottaker).map((p) => p.norskIdentifikator as string);
+    const leveranse = {
+      ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 2 }),
+      kildesystem: marker,
+    };
+    const fnrs = leveranse.oppgave.virksomhet
+      .flatMap((v) => v.inntektsmottaker)
+      .map((p) => p.norskIdentifikator as string);
     const error = await db
-      .transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: false }))
+      .transaction((tx) =>
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "amelding",
+          subject: leveranse.kalendermaaned,
+          payload: leveranse,
+          queue: false,
+        }),
+      )
       .then(
         () => null,
         (e: unknown) => e,
@@ -116,7 +143,12 @@ describe("the log holds no personal data when a database write fails", () => {
       {
         headers: { Authorization: "Bearer abc.def.ghi", "content-type": "application/json" },
         password: "hunter22hunter22",
-        nested: { deeper: { accessToken: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig", note: "person 01017012345 and 010170 12345" } },
+        nested: {
+          deeper: {
+            accessToken: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig",
+            note: "person 01017012345 and 010170 12345",
+          },
+        },
         payload: { navn: "Kari Nordmann" },
       },
       "handled 01017012345",
@@ -124,7 +156,15 @@ describe("the log holds no personal data when a database write fails", () => {
     log.error(new Error("Failed for 01017012345 with token Bearer secret-token-value"));
     log.flush();
     const written = text();
-    for (const leaked of ["abc.def.ghi", "hunter22", "eyJhbGci", "01017012345", "010170 12345", "Kari Nordmann", "secret-token-value"]) {
+    for (const leaked of [
+      "abc.def.ghi",
+      "hunter22",
+      "eyJhbGci",
+      "01017012345",
+      "010170 12345",
+      "Kari Nordmann",
+      "secret-token-value",
+    ]) {
       expect(written).not.toContain(leaked);
     }
     expect(written).toContain("application/json");

@@ -29,7 +29,10 @@ const MAX_ITEMS = 20;
 
 // A UUID (an error reference, a submission id) can hold 11 digits in a row in its last group; it is
 // matched first so it is kept whole, or the reference a user quotes could not be found in the log.
-const UUID_OR_PERSONAL_NUMBER = new RegExp(`([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|${PERSONAL_NUMBER.source}`, "gi");
+const UUID_OR_PERSONAL_NUMBER = new RegExp(
+  `([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|${PERSONAL_NUMBER.source}`,
+  "gi",
+);
 
 /** Removes personal numbers and credentials from free text. */
 export function scrubText(text: string): string {
@@ -59,7 +62,10 @@ function stackFrames(error: Error) {
 type Fields = Record<string, unknown>;
 
 function isDrizzleQueryError(error: Error) {
-  return error.constructor?.name === "DrizzleQueryError" || ("params" in error && "query" in error && error.message.startsWith("Failed query"));
+  return (
+    error.constructor?.name === "DrizzleQueryError" ||
+    ("params" in error && "query" in error && error.message.startsWith("Failed query"))
+  );
 }
 
 function isPostgresError(error: Error): error is Error & Fields {
@@ -92,7 +98,9 @@ export function serializeError(error: unknown, depth = 0): unknown {
     message: scrubText(error.message),
     ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
     stack: stackFrames(error),
-    ...(error instanceof AggregateError ? { errors: error.errors.slice(0, 5).map((e) => serializeError(e, depth + 1)) } : {}),
+    ...(error instanceof AggregateError
+      ? { errors: error.errors.slice(0, 5).map((e) => serializeError(e, depth + 1)) }
+      : {}),
     ...(cause === undefined ? {} : { cause }),
   };
 }
@@ -100,7 +108,8 @@ export function serializeError(error: unknown, depth = 0): unknown {
 /** A copy of a value fit for the log: secrets and report contents replaced, strings scrubbed, size bounded. */
 export function sanitise(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === "string") return scrubText(value);
-  if (value === null || typeof value !== "object") return typeof value === "function" || typeof value === "symbol" ? undefined : value;
+  if (value === null || typeof value !== "object")
+    return typeof value === "function" || typeof value === "symbol" ? undefined : value;
   if (value instanceof Error) return serializeError(value, depth);
   if (value instanceof Date) return value.toISOString();
   if (seen.has(value)) return "[circular]";
@@ -127,7 +136,9 @@ export function createLogger(options: { level?: string; destination?: Destinatio
         // logger.error(error) would write the raw error message (a DrizzleQueryError's holds the params).
         const [first, ...rest] = args as unknown[];
         const fields = first instanceof Error ? { err: first } : first;
-        const texts = (first instanceof Error && rest.length === 0 ? [first.name] : rest).map((a) => (typeof a === "string" ? scrubText(a) : a));
+        const texts = (first instanceof Error && rest.length === 0 ? [first.name] : rest).map((a) =>
+          typeof a === "string" ? scrubText(a) : a,
+        );
         const scrubbedFirst = typeof fields === "string" ? scrubText(fields) : fields;
         return method.apply(this, [scrubbedFirst, ...texts] as Parameters<typeof method>);
       },

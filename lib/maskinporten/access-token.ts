@@ -15,7 +15,13 @@ export class MaskinportenAccessToken {
   readonly claims: JWTPayload | null;
   readonly fromCache: boolean;
 
-  constructor(init: { accessToken: string; expiresAt: Date; scope: string; claims: JWTPayload | null; fromCache: boolean }) {
+  constructor(init: {
+    accessToken: string;
+    expiresAt: Date;
+    scope: string;
+    claims: JWTPayload | null;
+    fromCache: boolean;
+  }) {
     this.#accessToken = init.accessToken;
     this.expiresAt = init.expiresAt;
     this.scope = init.scope;
@@ -38,7 +44,13 @@ export class MaskinportenAccessToken {
   }
 
   toJSON() {
-    return { accessToken: REDACTED, expiresAt: this.expiresAt, scope: this.scope, claims: this.claims, fromCache: this.fromCache };
+    return {
+      accessToken: REDACTED,
+      expiresAt: this.expiresAt,
+      scope: this.scope,
+      claims: this.claims,
+      fromCache: this.fromCache,
+    };
   }
 
   toString(): string {

@@ -7,7 +7,12 @@ import { ensureSandboxClientKey } from "./sandbox-key";
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err, all: () => [...out, ...err].join("\n") };
+  return {
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) },
+    out,
+    err,
+    all: () => [...out, ...err].join("\n"),
+  };
 }
 
 describe("maskinporten check", () => {
@@ -19,7 +24,11 @@ describe("maskinporten check", () => {
 
   it("prints the decoded claims, expiry and scope — never the token", async () => {
     const c = capture();
-    const code = await runMaskinportenCheck(["check", "--scope", SANDBOX_SCOPES.oar, "--scope", SANDBOX_SCOPES.amelding, "--org", "310900125"], t.env, c.io);
+    const code = await runMaskinportenCheck(
+      ["check", "--scope", SANDBOX_SCOPES.oar, "--scope", SANDBOX_SCOPES.amelding, "--org", "310900125"],
+      t.env,
+      c.io,
+    );
     expect(code).toBe(EXIT_OK);
     const output = c.all();
     expect(output).toContain("✔ Maskinporten issued an access token");
@@ -35,7 +44,11 @@ describe("maskinporten check", () => {
 
   it("prints the decoded refusal and exits 1", async () => {
     const c = capture();
-    const code = await runMaskinportenCheck(["check", "--scope", SANDBOX_SCOPES.oar, "--org", "999888777"], t.env, c.io);
+    const code = await runMaskinportenCheck(
+      ["check", "--scope", SANDBOX_SCOPES.oar, "--org", "999888777"],
+      t.env,
+      c.io,
+    );
     expect(code).toBe(EXIT_REJECTED);
     const errors = c.err.join("\n");
     expect(errors).toContain("✖ Maskinporten refused the request (HTTP 400)");
@@ -46,14 +59,26 @@ describe("maskinporten check", () => {
 
   it("names the misconfigured variable without a stack trace and exits 2", async () => {
     const c = capture();
-    const code = await runMaskinportenCheck(["check", "--scope", "x"], { ...t.env, MASKINPORTEN_PRIVATE_KEY: "oops" }, c.io);
+    const code = await runMaskinportenCheck(
+      ["check", "--scope", "x"],
+      { ...t.env, MASKINPORTEN_PRIVATE_KEY: "oops" },
+      c.io,
+    );
     expect(code).toBe(EXIT_USAGE);
-    expect(c.err).toEqual(["✖ Configuration error: MASKINPORTEN_PRIVATE_KEY is not a valid PEM private key (expected PKCS#8 or PKCS#1 RSA, unencrypted)."]);
+    expect(c.err).toEqual([
+      "✖ Configuration error: MASKINPORTEN_PRIVATE_KEY is not a valid PEM private key (expected PKCS#8 or PKCS#1 RSA, unencrypted).",
+    ]);
     expect(c.all()).not.toMatch(/\n\s+at /);
   });
 
   it("explains usage errors", async () => {
-    for (const argv of [[], ["check"], ["check", "--scope", "x", "--org", "12"], ["frobnicate"], ["check", "--bogus"]]) {
+    for (const argv of [
+      [],
+      ["check"],
+      ["check", "--scope", "x", "--org", "12"],
+      ["frobnicate"],
+      ["check", "--bogus"],
+    ]) {
       const c = capture();
       expect(await runMaskinportenCheck(argv, t.env, c.io)).toBe(EXIT_USAGE);
       expect(c.err.join("\n")).toMatch(/^✖ /);
@@ -68,7 +93,9 @@ describe("maskinporten check", () => {
     try {
       const c = capture();
       expect(await runMaskinportenCheck(["check", "--scope", "x"], { DATA_DIR: tmp.dir }, c.io)).toBe(EXIT_USAGE);
-      expect(c.err[0]).toMatch(/^✖ Configuration error: MASKINPORTEN_CLIENT_ID is not set and there is no sandbox key in .*start the sandbox first/);
+      expect(c.err[0]).toMatch(
+        /^✖ Configuration error: MASKINPORTEN_CLIENT_ID is not set and there is no sandbox key in .*start the sandbox first/,
+      );
     } finally {
       tmp.cleanup();
     }
@@ -78,7 +105,9 @@ describe("maskinporten check", () => {
     const tmp = tempDir();
     try {
       const key = await ensureSandboxClientKey(tmp.dir);
-      t.sandbox.registerClient(buildDemoSandboxClient({ clientId: key.clientId, publicJwk: key.publicJwk, orgnrs: ["310900346"] }));
+      t.sandbox.registerClient(
+        buildDemoSandboxClient({ clientId: key.clientId, publicJwk: key.publicJwk, orgnrs: ["310900346"] }),
+      );
       const port = new URL(t.sandbox.issuer).port;
       const c = capture();
       const code = await runMaskinportenCheck(

@@ -25,7 +25,9 @@ Skatteetaten scope, whose APIs expect none. Exit code 0 on success, 1 when Maski
  * In sandbox mode without explicit settings, uses the key `npm start` / `npm run sandbox`
  * created, so the check works out of the box against a running sandbox.
  */
-export async function withSandboxDefaults(env: Record<string, string | undefined>): Promise<Record<string, string | undefined>> {
+export async function withSandboxDefaults(
+  env: Record<string, string | undefined>,
+): Promise<Record<string, string | undefined>> {
   const config = parseConfig(env);
   if (config.APP_MODE !== "sandbox" || config.MASKINPORTEN_CLIENT_ID) return env;
   const dataDir = config.DATA_DIR;
@@ -61,7 +63,10 @@ export function printError(io: CommandIo, error: MaskinportenError) {
           ? `Maskinporten had a server error (HTTP ${error.httpStatus})`
           : "The request failed";
   io.err(`✖ ${title}`);
-  const code = [error.mpCode ?? (error.kind === "grant_rejected" ? "unknown code" : undefined), error.error && `(${error.error})`]
+  const code = [
+    error.mpCode ?? (error.kind === "grant_rejected" ? "unknown code" : undefined),
+    error.error && `(${error.error})`,
+  ]
     .filter(Boolean)
     .join(" ");
   if (code) io.err(`  code:        ${code}`);

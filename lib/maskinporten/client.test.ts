@@ -2,7 +2,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoSandboxClient, SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
-import { generateTestKey, startTestSandbox, TEST_ORGNRS, type TestSandbox } from "@/lib/sandbox/maskinporten/test-fixture";
+import {
+  generateTestKey,
+  startTestSandbox,
+  TEST_ORGNRS,
+  type TestSandbox,
+} from "@/lib/sandbox/maskinporten/test-fixture";
 import { createMaskinportenClient } from "./client";
 import { MaskinportenError } from "./errors";
 import { TokenCache } from "./token-cache";
@@ -142,7 +147,12 @@ describe("Maskinporten client", () => {
       expect(t.sandbox.grants().at(-1)!.header.kid).toBe("rotated-kid");
       expect((await newClient.getToken({ scopes: [OAR], systemUserOrg: ORG })).fromCache).toBe(true);
       expect(grants()).toBe(before + 2);
-      expect(newClient.cacheEntries().map((e) => e.keyId).sort()).toEqual([t.key.kid, "rotated-kid"].sort());
+      expect(
+        newClient
+          .cacheEntries()
+          .map((e) => e.keyId)
+          .sort(),
+      ).toEqual([t.key.kid, "rotated-kid"].sort());
     });
   });
 
@@ -150,7 +160,9 @@ describe("Maskinporten client", () => {
     it("makes one grant for 100 concurrent callers", async () => {
       const c = client();
       const before = grants();
-      const tokens = await Promise.all(Array.from({ length: 100 }, () => c.getToken({ scopes: [AMELDING], systemUserOrg: ORG })));
+      const tokens = await Promise.all(
+        Array.from({ length: 100 }, () => c.getToken({ scopes: [AMELDING], systemUserOrg: ORG })),
+      );
       expect(grants()).toBe(before + 1);
       expect(new Set(tokens.map((x) => x.accessToken)).size).toBe(1);
     });
@@ -184,7 +196,9 @@ describe("Maskinporten client", () => {
 
     it("retries a timeout, then succeeds", async () => {
       t.sandbox.injectFaults({ delayMs: 1500, count: 1 });
-      const token = await client({ maxRetries: 1 }, { MASKINPORTEN_TIMEOUT_MS: "300" }).getToken({ scopes: [AMELDING] });
+      const token = await client({ maxRetries: 1 }, { MASKINPORTEN_TIMEOUT_MS: "300" }).getToken({
+        scopes: [AMELDING],
+      });
       expect(token.accessToken).toBeTruthy();
     });
 
@@ -194,13 +208,19 @@ describe("Maskinporten client", () => {
       const error = await failure(c.getToken({ scopes: [OAR], systemUserOrg: "310900230" }));
       expect(error).toMatchObject({ kind: "server", httpStatus: 502, transient: true });
       expect(c.lastErrors()).toEqual([
-        expect.objectContaining({ scopes: [OAR], systemUserOrg: "310900230", errors: [expect.objectContaining({ kind: "server" })] }),
+        expect.objectContaining({
+          scopes: [OAR],
+          systemUserOrg: "310900230",
+          errors: [expect.objectContaining({ kind: "server" })],
+        }),
       ]);
     });
 
     it("reports a timeout as a network error when retries run out", async () => {
       t.sandbox.injectFaults({ delayMs: 1000, count: 1 });
-      const error = await failure(client({ maxRetries: 0 }, { MASKINPORTEN_TIMEOUT_MS: "200" }).getToken({ scopes: [OAR] }));
+      const error = await failure(
+        client({ maxRetries: 0 }, { MASKINPORTEN_TIMEOUT_MS: "200" }).getToken({ scopes: [OAR] }),
+      );
       expect(error.kind).toBe("network");
       expect(error.explanation).toMatch(/did not answer within 200 ms/);
     });

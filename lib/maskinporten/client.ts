@@ -6,7 +6,13 @@ import { MaskinportenAccessToken } from "./access-token";
 import type { MaskinportenConfig } from "./config";
 import { grantRejectedError, MaskinportenError } from "./errors";
 import { checkSystemUserOrg, createJwtGrant, normaliseScopes, resourceFor, type TokenRequest } from "./grant";
-import { cacheKey, TokenCache, type TokenCacheEntryInfo, type TokenCacheKeyParts, type TokenErrorHistory } from "./token-cache";
+import {
+  cacheKey,
+  TokenCache,
+  type TokenCacheEntryInfo,
+  type TokenCacheKeyParts,
+  type TokenErrorHistory,
+} from "./token-cache";
 import { createTokenEndpointResolver, type TokenEndpoint } from "./token-endpoint";
 
 export const JWT_BEARER_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -53,9 +59,10 @@ function networkError(url: string, failure: OutboundFailure, timeoutMs: number):
   const detail = failure.message;
   return new MaskinportenError({
     kind: "network",
-    explanation: failure.kind === "timeout"
-      ? `Maskinporten did not answer within ${timeoutMs} ms (${url}).`
-      : `Could not reach Maskinporten at ${url} (${detail}).`,
+    explanation:
+      failure.kind === "timeout"
+        ? `Maskinporten did not answer within ${timeoutMs} ms (${url}).`
+        : `Could not reach Maskinporten at ${url} (${detail}).`,
     hint: "Check the network and MASKINPORTEN_ISSUER / MASKINPORTEN_TOKEN_URL. In sandbox mode, check that the sandbox is running.",
   });
 }
@@ -70,7 +77,10 @@ function sleep(ms: number) {
  * concurrent requests for the same token merged into one, transient failures retried.
  * Works the same against the sandbox and the real Maskinporten; only the config differs.
  */
-export function createMaskinportenClient(config: MaskinportenConfig, options: MaskinportenClientOptions = {}): MaskinportenClient {
+export function createMaskinportenClient(
+  config: MaskinportenConfig,
+  options: MaskinportenClientOptions = {},
+): MaskinportenClient {
   const now = options.now ?? Date.now;
   const maxRetries = options.maxRetries ?? 2;
   const retryBaseMs = options.retryBaseMs ?? 250;
@@ -171,7 +181,11 @@ export function createMaskinportenClient(config: MaskinportenConfig, options: Ma
       // Single flight: the first caller starts the request synchronously, the rest join it.
       let pending = cache.inFlight(key);
       if (!pending) {
-        pending = requestWithRetries({ scopes, systemUserOrg: systemUserOrg ?? undefined, resource: parts.resource ?? undefined }).then(
+        pending = requestWithRetries({
+          scopes,
+          systemUserOrg: systemUserOrg ?? undefined,
+          resource: parts.resource ?? undefined,
+        }).then(
           (token) => {
             cache.store(key, parts, token, now());
             return token;

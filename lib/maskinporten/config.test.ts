@@ -49,9 +49,9 @@ describe("loadMaskinportenConfig", () => {
     const error = configError({ ...base, APP_MODE: undefined });
     expect(error.variable).toBe("MASKINPORTEN_ISSUER");
     expect(error.message).toMatch(/^MASKINPORTEN_ISSUER is required in sandbox mode/);
-    expect(loadMaskinportenConfig({ ...base, APP_MODE: undefined, MASKINPORTEN_ISSUER: "http://127.0.0.1:4101" }).issuer).toBe(
-      "http://127.0.0.1:4101/",
-    );
+    expect(
+      loadMaskinportenConfig({ ...base, APP_MODE: undefined, MASKINPORTEN_ISSUER: "http://127.0.0.1:4101" }).issuer,
+    ).toBe("http://127.0.0.1:4101/");
   });
 
   it("always ends the issuer with a slash", () => {
@@ -61,21 +61,27 @@ describe("loadMaskinportenConfig", () => {
   });
 
   it("refuses a plain-http issuer outside sandbox mode", () => {
-    expect(configError({ ...base, APP_MODE: "production", MASKINPORTEN_ISSUER: "http://maskinporten.no/" }).message).toBe(
-      "MASKINPORTEN_ISSUER must use https in production mode.",
-    );
+    expect(
+      configError({ ...base, APP_MODE: "production", MASKINPORTEN_ISSUER: "http://maskinporten.no/" }).message,
+    ).toBe("MASKINPORTEN_ISSUER must use https in production mode.");
   });
 
   it("names each missing variable", () => {
-    expect(configError({ ...base, MASKINPORTEN_CLIENT_ID: undefined }).message).toMatch(/^MASKINPORTEN_CLIENT_ID is required/);
+    expect(configError({ ...base, MASKINPORTEN_CLIENT_ID: undefined }).message).toMatch(
+      /^MASKINPORTEN_CLIENT_ID is required/,
+    );
     expect(configError({ ...base, MASKINPORTEN_KID: "" }).message).toMatch(/^MASKINPORTEN_KID is required/);
-    expect(configError({ ...base, MASKINPORTEN_PRIVATE_KEY: undefined }).message).toMatch(/^MASKINPORTEN_PRIVATE_KEY is required/);
+    expect(configError({ ...base, MASKINPORTEN_PRIVATE_KEY: undefined }).message).toMatch(
+      /^MASKINPORTEN_PRIVATE_KEY is required/,
+    );
   });
 
   it("names the variable holding an invalid value", () => {
     expect(configError({ ...base, APP_MODE: "prod" }).variable).toBe("APP_MODE");
     expect(configError({ ...base, MASKINPORTEN_ALG: "HS256" }).message).toMatch(/^MASKINPORTEN_ALG is invalid/);
-    expect(configError({ ...base, MASKINPORTEN_ISSUER: "not a url" }).message).toMatch(/^MASKINPORTEN_ISSUER is invalid/);
+    expect(configError({ ...base, MASKINPORTEN_ISSUER: "not a url" }).message).toMatch(
+      /^MASKINPORTEN_ISSUER is invalid/,
+    );
     expect(configError({ ...base, MASKINPORTEN_TOKEN_URL: "ftp://x" }).variable).toBe("MASKINPORTEN_TOKEN_URL");
     expect(configError({ ...base, MASKINPORTEN_CONSUMER_ORG: "12345" }).message).toMatch(
       /^MASKINPORTEN_CONSUMER_ORG is invalid: must be a 9-digit organisation number/,
@@ -95,16 +101,24 @@ describe("loadMaskinportenConfig", () => {
   });
 
   it("refuses non-RSA and short keys", () => {
-    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
-    expect(configError({ ...base, MASKINPORTEN_PRIVATE_KEY: ec }).message).toMatch(/^MASKINPORTEN_PRIVATE_KEY is not an RSA key \(ec\)/);
+    const ec = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .privateKey.export({ format: "pem", type: "pkcs8" })
+      .toString();
+    expect(configError({ ...base, MASKINPORTEN_PRIVATE_KEY: ec }).message).toMatch(
+      /^MASKINPORTEN_PRIVATE_KEY is not an RSA key \(ec\)/,
+    );
     const short = generateTestKey("k", 1024).privateKeyPem;
     expect(configError({ ...base, MASKINPORTEN_PRIVATE_KEY: short }).message).toMatch(/shorter than 2048 bits/);
   });
 
   it("accepts PKCS#1 keys and literal \\n escapes", () => {
-    const pkcs1 = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "pem", type: "pkcs1" }).toString();
+    const pkcs1 = generateKeyPairSync("rsa", { modulusLength: 2048 })
+      .privateKey.export({ format: "pem", type: "pkcs1" })
+      .toString();
     expect(pkcs1).toContain("BEGIN RSA PRIVATE KEY");
-    expect(loadMaskinportenConfig({ ...base, MASKINPORTEN_PRIVATE_KEY: pkcs1 }).signingKey.privateKey.asymmetricKeyType).toBe("rsa");
+    expect(
+      loadMaskinportenConfig({ ...base, MASKINPORTEN_PRIVATE_KEY: pkcs1 }).signingKey.privateKey.asymmetricKeyType,
+    ).toBe("rsa");
     const oneLine = key.privateKeyPem.trim().replace(/\n/g, "\\n");
     expect(oneLine).not.toContain("\n");
     expect(loadMaskinportenConfig({ ...base, MASKINPORTEN_PRIVATE_KEY: oneLine }).signingKey.kid).toBe("kid-1");
@@ -146,7 +160,12 @@ describe("loadMaskinportenConfig", () => {
   });
 
   it("treats empty strings as unset", () => {
-    const config = loadMaskinportenConfig({ ...base, MASKINPORTEN_RESOURCE: "", MASKINPORTEN_TOKEN_URL: "", MASKINPORTEN_ALG: "" });
+    const config = loadMaskinportenConfig({
+      ...base,
+      MASKINPORTEN_RESOURCE: "",
+      MASKINPORTEN_TOKEN_URL: "",
+      MASKINPORTEN_ALG: "",
+    });
     expect(config.resource).toBeUndefined();
     expect(config.tokenUrl).toBeUndefined();
     expect(config.signingKey.alg).toBe("RS256");
@@ -189,7 +208,9 @@ describe("loadMaskinportenConfig", () => {
 
   it("documents every variable it reads", () => {
     const names = MASKINPORTEN_ENV_VARIABLES.map((v) => v.name);
-    expect(names).toEqual(expect.arrayContaining(Object.keys({ ...base, MASKINPORTEN_ISSUER: "", MASKINPORTEN_TOKEN_URL: "" })));
+    expect(names).toEqual(
+      expect.arrayContaining(Object.keys({ ...base, MASKINPORTEN_ISSUER: "", MASKINPORTEN_TOKEN_URL: "" })),
+    );
     expect(names).toHaveLength(13);
     for (const v of MASKINPORTEN_ENV_VARIABLES) expect(v.description.length).toBeGreaterThan(10);
   });

@@ -9,21 +9,47 @@ import { MaskinportenConfigError } from "./errors";
 /** The variables this module reads, for `.env.example` and the diagnostics page. */
 export const MASKINPORTEN_ENV_VARIABLES = [
   { name: "APP_MODE", description: "sandbox (default), test (test.maskinporten.no) or production (maskinporten.no)." },
-  { name: "MASKINPORTEN_ISSUER", description: "Issuer, sent as the grant's aud; default per APP_MODE, required in sandbox mode (npm start sets it)." },
-  { name: "MASKINPORTEN_TOKEN_URL", description: "Token endpoint override; default: token_endpoint from <issuer>.well-known/oauth-authorization-server, else <issuer>token." },
+  {
+    name: "MASKINPORTEN_ISSUER",
+    description: "Issuer, sent as the grant's aud; default per APP_MODE, required in sandbox mode (npm start sets it).",
+  },
+  {
+    name: "MASKINPORTEN_TOKEN_URL",
+    description:
+      "Token endpoint override; default: token_endpoint from <issuer>.well-known/oauth-authorization-server, else <issuer>token.",
+  },
   { name: "MASKINPORTEN_CLIENT_ID", description: "Client id of your Maskinporten integration (the grant's iss)." },
-  { name: "MASKINPORTEN_KID", description: "kid of the public key registered on the client; not needed with a certificate chain." },
-  { name: "MASKINPORTEN_PRIVATE_KEY", description: "RSA private key in PEM (PKCS#8 or PKCS#1); literal \\n escapes allowed." },
-  { name: "MASKINPORTEN_PRIVATE_KEY_FILE", description: "Path to the PEM private key, instead of MASKINPORTEN_PRIVATE_KEY." },
-  { name: "MASKINPORTEN_CERTIFICATE_CHAIN_FILE", description: "Optional virksomhetssertifikat chain (PEM, leaf first), sent as x5c instead of kid." },
+  {
+    name: "MASKINPORTEN_KID",
+    description: "kid of the public key registered on the client; not needed with a certificate chain.",
+  },
+  {
+    name: "MASKINPORTEN_PRIVATE_KEY",
+    description: "RSA private key in PEM (PKCS#8 or PKCS#1); literal \\n escapes allowed.",
+  },
+  {
+    name: "MASKINPORTEN_PRIVATE_KEY_FILE",
+    description: "Path to the PEM private key, instead of MASKINPORTEN_PRIVATE_KEY.",
+  },
+  {
+    name: "MASKINPORTEN_CERTIFICATE_CHAIN_FILE",
+    description: "Optional virksomhetssertifikat chain (PEM, leaf first), sent as x5c instead of kid.",
+  },
   { name: "MASKINPORTEN_ALG", description: "Signing algorithm of the grant: RS256 (default), RS384 or RS512." },
   {
     name: "MASKINPORTEN_RESOURCE",
-    description: "Optional audience(s), comma-separated (the grant's resource claim), for tokens to APIs other than Skatteetaten's, which expect none.",
+    description:
+      "Optional audience(s), comma-separated (the grant's resource claim), for tokens to APIs other than Skatteetaten's, which expect none.",
   },
-  { name: "MASKINPORTEN_CONSUMER_ORG", description: "Optional orgnr you act for through an Altinn delegation (the grant's consumer_org claim)." },
+  {
+    name: "MASKINPORTEN_CONSUMER_ORG",
+    description: "Optional orgnr you act for through an Altinn delegation (the grant's consumer_org claim).",
+  },
   { name: "MASKINPORTEN_TIMEOUT_MS", description: "Timeout of one token request in milliseconds (default 10000)." },
-  { name: "MASKINPORTEN_REFRESH_MARGIN_SECONDS", description: "Fetch a new token this many seconds before the cached one expires (default 30)." },
+  {
+    name: "MASKINPORTEN_REFRESH_MARGIN_SECONDS",
+    description: "Fetch a new token this many seconds before the cached one expires (default 30).",
+  },
 ] as const;
 
 export type MaskinportenEnvVariable = (typeof MASKINPORTEN_ENV_VARIABLES)[number]["name"];
@@ -124,7 +150,10 @@ function loadCertificateChain(file: string, privateKey: KeyObject, keyVariable: 
   if (!leaf) fail(variable, `contains no PEM certificate (${file}).`);
   const spki = (k: KeyObject) => k.export({ format: "der", type: "spki" });
   if (!spki(leaf.publicKey).equals(spki(createPublicKey(privateKey)))) {
-    fail(variable, `starts with a certificate whose public key does not match ${keyVariable}; put the leaf certificate first.`);
+    fail(
+      variable,
+      `starts with a certificate whose public key does not match ${keyVariable}; put the leaf certificate first.`,
+    );
   }
   const thumbprint = createHash("sha256").update(leaf.raw).digest("base64url");
   return {
@@ -167,7 +196,12 @@ function namedByKid(kid: string | undefined) {
  * test's values). Throws MaskinportenConfigError naming the variable that is missing or wrong.
  */
 export function loadMaskinportenConfig(input: Record<string, string | undefined>): MaskinportenConfig {
-  const parsed = envSchema.safeParse(pickConfigInput(input, MASKINPORTEN_ENV_VARIABLES.map((v) => v.name)));
+  const parsed = envSchema.safeParse(
+    pickConfigInput(
+      input,
+      MASKINPORTEN_ENV_VARIABLES.map((v) => v.name),
+    ),
+  );
   if (!parsed.success) {
     // zod reports at least one issue for a failed parse.
     const [issue] = parsed.error.issues;
@@ -179,7 +213,8 @@ export function loadMaskinportenConfig(input: Record<string, string | undefined>
 
   const issuer = resolveIssuer(env);
   const clientId =
-    env.MASKINPORTEN_CLIENT_ID ?? fail("MASKINPORTEN_CLIENT_ID", "is required: the client id of your Maskinporten integration.");
+    env.MASKINPORTEN_CLIENT_ID ??
+    fail("MASKINPORTEN_CLIENT_ID", "is required: the client id of your Maskinporten integration.");
   const { key: privateKey, variable: keyVariable } = loadPrivateKey(env);
 
   const chain = env.MASKINPORTEN_CERTIFICATE_CHAIN_FILE

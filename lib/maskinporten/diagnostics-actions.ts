@@ -26,10 +26,13 @@ export const testMaskinportenConnectionAction = defineAction(
   { name: "testMaskinportenConnection", permission: "maskinporten:diagnose", schema: testConnectionSchema },
   async (input, { user }): Promise<ConnectionTestResult> => {
     assertOrganisationAccess(user, input.organisationId);
-    const [org] = (await listOrganisationsForUser(getDb(), user.organisationIds)).filter((o) => o.id === input.organisationId);
+    const [org] = (await listOrganisationsForUser(getDb(), user.organisationIds)).filter(
+      (o) => o.id === input.organisationId,
+    );
     if (!org) throw new SafeError("not_found", "errors.notFound");
     const app = getAppMaskinportenClient();
-    if ("configError" in app) return { ok: false, mpCode: null, explanation: app.configError, hint: null, kind: "config" };
+    if ("configError" in app)
+      return { ok: false, mpCode: null, explanation: app.configError, hint: null, kind: "config" };
     try {
       const token = await app.client.getToken({ scopes: [input.scope], systemUserOrg: org.orgnr });
       return {
@@ -41,7 +44,13 @@ export const testMaskinportenConnectionAction = defineAction(
       };
     } catch (error) {
       if (!(error instanceof MaskinportenError)) throw error;
-      return { ok: false, mpCode: error.mpCode ?? null, explanation: error.explanation, hint: error.hint ?? null, kind: error.kind };
+      return {
+        ok: false,
+        mpCode: error.mpCode ?? null,
+        explanation: error.explanation,
+        hint: error.hint ?? null,
+        kind: error.kind,
+      };
     }
   },
 );

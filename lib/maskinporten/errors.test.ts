@@ -4,7 +4,20 @@ import { grantRejectedError, MaskinportenConfigError, MaskinportenError } from "
 
 describe("decoding Maskinporten errors", () => {
   it(`has an explanation and a hint for every code in docs/domain.md, "Maskinporten"`, () => {
-    for (const code of ["MP-100", "MP-110", "MP-121", "MP-124", "MP-130", "MP-012", "MP-200", "MP-201", "MP-250", "MP-301", "MP-302", "MP-303"]) {
+    for (const code of [
+      "MP-100",
+      "MP-110",
+      "MP-121",
+      "MP-124",
+      "MP-130",
+      "MP-012",
+      "MP-200",
+      "MP-201",
+      "MP-250",
+      "MP-301",
+      "MP-302",
+      "MP-303",
+    ]) {
       expect(DOCUMENTED_MP_CODES).toContain(code);
       const d = decodeMaskinportenErrorBody({ error: "invalid_grant", error_description: `x (${code})` });
       expect(d.mpCode).toBe(code);
@@ -17,7 +30,8 @@ describe("decoding Maskinporten errors", () => {
   it("reads the code from error_uri, as the real Maskinporten sends it", () => {
     const e = grantRejectedError(400, {
       error: "invalid_grant",
-      error_description: "Invalid assertion. Client authentication failed. Expired key. (trace_id: 356666143081bbec11d293753e9702ca)",
+      error_description:
+        "Invalid assertion. Client authentication failed. Expired key. (trace_id: 356666143081bbec11d293753e9702ca)",
       error_uri: "https://maskinporten.no/errors/MP-121",
     });
     expect(e).toMatchObject({ kind: "grant_rejected", httpStatus: 400, mpCode: "MP-121", reason: "expired_key" });
@@ -36,7 +50,9 @@ describe("decoding Maskinporten errors", () => {
     for (const [text, reason] of cases) {
       expect(decodeMaskinportenErrorBody({ error: "invalid_grant", error_description: text }).reason).toBe(reason);
     }
-    expect(decodeMaskinportenErrorBody({ error: "invalid_grant", error_description: "Invalid JWT claim aud" }).mpCode).toBe("MP-110");
+    expect(
+      decodeMaskinportenErrorBody({ error: "invalid_grant", error_description: "Invalid JWT claim aud" }).mpCode,
+    ).toBe("MP-110");
   });
 
   it("keeps an unknown code and says it is unknown", () => {
@@ -74,7 +90,12 @@ describe("decoding Maskinporten errors", () => {
 
   it("config errors carry the variable and are not transient", () => {
     const e = new MaskinportenConfigError("MASKINPORTEN_KID", "MASKINPORTEN_KID is required");
-    expect(e).toMatchObject({ kind: "config", variable: "MASKINPORTEN_KID", message: "MASKINPORTEN_KID is required", transient: false });
+    expect(e).toMatchObject({
+      kind: "config",
+      variable: "MASKINPORTEN_KID",
+      message: "MASKINPORTEN_KID is required",
+      transient: false,
+    });
     expect(e).toBeInstanceOf(MaskinportenError);
   });
 });

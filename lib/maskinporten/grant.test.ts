@@ -11,7 +11,10 @@ describe("JWT grant", () => {
   });
   afterAll(() => t.close());
 
-  async function grantFor(request: Parameters<ReturnType<typeof createMaskinportenClient>["getToken"]>[0], overrides = {}) {
+  async function grantFor(
+    request: Parameters<ReturnType<typeof createMaskinportenClient>["getToken"]>[0],
+    overrides = {},
+  ) {
     const before = t.sandbox.grants().length;
     await createMaskinportenClient(t.config(overrides)).getToken(request);
     const grants = t.sandbox.grants();
@@ -49,12 +52,23 @@ describe("JWT grant", () => {
     expect(grant.claims.authorization_details).toEqual([
       { type: "urn:altinn:systemuser", systemuser_org: { authority: "iso6523-actorid-upis", ID: "0192:310900230" } },
     ]);
-    expect(Object.keys(grant.claims).sort()).toEqual(["aud", "authorization_details", "exp", "iat", "iss", "jti", "scope"]);
+    expect(Object.keys(grant.claims).sort()).toEqual([
+      "aud",
+      "authorization_details",
+      "exp",
+      "iat",
+      "iss",
+      "jti",
+      "scope",
+    ]);
     expect(grant.systemUserOrg).toBe("310900230");
   });
 
   it("adds consumer_org when configured, and a configured resource only to tokens for APIs other than Skatteetaten's", async () => {
-    const configured = { MASKINPORTEN_RESOURCE: "https://api.example/a,https://api.example/b", MASKINPORTEN_CONSUMER_ORG: "310900346" };
+    const configured = {
+      MASKINPORTEN_RESOURCE: "https://api.example/a,https://api.example/b",
+      MASKINPORTEN_CONSUMER_ORG: "310900346",
+    };
     const other = await grantFor({ scopes: [SANDBOX_SCOPES.dialogporten] }, configured);
     expect(other.claims.resource).toEqual(["https://api.example/a", "https://api.example/b"]);
     expect(other.claims.consumer_org).toBe("310900346");
@@ -67,12 +81,21 @@ describe("JWT grant", () => {
 
   it("never puts a resource on a token for Skatteetaten's APIs (docs/om/sikkerhet.md), even when one is configured", async () => {
     const configured = { MASKINPORTEN_RESOURCE: "https://api.example/a" };
-    for (const scopes of [[SANDBOX_SCOPES.oar], [SANDBOX_SCOPES.amelding], [SANDBOX_SCOPES.amelding, SANDBOX_SCOPES.dialogporten]]) {
+    for (const scopes of [
+      [SANDBOX_SCOPES.oar],
+      [SANDBOX_SCOPES.amelding],
+      [SANDBOX_SCOPES.amelding, SANDBOX_SCOPES.dialogporten],
+    ]) {
       const grant = await grantFor({ scopes, systemUserOrg: "310900125" }, configured);
       expect(grant.claims).not.toHaveProperty("resource");
     }
     const before = t.sandbox.grants().length;
-    await expect(createMaskinportenClient(t.config()).getToken({ scopes: [SANDBOX_SCOPES.oar], resource: ["https://api.example/c"] })).rejects.toMatchObject({
+    await expect(
+      createMaskinportenClient(t.config()).getToken({
+        scopes: [SANDBOX_SCOPES.oar],
+        resource: ["https://api.example/c"],
+      }),
+    ).rejects.toMatchObject({
       kind: "config",
     });
     expect(t.sandbox.grants()).toHaveLength(before);

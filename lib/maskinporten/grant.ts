@@ -29,7 +29,11 @@ const SKATTEETATEN_SCOPE = /^skatteetaten:/;
  * never carries one, and asking for one is refused; MASKINPORTEN_RESOURCE applies only to tokens
  * for other APIs, and a request may name its own.
  */
-export function resourceFor(scopes: string[], requested: string[] | undefined, configured: string[] | undefined): string[] | undefined {
+export function resourceFor(
+  scopes: string[],
+  requested: string[] | undefined,
+  configured: string[] | undefined,
+): string[] | undefined {
   if (scopes.some((s) => SKATTEETATEN_SCOPE.test(s))) {
     if (requested?.length) {
       throw invalidRequest(

@@ -15,7 +15,10 @@ describe("redaction", () => {
   const keyBody = () => t.key.privateKeyPem.split("\n")[2]!;
 
   it("keeps the access token out of JSON, inspect, strings and spreads", async () => {
-    const token = await createMaskinportenClient(t.config()).getToken({ scopes: [SANDBOX_SCOPES.oar], systemUserOrg: "310900125" });
+    const token = await createMaskinportenClient(t.config()).getToken({
+      scopes: [SANDBOX_SCOPES.oar],
+      systemUserOrg: "310900125",
+    });
     const secret = token.accessToken;
     expect(secret.length).toBeGreaterThan(100);
     for (const shown of [

@@ -2,7 +2,13 @@ import { createPrivateKey, randomUUID } from "node:crypto";
 import { SignJWT, type JWTHeaderParameters } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
-import { createTestCertificates, generateTestKey, postToken, startTestSandbox, type TestSandbox } from "@/lib/sandbox/maskinporten/test-fixture";
+import {
+  createTestCertificates,
+  generateTestKey,
+  postToken,
+  startTestSandbox,
+  type TestSandbox,
+} from "@/lib/sandbox/maskinporten/test-fixture";
 import { createMaskinportenClient, JWT_BEARER_GRANT_TYPE } from "./client";
 import type { MaskinportenErrorReason } from "./error-codes";
 import { grantRejectedError, MaskinportenError } from "./errors";
@@ -22,7 +28,11 @@ describe("rejections decoded", () => {
   });
   afterAll(() => t.close());
 
-  async function clientError(env: Record<string, string | undefined>, request: TokenRequest = { scopes: [OAR] }, now?: () => number) {
+  async function clientError(
+    env: Record<string, string | undefined>,
+    request: TokenRequest = { scopes: [OAR] },
+    now?: () => number,
+  ) {
     const error = await createMaskinportenClient(t.config(env), { maxRetries: 0, now })
       .getToken(request)
       .then(
@@ -33,7 +43,12 @@ describe("rejections decoded", () => {
     return error as MaskinportenError;
   }
 
-  type GrantParts = { header?: Partial<JWTHeaderParameters>; claims?: Record<string, unknown>; omit?: string[]; key?: string };
+  type GrantParts = {
+    header?: Partial<JWTHeaderParameters>;
+    claims?: Record<string, unknown>;
+    omit?: string[];
+    key?: string;
+  };
 
   /** A grant built by hand, valid unless the test says otherwise. */
   async function craftedGrant(parts: GrantParts = {}): Promise<string> {
@@ -69,7 +84,10 @@ describe("rejections decoded", () => {
   }
 
   it("sanity: the crafted grant is accepted as is", async () => {
-    const { status } = await postToken(t.sandbox.tokenEndpoint, { grant_type: JWT_BEARER_GRANT_TYPE, assertion: await craftedGrant() });
+    const { status } = await postToken(t.sandbox.tokenEndpoint, {
+      grant_type: JWT_BEARER_GRANT_TYPE,
+      assertion: await craftedGrant(),
+    });
     expect(status).toBe(200);
   });
 
@@ -151,7 +169,11 @@ describe("rejections decoded", () => {
 
   describe("hand-made grants", () => {
     it("MP-110 the token URL as aud", async () => {
-      expectDecoded(await send(await craftedGrant({ claims: { aud: t.sandbox.tokenEndpoint } })), "wrong_audience", "MP-110");
+      expectDecoded(
+        await send(await craftedGrant({ claims: { aud: t.sandbox.tokenEndpoint } })),
+        "wrong_audience",
+        "MP-110",
+      );
     });
 
     it("MP-110 the issuer without its trailing slash", async () => {
@@ -159,12 +181,18 @@ describe("rejections decoded", () => {
     });
 
     it("MP-110 aud as an array", async () => {
-      expectDecoded(await send(await craftedGrant({ claims: { aud: [t.sandbox.issuer] } })), "wrong_audience", "MP-110");
+      expectDecoded(
+        await send(await craftedGrant({ claims: { aud: [t.sandbox.issuer] } })),
+        "wrong_audience",
+        "MP-110",
+      );
     });
 
     it("MP-012 a grant used twice", async () => {
       const grant = await craftedGrant();
-      expect((await postToken(t.sandbox.tokenEndpoint, { grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant })).status).toBe(200);
+      expect(
+        (await postToken(t.sandbox.tokenEndpoint, { grant_type: JWT_BEARER_GRANT_TYPE, assertion: grant })).status,
+      ).toBe(200);
       const e = await send(grant);
       expectDecoded(e, "reused_grant", "MP-012");
       expect(e.explanation).toMatch(/jti/);
@@ -188,7 +216,11 @@ describe("rejections decoded", () => {
     });
 
     it("MP-124 a signature by another key under the registered kid", async () => {
-      expectDecoded(await send(await craftedGrant({ key: generateTestKey().privateKeyPem })), "bad_signature", "MP-124");
+      expectDecoded(
+        await send(await craftedGrant({ key: generateTestKey().privateKeyPem })),
+        "bad_signature",
+        "MP-124",
+      );
     });
 
     it("MP-100 unknown client", async () => {
@@ -222,12 +254,20 @@ describe("rejections decoded", () => {
 
     const systemUser = (detail: Record<string, unknown>) => ({
       authorization_details: [
-        { type: "urn:altinn:systemuser", systemuser_org: { authority: "iso6523-actorid-upis", ID: "0192:310900125" }, ...detail },
+        {
+          type: "urn:altinn:systemuser",
+          systemuser_org: { authority: "iso6523-actorid-upis", ID: "0192:310900125" },
+          ...detail,
+        },
       ],
     });
 
     it("MP-301 an unknown authorization_details type", async () => {
-      expectDecoded(await send(await craftedGrant({ claims: systemUser({ type: "urn:altinn:other" }) })), "authorization_details_type", "MP-301");
+      expectDecoded(
+        await send(await craftedGrant({ claims: systemUser({ type: "urn:altinn:other" }) })),
+        "authorization_details_type",
+        "MP-301",
+      );
     });
 
     it("MP-302 unknown fields in authorization_details", async () => {
@@ -238,12 +278,22 @@ describe("rejections decoded", () => {
 
     it("MP-303 malformed authorization_details values", async () => {
       const wrongAuthority = systemUser({ systemuser_org: { authority: "other", ID: "0192:310900125" } });
-      expectDecoded(await send(await craftedGrant({ claims: wrongAuthority })), "authorization_details_values", "MP-303");
+      expectDecoded(
+        await send(await craftedGrant({ claims: wrongAuthority })),
+        "authorization_details_values",
+        "MP-303",
+      );
       const wrongId = systemUser({ systemuser_org: { authority: "iso6523-actorid-upis", ID: "310900125" } });
       expectDecoded(await send(await craftedGrant({ claims: wrongId })), "authorization_details_values", "MP-303");
-      const two = { authorization_details: [systemUser({}).authorization_details[0], systemUser({}).authorization_details[0]] };
+      const two = {
+        authorization_details: [systemUser({}).authorization_details[0], systemUser({}).authorization_details[0]],
+      };
       expectDecoded(await send(await craftedGrant({ claims: two })), "authorization_details_values", "MP-303");
-      expectDecoded(await send(await craftedGrant({ claims: { authorization_details: {} } })), "authorization_details_values", "MP-303");
+      expectDecoded(
+        await send(await craftedGrant({ claims: { authorization_details: {} } })),
+        "authorization_details_values",
+        "MP-303",
+      );
     });
 
     it("MP-011 an assertion that is not a JWT", async () => {
@@ -256,9 +306,13 @@ describe("rejections decoded", () => {
       const certs = createTestCertificates();
       try {
         const der = certs.leafPem.replace(/-----[^-]+-----|\s/g, "");
-        const e = await send(await craftedGrant({ header: { kid: undefined, x5c: der as unknown as string[] }, key: certs.leafKeyPem }));
+        const e = await send(
+          await craftedGrant({ header: { kid: undefined, x5c: der as unknown as string[] }, key: certs.leafKeyPem }),
+        );
         expectDecoded(e, "invalid_x5c_header", "MP-123");
-        const untrusted = await send(await craftedGrant({ header: { kid: undefined, x5c: [der] }, key: certs.leafKeyPem }));
+        const untrusted = await send(
+          await craftedGrant({ header: { kid: undefined, x5c: [der] }, key: certs.leafKeyPem }),
+        );
         expectDecoded(untrusted, "invalid_certificate", "MP-120");
       } finally {
         certs.cleanup();

@@ -32,12 +32,18 @@ describe("sandbox client key", () => {
     const dir = path.join(tmp.dir, "broken");
     await ensureSandboxClientKey(dir);
     writeFileSync(path.join(dir, SANDBOX_KEY_FILE), "{}");
-    await expect(ensureSandboxClientKey(dir)).rejects.toThrow(/maskinporten-sandbox-key\.json is not a valid sandbox key file/);
+    await expect(ensureSandboxClientKey(dir)).rejects.toThrow(
+      /maskinporten-sandbox-key\.json is not a valid sandbox key file/,
+    );
   });
 
   it("yields the env a client needs", async () => {
     const key = await ensureSandboxClientKey(path.join(tmp.dir, "env"));
     const config = loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, "http://127.0.0.1:4101/") });
-    expect(config).toMatchObject({ clientId: key.clientId, issuer: "http://127.0.0.1:4101/", signingKey: { kid: key.kid } });
+    expect(config).toMatchObject({
+      clientId: key.clientId,
+      issuer: "http://127.0.0.1:4101/",
+      signingKey: { kid: key.kid },
+    });
   });
 });

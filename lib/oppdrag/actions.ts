@@ -30,19 +30,35 @@ export const saveOppdragAction = defineAction(
   { name: "saveOppdrag", permission: "submission:edit", schema: saveOppdragSchema },
   async (input, { user, db }) => {
     assertOrganisationAccess(user, input.organisationId);
-    const { organisationId, intent, submissionId, oppdragsreferanse, hovedoppdragsgiverErAnnen: _, oppdragsgiverAvvikBekreftet, ...values } = input;
+    const {
+      organisationId,
+      intent,
+      submissionId,
+      oppdragsreferanse,
+      hovedoppdragsgiverErAnnen: _,
+      oppdragsgiverAvvikBekreftet,
+      ...values
+    } = input;
     // The report goes out for this organisation (its system user); naming another oppdragsgiver must be deliberate.
     const [organisation] = await listOrganisationsForUser(db, [organisationId]);
     if (!organisation) throw new SafeError("forbidden", "errors.organisationForbidden");
     if (!oppdragsgiverIsOrganisation(values.oppdragsgiver, organisation) && !oppdragsgiverAvvikBekreftet) {
-      throw new SafeError("validation", "errors.validation", { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] });
+      throw new SafeError("validation", "errors.validation", {
+        oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"],
+      });
     }
     const payload: Oppdrag = { ...values, oppdragsreferanse: oppdragsreferanse ?? newOppdragsreferanse() };
     const queue = intent === "submit";
     const result = await db.transaction((tx) =>
       submissionId
         ? sendCorrectedVersion(tx, user, submissionId, [organisationId], "oar", payload, { queue })
-        : createSubmission(tx, user, { organisationId, kind: "oar", subject: payload.oppdragsreferanse, payload, queue }),
+        : createSubmission(tx, user, {
+            organisationId,
+            kind: "oar",
+            subject: payload.oppdragsreferanse,
+            payload,
+            queue,
+          }),
     );
     if (queue) await wakeDeliveryWorker(result.submissionId);
     return { submissionId: result.submissionId };

@@ -44,15 +44,23 @@ describe("oppdrag form schema", () => {
   });
 
   it("refuses a negative or unreadable contract value", () => {
-    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: "-5" } })).toContain("oppdrag.kontraktsverdiNok:amountNegative");
-    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: "mye" } })).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
+    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: "-5" } })).toContain(
+      "oppdrag.kontraktsverdiNok:amountNegative",
+    );
+    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: "mye" } })).toContain(
+      "oppdrag.kontraktsverdiNok:amountInvalid",
+    );
   });
 
   it("reads the contract value strictly as a decimal: no hexadecimal, exponent, Infinity or stray spaces", () => {
     for (const text of ["0x10", "1e3", "0b1", "Infinity", " 12 ", "4 50000"]) {
-      expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: text } }), text).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
+      expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: text } }), text).toContain(
+        "oppdrag.kontraktsverdiNok:amountInvalid",
+      );
     }
-    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: 1e15 } })).toContain("oppdrag.kontraktsverdiNok:amountInvalid");
+    expect(issues({ ...valid, oppdrag: { ...valid.oppdrag, kontraktsverdiNok: 1e15 } })).toContain(
+      "oppdrag.kontraktsverdiNok:amountInvalid",
+    );
   });
 
   it("requires what a foreign oppdragsgiver must give instead of an orgnr", () => {
@@ -69,13 +77,15 @@ describe("oppdrag form schema", () => {
 
   it("requires a valid ISO 3166 country for a foreign party", () => {
     const taker = { ...valid.oppdragstaker, adresseHjemland: { adresselinje: "X", landkode: "QQ" } };
-    expect(issues({ ...valid, oppdragstaker: taker })).toContain("oppdragstaker.adresseHjemland.landkode:countryInvalid");
+    expect(issues({ ...valid, oppdragstaker: taker })).toContain(
+      "oppdragstaker.adresseHjemland.landkode:countryInvalid",
+    );
   });
 
   it("validates the main oppdragsgiver only when it is different", () => {
-    expect(issues({ ...valid, hovedoppdragsgiverErAnnen: "on", hovedoppdragsgiver: { variant: "norsk", navn: "" } })).toEqual(
-      expect.arrayContaining(["hovedoppdragsgiver.navn:required"]),
-    );
+    expect(
+      issues({ ...valid, hovedoppdragsgiverErAnnen: "on", hovedoppdragsgiver: { variant: "norsk", navn: "" } }),
+    ).toEqual(expect.arrayContaining(["hovedoppdragsgiver.navn:required"]));
     expect(issues({ ...valid, hovedoppdragsgiver: { variant: "norsk", navn: "" } })).toEqual([]);
   });
 

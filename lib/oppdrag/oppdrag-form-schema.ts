@@ -7,7 +7,11 @@ import countries from "./iso-3166-alpha2.json";
 export const REPORTING_THRESHOLD_NOK = 20_000;
 
 // Messages are keys into `validation.*`, shown identically by the browser and the server.
-const required = z.string({ error: "required" }).trim().min(1, { message: "required" }).max(500, { message: "tooLong" });
+const required = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, { message: "required" })
+  .max(500, { message: "tooLong" });
 const optional = z
   .string({ error: "required" })
   .trim()
@@ -38,7 +42,10 @@ const address = z.object(
 const norwegianAddress = z.object(
   {
     adresselinje: required,
-    postnummer: z.string({ error: "required" }).trim().regex(/^\d{4}$/, { message: "postnummerFormat" }),
+    postnummer: z
+      .string({ error: "required" })
+      .trim()
+      .regex(/^\d{4}$/, { message: "postnummerFormat" }),
     poststed: required,
     landkode: z.literal("NO").default("NO"),
   },
@@ -104,7 +111,11 @@ const oppdragFields = {
   oppdragstaker,
   oppdrag: z.object(
     {
-      beskrivelse: z.string({ error: "required" }).trim().min(1, { message: "required" }).max(2000, { message: "tooLong" }),
+      beskrivelse: z
+        .string({ error: "required" })
+        .trim()
+        .min(1, { message: "required" })
+        .max(2000, { message: "tooLong" }),
       arbeidssted: z.discriminatedUnion(
         "type",
         [

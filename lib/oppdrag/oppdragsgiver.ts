@@ -8,7 +8,10 @@ type Party = { variant?: unknown; navn?: unknown; organisasjonsnummer?: unknown 
  * organisation; a different one is allowed (e.g. reporting a client's oppdrag), but only when
  * the user confirms it, checked in the form and again in the server action.
  */
-export function oppdragsgiverIsOrganisation(oppdragsgiver: Party | undefined, organisation: { orgnr: string }): boolean {
+export function oppdragsgiverIsOrganisation(
+  oppdragsgiver: Party | undefined,
+  organisation: { orgnr: string },
+): boolean {
   return (
     oppdragsgiver?.variant === "norsk" &&
     typeof oppdragsgiver.organisasjonsnummer === "string" &&

@@ -8,7 +8,12 @@ import { organisations, userOrganisations } from "@/lib/db/schema";
 export async function listOrganisationsForUser(db: DbOrTx, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name, createdAt: organisations.createdAt })
+    .select({
+      id: organisations.id,
+      orgnr: organisations.orgnr,
+      name: organisations.name,
+      createdAt: organisations.createdAt,
+    })
     .from(organisations)
     .where(inArray(organisations.id, organisationIds))
     .orderBy(asc(organisations.name));
@@ -16,7 +21,12 @@ export async function listOrganisationsForUser(db: DbOrTx, organisationIds: stri
 
 /** The first registration of the orgnr (the demo seed's; an orgnr may be registered more than once). */
 export async function findOrganisationByOrgnr(db: DbOrTx, orgnr: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.orgnr, orgnr)).orderBy(asc(organisations.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.orgnr, orgnr))
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
   return row ?? null;
 }
 

@@ -20,10 +20,12 @@ async function admin() {
 }
 
 const register = (a: Awaited<ReturnType<typeof admin>>, orgnr: string, name = "Ny AS") =>
-  db.transaction((tx) => registerOrganisation(tx, a, { orgnr, name })).then((row) => {
-    a.organisationIds.push(row.id);
-    return row;
-  });
+  db
+    .transaction((tx) => registerOrganisation(tx, a, { orgnr, name }))
+    .then((row) => {
+      a.organisationIds.push(row.id);
+      return row;
+    });
 
 describe("registering an organisation (real PostgreSQL)", () => {
   it("answers alike whether or not another admin registered the orgnr, and keeps the registrations apart", async () => {
@@ -37,12 +39,18 @@ describe("registering an organisation (real PostgreSQL)", () => {
     // The same answer (a new registration of bob's own) for both; nothing of alice's shows.
     expect(Object.keys(elsewhere).sort()).toEqual(Object.keys(fresh).sort());
     expect(elsewhere.id).not.toBe(aliceOrg.id);
-    expect((await listOrganisationsForUser(db, bob.organisationIds)).map((o) => o.name).sort()).toEqual(["Bobs AS", "Ny AS"]);
+    expect((await listOrganisationsForUser(db, bob.organisationIds)).map((o) => o.name).sort()).toEqual([
+      "Bobs AS",
+      "Ny AS",
+    ]);
     expect((await listOrganisationsForUser(db, alice.organisationIds)).map((o) => o.name)).toEqual(["Alices AS"]);
     expect(await db.select().from(organisations).where(eq(organisations.orgnr, taken))).toHaveLength(2);
 
     // An orgnr among the admin's own organisations is refused at the field.
-    await expect(register(bob, taken)).rejects.toMatchObject({ code: "conflict", fieldErrors: { orgnr: ["orgnrTaken"] } });
+    await expect(register(bob, taken)).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { orgnr: ["orgnrTaken"] },
+    });
   });
 
   it("never lets a second registration take over the system user another registration of the orgnr holds", async () => {
@@ -55,8 +63,12 @@ describe("registering an organisation (real PostgreSQL)", () => {
     const bobOrg = await register(bob, orgnr);
     const result = await requestSystemUser(db, sandbox.client(), bob, bobOrg);
     expect(result).toMatchObject({ outcome: "failed", error: { code: HELD_ELSEWHERE_CODE } });
-    expect(await db.select().from(systemUserRequests).where(eq(systemUserRequests.organisationId, bobOrg.id))).toEqual([]);
-    expect(await db.select().from(systemUserRequests).where(eq(systemUserRequests.organisationId, aliceOrg.id))).toHaveLength(1);
+    expect(await db.select().from(systemUserRequests).where(eq(systemUserRequests.organisationId, bobOrg.id))).toEqual(
+      [],
+    );
+    expect(
+      await db.select().from(systemUserRequests).where(eq(systemUserRequests.organisationId, aliceOrg.id)),
+    ).toHaveLength(1);
   });
 
   it("still lets the seed and tests create organisations without a creator", async () => {

@@ -14,11 +14,24 @@ async function seed() {
   const user = await createTestUser(db, "admin");
   const org = await createTestOrganisation(db, user.id);
   const other = await createTestOrganisation(db, null);
-  const make = async (organisationId: string, status: "draft" | "accepted" | "rejected" | "failed", createdAt: string) => {
+  const make = async (
+    organisationId: string,
+    status: "draft" | "accepted" | "rejected" | "failed",
+    createdAt: string,
+  ) => {
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId, kind: "oar", subject: `OPP-${createdAt}`, payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId,
+        kind: "oar",
+        subject: `OPP-${createdAt}`,
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
-    await db.update(submissions).set({ status, createdAt: new Date(createdAt) }).where(eq(submissions.id, submissionId));
+    await db
+      .update(submissions)
+      .set({ status, createdAt: new Date(createdAt) })
+      .where(eq(submissions.id, submissionId));
     return submissionId;
   };
   // 23:30 UTC on 31 Oct is 00:30 on 1 Nov in Oslo: it belongs to November.
@@ -39,7 +52,11 @@ describe("overview figures (real PostgreSQL)", () => {
     expect(counts).toEqual({ accepted: 1, rejected: 1, failed: 1, draft: 1 });
 
     for (const [status, n] of Object.entries(counts)) {
-      const page = await listSubmissions(db, [org.id], parseSubmissionListFilter({ from: "2026-11-01", to: "2026-11-30", status }));
+      const page = await listSubmissions(
+        db,
+        [org.id],
+        parseSubmissionListFilter({ from: "2026-11-01", to: "2026-11-30", status }),
+      );
       expect(page.rows).toHaveLength(n);
     }
   });

@@ -33,7 +33,12 @@ export type DailyPoint = { day: string; submitted: number; rejected: number };
  * Submissions created per day (the same date boundaries as the list's from/to filter) and how
  * many of them ended rejected, failed or in conflict, for the chart.
  */
-export async function dailySubmissionSeries(db: DbOrTx, organisationIds: string[], from: string, to: string): Promise<DailyPoint[]> {
+export async function dailySubmissionSeries(
+  db: DbOrTx,
+  organisationIds: string[],
+  from: string,
+  to: string,
+): Promise<DailyPoint[]> {
   if (organisationIds.length === 0) return [];
   const day = sql<string>`to_char(${submissions.createdAt}::date, 'YYYY-MM-DD')`;
   const rows = await db
@@ -48,4 +53,3 @@ export async function dailySubmissionSeries(db: DbOrTx, organisationIds: string[
     .groupBy(day);
   return rows;
 }
-

@@ -72,7 +72,10 @@ const FIELD_NAME = /^(?!(constructor|prototype)$)[A-Za-z][A-Za-z0-9_]{0,63}$/;
  * shape. Besides the schema's ids, every other string or number field at the top level is kept
  * (at most 20, with plain names), as the ids a later API version may add.
  */
-export function readAnswerWith(schema: z.ZodType<Record<string, string>>, body: string): Record<string, string> | "unreadable" {
+export function readAnswerWith(
+  schema: z.ZodType<Record<string, string>>,
+  body: string,
+): Record<string, string> | "unreadable" {
   if (body.length === 0 || body.length > MAX_ANSWER_BYTES) return "unreadable";
   let parsed: unknown;
   try {
@@ -83,7 +86,9 @@ export function readAnswerWith(schema: z.ZodType<Record<string, string>>, body: 
   const ids = schema.safeParse(parsed);
   if (!ids.success) return "unreadable";
   const extra = Object.entries(parsed as Record<string, unknown>)
-    .filter(([k, v]) => FIELD_NAME.test(k) && (typeof v === "string" || typeof v === "number") && ANSWER_ID.test(String(v)))
+    .filter(
+      ([k, v]) => FIELD_NAME.test(k) && (typeof v === "string" || typeof v === "number") && ANSWER_ID.test(String(v)),
+    )
     .slice(0, 20)
     .map(([k, v]) => [k, String(v)] as const);
   return Object.fromEntries([...extra, ...Object.entries(ids.data)]);

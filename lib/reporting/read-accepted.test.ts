@@ -17,12 +17,19 @@ const UNREADABLE_BODIES = {
   "a number for an id": '{"dialogId":"d-1","forsendelseId":42,"meldingsId":"m-1"}',
   "an empty id": '{"dialogId":"d-1","forsendelseId":"","meldingsId":"m-1"}',
   "a control character in an id": '{"dialogId":"d-1","forsendelseId":"f\\u0000","meldingsId":"m-1"}',
-  "a body of a megabyte": JSON.stringify({ dialogId: "d-1", forsendelseId: "f-1", meldingsId: "m-1", pad: "x".repeat(1_000_000) }),
+  "a body of a megabyte": JSON.stringify({
+    dialogId: "d-1",
+    forsendelseId: "f-1",
+    meldingsId: "m-1",
+    pad: "x".repeat(1_000_000),
+  }),
 };
 
 describe("reading a success answer", () => {
   it("reads the A-melding API's three ids, keeping other plain fields", () => {
-    expect(amelding.readAccepted('{"dialogId":"d-1","forsendelseId":"f-1","meldingsId":"m-1","status":"MOTTATT"}')).toEqual({
+    expect(
+      amelding.readAccepted('{"dialogId":"d-1","forsendelseId":"f-1","meldingsId":"m-1","status":"MOTTATT"}'),
+    ).toEqual({
       dialogId: "d-1",
       forsendelseId: "f-1",
       meldingsId: "m-1",
@@ -31,7 +38,10 @@ describe("reading a success answer", () => {
   });
 
   it("reads OAR's forsendelseId, with the dialogId when there is one", () => {
-    expect(oar.readAccepted('{"forsendelseId":"f-1","dialogId":"d-1"}')).toEqual({ forsendelseId: "f-1", dialogId: "d-1" });
+    expect(oar.readAccepted('{"forsendelseId":"f-1","dialogId":"d-1"}')).toEqual({
+      forsendelseId: "f-1",
+      dialogId: "d-1",
+    });
     expect(oar.readAccepted('{"forsendelseId":"f-1"}')).toEqual({ forsendelseId: "f-1" });
   });
 

@@ -29,11 +29,19 @@ export async function sendRequest(
   options: { timeoutMs: number },
 ): Promise<HttpResponse | TransportFailure> {
   const headers = { ...request.headers, Authorization: `Bearer ${accessToken}` };
-  const common = { url: request.url, headers, timeoutMs: options.timeoutMs, maxResponseBytes: MAX_SKATTEETATEN_ANSWER_BYTES };
+  const common = {
+    url: request.url,
+    headers,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: MAX_SKATTEETATEN_ANSWER_BYTES,
+  };
   const outcome = await sendOutbound(
-    request.method === "GET" ? { ...common, method: "GET" } : { ...common, method: request.method, body: request.method === "DELETE" ? undefined : request.body },
+    request.method === "GET"
+      ? { ...common, method: "GET" }
+      : { ...common, method: request.method, body: request.method === "DELETE" ? undefined : request.body },
   );
-  if (outcome.kind === "too_large") return { kind: "network", message: outcome.message, durationMs: outcome.durationMs };
+  if (outcome.kind === "too_large")
+    return { kind: "network", message: outcome.message, durationMs: outcome.durationMs };
   return outcome;
 }
 

@@ -25,14 +25,24 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
 function send(req: OutgoingRequest) {
-  return fetch(req.url, { method: req.method, headers: { ...req.headers, Authorization: "Bearer good-token" }, body: req.body });
+  return fetch(req.url, {
+    method: req.method,
+    headers: { ...req.headers, Authorization: "Bearer good-token" },
+    body: req.body,
+  });
 }
 
 function requests(keyIn: IdempotencyKeyPlacement) {
   const context = { idempotencyKey: randomUUID(), orgnr: ORG, existsAtSkatteetaten: false };
-  const oar = createOarAdapter({ baseUrl: sandbox.oarBaseUrl, idempotencyKeyIn: keyIn }).buildRequest(testOppdrag(ORG), context);
+  const oar = createOarAdapter({ baseUrl: sandbox.oarBaseUrl, idempotencyKeyIn: keyIn }).buildRequest(
+    testOppdrag(ORG),
+    context,
+  );
   const leveranse = generateLeveranse({ opplysningspliktig: ORG, virksomhet: "310900230", persons: 3 });
-  const amelding = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: keyIn }).buildRequest(leveranse, context);
+  const amelding = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: keyIn }).buildRequest(
+    leveranse,
+    context,
+  );
   return { oar, amelding };
 }
 

@@ -17,17 +17,32 @@ function captureLog() {
   return { logger: createLogger({ destination, level: "debug" }), text: () => lines.join("") };
 }
 
-const user = (role: CurrentUser["role"]): CurrentUser => ({ id: "u1", email: "x@example.test", name: "X", role, organisationIds: ["o1"] });
+const user = (role: CurrentUser["role"]): CurrentUser => ({
+  id: "u1",
+  email: "x@example.test",
+  name: "X",
+  role,
+  organisationIds: ["o1"],
+});
 
 function routeFor(deps: Partial<RouteDeps> & { user?: CurrentUser | null }) {
   const log = captureLog();
-  const defineRoute = createDefineRoute({ currentUser: async () => deps.user ?? null, logger: log.logger, publicUrl: "http://app.test" });
+  const defineRoute = createDefineRoute({
+    currentUser: async () => deps.user ?? null,
+    logger: log.logger,
+    publicUrl: "http://app.test",
+  });
   return { defineRoute, log };
 }
 
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://app.test${path}`, { headers: { host: "app.test", ...headers } });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://app.test${path}`, { headers: { host: "app.test", ...headers } });
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-  new Request(`http://app.test${path}`, { method: "POST", body, headers: { host: "app.test", "Content-Type": "application/json", ...headers } });
+  new Request(`http://app.test${path}`, {
+    method: "POST",
+    body,
+    headers: { host: "app.test", "Content-Type": "application/json", ...headers },
+  });
 
 const intentQuery = z.object({ intent: z.enum(["check", "draft"]) });
 const countOutput = z.object({ count: z.number() });
@@ -48,9 +63,12 @@ describe("defineRoute: who may call", () => {
 
   it("answers 403 when the role lacks one of the permissions, and runs for a role that holds them all", async () => {
     const route = (u: CurrentUser) =>
-      routeFor({ user: u }).defineRoute({ name: "t", access: { session: ["export:read", "submission:edit"] }, output: countOutput }, async (_i, { user }) => ({
-        count: user.organisationIds.length,
-      }));
+      routeFor({ user: u }).defineRoute(
+        { name: "t", access: { session: ["export:read", "submission:edit"] }, output: countOutput },
+        async (_i, { user }) => ({
+          count: user.organisationIds.length,
+        }),
+      );
     const refused = await route(user("manager"))(get("/api/t"));
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: "forbidden", messageKey: "errors.forbidden" });
@@ -78,7 +96,11 @@ describe("defineRoute: who may call", () => {
   it("a shared-secret route is off without a secret, refuses a wrong one, and never asks for a session", async () => {
     const route = (secret: string | undefined) =>
       routeFor({ user: null }).defineRoute(
-        { name: "hook", access: { sharedSecret: { param: "secret", secret, whenUnset: "The hook is off: set HOOK_SECRET" } }, output: countOutput },
+        {
+          name: "hook",
+          access: { sharedSecret: { param: "secret", secret, whenUnset: "The hook is off: set HOOK_SECRET" } },
+          output: countOutput,
+        },
         async (_i, { user }) => ({ count: user === null ? 0 : 1 }),
       );
     const off = await route(undefined)(post("/api/hook?secret=x", "{}"));
@@ -95,7 +117,12 @@ describe("defineRoute: who may call", () => {
 describe("defineRoute: input", () => {
   const { defineRoute } = routeFor({ user: user("admin") });
   const GET = defineRoute(
-    { name: "t", access: { session: ["submission:read"] }, query: intentQuery, output: z.object({ intent: z.string() }) },
+    {
+      name: "t",
+      access: { session: ["submission:read"] },
+      query: intentQuery,
+      output: z.object({ intent: z.string() }),
+    },
     async ({ query }) => ({ intent: query.intent }),
   );
 
@@ -118,7 +145,12 @@ describe("defineRoute: input", () => {
 
   it("answers params that do not match 404, as there is no such thing", async () => {
     const byId = defineRoute(
-      { name: "t", access: { session: ["submission:read"] }, params: z.object({ id: z.uuid() }), output: z.object({ id: z.string() }) },
+      {
+        name: "t",
+        access: { session: ["submission:read"] },
+        params: z.object({ id: z.uuid() }),
+        output: z.object({ id: z.string() }),
+      },
       async ({ params }) => ({ id: params.id }),
     );
     expect((await byId(get("/api/t/1"), { params: Promise.resolve({ id: "not-a-uuid" }) })).status).toBe(404);
@@ -128,11 +160,19 @@ describe("defineRoute: input", () => {
 
   it("reads a JSON body within its bounds: too large 413, a prototype key or bad JSON 400, a schema mismatch 400 with the field", async () => {
     const POST = defineRoute(
-      { name: "t", access: { session: ["submission:edit"] }, body: { schema: z.object({ n: z.number() }), maxBytes: 100 }, output: countOutput },
+      {
+        name: "t",
+        access: { session: ["submission:edit"] },
+        body: { schema: z.object({ n: z.number() }), maxBytes: 100 },
+        output: countOutput,
+      },
       async ({ body }) => ({ count: body.n }),
     );
     expect((await POST(post("/api/t", JSON.stringify({ n: 1, pad: "x".repeat(200) })))).status).toBe(413);
-    expect(await (await POST(post("/api/t", '{"n":1,"__proto__":{"x":1}}'))).json()).toMatchObject({ error: "input_refused", refused: "forbiddenKey" });
+    expect(await (await POST(post("/api/t", '{"n":1,"__proto__":{"x":1}}'))).json()).toMatchObject({
+      error: "input_refused",
+      refused: "forbiddenKey",
+    });
     expect(await (await POST(post("/api/t", "{not json"))).json()).toEqual({ error: "malformed" });
     const invalid = await POST(post("/api/t", '{"n":"1"}'));
     expect(invalid.status).toBe(400);
@@ -155,9 +195,11 @@ describe("defineRoute: answers", () => {
 
   it("answers an answer that does not match its output schema 500 with a reference that is logged, and leaks nothing of it", async () => {
     const { defineRoute, log } = routeFor({ user: user("admin") });
-    const GET = defineRoute({ name: "mismatch", access: { session: ["submission:read"] }, output: countOutput }, async () =>
-      // A fødselsnummer where a number was declared: neither the browser nor the log may see it.
-      ({ count: "01017012345" }) as unknown as { count: number },
+    const GET = defineRoute(
+      { name: "mismatch", access: { session: ["submission:read"] }, output: countOutput },
+      async () =>
+        // A fødselsnummer where a number was declared: neither the browser nor the log may see it.
+        ({ count: "01017012345" }) as unknown as { count: number },
     );
     const res = await GET(get("/api/t"));
     expect(res.status).toBe(500);
@@ -174,9 +216,12 @@ describe("defineRoute: answers", () => {
 
   it("answers a SafeError with its code and status, an unexpected error 500 with a logged reference and not its message", async () => {
     const { defineRoute, log } = routeFor({ user: user("admin") });
-    const notFound = defineRoute({ name: "t", access: { session: ["submission:read"] }, output: countOutput }, async () => {
-      throw new SafeError("not_found", "errors.notFound");
-    });
+    const notFound = defineRoute(
+      { name: "t", access: { session: ["submission:read"] }, output: countOutput },
+      async () => {
+        throw new SafeError("not_found", "errors.notFound");
+      },
+    );
     const res = await notFound(get("/api/t"));
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: "not_found", messageKey: "errors.notFound" });

@@ -87,7 +87,12 @@ type BodyConfig<B extends z.ZodType> = {
   messages?: { tooLarge?: string; notJson?: string; invalid?: string };
 };
 
-export type RouteConfig<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType, O extends z.ZodType | typeof STREAMED> = {
+export type RouteConfig<
+  Q extends z.ZodType,
+  P extends z.ZodType,
+  B extends z.ZodType,
+  O extends z.ZodType | typeof STREAMED,
+> = {
   /** Names the route in logs. */
   name: string;
   access: RouteAccess;
@@ -146,7 +151,8 @@ export function createDefineRoute(deps: RouteDeps) {
       try {
         const refusal = checkAccess(config.access, request, deps, where);
         if (refusal) return refusal;
-        const user = "session" in config.access ? authorise(await deps.currentUser(), config.access.session, where) : null;
+        const user =
+          "session" in config.access ? authorise(await deps.currentUser(), config.access.session, where) : null;
 
         let params: unknown = undefined;
         if (config.params) {
@@ -159,7 +165,12 @@ export function createDefineRoute(deps: RouteDeps) {
         if (config.query) {
           const record = searchParamsRecord(new URL(request.url).searchParams);
           const refused = checkInput(record, QUERY_LIMITS);
-          if (refused) return errorAnswer(400, { error: "input_refused", refused: refused.code, issues: [{ path: refused.path.join("."), message: refused.code }] });
+          if (refused)
+            return errorAnswer(400, {
+              error: "input_refused",
+              refused: refused.code,
+              issues: [{ path: refused.path.join("."), message: refused.code }],
+            });
           const parsed = config.query.safeParse(record);
           if (!parsed.success) return errorAnswer(400, { error: "invalid_query", issues: zodIssues(parsed.error) });
           query = parsed.data;
@@ -167,16 +178,28 @@ export function createDefineRoute(deps: RouteDeps) {
 
         let body: unknown = undefined;
         if (config.body) {
-          const read = await readJsonBody(request, { maxBytes: config.body.maxBytes, limits: config.body.limits ?? JSON_BODY_LIMITS });
+          const read = await readJsonBody(request, {
+            maxBytes: config.body.maxBytes,
+            limits: config.body.limits ?? JSON_BODY_LIMITS,
+          });
           const messages = config.body.messages ?? {};
           if (!read.ok) {
-            if (read.reason === "too_large") return errorAnswer(413, { error: messages.tooLarge ?? "too_large", maxBytes: config.body.maxBytes });
+            if (read.reason === "too_large")
+              return errorAnswer(413, { error: messages.tooLarge ?? "too_large", maxBytes: config.body.maxBytes });
             const refused: InputRefusalCode | undefined = read.reason === "malformed" ? undefined : read.reason;
-            return errorAnswer(400, { error: messages.notJson ?? (refused ? "input_refused" : "malformed"), ...(refused ? { refused } : {}) });
+            return errorAnswer(400, {
+              error: messages.notJson ?? (refused ? "input_refused" : "malformed"),
+              ...(refused ? { refused } : {}),
+            });
           }
           const parsed = config.body.schema.safeParse(read.value);
           if (!parsed.success) {
-            return errorAnswer(400, messages.invalid ? { error: messages.invalid } : { error: "invalid_body", issues: zodIssues(parsed.error) });
+            return errorAnswer(
+              400,
+              messages.invalid
+                ? { error: messages.invalid }
+                : { error: "invalid_body", issues: zodIssues(parsed.error) },
+            );
           }
           body = parsed.data;
         }
@@ -187,7 +210,11 @@ export function createDefineRoute(deps: RouteDeps) {
         return jsonAnswer(config.output as z.ZodType, answered, where, deps.logger);
       } catch (error) {
         if (error instanceof SafeError) {
-          return errorAnswer(STATUS_OF[error.code], { error: error.code, messageKey: error.messageKey, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) });
+          return errorAnswer(STATUS_OF[error.code], {
+            error: error.code,
+            messageKey: error.messageKey,
+            ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+          });
         }
         if (isNextControlFlow(error)) throw error;
         return errorAnswer(500, { error: "internal", reference: logUnexpectedError(where, error, deps.logger) });
@@ -196,11 +223,18 @@ export function createDefineRoute(deps: RouteDeps) {
   };
 }
 
-function checkAccess(access: RouteAccess, request: Request, deps: RouteDeps, where: Record<string, string>): Response | null {
+function checkAccess(
+  access: RouteAccess,
+  request: Request,
+  deps: RouteDeps,
+  where: Record<string, string>,
+): Response | null {
   if ("sharedSecret" in access) {
     const { param, secret, whenUnset } = access.sharedSecret;
     if (!secret) return errorAnswer(404, { error: whenUnset });
-    return secretMatches(new URL(request.url).searchParams.get(param), secret) ? null : errorAnswer(401, { error: "unauthenticated" });
+    return secretMatches(new URL(request.url).searchParams.get(param), secret)
+      ? null
+      : errorAnswer(401, { error: "unauthenticated" });
   }
   if ("session" in access && UNSAFE_METHOD(request.method) && isForeignOrigin(request.headers, deps.publicUrl)) {
     (deps.logger ?? defaultLogger).warn(where, "refused: request from another site");
@@ -221,7 +255,11 @@ function jsonAnswer(output: z.ZodType, answered: unknown, where: Record<string, 
   const parsed = output.safeParse(body);
   if (!parsed.success) {
     // The issues name paths and expectations, never the values (which may be personal data).
-    const reference = logUnexpectedError(where, new Error(`answer does not match the output schema: ${JSON.stringify(zodIssues(parsed.error))}`), logger);
+    const reference = logUnexpectedError(
+      where,
+      new Error(`answer does not match the output schema: ${JSON.stringify(zodIssues(parsed.error))}`),
+      logger,
+    );
     return errorAnswer(500, { error: "internal", reference });
   }
   return Response.json(parsed.data, { status, headers: { "Cache-Control": "no-store", ...headers } });

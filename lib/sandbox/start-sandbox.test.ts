@@ -17,7 +17,10 @@ describe("startSandbox", () => {
     try {
       const { issuer } = sandbox.maskinporten;
       const config = loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, issuer) });
-      const token = await createMaskinportenClient(config).getToken({ scopes: [SANDBOX_SCOPES.amelding], systemUserOrg: "310900125" });
+      const token = await createMaskinportenClient(config).getToken({
+        scopes: [SANDBOX_SCOPES.amelding],
+        systemUserOrg: "310900125",
+      });
       const verified = await verifySandboxAccessToken(token.accessToken, sandbox.maskinporten.jwksUri, {
         issuer,
         requiredScope: SANDBOX_SCOPES.amelding,
@@ -34,20 +37,33 @@ describe("startSandbox", () => {
     const tmp = tempDir();
     const key = await ensureSandboxClientKey(tmp.dir);
     const start = async () =>
-      startSandbox({ clients: await defaultSandboxClients({ key }), altinnStateFile: path.join(tmp.dir, "sandbox-altinn.json") });
+      startSandbox({
+        clients: await defaultSandboxClients({ key }),
+        altinnStateFile: path.join(tmp.dir, "sandbox-altinn.json"),
+      });
     const orgnr = "310900567";
     const reportingToken = (sandbox: Awaited<ReturnType<typeof start>>) =>
-      createMaskinportenClient(loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) })).getToken({
+      createMaskinportenClient(
+        loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) }),
+      ).getToken({
         scopes: [SANDBOX_SCOPES.oar],
         systemUserOrg: orgnr,
       });
     let sandbox = await start();
     try {
       await expect(reportingToken(sandbox)).rejects.toMatchObject({ mpCode: "MP-303" });
-      const tokens = createMaskinportenClient(loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) }));
-      const altinn = createSystemUserRequestClient({ platformUrl: sandbox.altinn.url, systemId: SANDBOX_SYSTEM_ID }, tokens);
+      const tokens = createMaskinportenClient(
+        loadMaskinportenConfig({ APP_MODE: "sandbox", ...sandboxClientEnv(key, sandbox.maskinporten.issuer) }),
+      );
+      const altinn = createSystemUserRequestClient(
+        { platformUrl: sandbox.altinn.url, systemId: SANDBOX_SYSTEM_ID },
+        tokens,
+      );
       const request = await altinn.create({ partyOrgNo: orgnr });
-      expect((await fetch(`${sandbox.altinn.url}/__control/system-user-requests/${request.id}/accept`, { method: "POST" })).status).toBe(200);
+      expect(
+        (await fetch(`${sandbox.altinn.url}/__control/system-user-requests/${request.id}/accept`, { method: "POST" }))
+          .status,
+      ).toBe(200);
       await expect(reportingToken(sandbox)).resolves.toBeDefined();
 
       await sandbox.close();

@@ -68,8 +68,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     systems: sandboxSystemsFromClients(options.clients.map(parseSandboxClient)),
     stateFile: options.altinnStateFile,
   });
-  const altinnHandlers: AltinnRouteHandler[] = [systemUserRequests, createDialogportenHandler({ store: dialogs, verifyToken })];
-  const altinn = await startSandboxAltinn({ host: options.host, port: options.altinnPort ?? 0, handlers: altinnHandlers });
+  const altinnHandlers: AltinnRouteHandler[] = [
+    systemUserRequests,
+    createDialogportenHandler({ store: dialogs, verifyToken }),
+  ];
+  const altinn = await startSandboxAltinn({
+    host: options.host,
+    port: options.altinnPort ?? 0,
+    handlers: altinnHandlers,
+  });
   const events = options.altinnEventsWebhookUrl
     ? pushDialogEventsToWebhook(dialogs, { webhookUrl: options.altinnEventsWebhookUrl, platformUrl: () => altinn.url })
     : null;

@@ -12,7 +12,12 @@ const ORG = "310900125";
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err, all: () => [...out, ...err].join("\n") };
+  return {
+    io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) },
+    out,
+    err,
+    all: () => [...out, ...err].join("\n"),
+  };
 }
 
 describe("npm run smoke against the sandbox", () => {
@@ -33,10 +38,18 @@ describe("npm run smoke against the sandbox", () => {
   it("sends one synthetic OAR and one A-melding through the real adapters and token client, and prints what came back", async () => {
     const fnr = syntheticFodselsnummer();
     const c = capture();
-    const code = await runSmoke(["--org", ORG, "--fnr", fnr, "--virksomhet", "310900230", "--month", "2026-10"], env, c.io);
+    const code = await runSmoke(
+      ["--org", ORG, "--fnr", fnr, "--virksomhet", "310900230", "--month", "2026-10"],
+      env,
+      c.io,
+    );
     expect(code, c.all()).toBe(EXIT_OK);
-    expect(c.out.join("\n")).toMatch(/OAR: POST .*\/oar\/v1\/innsending\n {2}HTTP 200 in \d+ ms\n {2}✔ accepted: dialogId=[0-9a-f-]{36}, forsendelseId=[0-9a-f-]{36}/);
-    expect(c.out.join("\n")).toMatch(/A-melding: POST .*\/amelding\/v1\/innsending\/2026-10\/310900125\n {2}HTTP 200 in \d+ ms\n {2}✔ accepted: dialogId=.*meldingsId=/);
+    expect(c.out.join("\n")).toMatch(
+      /OAR: POST .*\/oar\/v1\/innsending\n {2}HTTP 200 in \d+ ms\n {2}✔ accepted: dialogId=[0-9a-f-]{36}, forsendelseId=[0-9a-f-]{36}/,
+    );
+    expect(c.out.join("\n")).toMatch(
+      /A-melding: POST .*\/amelding\/v1\/innsending\/2026-10\/310900125\n {2}HTTP 200 in \d+ ms\n {2}✔ accepted: dialogId=.*meldingsId=/,
+    );
     const received = ske.received();
     expect(received.map((r) => r.api)).toEqual(["oar", "amelding"]);
     expect(received.every((r) => r.orgnr === ORG && r.idempotencyKey)).toBe(true);
@@ -53,7 +66,13 @@ describe("npm run smoke against the sandbox", () => {
         kind: "status",
         status: 400,
         code: "AMLD_010",
-        spesifisering: [{ sti: "/leveranse/oppgave/virksomhet/0/inntektsmottaker/0/norskIdentifikator", angittVerdi: fnr, melding: "Ukjent person" }],
+        spesifisering: [
+          {
+            sti: "/leveranse/oppgave/virksomhet/0/inntektsmottaker/0/norskIdentifikator",
+            angittVerdi: fnr,
+            melding: "Ukjent person",
+          },
+        ],
       },
     ]);
     const c = capture();

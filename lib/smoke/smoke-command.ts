@@ -5,7 +5,14 @@ import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { computeSums } from "@/lib/amelding/sums";
 import { configuredEndpoints } from "@/lib/config/derived";
 import { parseConfig, type Config } from "@/lib/config/schema";
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, printError, withSandboxDefaults, type CommandIo } from "@/lib/maskinporten/check-command";
+import {
+  EXIT_OK,
+  EXIT_REJECTED,
+  EXIT_USAGE,
+  printError,
+  withSandboxDefaults,
+  type CommandIo,
+} from "@/lib/maskinporten/check-command";
 import { createMaskinportenClient, type MaskinportenClientOptions } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig, type MaskinportenConfig } from "@/lib/maskinporten/config";
 import { MaskinportenError } from "@/lib/maskinporten/errors";
@@ -51,7 +58,10 @@ function syntheticOppdrag(orgnr: string): Oppdrag {
     },
     oppdrag: {
       beskrivelse: "Syntetisk testoppdrag (røyktest)",
-      arbeidssted: { type: "land", adresse: { adresselinje: "Testveien 1", postnummer: "0150", poststed: "Oslo", landkode: "NO" } },
+      arbeidssted: {
+        type: "land",
+        adresse: { adresselinje: "Testveien 1", postnummer: "0150", poststed: "Oslo", landkode: "NO" },
+      },
       startdato: start,
       forventetSluttdato: start,
       kontraktsverdiNok: 25_000,
@@ -82,13 +92,26 @@ function syntheticLeveranse(orgnr: string, virksomhet: string, fnr: string, mont
               },
             ],
             inntekt: [
-              { fordel: "kontantytelse", utloeserArbeidsgiveravgift: true, inngaarIGrunnlagForTrekk: true, beloep: 10_000, loennsinntekt: { beskrivelse: "fastloenn" } },
+              {
+                fordel: "kontantytelse",
+                utloeserArbeidsgiveravgift: true,
+                inngaarIGrunnlagForTrekk: true,
+                beloep: 10_000,
+                loennsinntekt: { beskrivelse: "fastloenn" },
+              },
             ],
             forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -3_000 }],
           },
         ],
         arbeidsgiveravgift: {
-          loennOgGodtgjoerelse: [{ beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: 10_000, prosentsatsForAvgiftsberegning: 14.1 }],
+          loennOgGodtgjoerelse: [
+            {
+              beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
+              sone: "1",
+              avgiftsgrunnlagBeloep: 10_000,
+              prosentsatsForAvgiftsberegning: 14.1,
+            },
+          ],
         },
       },
     ],
@@ -102,7 +125,9 @@ function syntheticLeveranse(orgnr: string, virksomhet: string, fnr: string, mont
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
       betalingsinformasjon: {
-        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato }],
+        sumForskuddstrekkPerLoennsutbetalingsdato: [
+          { loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato },
+        ],
         sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift,
       },
       ...oppgave,
@@ -138,13 +163,29 @@ async function sendOne(
   io.out(`  HTTP ${answer.status} in ${answer.durationMs} ms`);
   if (answer.status >= 200 && answer.status < 300) {
     const ids = adapter.readAccepted(answer.body);
-    io.out(`  ✔ accepted: ${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join(", ") || "(no ids in the answer)"}`);
+    io.out(
+      `  ✔ accepted: ${
+        Object.entries(ids)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "(no ids in the answer)"
+      }`,
+    );
     return true;
   }
-  const decoded = decodeSkatteetatenError({ status: answer.status, contentType: answer.headers["content-type"], body: answer.body, api: adapter.api, headers: answer.headers });
-  io.err(`  ✖ ${decoded.code ?? "no code"}${decoded.entry ? ` ${decoded.entry.textNb}` : ""}${decoded.korrelasjonsid ? ` (korrelasjonsid ${decoded.korrelasjonsid})` : ""}`);
+  const decoded = decodeSkatteetatenError({
+    status: answer.status,
+    contentType: answer.headers["content-type"],
+    body: answer.body,
+    api: adapter.api,
+    headers: answer.headers,
+  });
+  io.err(
+    `  ✖ ${decoded.code ?? "no code"}${decoded.entry ? ` ${decoded.entry.textNb}` : ""}${decoded.korrelasjonsid ? ` (korrelasjonsid ${decoded.korrelasjonsid})` : ""}`,
+  );
   for (const s of decoded.specifications) {
-    const detail = [s.kode, s.sti, s.melding, s.angittVerdi === null ? null : `angitt verdi: ${s.angittVerdi}`].filter(Boolean).join(" · ");
+    const detail = [s.kode, s.sti, s.melding, s.angittVerdi === null ? null : `angitt verdi: ${s.angittVerdi}`]
+      .filter(Boolean)
+      .join(" · ");
     io.err(`    - ${maskPersonalNumbers(detail)}`);
   }
   io.err(`  hint: ${decoded.hintEn}`);
@@ -162,7 +203,13 @@ export async function runSmoke(
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { org: { type: "string" }, virksomhet: { type: "string" }, fnr: { type: "string" }, month: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        org: { type: "string" },
+        virksomhet: { type: "string" },
+        fnr: { type: "string" },
+        month: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     }));
   } catch (e) {
     io.err(`✖ ${(e as Error).message}\n\n${USAGE}`);
@@ -190,7 +237,11 @@ export async function runSmoke(
   const month = values.month ?? lastMonth(new Date());
   const problems = [
     !org || !isValidOrgnr(org) ? "--org must be a valid 9-digit organisation number" : null,
-    !virksomhet ? "--virksomhet is required outside sandbox mode: a sub-unit of --org (find one in Tenor)" : !isValidOrgnr(virksomhet) ? "--virksomhet must be a valid organisation number" : null,
+    !virksomhet
+      ? "--virksomhet is required outside sandbox mode: a sub-unit of --org (find one in Tenor)"
+      : !isValidOrgnr(virksomhet)
+        ? "--virksomhet must be a valid organisation number"
+        : null,
     !isValidFodselsnummer(fnr) ? "--fnr must be a valid fødselsnummer or d-nummer" : null,
     !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? "--month must be YYYY-MM" : null,
   ].filter((p): p is string => p !== null);
@@ -209,10 +260,20 @@ export async function runSmoke(
   const endpoints = configuredEndpoints(settings);
   const keyIn = settings.SKATTEETATEN_IDEMPOTENCY_KEY_IN;
   const tokens = createMaskinportenClient(config, clientOptions);
-  const getToken = async (scope: string) => (await tokens.getToken({ scopes: [scope], systemUserOrg: org })).accessToken;
+  const getToken = async (scope: string) =>
+    (await tokens.getToken({ scopes: [scope], systemUserOrg: org })).accessToken;
 
-  io.out(`Smoke test (${mode.data} mode) for ${org}, system user token from ${config.issuer}, idempotency key in the ${keyIn}`);
-  const oar = await sendOne(io, "OAR", createOarAdapter({ baseUrl: endpoints.oarApiUrl, idempotencyKeyIn: keyIn }), syntheticOppdrag(org), org, getToken);
+  io.out(
+    `Smoke test (${mode.data} mode) for ${org}, system user token from ${config.issuer}, idempotency key in the ${keyIn}`,
+  );
+  const oar = await sendOne(
+    io,
+    "OAR",
+    createOarAdapter({ baseUrl: endpoints.oarApiUrl, idempotencyKeyIn: keyIn }),
+    syntheticOppdrag(org),
+    org,
+    getToken,
+  );
   const amelding = await sendOne(
     io,
     "A-melding",

@@ -60,13 +60,18 @@ export function statusReason(code: StatusReasonCode, params?: StatusReasonParams
   if (!params) return { code };
   const bounded: StatusReasonParams = {};
   for (const [key, value] of Object.entries(params)) {
-    bounded[key] = typeof value === "string" && value.length > MAX_PARAM_LENGTH ? `${value.slice(0, MAX_PARAM_LENGTH)}…` : value;
+    bounded[key] =
+      typeof value === "string" && value.length > MAX_PARAM_LENGTH ? `${value.slice(0, MAX_PARAM_LENGTH)}…` : value;
   }
   return { code, params: bounded };
 }
 
 function isStatusReason(value: unknown): value is StatusReason {
-  return !!value && typeof value === "object" && (STATUS_REASON_CODES as readonly string[]).includes((value as StatusReason).code);
+  return (
+    !!value &&
+    typeof value === "object" &&
+    (STATUS_REASON_CODES as readonly string[]).includes((value as StatusReason).code)
+  );
 }
 
 /** The reason in the reader's language; null when there is none. A code this build does not know shows as its parameters. */
@@ -81,7 +86,8 @@ export function describeStatusReason(
   for (const [key, value] of Object.entries(params ?? {})) {
     if (key === "kind" && typeof value === "string" && t.has(`kind.${value}`)) values[key] = t(`kind.${value}`);
     else if (typeof value === "string" || typeof value === "number") values[key] = value;
-    else if (isStatusReason(value) && depth < 3) values[key] = describeStatusReason(t, value.code, value.params, depth + 1) ?? "";
+    else if (isStatusReason(value) && depth < 3)
+      values[key] = describeStatusReason(t, value.code, value.params, depth + 1) ?? "";
   }
   const key = `statusReason.${code}`;
   if (t.has(key)) return t(key, values);

@@ -4,8 +4,17 @@ import { SystemUserRequestError, type SystemUserRequestClient } from "@/lib/alti
 import type { AltinnErrorDetails } from "./request-system-user";
 
 /** The app's Altinn client for system-user requests, or the configuration error shown like Altinn's own. */
-export function altinnClient(): { ok: true; client: SystemUserRequestClient } | { ok: false; error: AltinnErrorDetails } {
+export function altinnClient():
+  | { ok: true; client: SystemUserRequestClient }
+  | { ok: false; error: AltinnErrorDetails } {
   const altinn = getAppSystemUserRequestClient();
   if ("client" in altinn) return { ok: true, client: altinn.client };
-  return { ok: false, error: new SystemUserRequestError({ kind: "config", message: altinn.configError, detail: altinn.configError }).toJSON() };
+  return {
+    ok: false,
+    error: new SystemUserRequestError({
+      kind: "config",
+      message: altinn.configError,
+      detail: altinn.configError,
+    }).toJSON(),
+  };
 }

@@ -39,7 +39,12 @@ export function anyPending(rows: OrganisationSystemUserRow[]): boolean {
 }
 
 /** lib/db/schema.ts's system_user_request_status values (that module is not for the browser). */
-const SYSTEM_USER_REQUEST_STATUSES = ["new", "accepted", "rejected", "timed_out"] as const satisfies readonly SystemUserRequestStatus[];
+const SYSTEM_USER_REQUEST_STATUSES = [
+  "new",
+  "accepted",
+  "rejected",
+  "timed_out",
+] as const satisfies readonly SystemUserRequestStatus[];
 
 /**
  * Altinn's error as lib/altinn/system-user-request-client.ts decodes it (SystemUserRequestError#toJSON),

@@ -4,13 +4,23 @@ import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { REPORTING_RIGHTS, type AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
-import { organisations, systemUserRequests, type SystemUserRequest, type SystemUserRequestStatus } from "@/lib/db/schema";
+import {
+  organisations,
+  systemUserRequests,
+  type SystemUserRequest,
+  type SystemUserRequestStatus,
+} from "@/lib/db/schema";
 
 /** Each organisation with its latest system-user request (null when none was ever made). */
 export async function listOrganisationsWithSystemUser(db: DbOrTx, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
   const orgs = await db
-    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name, createdAt: organisations.createdAt })
+    .select({
+      id: organisations.id,
+      orgnr: organisations.orgnr,
+      name: organisations.name,
+      createdAt: organisations.createdAt,
+    })
     .from(organisations)
     .where(inArray(organisations.id, organisationIds))
     .orderBy(asc(organisations.name));
@@ -20,7 +30,10 @@ export async function listOrganisationsWithSystemUser(db: DbOrTx, organisationId
 export type OrganisationWithSystemUser = Awaited<ReturnType<typeof listOrganisationsWithSystemUser>>[number];
 
 /** The newest request per organisation: it alone says where onboarding stands. */
-export async function latestSystemUserRequests(db: DbOrTx, organisationIds: string[]): Promise<Map<string, SystemUserRequest>> {
+export async function latestSystemUserRequests(
+  db: DbOrTx,
+  organisationIds: string[],
+): Promise<Map<string, SystemUserRequest>> {
   if (organisationIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([systemUserRequests.organisationId])
@@ -74,19 +87,21 @@ export async function insertSystemUserRequest(
     checkedAt: Date;
   },
 ) {
-  const row = firstRow(await db
-    .insert(systemUserRequests)
-    .values({
-      organisationId: values.organisationId,
-      externalId: values.externalId,
-      status: values.status,
-      confirmUrl: values.confirmUrl,
-      rights: values.rights,
-      requestedBy: values.requestedBy,
-      lastCheckedAt: values.checkedAt,
-      decidedAt: values.status === "new" ? null : values.checkedAt,
-    })
-    .returning());
+  const row = firstRow(
+    await db
+      .insert(systemUserRequests)
+      .values({
+        organisationId: values.organisationId,
+        externalId: values.externalId,
+        status: values.status,
+        confirmUrl: values.confirmUrl,
+        rights: values.rights,
+        requestedBy: values.requestedBy,
+        lastCheckedAt: values.checkedAt,
+        decidedAt: values.status === "new" ? null : values.checkedAt,
+      })
+      .returning(),
+  );
   return row;
 }
 
@@ -111,7 +126,13 @@ export async function lockPendingRequest(tx: DbOrTx, organisationId: string, id:
   const [row] = await tx
     .select()
     .from(systemUserRequests)
-    .where(and(eq(systemUserRequests.organisationId, organisationId), eq(systemUserRequests.id, id), eq(systemUserRequests.status, "new")))
+    .where(
+      and(
+        eq(systemUserRequests.organisationId, organisationId),
+        eq(systemUserRequests.id, id),
+        eq(systemUserRequests.status, "new"),
+      ),
+    )
     .for("update");
   return row ?? null;
 }

@@ -31,7 +31,12 @@ export async function refreshPendingSystemUserRequests(
   const orgs = await db
     .select({ id: organisations.id, orgnr: organisations.orgnr })
     .from(organisations)
-    .where(inArray(organisations.id, pending.map((r) => r.organisationId)));
+    .where(
+      inArray(
+        organisations.id,
+        pending.map((r) => r.organisationId),
+      ),
+    );
   const orgnrs = new Map(orgs.map((o) => [o.id, o.orgnr]));
   const result: RefreshResult = { checked: 0, changed: 0, failures: [] };
   for (const request of pending) {

@@ -9,7 +9,12 @@ import { userActor, type AuditUser } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { AltinnErrorDetails } from "./organisation-rows";
-import { findSystemUserRequestByExternalId, insertSystemUserRequest, isSystemUserRequestHeldElsewhere, latestSystemUserRequest } from "./queries";
+import {
+  findSystemUserRequestByExternalId,
+  insertSystemUserRequest,
+  isSystemUserRequestHeldElsewhere,
+  latestSystemUserRequest,
+} from "./queries";
 
 export type { AltinnErrorDetails };
 
@@ -23,7 +28,10 @@ export const HELD_ELSEWHERE_CODE = "HELD_BY_OTHER_REGISTRATION";
 /** Altinn's answers that mean "this request exists already": we take it over instead of failing. */
 const EXISTING_REQUEST_CODES = new Set(["AUTH-00006", "AUTH-00007"]);
 
-async function createAtAltinn(client: SystemUserRequestClient, orgnr: string): Promise<{ request: AltinnSystemUserRequest; adopted: boolean }> {
+async function createAtAltinn(
+  client: SystemUserRequestClient,
+  orgnr: string,
+): Promise<{ request: AltinnSystemUserRequest; adopted: boolean }> {
   try {
     return { request: await client.create({ partyOrgNo: orgnr }), adopted: false };
   } catch (error) {

@@ -99,7 +99,9 @@ export function generateLeveranse(options: {
     opplysningspliktig: { norskIdentifikator: options.opplysningspliktig },
     oppgave: {
       betalingsinformasjon: {
-        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato }],
+        sumForskuddstrekkPerLoennsutbetalingsdato: [
+          { loennsutbetalingsdato: `${month}-20`, beloep: sums.sumForskuddstrekkPerLoennsutbetalingsdato },
+        ],
         sumArbeidsgiveravgift: sums.sumArbeidsgiveravgift,
       },
       ...oppgave,

@@ -10,7 +10,13 @@ import { auditLog } from "@/lib/db/schema";
 export async function storeAuditEntry(
   db: DbOrTx,
   actor: { id: string; email: string } | null,
-  entry: { action: string; targetType: string; targetId?: string | null; organisationIds: string[]; details?: Record<string, unknown> },
+  entry: {
+    action: string;
+    targetType: string;
+    targetId?: string | null;
+    organisationIds: string[];
+    details?: Record<string, unknown>;
+  },
 ) {
   const organisationIds = [...new Set(entry.organisationIds)];
   await db.insert(auditLog).values({

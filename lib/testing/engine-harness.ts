@@ -12,7 +12,10 @@ import { sandboxTokenVerifier } from "@/lib/sandbox/sandbox-token-verifier";
 import type { FeedbackDelay } from "@/lib/sandbox/skatteetaten/amelding-feedback-publisher";
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { createDeliveryDeps, type DeliveryConfig } from "@/lib/submissions/engine/delivery-deps";
-import { createFeedbackFollowerDeps, type FeedbackFollowerConfig } from "@/lib/submissions/feedback/feedback-follower-deps";
+import {
+  createFeedbackFollowerDeps,
+  type FeedbackFollowerConfig,
+} from "@/lib/submissions/feedback/feedback-follower-deps";
 import { createTestOrganisation, createTestUser } from "./test-db";
 
 /**
@@ -52,7 +55,10 @@ export async function startEngineHarness(
     feedbackDelay: options.feedbackDelay ?? 0,
     uploadValidationDelayMs: options.uploadValidationDelayMs ?? 0,
   });
-  const altinn = await startSandboxAltinn({ port: 0, handlers: [createDialogportenHandler({ store: dialogs, verifyToken })] });
+  const altinn = await startSandboxAltinn({
+    port: 0,
+    handlers: [createDialogportenHandler({ store: dialogs, verifyToken })],
+  });
   const maskinportenEnv = {
     APP_MODE: "sandbox",
     MASKINPORTEN_ISSUER: maskinporten.issuer,

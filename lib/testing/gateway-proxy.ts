@@ -23,12 +23,23 @@ export async function startGatewayProxy(target: string, rewrite: (exchange: Prox
     try {
       const body = await readAll(req);
       const headers = Object.fromEntries(
-        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string" && !["host", "content-length", "connection"].includes(e[0])),
+        Object.entries(req.headers).filter(
+          (e): e is [string, string] =>
+            typeof e[1] === "string" && !["host", "content-length", "connection"].includes(e[0]),
+        ),
       );
-      const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : body });
+      const upstream = await fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.method === "GET" ? undefined : body,
+      });
       const exchange: ProxiedExchange = {
         request: { method: req.method ?? "GET", path: req.url ?? "/", body },
-        response: { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: Buffer.from(await upstream.arrayBuffer()) },
+        response: {
+          status: upstream.status,
+          headers: Object.fromEntries(upstream.headers),
+          body: Buffer.from(await upstream.arrayBuffer()),
+        },
       };
       const answer = rewrite(exchange) ?? exchange.response;
       const out = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;

@@ -12,7 +12,12 @@ export function checkImportText(db: Db, organisationIds: string[], text: string)
   return checkImport(db, organisationIds, prepareImport(text, { payload: false }));
 }
 
-export function saveImportText(db: Db, actor: Parameters<typeof saveImport>[1], text: string, intent: "draft" | "submit") {
+export function saveImportText(
+  db: Db,
+  actor: Parameters<typeof saveImport>[1],
+  text: string,
+  intent: "draft" | "submit",
+) {
   const prepared = prepareImport(text, { payload: true });
   return saveImport(db, actor, prepared, payloadParts(prepared.ok ? (prepared.payloadJson ?? "") : ""), intent);
 }

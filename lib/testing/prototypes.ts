@@ -4,7 +4,13 @@
  * removed or replaced on Object.prototype, Array.prototype, … shows as a difference.
  */
 export function prototypeSnapshot() {
-  const prototypes = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype, Number: Number.prototype };
+  const prototypes = {
+    Object: Object.prototype,
+    Array: Array.prototype,
+    Function: Function.prototype,
+    String: String.prototype,
+    Number: Number.prototype,
+  };
   return Object.fromEntries(
     Object.entries(prototypes).map(([name, proto]) => [
       name,

@@ -14,7 +14,10 @@ export function testOppdrag(orgnr: string, overrides: Partial<Oppdrag> = {}): Op
     },
     oppdrag: {
       beskrivelse: "Stålmontasje",
-      arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" } },
+      arbeidssted: {
+        type: "land",
+        adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" },
+      },
       startdato: "2026-11-01",
       forventetSluttdato: "2027-02-28",
       kontraktsverdiNok: 450000,
@@ -33,12 +36,18 @@ export function testLeveranse(orgnr: string, virksomhet: string, month = "2026-1
     meldingsId: `m-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: orgnr },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: 7000 }],
+        sumArbeidsgiveravgift: 5640,
+      },
       virksomhet: [
         {
           norskIdentifikator: virksomhet,
           inntektsmottaker: [
-            { inntekt: [{ beloep: 40000, fordel: "kontantytelse" }], forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }] },
+            {
+              inntekt: [{ beloep: 40000, fordel: "kontantytelse" }],
+              forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
+            },
           ],
         },
       ],

@@ -35,11 +35,7 @@ export function uniqueEmail(prefix = "user") {
   return `${prefix}-${randomUUID().slice(0, 8)}@innrapportering.test`;
 }
 
-export async function createTestUser(
-  db: DbOrTx,
-  role: Role,
-  passwordHash: string | null = null,
-) {
+export async function createTestUser(db: DbOrTx, role: Role, passwordHash: string | null = null) {
   const email = uniqueEmail(role);
   const row = await insertUser(db, { email, name: `Test ${role}`, role, passwordHash });
   return { id: row!.id, email, role };
@@ -54,7 +50,11 @@ export async function createTestOrganisation(
   grantTo: string | null = null,
   options: { systemUser?: "accepted" | "none" } = {},
 ) {
-  const row = await insertOrganisation(db, { orgnr: randomOrgnr(), name: `Testorg ${randomUUID().slice(0, 6)}` }, grantTo);
+  const row = await insertOrganisation(
+    db,
+    { orgnr: randomOrgnr(), name: `Testorg ${randomUUID().slice(0, 6)}` },
+    grantTo,
+  );
   if ((options.systemUser ?? "accepted") === "accepted") await insertPreapprovedSystemUser(db, row!.id);
   return row!;
 }

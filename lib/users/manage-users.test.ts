@@ -36,10 +36,16 @@ describe("managing users within the admin's organisations (real PostgreSQL)", ()
     const s = await setUp();
     for (const target of [s.straddling, s.outside]) {
       const before = await snapshot(target.id);
-      await expect(db.transaction((tx) => updateUser(tx, s.admin, { userId: target.id, role: "manager", organisationIds: [s.orgA.id] }))).rejects.toMatchObject({
+      await expect(
+        db.transaction((tx) =>
+          updateUser(tx, s.admin, { userId: target.id, role: "manager", organisationIds: [s.orgA.id] }),
+        ),
+      ).rejects.toMatchObject({
         code: "not_found",
       });
-      await expect(db.transaction((tx) => setUserActiveAs(tx, s.admin, { userId: target.id, active: false }))).rejects.toMatchObject({ code: "not_found" });
+      await expect(
+        db.transaction((tx) => setUserActiveAs(tx, s.admin, { userId: target.id, active: false })),
+      ).rejects.toMatchObject({ code: "not_found" });
       expect(await snapshot(target.id)).toEqual(before);
     }
     const audit = await db.select().from(auditLog).where(eq(auditLog.actorId, s.admin.id));
@@ -49,24 +55,38 @@ describe("managing users within the admin's organisations (real PostgreSQL)", ()
   it("grants only the admin's own organisations, and never none", async () => {
     const s = await setUp();
     await expect(
-      db.transaction((tx) => updateUser(tx, s.admin, { userId: s.inside.id, role: "support", organisationIds: [s.orgA.id, s.orgB.id] })),
+      db.transaction((tx) =>
+        updateUser(tx, s.admin, { userId: s.inside.id, role: "support", organisationIds: [s.orgA.id, s.orgB.id] }),
+      ),
     ).rejects.toMatchObject({ code: "validation", fieldErrors: { organisationIds: ["organisationInvalid"] } });
     expect(await snapshot(s.inside.id)).toEqual({ role: "manager", active: true, organisationIds: [s.orgA.id] });
     await expect(
       db.transaction((tx) =>
-        createUser(tx, s.admin, createUserSchema.parse({ email: uniqueEmail(), name: "Ny", role: "admin", organisationIds: [s.orgB.id] }), null),
+        createUser(
+          tx,
+          s.admin,
+          createUserSchema.parse({ email: uniqueEmail(), name: "Ny", role: "admin", organisationIds: [s.orgB.id] }),
+          null,
+        ),
       ),
     ).rejects.toMatchObject({ code: "validation" });
-    expect(updateUserSchema.safeParse({ userId: s.inside.id, role: "manager", organisationIds: [] }).error?.issues[0]?.message).toBe("organisationRequired");
+    expect(
+      updateUserSchema.safeParse({ userId: s.inside.id, role: "manager", organisationIds: [] }).error?.issues[0]
+        ?.message,
+    ).toBe("organisationRequired");
     expect(createUserSchema.safeParse({ email: uniqueEmail(), name: "Ny", role: "manager" }).success).toBe(false);
   });
 
   it("ends the user's sessions on deactivation and on a role change, not on a change of organisations alone", async () => {
     const s = await setUp();
     const first = await createSession(db, s.inside.id);
-    await db.transaction((tx) => updateUser(tx, s.admin, { userId: s.inside.id, role: "manager", organisationIds: [s.orgA.id] }));
+    await db.transaction((tx) =>
+      updateUser(tx, s.admin, { userId: s.inside.id, role: "manager", organisationIds: [s.orgA.id] }),
+    );
     expect(await findSessionUser(db, first, s.inside.id)).not.toBeNull();
-    await db.transaction((tx) => updateUser(tx, s.admin, { userId: s.inside.id, role: "support", organisationIds: [s.orgA.id] }));
+    await db.transaction((tx) =>
+      updateUser(tx, s.admin, { userId: s.inside.id, role: "support", organisationIds: [s.orgA.id] }),
+    );
     expect(await findSessionUser(db, first, s.inside.id)).toBeNull();
 
     const second = await createSession(db, s.inside.id);
@@ -79,12 +99,19 @@ describe("managing users within the admin's organisations (real PostgreSQL)", ()
     const s = await setUp();
     const wide: UserManager = { ...s.admin, organisationIds: [s.orgA.id, s.orgB.id] };
     await replaceUserOrganisations(db, wide.id, [s.orgB.id], [s.orgB.id]);
-    await db.transaction((tx) => updateUser(tx, wide, { userId: s.inside.id, role: "manager", organisationIds: [s.orgB.id] }));
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "user.update"), eq(auditLog.targetId, s.inside.id)));
+    await db.transaction((tx) =>
+      updateUser(tx, wide, { userId: s.inside.id, role: "manager", organisationIds: [s.orgB.id] }),
+    );
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.update"), eq(auditLog.targetId, s.inside.id)));
     expect([...entry!.organisationIds].sort()).toEqual([s.orgA.id, s.orgB.id].sort());
 
     const seen = async (organisationIds: string[]) =>
-      (await listAuditEntries(db, { organisationIds, includeDetails: true }, parseAuditListFilter({ q: s.inside.id }))).rows.map((r) => r.id);
+      (
+        await listAuditEntries(db, { organisationIds, includeDetails: true }, parseAuditListFilter({ q: s.inside.id }))
+      ).rows.map((r) => r.id);
     expect(await seen([s.orgA.id])).toEqual([]);
     expect(await seen([s.orgB.id])).toEqual([]);
     expect(await seen([s.orgA.id, s.orgB.id])).toEqual([entry!.id]);

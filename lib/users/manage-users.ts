@@ -59,7 +59,12 @@ export async function updateUser(tx: DbOrTx, admin: UserManager, input: UpdateUs
     targetId: input.userId,
     // The user's organisations before and after: a reader must have all of them to see the entry.
     organisationIds: [...target.organisationIds, ...granted],
-    details: { role: input.role, fromRole: target.role, organisationIds: granted, fromOrganisationIds: target.organisationIds },
+    details: {
+      role: input.role,
+      fromRole: target.role,
+      organisationIds: granted,
+      fromOrganisationIds: target.organisationIds,
+    },
   });
 }
 

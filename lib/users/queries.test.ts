@@ -50,7 +50,8 @@ describe("user ↔ organisation access (real PostgreSQL)", () => {
     expect(listed.find((u) => u.id === inside.id)!.organisationIds.sort()).toEqual([a.id, b.id].sort());
 
     expect(await lockManageableUser(db, inside.id, [a.id, b.id])).toMatchObject({ id: inside.id, role: "manager" });
-    for (const hidden of [straddling, outside, orphan]) expect(await lockManageableUser(db, hidden.id, [a.id, b.id])).toBeNull();
+    for (const hidden of [straddling, outside, orphan])
+      expect(await lockManageableUser(db, hidden.id, [a.id, b.id])).toBeNull();
     // An admin with one of the user's two organisations may not manage them either.
     expect(await lockManageableUser(db, inside.id, [a.id])).toBeNull();
     expect(await listManageableUsers(db, [])).toEqual([]);

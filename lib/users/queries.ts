@@ -17,7 +17,14 @@ export async function findSessionUser(db: DbOrTx, sessionId: string, userId: str
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.active, true),
+      ),
+    );
   if (!user) return null;
   return { ...user, organisationIds: await listUserOrganisationIds(db, userId) };
 }
@@ -47,7 +54,9 @@ export async function listManageableUsers(db: DbOrTx, adminOrganisationIds: stri
       active: users.active,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
       createdAt: users.createdAt,
-      organisationIds: sql<string[]>`array_agg(${userOrganisations.organisationId} order by ${userOrganisations.organisationId})`,
+      organisationIds: sql<
+        string[]
+      >`array_agg(${userOrganisations.organisationId} order by ${userOrganisations.organisationId})`,
     })
     .from(users)
     .innerJoin(userOrganisations, eq(userOrganisations.userId, users.id))
@@ -112,12 +121,7 @@ export async function setUserActive(db: DbOrTx, userId: string, active: boolean)
  * Replaces the user's grants within `scope` (the organisations the acting admin may see);
  * grants outside the scope are left as they are.
  */
-export async function replaceUserOrganisations(
-  db: DbOrTx,
-  userId: string,
-  organisationIds: string[],
-  scope: string[],
-) {
+export async function replaceUserOrganisations(db: DbOrTx, userId: string, organisationIds: string[], scope: string[]) {
   if (scope.length > 0) {
     await db
       .delete(userOrganisations)

@@ -16,10 +16,7 @@ const organisationIds = z
   .default([])
   .refine((ids) => ids.length > 0, { message: "organisationRequired" });
 export const PASSWORD_MIN_LENGTH = 12;
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" })
-  .max(200, { message: "tooLong" });
+const password = z.string().min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" }).max(200, { message: "tooLong" });
 
 export const createUserSchema = z.object({
   email,

@@ -57,17 +57,26 @@ describe("parseDecimal", () => {
 
 describe("parseDecimal with the xs:decimal grammar (XML files)", () => {
   it("reads what the XSD allows and nothing else", () => {
-    for (const [text, n] of [["1500", 1500], ["+1500.50", 1500.5], ["-7000", -7000], ["1.", 1], [".5", 0.5], ["0", 0]] as const) {
+    for (const [text, n] of [
+      ["1500", 1500],
+      ["+1500.50", 1500.5],
+      ["-7000", -7000],
+      ["1.", 1],
+      [".5", 0.5],
+      ["0", 0],
+    ] as const) {
       expect(parseDecimal(text, { grammar: "xsd" }), text).toBe(n);
     }
-    for (const text of ["0x10", "1e3", "Infinity", "1 500", "1,5", ".", "+", "", "10000000000000"]) expect(parseDecimal(text, { grammar: "xsd" }), text).toBeNull();
+    for (const text of ["0x10", "1e3", "Infinity", "1 500", "1,5", ".", "+", "", "10000000000000"])
+      expect(parseDecimal(text, { grammar: "xsd" }), text).toBeNull();
   });
 });
 
 describe("parseWholeNumber and wholeNumberSchema", () => {
   it("accept digits only", () => {
     expect(parseWholeNumber("12")).toBe(12);
-    for (const text of ["0x10", "1e3", " 12", "12.0", "+12", "", "Infinity", "0b1"]) expect(parseWholeNumber(text)).toBeNull();
+    for (const text of ["0x10", "1e3", " 12", "12.0", "+12", "", "Infinity", "0b1"])
+      expect(parseWholeNumber(text)).toBeNull();
     expect(wholeNumberSchema().safeParse("0x10").success).toBe(false);
     expect(wholeNumberSchema().safeParse(16.5).success).toBe(false);
     expect(wholeNumberSchema().parse("16")).toBe(16);

@@ -49,7 +49,10 @@ describe("fødselsnummer and d-nummer", () => {
 
   it("accepts numbers whose first check digit follows the 2032 rule (remainder 1–3)", () => {
     for (const rest of [1, 2, 3]) {
-      const n = firstValid(individuals.map((ind) => `1587${"32"}${ind}`), rest);
+      const n = firstValid(
+        individuals.map((ind) => `1587${"32"}${ind}`),
+        rest,
+      );
       expect(isValidFodselsnummer(n)).toBe(true);
     }
   });

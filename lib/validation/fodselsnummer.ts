@@ -51,7 +51,10 @@ function checkDigit(digits: number[], weights: number[]): number {
  * A synthetic fødselsnummer in Skatteetaten Tenor's style: the month is raised by 80, so it can
  * never belong to a real person. `dnummer` also raises the first digit by 4.
  */
-export function syntheticFodselsnummer(random: () => number = Math.random, options: { dnummer?: boolean } = {}): string {
+export function syntheticFodselsnummer(
+  random: () => number = Math.random,
+  options: { dnummer?: boolean } = {},
+): string {
   for (;;) {
     const birth = new Date(Date.UTC(1950 + Math.floor(random() * 55), 0, 1 + Math.floor(random() * 365)));
     const day = birth.getUTCDate() + (options.dnummer ? 40 : 0);

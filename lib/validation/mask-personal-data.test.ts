@@ -7,6 +7,8 @@ describe("maskPersonalNumbers", () => {
   });
 
   it("leaves organisation numbers, amounts and longer digit runs alone", () => {
-    expect(maskPersonalNumbers("310900125 and 450000.00 and 123456789012")).toBe("310900125 and 450000.00 and 123456789012");
+    expect(maskPersonalNumbers("310900125 and 450000.00 and 123456789012")).toBe(
+      "310900125 and 450000.00 and 123456789012",
+    );
   });
 });

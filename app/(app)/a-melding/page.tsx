@@ -27,15 +27,24 @@ export default async function AmeldingPage() {
         intro={t("ameldingList.intro")}
         actions={
           <div className="flex flex-wrap gap-3">
-            <Link href="/a-melding/frister" className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline">
+            <Link
+              href="/a-melding/frister"
+              className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline"
+            >
               {t("ameldingList.deadlines")}
             </Link>
             {hasPermission(user.role, "submission:edit") && (
               <>
-                <Link href="/a-melding/importer" className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline">
+                <Link
+                  href="/a-melding/importer"
+                  className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline"
+                >
                   {t("ameldingList.import")}
                 </Link>
-                <Link href="/a-melding/ny" className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark">
+                <Link
+                  href="/a-melding/ny"
+                  className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark"
+                >
                   {t("ameldingBuilder.titleNew")}
                 </Link>
               </>
@@ -43,7 +52,10 @@ export default async function AmeldingPage() {
           </div>
         }
       />
-      <SubmissionsTable initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={filterToSearchParams(filter).toString()} />
+      <SubmissionsTable
+        initial={toSubmissionPage(page, await getTranslations(), await getLocale())}
+        query={filterToSearchParams(filter).toString()}
+      />
     </>
   );
 }

@@ -16,7 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("errorGroups"))("title") };
 }
 
-export default async function ErrorGroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ErrorGroupsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
   const t = await getTranslations("errorGroups");

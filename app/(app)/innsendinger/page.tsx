@@ -38,7 +38,8 @@ export default async function SubmissionsPage({
   const query = filterToSearchParams(filter).toString();
   const wholeSet = filterToSearchParams({ ...filter, cursor: undefined });
   // Retrying applies to failed submissions; the confirmation counts them over all pages.
-  const canBulkRetry = hasPermission(user.role, "submission:retry") && (!filter.status?.length || filter.status.includes("failed"));
+  const canBulkRetry =
+    hasPermission(user.role, "submission:retry") && (!filter.status?.length || filter.status.includes("failed"));
   return (
     <>
       <PageHeader
@@ -64,12 +65,22 @@ export default async function SubmissionsPage({
           </div>
         }
       />
-      <SubmissionFilters filter={filter} organisations={organisations} timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }} />
-      <SubmissionsTable key={query} initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={query} />
+      <SubmissionFilters
+        filter={filter}
+        organisations={organisations}
+        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
+      />
+      <SubmissionsTable
+        key={query}
+        initial={toSubmissionPage(page, await getTranslations(), await getLocale())}
+        query={query}
+      />
       <nav className="mt-4 flex gap-4" aria-label={t("next")}>
         {filter.cursor && <Link href={`/innsendinger?${wholeSet}`}>{t("first")}</Link>}
         {page.nextCursor && (
-          <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: page.nextCursor })}`}>{t("next")}</Link>
+          <Link href={`/innsendinger?${filterToSearchParams({ ...filter, cursor: page.nextCursor })}`}>
+            {t("next")}
+          </Link>
         )}
       </nav>
     </>

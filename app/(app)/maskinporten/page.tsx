@@ -41,8 +41,11 @@ export default async function MaskinportenPage() {
   const cache = app.client.cacheEntries();
   const errors = app.client.lastErrors();
   const endpoint = await app.client.tokenEndpoint().catch(() => null);
-  const forRow = <T extends { scopes: string[]; systemUserOrg: string | null }>(list: T[], orgnr: string, scope: string) =>
-    list.find((e) => e.systemUserOrg === orgnr && e.scopes.length === 1 && e.scopes[0] === scope);
+  const forRow = <T extends { scopes: string[]; systemUserOrg: string | null }>(
+    list: T[],
+    orgnr: string,
+    scope: string,
+  ) => list.find((e) => e.systemUserOrg === orgnr && e.scopes.length === 1 && e.scopes[0] === scope);
   const rows = organisations.flatMap((org) =>
     DIAGNOSTIC_SCOPES.map((scope) => ({
       org,
@@ -74,7 +77,10 @@ export default async function MaskinportenPage() {
           {
             key: "cache",
             header: t("cache"),
-            cell: ({ cached }) => (cached ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) }) : t("notCached")),
+            cell: ({ cached }) =>
+              cached
+                ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) })
+                : t("notCached"),
           },
           {
             key: "lastErrors",
@@ -84,7 +90,8 @@ export default async function MaskinportenPage() {
                 ? t("noErrors")
                 : failures.slice(-3).map((e, i) => (
                     <p key={i}>
-                      {format.dateTime(e.at, { timeStyle: "short" })} {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
+                      {format.dateTime(e.at, { timeStyle: "short" })}{" "}
+                      {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
                     </p>
                   )),
           },

@@ -26,13 +26,19 @@ export default async function OppdragPage() {
         intro={t("oppdragForm.intro")}
         actions={
           hasPermission(user.role, "submission:edit") ? (
-            <Link href="/oppdrag/ny" className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark">
+            <Link
+              href="/oppdrag/ny"
+              className="rounded bg-brand px-4 py-2 font-medium text-white no-underline hover:bg-brand-dark"
+            >
               {t("oppdragForm.titleNew")}
             </Link>
           ) : undefined
         }
       />
-      <SubmissionsTable initial={toSubmissionPage(page, await getTranslations(), await getLocale())} query={filterToSearchParams(filter).toString()} />
+      <SubmissionsTable
+        initial={toSubmissionPage(page, await getTranslations(), await getLocale())}
+        query={filterToSearchParams(filter).toString()}
+      />
     </>
   );
 }

@@ -19,7 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Read-only by design: there is no way to change or delete an entry, here or anywhere. */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!hasPermission(user.role, "audit:read")) return <ForbiddenNotice />;
   const t = await getTranslations();
@@ -42,7 +46,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         actions={
           hasPermission(user.role, "export:read") && (
             <div className="max-w-sm">
-              <DownloadLink href={`/api/audit/export?${auditFilterToSearchParams(withoutCursor)}`} describedBy="audit-export-hint">
+              <DownloadLink
+                href={`/api/audit/export?${auditFilterToSearchParams(withoutCursor)}`}
+                describedBy="audit-export-hint"
+              >
                 {t("auditLog.exportCsv")}
               </DownloadLink>
               <p id="audit-export-hint" className="mt-1 text-sm text-muted">
@@ -58,10 +65,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         includeDetails={scope.includeDetails}
         timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
       />
-      <AuditTable entries={rows} showDetails={scope.includeDetails} canManageUsers={hasPermission(user.role, "user:manage")} />
+      <AuditTable
+        entries={rows}
+        showDetails={scope.includeDetails}
+        canManageUsers={hasPermission(user.role, "user:manage")}
+      />
       <nav className="mt-4 flex gap-4" aria-label={t("auditLog.pagination")}>
-        {filter.before && <Link href={`/revisjonslogg?${auditFilterToSearchParams(withoutCursor)}`}>{t("auditLog.first")}</Link>}
-        {nextBefore && <Link href={`/revisjonslogg?${auditFilterToSearchParams({ ...filter, before: nextBefore })}`}>{t("audit.older")}</Link>}
+        {filter.before && (
+          <Link href={`/revisjonslogg?${auditFilterToSearchParams(withoutCursor)}`}>{t("auditLog.first")}</Link>
+        )}
+        {nextBefore && (
+          <Link href={`/revisjonslogg?${auditFilterToSearchParams({ ...filter, before: nextBefore })}`}>
+            {t("audit.older")}
+          </Link>
+        )}
       </nav>
     </>
   );

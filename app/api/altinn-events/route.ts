@@ -9,5 +9,9 @@ export const dynamic = "force-dynamic";
  * Dialogporten → feedback API"); no user session, a shared secret (defineRoute's sharedSecret access).
  */
 export async function POST(request: Request) {
-  return handleAltinnEvent(request, { db: getDb(), secret: env.ALTINN_EVENTS_WEBHOOK_SECRET, maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000 });
+  return handleAltinnEvent(request, {
+    db: getDb(),
+    secret: env.ALTINN_EVENTS_WEBHOOK_SECRET,
+    maxWaitMs: env.FEEDBACK_MAX_WAIT_HOURS * 3600_000,
+  });
 }

@@ -14,12 +14,21 @@ type Health = z.infer<typeof healthSchema>;
 
 /** For load balancers and the start script: 200 when the database answers, 503 otherwise. */
 export const GET = defineRoute(
-  { name: "health", access: { public: { why: "load balancers and the start script ask without a session; it says nothing but up or down" } }, output: healthSchema },
+  {
+    name: "health",
+    access: {
+      public: { why: "load balancers and the start script ask without a session; it says nothing but up or down" },
+    },
+    output: healthSchema,
+  },
   async () => {
     const started = performance.now();
     try {
       await getDb().execute(sql`select 1`);
-      const ok: Health = { status: "ok", database: { status: "ok", latencyMs: Math.round(performance.now() - started) } };
+      const ok: Health = {
+        status: "ok",
+        database: { status: "ok", latencyMs: Math.round(performance.now() - started) },
+      };
       return ok;
     } catch (error) {
       logger.error({ err: error }, "health: database check failed");

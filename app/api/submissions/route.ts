@@ -10,6 +10,16 @@ export const dynamic = "force-dynamic";
 
 /** The submissions list as JSON, for the page's polling; same filters as the page URL. */
 export const GET = defineRoute(
-  { name: "submissions-list", access: { session: ["submission:read"] }, query: submissionListQuerySchema, output: submissionPageSchema },
-  async ({ query }, { user }) => toSubmissionPage(await listSubmissions(getDb(), user.organisationIds, query), await getTranslations(), await getLocale()),
+  {
+    name: "submissions-list",
+    access: { session: ["submission:read"] },
+    query: submissionListQuerySchema,
+    output: submissionPageSchema,
+  },
+  async ({ query }, { user }) =>
+    toSubmissionPage(
+      await listSubmissions(getDb(), user.organisationIds, query),
+      await getTranslations(),
+      await getLocale(),
+    ),
 );

@@ -28,17 +28,42 @@ describe("answering an import request", () => {
   });
 
   const leveranse = (persons = 2) =>
-    JSON.parse(JSON.stringify(generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons, kalendermaaned: "2026-07" })));
+    JSON.parse(
+      JSON.stringify(
+        generateLeveranse({
+          opplysningspliktig: org.orgnr,
+          virksomhet: randomOrgnr(),
+          persons,
+          kalendermaaned: "2026-07",
+        }),
+      ),
+    );
   /** The answer as the route sends it: its body through the route's output schema (which throws on a mismatch). */
-  const post = async (body: BodyInit, intent: "check" | "draft" | "submit" = "check", headers: Record<string, string> = {}) => {
-    const answered = await answerImport(new Request("http://localhost/api/amelding/import", { method: "POST", body, headers, duplex: "half" } as RequestInit), {
-      intent,
-      user,
-      db,
+  const post = async (
+    body: BodyInit,
+    intent: "check" | "draft" | "submit" = "check",
+    headers: Record<string, string> = {},
+  ) => {
+    const answered = await answerImport(
+      new Request("http://localhost/api/amelding/import", {
+        method: "POST",
+        body,
+        headers,
+        duplex: "half",
+      } as RequestInit),
+      {
+        intent,
+        user,
+        db,
+      },
+    );
+    return Response.json(importAnswerSchema.parse(answered.body), {
+      status: answered.status,
+      headers: answered.headers,
     });
-    return Response.json(importAnswerSchema.parse(answered.body), { status: answered.status, headers: answered.headers });
   };
-  const submissionCount = async () => (await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, org.id))).length;
+  const submissionCount = async () =>
+    (await db.select({ id: submissions.id }).from(submissions).where(eq(submissions.organisationId, org.id))).length;
 
   it("checks and saves a valid file, the payload stored as the normalised leveranse with its audit entries", async () => {
     // Large enough that its payload reaches the database in several parts.
@@ -46,28 +71,76 @@ describe("answering an import request", () => {
     const text = JSON.stringify({ leveranse: l });
     const checked = await post(text);
     expect(checked.status).toBe(200);
-    expect(await checked.json()).toMatchObject({ ok: true, format: "json", summary: { persons: 2500, meldingsId: l.meldingsId } });
+    expect(await checked.json()).toMatchObject({
+      ok: true,
+      format: "json",
+      summary: { persons: 2500, meldingsId: l.meldingsId },
+    });
 
     const saved = await post(leveranseToXml(l), "draft");
     expect(saved.status).toBe(200);
     const body = (await saved.json()) as { ok: true; submissionId: string };
-    const [version] = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, body.submissionId));
+    const [version] = await db
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, body.submissionId));
     expect(version!.payload).toEqual(l);
     const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, body.submissionId));
     expect(audit.map((a) => a.action).sort()).toEqual(["amelding.import", "submission.create_draft"]);
   });
 
   const hostile: [string, () => string, Record<string, unknown>][] = [
-    ["a __proto__ key", () => `{"leveranse":${JSON.stringify(leveranse()).replace("{", '{"__proto__":{"polluted":true},')}}`, { reason: "forbiddenKey", path: ["leveranse", "__proto__"] }],
-    ["a constructor key deep inside", () => JSON.stringify({ leveranse: { ...leveranse(), oppgave: { constructor: { prototype: { x: 1 } } } } }), { reason: "forbiddenKey" }],
-    ["nesting 100 000 levels deep", () => `{"leveranse":${"[".repeat(100_000)}${"]".repeat(100_000)}}`, { reason: "tooDeep", line: 1 }],
-    ["U+0000 escaped in a name", () => JSON.stringify({ leveranse: leveranse() }).replace('"navn":"', '"navn":"\\u0000'), { reason: "nulCharacter", path: expect.arrayContaining(["navn"]) }],
-    ["U+0000 written raw", () => JSON.stringify({ leveranse: leveranse() }).replace('"navn":"', '"navn":"\u0000'), { reason: "nulCharacter", line: 1 }],
-    ["an amount with an exponent", () => JSON.stringify({ leveranse: leveranse() }).replace(/"beloep":(-?\d+(\.\d+)?)/, '"beloep":4e4'), { reason: "numberNotDecimal" }],
-    ["an XML DOCTYPE with entities", () => `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><melding>&lol2;</melding>`, { reason: "doctype", line: 1 }],
-    ["an XML element with 100 000 attributes", () => `<melding ${Array.from({ length: 100_000 }, (_, i) => `a${i}="1"`).join(" ")}/>`, { reason: "tooManyAttributes", limit: 32 }],
-    ["XML nested 10 000 levels deep", () => `<melding>${"<a>".repeat(10_000)}${"</a>".repeat(10_000)}</melding>`, { reason: "tooDeep" }],
-    ["&#0; in XML", () => leveranseToXml(leveranse()).replace("<ns2:navn>", "<ns2:navn>&#0;"), { reason: "nulCharacter" }],
+    [
+      "a __proto__ key",
+      () => `{"leveranse":${JSON.stringify(leveranse()).replace("{", '{"__proto__":{"polluted":true},')}}`,
+      { reason: "forbiddenKey", path: ["leveranse", "__proto__"] },
+    ],
+    [
+      "a constructor key deep inside",
+      () => JSON.stringify({ leveranse: { ...leveranse(), oppgave: { constructor: { prototype: { x: 1 } } } } }),
+      { reason: "forbiddenKey" },
+    ],
+    [
+      "nesting 100 000 levels deep",
+      () => `{"leveranse":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      { reason: "tooDeep", line: 1 },
+    ],
+    [
+      "U+0000 escaped in a name",
+      () => JSON.stringify({ leveranse: leveranse() }).replace('"navn":"', '"navn":"\\u0000'),
+      { reason: "nulCharacter", path: expect.arrayContaining(["navn"]) },
+    ],
+    [
+      "U+0000 written raw",
+      () => JSON.stringify({ leveranse: leveranse() }).replace('"navn":"', '"navn":"\u0000'),
+      { reason: "nulCharacter", line: 1 },
+    ],
+    [
+      "an amount with an exponent",
+      () => JSON.stringify({ leveranse: leveranse() }).replace(/"beloep":(-?\d+(\.\d+)?)/, '"beloep":4e4'),
+      { reason: "numberNotDecimal" },
+    ],
+    [
+      "an XML DOCTYPE with entities",
+      () =>
+        `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><melding>&lol2;</melding>`,
+      { reason: "doctype", line: 1 },
+    ],
+    [
+      "an XML element with 100 000 attributes",
+      () => `<melding ${Array.from({ length: 100_000 }, (_, i) => `a${i}="1"`).join(" ")}/>`,
+      { reason: "tooManyAttributes", limit: 32 },
+    ],
+    [
+      "XML nested 10 000 levels deep",
+      () => `<melding>${"<a>".repeat(10_000)}${"</a>".repeat(10_000)}</melding>`,
+      { reason: "tooDeep" },
+    ],
+    [
+      "&#0; in XML",
+      () => leveranseToXml(leveranse()).replace("<ns2:navn>", "<ns2:navn>&#0;"),
+      { reason: "nulCharacter" },
+    ],
   ];
 
   for (const [name, file, expected] of hostile) {
@@ -76,7 +149,10 @@ describe("answering an import request", () => {
       for (const intent of ["check", "submit"] as const) {
         const response = await post(file(), intent);
         expect(response.status).toBe(422);
-        expect(await response.json()).toMatchObject({ ok: false, documentErrors: [{ code: "input_refused", ...expected }] });
+        expect(await response.json()).toMatchObject({
+          ok: false,
+          documentErrors: [{ code: "input_refused", ...expected }],
+        });
       }
       expect(await submissionCount()).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -11,7 +11,10 @@ import { rejected } from "./prepare-import";
 import { withImportProcess, type ImportOutcome } from "./run-import-process";
 
 /** A file that cannot be taken is answered with 4xx (or 503 when busy) and the reason, never with 500. */
-const REFUSED: Record<Exclude<ImportOutcome["kind"], "prepared" | "failed">, { status: number; error: DocumentError; headers?: Record<string, string> }> = {
+const REFUSED: Record<
+  Exclude<ImportOutcome["kind"], "prepared" | "failed">,
+  { status: number; error: DocumentError; headers?: Record<string, string> }
+> = {
   too_large: { status: 413, error: { code: "too_large", maxMegabytes: MAX_IMPORT_BYTES / 1024 / 1024 } },
   busy: { status: 503, error: { code: "busy" }, headers: { "Retry-After": "30" } },
   too_complex: { status: 422, error: { code: "too_complex" } },
@@ -37,7 +40,10 @@ export async function answerImport(
     if (outcome.kind === "failed") throw outcome.error;
     if (outcome.kind !== "prepared") {
       const refused = REFUSED[outcome.kind];
-      return answer(rejected({ documentErrors: [refused.error], errorCount: 1 }), { status: refused.status, headers: refused.headers });
+      return answer(rejected({ documentErrors: [refused.error], errorCount: 1 }), {
+        status: refused.status,
+        headers: refused.headers,
+      });
     }
     const result =
       intent === "check"

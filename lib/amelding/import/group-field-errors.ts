@@ -6,7 +6,11 @@ import type { ImportErrorGroup } from "./import-result";
  * one group per person in file order, each with its virksomhet's orgnr. Every error is counted,
  * but at most `maxListed` are listed, so the answer stays small whatever the file.
  */
-export function groupFieldErrors(errors: LeveranseError[], virksomheter: (string | null)[], maxListed = Number.POSITIVE_INFINITY) {
+export function groupFieldErrors(
+  errors: LeveranseError[],
+  virksomheter: (string | null)[],
+  maxListed = Number.POSITIVE_INFINITY,
+) {
   const general: ImportErrorGroup = { person: null, virksomhet: null, errors: [] };
   const byPerson = new Map<string, ImportErrorGroup>();
   const persons = new Set<string>();
@@ -23,7 +27,11 @@ export function groupFieldErrors(errors: LeveranseError[], virksomheter: (string
     }
     let group = byPerson.get(key);
     if (!group) {
-      group = { person: error.person.label, virksomhet: virksomheter[error.person.virksomhetIndex] ?? null, errors: [] };
+      group = {
+        person: error.person.label,
+        virksomhet: virksomheter[error.person.virksomhetIndex] ?? null,
+        errors: [],
+      };
       byPerson.set(key, group);
     }
     group.errors.push(entry);

@@ -30,7 +30,14 @@ export type DocumentError =
    * deep, too many values, a forbidden name, U+0000, an XML DOCTYPE, … With the place: a path in
    * the tree, or a line and column in the text.
    */
-  | { code: "input_refused"; reason: InputRefusalCode; path?: ImportPath; line?: number; column?: number; limit?: number }
+  | {
+      code: "input_refused";
+      reason: InputRefusalCode;
+      path?: ImportPath;
+      line?: number;
+      column?: number;
+      limit?: number;
+    }
   /** Other imports are being checked; try again shortly. */
   | { code: "busy" }
   /** Checking the file needed more memory than an import may use. */
@@ -48,5 +55,8 @@ export type DocumentError =
 export type UnknownElementWarning = { code: "unknown_element"; element: string; count: number; firstPath: ImportPath };
 
 export function formatImportPath(path: ImportPath): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part), "");
+  return path.reduce<string>(
+    (out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${part}` : part),
+    "",
+  );
 }

@@ -23,12 +23,18 @@ describe("A-melding import against real PostgreSQL", () => {
   const file = (overrides: Record<string, unknown> = {}, persons = 3) =>
     JSON.stringify({
       leveranse: {
-        ...generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons, kalendermaaned: "2026-09" }),
+        ...generateLeveranse({
+          opplysningspliktig: org.orgnr,
+          virksomhet: randomOrgnr(),
+          persons,
+          kalendermaaned: "2026-09",
+        }),
         ...overrides,
       },
     });
 
-  const submissionsOf = (organisationId: string) => db.select().from(submissions).where(eq(submissions.organisationId, organisationId));
+  const submissionsOf = (organisationId: string) =>
+    db.select().from(submissions).where(eq(submissions.organisationId, organisationId));
 
   it("summarises a valid file for an organisation the user has", async () => {
     const result = await checkImport(db, actor.organisationIds, leveranseToXml(JSON.parse(file({}, 4)).leveranse));
@@ -45,10 +51,15 @@ describe("A-melding import against real PostgreSQL", () => {
     const text = JSON.stringify({
       leveranse: generateLeveranse({ opplysningspliktig: foreign.orgnr, virksomhet: randomOrgnr(), persons: 1 }),
     });
-    const unknown = JSON.stringify({ leveranse: generateLeveranse({ opplysningspliktig: randomOrgnr(), virksomhet: randomOrgnr(), persons: 1 }) });
+    const unknown = JSON.stringify({
+      leveranse: generateLeveranse({ opplysningspliktig: randomOrgnr(), virksomhet: randomOrgnr(), persons: 1 }),
+    });
     const a = await checkImport(db, actor.organisationIds, text);
     const b = await checkImport(db, actor.organisationIds, unknown);
-    expect(a).toMatchObject({ ok: false, documentErrors: [{ code: "organisation_not_accessible", orgnr: foreign.orgnr }] });
+    expect(a).toMatchObject({
+      ok: false,
+      documentErrors: [{ code: "organisation_not_accessible", orgnr: foreign.orgnr }],
+    });
     expect(b).toMatchObject({ ok: false, documentErrors: [{ code: "organisation_not_accessible" }] });
     expect(await saveImport(db, actor, text, "submit")).toMatchObject({ ok: false });
     expect(await submissionsOf(foreign.id)).toHaveLength(0);
@@ -60,16 +71,35 @@ describe("A-melding import against real PostgreSQL", () => {
     expect(saved).toMatchObject({ ok: true, queued: false });
     if (!saved.ok) return;
     const [row] = await db.select().from(submissions).where(eq(submissions.id, saved.submissionId));
-    expect(row).toMatchObject({ kind: "amelding", subject: "2026-09", status: "draft", organisationId: org.id, createdBy: actor.id });
-    const [version] = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, saved.submissionId));
-    expect(version!.payload).toMatchObject({ meldingsId: JSON.parse(text).leveranse.meldingsId, kalendermaaned: "2026-09" });
+    expect(row).toMatchObject({
+      kind: "amelding",
+      subject: "2026-09",
+      status: "draft",
+      organisationId: org.id,
+      createdBy: actor.id,
+    });
+    const [version] = await db
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, saved.submissionId));
+    expect(version!.payload).toMatchObject({
+      meldingsId: JSON.parse(text).leveranse.meldingsId,
+      kalendermaaned: "2026-09",
+    });
     const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, saved.submissionId));
     expect(audit.map((a) => a.action).sort()).toEqual(["amelding.import", "submission.create_draft"]);
-    expect(audit.find((a) => a.action === "amelding.import")!.details).toMatchObject({ format: "json", persons: 3, queued: false });
+    expect(audit.find((a) => a.action === "amelding.import")!.details).toMatchObject({
+      format: "json",
+      persons: 3,
+      queued: false,
+    });
 
     const before = (await submissionsOf(org.id)).length;
     const again = await saveImport(db, actor, text, "submit");
-    expect(again).toMatchObject({ ok: false, groups: [{ person: null, errors: [{ field: "meldingsId", key: "meldingsIdUsed" }] }] });
+    expect(again).toMatchObject({
+      ok: false,
+      groups: [{ person: null, errors: [{ field: "meldingsId", key: "meldingsIdUsed" }] }],
+    });
     expect(await submissionsOf(org.id)).toHaveLength(before);
     expect(await checkImport(db, actor.organisationIds, text)).toMatchObject({ ok: false });
   });
@@ -78,16 +108,32 @@ describe("A-melding import against real PostgreSQL", () => {
     const original = await saveImport(db, actor, file(), "submit");
     expect(original).toMatchObject({ ok: true, queued: true });
     if (!original.ok) return;
-    expect((await db.select().from(submissions).where(eq(submissions.id, original.submissionId)))[0]!.status).toBe("queued");
-    await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, original.submissionId));
-    const [originalVersion] = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, original.submissionId));
-    const replacement = await saveImport(db, actor, file({ erstatterMeldingsId: (originalVersion!.payload as { meldingsId: string }).meldingsId }), "submit");
+    expect((await db.select().from(submissions).where(eq(submissions.id, original.submissionId)))[0]!.status).toBe(
+      "queued",
+    );
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date() })
+      .where(eq(submissions.id, original.submissionId));
+    const [originalVersion] = await db
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, original.submissionId));
+    const replacement = await saveImport(
+      db,
+      actor,
+      file({ erstatterMeldingsId: (originalVersion!.payload as { meldingsId: string }).meldingsId }),
+      "submit",
+    );
     expect(replacement).toMatchObject({ ok: true });
     if (!replacement.ok) return;
     const [row] = await db.select().from(submissions).where(eq(submissions.id, replacement.submissionId));
     expect(row!.replacesSubmissionId).toBe(original.submissionId);
 
-    const otherMonth = file({ erstatterMeldingsId: (originalVersion!.payload as { meldingsId: string }).meldingsId, kalendermaaned: "2026-10" });
+    const otherMonth = file({
+      erstatterMeldingsId: (originalVersion!.payload as { meldingsId: string }).meldingsId,
+      kalendermaaned: "2026-10",
+    });
     expect(await checkImport(db, actor.organisationIds, otherMonth)).toMatchObject({
       ok: false,
       groups: [{ person: null, errors: [{ field: "kalendermaaned", key: "replacementMonthChanged" }] }],
@@ -95,7 +141,12 @@ describe("A-melding import against real PostgreSQL", () => {
   });
 
   it("saves nothing for a file with errors, and lists them by person", async () => {
-    const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: randomOrgnr(), persons: 3, kalendermaaned: "2026-08" });
+    const leveranse = generateLeveranse({
+      opplysningspliktig: org.orgnr,
+      virksomhet: randomOrgnr(),
+      persons: 3,
+      kalendermaaned: "2026-08",
+    });
     leveranse.oppgave.virksomhet[0]!.inntektsmottaker[2]!.norskIdentifikator = "12345678901";
     const before = (await submissionsOf(org.id)).length;
     const result = await saveImport(db, actor, JSON.stringify({ leveranse }), "submit");
@@ -103,7 +154,12 @@ describe("A-melding import against real PostgreSQL", () => {
       ok: false,
       errorCount: 1,
       personCount: 1,
-      groups: [{ person: expect.stringContaining("******78901"), virksomhet: leveranse.oppgave.virksomhet[0]!.norskIdentifikator }],
+      groups: [
+        {
+          person: expect.stringContaining("******78901"),
+          virksomhet: leveranse.oppgave.virksomhet[0]!.norskIdentifikator,
+        },
+      ],
     });
     expect(await submissionsOf(org.id)).toHaveLength(before);
     const drafts = await db

@@ -26,7 +26,12 @@ type ReadImport =
       warnings: UnknownElementWarning[];
     };
 
-const messageError = (format: ImportFormat, warnings: UnknownElementWarning[], field: string, key: ImportFieldError["key"]) =>
+const messageError = (
+  format: ImportFormat,
+  warnings: UnknownElementWarning[],
+  field: string,
+  key: ImportFieldError["key"],
+) =>
   rejected({ format, warnings, groups: [{ person: null, virksomhet: null, errors: [{ field, key }] }], errorCount: 1 });
 
 /**
@@ -68,20 +73,42 @@ async function readImport(db: DbOrTx, organisationIds: string[], prepared: Prepa
         .limit(1)
     : [];
   if (!organisation) {
-    return { ok: false, rejected: rejected({ format, warnings, documentErrors: [{ code: "organisation_not_accessible", orgnr }], errorCount: 1 }) };
+    return {
+      ok: false,
+      rejected: rejected({
+        format,
+        warnings,
+        documentErrors: [{ code: "organisation_not_accessible", orgnr }],
+        errorCount: 1,
+      }),
+    };
   }
   if (await isMeldingsIdUsed(db, organisation.id, summary.meldingsId)) {
     return { ok: false, rejected: messageError(format, warnings, "meldingsId", "meldingsIdUsed") };
   }
-  const replaced = summary.erstatterMeldingsId ? await findReplacedSubmission(db, organisation.id, summary.erstatterMeldingsId) : null;
+  const replaced = summary.erstatterMeldingsId
+    ? await findReplacedSubmission(db, organisation.id, summary.erstatterMeldingsId)
+    : null;
   if (replaced && replaced.kalendermaaned !== summary.kalendermaaned) {
     return { ok: false, rejected: messageError(format, warnings, "kalendermaaned", "replacementMonthChanged") };
   }
-  return { ok: true, summary, organisation, replacesSubmissionId: replaced?.id ?? null, format, xmlVersion: prepared.xmlVersion, warnings };
+  return {
+    ok: true,
+    summary,
+    organisation,
+    replacesSubmissionId: replaced?.id ?? null,
+    format,
+    xmlVersion: prepared.xmlVersion,
+    warnings,
+  };
 }
 
 /** Step 1: what the user sees before saving or sending: a summary, or every error by person and field. */
-export async function checkImport(db: DbOrTx, organisationIds: string[], prepared: PreparedImport): Promise<ImportChecked | ImportRejected> {
+export async function checkImport(
+  db: DbOrTx,
+  organisationIds: string[],
+  prepared: PreparedImport,
+): Promise<ImportChecked | ImportRejected> {
   const read = await readImport(db, organisationIds, prepared);
   if (!read.ok) return read.rejected;
   return {
@@ -118,16 +145,26 @@ export async function saveImport(
   const queue = intent === "submit";
   try {
     return await db.transaction(async (tx) => {
-      await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisation.id)).for("update");
+      await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, organisation.id))
+        .for("update");
       if (await isMeldingsIdUsed(tx, organisation.id, summary.meldingsId)) throw new MeldingsIdTaken();
-      await tx.execute(sql`create temporary table import_payload (seq integer not null, part text not null) on commit drop`);
+      await tx.execute(
+        sql`create temporary table import_payload (seq integer not null, part text not null) on commit drop`,
+      );
       let seq = 0;
-      for await (const part of payload) await tx.execute(sql`insert into import_payload (seq, part) values (${seq++}, ${part})`);
+      for await (const part of payload)
+        await tx.execute(sql`insert into import_payload (seq, part) values (${seq++}, ${part})`);
       const { submissionId } = await createSubmission(tx, actor, {
         organisationId: organisation.id,
         kind: "amelding",
         subject: summary.kalendermaaned,
-        payload: new PayloadInDatabase("amelding", sql`(select string_agg(part, '' order by seq)::jsonb from import_payload)`),
+        payload: new PayloadInDatabase(
+          "amelding",
+          sql`(select string_agg(part, '' order by seq)::jsonb from import_payload)`,
+        ),
         queue,
         ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
       });

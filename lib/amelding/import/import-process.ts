@@ -35,7 +35,8 @@ function append(bytes: Uint8Array) {
 }
 
 const send = (reply: ImportProcessReply) => {
-  if (!process.send) throw new Error("The import process runs with an IPC channel to the web server (see run-import-process.ts)");
+  if (!process.send)
+    throw new Error("The import process runs with an IPC channel to the web server (see run-import-process.ts)");
   process.send(reply);
 };
 

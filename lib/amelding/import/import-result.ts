@@ -49,17 +49,38 @@ const importPath = z.array(z.union([z.string(), z.number()]));
 const place = { line: z.number().int().optional(), column: z.number().int().optional() };
 
 const documentErrorSchema = z.discriminatedUnion("code", [
-  z.object({ code: z.enum(["empty", "unknown_format", "json_missing_leveranse", "xml_missing_leveranse", "busy", "too_complex", "timeout"]) }),
+  z.object({
+    code: z.enum([
+      "empty",
+      "unknown_format",
+      "json_missing_leveranse",
+      "xml_missing_leveranse",
+      "busy",
+      "too_complex",
+      "timeout",
+    ]),
+  }),
   z.object({ code: z.literal("too_large"), maxMegabytes: z.number() }),
   z.object({ code: z.enum(["json_malformed", "xml_malformed"]), ...place, detail: z.string() }),
   z.object({ code: z.literal("xml_wrong_root"), found: z.string() }),
   z.object({ code: z.literal("xml_wrong_namespace"), found: z.string().nullable() }),
   z.object({ code: z.enum(["xml_repeated_element", "xml_expected_elements", "xml_expected_value"]), path: importPath }),
   z.object({ code: z.literal("organisation_not_accessible"), orgnr: z.string() }),
-  z.object({ code: z.literal("input_refused"), reason: z.string(), path: importPath.optional(), ...place, limit: z.number().optional() }),
+  z.object({
+    code: z.literal("input_refused"),
+    reason: z.string(),
+    path: importPath.optional(),
+    ...place,
+    limit: z.number().optional(),
+  }),
 ]);
 
-const warningSchema = z.object({ code: z.literal("unknown_element"), element: z.string(), count: z.number().int(), firstPath: importPath });
+const warningSchema = z.object({
+  code: z.literal("unknown_element"),
+  element: z.string(),
+  count: z.number().int(),
+  firstPath: importPath,
+});
 
 const rejectedSchema = z.object({
   ok: z.literal(false),
@@ -69,7 +90,13 @@ const rejectedSchema = z.object({
     z.object({
       person: z.string().nullable(),
       virksomhet: z.string().nullable(),
-      errors: z.array(z.object({ field: z.string(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+      errors: z.array(
+        z.object({
+          field: z.string(),
+          key: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        }),
+      ),
     }),
   ),
   errorCount: z.number().int(),
@@ -96,7 +123,14 @@ const checkedSchema = z.object({
     sumAvgiftsgrunnlag: z.number(),
     reportedSumForskuddstrekk: z.number().nullable(),
     reportedSumArbeidsgiveravgift: z.number().nullable(),
-    sumWarnings: z.array(z.object({ field: z.string(), expected: z.number(), actual: z.number().optional(), key: z.enum(["sumMismatch", "sumMissing"]) })),
+    sumWarnings: z.array(
+      z.object({
+        field: z.string(),
+        expected: z.number(),
+        actual: z.number().optional(),
+        key: z.enum(["sumMismatch", "sumMissing"]),
+      }),
+    ),
   }),
   warnings: z.array(warningSchema),
 });

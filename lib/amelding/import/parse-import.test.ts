@@ -35,7 +35,8 @@ describe("parseImport", () => {
     Object.assign(leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!, { beloep: "23989.5" });
     const result = parseImport(JSON.stringify({ leveranse }));
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!.beloep).toBe(23989.5);
+    if (result.ok)
+      expect(result.leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.inntekt![0]!.beloep).toBe(23989.5);
   });
 
   it("reads the XML fixture from an older payroll system and reports its version", () => {
@@ -57,7 +58,9 @@ describe("parseImport", () => {
 
     const leveranse = generateLeveranse(OPTIONS);
     // What a file for v2.2 has: a forskuddstrekk sum, avloenningstype, no formForAnsettelse.
-    Object.assign(leveranse.oppgave, { betalingsinformasjon: { sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 } });
+    Object.assign(leveranse.oppgave, {
+      betalingsinformasjon: { sumForskuddstrekk: -31950, sumArbeidsgiveravgift: 18434 },
+    });
     const arbeidsforhold = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[0]!.arbeidsforhold![0]!;
     Object.assign(arbeidsforhold, { avloenningstype: "fast" });
     delete arbeidsforhold.formForAnsettelse;
@@ -88,7 +91,11 @@ describe("parseImport", () => {
         path: "oppgave.virksomhet.0.inntektsmottaker.1.norskIdentifikator",
         field: "norskIdentifikator",
         key: "fnrChecksum",
-        person: { virksomhetIndex: 0, index: 1, label: `${second.identifiserendeInformasjon!.navn}, ******${second.norskIdentifikator!.slice(6)}` },
+        person: {
+          virksomhetIndex: 0,
+          index: 1,
+          label: `${second.identifiserendeInformasjon!.navn}, ******${second.norskIdentifikator!.slice(6)}`,
+        },
       },
       {
         path: "oppgave.virksomhet.0.inntektsmottaker.2.inntekt.0.beloep",
@@ -101,13 +108,26 @@ describe("parseImport", () => {
 
   it("explains what is wrong with a file it cannot read", () => {
     expect(parseImport("  \n")).toMatchObject({ ok: false, documentErrors: [{ code: "empty" }] });
-    expect(parseImport("kalendermaaned;2026-03")).toMatchObject({ ok: false, format: null, documentErrors: [{ code: "unknown_format" }] });
-    expect(parseImport('{"melding": {}}')).toMatchObject({ ok: false, format: "json", documentErrors: [{ code: "json_missing_leveranse" }] });
+    expect(parseImport("kalendermaaned;2026-03")).toMatchObject({
+      ok: false,
+      format: null,
+      documentErrors: [{ code: "unknown_format" }],
+    });
+    expect(parseImport('{"melding": {}}')).toMatchObject({
+      ok: false,
+      format: "json",
+      documentErrors: [{ code: "json_missing_leveranse" }],
+    });
     expect(parseImport('{\n  "leveranse": {\n    "kalendermaaned" "2026-03"\n  }\n}')).toMatchObject({
       ok: false,
       documentErrors: [{ code: "json_malformed", line: 3, column: 22 }],
     });
-    expect(parseImport('{\n  "leveranse": {')).toMatchObject({ documentErrors: [{ code: "json_malformed", line: 2, column: 17 }] });
-    expect(parseImport("<melding><Leveranse></melding>")).toMatchObject({ format: "xml", documentErrors: [{ code: "xml_malformed", line: 1 }] });
+    expect(parseImport('{\n  "leveranse": {')).toMatchObject({
+      documentErrors: [{ code: "json_malformed", line: 2, column: 17 }],
+    });
+    expect(parseImport("<melding><Leveranse></melding>")).toMatchObject({
+      format: "xml",
+      documentErrors: [{ code: "xml_malformed", line: 1 }],
+    });
   });
 });

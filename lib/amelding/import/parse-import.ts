@@ -42,24 +42,46 @@ function readJson(source: string): { raw: Record<string, unknown> } | { error: D
     // V8's message carries the offset ("… at position 18"), newer ones also line and column.
     const detail = error instanceof Error ? error.message : String(error);
     const lineCol = /line (\d+) column (\d+)/.exec(detail);
-    if (lineCol) return { error: { code: "json_malformed", line: Number(lineCol[1]), column: Number(lineCol[2]), detail } };
+    if (lineCol)
+      return { error: { code: "json_malformed", line: Number(lineCol[1]), column: Number(lineCol[2]), detail } };
     const position = /position (\d+)/.exec(detail)?.[1];
-    const offset = position !== undefined ? Number(position) : /end of JSON input/.test(detail) ? source.trimEnd().length : undefined;
-    return { error: { code: "json_malformed", ...(offset !== undefined ? lineAndColumn(source, offset) : {}), detail } };
+    const offset =
+      position !== undefined
+        ? Number(position)
+        : /end of JSON input/.test(detail)
+          ? source.trimEnd().length
+          : undefined;
+    return {
+      error: { code: "json_malformed", ...(offset !== undefined ? lineAndColumn(source, offset) : {}), detail },
+    };
   }
   const refusal = checkInput(parsed, IMPORT_INPUT_LIMITS);
   if (refusal) return { error: refusedIn(refusal) };
-  const leveranse = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).leveranse : undefined;
-  if (!leveranse || typeof leveranse !== "object" || Array.isArray(leveranse)) return { error: { code: "json_missing_leveranse" } };
+  const leveranse =
+    parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>).leveranse
+      : undefined;
+  if (!leveranse || typeof leveranse !== "object" || Array.isArray(leveranse))
+    return { error: { code: "json_missing_leveranse" } };
   return { raw: leveranse as Record<string, unknown> };
 }
 
 function refusedAt(text: string, refusal: TextRefusal): DocumentError {
-  return { code: "input_refused", reason: refusal.code, ...lineAndColumn(text, refusal.offset), ...(refusal.limit ? { limit: refusal.limit } : {}) };
+  return {
+    code: "input_refused",
+    reason: refusal.code,
+    ...lineAndColumn(text, refusal.offset),
+    ...(refusal.limit ? { limit: refusal.limit } : {}),
+  };
 }
 
 function refusedIn(refusal: InputRefusal): DocumentError {
-  return { code: "input_refused", reason: refusal.code, path: refusal.path, ...(refusal.limit ? { limit: refusal.limit } : {}) };
+  return {
+    code: "input_refused",
+    reason: refusal.code,
+    path: refusal.path,
+    ...(refusal.limit ? { limit: refusal.limit } : {}),
+  };
 }
 
 /**
@@ -70,7 +92,13 @@ function refusedIn(refusal: InputRefusal): DocumentError {
 export type ImportText = { text: string | null };
 
 type ReadTree =
-  | { ok: true; format: ImportFormat; raw: Record<string, unknown>; warnings: UnknownElementWarning[]; xmlVersion?: string }
+  | {
+      ok: true;
+      format: ImportFormat;
+      raw: Record<string, unknown>;
+      warnings: UnknownElementWarning[];
+      xmlVersion?: string;
+    }
   | { ok: false; format: ImportFormat | null; errors: DocumentError[] };
 
 function readTree(file: ImportText): ReadTree {
@@ -111,7 +139,14 @@ export function parseImport(input: string | ImportText): ParseImportResult {
   const { format, raw, warnings, xmlVersion } = read;
   const validation = validateLeveranse(raw);
   if (!validation.ok) {
-    return { ok: false, format, documentErrors: [], fieldErrors: validation.errors, virksomheter: virksomhetOrgnrs(raw), warnings };
+    return {
+      ok: false,
+      format,
+      documentErrors: [],
+      fieldErrors: validation.errors,
+      virksomheter: virksomhetOrgnrs(raw),
+      warnings,
+    };
   }
   return { ok: true, format, xmlVersion, leveranse: validation.leveranse, warnings };
 }

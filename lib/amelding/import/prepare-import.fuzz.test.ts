@@ -15,8 +15,18 @@ import { prepareImport, type PreparedImport } from "./prepare-import";
  */
 
 const DOCUMENT_CODES: DocumentError["code"][] = [
-  "empty", "unknown_format", "json_malformed", "json_missing_leveranse", "xml_malformed", "xml_wrong_root", "xml_wrong_namespace",
-  "xml_missing_leveranse", "xml_repeated_element", "xml_expected_elements", "xml_expected_value", "input_refused",
+  "empty",
+  "unknown_format",
+  "json_malformed",
+  "json_missing_leveranse",
+  "xml_malformed",
+  "xml_wrong_root",
+  "xml_wrong_namespace",
+  "xml_missing_leveranse",
+  "xml_repeated_element",
+  "xml_expected_elements",
+  "xml_expected_value",
+  "input_refused",
 ];
 const FIELD_KEYS = new Set<string>(AMELDING_MESSAGE_KEYS);
 
@@ -31,10 +41,20 @@ function expectTyped(prepared: PreparedImport, text: string) {
     return;
   }
   for (const error of prepared.rejected.documentErrors) expect(DOCUMENT_CODES).toContain(error.code);
-  for (const group of prepared.rejected.groups) for (const error of group.errors) expect(FIELD_KEYS.has(error.key)).toBe(true);
+  for (const group of prepared.rejected.groups)
+    for (const error of group.errors) expect(FIELD_KEYS.has(error.key)).toBe(true);
 }
 
-const hostileKey = fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "0", "length");
+const hostileKey = fc.constantFrom(
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "0",
+  "length",
+);
 const hostileValue = fc.oneof(
   fc.constantFrom("\u0000", "a\u0000b", "0x10", "1e3", "Infinity", " 12 ", "-0", "", "9".repeat(400)),
   fc.string({ unit: "binary", maxLength: 8 }),
@@ -49,12 +69,17 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
   return [prefix, ...children.flatMap(([k, v]) => paths(v, [...prefix, k]))];
 }
 
-const base = JSON.parse(JSON.stringify(generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons: 2, seed: 7 })));
+const base = JSON.parse(
+  JSON.stringify(generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons: 2, seed: 7 })),
+);
 const basePaths = paths(base);
 
 /** The valid leveranse with a few hostile keys and values put in at random places, written as JSON text by hand (so "__proto__" stays a key). */
 const hostileJson = fc
-  .array(fc.tuple(fc.nat(basePaths.length - 1), fc.oneof(hostileKey, fc.string({ maxLength: 6 })), hostileValue), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(fc.nat(basePaths.length - 1), fc.oneof(hostileKey, fc.string({ maxLength: 6 })), hostileValue), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((edits) => {
     const inserts = new Map<string, [string, unknown][]>();
     for (const [p, k, v] of edits) {
@@ -65,7 +90,10 @@ const hostileJson = fc
       const extra = inserts.get(JSON.stringify(path)) ?? [];
       if (Array.isArray(value)) return `[${value.map((v, i) => write(v, [...path, i])).join(",")}]`;
       if (value && typeof value === "object") {
-        const members = [...Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${write(v, [...path, k])}`), ...extra.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`)];
+        const members = [
+          ...Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${write(v, [...path, k])}`),
+          ...extra.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`),
+        ];
         return `{${members.join(",")}}`;
       }
       return JSON.stringify(value) ?? "null";
@@ -77,7 +105,41 @@ const hostileJson = fc
 const fragments = fc
   .array(
     fc.oneof(
-      fc.constantFrom("{", "}", "[", "]", ",", ":", '"', "\\", "\\u0000", "1e3", "-0.5", "true", '"__proto__"', '"leveranse"', "<", ">", "</", "/>", "<!DOCTYPE x [<!ENTITY a \"b\">]>", "&a;", "&#0;", "&amp;", "<![CDATA[", "]]>", "<!--", "-->", "<?xml version=\"1.0\"?>", 'xmlns="urn:ske:fastsetting:innsamling:a-meldingen:v2_3"', "melding", "Leveranse", "constructor", "=", "'"),
+      fc.constantFrom(
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        '"',
+        "\\",
+        "\\u0000",
+        "1e3",
+        "-0.5",
+        "true",
+        '"__proto__"',
+        '"leveranse"',
+        "<",
+        ">",
+        "</",
+        "/>",
+        '<!DOCTYPE x [<!ENTITY a "b">]>',
+        "&a;",
+        "&#0;",
+        "&amp;",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        '<?xml version="1.0"?>',
+        'xmlns="urn:ske:fastsetting:innsamling:a-meldingen:v2_3"',
+        "melding",
+        "Leveranse",
+        "constructor",
+        "=",
+        "'",
+      ),
       fc.string({ maxLength: 5 }),
     ),
     { maxLength: 40 },
@@ -85,13 +147,36 @@ const fragments = fc
   .map((parts) => parts.join(""));
 
 /** XML in the A-melding's frame with elements and attributes named as an attacker would. */
-const xmlName = fc.oneof(fc.constantFrom("constructor", "toString", "hasOwnProperty", "ns2:constructor", "ns2:toString", "ns2:inntektsmottaker", "ns2:beloep", "oppgave", "virksomhet", "x"), fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/));
+const xmlName = fc.oneof(
+  fc.constantFrom(
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "ns2:constructor",
+    "ns2:toString",
+    "ns2:inntektsmottaker",
+    "ns2:beloep",
+    "oppgave",
+    "virksomhet",
+    "x",
+  ),
+  fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/),
+);
 type Element = { name: string; attributes: [string, string][]; children: (Element | string)[] };
-const xmlText = fc.oneof(fc.constantFrom("0x10", "1e3", " 12 ", "&amp;", "&lt;", "&#65;", "Infinity"), fc.stringMatching(/^[a-zA-Z0-9 .,-]{0,8}$/));
+const xmlText = fc.oneof(
+  fc.constantFrom("0x10", "1e3", " 12 ", "&amp;", "&lt;", "&#65;", "Infinity"),
+  fc.stringMatching(/^[a-zA-Z0-9 .,-]{0,8}$/),
+);
 const element: fc.Arbitrary<Element> = fc.letrec<{ el: Element }>((tie) => ({
   el: fc.record({
     name: xmlName,
-    attributes: fc.array(fc.tuple(fc.oneof(fc.constantFrom("xsi:nil", "constructor", "__proto__"), fc.stringMatching(/^[a-z]{1,4}$/)), fc.constantFrom("true", "1", "x")), { maxLength: 3 }),
+    attributes: fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom("xsi:nil", "constructor", "__proto__"), fc.stringMatching(/^[a-z]{1,4}$/)),
+        fc.constantFrom("true", "1", "x"),
+      ),
+      { maxLength: 3 },
+    ),
     children: fc.array(fc.oneof({ depthSize: "small" }, xmlText, tie("el")), { maxLength: 4 }),
   }),
 })).el;
@@ -99,11 +184,14 @@ function writeXml(e: Element): string {
   const attributes = [...new Map(e.attributes)].map(([k, v]) => ` ${k}="${v}"`).join("");
   return `<${e.name}${attributes}>${e.children.map((c) => (typeof c === "string" ? c : writeXml(c))).join("")}</${e.name}>`;
 }
-const hostileXml = fc
-  .tuple(fc.array(element, { maxLength: 3 }), fc.boolean())
-  .map(([elements, doctype]) =>
-    leveranseToXml(base).replace("<ns2:oppgave>", `<ns2:oppgave>${elements.map(writeXml).join("")}`).replace('<?xml version="1.0" encoding="UTF-8"?>', doctype ? '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY e "x">]>' : ""),
-  );
+const hostileXml = fc.tuple(fc.array(element, { maxLength: 3 }), fc.boolean()).map(([elements, doctype]) =>
+  leveranseToXml(base)
+    .replace("<ns2:oppgave>", `<ns2:oppgave>${elements.map(writeXml).join("")}`)
+    .replace(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      doctype ? '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY e "x">]>' : "",
+    ),
+);
 
 describe("prepareImport under arbitrary and hostile files (property-based)", () => {
   for (const [name, files, runs] of [

@@ -49,7 +49,16 @@ export async function* payloadParts(json: string): AsyncGenerator<string> {
 }
 
 export function rejected(partial: Partial<ImportRejected>): ImportRejected {
-  return { ok: false, format: null, documentErrors: [], groups: [], errorCount: 0, personCount: 0, warnings: [], ...partial };
+  return {
+    ok: false,
+    format: null,
+    documentErrors: [],
+    groups: [],
+    errorCount: 0,
+    personCount: 0,
+    warnings: [],
+    ...partial,
+  };
 }
 
 /**
@@ -60,7 +69,11 @@ export function rejected(partial: Partial<ImportRejected>): ImportRejected {
 export function prepareImport(file: string | ImportText, options: { payload: boolean }): PreparedImport {
   let parsed: ParseImportResult | null = parseImport(file);
   if (!parsed.ok) {
-    const { groups, errorCount, personCount, listedCount } = groupFieldErrors(parsed.fieldErrors, parsed.virksomheter, MAX_LISTED_ERRORS);
+    const { groups, errorCount, personCount, listedCount } = groupFieldErrors(
+      parsed.fieldErrors,
+      parsed.virksomheter,
+      MAX_LISTED_ERRORS,
+    );
     return {
       ok: false,
       rejected: rejected({
@@ -79,5 +92,12 @@ export function prepareImport(file: string | ImportText, options: { payload: boo
   // JSON.stringify leaves absent optional fields out rather than keeping them as undefined.
   const json = options.payload ? JSON.stringify(parsed.leveranse) : null;
   parsed = null;
-  return { ok: true, format, ...(xmlVersion ? { xmlVersion } : {}), warnings, summary, ...(json !== null ? { payloadJson: json } : {}) };
+  return {
+    ok: true,
+    format,
+    ...(xmlVersion ? { xmlVersion } : {}),
+    warnings,
+    summary,
+    ...(json !== null ? { payloadJson: json } : {}),
+  };
 }

@@ -26,7 +26,11 @@ import type { PreparedImport } from "./prepare-import";
  */
 
 export type ImportOutcome =
-  | { kind: "prepared"; prepared: PreparedImport; /** With `payload`: the leveranse as JSON text, part by part. */ payload: AsyncIterable<string> }
+  | {
+      kind: "prepared";
+      prepared: PreparedImport /** With `payload`: the leveranse as JSON text, part by part. */;
+      payload: AsyncIterable<string>;
+    }
   | { kind: "busy" | "too_large" | "too_complex" | "timeout" | "aborted" }
   | { kind: "failed"; error: unknown };
 
@@ -46,10 +50,17 @@ let slots: ReturnType<typeof createSemaphore> | undefined;
  * outcome while the import holds its turn (and, when prepared, its process with the payload).
  * `payload`: also keep the normalised leveranse as JSON, to save it.
  */
-export async function withImportProcess<T>(request: Request, options: { payload: boolean }, use: (outcome: ImportOutcome) => Promise<T>): Promise<T> {
+export async function withImportProcess<T>(
+  request: Request,
+  options: { payload: boolean },
+  use: (outcome: ImportOutcome) => Promise<T>,
+): Promise<T> {
   const declared = parseWholeNumber(request.headers.get("content-length") ?? "") ?? 0;
   if (declared > MAX_IMPORT_BYTES) return use({ kind: "too_large" });
-  slots ??= createSemaphore(env.IMPORT_CONCURRENCY, { maxWaiting: MAX_WAITING, maxWaitMs: env.IMPORT_WAIT_SECONDS * 1000 });
+  slots ??= createSemaphore(env.IMPORT_CONCURRENCY, {
+    maxWaiting: MAX_WAITING,
+    maxWaitMs: env.IMPORT_WAIT_SECONDS * 1000,
+  });
   let turn = false;
   try {
     return await slots(() => {
@@ -72,7 +83,13 @@ function hasPipes(child: ChildProcess): child is ImportChild {
 function startProcess(request: Request, sizeHint: number, payload: boolean): ImportChild {
   // Not for the bundler: the process runs the source through tsx.
   const child = fork(/* turbopackIgnore: true */ PROCESS_ENTRY, [], {
-    execArgv: ["--import", "tsx", `--max-old-space-size=${env.IMPORT_MEMORY_MB}`, "--max-semi-space-size=2", "--optimize-for-size"],
+    execArgv: [
+      "--import",
+      "tsx",
+      `--max-old-space-size=${env.IMPORT_MEMORY_MB}`,
+      "--max-semi-space-size=2",
+      "--optimize-for-size",
+    ],
     // Its output is not passed on: a stack trace could quote the file. The first line says what failed.
     stdio: ["pipe", "ignore", "pipe", "ipc"],
     // Only what Node and tsx need: no database URL, no keys.
@@ -111,7 +128,12 @@ function firstLine(child: ImportChild) {
   return () => (text.trim().split("\n")[0] ?? "").slice(0, 200);
 }
 
-async function runProcess<T>(request: Request, sizeHint: number, payload: boolean, use: (outcome: ImportOutcome) => Promise<T>): Promise<T> {
+async function runProcess<T>(
+  request: Request,
+  sizeHint: number,
+  payload: boolean,
+  use: (outcome: ImportOutcome) => Promise<T>,
+): Promise<T> {
   const child = startProcess(request, sizeHint, payload);
   const stderr = firstLine(child);
   let onPart: ((text: string | null) => void) | undefined;
@@ -127,7 +149,11 @@ async function runProcess<T>(request: Request, sizeHint: number, payload: boolea
       onPart?.(null);
       // V8 aborts a process that runs out of heap (SIGABRT, or exit code 134 through a shell).
       if (signal === "SIGABRT" || code === 134) resolve({ kind: "too_complex" });
-      else resolve({ kind: "failed", error: new Error(`The import process ended (${signal ?? `exit code ${code}`}): ${stderr()}`) });
+      else
+        resolve({
+          kind: "failed",
+          error: new Error(`The import process ended (${signal ?? `exit code ${code}`}): ${stderr()}`),
+        });
     });
   });
 

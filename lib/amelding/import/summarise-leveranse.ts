@@ -39,7 +39,8 @@ export function summariseLeveranse(leveranse: Leveranse): LeveranseSummary {
       for (const line of person.inntekt ?? []) inntekt = addKroner(inntekt, line.beloep);
       for (const line of person.forskuddstrekk ?? []) forskuddstrekk = addKroner(forskuddstrekk, line.beloep);
     }
-    for (const line of v.arbeidsgiveravgift?.loennOgGodtgjoerelse ?? []) grunnlag = addKroner(grunnlag, line.avgiftsgrunnlagBeloep);
+    for (const line of v.arbeidsgiveravgift?.loennOgGodtgjoerelse ?? [])
+      grunnlag = addKroner(grunnlag, line.avgiftsgrunnlagBeloep);
     return { orgnr: v.norskIdentifikator, persons: v.inntektsmottaker.length };
   });
   const betaling = leveranse.oppgave.betalingsinformasjon;

@@ -41,7 +41,10 @@ describe("xmlToLeveranse with a realistic file from a payroll system", () => {
     expect(Array.isArray(sigrid.inntekt)).toBe(true);
     expect(Array.isArray(sigrid.forskuddstrekk)).toBe(true);
     expect(second.arbeidsgiveravgift.loennOgGodtgjoerelse).toHaveLength(1);
-    expect(first.inntektsmottaker[1].arbeidsforhold.map((a: any) => a.arbeidsforholdId)).toEqual(["AF-0107-1", "AF-0107-2"]);
+    expect(first.inntektsmottaker[1].arbeidsforhold.map((a: any) => a.arbeidsforholdId)).toEqual([
+      "AF-0107-1",
+      "AF-0107-2",
+    ]);
     // Single elements stay objects.
     expect(sigrid.identifiserendeInformasjon).toEqual({ navn: "Sigrid Syntetisk", foedselsdato: "1975-02-28" });
     expect(oppgave.betalingsinformasjon).toEqual({
@@ -64,9 +67,16 @@ describe("xmlToLeveranse with a realistic file from a payroll system", () => {
       loennsinntekt: { beskrivelse: "timeloenn", antall: 98.5 },
     });
     // xs:boolean also allows 1 and 0.
-    expect(ola.inntekt[1]).toMatchObject({ utloeserArbeidsgiveravgift: true, inngaarIGrunnlagForTrekk: false, beloep: 350 });
+    expect(ola.inntekt[1]).toMatchObject({
+      utloeserArbeidsgiveravgift: true,
+      inngaarIGrunnlagForTrekk: false,
+      beloep: 350,
+    });
     expect(ola.forskuddstrekk).toEqual([{ beskrivelse: "ordinaert", beloep: -7150 }]);
-    expect(ola.arbeidsforhold[1]).toMatchObject({ stillingsprosent: 20.5, antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5 });
+    expect(ola.arbeidsforhold[1]).toMatchObject({
+      stillingsprosent: 20.5,
+      antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5,
+    });
     const kari = oppgave.virksomhet[0].inntektsmottaker[0];
     expect(kari.identifiserendeInformasjon.ansattnummer).toBe("0042");
     expect(kari.arbeidsforhold[0].yrke).toBe("0213103");
@@ -100,14 +110,18 @@ describe("xmlToLeveranse with a file written for an older 2.x model", () => {
 
 describe("xmlToLeveranse edge cases", () => {
   it("accepts a default namespace and other v2.x versions, and reports the version", () => {
-    const result = converted(melding("<kalendermaaned>2026-01</kalendermaaned>", "urn:ske:fastsetting:innsamling:a-meldingen:v2_0"));
+    const result = converted(
+      melding("<kalendermaaned>2026-01</kalendermaaned>", "urn:ske:fastsetting:innsamling:a-meldingen:v2_0"),
+    );
     expect(result.version).toBe("v2_0");
     expect(result.leveranse).toEqual({ kalendermaaned: "2026-01" });
   });
 
   it("keeps a value that is not a number as the text found, for the field validation to report", () => {
     const { leveranse } = converted(
-      melding("<oppgave><virksomhet><inntektsmottaker><inntekt><beloep>12 000,50</beloep><utloeserArbeidsgiveravgift>ja</utloeserArbeidsgiveravgift></inntekt></inntektsmottaker></virksomhet></oppgave>"),
+      melding(
+        "<oppgave><virksomhet><inntektsmottaker><inntekt><beloep>12 000,50</beloep><utloeserArbeidsgiveravgift>ja</utloeserArbeidsgiveravgift></inntekt></inntektsmottaker></virksomhet></oppgave>",
+      ),
     );
     expect((leveranse as any).oppgave.virksomhet[0].inntektsmottaker[0].inntekt[0]).toEqual({
       beloep: "12 000,50",
@@ -117,9 +131,7 @@ describe("xmlToLeveranse edge cases", () => {
 
   it("treats an element marked xsi:nil as absent and an empty complex element as empty", () => {
     const { leveranse } = converted(
-      melding(
-        '<erstatterMeldingsId xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/><oppgave/>',
-      ),
+      melding('<erstatterMeldingsId xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/><oppgave/>'),
     );
     expect(leveranse).toEqual({ oppgave: {} });
   });
@@ -132,7 +144,9 @@ describe("xmlToLeveranse edge cases", () => {
           "</virksomhet></oppgave>",
       ),
     );
-    expect(result.leveranse).toEqual({ oppgave: { virksomhet: [{ norskIdentifikator: "312000016", inntektsmottaker: [{}, {}] }] } });
+    expect(result.leveranse).toEqual({
+      oppgave: { virksomhet: [{ norskIdentifikator: "312000016", inntektsmottaker: [{}, {}] }] },
+    });
     expect(result.warnings).toEqual([
       { code: "unknown_element", element: "lonnssystemVersjon", count: 1, firstPath: ["lonnssystemVersjon"] },
       {
@@ -147,7 +161,9 @@ describe("xmlToLeveranse edge cases", () => {
 
 describe("xmlToLeveranse errors", () => {
   it("reports malformed XML with line and column", () => {
-    const result = xmlToLeveranse('<?xml version="1.0"?>\n<melding>\n  <Leveranse>\n    <kalendermaaned>2026-01</kalendermaaned>\n  </melding>');
+    const result = xmlToLeveranse(
+      '<?xml version="1.0"?>\n<melding>\n  <Leveranse>\n    <kalendermaaned>2026-01</kalendermaaned>\n  </melding>',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(1);
@@ -163,7 +179,10 @@ describe("xmlToLeveranse errors", () => {
   });
 
   it("refuses a missing or foreign namespace", () => {
-    expect(xmlToLeveranse("<melding><Leveranse/></melding>")).toEqual({ ok: false, errors: [{ code: "xml_wrong_namespace", found: null }] });
+    expect(xmlToLeveranse("<melding><Leveranse/></melding>")).toEqual({
+      ok: false,
+      errors: [{ code: "xml_wrong_namespace", found: null }],
+    });
     expect(xmlToLeveranse(melding("", "urn:ske:fastsetting:innsamling:a-meldingen:v1_0"))).toEqual({
       ok: false,
       errors: [{ code: "xml_wrong_namespace", found: "urn:ske:fastsetting:innsamling:a-meldingen:v1_0" }],
@@ -171,7 +190,9 @@ describe("xmlToLeveranse errors", () => {
   });
 
   it("refuses a melding without Leveranse", () => {
-    expect(xmlToLeveranse('<melding xmlns="urn:ske:fastsetting:innsamling:a-meldingen:v2_3"><leveranse/></melding>')).toEqual({
+    expect(
+      xmlToLeveranse('<melding xmlns="urn:ske:fastsetting:innsamling:a-meldingen:v2_3"><leveranse/></melding>'),
+    ).toEqual({
       ok: false,
       errors: [{ code: "xml_missing_leveranse" }],
     });
@@ -189,7 +210,10 @@ describe("xmlToLeveranse errors", () => {
       ok: false,
       errors: [
         { code: "xml_repeated_element", path: ["kalendermaaned"] },
-        { code: "xml_expected_value", path: ["oppgave", "virksomhet", 0, "inntektsmottaker", 0, "inntekt", 0, "beloep"] },
+        {
+          code: "xml_expected_value",
+          path: ["oppgave", "virksomhet", 0, "inntektsmottaker", 0, "inntekt", 0, "beloep"],
+        },
         { code: "xml_expected_elements", path: ["oppgave", "virksomhet", 1] },
       ],
     });

@@ -36,7 +36,10 @@ function isAttribute(key: string) {
 export function xmlToLeveranse(xml: string): XmlToLeveranseResult {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { ok: false, errors: [{ code: "xml_malformed", line: valid.err.line, column: valid.err.col, detail: valid.err.msg }] };
+    return {
+      ok: false,
+      errors: [{ code: "xml_malformed", line: valid.err.line, column: valid.err.col, detail: valid.err.msg }],
+    };
   }
   let doc: Record<string, unknown>;
   try {
@@ -53,7 +56,10 @@ export function xmlToLeveranse(xml: string): XmlToLeveranseResult {
     }).parse(xml) as Record<string, unknown>;
   } catch (error) {
     // The validator passed, so this is a limit (entity expansion, nesting depth) the parser enforces.
-    return { ok: false, errors: [{ code: "xml_malformed", detail: error instanceof Error ? error.message : String(error) }] };
+    return {
+      ok: false,
+      errors: [{ code: "xml_malformed", detail: error instanceof Error ? error.message : String(error) }],
+    };
   }
 
   const rootKey = Object.keys(doc).find((k) => !k.startsWith("?") && !k.startsWith("#") && !isAttribute(k));
@@ -64,7 +70,11 @@ export function xmlToLeveranse(xml: string): XmlToLeveranseResult {
   const prefix = rootKey.includes(":") ? rootKey.slice(0, rootKey.indexOf(":")) : null;
   const namespace = rootObject[prefix ? `@_xmlns:${prefix}` : "@_xmlns"];
   const version = typeof namespace === "string" ? NAMESPACE.exec(namespace)?.[1] : undefined;
-  if (!version) return { ok: false, errors: [{ code: "xml_wrong_namespace", found: typeof namespace === "string" ? namespace : null }] };
+  if (!version)
+    return {
+      ok: false,
+      errors: [{ code: "xml_wrong_namespace", found: typeof namespace === "string" ? namespace : null }],
+    };
 
   const walk: Walk = { errors: [], unknown: new Map() };
   const leveranseKeys = Object.keys(rootObject).filter((k) => localName(k) === "Leveranse");
@@ -93,7 +103,9 @@ function noteUnknown(walk: Walk, path: ImportPath) {
 
 function isNil(node: unknown) {
   if (!node || typeof node !== "object" || Array.isArray(node)) return false;
-  return Object.entries(node).some(([k, v]) => isAttribute(k) && localName(k.slice(2)) === "nil" && (v === "true" || v === "1"));
+  return Object.entries(node).some(
+    ([k, v]) => isAttribute(k) && localName(k.slice(2)) === "nil" && (v === "true" || v === "1"),
+  );
 }
 
 /** The element's children grouped by local name, in document order per name. */
@@ -107,7 +119,12 @@ function childrenByName(node: Record<string, unknown>) {
   return out;
 }
 
-function readComplex(node: unknown, type: ComplexType, path: ImportPath, walk: Walk): Record<string, unknown> | undefined {
+function readComplex(
+  node: unknown,
+  type: ComplexType,
+  path: ImportPath,
+  walk: Walk,
+): Record<string, unknown> | undefined {
   if (node === "" || node === undefined || node === null) return {};
   if (typeof node !== "object" || Array.isArray(node)) {
     walk.errors.push({ code: "xml_expected_elements", path });
@@ -133,7 +150,9 @@ function readComplex(node: unknown, type: ComplexType, path: ImportPath, walk: W
     }
     const read = values.map((value, i) => {
       const at = spec.repeats ? [...path, name, i] : [...path, name];
-      return typeof spec.type === "string" ? readScalar(value, spec.type, at, walk) : readComplex(value, spec.type, at, walk);
+      return typeof spec.type === "string"
+        ? readScalar(value, spec.type, at, walk)
+        : readComplex(value, spec.type, at, walk);
     });
     out[name] = spec.repeats ? read : read[0];
   }

@@ -26,8 +26,17 @@ const example = JSON.parse(LATEST) as { leveranse: Record<string, any> };
 /** Every leaf of a JSON value by path, with its JSON type ("integer" apart from other numbers). */
 function jsonTypes(value: unknown, path = "", out: Record<string, string> = {}): Record<string, string> {
   if (Array.isArray(value)) for (const [i, v] of value.entries()) jsonTypes(v, `${path}/${i}`, out);
-  else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) jsonTypes(v, `${path}/${k}`, out);
-  else out[path] = typeof value === "number" ? (Number.isInteger(value) ? "integer" : "decimal number") : value === null ? "null" : typeof value;
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) jsonTypes(v, `${path}/${k}`, out);
+  else
+    out[path] =
+      typeof value === "number"
+        ? Number.isInteger(value)
+          ? "integer"
+          : "decimal number"
+        : value === null
+          ? "null"
+          : typeof value;
   return out;
 }
 
@@ -37,7 +46,9 @@ function leafValues(value: unknown): Record<string, unknown> {
   const walk = (v: unknown, path: string) => {
     if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${path}/${i}`);
     else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${path}/${k}`);
-    else out[path] = typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) && !/^0\d/.test(v) && !/^\d{7,}$/.test(v) ? Number(v) : v;
+    else
+      out[path] =
+        typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) && !/^0\d/.test(v) && !/^\d{7,}$/.test(v) ? Number(v) : v;
   };
   walk(value, "");
   return out;
@@ -79,7 +90,11 @@ describe("Skatteetaten's published A-melding example", () => {
       // As import-leveranse.ts stores it.
       const stored = JSON.parse(JSON.stringify(parsed.leveranse)) as Record<string, unknown>;
       const adapter = createAmeldingAdapter({ baseUrl: sandbox.ameldingBaseUrl, idempotencyKeyIn: "header" });
-      return adapter.buildRequest(stored, { idempotencyKey: randomUUID(), orgnr: example.leveranse.opplysningspliktig.norskIdentifikator, existsAtSkatteetaten: false });
+      return adapter.buildRequest(stored, {
+        idempotencyKey: randomUUID(),
+        orgnr: example.leveranse.opplysningspliktig.norskIdentifikator,
+        existsAtSkatteetaten: false,
+      });
     }
 
     it("comes out of the adapter with every field and every JSON type of the latest example", () => {
@@ -101,7 +116,11 @@ describe("Skatteetaten's published A-melding example", () => {
     it("is accepted by the sandbox as our adapter sends it", async () => {
       const request = wireRequest(LATEST);
       expect(request.url).toBe(`${sandbox.ameldingBaseUrl}/innsending/2026-01/211785462`);
-      const answer = await fetch(request.url, { method: "POST", headers: { ...request.headers, Authorization: "Bearer good-token" }, body: request.body });
+      const answer = await fetch(request.url, {
+        method: "POST",
+        headers: { ...request.headers, Authorization: "Bearer good-token" },
+        body: request.body,
+      });
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ meldingsId: example.leveranse.meldingsId });
     });
@@ -118,7 +137,12 @@ describe("Skatteetaten's published A-melding example", () => {
         ok: true,
         format: "json",
         organisation: { orgnr: "211785462" },
-        summary: { kalendermaaned: "2026-01", persons: 1, reportedSumForskuddstrekk: 178485, reportedSumArbeidsgiveravgift: 34605 },
+        summary: {
+          kalendermaaned: "2026-01",
+          persons: 1,
+          reportedSumForskuddstrekk: 178485,
+          reportedSumArbeidsgiveravgift: 34605,
+        },
       });
     });
   });

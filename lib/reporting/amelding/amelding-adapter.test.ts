@@ -22,7 +22,9 @@ const leveranse = {
             forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
             utleggstrekk: [{ beskrivelse: "utleggstrekkSkatt", beloep: -300 }],
             fradrag: [{ beskrivelse: "fagforeningskontingent", beloep: -456 }],
-            arbeidsforhold: [{ stillingsprosent: 100, yrke: "3411101", antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5 }],
+            arbeidsforhold: [
+              { stillingsprosent: 100, yrke: "3411101", antallTimerPerUkeSomEnFullStillingTilsvarer: 37.5 },
+            ],
           },
         ],
         arbeidsgiveravgift: {
@@ -48,7 +50,11 @@ describe("A-melding adapter", () => {
     expect(person.forskuddstrekk[0].beloep).toBe(-7000);
     expect(person.utleggstrekk[0].beloep).toBe(-300);
     expect(person.fradrag[0].beloep).toBe("-456");
-    expect(person.arbeidsforhold[0]).toEqual({ stillingsprosent: "100", yrke: "3411101", antallTimerPerUkeSomEnFullStillingTilsvarer: "37.5" });
+    expect(person.arbeidsforhold[0]).toEqual({
+      stillingsprosent: "100",
+      yrke: "3411101",
+      antallTimerPerUkeSomEnFullStillingTilsvarer: "37.5",
+    });
     expect(person.norskIdentifikator).toBe("08842199736");
     expect(body.leveranse.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0]).toEqual({
       sone: "1a",
@@ -62,7 +68,17 @@ describe("A-melding adapter", () => {
       oppgave: {
         virksomhet: [
           {
-            inntektsmottaker: [{ inntekt: [{ beloep: 0.0000001, loennsinntekt: { tilleggsinformasjon: { reiseKostOgLosji: { antallReiser: "3" } } }, egetFelt: 5 }] }],
+            inntektsmottaker: [
+              {
+                inntekt: [
+                  {
+                    beloep: 0.0000001,
+                    loennsinntekt: { tilleggsinformasjon: { reiseKostOgLosji: { antallReiser: "3" } } },
+                    egetFelt: 5,
+                  },
+                ],
+              },
+            ],
           },
         ],
       },
@@ -76,23 +92,46 @@ describe("A-melding adapter", () => {
   });
 
   it("posts to /innsending/{kalendermaaned}/{orgnr} with JSON headers and the key where configured", () => {
-    const inHeader = createAmeldingAdapter({ baseUrl: "http://127.0.0.1:4102/amelding/v1/", idempotencyKeyIn: "header" });
-    const req = inHeader.buildRequest(leveranse, { idempotencyKey: "k-1", orgnr: "310900125", existsAtSkatteetaten: false });
+    const inHeader = createAmeldingAdapter({
+      baseUrl: "http://127.0.0.1:4102/amelding/v1/",
+      idempotencyKeyIn: "header",
+    });
+    const req = inHeader.buildRequest(leveranse, {
+      idempotencyKey: "k-1",
+      orgnr: "310900125",
+      existsAtSkatteetaten: false,
+    });
     expect(req.method).toBe("POST");
     expect(req.url).toBe("http://127.0.0.1:4102/amelding/v1/innsending/2026-10/310900125");
-    expect(req.headers).toEqual({ Accept: "application/json", "Content-Type": "application/json", idempotencyKey: "k-1" });
+    expect(req.headers).toEqual({
+      Accept: "application/json",
+      "Content-Type": "application/json",
+      idempotencyKey: "k-1",
+    });
     expect(JSON.parse(req.body)).toHaveProperty("leveranse.meldingsId", "m-1");
 
     const inQuery = createAmeldingAdapter({ baseUrl: "http://x.test/v1", idempotencyKeyIn: "query" });
-    const r2 = inQuery.buildRequest(leveranse, { idempotencyKey: "k-2", orgnr: "310900125", existsAtSkatteetaten: false });
+    const r2 = inQuery.buildRequest(leveranse, {
+      idempotencyKey: "k-2",
+      orgnr: "310900125",
+      existsAtSkatteetaten: false,
+    });
     expect(r2.url).toBe("http://x.test/v1/innsending/2026-10/310900125?idempotencyKey=k-2");
     expect(r2.headers).toEqual({ Accept: "application/json", "Content-Type": "application/json" });
   });
 
   it("sends a payload stored before model v2.3 without the single forskuddstrekk sum", () => {
     const adapter = createAmeldingAdapter({ baseUrl: "http://x.test/v1", idempotencyKeyIn: "header" });
-    const old = { ...leveranse, oppgave: { ...leveranse.oppgave, betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 } } };
-    const body = JSON.parse(adapter.buildRequest(old, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body);
+    const old = {
+      ...leveranse,
+      oppgave: {
+        ...leveranse.oppgave,
+        betalingsinformasjon: { sumForskuddstrekk: -7000, sumArbeidsgiveravgift: 5640 },
+      },
+    };
+    const body = JSON.parse(
+      adapter.buildRequest(old, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
+    );
     expect(body.leveranse.oppgave.betalingsinformasjon).toEqual({ sumArbeidsgiveravgift: 5640 });
   });
 

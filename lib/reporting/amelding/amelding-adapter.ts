@@ -2,7 +2,14 @@ import { z } from "zod";
 import { SCOPES } from "@/lib/config/scopes";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
-import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
+import {
+  ANSWER_ID,
+  JSON_HEADERS,
+  readAnswerWith,
+  withIdempotencyKey,
+  type IdempotencyKeyPlacement,
+  type ReportingAdapter,
+} from "../adapter";
 
 export const AMELDING_SCOPE = SCOPES.amelding;
 
@@ -45,7 +52,8 @@ function writeComplex(node: unknown, type: ComplexType): unknown {
     Object.entries(node).map(([key, value]) => {
       const spec = type[key];
       if (!spec) return [key, value];
-      const write = (item: unknown) => (typeof spec.type === "string" ? writeScalar(item, spec.type) : writeComplex(item, spec.type));
+      const write = (item: unknown) =>
+        typeof spec.type === "string" ? writeScalar(item, spec.type) : writeComplex(item, spec.type);
       return [key, Array.isArray(value) ? value.map(write) : write(value)];
     }),
   );
@@ -62,8 +70,14 @@ export function ameldingPath(kalendermaaned: string, orgnr: string) {
 
 /** The A-melding API's success answer: `{ dialogId, forsendelseId, meldingsId }`, as every known client reads it. */
 export const ameldingAnswerSchema = z
-  .looseObject({ dialogId: z.string().regex(ANSWER_ID), forsendelseId: z.string().regex(ANSWER_ID), meldingsId: z.string().regex(ANSWER_ID) })
-  .transform(({ dialogId, forsendelseId, meldingsId }): Record<string, string> => ({ dialogId, forsendelseId, meldingsId }));
+  .looseObject({
+    dialogId: z.string().regex(ANSWER_ID),
+    forsendelseId: z.string().regex(ANSWER_ID),
+    meldingsId: z.string().regex(ANSWER_ID),
+  })
+  .transform(
+    ({ dialogId, forsendelseId, meldingsId }): Record<string, string> => ({ dialogId, forsendelseId, meldingsId }),
+  );
 
 export function createAmeldingAdapter(config: {
   baseUrl: string;

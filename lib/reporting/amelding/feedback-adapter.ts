@@ -62,7 +62,10 @@ export type FeedbackTransmission =
  * When Skatteetaten's answer carried no dialogId, which of the party's dialogs is the
  * submission's is [open]; we take the one whose externalReference is its forsendelseId or meldingsId.
  */
-export function isDialogOfSubmission(dialog: { externalReference?: string | null }, receivedIds: Record<string, string>): boolean {
+export function isDialogOfSubmission(
+  dialog: { externalReference?: string | null },
+  receivedIds: Record<string, string>,
+): boolean {
   const ref = dialog.externalReference;
   return Boolean(ref) && (ref === receivedIds.forsendelseId || ref === receivedIds.meldingsId);
 }
@@ -80,7 +83,8 @@ export function findFeedbackTransmission(transmissions: Transmission[]): Feedbac
   for (const t of candidates) {
     const apiUrl = (t.attachments ?? []).flatMap((a) => a.urls ?? []).find((u) => u.consumerType === "Api" && u.url);
     if (!apiUrl?.url) continue;
-    if (t.isAuthorized === false || apiUrl.url === "urn:dialogporten:unauthorized") return { kind: "unauthorized", transmissionId: t.id ?? null };
+    if (t.isAuthorized === false || apiUrl.url === "urn:dialogporten:unauthorized")
+      return { kind: "unauthorized", transmissionId: t.id ?? null };
     return { kind: "found", transmissionId: t.id ?? null, url: apiUrl.url };
   }
   return { kind: "none" };
@@ -93,11 +97,17 @@ export function feedbackRequest(url: string): OutgoingRequest {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v : typeof v === "number" ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() !== "" ? v : typeof v === "number" ? String(v) : null;
 /** The first of several possible names a field may have. */
 const pick = (o: Obj, ...keys: string[]): unknown => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null);
 const num = (v: unknown): number | null => {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.replace(/\s/g, "").replace(",", ".")) : NaN;
+  const n =
+    typeof v === "number"
+      ? v
+      : typeof v === "string" && v.trim() !== ""
+        ? Number(v.replace(/\s/g, "").replace(",", "."))
+        : NaN;
   return Number.isFinite(n) ? n : null;
 };
 
@@ -125,7 +135,9 @@ export function toFieldPath(sti: string | null): string | null {
 function readPerson(value: unknown): FeedbackDeviation["person"] {
   if (typeof value === "string") return { identifier: value, name: null };
   if (!isObj(value)) return null;
-  const identifier = str(pick(value, "identifikator", "norskIdentifikator", "foedselsnummer", "internasjonalIdentifikator"));
+  const identifier = str(
+    pick(value, "identifikator", "norskIdentifikator", "foedselsnummer", "internasjonalIdentifikator"),
+  );
   const name = str(pick(value, "navn", "name"));
   return identifier || name ? { identifier, name } : null;
 }
@@ -177,7 +189,9 @@ export function parseFeedbackDocument(document: unknown): ParsedFeedback {
   const root = isObj(document) ? document : {};
   const body = isObj(root.tilbakemelding) ? root.tilbakemelding : root;
   const rawDeviations = pick(body, "avvik", "avviksliste", "deviations");
-  const deviations = (Array.isArray(rawDeviations) ? rawDeviations : []).map(readDeviation).filter((d): d is FeedbackDeviation => d !== null);
+  const deviations = (Array.isArray(rawDeviations) ? rawDeviations : [])
+    .map(readDeviation)
+    .filter((d): d is FeedbackDeviation => d !== null);
   const implied: FeedbackOutcome = deviations.some((d) => d.severity === "rejection")
     ? "rejected"
     : deviations.some((d) => d.severity === "immediate")
@@ -197,7 +211,9 @@ export function parseFeedbackDocument(document: unknown): ParsedFeedback {
 }
 
 /** Reads the feedback API's answer body: the document as JSON, or why it cannot be read. */
-export function readFeedbackBody(body: string): { ok: true; document: Record<string, unknown>; parsed: ParsedFeedback } | { ok: false; reason: string } {
+export function readFeedbackBody(
+  body: string,
+): { ok: true; document: Record<string, unknown>; parsed: ParsedFeedback } | { ok: false; reason: string } {
   let document: unknown;
   try {
     document = JSON.parse(body);
@@ -208,6 +224,12 @@ export function readFeedbackBody(body: string): { ok: true; document: Record<str
   return { ok: true, document, parsed: parseFeedbackDocument(document) };
 }
 
-export function feedbackStatusOf(parsed: Pick<ParsedFeedback, "outcome">): Extract<FeedbackStatus, "ok" | "deviations" | "rejected"> {
-  return parsed.outcome === "rejected" ? "rejected" : parsed.outcome === "accepted_with_deviations" ? "deviations" : "ok";
+export function feedbackStatusOf(
+  parsed: Pick<ParsedFeedback, "outcome">,
+): Extract<FeedbackStatus, "ok" | "deviations" | "rejected"> {
+  return parsed.outcome === "rejected"
+    ? "rejected"
+    : parsed.outcome === "accepted_with_deviations"
+      ? "deviations"
+      : "ok";
 }

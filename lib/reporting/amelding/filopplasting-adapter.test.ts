@@ -20,7 +20,8 @@ async function send(request: Parameters<typeof sendRequest>[0]): Promise<HttpRes
   return answer;
 }
 
-const leveranse = (persons = 2) => generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons });
+const leveranse = (persons = 2) =>
+  generateLeveranse({ opplysningspliktig: "310900125", virksomhet: "310900230", persons });
 /** The wire body the A-melding adapter builds, which the upload sends as it is. */
 const wire = (melding: Record<string, unknown>) => JSON.stringify(ameldingBody(melding));
 
@@ -41,7 +42,10 @@ describe("A-melding file-upload client against the sandbox", () => {
     const first = await send(adapter.submit(status.id));
     const again = await send(adapter.submit(status.id));
     expect(first.status).toBe(200);
-    expect(adapter.readAccepted(first.body)).toMatchObject({ meldingsId: melding.meldingsId, forsendelseId: expect.any(String) });
+    expect(adapter.readAccepted(first.body)).toMatchObject({
+      meldingsId: melding.meldingsId,
+      forsendelseId: expect.any(String),
+    });
     expect(again.body).toBe(first.body);
     expect(sandbox.processed().filter((r) => r.opplastingId === status.id)).toHaveLength(1);
     // The body on the wire is the one the submission endpoint takes: whole kroner as integers.
@@ -59,7 +63,9 @@ describe("A-melding file-upload client against the sandbox", () => {
     expect(status.status).toBe("VALIDERING_FEILET");
     const decoded = decodeUploadValidation(status);
     expect(decoded).toMatchObject({ code: "AMLD_010", known: true, category: "validation", retryable: false });
-    expect(decoded.specifications).toEqual([expect.objectContaining({ sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!" })]);
+    expect(decoded.specifications).toEqual([
+      expect.objectContaining({ sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!" }),
+    ]);
 
     expect((await send(adapter.remove(id))).status).toBe(200);
     expect((await send(adapter.status(id))).status).toBe(404);
@@ -71,7 +77,15 @@ describe("A-melding file-upload client against the sandbox", () => {
     expect(adapter.readStatus(JSON.stringify([ok]))).toEqual(ok);
     expect(adapter.readStatus(JSON.stringify(ok))).toEqual(ok);
     const hostileIds = ["..", "a/b", "", "x".repeat(201), "a\u0000"].map((id) => JSON.stringify({ ...ok, id }));
-    for (const body of ["", "<html>", "[]", JSON.stringify([ok, ok]), JSON.stringify({ ...ok, status: "FERDIG" }), '{"id":"a"}', ...hostileIds]) {
+    for (const body of [
+      "",
+      "<html>",
+      "[]",
+      JSON.stringify([ok, ok]),
+      JSON.stringify({ ...ok, status: "FERDIG" }),
+      '{"id":"a"}',
+      ...hostileIds,
+    ]) {
       expect(adapter.readStatus(body), body).toBeNull();
     }
   });

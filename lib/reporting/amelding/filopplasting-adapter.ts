@@ -37,7 +37,12 @@ export type OpplastingStatus = z.infer<typeof statusSchema>;
 
 export function createAmeldingUploadAdapter(config: { baseUrl: string }) {
   const base = config.baseUrl.replace(/\/$/, "");
-  const read = (method: "GET" | "DELETE", path: string): OutgoingRequest => ({ method, url: `${base}${path}`, headers: { Accept: "application/json" }, body: "" });
+  const read = (method: "GET" | "DELETE", path: string): OutgoingRequest => ({
+    method,
+    url: `${base}${path}`,
+    headers: { Accept: "application/json" },
+    body: "",
+  });
   return {
     scope: AMELDING_SCOPE,
     /**
@@ -85,9 +90,21 @@ export type AmeldingUploadAdapter = ReturnType<typeof createAmeldingUploadAdapte
  * reading; docs/skatteetaten-contract.md, "File upload").
  */
 export function decodeUploadValidation(status: OpplastingStatus): DecodedSkatteetatenError {
-  const decoded = decodeSkatteetatenError({ status: 400, contentType: "application/json", body: JSON.stringify(status), api: "amelding" });
+  const decoded = decodeSkatteetatenError({
+    status: 400,
+    contentType: "application/json",
+    body: JSON.stringify(status),
+    api: "amelding",
+  });
   const validation = catalogueEntry("AMLD_010");
   const named = decoded.code === null ? { ...decoded, code: validation.code, known: true, entry: validation } : decoded;
   if (decoded.specifications.some((s) => s.known)) return named;
-  return { ...named, category: validation.category, retryable: validation.retryable, action: validation.action, hintNb: validation.hintNb, hintEn: validation.hintEn };
+  return {
+    ...named,
+    category: validation.category,
+    retryable: validation.retryable,
+    action: validation.action,
+    hintNb: validation.hintNb,
+    hintEn: validation.hintEn,
+  };
 }

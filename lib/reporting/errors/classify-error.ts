@@ -8,7 +8,13 @@ import type { DecodedSpecification } from "./decoded-error";
  */
 
 /** What to do about an error answer, and the hint shown for it. */
-export type Decision = { category: ErrorCategory; retryable: boolean; action: ErrorAction; hintNb: string; hintEn: string };
+export type Decision = {
+  category: ErrorCategory;
+  retryable: boolean;
+  action: ErrorAction;
+  hintNb: string;
+  hintEn: string;
+};
 
 const STATUS_HINT = {
   retry: {
@@ -42,8 +48,10 @@ const STATUS_HINT = {
       "The token grants no access. Check the scope in Maskinporten and that the system user has the API's right in Altinn for this organisation.",
   },
   notFound: {
-    hintNb: "Ressursen finnes ikke. Sjekk konfigurert base-URL og sti for API-et i dette miljøet, og ID-en det spørres etter.",
-    hintEn: "The resource does not exist. Check the API's configured base URL and path for this environment, and the requested id.",
+    hintNb:
+      "Ressursen finnes ikke. Sjekk konfigurert base-URL og sti for API-et i dette miljøet, og ID-en det spørres etter.",
+    hintEn:
+      "The resource does not exist. Check the API's configured base URL and path for this environment, and the requested id.",
   },
   conflict: {
     hintNb:
@@ -65,24 +73,40 @@ const STATUS_HINT = {
   },
   unexpected: {
     hintNb: "Uventet HTTP-status for et feilsvar. Se rå-svaret og meld fra til dem som drifter Innrapportering.",
-    hintEn: "Unexpected HTTP status for an error answer. See the raw answer and report it to whoever runs Innrapportering.",
+    hintEn:
+      "Unexpected HTTP status for an error answer. See the raw answer and report it to whoever runs Innrapportering.",
   },
 } as const;
 
 function decideFromStatus(status: number): Decision {
-  if (status === 429) return { category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.rateLimited };
+  if (status === 429)
+    return { category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.rateLimited };
   // 408: the server gave up waiting; like a timeout, the outcome is unknown and a same-key retry is safe.
   if (status === 408) return { category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.timeout };
-  if (status >= 500 && status <= 599) return { category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.retry };
+  if (status >= 500 && status <= 599)
+    return { category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.retry };
   if (status === 401)
-    return { category: "authentication", retryable: false, action: "fix_credentials_or_access", ...STATUS_HINT.authentication };
+    return {
+      category: "authentication",
+      retryable: false,
+      action: "fix_credentials_or_access",
+      ...STATUS_HINT.authentication,
+    };
   if (status === 403)
-    return { category: "authorisation", retryable: false, action: "fix_credentials_or_access", ...STATUS_HINT.authorisation };
-  if (status === 404) return { category: "not_found", retryable: false, action: "fix_and_resend_new_key", ...STATUS_HINT.notFound };
-  if (status === 409) return { category: "idempotency", retryable: false, action: "investigate_conflict", ...STATUS_HINT.conflict };
+    return {
+      category: "authorisation",
+      retryable: false,
+      action: "fix_credentials_or_access",
+      ...STATUS_HINT.authorisation,
+    };
+  if (status === 404)
+    return { category: "not_found", retryable: false, action: "fix_and_resend_new_key", ...STATUS_HINT.notFound };
+  if (status === 409)
+    return { category: "idempotency", retryable: false, action: "investigate_conflict", ...STATUS_HINT.conflict };
   if (status === 405 || status === 406 || status === 415)
     return { category: "request", retryable: false, action: "contact_support", ...STATUS_HINT.integration };
-  if (status >= 400 && status <= 499) return { category: "request", retryable: false, action: "fix_and_resend_new_key", ...STATUS_HINT.request };
+  if (status >= 400 && status <= 499)
+    return { category: "request", retryable: false, action: "fix_and_resend_new_key", ...STATUS_HINT.request };
   return { category: "request", retryable: false, action: "contact_support", ...STATUS_HINT.unexpected };
 }
 
@@ -94,11 +118,16 @@ function decideFromEntry(e: CatalogueEntry): Decision {
  * Decides from the codes, never the text: a known specification code first (a retryable one
  * before others), then the main code, then the HTTP status; HTTP 429 is always retryable.
  */
-export function classifyError(status: number, main: CatalogueEntry | null, specifications: readonly DecodedSpecification[]): Decision {
+export function classifyError(
+  status: number,
+  main: CatalogueEntry | null,
+  specifications: readonly DecodedSpecification[],
+): Decision {
   const specEntries = specifications.flatMap((s) => (s.entry ? [s.entry] : []));
   const refining = specEntries.find((e) => e.retryable) ?? specEntries[0] ?? null;
   const source = refining ?? main;
   const decision = source ? decideFromEntry(source) : decideFromStatus(status);
-  if (status === 429) return { ...decision, category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.rateLimited };
+  if (status === 429)
+    return { ...decision, category: "server", retryable: true, action: "retry_same_key", ...STATUS_HINT.rateLimited };
   return decision;
 }

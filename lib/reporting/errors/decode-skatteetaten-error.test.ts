@@ -32,9 +32,20 @@ describe("decodeSkatteetatenError — JSON", () => {
     });
     expect(d.entry?.code).toBe("OAR_005");
     expect(d.specifications).toHaveLength(2);
-    expect(d.specifications[0]).toMatchObject({ kode: "OAR_1012", sti: "/innsendingstype", angittVerdi: "NY", known: true });
+    expect(d.specifications[0]).toMatchObject({
+      kode: "OAR_1012",
+      sti: "/innsendingstype",
+      angittVerdi: "NY",
+      known: true,
+    });
     expect(d.specifications[0]?.entry?.code).toBe("OAR_1012");
-    expect(d.specifications[1]).toMatchObject({ kode: null, melding: "Ugyldig dato", sti: "/oppdrag/startdato", known: false, entry: null });
+    expect(d.specifications[1]).toMatchObject({
+      kode: null,
+      melding: "Ugyldig dato",
+      sti: "/oppdrag/startdato",
+      known: false,
+      entry: null,
+    });
     expect(d.hintEn).toMatch(/as a change/); // refined by OAR_1012
   });
 
@@ -43,7 +54,12 @@ describe("decodeSkatteetatenError — JSON", () => {
       Kode: "GLD_006",
       Melding: "Feil i request",
       Korrelasjonsid: KORR,
-      feilspesifisering: { code: "GLD_1027", message: "Inntektsår 2014 er ikke støttet", path: "/leveranse/kalendermaaned", angitt_verdi: "2014-01" },
+      feilspesifisering: {
+        code: "GLD_1027",
+        message: "Inntektsår 2014 er ikke støttet",
+        path: "/leveranse/kalendermaaned",
+        angitt_verdi: "2014-01",
+      },
     });
     const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
     expect(d.code).toBe("GLD_006");
@@ -72,14 +88,23 @@ describe("decodeSkatteetatenError — JSON", () => {
     });
     const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
     expect(d.specifications).toEqual([
-      expect.objectContaining({ kode: "AMLD_1051", sti: "/leveranse/opplysningspliktig/norskIdentifikator", angittVerdi: "310900125", known: true }),
+      expect.objectContaining({
+        kode: "AMLD_1051",
+        sti: "/leveranse/opplysningspliktig/norskIdentifikator",
+        angittVerdi: "310900125",
+        known: true,
+      }),
     ]);
   });
 
   it("reads `errors`, `detaljer` and `spesifiseringer` containers, strings and path maps alike", () => {
     const errors = decodeSkatteetatenError({
       status: 400,
-      body: JSON.stringify({ code: "OAR_004", message: "bad", errors: [{ code: "OAR_1007", value: { a: 1 } }, "OAR_1003", "fritekst"] }),
+      body: JSON.stringify({
+        code: "OAR_004",
+        message: "bad",
+        errors: [{ code: "OAR_1007", value: { a: 1 } }, "OAR_1003", "fritekst"],
+      }),
       api: "oar",
     });
     expect(errors.specifications.map((s) => [s.kode, s.melding, s.angittVerdi])).toEqual([
@@ -93,11 +118,16 @@ describe("decodeSkatteetatenError — JSON", () => {
       body: JSON.stringify({ kode: "GLD_010", detaljer: { "leveranse.kalendermaaned": ["må være ÅÅÅÅ-MM"] } }),
       api: "amelding",
     });
-    expect(detaljer.specifications).toEqual([expect.objectContaining({ kode: null, sti: "leveranse.kalendermaaned", melding: "må være ÅÅÅÅ-MM" })]);
+    expect(detaljer.specifications).toEqual([
+      expect.objectContaining({ kode: null, sti: "leveranse.kalendermaaned", melding: "må være ÅÅÅÅ-MM" }),
+    ]);
 
     const many = decodeSkatteetatenError({
       status: 400,
-      body: JSON.stringify({ kode: "GLD_010", spesifiseringer: [{ kode: "AMLD_1052", verdi: "2026-10" }, { kode: "AMLD_1051" }] }),
+      body: JSON.stringify({
+        kode: "GLD_010",
+        spesifiseringer: [{ kode: "AMLD_1052", verdi: "2026-10" }, { kode: "AMLD_1051" }],
+      }),
       api: "amelding",
     });
     expect(many.specifications.map((s) => s.kode)).toEqual(["AMLD_1052", "AMLD_1051"]);
@@ -110,7 +140,13 @@ describe("decodeSkatteetatenError — JSON", () => {
       body: JSON.stringify({ error: { kode: "GLD_017", melding: "Uspesifisert systemfeil", korrelasjonsid: KORR } }),
       api: "amelding",
     });
-    expect(d).toMatchObject({ code: "GLD_017", known: true, korrelasjonsid: KORR, retryable: true, action: "retry_same_key" });
+    expect(d).toMatchObject({
+      code: "GLD_017",
+      known: true,
+      korrelasjonsid: KORR,
+      retryable: true,
+      action: "retry_same_key",
+    });
   });
 });
 
@@ -121,7 +157,14 @@ describe("decodeSkatteetatenError — category, retry and refinement", () => {
       body: JSON.stringify({ kode: "OAR_9999", korrelasjonsid: KORR, spesifisering: [{ kode: "OAR_1009" }] }),
       api: "oar",
     });
-    expect(d).toMatchObject({ code: "OAR_9999", known: false, entry: null, category: "server", retryable: true, action: "retry_same_key" });
+    expect(d).toMatchObject({
+      code: "OAR_9999",
+      known: false,
+      entry: null,
+      category: "server",
+      retryable: true,
+      action: "retry_same_key",
+    });
   });
 
   it("reads OAR_1011 under OAR_001 as authentication with the system-user hint", () => {
@@ -144,18 +187,37 @@ describe("decodeSkatteetatenError — category, retry and refinement", () => {
   });
 
   it("keeps the OAR quirk when decoding: 401 OAR_002 is authorisation, 403 OAR_001 authentication", () => {
-    expect(decodeSkatteetatenError({ status: 401, body: '{"kode":"OAR_002"}', api: "oar" }).category).toBe("authorisation");
-    expect(decodeSkatteetatenError({ status: 403, body: '{"kode":"OAR_001"}', api: "oar" }).category).toBe("authentication");
+    expect(decodeSkatteetatenError({ status: 401, body: '{"kode":"OAR_002"}', api: "oar" }).category).toBe(
+      "authorisation",
+    );
+    expect(decodeSkatteetatenError({ status: 403, body: '{"kode":"OAR_001"}', api: "oar" }).category).toBe(
+      "authentication",
+    );
   });
 
   it("treats 409 as an idempotency conflict that is never retried", () => {
-    const d = decodeSkatteetatenError({ status: 409, body: JSON.stringify({ kode: "OAR_007", korrelasjonsid: KORR }), api: "oar" });
+    const d = decodeSkatteetatenError({
+      status: 409,
+      body: JSON.stringify({ kode: "OAR_007", korrelasjonsid: KORR }),
+      api: "oar",
+    });
     expect(d).toMatchObject({ category: "idempotency", retryable: false, action: "investigate_conflict" });
   });
 
   it("keeps an unknown code and decides from the HTTP status", () => {
-    const d = decodeSkatteetatenError({ status: 400, body: JSON.stringify({ kode: "XYZ", melding: "Noe nytt" }), api: "amelding" });
-    expect(d).toMatchObject({ code: "XYZ", known: false, entry: null, category: "request", retryable: false, melding: "Noe nytt" });
+    const d = decodeSkatteetatenError({
+      status: 400,
+      body: JSON.stringify({ kode: "XYZ", melding: "Noe nytt" }),
+      api: "amelding",
+    });
+    expect(d).toMatchObject({
+      code: "XYZ",
+      known: false,
+      entry: null,
+      category: "request",
+      retryable: false,
+      melding: "Noe nytt",
+    });
     expect(summariseDecodedError(d, "nb")).toBe("XYZ Noe nytt");
 
     const server = decodeSkatteetatenError({ status: 503, body: JSON.stringify({ kode: "OAR_9999" }), api: "oar" });
@@ -170,11 +232,28 @@ describe("decodeSkatteetatenError — category, retry and refinement", () => {
       body: JSON.stringify({ kode: "OAR_003", melding: "Feil i request", korrelasjonsid: KORR }),
       api: "oar",
     });
-    expect(withCode).toMatchObject({ code: "OAR_003", known: true, category: "server", retryable: true, action: "retry_same_key" });
+    expect(withCode).toMatchObject({
+      code: "OAR_003",
+      known: true,
+      category: "server",
+      retryable: true,
+      action: "retry_same_key",
+    });
     expect(withCode.hintEn).toMatch(/Retry-After/);
 
-    const bare = decodeSkatteetatenError({ status: 429, contentType: "text/plain", body: "Too Many Requests", api: "amelding" });
-    expect(bare).toMatchObject({ code: null, category: "server", retryable: true, bodyFormat: "text", melding: "Too Many Requests" });
+    const bare = decodeSkatteetatenError({
+      status: 429,
+      contentType: "text/plain",
+      body: "Too Many Requests",
+      api: "amelding",
+    });
+    expect(bare).toMatchObject({
+      code: null,
+      category: "server",
+      retryable: true,
+      bodyFormat: "text",
+      melding: "Too Many Requests",
+    });
   });
 
   it.each([
@@ -227,12 +306,24 @@ describe("decodeSkatteetatenError — XML, proxies and empty bodies", () => {
     const body = `<Error><Code>GLD_006</Code><Message>Feil i request</Message><Korrelasjonsid>${KORR}</Korrelasjonsid>
       <spesifiseringer><spesifisering><kode>GLD_1028</kode><melding>idempotencyKey</melding></spesifisering></spesifiseringer></Error>`;
     const d = decodeSkatteetatenError({ status: 400, contentType: "text/xml", body, api: "amelding" });
-    expect(d).toMatchObject({ bodyFormat: "xml", code: "GLD_006", melding: "Feil i request", korrelasjonsid: KORR, action: "contact_support" });
-    expect(d.specifications).toEqual([expect.objectContaining({ kode: "GLD_1028", melding: "idempotencyKey", known: true })]);
+    expect(d).toMatchObject({
+      bodyFormat: "xml",
+      code: "GLD_006",
+      melding: "Feil i request",
+      korrelasjonsid: KORR,
+      action: "contact_support",
+    });
+    expect(d.specifications).toEqual([
+      expect.objectContaining({ kode: "GLD_1028", melding: "idempotencyKey", known: true }),
+    ]);
   });
 
   it("does not choke on broken XML", () => {
-    const d = decodeSkatteetatenError({ status: 500, body: "<feil><kode>GLD_001</kode><melding>avbrutt", api: "amelding" });
+    const d = decodeSkatteetatenError({
+      status: 500,
+      body: "<feil><kode>GLD_001</kode><melding>avbrutt",
+      api: "amelding",
+    });
     expect(d).toMatchObject({ bodyFormat: "xml", code: "GLD_001", melding: "avbrutt", retryable: true });
   });
 
@@ -258,13 +349,24 @@ describe("decodeSkatteetatenError — XML, proxies and empty bodies", () => {
   });
 
   it("recognises HTML even without a content type", () => {
-    const d = decodeSkatteetatenError({ status: 503, body: "<html><body>Service Unavailable</body></html>", api: "amelding" });
+    const d = decodeSkatteetatenError({
+      status: 503,
+      body: "<html><body>Service Unavailable</body></html>",
+      api: "amelding",
+    });
     expect(d).toMatchObject({ bodyFormat: "text", code: null, category: "server", retryable: true });
   });
 
   it("decodes an empty body from the HTTP status and keeps the raw body", () => {
     const d = decodeSkatteetatenError({ status: 504, contentType: null, body: "  \n", api: "amelding" });
-    expect(d).toMatchObject({ bodyFormat: "empty", code: null, melding: null, korrelasjonsid: null, retryable: true, raw: "  \n" });
+    expect(d).toMatchObject({
+      bodyFormat: "empty",
+      code: null,
+      melding: null,
+      korrelasjonsid: null,
+      retryable: true,
+      raw: "  \n",
+    });
     expect(summariseDecodedError(d, "en")).toBe("HTTP 504 Gateway timeout");
   });
 
@@ -284,12 +386,21 @@ describe("decodeSkatteetatenError — korrelasjonsid", () => {
     });
     expect(fromBody.korrelasjonsid).toBe(KORR);
 
-    const fromHeader = decodeSkatteetatenError({ status: 502, body: "", api: "oar", headers: { Korrelasjonsid: "from-header" } });
+    const fromHeader = decodeSkatteetatenError({
+      status: 502,
+      body: "",
+      api: "oar",
+      headers: { Korrelasjonsid: "from-header" },
+    });
     expect(fromHeader.korrelasjonsid).toBe("from-header");
   });
 
   it("accepts correlationId spellings", () => {
-    const d = decodeSkatteetatenError({ status: 500, body: JSON.stringify({ code: "GLD_001", correlation_id: KORR }), api: "amelding" });
+    const d = decodeSkatteetatenError({
+      status: 500,
+      body: JSON.stringify({ code: "GLD_001", correlation_id: KORR }),
+      api: "amelding",
+    });
     expect(d.korrelasjonsid).toBe(KORR);
   });
 
@@ -305,7 +416,11 @@ describe("decodeSkatteetatenError — korrelasjonsid", () => {
 
 describe("summariseDecodedError", () => {
   it("shows code and catalogue text in the chosen language", () => {
-    const d = decodeSkatteetatenError({ status: 400, body: JSON.stringify({ kode: "OAR_005", melding: "varierer" }), api: "oar" });
+    const d = decodeSkatteetatenError({
+      status: 400,
+      body: JSON.stringify({ kode: "OAR_005", melding: "varierer" }),
+      api: "oar",
+    });
     expect(summariseDecodedError(d, "nb")).toBe("OAR_005 Feil i forbindelse med validering av payload");
     expect(summariseDecodedError(d, "en")).toBe("OAR_005 Payload validation error");
   });
@@ -320,33 +435,75 @@ describe("summariseDecodedError", () => {
   });
 
   it("falls back to the specification code when there is no main code", () => {
-    const d = decodeSkatteetatenError({ status: 400, body: JSON.stringify({ feilspesifiseringskode: "GLD_1027" }), api: "amelding" });
+    const d = decodeSkatteetatenError({
+      status: 400,
+      body: JSON.stringify({ feilspesifiseringskode: "GLD_1027" }),
+      api: "amelding",
+    });
     expect(summariseDecodedError(d, "nb")).toBe("GLD_1027 Inntektsår er ikke støttet");
   });
 
   it("stays short", () => {
-    const d = decodeSkatteetatenError({ status: 400, body: JSON.stringify({ kode: "NEW_1", melding: "x".repeat(500) }), api: "oar" });
+    const d = decodeSkatteetatenError({
+      status: 400,
+      body: JSON.stringify({ kode: "NEW_1", melding: "x".repeat(500) }),
+      api: "oar",
+    });
     expect(summariseDecodedError(d, "en").length).toBeLessThanOrEqual(160);
   });
 });
 
 describe("decodeSkatteetatenError — A-melding's AMLD codes", () => {
   const AMLD = [
-    ["AMLD_001", 500], ["AMLD_004", 401], ["AMLD_005", 403], ["AMLD_006", 400], ["AMLD_008", 400], ["AMLD_010", 400],
-    ["AMLD_011", 400], ["AMLD_017", 500], ["AMLD_019", 409], ["AMLD_021", 404], ["AMLD_022", 405], ["AMLD_023", 500],
+    ["AMLD_001", 500],
+    ["AMLD_004", 401],
+    ["AMLD_005", 403],
+    ["AMLD_006", 400],
+    ["AMLD_008", 400],
+    ["AMLD_010", 400],
+    ["AMLD_011", 400],
+    ["AMLD_017", 500],
+    ["AMLD_019", 409],
+    ["AMLD_021", 404],
+    ["AMLD_022", 405],
+    ["AMLD_023", 500],
   ] as const;
   const AMLD_SPEC = [
-    "AMLD_1008", "AMLD_1015", "AMLD_1022", "AMLD_1023", "AMLD_1027", "AMLD_1028", "AMLD_1030", "AMLD_1032",
-    "AMLD_1047", "AMLD_1050", "AMLD_1051", "AMLD_1052", "AMLD_1053", "AMLD_1061", "AMLD_1062", "AMLD_1063",
+    "AMLD_1008",
+    "AMLD_1015",
+    "AMLD_1022",
+    "AMLD_1023",
+    "AMLD_1027",
+    "AMLD_1028",
+    "AMLD_1030",
+    "AMLD_1032",
+    "AMLD_1047",
+    "AMLD_1050",
+    "AMLD_1051",
+    "AMLD_1052",
+    "AMLD_1053",
+    "AMLD_1061",
+    "AMLD_1062",
+    "AMLD_1063",
   ];
 
   it.each(AMLD)("decodes main code %s as known", (kode, status) => {
-    const d = decodeSkatteetatenError({ status, contentType: JSON_CT, body: JSON.stringify({ kode, melding: "x", korrelasjonsid: KORR }), api: "amelding" });
+    const d = decodeSkatteetatenError({
+      status,
+      contentType: JSON_CT,
+      body: JSON.stringify({ kode, melding: "x", korrelasjonsid: KORR }),
+      api: "amelding",
+    });
     expect(d).toMatchObject({ code: kode, known: true, korrelasjonsid: KORR });
   });
 
   it.each(AMLD_SPEC)("decodes specification code %s as known", (spec) => {
-    const body = JSON.stringify({ kode: "AMLD_006", melding: "Feil i request", korrelasjonsid: KORR, spesifisering: [{ kode: spec, melding: "x", sti: null, angittVerdi: null }] });
+    const body = JSON.stringify({
+      kode: "AMLD_006",
+      melding: "Feil i request",
+      korrelasjonsid: KORR,
+      spesifisering: [{ kode: spec, melding: "x", sti: null, angittVerdi: null }],
+    });
     const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
     expect(d.specifications[0]).toMatchObject({ kode: spec, known: true });
   });
@@ -355,12 +512,24 @@ describe("decodeSkatteetatenError — A-melding's AMLD codes", () => {
     const body = JSON.stringify({
       status: "VALIDERING_FEILET",
       id: "019c6663-aeb0-74ae-91e5-c1c64b6b2579",
-      feilliste: [{ kode: "AMLD_1032", melding: "Feltet må være et heltall", sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift", angittVerdi: "34605" }],
+      feilliste: [
+        {
+          kode: "AMLD_1032",
+          melding: "Feltet må være et heltall",
+          sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift",
+          angittVerdi: "34605",
+        },
+      ],
       sistOppdatertTidspunkt: null,
     });
     const d = decodeSkatteetatenError({ status: 400, contentType: JSON_CT, body, api: "amelding" });
     expect(d.specifications).toEqual([
-      expect.objectContaining({ kode: "AMLD_1032", sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift", angittVerdi: "34605", known: true }),
+      expect.objectContaining({
+        kode: "AMLD_1032",
+        sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift",
+        angittVerdi: "34605",
+        known: true,
+      }),
     ]);
     expect(d.category).toBe("validation");
   });

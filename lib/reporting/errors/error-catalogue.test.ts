@@ -54,8 +54,16 @@ const GLD_SPEC: [code: string, textNb: string, causeNb: string][] = [
   ["GLD_1023", "Finner ingen ressurs for denne urlen", "Det er ikke noe innhold tilgjengelig på denne URLen"],
   ["GLD_1027", "Inntektsår er ikke støttet", "Det er ikke tillatt å levere på oppgitt inntektsår"],
   ["GLD_1028", "Header mangler", "Påkrevd header er ikke med i requesten"],
-  ["GLD_1030", "Accept-header må være av type application/json", "Accept header er feil. APIet har kun støtte for json i response"],
-  ["GLD_1047", "Content type må være application/json", "Content-type header er feil. APIet har kun støtte for json i request body"],
+  [
+    "GLD_1030",
+    "Accept-header må være av type application/json",
+    "Accept header er feil. APIet har kun støtte for json i response",
+  ],
+  [
+    "GLD_1047",
+    "Content type må være application/json",
+    "Content-type header er feil. APIet har kun støtte for json i request body",
+  ],
 ];
 
 // Copied by hand from the "Feilkoder" tab of Skatteetaten/api-dokumentasjon
@@ -87,9 +95,17 @@ const AMLD_SPEC: [code: string, textNb: string, causeNb: string | null][] = [
   ["AMLD_1023", "Finner ingen ressurs for denne urlen", "Det er ikke noe innhold tilgjengelig på denne URLen"],
   ["AMLD_1027", "Inntektsår er ikke støttet", "Det er ikke tillatt å levere på oppgitt inntektsår"],
   ["AMLD_1028", "Header mangler", "Påkrevd header er ikke med i requesten"],
-  ["AMLD_1030", "Accept-header må være av type application/json", "Accept header er feil. APIet har kun støtte for json i response"],
+  [
+    "AMLD_1030",
+    "Accept-header må være av type application/json",
+    "Accept header er feil. APIet har kun støtte for json i response",
+  ],
   ["AMLD_1032", "Feil i json-innhold", null],
-  ["AMLD_1047", "Content type må være application/json", "Content-type header er feil. APIet har kun støtte for json i request body"],
+  [
+    "AMLD_1047",
+    "Content type må være application/json",
+    "Content-type header er feil. APIet har kun støtte for json i request body",
+  ],
   ["AMLD_1050", "Finner ikke et dokument med denne IDen på denne forsendelsen", null],
   ["AMLD_1051", "Opplysningspliktig i path og i innsending er ulike", null],
   ["AMLD_1052", "Periode (kalendermåned) i path og i innsending er ulike", null],
@@ -99,7 +115,17 @@ const AMLD_SPEC: [code: string, textNb: string, causeNb: string | null][] = [
   ["AMLD_1063", "Tokenet mangler informasjon om systembruker i authorization_details", null],
 ];
 
-const RETRYABLE = ["OAR_006", "OAR_010", "OAR_1009", "GLD_001", "GLD_017", "AMLD_001", "AMLD_017", "AMLD_023", "AMLD_1053"];
+const RETRYABLE = [
+  "OAR_006",
+  "OAR_010",
+  "OAR_1009",
+  "GLD_001",
+  "GLD_017",
+  "AMLD_001",
+  "AMLD_017",
+  "AMLD_023",
+  "AMLD_1053",
+];
 
 describe("error catalogue", () => {
   it.each(OAR_MAIN)("has OAR main code %s with HTTP %i and the published text", (code, status, textNb) => {
@@ -114,9 +140,12 @@ describe("error catalogue", () => {
     expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "main", httpStatus: status, textNb });
   });
 
-  it.each(GLD_SPEC)("has A-melding specification code %s with the published text and cause", (code, textNb, causeNb) => {
-    expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "specification", textNb, causeNb });
-  });
+  it.each(GLD_SPEC)(
+    "has A-melding specification code %s with the published text and cause",
+    (code, textNb, causeNb) => {
+      expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "specification", textNb, causeNb });
+    },
+  );
 
   it.each(AMLD_MAIN)("has AMLD main code %s with HTTP %i and the published text", (code, status, textNb) => {
     expect(lookupErrorCode(code)).toMatchObject({ code, api: "amelding", level: "main", httpStatus: status, textNb });
@@ -149,13 +178,19 @@ describe("error catalogue", () => {
   it("marks exactly the transient server codes as retryable, with the same key", () => {
     const retryable = ERROR_CATALOGUE.filter((e) => e.retryable).map((e) => e.code);
     expect([...retryable].sort()).toEqual([...RETRYABLE].sort());
-    for (const code of RETRYABLE) expect(lookupErrorCode(code)).toMatchObject({ category: "server", action: "retry_same_key" });
+    for (const code of RETRYABLE)
+      expect(lookupErrorCode(code)).toMatchObject({ category: "server", action: "retry_same_key" });
     for (const e of ERROR_CATALOGUE) if (e.action === "retry_same_key") expect(e.retryable).toBe(true);
   });
 
   it("never retries 409 idempotency codes: they call for looking up the first call", () => {
     for (const code of ["OAR_007", "GLD_019", "AMLD_019"]) {
-      expect(lookupErrorCode(code)).toMatchObject({ httpStatus: 409, category: "idempotency", retryable: false, action: "investigate_conflict" });
+      expect(lookupErrorCode(code)).toMatchObject({
+        httpStatus: 409,
+        category: "idempotency",
+        retryable: false,
+        action: "investigate_conflict",
+      });
       expect(lookupErrorCode(code)?.hintEn).toMatch(/never resend blindly/i);
     }
   });

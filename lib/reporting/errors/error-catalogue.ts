@@ -688,7 +688,8 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Feil i parametre",
     textEn: "Error in parameters",
-    causeNb: "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
+    causeNb:
+      "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
     category: "request",
     retryable: false,
     action: "fix_and_resend_new_key",
@@ -953,7 +954,8 @@ export const ERROR_CATALOGUE = [
     httpStatus: 400,
     textNb: "Feil i parametre",
     textEn: "Parameter error",
-    causeNb: "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
+    causeNb:
+      "Diverse feil med parametre i request. Mer detaljert beskrivelse ligger i melding, sti og angitt verdi dersom det er aktuelt",
     category: "request",
     retryable: false,
     action: "fix_and_resend_new_key",

@@ -11,7 +11,12 @@ import { decodeXmlEntities, readXmlTree } from "./read-xml-tree";
 export type RawSpecification = Omit<DecodedSpecification, "entry" | "known">;
 
 /** What the body says, in our terms; codes not yet looked up. */
-export type ErrorBodyContent = { code: string | null; melding: string | null; korrelasjonsid: string | null; specifications: RawSpecification[] };
+export type ErrorBodyContent = {
+  code: string | null;
+  melding: string | null;
+  korrelasjonsid: string | null;
+  specifications: RawSpecification[];
+};
 
 // ---------------------------------------------------------------------------------------------
 // Field names, compared after lower-casing and dropping everything but letters and digits,
@@ -19,7 +24,16 @@ export type ErrorBodyContent = { code: string | null; melding: string | null; ko
 // ---------------------------------------------------------------------------------------------
 
 const CODE_KEYS = ["kode", "code", "feilkode", "errorcode"];
-const MESSAGE_KEYS = ["melding", "message", "feilmelding", "errormessage", "detail", "errordescription", "description", "title"];
+const MESSAGE_KEYS = [
+  "melding",
+  "message",
+  "feilmelding",
+  "errormessage",
+  "detail",
+  "errordescription",
+  "description",
+  "title",
+];
 const KORRELASJONSID_KEYS = ["korrelasjonsid", "korrelasjonid", "correlationid", "xcorrelationid", "xkorrelasjonsid"];
 const SPEC_CONTAINER_KEYS = [
   "spesifisering",
@@ -128,13 +142,15 @@ const SPEC_ENTRY_KEYS = [...SPEC_CODE_KEYS, ...SPEC_MESSAGE_KEYS, ...SPEC_PATH_K
 function collectSpecEntries(value: unknown, depth = 0): unknown[] {
   if (value === undefined || value === null) return [];
   if (typeof value === "string") return value.trim() === "" ? [] : [value];
-  if (Array.isArray(value)) return value.flatMap((v) => (isObj(v) || Array.isArray(v) ? collectSpecEntries(v, depth + 1) : text(v) ? [v] : []));
+  if (Array.isArray(value))
+    return value.flatMap((v) => (isObj(v) || Array.isArray(v) ? collectSpecEntries(v, depth + 1) : text(v) ? [v] : []));
   if (!isObj(value)) return [];
   if (hasAny(value, SPEC_ENTRY_KEYS) || depth >= 4) return [value];
   // A wrapper (`<spesifiseringer><spesifisering>…`) or a map of path → message(s).
   return Object.entries(value).flatMap(([k, v]) => {
     const isPath = !WRAPPER_WORDS.has(normKey(k));
-    const messages = typeof v === "string" ? [v] : Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
+    const messages =
+      typeof v === "string" ? [v] : Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
     if (isPath && messages) return messages.map((m) => ({ sti: k, melding: m }));
     return collectSpecEntries(v, depth + 1);
   });
@@ -166,7 +182,12 @@ const NOTHING: ErrorBodyContent = { code: null, melding: null, korrelasjonsid: n
 function extractFromValue(root: unknown): ErrorBodyContent {
   if (typeof root === "string") return { ...NOTHING, melding: text(root) };
   if (Array.isArray(root)) {
-    return { ...NOTHING, specifications: collectSpecEntries(root).map(toSpecification).filter((s) => s !== null) };
+    return {
+      ...NOTHING,
+      specifications: collectSpecEntries(root)
+        .map(toSpecification)
+        .filter((s) => s !== null),
+    };
   }
   if (!isObj(root)) return NOTHING;
 
@@ -200,7 +221,8 @@ function extractFromValue(root: unknown): ErrorBodyContent {
   return {
     code: text(field(obj, CODE_KEYS)),
     melding: text(field(obj, MESSAGE_KEYS)),
-    korrelasjonsid: text(field(obj, KORRELASJONSID_KEYS)) ?? (obj !== root ? text(field(root, KORRELASJONSID_KEYS)) : null),
+    korrelasjonsid:
+      text(field(obj, KORRELASJONSID_KEYS)) ?? (obj !== root ? text(field(root, KORRELASJONSID_KEYS)) : null),
     specifications,
   };
 }
@@ -212,7 +234,9 @@ function extractFromValue(root: unknown): ErrorBodyContent {
 function looksLikeHtml(trimmed: string, contentType: string): boolean {
   if (contentType.includes("html")) return true;
   const head = trimmed.slice(0, 2000);
-  return /<!doctype\s+html/i.test(head) || /<html[\s>]/i.test(head) || /^<(head|body|h1|title|center)[\s>]/i.test(trimmed);
+  return (
+    /<!doctype\s+html/i.test(head) || /<html[\s>]/i.test(head) || /^<(head|body|h1|title|center)[\s>]/i.test(trimmed)
+  );
 }
 
 function collapse(s: string, max = 500): string | null {
@@ -231,7 +255,10 @@ function htmlMessage(html: string): string | null {
  * Reads an error body of any format (JSON, XML, a proxy's HTML page, plain text) into its code,
  * message, korrelasjonsid and specification entries. Never throws: what cannot be read is kept as text.
  */
-export function readErrorBody(body: string, contentTypeRaw: string | null | undefined): { format: BodyFormat; extracted: ErrorBodyContent } {
+export function readErrorBody(
+  body: string,
+  contentTypeRaw: string | null | undefined,
+): { format: BodyFormat; extracted: ErrorBodyContent } {
   const trimmed = body.replace(/^\uFEFF/, "").trim();
   if (trimmed === "") return { format: "empty", extracted: NOTHING };
   const contentType = (contentTypeRaw ?? "").toLowerCase();
@@ -254,7 +281,9 @@ export function readErrorBody(body: string, contentTypeRaw: string | null | unde
 }
 
 /** A korrelasjonsid a gateway or proxy named in a header (the body names none). */
-export function korrelasjonsidFromHeaders(headers: Readonly<Record<string, string | undefined>> | null | undefined): string | null {
+export function korrelasjonsidFromHeaders(
+  headers: Readonly<Record<string, string | undefined>> | null | undefined,
+): string | null {
   if (!headers) return null;
   for (const [k, v] of Object.entries(headers)) {
     if (KORRELASJONSID_KEYS.includes(normKey(k))) {

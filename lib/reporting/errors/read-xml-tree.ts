@@ -102,7 +102,8 @@ export function readXmlTree(xml: string): XmlObject | null {
   for (const node of nodes) {
     const existing = out[node.name];
     const value = toValue(node);
-    out[node.name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    out[node.name] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return out;
 }

@@ -35,7 +35,9 @@ const SUMMARY_MAX = 160;
 export function summariseDecodedError(decoded: DecodedSkatteetatenError, locale: "nb" | "en"): string {
   const specCodes = [...new Set(decoded.specifications.flatMap((s) => (s.kode ? [s.kode] : [])))];
   const primaryCode = decoded.code ?? specCodes[0] ?? null;
-  const primaryEntry = decoded.code ? decoded.entry : (decoded.specifications.find((s) => s.kode === primaryCode)?.entry ?? null);
+  const primaryEntry = decoded.code
+    ? decoded.entry
+    : (decoded.specifications.find((s) => s.kode === primaryCode)?.entry ?? null);
 
   let line: string;
   if (primaryCode) {

@@ -9,14 +9,22 @@ describe("OAR adapter", () => {
   const adapter = createOarAdapter({ baseUrl: "http://127.0.0.1:4102/oar/v1", idempotencyKeyIn: "query" });
 
   it("marks a first report as new and a report of a known oppdrag as a change", () => {
-    const first = JSON.parse(adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body);
-    const again = JSON.parse(adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }).body);
+    const first = JSON.parse(
+      adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
+    );
+    const again = JSON.parse(
+      adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }).body,
+    );
     expect(first.innsendingstype).toBe(OAR_INNSENDINGSTYPE.new);
     expect(again.innsendingstype).toBe(OAR_INNSENDINGSTYPE.change);
   });
 
   it("sends JSON with the idempotency key and the contract value as a decimal string", () => {
-    const req = adapter.buildRequest(oppdrag, { idempotencyKey: "abc", orgnr: "310900125", existsAtSkatteetaten: false });
+    const req = adapter.buildRequest(oppdrag, {
+      idempotencyKey: "abc",
+      orgnr: "310900125",
+      existsAtSkatteetaten: false,
+    });
     expect(req.url).toBe("http://127.0.0.1:4102/oar/v1/innsending?idempotencyKey=abc");
     expect(req.headers["Content-Type"]).toBe("application/json");
     const body = JSON.parse(req.body);

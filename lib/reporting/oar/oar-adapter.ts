@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { SCOPES } from "@/lib/config/scopes";
-import { ANSWER_ID, JSON_HEADERS, readAnswerWith, withIdempotencyKey, type IdempotencyKeyPlacement, type ReportingAdapter } from "../adapter";
+import {
+  ANSWER_ID,
+  JSON_HEADERS,
+  readAnswerWith,
+  withIdempotencyKey,
+  type IdempotencyKeyPlacement,
+  type ReportingAdapter,
+} from "../adapter";
 import type { Oppdrag, OppdragParty } from "./oppdrag-model";
 
 export const OAR_SCOPE = SCOPES.oar;
@@ -56,11 +63,17 @@ export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
  * forsendelseId }`; the real schema is unpublished, so only forsendelseId is required and
  * dialogId is read when present.
  */
-const oarAnswerSchema = z.looseObject({ forsendelseId: z.string().regex(ANSWER_ID), dialogId: z.string().regex(ANSWER_ID).optional() }).transform(
-  ({ forsendelseId, dialogId }): Record<string, string> => (dialogId === undefined ? { forsendelseId } : { forsendelseId, dialogId }),
-);
+const oarAnswerSchema = z
+  .looseObject({ forsendelseId: z.string().regex(ANSWER_ID), dialogId: z.string().regex(ANSWER_ID).optional() })
+  .transform(
+    ({ forsendelseId, dialogId }): Record<string, string> =>
+      dialogId === undefined ? { forsendelseId } : { forsendelseId, dialogId },
+  );
 
-export function createOarAdapter(config: { baseUrl: string; idempotencyKeyIn: IdempotencyKeyPlacement }): ReportingAdapter {
+export function createOarAdapter(config: {
+  baseUrl: string;
+  idempotencyKeyIn: IdempotencyKeyPlacement;
+}): ReportingAdapter {
   return {
     kind: "oar",
     api: "oar",

@@ -5,7 +5,10 @@ import type { OppdragFormValues } from "@/lib/oppdrag/oppdrag-form-schema";
  * "OAR"): the validated form values plus our stable reference, which a later change of the
  * same oppdrag keeps.
  */
-export type Oppdrag = Omit<OppdragFormValues, "hovedoppdragsgiverErAnnen" | "hovedoppdragsgiver" | "oppdragsgiverAvvikBekreftet"> & {
+export type Oppdrag = Omit<
+  OppdragFormValues,
+  "hovedoppdragsgiverErAnnen" | "hovedoppdragsgiver" | "oppdragsgiverAvvikBekreftet"
+> & {
   hovedoppdragsgiver?: OppdragFormValues["hovedoppdragsgiver"];
   oppdragsreferanse: string;
 };

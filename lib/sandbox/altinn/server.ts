@@ -39,7 +39,14 @@ export async function startSandboxAltinn(options: SandboxAltinnOptions): Promise
         const response = await handler(request);
         if (response) return sendResponse(res, response);
       }
-      sendResponse(res, jsonResponse(404, { title: "Not Found", status: 404, detail: `No sandbox route for ${request.method} ${url.pathname}` }));
+      sendResponse(
+        res,
+        jsonResponse(404, {
+          title: "Not Found",
+          status: 404,
+          detail: `No sandbox route for ${request.method} ${url.pathname}`,
+        }),
+      );
     })().catch(() => sendResponse(res, jsonResponse(500, { title: "Internal Server Error", status: 500 })));
   });
 

@@ -13,13 +13,21 @@ export const TROUBLESHOOTING_URL = "https://docs.digdir.no/docs/Maskinporten/mas
 const AUTH_FAILED = "Invalid assertion. Client authentication failed.";
 
 export const reject = {
-  missingGrantType: (): Rejection => ({ status: 400, error: "invalid_request", description: "Missing parameter grant_type" }),
+  missingGrantType: (): Rejection => ({
+    status: 400,
+    error: "invalid_request",
+    description: "Missing parameter grant_type",
+  }),
   unsupportedGrantType: (type: string): Rejection => ({
     status: 400,
     error: "unsupported_grant_type",
     description: `Unsupported grant_type: ${type}`,
   }),
-  missingAssertion: (): Rejection => ({ status: 400, error: "invalid_request", description: "Missing parameter assertion" }),
+  missingAssertion: (): Rejection => ({
+    status: 400,
+    error: "invalid_request",
+    description: "Missing parameter assertion",
+  }),
   malformed: (what: string): Rejection => ({
     status: 400,
     error: "invalid_request",
@@ -31,17 +39,42 @@ export const reject = {
     error: "invalid_grant",
     description: `${AUTH_FAILED} Invalid JWT. Unsupported signing algorithm ${alg}; use RS256, RS384 or RS512.`,
   }),
-  unknownClient: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} Client not found.`, mpCode: "MP-100" }),
-  wrongAudience: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} Invalid JWT claim aud.`, mpCode: "MP-110" }),
+  unknownClient: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} Client not found.`,
+    mpCode: "MP-100",
+  }),
+  wrongAudience: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} Invalid JWT claim aud.`,
+    mpCode: "MP-110",
+  }),
   invalidCertificate: (why: string): Rejection => ({
     status: 400,
     error: "invalid_grant",
     description: `${AUTH_FAILED} The JWT is signed with an invalid certificate. ${why}`,
     mpCode: "MP-120",
   }),
-  expiredKey: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} Expired key.`, mpCode: "MP-121" }),
-  invalidX5c: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} Invalid JWT header x5c.`, mpCode: "MP-123" }),
-  badSignature: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} Invalid JWT signature.`, mpCode: "MP-124" }),
+  expiredKey: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} Expired key.`,
+    mpCode: "MP-121",
+  }),
+  invalidX5c: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} Invalid JWT header x5c.`,
+    mpCode: "MP-123",
+  }),
+  badSignature: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} Invalid JWT signature.`,
+    mpCode: "MP-124",
+  }),
   unknownKid: (): Rejection => ({
     status: 400,
     error: "invalid_grant",
@@ -52,7 +85,12 @@ export const reject = {
     error: "invalid_grant",
     description: `${AUTH_FAILED} Invalid JWT. The client requires pre-registered jwk and no key identifier (kid) provided.`,
   }),
-  expiredGrant: (): Rejection => ({ status: 400, error: "invalid_grant", description: `${AUTH_FAILED} JWT is expired.`, mpCode: "MP-130" }),
+  expiredGrant: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: `${AUTH_FAILED} JWT is expired.`,
+    mpCode: "MP-130",
+  }),
   grantTooLong: (seconds: number): Rejection => ({
     status: 400,
     error: "invalid_grant",
@@ -67,7 +105,12 @@ export const reject = {
       : `${AUTH_FAILED} JWT is expired: iat is more than 10 s before now.`,
     mpCode: "MP-130",
   }),
-  reusedGrant: (): Rejection => ({ status: 400, error: "invalid_grant", description: "Grant is used before.", mpCode: "MP-012" }),
+  reusedGrant: (): Rejection => ({
+    status: 400,
+    error: "invalid_grant",
+    description: "Grant is used before.",
+    mpCode: "MP-012",
+  }),
   undocumentedClaims: (names: string[]): Rejection => ({
     status: 400,
     error: "invalid_grant",
@@ -86,7 +129,8 @@ export const reject = {
   consumerOrgIsOwnOrg: (): Rejection => ({
     status: 400,
     error: "invalid_request",
-    description: "Validation of JWT claim failed: The combination consumer_org in claim and delegation scope on client is invalid.",
+    description:
+      "Validation of JWT claim failed: The combination consumer_org in claim and delegation scope on client is invalid.",
   }),
   invalidScope: (scopes: string[]): Rejection => ({
     status: 400,

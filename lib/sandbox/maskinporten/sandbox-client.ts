@@ -22,7 +22,8 @@ export const sandboxClientSchema = z.object({
   clientId: z.string().min(1),
   /** One JWK, an array, or a JWKS `{ keys: [...] }`. */
   jwks: z.preprocess(
-    (v) => (Array.isArray(v) ? v : v && typeof v === "object" && "keys" in v ? (v as { keys: unknown }).keys : v ? [v] : []),
+    (v) =>
+      Array.isArray(v) ? v : v && typeof v === "object" && "keys" in v ? (v as { keys: unknown }).keys : v ? [v] : [],
     z.array(sandboxJwkSchema),
   ),
   /** PEM certificates trusted for x5c grants: a leaf itself, or a CA that issued the leaf. */

@@ -1,7 +1,14 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildDemoSandboxClient, DEFAULT_SANDBOX_ORGNRS, defaultSandboxClients, loadSandboxClientsFile, SANDBOX_SCOPES, sandboxSystemUserId } from "./sandbox-clients";
+import {
+  buildDemoSandboxClient,
+  DEFAULT_SANDBOX_ORGNRS,
+  defaultSandboxClients,
+  loadSandboxClientsFile,
+  SANDBOX_SCOPES,
+  sandboxSystemUserId,
+} from "./sandbox-clients";
 import { generateTestKey, tempDir } from "./test-fixture";
 
 describe("sandbox clients", () => {
@@ -48,7 +55,10 @@ describe("sandbox clients", () => {
       const [client] = await loadSandboxClientsFile(file);
       expect(client).toMatchObject({ clientId: "file-client", trustedCertificates: [], jwks: [{ kid: "demo" }] });
     }
-    const all = await defaultSandboxClients({ key: { clientId: "app", publicJwk: key.publicJwk }, clientsFile: arrayFile });
+    const all = await defaultSandboxClients({
+      key: { clientId: "app", publicJwk: key.publicJwk },
+      clientsFile: arrayFile,
+    });
     expect(all.map((c) => c.clientId)).toEqual(["app", "file-client"]);
   });
 

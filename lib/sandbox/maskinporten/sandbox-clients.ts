@@ -75,7 +75,11 @@ export async function defaultSandboxClients(options: {
   orgnrs?: string[];
   clientsFile?: string;
 }): Promise<SandboxClient[]> {
-  const demo = buildDemoSandboxClient({ clientId: options.key.clientId, publicJwk: options.key.publicJwk, orgnrs: options.orgnrs });
+  const demo = buildDemoSandboxClient({
+    clientId: options.key.clientId,
+    publicJwk: options.key.publicJwk,
+    orgnrs: options.orgnrs,
+  });
   const extra = options.clientsFile ? await loadSandboxClientsFile(options.clientsFile) : [];
   return [demo, ...extra];
 }

@@ -51,7 +51,11 @@ describe("sandbox Maskinporten server", () => {
   });
 
   it("refuses a body that is not form-encoded", async () => {
-    const res = await fetch(t.sandbox.tokenEndpoint, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await fetch(t.sandbox.tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_request" });
   });
@@ -115,11 +119,20 @@ describe("sandbox Maskinporten server", () => {
     const key = generateTestKey();
     const res = await fetch(`${t.sandbox.url}/__control/clients`, {
       method: "POST",
-      body: JSON.stringify({ clientId: "late-client", jwks: { keys: [key.publicJwk] }, allowedScopes: [OAR], consumerOrgnr: "310900125" }),
+      body: JSON.stringify({
+        clientId: "late-client",
+        jwks: { keys: [key.publicJwk] },
+        allowedScopes: [OAR],
+        consumerOrgnr: "310900125",
+      }),
     });
     expect(res.status).toBe(200);
     const token = await createMaskinportenClient(
-      t.config({ MASKINPORTEN_CLIENT_ID: "late-client", MASKINPORTEN_KID: key.kid, MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem }),
+      t.config({
+        MASKINPORTEN_CLIENT_ID: "late-client",
+        MASKINPORTEN_KID: key.kid,
+        MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
+      }),
     ).getToken({ scopes: [OAR] });
     expect(token.claims?.client_id).toBe("late-client");
     const grants = (await get("__control/grants")).body;
@@ -127,7 +140,10 @@ describe("sandbox Maskinporten server", () => {
   });
 
   it("injects faults through the control endpoint", async () => {
-    const res = await fetch(`${t.sandbox.url}/__control/faults`, { method: "POST", body: JSON.stringify({ status: 503, count: 2 }) });
+    const res = await fetch(`${t.sandbox.url}/__control/faults`, {
+      method: "POST",
+      body: JSON.stringify({ status: 503, count: 2 }),
+    });
     expect(await res.json()).toEqual({ pending: 2 });
     const form = { grant_type: "x", assertion: "y" };
     expect((await postToken(t.sandbox.tokenEndpoint, form)).status).toBe(503);
@@ -136,7 +152,10 @@ describe("sandbox Maskinporten server", () => {
 
     await fetch(`${t.sandbox.url}/__control/faults`, { method: "POST", body: JSON.stringify({ drop: true }) });
     await expect(postToken(t.sandbox.tokenEndpoint, form)).rejects.toThrow();
-    await fetch(`${t.sandbox.url}/__control/faults`, { method: "POST", body: JSON.stringify({ status: 500, count: 5 }) });
+    await fetch(`${t.sandbox.url}/__control/faults`, {
+      method: "POST",
+      body: JSON.stringify({ status: 500, count: 5 }),
+    });
     await fetch(`${t.sandbox.url}/__control/faults`, { method: "DELETE" });
     expect((await postToken(t.sandbox.tokenEndpoint, form)).status).toBe(400);
   });

@@ -143,7 +143,13 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
   };
 
   function refuse(res: ServerResponse, r: Rejection) {
-    rejected.push({ at: new Date(now()), status: r.status, error: r.error, description: r.description, mpCode: r.mpCode });
+    rejected.push({
+      at: new Date(now()),
+      status: r.status,
+      error: r.error,
+      description: r.description,
+      mpCode: r.mpCode,
+    });
     if (rejected.length > 200) rejected.shift();
     sendJson(res, r.status, rejectionBody(r));
   }
@@ -167,16 +173,26 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
 
     if (body === null) return sendJson(res, 413, { error: "invalid_request", error_description: "Request too large" });
     if (!(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
-      return refuse(res, { status: 400, error: "invalid_request", description: "Content-Type must be application/x-www-form-urlencoded" });
+      return refuse(res, {
+        status: 400,
+        error: "invalid_request",
+        description: "Content-Type must be application/x-www-form-urlencoded",
+      });
     }
     const form = new URLSearchParams(body);
     const grantType = form.get("grant_type");
-    if (!grantType) return refuse(res, { status: 400, error: "invalid_request", description: "Missing parameter grant_type" });
+    if (!grantType)
+      return refuse(res, { status: 400, error: "invalid_request", description: "Missing parameter grant_type" });
     if (grantType !== JWT_BEARER_GRANT_TYPE) {
-      return refuse(res, { status: 400, error: "unsupported_grant_type", description: `Unsupported grant_type: ${grantType}` });
+      return refuse(res, {
+        status: 400,
+        error: "unsupported_grant_type",
+        description: `Unsupported grant_type: ${grantType}`,
+      });
     }
     const assertion = form.get("assertion");
-    if (!assertion) return refuse(res, { status: 400, error: "invalid_request", description: "Missing parameter assertion" });
+    if (!assertion)
+      return refuse(res, { status: 400, error: "invalid_request", description: "Missing parameter assertion" });
 
     const nowSeconds = Math.floor(now() / 1000);
     const result = await validateGrant(assertion, { issuer, clients, usedGrants, nowSeconds, systemUsers });
@@ -197,7 +213,12 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
       header: grant.header,
       claims: grant.claims,
     });
-    sendJson(res, 200, { access_token: accessToken, token_type: "Bearer", expires_in: lifetime, scope: grant.scopes.join(" ") });
+    sendJson(res, 200, {
+      access_token: accessToken,
+      token_type: "Bearer",
+      expires_in: lifetime,
+      scope: grant.scopes.join(" "),
+    });
   }
 
   async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -211,7 +232,8 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
   async function control(path: string, req: IncomingMessage, res: ServerResponse) {
     if (path === "/__control/faults" && req.method === "POST") {
       const parsed = sandboxFaultSchema.safeParse(await readJson(req));
-      if (!parsed.success) return sendJson(res, 400, { error: "invalid_request", error_description: parsed.error.message });
+      if (!parsed.success)
+        return sendJson(res, 400, { error: "invalid_request", error_description: parsed.error.message });
       injectFaults(parsed.data);
       return sendJson(res, 200, { pending: faults.length });
     }
@@ -220,11 +242,15 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
       return sendJson(res, 200, { pending: 0 });
     }
     if (path === "/__control/grants" && req.method === "GET") {
-      return sendJson(res, 200, { count: recorded.length, grants: recorded.map(({ header: _h, claims: _c, ...g }) => g) });
+      return sendJson(res, 200, {
+        count: recorded.length,
+        grants: recorded.map(({ header: _h, claims: _c, ...g }) => g),
+      });
     }
     if (path === "/__control/clients" && req.method === "POST") {
       const parsed = sandboxClientSchema.safeParse(await readJson(req));
-      if (!parsed.success) return sendJson(res, 400, { error: "invalid_request", error_description: parsed.error.message });
+      if (!parsed.success)
+        return sendJson(res, 400, { error: "invalid_request", error_description: parsed.error.message });
       register(parsed.data);
       return sendJson(res, 200, { clients: [...clients.keys()] });
     }
@@ -247,14 +273,16 @@ export async function startSandboxMaskinporten(options: SandboxMaskinportenOptio
       }
       if (req.method === "GET" && path === "/jwk") return sendJson(res, 200, publicJwks);
       if (path === "/token") {
-        if (req.method !== "POST") return sendJson(res, 405, { error: "invalid_request", error_description: "Use POST" });
+        if (req.method !== "POST")
+          return sendJson(res, 405, { error: "invalid_request", error_description: "Use POST" });
         return token(req, res);
       }
       if (path.startsWith("/__control/")) return control(path, req, res);
       sendJson(res, 404, { error: "not_found" });
     };
     handle().catch((e: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: "server_error", error_description: e instanceof Error ? e.message : "error" });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: "server_error", error_description: e instanceof Error ? e.message : "error" });
     });
   });
 

@@ -64,7 +64,11 @@ function spki(key: KeyObject): Buffer {
 }
 
 /** Finds the key the grant is signed with, the way Maskinporten does: x5c first, else kid. */
-function resolveKey(header: ProtectedHeaderParameters, client: SandboxClient, nowSeconds: number): { key: KeyObject; keyId: string } {
+function resolveKey(
+  header: ProtectedHeaderParameters,
+  client: SandboxClient,
+  nowSeconds: number,
+): { key: KeyObject; keyId: string } {
   if (header.x5c !== undefined) {
     if (!Array.isArray(header.x5c) || header.x5c.length === 0 || header.x5c.some((c) => typeof c !== "string")) {
       refuse(reject.invalidX5c());
@@ -118,7 +122,11 @@ function keysOf(value: unknown): string[] {
 }
 
 /** Validates `authorization_details` for a system user (docs/domain.md, "System user"): one entry, one org. */
-function checkSystemUser(details: unknown, client: SandboxClient, registry: SandboxSystemUserRegistry | undefined): SandboxSystemUser {
+function checkSystemUser(
+  details: unknown,
+  client: SandboxClient,
+  registry: SandboxSystemUserRegistry | undefined,
+): SandboxSystemUser {
   if (!Array.isArray(details) || details.length === 0) {
     refuse(reject.authorizationDetailsValues("authorization_details must be a non-empty array."));
   }
@@ -130,7 +138,11 @@ function checkSystemUser(details: unknown, client: SandboxClient, registry: Sand
   if (detail.type !== SYSTEM_USER_TYPE) refuse(reject.authorizationDetailsType(String(detail.type)));
   const unknown = keysOf(detail).filter((k) => k !== "type" && k !== "systemuser_org");
   const org = detail.systemuser_org as Record<string, unknown> | undefined;
-  unknown.push(...keysOf(org).filter((k) => k !== "authority" && k !== "ID").map((k) => `systemuser_org.${k}`));
+  unknown.push(
+    ...keysOf(org)
+      .filter((k) => k !== "authority" && k !== "ID")
+      .map((k) => `systemuser_org.${k}`),
+  );
   if (unknown.length) refuse(reject.authorizationDetailsFields(unknown));
   if (!org || org.authority !== ORGNR_AUTHORITY) {
     refuse(reject.authorizationDetailsValues(`systemuser_org.authority must be "${ORGNR_AUTHORITY}".`));
@@ -158,7 +170,8 @@ function checkResource(value: unknown): string[] | undefined {
 }
 
 function checkConsumerOrg(claims: JWTPayload, client: SandboxClient): string | undefined {
-  if (claims.consumer_org !== undefined && claims.iss_onbehalfof !== undefined) refuse(reject.consumerOrgWithOnBehalfOf());
+  if (claims.consumer_org !== undefined && claims.iss_onbehalfof !== undefined)
+    refuse(reject.consumerOrgWithOnBehalfOf());
   if (claims.consumer_org === undefined) return undefined;
   if (typeof claims.consumer_org !== "string" || !/^\d{9}$/.test(claims.consumer_org)) {
     refuse(reject.malformed("consumer_org must be a 9-digit organisation number."));
@@ -198,12 +211,16 @@ async function validate(assertion: string, ctx: Context): Promise<AcceptedGrant>
   checkTimes(claims, ctx.nowSeconds);
   if (typeof claims.jti !== "string" || claims.jti === "") refuse(reject.missingClaim("jti"));
   // Claimed before the remaining checks: Maskinporten consumes a grant once it is authenticated.
-  if (!ctx.usedGrants.claim(client.clientId, claims.jti, claims.exp! + 10, ctx.nowSeconds)) refuse(reject.reusedGrant());
+  if (!ctx.usedGrants.claim(client.clientId, claims.jti, claims.exp! + 10, ctx.nowSeconds))
+    refuse(reject.reusedGrant());
 
   const scopes = checkScopes(claims, client);
   const resource = checkResource(claims.resource);
   const consumerOrg = checkConsumerOrg(claims, client);
-  const systemUser = claims.authorization_details !== undefined ? checkSystemUser(claims.authorization_details, client, ctx.systemUsers) : undefined;
+  const systemUser =
+    claims.authorization_details !== undefined
+      ? checkSystemUser(claims.authorization_details, client, ctx.systemUsers)
+      : undefined;
 
   return { client, scopes, systemUser, consumerOrg, resource, jti: claims.jti, header, claims, keyId };
 }

@@ -14,19 +14,27 @@ describe("verifySandboxAccessToken", () => {
   beforeAll(async () => {
     [t, other] = await Promise.all([startTestSandbox(), startTestSandbox()]);
     const client = createMaskinportenClient(t.config());
-    systemUserToken = (await client.getToken({ scopes: [OAR, SANDBOX_SCOPES.amelding], systemUserOrg: "310900125" })).accessToken;
+    systemUserToken = (await client.getToken({ scopes: [OAR, SANDBOX_SCOPES.amelding], systemUserOrg: "310900125" }))
+      .accessToken;
     plainToken = (await client.getToken({ scopes: [OAR] })).accessToken;
   });
   afterAll(() => Promise.all([t.close(), other.close()]));
 
   it("accepts a token from the sandbox and reads the system user (keys fetched from /jwk)", async () => {
-    const result = await verifySandboxAccessToken(systemUserToken, t.sandbox.jwksUri, { issuer: t.sandbox.issuer, requiredScope: OAR });
+    const result = await verifySandboxAccessToken(systemUserToken, t.sandbox.jwksUri, {
+      issuer: t.sandbox.issuer,
+      requiredScope: OAR,
+    });
     expect(result).toMatchObject({
       ok: true,
       clientId: t.clientId,
       scopes: [SANDBOX_SCOPES.amelding, OAR],
       consumerOrgnr: "310900400",
-      systemUser: { systemUserId: sandboxSystemUserId(t.clientId, "310900125"), systemId: "310900400_innrapportering", orgnr: "310900125" },
+      systemUser: {
+        systemUserId: sandboxSystemUserId(t.clientId, "310900125"),
+        systemId: "310900400_innrapportering",
+        orgnr: "310900125",
+      },
     });
   });
 
@@ -45,8 +53,13 @@ describe("verifySandboxAccessToken", () => {
 
   it("reports a token without a system user, unless none is required", async () => {
     const opts = { issuer: t.sandbox.issuer, requiredScope: OAR };
-    expect(await verifySandboxAccessToken(plainToken, t.sandbox.jwksUri, opts)).toMatchObject({ ok: false, reason: "missing_systemuser" });
-    expect(await verifySandboxAccessToken(plainToken, t.sandbox.jwksUri, { ...opts, requireSystemUser: false })).toMatchObject({
+    expect(await verifySandboxAccessToken(plainToken, t.sandbox.jwksUri, opts)).toMatchObject({
+      ok: false,
+      reason: "missing_systemuser",
+    });
+    expect(
+      await verifySandboxAccessToken(plainToken, t.sandbox.jwksUri, { ...opts, requireSystemUser: false }),
+    ).toMatchObject({
       ok: true,
       systemUser: undefined,
     });
@@ -62,15 +75,26 @@ describe("verifySandboxAccessToken", () => {
 
   it("refuses tokens signed by another server, for another issuer, or garbled", async () => {
     const opts = { issuer: t.sandbox.issuer };
-    expect(await verifySandboxAccessToken(systemUserToken, other.sandbox.jwksUri, opts)).toMatchObject({ ok: false, reason: "invalid_token" });
-    expect(await verifySandboxAccessToken(systemUserToken, t.sandbox.jwksUri, { issuer: other.sandbox.issuer })).toMatchObject({
+    expect(await verifySandboxAccessToken(systemUserToken, other.sandbox.jwksUri, opts)).toMatchObject({
       ok: false,
       reason: "invalid_token",
     });
-    expect(await verifySandboxAccessToken("abc.def.ghi", t.sandbox.jwksUri, opts)).toMatchObject({ ok: false, reason: "invalid_token" });
+    expect(
+      await verifySandboxAccessToken(systemUserToken, t.sandbox.jwksUri, { issuer: other.sandbox.issuer }),
+    ).toMatchObject({
+      ok: false,
+      reason: "invalid_token",
+    });
+    expect(await verifySandboxAccessToken("abc.def.ghi", t.sandbox.jwksUri, opts)).toMatchObject({
+      ok: false,
+      reason: "invalid_token",
+    });
     const [h, p, s] = systemUserToken.split(".");
     const tampered = `${h}.${p}.${s!.slice(0, -4)}AAAA`;
-    expect(await verifySandboxAccessToken(tampered, t.sandbox.jwksUri, opts)).toMatchObject({ ok: false, reason: "invalid_token" });
+    expect(await verifySandboxAccessToken(tampered, t.sandbox.jwksUri, opts)).toMatchObject({
+      ok: false,
+      reason: "invalid_token",
+    });
   });
 
   it("reads bearer tokens from the Authorization header", () => {

@@ -1,4 +1,12 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { ORGNR_AUTHORITY, SYSTEM_USER_TYPE } from "./validate-grant";
 
 export type AccessTokenSystemUser = { systemUserId: string; systemId: string; orgnr: string };
@@ -49,7 +57,9 @@ function orgnrOf(value: unknown): string | undefined {
 
 function systemUserOf(claims: JWTPayload): AccessTokenSystemUser | undefined {
   const details = Array.isArray(claims.authorization_details) ? claims.authorization_details : [];
-  const d = details.find((x: { type?: unknown }) => x?.type === SYSTEM_USER_TYPE) as Record<string, unknown> | undefined;
+  const d = details.find((x: { type?: unknown }) => x?.type === SYSTEM_USER_TYPE) as
+    | Record<string, unknown>
+    | undefined;
   const id = Array.isArray(d?.systemuser_id) ? d.systemuser_id[0] : undefined;
   const orgnr = orgnrOf(d?.systemuser_org);
   if (typeof id !== "string" || typeof d?.system_id !== "string" || !orgnr) return undefined;
@@ -80,12 +90,17 @@ export async function verifySandboxAccessToken(
       currentDate: options.now,
     }));
   } catch (e) {
-    if (e instanceof errors.JWTExpired) return { ok: false, reason: "expired", message: "The access token has expired." };
+    if (e instanceof errors.JWTExpired)
+      return { ok: false, reason: "expired", message: "The access token has expired." };
     return { ok: false, reason: "invalid_token", message: `The access token is not valid: ${(e as Error).message}` };
   }
   const scopes = typeof claims.scope === "string" ? claims.scope.split(" ").filter(Boolean) : [];
   if (options.requiredScope && !scopes.includes(options.requiredScope)) {
-    return { ok: false, reason: "missing_scope", message: `The access token lacks the scope ${options.requiredScope}.` };
+    return {
+      ok: false,
+      reason: "missing_scope",
+      message: `The access token lacks the scope ${options.requiredScope}.`,
+    };
   }
   const systemUser = systemUserOf(claims);
   if ((options.requireSystemUser ?? true) && !systemUser) {

@@ -2,7 +2,12 @@ import "server-only";
 import { amount, ameldingDeviations, reportedForskuddstrekk } from "./amelding-feedback-rules";
 import { isJsonObject, type JsonObject } from "./shape-check";
 
-export type FeedbackIds = { forsendelseId: string; meldingsId: string; kalendermaaned: string; opplysningspliktig: string };
+export type FeedbackIds = {
+  forsendelseId: string;
+  meldingsId: string;
+  kalendermaaned: string;
+  opplysningspliktig: string;
+};
 
 const ACCOUNT_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
@@ -58,7 +63,11 @@ function amountsToPay(oppgave: JsonObject) {
 export function buildFeedbackDocument(leveranse: JsonObject, ids: FeedbackIds, at: Date) {
   const avvik = ameldingDeviations(leveranse);
   const rejected = avvik.some((a) => a.alvorlighetsgrad === "Avvisning");
-  const behandlingsresultat = rejected ? "AVVIST" : avvik.some((a) => a.alvorlighetsgrad === "Oeyeblikkelig") ? "GODKJENT_MED_AVVIK" : "GODKJENT";
+  const behandlingsresultat = rejected
+    ? "AVVIST"
+    : avvik.some((a) => a.alvorlighetsgrad === "Oeyeblikkelig")
+      ? "GODKJENT_MED_AVVIK"
+      : "GODKJENT";
   const s = amountsToPay(isJsonObject(leveranse.oppgave) ? leveranse.oppgave : {});
   return {
     tilbakemelding: {

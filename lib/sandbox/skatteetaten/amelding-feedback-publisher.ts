@@ -23,7 +23,11 @@ type StoredFeedback = { orgnr: string; document: SandboxFeedbackDocument; publis
  * (Acceptance, or Rejection when there are Avvisning deviations) whose Api attachment points at
  * the feedback document on the amelding-tilbakemelding API.
  */
-export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore; serverUrl: () => string; delay: FeedbackDelay }) {
+export function createAmeldingFeedbackPublisher(options: {
+  dialogs: DialogStore;
+  serverUrl: () => string;
+  delay: FeedbackDelay;
+}) {
   const feedback = new Map<string, StoredFeedback>();
   const pending = new Map<string, () => void>();
   const timers = new Set<NodeJS.Timeout>();
@@ -50,8 +54,16 @@ export function createAmeldingFeedbackPublisher(options: { dialogs: DialogStore;
             name: "tilbakemelding",
             displayName: "Tilbakemelding",
             urls: [
-              { consumerType: "Gui", mediaType: "text/html", url: `${base}${TILBAKEMELDING_GUI_PATH}/${forsendelseId}` },
-              { consumerType: "Api", mediaType: "application/json", url: `${base}${TILBAKEMELDING_API_PATH}/tilbakemelding/${forsendelseId}` },
+              {
+                consumerType: "Gui",
+                mediaType: "text/html",
+                url: `${base}${TILBAKEMELDING_GUI_PATH}/${forsendelseId}`,
+              },
+              {
+                consumerType: "Api",
+                mediaType: "application/json",
+                url: `${base}${TILBAKEMELDING_API_PATH}/tilbakemelding/${forsendelseId}`,
+              },
             ],
           },
         ],

@@ -11,7 +11,14 @@ function cleanLeveranse(overrides: Record<string, unknown> = {}) {
   const leveranse = testLeveranse(overrides);
   leveranse.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold = arbeidsforhold;
   leveranse.oppgave.virksomhet[0].arbeidsgiveravgift = {
-    loennOgGodtgjoerelse: [{ beregningskodeForArbeidsgiveravgift: "generelleNaeringer", sone: "1", avgiftsgrunnlagBeloep: "40000", prosentsatsForAvgiftsberegning: "14.1" }],
+    loennOgGodtgjoerelse: [
+      {
+        beregningskodeForArbeidsgiveravgift: "generelleNaeringer",
+        sone: "1",
+        avgiftsgrunnlagBeloep: "40000",
+        prosentsatsForAvgiftsberegning: "14.1",
+      },
+    ],
   };
   return leveranse;
 }
@@ -19,14 +26,20 @@ function cleanLeveranse(overrides: Record<string, unknown> = {}) {
 describe("sandbox A-melding feedback rules", () => {
   it("finds nothing in a consistent leveranse, with amounts sent as decimal strings", () => {
     const leveranse = cleanLeveranse();
-    expect(leveranse.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0].avgiftsgrunnlagBeloep).toBe("40000");
+    expect(leveranse.oppgave.virksomhet[0].arbeidsgiveravgift.loennOgGodtgjoerelse[0].avgiftsgrunnlagBeloep).toBe(
+      "40000",
+    );
     expect(ameldingDeviations(leveranse)).toEqual([]);
   });
 
   it("reports an inntektsmottaker with income but no arbeidsforhold as Øyeblikkelig, naming the person and field", () => {
     const leveranse = cleanLeveranse();
     const mottakere = leveranse.oppgave.virksomhet[0].inntektsmottaker;
-    mottakere.push({ norskIdentifikator: FNR, identifiserendeInformasjon: { navn: "Kari Testesen" }, inntekt: [{ beloep: "1000" }] });
+    mottakere.push({
+      norskIdentifikator: FNR,
+      identifiserendeInformasjon: { navn: "Kari Testesen" },
+      inntekt: [{ beloep: "1000" }],
+    });
     expect(ameldingDeviations(leveranse)).toEqual([
       {
         kode: SANDBOX_RULES.missingArbeidsforhold,
@@ -50,15 +63,29 @@ describe("sandbox A-melding feedback rules", () => {
     };
     const found = ameldingDeviations(leveranse);
     expect(found.map((a) => [a.kode, a.alvorlighetsgrad, a.sti])).toEqual([
-      [SANDBOX_RULES.forskuddstrekkSum, "Retningslinje", "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekkPerLoennsutbetalingsdato"],
-      [SANDBOX_RULES.arbeidsgiveravgiftSum, "Retningslinje", "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift"],
+      [
+        SANDBOX_RULES.forskuddstrekkSum,
+        "Retningslinje",
+        "/leveranse/oppgave/betalingsinformasjon/sumForskuddstrekkPerLoennsutbetalingsdato",
+      ],
+      [
+        SANDBOX_RULES.arbeidsgiveravgiftSum,
+        "Retningslinje",
+        "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift",
+      ],
     ]);
     expect(found[0]!.melding).toContain("(-7000)");
   });
 
   it("rejects when kildesystem contains «avvisning», whatever the case", () => {
     const found = ameldingDeviations(cleanLeveranse({ kildesystem: "Lønn-AVVISNING-test" }));
-    expect(found).toEqual([expect.objectContaining({ kode: SANDBOX_RULES.forcedRejection, alvorlighetsgrad: "Avvisning", sti: "/leveranse/kildesystem" })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        kode: SANDBOX_RULES.forcedRejection,
+        alvorlighetsgrad: "Avvisning",
+        sti: "/leveranse/kildesystem",
+      }),
+    ]);
   });
 });
 
@@ -73,7 +100,11 @@ describe("sandbox A-melding feedback document", () => {
       mottattPeriode: {
         sumForskuddstrekk: "7000.00",
         sumArbeidsgiveravgift: "5640.00",
-        betalingsinformasjon: { kontonummer: sandboxKontonummer(ORG_A), kid: sandboxKid(ORG_A, "2026-10"), forfallsdato: "2026-11-16" },
+        betalingsinformasjon: {
+          kontonummer: sandboxKontonummer(ORG_A),
+          kid: sandboxKid(ORG_A, "2026-10"),
+          forfallsdato: "2026-11-16",
+        },
       },
     });
   });
@@ -81,8 +112,14 @@ describe("sandbox A-melding feedback document", () => {
   it("says GODKJENT_MED_AVVIK for Øyeblikkelig deviations, and AVVIST with nothing to pay for Avvisning", () => {
     const withDeviation = cleanLeveranse();
     delete withDeviation.oppgave.virksomhet[0].inntektsmottaker[0].arbeidsforhold;
-    expect(buildFeedbackDocument(withDeviation, ids, new Date()).tilbakemelding.behandlingsresultat).toBe("GODKJENT_MED_AVVIK");
-    const rejected = buildFeedbackDocument(cleanLeveranse({ kildesystem: "avvisning" }), ids, new Date()).tilbakemelding;
+    expect(buildFeedbackDocument(withDeviation, ids, new Date()).tilbakemelding.behandlingsresultat).toBe(
+      "GODKJENT_MED_AVVIK",
+    );
+    const rejected = buildFeedbackDocument(
+      cleanLeveranse({ kildesystem: "avvisning" }),
+      ids,
+      new Date(),
+    ).tilbakemelding;
     expect(rejected).toMatchObject({ behandlingsresultat: "AVVIST", mottattPeriode: null });
   });
 

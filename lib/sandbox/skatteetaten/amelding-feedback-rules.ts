@@ -89,7 +89,10 @@ export function ameldingDeviations(leveranse: JsonObject): SandboxAvvik[] {
           kode: SANDBOX_RULES.missingArbeidsforhold,
           alvorlighetsgrad: "Oeyeblikkelig",
           melding: `Inntektsmottaker ${describePerson(p, m)} har inntekt, men mangler arbeidsforhold`,
-          sti: pointer(pointer(pointer(pointer("/leveranse/oppgave/virksomhet", v), "inntektsmottaker"), m), "arbeidsforhold"),
+          sti: pointer(
+            pointer(pointer(pointer("/leveranse/oppgave/virksomhet", v), "inntektsmottaker"), m),
+            "arbeidsforhold",
+          ),
           virksomhet: orgnr ? { norskIdentifikator: orgnr } : null,
           inntektsmottaker: p,
         });
@@ -98,7 +101,8 @@ export function ameldingDeviations(leveranse: JsonObject): SandboxAvvik[] {
     const avgift = isJsonObject(virksomhet.arbeidsgiveravgift) ? virksomhet.arbeidsgiveravgift : {};
     for (const line of list(avgift.loennOgGodtgjoerelse)) {
       hasAvgiftLines = true;
-      arbeidsgiveravgift += ((amount(line.avgiftsgrunnlagBeloep) ?? 0) * (amount(line.prosentsatsForAvgiftsberegning) ?? 0)) / 100;
+      arbeidsgiveravgift +=
+        ((amount(line.avgiftsgrunnlagBeloep) ?? 0) * (amount(line.prosentsatsForAvgiftsberegning) ?? 0)) / 100;
     }
   });
 

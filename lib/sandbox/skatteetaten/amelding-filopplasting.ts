@@ -50,7 +50,8 @@ type Deps = {
 };
 
 function statusOf(o: Opplasting, now: number) {
-  if (now < o.readyAt) return { status: "LASTER_OPP" as OpplastingStatus, id: o.id, feilliste: null, sistOppdatertTidspunkt: null };
+  if (now < o.readyAt)
+    return { status: "LASTER_OPP" as OpplastingStatus, id: o.id, feilliste: null, sistOppdatertTidspunkt: null };
   return {
     status: (o.feilliste.length > 0 ? "VALIDERING_FEILET" : "KLAR_TIL_INNSENDING") as OpplastingStatus,
     id: o.id,
@@ -60,7 +61,10 @@ function statusOf(o: Opplasting, now: number) {
 }
 
 /** The problems the validation of an upload finds, as feilliste entries (empty: ready to send). */
-function validateUpload(body: unknown, state: SandboxState): { leveranse: AmeldingLeveranse | null; feilliste: Spesifisering[] } {
+function validateUpload(
+  body: unknown,
+  state: SandboxState,
+): { leveranse: AmeldingLeveranse | null; feilliste: Spesifisering[] } {
   const { problems, leveranse } = checkAmeldingStructure(body);
   if (!leveranse) return { leveranse: null, feilliste: structureProblems("filopplasting", problems) };
   const invalid = validateAmelding(leveranse, state.acceptedMeldingsIds(leveranse.opplysningspliktig));
@@ -91,7 +95,15 @@ export async function handleUpload(req: ApiRequest, deps: Deps): Promise<Sandbox
   }
   const now = (deps.now ?? Date.now)();
   const { leveranse, feilliste } = validateUpload(body, deps.state);
-  const upload: Opplasting = { id: randomUUID(), owner: auth.systemUserOrg, body, leveranse, feilliste, readyAt: now + deps.validationDelayMs, submitted: null };
+  const upload: Opplasting = {
+    id: randomUUID(),
+    owner: auth.systemUserOrg,
+    body,
+    leveranse,
+    feilliste,
+    readyAt: now + deps.validationDelayMs,
+    submitted: null,
+  };
   deps.state.storeOpplasting(upload);
   return jsonResponse(200, { status: "LASTER_OPP", id: upload.id, feilliste: null, sistOppdatertTidspunkt: null });
 }
@@ -114,7 +126,11 @@ export async function handleUploadDelete(req: ApiRequest, id: string, deps: Deps
   const upload = ownUpload(deps, id, auth.systemUserOrg);
   if (!upload) return apiError("filopplasting", "notFound", { angittVerdi: id });
   if (upload.submitted) {
-    return apiError("filopplasting", "parameter", { melding: "Opplastingen er sendt inn og kan ikke slettes", sti: "id", angittVerdi: id });
+    return apiError("filopplasting", "parameter", {
+      melding: "Opplastingen er sendt inn og kan ikke slettes",
+      sti: "id",
+      angittVerdi: id,
+    });
   }
   deps.state.deleteOpplasting(id);
   return emptyResponse(200);
@@ -138,20 +154,39 @@ export async function handleUploadSubmit(req: ApiRequest, deps: Deps): Promise<S
   const id = isJsonObject(body) ? body.id : undefined;
   if (typeof id !== "string" || id === "") {
     return apiError("filopplasting", "structure", {
-      spesifisering: structureProblems("filopplasting", [{ sti: "/id", angittVerdi: id === undefined ? null : JSON.stringify(id), melding: "Påkrevd felt mangler: id for opplastingen" }]),
+      spesifisering: structureProblems("filopplasting", [
+        {
+          sti: "/id",
+          angittVerdi: id === undefined ? null : JSON.stringify(id),
+          melding: "Påkrevd felt mangler: id for opplastingen",
+        },
+      ]),
     });
   }
   const upload = ownUpload(deps, id, auth.systemUserOrg);
-  if (!upload) return apiError("filopplasting", "resourceNotFound", { spesifisering: [spec(null, { melding: "Finner ingen opplasting med denne id-en", sti: "/id", angittVerdi: id })] });
+  if (!upload)
+    return apiError("filopplasting", "resourceNotFound", {
+      spesifisering: [spec(null, { melding: "Finner ingen opplasting med denne id-en", sti: "/id", angittVerdi: id })],
+    });
   if (upload.submitted) return upload.submitted;
 
   const status = statusOf(upload, (deps.now ?? Date.now)()).status;
   if (status !== "KLAR_TIL_INNSENDING") {
-    return apiError("filopplasting", "parameter", { melding: `Opplastingen har status ${status} og kan ikke sendes inn`, sti: "/id", angittVerdi: id });
+    return apiError("filopplasting", "parameter", {
+      melding: `Opplastingen har status ${status} og kan ikke sendes inn`,
+      sti: "/id",
+      angittVerdi: id,
+    });
   }
   // Another A-melding with the same meldingsId may have been accepted since the upload was validated.
   const { leveranse, feilliste } = validateUpload(upload.body, deps.state);
   if (!leveranse || feilliste.length > 0) return apiError("filopplasting", "validation", { spesifisering: feilliste });
-  upload.submitted = acceptAmelding(upload.body, leveranse, { idempotencyKey: null, opplastingId: upload.id }, deps.state, deps.feedback);
+  upload.submitted = acceptAmelding(
+    upload.body,
+    leveranse,
+    { idempotencyKey: null, opplastingId: upload.id },
+    deps.state,
+    deps.feedback,
+  );
   return upload.submitted;
 }

@@ -22,11 +22,16 @@ function yearSupported(kalendermaaned: string, now: Date): boolean {
  */
 function checkPath(path: AmeldingPath, kalendermaaned: string, opplysningspliktig: string): SandboxResponse | null {
   if (!KALENDERMAANED.test(path.kalendermaaned)) {
-    return apiError("amelding", "parameter", { melding: "Kalendermåned i stien må ha formatet ÅÅÅÅ-MM", angittVerdi: path.kalendermaaned });
+    return apiError("amelding", "parameter", {
+      melding: "Kalendermåned i stien må ha formatet ÅÅÅÅ-MM",
+      angittVerdi: path.kalendermaaned,
+    });
   }
   if (path.orgnr !== opplysningspliktig) {
     return apiError("amelding", "parameter", {
-      spesifisering: [spec("AMLD_1051", { sti: "/leveranse/opplysningspliktig/norskIdentifikator", angittVerdi: path.orgnr })],
+      spesifisering: [
+        spec("AMLD_1051", { sti: "/leveranse/opplysningspliktig/norskIdentifikator", angittVerdi: path.orgnr }),
+      ],
     });
   }
   if (path.kalendermaaned !== kalendermaaned) {
@@ -89,7 +94,15 @@ export function acceptAmelding(
     innsending: body,
   });
   state.acceptMeldingsId(leveranse.opplysningspliktig, meldingsId);
-  state.recordProcessed({ api: "amelding", orgnr: leveranse.opplysningspliktig, ...via, forsendelseId, dialogId, meldingsId, at });
+  state.recordProcessed({
+    api: "amelding",
+    orgnr: leveranse.opplysningspliktig,
+    ...via,
+    forsendelseId,
+    dialogId,
+    meldingsId,
+    at,
+  });
   feedback.accepted((body as { leveranse: Record<string, unknown> }).leveranse, {
     dialogId,
     forsendelseId,

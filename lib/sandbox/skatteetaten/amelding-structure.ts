@@ -68,7 +68,13 @@ export function checkAmeldingStructure(body: unknown): { problems: Problem[]; le
   }
   return {
     problems: [],
-    leveranse: { kalendermaaned, meldingsId, erstatterMeldingsId, opplysningspliktig: opplysningspliktigOrgnr, virksomheter },
+    leveranse: {
+      kalendermaaned,
+      meldingsId,
+      erstatterMeldingsId,
+      opplysningspliktig: opplysningspliktigOrgnr,
+      virksomheter,
+    },
   };
 }
 

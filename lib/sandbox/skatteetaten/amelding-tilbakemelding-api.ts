@@ -24,9 +24,13 @@ export async function handleTilbakemelding(
   if (acceptError) return acceptError;
   const stored = deps.feedback.find(forsendelseId);
   if (!stored) return apiError("amelding", "forsendelseNotFound", { angittVerdi: forsendelseId });
-  if (stored.orgnr !== auth.systemUserOrg) return apiError("amelding", "notAuthorisedForDialog", { angittVerdi: forsendelseId });
+  if (stored.orgnr !== auth.systemUserOrg)
+    return apiError("amelding", "notAuthorisedForDialog", { angittVerdi: forsendelseId });
   if (!stored.published) {
-    return apiError("amelding", "notFound", { melding: "Tilbakemeldingen er ikke klar ennå", angittVerdi: forsendelseId });
+    return apiError("amelding", "notFound", {
+      melding: "Tilbakemeldingen er ikke klar ennå",
+      angittVerdi: forsendelseId,
+    });
   }
   return jsonResponse(200, stored.document);
 }

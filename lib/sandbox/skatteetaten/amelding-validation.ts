@@ -16,10 +16,15 @@ const INVALID_ORGNR = "Organisasjonsnummeret er ugyldig (kontrollsiffer, modulus
 export function validateAmelding(leveranse: AmeldingLeveranse, acceptedMeldingsIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   if (!isValidOrgnr(leveranse.opplysningspliktig)) {
-    problems.push({ sti: "/leveranse/opplysningspliktig/norskIdentifikator", angittVerdi: leveranse.opplysningspliktig, melding: INVALID_ORGNR });
+    problems.push({
+      sti: "/leveranse/opplysningspliktig/norskIdentifikator",
+      angittVerdi: leveranse.opplysningspliktig,
+      melding: INVALID_ORGNR,
+    });
   }
   for (const v of leveranse.virksomheter) {
-    if (!isValidOrgnr(v.norskIdentifikator)) problems.push({ sti: v.sti, angittVerdi: v.norskIdentifikator, melding: INVALID_ORGNR });
+    if (!isValidOrgnr(v.norskIdentifikator))
+      problems.push({ sti: v.sti, angittVerdi: v.norskIdentifikator, melding: INVALID_ORGNR });
   }
 
   const { meldingsId, erstatterMeldingsId } = leveranse;
@@ -35,7 +40,8 @@ export function validateAmelding(leveranse: AmeldingLeveranse, acceptedMeldingsI
     problems.push({
       sti: "/leveranse/meldingsId",
       angittVerdi: meldingsId,
-      melding: "MeldingsId er brukt tidligere for denne opplysningspliktige; hver melding må ha en unik meldingsId (MAGNET_EDAG-181)",
+      melding:
+        "MeldingsId er brukt tidligere for denne opplysningspliktige; hver melding må ha en unik meldingsId (MAGNET_EDAG-181)",
     });
   }
   if (erstatterMeldingsId !== undefined && !acceptedMeldingsIds.has(erstatterMeldingsId)) {

@@ -85,4 +85,8 @@ const AMELDING: Record<ApiErrorCase, ApiError> = {
 /** The file-upload page's table has no AMLD_001 (its system error is AMLD_017) and no idempotency codes. */
 const FILOPPLASTING: Record<ApiErrorCase, ApiError> = { ...AMELDING, systemError: { status: 500, kode: "AMLD_017" } };
 
-export const API_ERRORS: Record<ErrorSurface, Record<ApiErrorCase, ApiError>> = { oar: OAR, amelding: AMELDING, filopplasting: FILOPPLASTING };
+export const API_ERRORS: Record<ErrorSurface, Record<ApiErrorCase, ApiError>> = {
+  oar: OAR,
+  amelding: AMELDING,
+  filopplasting: FILOPPLASTING,
+};

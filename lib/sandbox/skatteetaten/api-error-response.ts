@@ -25,15 +25,24 @@ export function apiError(
  * an integer belongs) is a structural error; each entry carries the API's "error in the JSON
  * content" specification code (docs/skatteetaten-contract.md, "Error codes").
  */
-const STRUCTURE_SPEC: Record<ErrorSurface, string> = { oar: "OAR_1007", amelding: "AMLD_1032", filopplasting: "AMLD_1032" };
+const STRUCTURE_SPEC: Record<ErrorSurface, string> = {
+  oar: "OAR_1007",
+  amelding: "AMLD_1032",
+  filopplasting: "AMLD_1032",
+};
 
 export function structureProblems(surface: ErrorSurface, problems: Problem[]): Spesifisering[] {
   return problems.map((p) => spec(STRUCTURE_SPEC[surface], p));
 }
 
 /** Structure and validation answers: one spesifisering entry per problem. Validation entries carry no code: none is published. */
-export function problemsError(surface: ErrorSurface, errorCase: "structure" | "validation", problems: Problem[]): SandboxResponse {
+export function problemsError(
+  surface: ErrorSurface,
+  errorCase: "structure" | "validation",
+  problems: Problem[],
+): SandboxResponse {
   return apiError(surface, errorCase, {
-    spesifisering: errorCase === "structure" ? structureProblems(surface, problems) : problems.map((p) => spec(null, p)),
+    spesifisering:
+      errorCase === "structure" ? structureProblems(surface, problems) : problems.map((p) => spec(null, p)),
   });
 }

@@ -27,13 +27,20 @@ export async function authorizeSystemUser(
   verifyToken: VerifyToken,
 ): Promise<{ response: SandboxResponse } | { systemUserOrg: string }> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) return { response: apiError(surface, "invalidToken", { melding: "Authorization-header med Bearer-token mangler" }) };
+  if (!match?.[1])
+    return {
+      response: apiError(surface, "invalidToken", { melding: "Authorization-header med Bearer-token mangler" }),
+    };
 
   const verdict = await verifyToken(match[1], SKATTEETATEN_SCOPES[api]);
   if (!verdict.ok) {
     if (verdict.reason === "missing_scope") return { response: apiError(surface, "missingScope") };
     if (verdict.reason === "missing_systemuser") return { response: apiError(surface, "noSystemUser") };
-    return { response: apiError(surface, "invalidToken", { melding: verdict.reason === "expired" ? "Tokenet er utløpt" : undefined }) };
+    return {
+      response: apiError(surface, "invalidToken", {
+        melding: verdict.reason === "expired" ? "Tokenet er utløpt" : undefined,
+      }),
+    };
   }
   if (verdict.audience?.length) {
     return {

@@ -36,16 +36,34 @@ export function checkContentType(req: ApiRequest): SandboxResponse | null {
  * the wrong place fails in our own tests: "Header mangler" for a missing header (OAR_1005 /
  * AMLD_1028), a parameter error for a missing query parameter (OAR_1003 / AMLD_1022).
  */
-export function readIdempotencyKey(req: ApiRequest, placement: IdempotencyKeyPlacement): { key: string } | { response: SandboxResponse } {
+export function readIdempotencyKey(
+  req: ApiRequest,
+  placement: IdempotencyKeyPlacement,
+): { key: string } | { response: SandboxResponse } {
   const header = req.headers[IDEMPOTENCY_KEY_NAME.toLowerCase()];
   const key = placement === "query" ? req.query.get(IDEMPOTENCY_KEY_NAME) : Array.isArray(header) ? header[0] : header;
   if (key === undefined || key === null || key === "") {
     return placement === "header"
-      ? { response: apiError(req.surface, "missingIdempotencyKeyHeader", { melding: `Header mangler: ${IDEMPOTENCY_KEY_NAME}`, sti: IDEMPOTENCY_KEY_NAME }) }
-      : { response: apiError(req.surface, "missingIdempotencyKeyQuery", { melding: `Parameter mangler: ${IDEMPOTENCY_KEY_NAME}`, sti: IDEMPOTENCY_KEY_NAME }) };
+      ? {
+          response: apiError(req.surface, "missingIdempotencyKeyHeader", {
+            melding: `Header mangler: ${IDEMPOTENCY_KEY_NAME}`,
+            sti: IDEMPOTENCY_KEY_NAME,
+          }),
+        }
+      : {
+          response: apiError(req.surface, "missingIdempotencyKeyQuery", {
+            melding: `Parameter mangler: ${IDEMPOTENCY_KEY_NAME}`,
+            sti: IDEMPOTENCY_KEY_NAME,
+          }),
+        };
   }
   if (!UUID.test(key)) {
-    return { response: apiError(req.surface, "malformedIdempotencyKey", { melding: `${IDEMPOTENCY_KEY_NAME} må være en UUID`, angittVerdi: key }) };
+    return {
+      response: apiError(req.surface, "malformedIdempotencyKey", {
+        melding: `${IDEMPOTENCY_KEY_NAME} må være en UUID`,
+        angittVerdi: key,
+      }),
+    };
   }
   return { key };
 }

@@ -15,19 +15,29 @@ export function handleControl(
   method: string,
   rawBody: Buffer,
   query: URLSearchParams,
-  deps: { faults: FaultStore; state: SandboxState; idempotency: IdempotencyStore; reset: () => void; releaseFeedback: () => number },
+  deps: {
+    faults: FaultStore;
+    state: SandboxState;
+    idempotency: IdempotencyStore;
+    reset: () => void;
+    releaseFeedback: () => number;
+  },
 ): SandboxResponse {
   if (action === "releaseFeedback") return jsonResponse(200, { ok: true, released: deps.releaseFeedback() });
   if (action === "idempotencyKeys") return jsonResponse(200, { keys: deps.idempotency.processedKeys() });
   if (action === "received") {
     // What the sandbox processed, with the bodies as received, so tests can check the wire format (?api=oar|amelding).
     const api = query.get("api");
-    if (api !== null && api !== "oar" && api !== "amelding") return jsonResponse(400, { error: "api must be oar or amelding" });
+    if (api !== null && api !== "oar" && api !== "amelding")
+      return jsonResponse(400, { error: "api must be oar or amelding" });
     return jsonResponse(200, deps.state.received(api ?? undefined));
   }
   if (action === "stats") {
     return jsonResponse(200, {
-      processed: { oar: deps.state.processedCount({ api: "oar" }), amelding: deps.state.processedCount({ api: "amelding" }) },
+      processed: {
+        oar: deps.state.processedCount({ api: "oar" }),
+        amelding: deps.state.processedCount({ api: "amelding" }),
+      },
       requests: deps.state.requestCount(),
     });
   }

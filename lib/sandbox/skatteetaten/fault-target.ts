@@ -22,7 +22,8 @@ export function oarFaultOrgnr(rawBody: Buffer): string | undefined {
 }
 
 function opplysningspliktigOf(body: unknown): string | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.leveranse) || !isJsonObject(body.leveranse.opplysningspliktig)) return undefined;
+  if (!isJsonObject(body) || !isJsonObject(body.leveranse) || !isJsonObject(body.leveranse.opplysningspliktig))
+    return undefined;
   const orgnr = body.leveranse.opplysningspliktig.norskIdentifikator;
   return typeof orgnr === "string" ? orgnr : undefined;
 }
@@ -31,7 +32,11 @@ function opplysningspliktigOf(body: unknown): string | undefined {
  * The orgnr a fault on the file-upload API may be aimed at: the opplysningspliktig of the
  * A-melding being uploaded, or of the upload named by the path (status, delete) or body (PUT).
  */
-export function uploadFaultOrgnr(rawBody: Buffer, opplastingId: string | undefined, state: SandboxState): string | undefined {
+export function uploadFaultOrgnr(
+  rawBody: Buffer,
+  opplastingId: string | undefined,
+  state: SandboxState,
+): string | undefined {
   const body = parseLeniently(rawBody);
   const id = opplastingId ?? (isJsonObject(body) && typeof body.id === "string" ? body.id : undefined);
   if (id === undefined) return opplysningspliktigOf(body);

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const keys = async () => (await call(`${sandbox.url}/__control/idempotency-keys`, { method: "GET", token: null })).json.keys as unknown[];
+const keys = async () =>
+  (await call(`${sandbox.url}/__control/idempotency-keys`, { method: "GET", token: null })).json.keys as unknown[];
 
 describe("Skatteetaten sandbox: the record of processed idempotency keys", () => {
   it("counts each key's first processing once and its replays apart, with the first answer's status", async () => {

@@ -8,7 +8,13 @@ import type { SandboxApi } from "./types";
  * would be a duplicate), how often answered from the store, and the status of its first answer.
  * The chaos benchmark (bench/chaos.ts) reads it over /__control/idempotency-keys.
  */
-export type ProcessedKey = { api: SandboxApi; idempotencyKey: string; status: number; firstProcessings: number; replays: number };
+export type ProcessedKey = {
+  api: SandboxApi;
+  idempotencyKey: string;
+  status: number;
+  firstProcessings: number;
+  replays: number;
+};
 
 export type IdempotencyLookup = { kind: "new" } | { kind: "replay"; response: SandboxResponse } | { kind: "conflict" };
 
@@ -44,7 +50,14 @@ export function createIdempotencyStore() {
       entries[api].set(key, { fingerprint, response });
       const record = processed.get(`${api}:${key}`);
       if (record) record.firstProcessings += 1;
-      else processed.set(`${api}:${key}`, { api, idempotencyKey: key, status: response.status, firstProcessings: 1, replays: 0 });
+      else
+        processed.set(`${api}:${key}`, {
+          api,
+          idempotencyKey: key,
+          status: response.status,
+          firstProcessings: 1,
+          replays: 0,
+        });
     },
     processedKeys: (): ProcessedKey[] => [...processed.values()].map((r) => ({ ...r })),
     clear() {

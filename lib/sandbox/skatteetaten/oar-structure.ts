@@ -35,7 +35,11 @@ function checkParty(c: ShapeCheck, root: JsonObject, key: string, required: bool
   let utenlandskIdentifikasjon: string | undefined;
   if (party.organisasjonsnummer === undefined || party.organisasjonsnummer === null) {
     if (party.utenlandskIdentifikasjon === undefined || party.utenlandskIdentifikasjon === null) {
-      c.report(pointer(at, "organisasjonsnummer"), undefined, "Enten organisasjonsnummer eller utenlandskIdentifikasjon må være oppgitt");
+      c.report(
+        pointer(at, "organisasjonsnummer"),
+        undefined,
+        "Enten organisasjonsnummer eller utenlandskIdentifikasjon må være oppgitt",
+      );
     } else {
       utenlandskIdentifikasjon = c.string(party, "utenlandskIdentifikasjon", at);
       checkAddress(c, party, "adresseIHjemland", at, true);

@@ -29,7 +29,11 @@ export function validateOar(innsending: OarInnsending): Problem[] {
     });
   }
   if (innsending.oppdragsreferanse.trim() === "") {
-    problems.push({ sti: "/oppdragsreferanse", angittVerdi: innsending.oppdragsreferanse, melding: "Oppdragsreferanse kan ikke være tom" });
+    problems.push({
+      sti: "/oppdragsreferanse",
+      angittVerdi: innsending.oppdragsreferanse,
+      melding: "Oppdragsreferanse kan ikke være tom",
+    });
   }
   checkOrgnr(innsending.oppdragsgiver, "oppdragsgiver", problems);
   checkOrgnr(innsending.hovedoppdragsgiver, "hovedoppdragsgiver", problems);
@@ -46,10 +50,14 @@ export function validateOar(innsending: OarInnsending): Problem[] {
     problems.push({
       sti: "/oppdrag/kontraktsverdi",
       angittVerdi: innsending.kontraktsverdi,
-      melding: "Kontraktsverdi må være et desimaltall som tekst, f.eks. \"450000.00\"",
+      melding: 'Kontraktsverdi må være et desimaltall som tekst, f.eks. "450000.00"',
     });
   } else if (innsending.kontraktsverdi.startsWith("-") && Number(innsending.kontraktsverdi) !== 0) {
-    problems.push({ sti: "/oppdrag/kontraktsverdi", angittVerdi: innsending.kontraktsverdi, melding: "Kontraktsverdi kan ikke være negativ" });
+    problems.push({
+      sti: "/oppdrag/kontraktsverdi",
+      angittVerdi: innsending.kontraktsverdi,
+      melding: "Kontraktsverdi kan ikke være negativ",
+    });
   }
   return problems;
 }

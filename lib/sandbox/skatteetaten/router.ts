@@ -38,7 +38,12 @@ const API_ROUTES: ApiRoute[] = [
   {
     method: "POST",
     pattern: /^\/amelding\/v1\/innsending\/([^/]+)\/([^/]+)$/,
-    build: ([kalendermaaned, orgnr]) => ({ kind: "ameldingInnsending", api: "amelding", kalendermaaned: kalendermaaned!, orgnr: orgnr! }),
+    build: ([kalendermaaned, orgnr]) => ({
+      kind: "ameldingInnsending",
+      api: "amelding",
+      kalendermaaned: kalendermaaned!,
+      orgnr: orgnr!,
+    }),
   },
   {
     method: "GET",
@@ -50,7 +55,11 @@ const API_ROUTES: ApiRoute[] = [
     pattern: /^\/amelding-tilbakemelding\/v1\/tilbakemelding\/([^/]+)$/,
     build: ([id]) => ({ kind: "ameldingTilbakemelding", api: "amelding", forsendelseId: id! }),
   },
-  { method: "POST", pattern: /^\/amelding-filopplasting\/v1\/opplastinger$/, build: () => ({ kind: "opplasting", api: "amelding" }) },
+  {
+    method: "POST",
+    pattern: /^\/amelding-filopplasting\/v1\/opplastinger$/,
+    build: () => ({ kind: "opplasting", api: "amelding" }),
+  },
   {
     method: "GET",
     pattern: /^\/amelding-filopplasting\/v1\/opplastinger\/([^/]+)$/,
@@ -61,7 +70,11 @@ const API_ROUTES: ApiRoute[] = [
     pattern: /^\/amelding-filopplasting\/v1\/opplastinger\/([^/]+)$/,
     build: ([id]) => ({ kind: "opplastingDelete", api: "amelding", opplastingId: id! }),
   },
-  { method: "PUT", pattern: /^\/amelding-filopplasting\/v1\/innsending$/, build: () => ({ kind: "opplastingInnsending", api: "amelding" }) },
+  {
+    method: "PUT",
+    pattern: /^\/amelding-filopplasting\/v1\/innsending$/,
+    build: () => ({ kind: "opplastingInnsending", api: "amelding" }),
+  },
 ];
 
 const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction }> = {
@@ -106,7 +119,11 @@ export function matchRoute(method: string, pathname: string): Route {
     return params ? exact.route.build(params) : { kind: "notFound", surface: surfaceOfPath(pathname) };
   }
   if (matching.length > 0) {
-    return { kind: "methodNotAllowed", surface: surfaceOfPath(pathname), allow: matching.map((m) => m.route.method).join(", ") };
+    return {
+      kind: "methodNotAllowed",
+      surface: surfaceOfPath(pathname),
+      allow: matching.map((m) => m.route.method).join(", "),
+    };
   }
   return { kind: "notFound", surface: surfaceOfPath(pathname) };
 }

@@ -13,8 +13,16 @@ export type ErrorBody = { kode: string; melding: string; korrelasjonsid: string;
  * A JSON answer. No other headers: Skatteetaten publishes none, and the korrelasjonsid its
  * support asks for travels in the error body (docs/skatteetaten-contract.md, "Error body").
  */
-export function jsonResponse(status: number, payload: unknown, extraHeaders: Record<string, string> = {}): SandboxResponse {
-  return { status, headers: { "Content-Type": "application/json; charset=utf-8", ...extraHeaders }, body: JSON.stringify(payload) };
+export function jsonResponse(
+  status: number,
+  payload: unknown,
+  extraHeaders: Record<string, string> = {},
+): SandboxResponse {
+  return {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...extraHeaders },
+    body: JSON.stringify(payload),
+  };
 }
 
 /** An answer without a body ("200 OK uten mer data", or a gateway's 413 and 429). */
@@ -23,7 +31,10 @@ export function emptyResponse(status: number, extraHeaders: Record<string, strin
 }
 
 /** A specification entry whose text is the code's own text unless a more precise one is given. */
-export function spec(kode: string | null, detail: { melding?: string; sti?: string | null; angittVerdi?: string | null } = {}): Spesifisering {
+export function spec(
+  kode: string | null,
+  detail: { melding?: string; sti?: string | null; angittVerdi?: string | null } = {},
+): Spesifisering {
   return {
     kode,
     melding: detail.melding ?? (kode ? errorText(kode) : "Ugyldig verdi"),

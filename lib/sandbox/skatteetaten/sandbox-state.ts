@@ -53,7 +53,10 @@ export function createSandboxState() {
     received: (api?: SandboxApi) =>
       records
         .filter((r) => api === undefined || r.api === api)
-        .map((r) => ({ ...r, body: (forsendelser[r.api].get(r.forsendelseId) as { innsending?: unknown } | undefined)?.innsending })),
+        .map((r) => ({
+          ...r,
+          body: (forsendelser[r.api].get(r.forsendelseId) as { innsending?: unknown } | undefined)?.innsending,
+        })),
     processedCount(filter: ProcessedFilter = {}) {
       return records.filter(
         (r) =>

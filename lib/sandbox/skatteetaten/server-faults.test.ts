@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { demoFaultsFor } from "./demo-scenarios";
 import { startSandboxSkatteetaten } from "./server";
-import { ameldingRequest, call, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, send, testLeveranse, testOarBody } from "./test-support";
+import {
+  ameldingRequest,
+  call,
+  expectError,
+  fakeVerifyToken,
+  oarRequest,
+  ORG_A,
+  ORG_B,
+  send,
+  testLeveranse,
+  testOarBody,
+} from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -64,7 +75,9 @@ describe("Skatteetaten sandbox faults: status", () => {
   });
 
   it("aimed at one endpoint of the file-upload API, answers only that endpoint's requests", async () => {
-    sandbox.setFaults([{ endpoint: "PUT /innsending", kind: "status", status: 503, code: "AMLD_023", count: Infinity }]);
+    sandbox.setFaults([
+      { endpoint: "PUT /innsending", kind: "status", status: 503, code: "AMLD_023", count: Infinity },
+    ]);
     expect((await send(amelding())).status).toBe(200);
     const base = sandbox.ameldingFilopplastingBaseUrl;
     const uploaded = await call(`${base}/opplastinger`, { body: JSON.stringify({ leveranse: testLeveranse() }) });
@@ -90,7 +103,10 @@ describe("Skatteetaten sandbox faults: status", () => {
 
 describe("Skatteetaten sandbox faults: rate limit", () => {
   it("answers 429 with Retry-After and no body (no code is published for it), and does not process", async () => {
-    sandbox.setFaults([{ api: "oar", kind: "rate_limit", retryAfterSeconds: 7 }, { api: "amelding", kind: "rate_limit" }]);
+    sandbox.setFaults([
+      { api: "oar", kind: "rate_limit", retryAfterSeconds: 7 },
+      { api: "amelding", kind: "rate_limit" },
+    ]);
     const o = await send(oar());
     expect(o.status).toBe(429);
     expect(o.text).toBe("");
@@ -180,7 +196,9 @@ describe("status fault with specification entries", () => {
       expect(answer.status).toBe(400);
       expect(answer.json).toMatchObject({
         kode: "OAR_005",
-        spesifisering: [{ kode: null, sti: "/oppdrag/beskrivelse", angittVerdi: "x", melding: "Beskrivelsen er for kort" }],
+        spesifisering: [
+          { kode: null, sti: "/oppdrag/beskrivelse", angittVerdi: "x", melding: "Beskrivelsen er for kort" },
+        ],
       });
       expect(sandbox.processedCount()).toBe(0);
     } finally {

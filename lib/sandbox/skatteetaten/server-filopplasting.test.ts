@@ -17,7 +17,8 @@ const base = () => sandbox.ameldingFilopplastingBaseUrl;
 const upload = (leveranse: Record<string, unknown>, token?: string) =>
   call(`${base()}/opplastinger`, { body: JSON.stringify({ leveranse }), token });
 const status = (id: string, token?: string) => call(`${base()}/opplastinger/${id}`, { method: "GET", token });
-const submit = (id: unknown, token?: string) => call(`${base()}/innsending`, { method: "PUT", body: JSON.stringify({ id }), token });
+const submit = (id: unknown, token?: string) =>
+  call(`${base()}/innsending`, { method: "PUT", body: JSON.stringify({ id }), token });
 const remove = (id: string, token?: string) => call(`${base()}/opplastinger/${id}`, { method: "DELETE", token });
 
 describe("A-melding file-upload sandbox: the published flow", () => {
@@ -25,19 +26,32 @@ describe("A-melding file-upload sandbox: the published flow", () => {
     const leveranse = testLeveranse();
     const uploaded = await upload(leveranse);
     expect(uploaded.status).toBe(200);
-    expect(uploaded.json).toEqual({ status: "LASTER_OPP", id: expect.stringMatching(/^[0-9a-f-]{36}$/), feilliste: null, sistOppdatertTidspunkt: null });
+    expect(uploaded.json).toEqual({
+      status: "LASTER_OPP",
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      feilliste: null,
+      sistOppdatertTidspunkt: null,
+    });
     const id: string = uploaded.json.id;
 
     const polled = await status(id);
     expect(polled.status).toBe(200);
-    expect(polled.json).toEqual([{ status: "KLAR_TIL_INNSENDING", id, feilliste: null, sistOppdatertTidspunkt: expect.any(String) }]);
+    expect(polled.json).toEqual([
+      { status: "KLAR_TIL_INNSENDING", id, feilliste: null, sistOppdatertTidspunkt: expect.any(String) },
+    ]);
 
     const sent = await submit(id);
     expect(sent.status).toBe(200);
-    expect(sent.json).toEqual({ dialogId: expect.any(String), forsendelseId: expect.any(String), meldingsId: leveranse.meldingsId });
+    expect(sent.json).toEqual({
+      dialogId: expect.any(String),
+      forsendelseId: expect.any(String),
+      meldingsId: leveranse.meldingsId,
+    });
     const again = await submit(id);
     expect(again.text).toBe(sent.text);
-    expect(sandbox.processed()).toEqual([expect.objectContaining({ api: "amelding", orgnr: ORG_A, idempotencyKey: null, opplastingId: id })]);
+    expect(sandbox.processed()).toEqual([
+      expect.objectContaining({ api: "amelding", orgnr: ORG_A, idempotencyKey: null, opplastingId: id }),
+    ]);
     expect(sandbox.received("amelding")[0]!.body).toEqual({ leveranse });
   });
 
@@ -55,13 +69,23 @@ describe("A-melding file-upload sandbox: the published flow", () => {
     const typed = (await status(id)).json[0];
     expect(typed).toMatchObject({ status: "VALIDERING_FEILET", id });
     expect(typed.feilliste).toEqual([
-      { kode: "AMLD_1032", sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift", angittVerdi: "5640", melding: expect.any(String) },
+      {
+        kode: "AMLD_1032",
+        sti: "/leveranse/oppgave/betalingsinformasjon/sumArbeidsgiveravgift",
+        angittVerdi: "5640",
+        melding: expect.any(String),
+      },
     ]);
 
     leveranse.oppgave.betalingsinformasjon.sumArbeidsgiveravgift = 5640;
     const invalidId = (await upload(leveranse)).json.id;
     expect((await status(invalidId)).json[0].feilliste).toEqual([
-      { kode: null, sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!", melding: expect.stringContaining("MeldingsId") },
+      {
+        kode: null,
+        sti: "/leveranse/meldingsId",
+        angittVerdi: "ikke gyldig!",
+        melding: expect.stringContaining("MeldingsId"),
+      },
     ]);
     const refused = expectError(await submit(invalidId), 400, "AMLD_006", "AMLD_1022");
     expect(refused.spesifisering?.[0]?.melding).toContain("VALIDERING_FEILET");
@@ -69,13 +93,24 @@ describe("A-melding file-upload sandbox: the published flow", () => {
   });
 
   it("shows LASTER_OPP until validation has run, and will not send an upload before then", async () => {
-    const slow = await startSandboxSkatteetaten({ port: 0, verifyToken: fakeVerifyToken, uploadValidationDelayMs: 60_000 });
+    const slow = await startSandboxSkatteetaten({
+      port: 0,
+      verifyToken: fakeVerifyToken,
+      uploadValidationDelayMs: 60_000,
+    });
     try {
-      const id = (await call(`${slow.ameldingFilopplastingBaseUrl}/opplastinger`, { body: JSON.stringify({ leveranse: testLeveranse() }) })).json.id;
+      const id = (
+        await call(`${slow.ameldingFilopplastingBaseUrl}/opplastinger`, {
+          body: JSON.stringify({ leveranse: testLeveranse() }),
+        })
+      ).json.id;
       expect((await call(`${slow.ameldingFilopplastingBaseUrl}/opplastinger/${id}`, { method: "GET" })).json).toEqual([
         { status: "LASTER_OPP", id, feilliste: null, sistOppdatertTidspunkt: null },
       ]);
-      const early = await call(`${slow.ameldingFilopplastingBaseUrl}/innsending`, { method: "PUT", body: JSON.stringify({ id }) });
+      const early = await call(`${slow.ameldingFilopplastingBaseUrl}/innsending`, {
+        method: "PUT",
+        body: JSON.stringify({ id }),
+      });
       expectError(early, 400, "AMLD_006", "AMLD_1022");
       expect(slow.processedCount()).toBe(0);
     } finally {
@@ -119,7 +154,12 @@ describe("A-melding file-upload sandbox: checks", () => {
     expectError(await upload(testLeveranse(), "garbage"), 401, "AMLD_004", "AMLD_1008");
     expectError(await upload(testLeveranse(), "no-systemuser"), 401, "AMLD_004", "AMLD_1063");
     expectError(await call(`${base()}/opplastinger`, { body: "{" }), 400, "AMLD_008", "AMLD_1032");
-    expectError(await call(`${base()}/opplastinger`, { body: "{}", headers: { "Content-Type": "text/plain" } }), 400, "AMLD_006", "AMLD_1047");
+    expectError(
+      await call(`${base()}/opplastinger`, { body: "{}", headers: { "Content-Type": "text/plain" } }),
+      400,
+      "AMLD_006",
+      "AMLD_1047",
+    );
     expectError(await status(randomUUID(), undefined), 404, "AMLD_021", "AMLD_1023");
     expectError(await call(`${base()}/opplastinger`, { method: "GET" }), 405, "AMLD_022", null);
     expectError(await submit(42), 400, "AMLD_008", "AMLD_1032");

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandboxSkatteetaten } from "./server";
-import { BAD_ORGNR, expectError, fakeVerifyToken, oarRequest, ORG_A, ORG_B, postJson, send, testOarBody } from "./test-support";
+import {
+  BAD_ORGNR,
+  expectError,
+  fakeVerifyToken,
+  oarRequest,
+  ORG_A,
+  ORG_B,
+  postJson,
+  send,
+  testOarBody,
+} from "./test-support";
 import type { SandboxSkatteetatenHandle } from "./types";
 
 let sandbox: SandboxSkatteetatenHandle;
@@ -37,7 +47,11 @@ describe("OAR sandbox: structure (OAR_004 with OAR_1007)", () => {
     body.vedlegg = "none";
     const error = expectError(await post(body), 400, "OAR_004", "OAR_1007");
     const bySti = Object.fromEntries(error.spesifisering!.map((s) => [s.sti, s.angittVerdi]));
-    expect(bySti).toEqual({ "/oppdrag/kontraktsverdi": "450000", "/oppdrag/startdato": "01.11.2026", "/vedlegg": "none" });
+    expect(bySti).toEqual({
+      "/oppdrag/kontraktsverdi": "450000",
+      "/oppdrag/startdato": "01.11.2026",
+      "/vedlegg": "none",
+    });
   });
 
   it("requires an orgnr or a foreign identification for each party, and a known arbeidssted type", async () => {
@@ -45,7 +59,10 @@ describe("OAR sandbox: structure (OAR_004 with OAR_1007)", () => {
     delete body.oppdragstaker.utenlandskIdentifikasjon;
     body.oppdrag.arbeidssted = { type: "HAV" };
     const error = expectError(await post(body), 400, "OAR_004", "OAR_1007");
-    expect(error.spesifisering!.map((s) => s.sti)).toEqual(["/oppdragstaker/organisasjonsnummer", "/oppdrag/arbeidssted/type"]);
+    expect(error.spesifisering!.map((s) => s.sti)).toEqual([
+      "/oppdragstaker/organisasjonsnummer",
+      "/oppdrag/arbeidssted/type",
+    ]);
   });
 
   it("refuses a body that is not an object", async () => {
@@ -77,7 +94,10 @@ describe("OAR sandbox: payload validation (OAR_005)", () => {
     body.oppdrag.kontraktsverdi = "-100.00";
     body.oppdragstaker = { navn: "Norsk UE AS", organisasjonsnummer: "123456789" };
     const error = expectError(await post(body), 400, "OAR_005", null);
-    expect(error.spesifisering!.map((s) => s.sti)).toEqual(["/oppdragstaker/organisasjonsnummer", "/oppdrag/kontraktsverdi"]);
+    expect(error.spesifisering!.map((s) => s.sti)).toEqual([
+      "/oppdragstaker/organisasjonsnummer",
+      "/oppdrag/kontraktsverdi",
+    ]);
   });
 });
 
@@ -94,7 +114,12 @@ describe("OAR sandbox: NY versus ENDRING (OAR_1012)", () => {
   });
 
   it("refuses ENDRING for an oppdrag that is not registered", async () => {
-    const error = expectError(await send(oarRequest(sandbox, testOarBody({ innsendingstype: "ENDRING" }))), 400, "OAR_005", "OAR_1012");
+    const error = expectError(
+      await send(oarRequest(sandbox, testOarBody({ innsendingstype: "ENDRING" }))),
+      400,
+      "OAR_005",
+      "OAR_1012",
+    );
     expect(error.spesifisering?.[0]).toMatchObject({ sti: "/innsendingstype", angittVerdi: "ENDRING" });
   });
 

@@ -35,7 +35,12 @@ describe("Skatteetaten sandbox: a valid submission", () => {
     // Nothing beyond what is published: no Korrelasjonsid header (it lives in the error body).
     expect(answer.headers.has("korrelasjonsid")).toBe(false);
     expect(sandbox.processedCount({ api: "oar", idempotencyKey: req.key, orgnr: ORG_A })).toBe(1);
-    expect(sandbox.processed()[0]).toMatchObject({ api: "oar", orgnr: ORG_A, idempotencyKey: req.key, forsendelseId: answer.json.forsendelseId });
+    expect(sandbox.processed()[0]).toMatchObject({
+      api: "oar",
+      orgnr: ORG_A,
+      idempotencyKey: req.key,
+      forsendelseId: answer.json.forsendelseId,
+    });
     expect(verifiedScopes).toContain("skatteetaten:innrapporteringoppdragtilutenlandske");
   });
 
@@ -44,7 +49,11 @@ describe("Skatteetaten sandbox: a valid submission", () => {
     const req = ameldingRequest(sandbox, leveranse);
     const answer = await send(req);
     expect(answer.status).toBe(200);
-    expect(answer.json).toEqual({ dialogId: expect.any(String), forsendelseId: expect.any(String), meldingsId: leveranse.meldingsId });
+    expect(answer.json).toEqual({
+      dialogId: expect.any(String),
+      forsendelseId: expect.any(String),
+      meldingsId: leveranse.meldingsId,
+    });
     expect(sandbox.processedCount({ api: "amelding" })).toBe(1);
     expect(sandbox.processed()[0]).toMatchObject({ api: "amelding", orgnr: ORG_A, meldingsId: leveranse.meldingsId });
     expect(verifiedScopes).toContain("skatteetaten:innrapporteringamelding");
@@ -56,7 +65,10 @@ describe("Skatteetaten sandbox: a valid submission", () => {
     expect((await send(o)).status).toBe(200);
     expect(sandbox.processedCount({ idempotencyKey: o.key })).toBe(1);
 
-    const inQuery = { o: oarRequest(sandbox, testOarBody(), { keyIn: "query" }), a: ameldingRequest(sandbox, testLeveranse(), { keyIn: "query" }) };
+    const inQuery = {
+      o: oarRequest(sandbox, testOarBody(), { keyIn: "query" }),
+      a: ameldingRequest(sandbox, testLeveranse(), { keyIn: "query" }),
+    };
     const refusedO = expectError(await send(inQuery.o), 400, "OAR_003", "OAR_1005");
     expect(refusedO.spesifisering?.[0]?.sti).toBe("idempotencyKey");
     expectError(await send(inQuery.a), 400, "AMLD_006", "AMLD_1028");
@@ -64,10 +76,19 @@ describe("Skatteetaten sandbox: a valid submission", () => {
   });
 
   it("configured for the query parameter, reads it there only", async () => {
-    const byQuery = await startSandboxSkatteetaten({ port: 0, verifyToken: fakeVerifyToken, idempotencyKeyIn: "query" });
+    const byQuery = await startSandboxSkatteetaten({
+      port: 0,
+      verifyToken: fakeVerifyToken,
+      idempotencyKeyIn: "query",
+    });
     try {
       expect((await send(ameldingRequest(byQuery, testLeveranse(), { keyIn: "query" }))).status).toBe(200);
-      expectError(await send(ameldingRequest(byQuery, testLeveranse(), { keyIn: "header" })), 400, "AMLD_006", "AMLD_1022");
+      expectError(
+        await send(ameldingRequest(byQuery, testLeveranse(), { keyIn: "header" })),
+        400,
+        "AMLD_006",
+        "AMLD_1022",
+      );
       expectError(await send(oarRequest(byQuery, testOarBody(), { keyIn: "header" })), 400, "OAR_003", "OAR_1003");
       expect(byQuery.processedCount()).toBe(1);
     } finally {
@@ -88,8 +109,18 @@ describe("Skatteetaten sandbox: routing", () => {
     const o = await call(`${sandbox.oarBaseUrl}/innsending`, { method: "GET" });
     expectError(o, 405, "OAR_009", null);
     expect(o.headers.get("allow")).toBe("POST");
-    expectError(await call(`${sandbox.ameldingBaseUrl}/innsending/2026-10/${ORG_A}`, { method: "PUT", body: "{}" }), 405, "AMLD_022", null);
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${randomUUID()}`, { method: "DELETE" }), 405, "AMLD_022", null);
+    expectError(
+      await call(`${sandbox.ameldingBaseUrl}/innsending/2026-10/${ORG_A}`, { method: "PUT", body: "{}" }),
+      405,
+      "AMLD_022",
+      null,
+    );
+    expectError(
+      await call(`${sandbox.ameldingBaseUrl}/forsendelse/${randomUUID()}`, { method: "DELETE" }),
+      405,
+      "AMLD_022",
+      null,
+    );
   });
 });
 
@@ -126,8 +157,15 @@ describe("Skatteetaten sandbox: header checks", () => {
 
   it("requires Content-Type: application/json", async () => {
     expectError(await send(oar(), { headers: { "Content-Type": "text/plain" } }), 400, "OAR_003", "OAR_1008");
-    expectError(await send(amelding(), { headers: { "Content-Type": "application/xml" } }), 400, "AMLD_006", "AMLD_1047");
-    expect((await send(amelding(), { headers: { "Content-Type": "application/json; charset=utf-8" } })).status).toBe(200);
+    expectError(
+      await send(amelding(), { headers: { "Content-Type": "application/xml" } }),
+      400,
+      "AMLD_006",
+      "AMLD_1047",
+    );
+    expect((await send(amelding(), { headers: { "Content-Type": "application/json; charset=utf-8" } })).status).toBe(
+      200,
+    );
   });
 
   it("requires an idempotency key", async () => {
@@ -194,11 +232,25 @@ describe("Skatteetaten sandbox: forsendelse lookup", () => {
     const accepted = (await send(oar())).json;
     const found = await call(`${sandbox.oarBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" });
     expect(found.status).toBe(200);
-    expect(found.json).toMatchObject({ forsendelseId: accepted.forsendelseId, dialogId: accepted.dialogId, innsendingstype: "NY" });
-    const missing = expectError(await call(`${sandbox.oarBaseUrl}/forsendelse/${randomUUID()}`, { method: "GET" }), 404, "OAR_008", "OAR_1010");
+    expect(found.json).toMatchObject({
+      forsendelseId: accepted.forsendelseId,
+      dialogId: accepted.dialogId,
+      innsendingstype: "NY",
+    });
+    const missing = expectError(
+      await call(`${sandbox.oarBaseUrl}/forsendelse/${randomUUID()}`, { method: "GET" }),
+      404,
+      "OAR_008",
+      "OAR_1010",
+    );
     expect(missing.spesifisering?.[0]?.angittVerdi).toMatch(/^[0-9a-f-]{36}$/);
     // An OAR id is no A-melding forsendelse.
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" }), 404, "AMLD_021", "AMLD_1061");
+    expectError(
+      await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" }),
+      404,
+      "AMLD_021",
+      "AMLD_1061",
+    );
   });
 
   it("returns a stored A-melding forsendelse, or AMLD_1061", async () => {
@@ -206,7 +258,12 @@ describe("Skatteetaten sandbox: forsendelse lookup", () => {
     const found = await call(`${sandbox.ameldingBaseUrl}/forsendelse/${accepted.forsendelseId}`, { method: "GET" });
     expect(found.status).toBe(200);
     expect(found.json).toMatchObject({ forsendelseId: accepted.forsendelseId, meldingsId: accepted.meldingsId });
-    expectError(await call(`${sandbox.ameldingBaseUrl}/forsendelse/nope`, { method: "GET" }), 404, "AMLD_021", "AMLD_1061");
+    expectError(
+      await call(`${sandbox.ameldingBaseUrl}/forsendelse/nope`, { method: "GET" }),
+      404,
+      "AMLD_021",
+      "AMLD_1061",
+    );
   });
 
   it("applies the token and Accept checks to lookups too", async () => {
@@ -218,7 +275,11 @@ describe("Skatteetaten sandbox: forsendelse lookup", () => {
 
 describe("Skatteetaten sandbox: control endpoint", () => {
   const control = (path: string, method: string, body?: unknown) =>
-    call(`${sandbox.url}/__control/${path}`, { method, token: null, body: body === undefined ? undefined : JSON.stringify(body) });
+    call(`${sandbox.url}/__control/${path}`, {
+      method,
+      token: null,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
 
   it("reports stats, sets and clears faults, and resets", async () => {
     await send(oar());
@@ -226,7 +287,9 @@ describe("Skatteetaten sandbox: control endpoint", () => {
     await call(`${sandbox.oarBaseUrl}/ukjent`, { method: "GET" });
     expect((await control("stats", "GET")).json).toEqual({ processed: { oar: 1, amelding: 1 }, requests: 3 });
 
-    expect((await control("faults", "POST", [{ api: "oar", kind: "status", code: "OAR_010", count: "Infinity" }])).status).toBe(200);
+    expect(
+      (await control("faults", "POST", [{ api: "oar", kind: "status", code: "OAR_010", count: "Infinity" }])).status,
+    ).toBe(200);
     expectError(await send(oar()), 500, "OAR_010");
     expectError(await send(oar()), 500, "OAR_010");
     expect((await control("faults", "DELETE")).status).toBe(200);

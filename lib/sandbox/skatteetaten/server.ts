@@ -23,7 +23,10 @@ import { createSandboxState } from "./sandbox-state";
 import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions, UploadEndpoint } from "./types";
 
 type InnsendingRoute = Extract<Route, { kind: "oarInnsending" | "ameldingInnsending" }>;
-type UploadRoute = Extract<Route, { kind: "opplasting" | "opplastingStatus" | "opplastingDelete" | "opplastingInnsending" }>;
+type UploadRoute = Extract<
+  Route,
+  { kind: "opplasting" | "opplastingStatus" | "opplastingDelete" | "opplastingInnsending" }
+>;
 
 const UPLOAD_ENDPOINT_OF: Record<UploadRoute["kind"], UploadEndpoint> = {
   opplasting: "POST /opplastinger",
@@ -55,14 +58,20 @@ function maxBodyBytes(route: Route): number {
  * on demand show and test retry and idempotency handling against a real HTTP server. It shares
  * no code with our adapters, so it can catch them when they get the contract wrong.
  */
-export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptions): Promise<SandboxSkatteetatenHandle> {
+export async function startSandboxSkatteetaten(
+  options: SandboxSkatteetatenOptions,
+): Promise<SandboxSkatteetatenHandle> {
   const state = createSandboxState();
   const idempotency = createIdempotencyStore();
   const faults = createFaultStore();
   const dialogs = options.dialogs ?? createDialogStore();
   // Known once listening; the feedback's attachment URLs point back at this server.
   let serverUrl = "";
-  const feedback = createAmeldingFeedbackPublisher({ dialogs, serverUrl: () => serverUrl, delay: options.feedbackDelay ?? 2000 });
+  const feedback = createAmeldingFeedbackPublisher({
+    dialogs,
+    serverUrl: () => serverUrl,
+    delay: options.feedbackDelay ?? 2000,
+  });
   const reset = () => {
     state.reset();
     idempotency.clear();
@@ -70,8 +79,18 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     feedback.reset();
     dialogs.reset();
   };
-  const deps = { verifyToken: options.verifyToken, idempotency, state, idempotencyKeyIn: options.idempotencyKeyIn ?? "header" };
-  const uploadDeps = { verifyToken: options.verifyToken, state, feedback, validationDelayMs: options.uploadValidationDelayMs ?? 500 };
+  const deps = {
+    verifyToken: options.verifyToken,
+    idempotency,
+    state,
+    idempotencyKeyIn: options.idempotencyKeyIn ?? "header",
+  };
+  const uploadDeps = {
+    verifyToken: options.verifyToken,
+    state,
+    feedback,
+    validationDelayMs: options.uploadValidationDelayMs ?? 500,
+  };
 
   function processorFor(route: InnsendingRoute): ProcessInnsending {
     if (route.kind === "oarInnsending") return (body, key) => processOarInnsending(body, key, state);
@@ -127,7 +146,16 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
 
     if (route.kind === "control") {
       if (tooLarge) return sendResponse(res, jsonResponse(413, { error: "Body too large" }));
-      return sendResponse(res, handleControl(route.action, method, rawBody, url.searchParams, { faults, state, idempotency, reset, releaseFeedback: feedback.releasePending }));
+      return sendResponse(
+        res,
+        handleControl(route.action, method, rawBody, url.searchParams, {
+          faults,
+          state,
+          idempotency,
+          reset,
+          releaseFeedback: feedback.releasePending,
+        }),
+      );
     }
     if (route.kind === "controlMethodNotAllowed") {
       return sendResponse(res, jsonResponse(405, { error: `Use ${route.allow}` }, { Allow: route.allow }));
@@ -138,9 +166,13 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     if (tooLarge) return sendResponse(res, emptyResponse(413));
     if (route.kind === "methodNotAllowed") {
       const detail = spec(null, { melding: `Metoden støttes ikke her; bruk ${route.allow}`, angittVerdi: method });
-      return sendResponse(res, apiError(route.surface, "methodNotAllowed", { spesifisering: [detail] }, { Allow: route.allow }));
+      return sendResponse(
+        res,
+        apiError(route.surface, "methodNotAllowed", { spesifisering: [detail] }, { Allow: route.allow }),
+      );
     }
-    if (route.kind === "notFound") return sendResponse(res, apiError(route.surface, "notFound", { angittVerdi: url.pathname }));
+    if (route.kind === "notFound")
+      return sendResponse(res, apiError(route.surface, "notFound", { angittVerdi: url.pathname }));
 
     const apiReq: ApiRequest = {
       api: route.api,
@@ -153,7 +185,10 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     };
     switch (route.kind) {
       case "ameldingTilbakemelding":
-        return sendResponse(res, await handleTilbakemelding(apiReq, route.forsendelseId, { verifyToken: options.verifyToken, feedback }));
+        return sendResponse(
+          res,
+          await handleTilbakemelding(apiReq, route.forsendelseId, { verifyToken: options.verifyToken, feedback }),
+        );
       case "oarForsendelse":
       case "ameldingForsendelse":
         return sendResponse(res, await handleForsendelseLookup(apiReq, route.forsendelseId, deps));
@@ -162,7 +197,10 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
       case "opplastingDelete":
       case "opplastingInnsending": {
         const opplastingId = "opplastingId" in route ? route.opplastingId : undefined;
-        const target = { orgnr: uploadFaultOrgnr(rawBody, opplastingId, state), endpoint: UPLOAD_ENDPOINT_OF[route.kind] };
+        const target = {
+          orgnr: uploadFaultOrgnr(rawBody, opplastingId, state),
+          endpoint: UPLOAD_ENDPOINT_OF[route.kind],
+        };
         return withFaults(req, res, apiReq, target, uploadHandler(route, apiReq));
       }
       case "oarInnsending":
@@ -177,7 +215,10 @@ export async function startSandboxSkatteetaten(options: SandboxSkatteetatenOptio
     // Writes to a client that already hung up must not crash the sandbox.
     res.on("error", () => {});
     handle(req, res).catch(() => {
-      sendResponse(res, apiError(surfaceOfPath(new URL(req.url ?? "/", "http://sandbox.invalid").pathname), "systemError"));
+      sendResponse(
+        res,
+        apiError(surfaceOfPath(new URL(req.url ?? "/", "http://sandbox.invalid").pathname), "systemError"),
+      );
     });
   });
 

@@ -22,7 +22,8 @@ export const fakeVerifyToken: VerifyToken = async (token, requiredScope) => {
   verifiedScopes.push(requiredScope);
   if (token === "good-token") return { ok: true, systemUserOrg: ORG_A, clientId: "test-client" };
   if (token === "good-token-b") return { ok: true, systemUserOrg: ORG_B, clientId: "test-client" };
-  if (token === "with-audience") return { ok: true, systemUserOrg: ORG_A, clientId: "test-client", audience: ["https://api.example.no"] };
+  if (token === "with-audience")
+    return { ok: true, systemUserOrg: ORG_A, clientId: "test-client", audience: ["https://api.example.no"] };
   if (token === "no-systemuser") return { ok: true, systemUserOrg: null, clientId: "test-client" };
   if (token === "wrong-scope") return { ok: false, reason: "missing_scope" };
   if (token === "expired-token") return { ok: false, reason: "expired" };
@@ -38,10 +39,17 @@ export function testOarBody(overrides: Record<string, unknown> = {}): Record<str
     innsendingstype: "NY",
     oppdragsreferanse: `OPP-${randomUUID().slice(0, 8)}`,
     oppdragsgiver: { navn: "Fjellvind Bygg AS", organisasjonsnummer: ORG_A } as Party,
-    oppdragstaker: { navn: "Baltic Steel UAB", utenlandskIdentifikasjon: "LT-3004", adresseIHjemland: { adresselinje: "Gatve 1", landkode: "LT" } } as Party,
+    oppdragstaker: {
+      navn: "Baltic Steel UAB",
+      utenlandskIdentifikasjon: "LT-3004",
+      adresseIHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
+    } as Party,
     oppdrag: {
       beskrivelse: "Stålmontasje",
-      arbeidssted: { type: "LAND", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" } },
+      arbeidssted: {
+        type: "LAND",
+        adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen", landkode: "NO" },
+      },
       startdato: "2026-11-01",
       forventetSluttdato: "2027-02-28",
       kontraktsverdi: "450000.00",
@@ -64,11 +72,19 @@ export function testLeveranse(overrides: Record<string, unknown> = {}): Record<s
     meldingsId: `m-${randomUUID()}`,
     opplysningspliktig: { norskIdentifikator: ORG_A },
     oppgave: {
-      betalingsinformasjon: { sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }], sumArbeidsgiveravgift: 5640 },
+      betalingsinformasjon: {
+        sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: "2026-10-20", beloep: 7000 }],
+        sumArbeidsgiveravgift: 5640,
+      },
       virksomhet: [
         {
           norskIdentifikator: ORG_B,
-          inntektsmottaker: [{ inntekt: [{ beloep: "40000", fordel: "kontantytelse" }], forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }] }],
+          inntektsmottaker: [
+            {
+              inntekt: [{ beloep: "40000", fordel: "kontantytelse" }],
+              forskuddstrekk: [{ beskrivelse: "ordinaert", beloep: -7000 }],
+            },
+          ],
         },
       ],
     },
@@ -87,7 +103,11 @@ function placeKey(url: string, key: string, keyIn: IdempotencyKeyPlacement) {
 /** POST {oar}/innsending with the key where the sandbox reads it (header unless told). */
 export function oarRequest(sandbox: SandboxSkatteetatenHandle, body: Record<string, unknown>, opts: KeyOptions = {}) {
   const key = opts.key ?? randomUUID();
-  return { key, ...placeKey(`${sandbox.oarBaseUrl}/innsending`, key, opts.keyIn ?? "header"), body: JSON.stringify(body) };
+  return {
+    key,
+    ...placeKey(`${sandbox.oarBaseUrl}/innsending`, key, opts.keyIn ?? "header"),
+    body: JSON.stringify(body),
+  };
 }
 
 /** POST {amelding}/innsending/{kalendermaaned}/{orgnr}, the path taken from the leveranse unless told. */
@@ -160,7 +180,8 @@ export function expectError(answer: TestAnswer, status: number, kode: string, sp
   if (body.kode !== kode) problems.push(`kode ${body.kode} ≠ ${kode}`);
   if (typeof body.melding !== "string" || body.melding.length === 0) problems.push("melding missing");
   if (!UUID.test(body.korrelasjonsid ?? "")) problems.push("korrelasjonsid not a UUID");
-  if (answer.headers.has("korrelasjonsid")) problems.push("a Korrelasjonsid header, which Skatteetaten does not publish");
+  if (answer.headers.has("korrelasjonsid"))
+    problems.push("a Korrelasjonsid header, which Skatteetaten does not publish");
   if (specKode === undefined) {
     if ("spesifisering" in body) problems.push("unexpected spesifisering");
   } else if (body.spesifisering?.[0]?.kode !== specKode) {

@@ -36,7 +36,12 @@ export type SandboxSkatteetatenOptions = {
 export type FaultKind = "status" | "slow" | "drop" | "drop_after_processing" | "rate_limit";
 
 /** The file-upload API's endpoints, as a fault can be aimed at one of them. */
-export const UPLOAD_ENDPOINTS = ["POST /opplastinger", "GET /opplastinger/{id}", "DELETE /opplastinger/{id}", "PUT /innsending"] as const;
+export const UPLOAD_ENDPOINTS = [
+  "POST /opplastinger",
+  "GET /opplastinger/{id}",
+  "DELETE /opplastinger/{id}",
+  "PUT /innsending",
+] as const;
 export type UploadEndpoint = (typeof UPLOAD_ENDPOINTS)[number];
 
 export type SandboxFault = {

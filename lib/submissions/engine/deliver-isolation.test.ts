@@ -28,7 +28,13 @@ async function queueAmelding(orgIndex: number, month = "2026-10") {
   const org = h.orgs[orgIndex]!;
   const leveranse = testLeveranse(org.orgnr, org.orgnr, month);
   return db.transaction((tx) =>
-    createSubmission(tx, h.user, { organisationId: org.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+    createSubmission(tx, h.user, {
+      organisationId: org.id,
+      kind: "amelding",
+      subject: leveranse.kalendermaaned,
+      payload: leveranse,
+      queue: true,
+    }),
   );
 }
 
@@ -36,7 +42,13 @@ async function queueOppdrag(orgIndex: number) {
   const org = h.orgs[orgIndex]!;
   const oppdrag = testOppdrag(org.orgnr);
   return db.transaction((tx) =>
-    createSubmission(tx, h.user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: true }),
+    createSubmission(tx, h.user, {
+      organisationId: org.id,
+      kind: "oar",
+      subject: oppdrag.oppdragsreferanse,
+      payload: oppdrag,
+      queue: true,
+    }),
   );
 }
 
@@ -52,7 +64,10 @@ async function history(id: string) {
 }
 
 async function makeDue(id: string) {
-  await db.update(submissions).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(submissions.id, id));
+  await db
+    .update(submissions)
+    .set({ nextAttemptAt: new Date(Date.now() - 1) })
+    .where(eq(submissions.id, id));
 }
 
 /** Delivers them all at once, so their claims and outcomes share the group commit's statements. */
@@ -60,7 +75,10 @@ function deliverTogether(deps: DeliveryDeps, ids: string[]) {
   return Promise.all(ids.map((id) => deliverSubmission(deps, id)));
 }
 
-async function expectDelivered(good: { submissionId: string; idempotencyKey: string }[], results: { outcome: string }[]) {
+async function expectDelivered(
+  good: { submissionId: string; idempotencyKey: string }[],
+  results: { outcome: string }[],
+) {
   expect(results.map((r) => r.outcome)).toEqual(good.map(() => "accepted"));
   for (const g of good) {
     expect((await history(g.submissionId)).status).toBe("accepted");
@@ -87,19 +105,32 @@ describe("one bad submission fails alone; the others in its batch are delivered 
   it("an A-melding holding an oppdrag (wrong kind) fails with its reason, without blocking other organisations", async () => {
     const poisoned = await queueAmelding(0);
     // What the old saveOppdragAction allowed: an oppdrag stored as a version of an A-melding.
-    await db.update(submissionVersions).set({ payload: testOppdrag(h.orgs[0]!.orgnr) }).where(eq(submissionVersions.id, poisoned.versionId));
+    await db
+      .update(submissionVersions)
+      .set({ payload: testOppdrag(h.orgs[0]!.orgnr) })
+      .where(eq(submissionVersions.id, poisoned.versionId));
     const good = await queueGoodOnes();
 
-    const [bad, ...results] = await deliverTogether(h.deps, [poisoned.submissionId, ...good.map((g) => g.submissionId)]);
+    const [bad, ...results] = await deliverTogether(h.deps, [
+      poisoned.submissionId,
+      ...good.map((g) => g.submissionId),
+    ]);
     await expectDelivered(good, results);
     expect(bad!.outcome).toBe("skipped");
     const s = await history(poisoned.submissionId);
-    expect(s).toMatchObject({ status: "failed", statusReasonCode: "payload_wrong_kind", statusReasonParams: { kind: "amelding" }, nextAttemptAt: null });
+    expect(s).toMatchObject({
+      status: "failed",
+      statusReasonCode: "payload_wrong_kind",
+      statusReasonParams: { kind: "amelding" },
+      nextAttemptAt: null,
+    });
     expect(s.attempts).toHaveLength(0);
     expect(h.skatteetaten.processedCount({ orgnr: h.orgs[0]!.orgnr })).toBe(0);
     // The errors page groups it as never sent, so it is found and can be corrected or cancelled.
     const groups = await listErrorGroups(db, [h.orgs[0]!.id]);
-    expect(groups).toContainEqual(expect.objectContaining({ status: "failed", code: null, cause: "unsendable", count: 1 }));
+    expect(groups).toContainEqual(
+      expect.objectContaining({ status: "failed", code: null, cause: "unsendable", count: 1 }),
+    );
   });
 
   it("a request the adapter cannot build fails that submission alone", async () => {
@@ -112,7 +143,10 @@ describe("one bad submission fails alone; the others in its batch are delivered 
         return adapter.buildRequest(payload, ctx);
       },
     });
-    const deps: DeliveryDeps = { ...h.deps, adapters: { oar: throwing(h.deps.adapters.oar), amelding: throwing(h.deps.adapters.amelding) } };
+    const deps: DeliveryDeps = {
+      ...h.deps,
+      adapters: { oar: throwing(h.deps.adapters.oar), amelding: throwing(h.deps.adapters.amelding) },
+    };
     const poisoned = await queueOppdrag(0);
     const good = await queueGoodOnes();
 
@@ -131,13 +165,19 @@ describe("one bad submission fails alone; the others in its batch are delivered 
     const good = await queueGoodOnes();
     const drop = await refuseWritesFor("delivery_attempts", "insert", poisoned.submissionId);
     try {
-      const [bad, ...results] = await deliverTogether(h.deps, [poisoned.submissionId, ...good.map((g) => g.submissionId)]);
+      const [bad, ...results] = await deliverTogether(h.deps, [
+        poisoned.submissionId,
+        ...good.map((g) => g.submissionId),
+      ]);
       await expectDelivered(good, results);
       expect(bad!.outcome).toBe("skipped");
     } finally {
       await drop();
     }
-    expect(await history(poisoned.submissionId)).toMatchObject({ status: "failed", statusReasonCode: "attempt_not_recordable" });
+    expect(await history(poisoned.submissionId)).toMatchObject({
+      status: "failed",
+      statusReasonCode: "attempt_not_recordable",
+    });
     expect(h.skatteetaten.processedCount({ idempotencyKey: poisoned.idempotencyKey })).toBe(0);
   });
 
@@ -146,14 +186,20 @@ describe("one bad submission fails alone; the others in its batch are delivered 
     const good = await queueGoodOnes();
     const drop = await refuseWritesFor("delivery_attempts", "update", poisoned.submissionId);
     try {
-      const [bad, ...results] = await deliverTogether(h.deps, [poisoned.submissionId, ...good.map((g) => g.submissionId)]);
+      const [bad, ...results] = await deliverTogether(h.deps, [
+        poisoned.submissionId,
+        ...good.map((g) => g.submissionId),
+      ]);
       await expectDelivered(good, results);
       expect(bad!.outcome).toBe("failed");
     } finally {
       await drop();
     }
     // Skatteetaten has it; a retry with the same key reads its answer from the idempotency store.
-    expect(await history(poisoned.submissionId)).toMatchObject({ status: "failed", statusReasonCode: "outcome_not_recordable" });
+    expect(await history(poisoned.submissionId)).toMatchObject({
+      status: "failed",
+      statusReasonCode: "outcome_not_recordable",
+    });
     expect(h.skatteetaten.processedCount({ idempotencyKey: poisoned.idempotencyKey })).toBe(1);
   });
 
@@ -161,13 +207,18 @@ describe("one bad submission fails alone; the others in its batch are delivered 
     const poisonedOrgnr = h.orgs[0]!.orgnr;
     let mangle = true;
     const proxy = await startGatewayProxy(h.skatteetaten.url, ({ request, response }) =>
-      mangle && new RegExp(`/${poisonedOrgnr}(\\?|$)`).test(request.path) ? { ...response, body: Buffer.concat([response.body, Buffer.from([0])]) } : null,
+      mangle && new RegExp(`/${poisonedOrgnr}(\\?|$)`).test(request.path)
+        ? { ...response, body: Buffer.concat([response.body, Buffer.from([0])]) }
+        : null,
     );
     try {
       const deps = viaGateway(proxy.url);
       const poisoned = await queueAmelding(0);
       const good = await queueGoodOnes();
-      const [bad, ...results] = await deliverTogether(deps, [poisoned.submissionId, ...good.map((g) => g.submissionId)]);
+      const [bad, ...results] = await deliverTogether(deps, [
+        poisoned.submissionId,
+        ...good.map((g) => g.submissionId),
+      ]);
       await expectDelivered(good, results);
       expect(bad!.outcome).toBe("retrying");
       let s = await history(poisoned.submissionId);
@@ -189,28 +240,51 @@ describe("one bad submission fails alone; the others in its batch are delivered 
 });
 
 function viaGateway(url: string): DeliveryDeps {
-  const deps = createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, oarApiUrl: `${url}/oar/v1`, ameldingApiUrl: `${url}/amelding/v1` });
+  const deps = createDeliveryDeps(db, h.tokens, {
+    ...h.deliveryConfig,
+    oarApiUrl: `${url}/oar/v1`,
+    ameldingApiUrl: `${url}/amelding/v1`,
+  });
   return { ...deps, random: () => 0 };
 }
 
 describe("a 2xx whose body is not Skatteetaten's answer is never accepted", () => {
   const unreadable: Record<string, (exchange: ProxiedExchange) => GatewayAnswer> = {
     "an empty body": ({ response }) => ({ status: 200, headers: response.headers, body: "" }),
-    "a gateway's HTML page": () => ({ status: 200, headers: { "content-type": "text/html" }, body: "<html><body>Service temporarily unavailable</body></html>" }),
-    "JSON of another shape": () => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"status":"ok"}' }),
-    "ids that are not strings": () => ({ status: 202, headers: { "content-type": "application/json" }, body: '{"dialogId":1,"forsendelseId":null,"meldingsId":[]}' }),
+    "a gateway's HTML page": () => ({
+      status: 200,
+      headers: { "content-type": "text/html" },
+      body: "<html><body>Service temporarily unavailable</body></html>",
+    }),
+    "JSON of another shape": () => ({
+      status: 200,
+      headers: { "content-type": "application/json" },
+      body: '{"status":"ok"}',
+    }),
+    "ids that are not strings": () => ({
+      status: 202,
+      headers: { "content-type": "application/json" },
+      body: '{"dialogId":1,"forsendelseId":null,"meldingsId":[]}',
+    }),
   };
 
   for (const [what, answer] of Object.entries(unreadable)) {
     it(`resends after ${what} with the same key and body, and takes Skatteetaten's own answer`, async () => {
       let gatewayAnswers = 1;
-      const proxy = await startGatewayProxy(h.skatteetaten.url, (exchange) => (gatewayAnswers-- > 0 ? answer(exchange) : null));
+      const proxy = await startGatewayProxy(h.skatteetaten.url, (exchange) =>
+        gatewayAnswers-- > 0 ? answer(exchange) : null,
+      );
       try {
         const deps = viaGateway(proxy.url);
         const { submissionId, idempotencyKey } = await queueAmelding(1);
         expect((await deliverSubmission(deps, submissionId)).outcome).toBe("retrying");
         let s = await history(submissionId);
-        expect(s).toMatchObject({ status: "retrying", receivedIds: null, acceptedAt: null, statusReasonCode: "unreadable_answer" });
+        expect(s).toMatchObject({
+          status: "retrying",
+          receivedIds: null,
+          acceptedAt: null,
+          statusReasonCode: "unreadable_answer",
+        });
         // The request did reach Skatteetaten, which processed it.
         expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
 
@@ -220,7 +294,11 @@ describe("a 2xx whose body is not Skatteetaten's answer is never accepted", () =
         expect(s.attempts.map((a) => a.outcome)).toEqual(["unreadable_answer", "accepted"]);
         expect(s.attempts[0]!.requestBody).toBe(s.attempts[1]!.requestBody);
         expect(s.attempts[1]!.idempotencyKey).toBe(idempotencyKey);
-        expect(s.receivedIds).toMatchObject({ dialogId: expect.any(String), forsendelseId: expect.any(String), meldingsId: expect.any(String) });
+        expect(s.receivedIds).toMatchObject({
+          dialogId: expect.any(String),
+          forsendelseId: expect.any(String),
+          meldingsId: expect.any(String),
+        });
         expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
       } finally {
         await proxy.close();
@@ -269,7 +347,10 @@ describe("Retry-After", () => {
     expect(capped.nextAttemptAt.getTime() - before).toBeGreaterThanOrEqual(900_000);
     expect(capped.nextAttemptAt.getTime() - Date.now()).toBeLessThanOrEqual(900_000);
 
-    const configured = { ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, maxRetryAfterSeconds: 60 }), random: () => 0 };
+    const configured = {
+      ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, maxRetryAfterSeconds: 60 }),
+      random: () => 0,
+    };
     const other = await queueOppdrag(3);
     const shorter = (await deliverSubmission(configured, other.submissionId)) as { nextAttemptAt: Date };
     expect(shorter.nextAttemptAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);

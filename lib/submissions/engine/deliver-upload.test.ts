@@ -29,7 +29,10 @@ let deps: DeliveryDeps;
 const POLLING = { firstDelayMs: 20, maxDelayMs: 50, maxWaitMs: 60_000 };
 
 beforeAll(async () => {
-  h = await startEngineHarness(db, { organisations: 3, delivery: { uploadThresholdBytes: 300, uploadPolling: POLLING } });
+  h = await startEngineHarness(db, {
+    organisations: 3,
+    delivery: { uploadThresholdBytes: 300, uploadPolling: POLLING },
+  });
   deps = h.deps;
 });
 afterAll(() => h.close());
@@ -42,27 +45,47 @@ const org = (i = 0) => h.orgs[i]!;
 
 async function queue(leveranse: Record<string, unknown>, orgIndex = 0) {
   return db.transaction((tx) =>
-    createSubmission(tx, h.user, { organisationId: org(orgIndex).id, kind: "amelding", subject: String(leveranse.kalendermaaned), payload: leveranse, queue: true }),
+    createSubmission(tx, h.user, {
+      organisationId: org(orgIndex).id,
+      kind: "amelding",
+      subject: String(leveranse.kalendermaaned),
+      payload: leveranse,
+      queue: true,
+    }),
   );
 }
 
 const leveranse = (orgIndex = 0, month?: string) => testLeveranse(org(orgIndex).orgnr, org(orgIndex).orgnr, month);
 
-const feedbackOf = (submissionId: string) => findFeedbackForSubmission(db, submissionId, h.orgs.map((o) => o.id));
+const feedbackOf = (submissionId: string) =>
+  findFeedbackForSubmission(
+    db,
+    submissionId,
+    h.orgs.map((o) => o.id),
+  );
 
 async function history(id: string) {
-  return (await findSubmissionWithHistory(db, id, h.orgs.map((o) => o.id)))!;
+  return (await findSubmissionWithHistory(
+    db,
+    id,
+    h.orgs.map((o) => o.id),
+  ))!;
 }
 
 async function makeDue(id: string) {
-  await db.update(submissions).set({ nextAttemptAt: new Date(Date.now() - 1), leaseUntil: new Date(Date.now() - 1) }).where(eq(submissions.id, id));
+  await db
+    .update(submissions)
+    .set({ nextAttemptAt: new Date(Date.now() - 1), leaseUntil: new Date(Date.now() - 1) })
+    .where(eq(submissions.id, id));
 }
 
 /** What a worker does: the next step while one is due, waiting out the pauses between status checks. */
 async function deliverToEnd(d: DeliveryDeps, id: string, maxSteps = 20): Promise<DeliveryResult> {
   let result = await deliverSubmission(d, id);
   for (let i = 0; result.outcome === "continuing" && i < maxSteps; i++) {
-    await new Promise((r) => setTimeout(r, Math.max(0, result.outcome === "continuing" ? result.nextAttemptAt.getTime() - Date.now() + 5 : 0)));
+    await new Promise((r) =>
+      setTimeout(r, Math.max(0, result.outcome === "continuing" ? result.nextAttemptAt.getTime() - Date.now() + 5 : 0)),
+    );
     result = await deliverSubmission(d, id);
   }
   return result;
@@ -82,7 +105,10 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
   it("uploads, waits for validation without holding the delivery, sends in, and records the ids as accepted", async () => {
     h.skatteetaten.setUploadValidationDelay(800);
     // A first pause long enough to see that no worker takes the submission before its next check.
-    const deps = { ...h.deps, ameldingUpload: { ...h.deps.ameldingUpload, polling: { ...POLLING, firstDelayMs: 1_500, maxDelayMs: 1_500 } } };
+    const deps = {
+      ...h.deps,
+      ameldingUpload: { ...h.deps.ameldingUpload, polling: { ...POLLING, firstDelayMs: 1_500, maxDelayMs: 1_500 } },
+    };
     const melding = leveranse();
     const { submissionId, idempotencyKey } = await queue(melding);
 
@@ -91,7 +117,11 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     let s = await history(submissionId);
     const uploadId = s.attempts[0]!.uploadId!;
     expect(uploadId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(s).toMatchObject({ status: "sending", statusReasonCode: "upload_validating", statusReasonParams: { uploadId } });
+    expect(s).toMatchObject({
+      status: "sending",
+      statusReasonCode: "upload_validating",
+      statusReasonParams: { uploadId },
+    });
     expect(s.attempts[0]).toMatchObject({ step: "upload", outcome: "uploaded", requestMethod: "POST", idempotencyKey });
     expect(s.attempts[0]!.requestUrl).toBe(`${h.skatteetaten.ameldingFilopplastingBaseUrl}/opplastinger`);
     expect(s.attempts[0]!.requestHeaders).not.toHaveProperty("idempotencyKey");
@@ -101,7 +131,12 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     expect(checked).toMatchObject({ outcome: "continuing" });
     expect((checked as { nextAttemptAt: Date }).nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     s = await history(submissionId);
-    expect(s.attempts[1]).toMatchObject({ step: "upload_status", outcome: "validating", uploadId, requestMethod: "GET" });
+    expect(s.attempts[1]).toMatchObject({
+      step: "upload_status",
+      outcome: "validating",
+      uploadId,
+      requestMethod: "GET",
+    });
     expect(s.leaseUntil!.getTime()).toBe(s.nextAttemptAt!.getTime());
     // Not due yet: no worker takes it before its next check.
     expect((await deliverSubmission(deps, submissionId)).outcome).toBe("skipped");
@@ -111,21 +146,46 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     s = await history(submissionId);
     expect(s.status).toBe("accepted");
     expect(s.attempts.at(-2)).toMatchObject({ step: "upload_status", outcome: "validated", uploadId });
-    expect(s.attempts.at(-1)).toMatchObject({ step: "upload_submit", outcome: "accepted", uploadId, requestMethod: "PUT", responseStatus: 200 });
+    expect(s.attempts.at(-1)).toMatchObject({
+      step: "upload_submit",
+      outcome: "accepted",
+      uploadId,
+      requestMethod: "PUT",
+      responseStatus: 200,
+    });
     expect(JSON.parse(s.attempts.at(-1)!.requestBody)).toEqual({ id: uploadId });
-    expect(s.receivedIds).toEqual({ dialogId: expect.any(String), forsendelseId: expect.any(String), meldingsId: melding.meldingsId });
+    expect(s.receivedIds).toEqual({
+      dialogId: expect.any(String),
+      forsendelseId: expect.any(String),
+      meldingsId: melding.meldingsId,
+    });
     expect(new Set(s.attempts.map((a) => a.uploadId))).toEqual(new Set([uploadId]));
 
     // Sent in once, under that upload, with the body the submission endpoint would have had.
-    expect(sentIn(melding.meldingsId)).toEqual([expect.objectContaining({ opplastingId: uploadId, idempotencyKey: null, forsendelseId: s.receivedIds!.forsendelseId })]);
-    const wire = h.deps.adapters.amelding.buildRequest(s.versions[0]!.payload, { idempotencyKey, orgnr: org().orgnr, existsAtSkatteetaten: false });
+    expect(sentIn(melding.meldingsId)).toEqual([
+      expect.objectContaining({
+        opplastingId: uploadId,
+        idempotencyKey: null,
+        forsendelseId: s.receivedIds!.forsendelseId,
+      }),
+    ]);
+    const wire = h.deps.adapters.amelding.buildRequest(s.versions[0]!.payload, {
+      idempotencyKey,
+      orgnr: org().orgnr,
+      existsAtSkatteetaten: false,
+    });
     expect(s.attempts[0]!.requestBody).toBe(wire.body);
-    expect(h.skatteetaten.received("amelding").find((r) => r.opplastingId === uploadId)!.body).toEqual(JSON.parse(wire.body));
+    expect(h.skatteetaten.received("amelding").find((r) => r.opplastingId === uploadId)!.body).toEqual(
+      JSON.parse(wire.body),
+    );
 
     // Then its feedback is followed as for any accepted A-melding.
     const fetched = (status: string | undefined) => status !== undefined && status !== "waiting";
     for (let round = 0; round < 10 && !fetched((await feedbackOf(submissionId))?.status); round++) {
-      await db.update(ameldingFeedback).set({ nextCheckAt: new Date(0) }).where(eq(ameldingFeedback.submissionId, submissionId));
+      await db
+        .update(ameldingFeedback)
+        .set({ nextCheckAt: new Date(0) })
+        .where(eq(ameldingFeedback.submissionId, submissionId));
       await runFeedbackRound({ ...h.feedbackDeps, batchSize: 500 });
     }
     const feedback = (await feedbackOf(submissionId))!;
@@ -136,14 +196,19 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
   it("sends an A-melding up to the threshold to the submission endpoint, and one byte more through the upload", async () => {
     const at = leveranse(1, "2026-05");
     const over = leveranse(1, "2026-06");
-    const size = (l: Record<string, unknown>) => Buffer.byteLength(h.deps.adapters.amelding.buildRequest(l, { idempotencyKey: "k", orgnr: "", existsAtSkatteetaten: false }).body);
+    const size = (l: Record<string, unknown>) =>
+      Buffer.byteLength(
+        h.deps.adapters.amelding.buildRequest(l, { idempotencyKey: "k", orgnr: "", existsAtSkatteetaten: false }).body,
+      );
     const atThreshold = { ...h.deps, ameldingUpload: { ...h.deps.ameldingUpload, thresholdBytes: size(at) } };
     const overThreshold = { ...h.deps, ameldingUpload: { ...h.deps.ameldingUpload, thresholdBytes: size(over) - 1 } };
 
     const normal = await queue(at, 1);
     expect((await deliverToEnd(atThreshold, normal.submissionId)).outcome).toBe("accepted");
     expect(await steps(normal.submissionId)).toEqual([["send", "accepted"]]);
-    expect((await history(normal.submissionId)).attempts[0]!.requestUrl).toBe(`${h.skatteetaten.ameldingBaseUrl}/innsending/2026-05/${org(1).orgnr}`);
+    expect((await history(normal.submissionId)).attempts[0]!.requestUrl).toBe(
+      `${h.skatteetaten.ameldingBaseUrl}/innsending/2026-05/${org(1).orgnr}`,
+    );
     expect(h.skatteetaten.processedCount({ idempotencyKey: normal.idempotencyKey })).toBe(1);
 
     const uploaded = await queue(over, 1);
@@ -158,14 +223,30 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
   });
 
   it("sends a real A-melding over 10 MB, which the submission endpoint refuses, through the upload with the default threshold", async () => {
-    const big = generateLeveranse({ opplysningspliktig: org(2).orgnr, virksomhet: org(2).orgnr, persons: 17_000, kalendermaaned: "2026-04" });
-    const defaults = { ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, uploadThresholdBytes: undefined }), random: () => 0 };
+    const big = generateLeveranse({
+      opplysningspliktig: org(2).orgnr,
+      virksomhet: org(2).orgnr,
+      persons: 17_000,
+      kalendermaaned: "2026-04",
+    });
+    const defaults = {
+      ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, uploadThresholdBytes: undefined }),
+      random: () => 0,
+    };
     const { submissionId, idempotencyKey } = await queue(big, 2);
-    const wire = defaults.adapters.amelding.buildRequest(big, { idempotencyKey, orgnr: org(2).orgnr, existsAtSkatteetaten: false });
+    const wire = defaults.adapters.amelding.buildRequest(big, {
+      idempotencyKey,
+      orgnr: org(2).orgnr,
+      existsAtSkatteetaten: false,
+    });
     expect(Buffer.byteLength(wire.body)).toBeGreaterThan(10 * 1024 * 1024);
     // The premise: the submission endpoint takes at most 10 MB.
     const token = (await h.tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: org(2).orgnr })).accessToken;
-    const direct = await fetch(wire.url, { method: "POST", headers: { ...wire.headers, Authorization: `Bearer ${token}` }, body: wire.body });
+    const direct = await fetch(wire.url, {
+      method: "POST",
+      headers: { ...wire.headers, Authorization: `Bearer ${token}` },
+      body: wire.body,
+    });
     expect(direct.status).toBe(413);
 
     expect((await deliverToEnd(defaults, submissionId)).outcome).toBe("accepted");
@@ -177,11 +258,22 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
 
   it("sends a large A-melding under the threshold the normal way, and retries it byte for byte", async () => {
     // Megabytes of JSON: read and claimed on its own, outside the statements the others share.
-    const large = generateLeveranse({ opplysningspliktig: org(2).orgnr, virksomhet: org(2).orgnr, persons: 4_000, kalendermaaned: "2026-03" });
-    const defaults = { ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, uploadThresholdBytes: undefined }), random: () => 0 };
+    const large = generateLeveranse({
+      opplysningspliktig: org(2).orgnr,
+      virksomhet: org(2).orgnr,
+      persons: 4_000,
+      kalendermaaned: "2026-03",
+    });
+    const defaults = {
+      ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, uploadThresholdBytes: undefined }),
+      random: () => 0,
+    };
     h.skatteetaten.setFaults([{ orgnr: org(2).orgnr, kind: "status", status: 500, code: "AMLD_001" }]);
     const { submissionId, idempotencyKey } = await queue(large, 2);
-    const [first, small] = await Promise.all([deliverToEnd(defaults, submissionId), queue(leveranse(1, "2026-07"), 1).then((q) => deliverToEnd(defaults, q.submissionId))]);
+    const [first, small] = await Promise.all([
+      deliverToEnd(defaults, submissionId),
+      queue(leveranse(1, "2026-07"), 1).then((q) => deliverToEnd(defaults, q.submissionId)),
+    ]);
     expect([first.outcome, small.outcome]).toEqual(["retrying", "accepted"]);
     await makeDue(submissionId);
     expect((await deliverToEnd(defaults, submissionId)).outcome).toBe("accepted");
@@ -201,7 +293,12 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
     expect((await deliverToEnd(deps, submissionId)).outcome).toBe("rejected");
     const s = await history(submissionId);
     const uploadId = s.attempts[0]!.uploadId!;
-    expect(s).toMatchObject({ status: "rejected", lastErrorCode: "AMLD_010", statusReasonCode: "upload_validation_failed", statusReasonParams: { uploadId, count: 1 } });
+    expect(s).toMatchObject({
+      status: "rejected",
+      lastErrorCode: "AMLD_010",
+      statusReasonCode: "upload_validation_failed",
+      statusReasonParams: { uploadId, count: 1 },
+    });
     expect(await steps(submissionId)).toEqual([
       ["upload", "uploaded"],
       ["upload_status", "rejected"],
@@ -213,7 +310,9 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
       known: true,
       category: "validation",
       retryable: false,
-      specifications: [{ sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!", melding: expect.stringContaining("MeldingsId") }],
+      specifications: [
+        { sti: "/leveranse/meldingsId", angittVerdi: "ikke gyldig!", melding: expect.stringContaining("MeldingsId") },
+      ],
     });
     expect(sentIn("ikke gyldig!")).toHaveLength(0);
     expect((await deliverSubmission(deps, submissionId)).outcome).toBe("skipped");
@@ -223,20 +322,39 @@ describe("an A-melding over the threshold goes through the file-upload API", () 
 describe("a transient failure resumes the upload delivery at the step it failed in, and it is sent in once", () => {
   const failures: [string, (endpoint: UploadEndpoint) => SandboxFault, string][] = [
     ["a 5xx", (endpoint) => ({ endpoint, kind: "status", status: 500, code: "AMLD_017" }), "retryable_error"],
-    ["a dropped connection after processing", (endpoint) => ({ endpoint, kind: "drop_after_processing" }), "network_error"],
+    [
+      "a dropped connection after processing",
+      (endpoint) => ({ endpoint, kind: "drop_after_processing" }),
+      "network_error",
+    ],
   ];
   const flows: Record<string, { endpoint: UploadEndpoint; expected: string[][] }> = {
     upload: {
       endpoint: "POST /opplastinger",
-      expected: [["upload", "<failure>"], ["upload", "uploaded"], ["upload_status", "validated"], ["upload_submit", "accepted"]],
+      expected: [
+        ["upload", "<failure>"],
+        ["upload", "uploaded"],
+        ["upload_status", "validated"],
+        ["upload_submit", "accepted"],
+      ],
     },
     "status check": {
       endpoint: "GET /opplastinger/{id}",
-      expected: [["upload", "uploaded"], ["upload_status", "<failure>"], ["upload_status", "validated"], ["upload_submit", "accepted"]],
+      expected: [
+        ["upload", "uploaded"],
+        ["upload_status", "<failure>"],
+        ["upload_status", "validated"],
+        ["upload_submit", "accepted"],
+      ],
     },
     "send-in": {
       endpoint: "PUT /innsending",
-      expected: [["upload", "uploaded"], ["upload_status", "validated"], ["upload_submit", "<failure>"], ["upload_submit", "accepted"]],
+      expected: [
+        ["upload", "uploaded"],
+        ["upload_status", "validated"],
+        ["upload_submit", "<failure>"],
+        ["upload_submit", "accepted"],
+      ],
     },
   };
 
@@ -301,20 +419,34 @@ describe("a transient failure resumes the upload delivery at the step it failed 
         const matches = request.method === method && new RegExp(`${path.replace("{id}", "[^/]+")}$`).test(request.path);
         if (!mangle || !matches) return null;
         mangle = false;
-        return { status: 200, headers: { "content-type": "text/html" }, body: "<html><body>Service temporarily unavailable</body></html>" };
+        return {
+          status: 200,
+          headers: { "content-type": "text/html" },
+          body: "<html><body>Service temporarily unavailable</body></html>",
+        };
       });
       try {
         const gateway = {
-          ...createDeliveryDeps(db, h.tokens, { ...h.deliveryConfig, ameldingFilopplastingApiUrl: `${proxy.url}/amelding-filopplasting/v1` }),
+          ...createDeliveryDeps(db, h.tokens, {
+            ...h.deliveryConfig,
+            ameldingFilopplastingApiUrl: `${proxy.url}/amelding-filopplasting/v1`,
+          }),
           random: () => 0,
         };
         const melding = leveranse();
         const { submissionId } = await queue(melding);
         expect((await deliverToEnd(gateway, submissionId)).outcome, endpoint).toBe("retrying");
-        expect(await history(submissionId)).toMatchObject({ status: "retrying", statusReasonCode: "unreadable_answer", receivedIds: null });
+        expect(await history(submissionId)).toMatchObject({
+          status: "retrying",
+          statusReasonCode: "unreadable_answer",
+          receivedIds: null,
+        });
         await makeDue(submissionId);
         expect((await deliverToEnd(gateway, submissionId)).outcome, endpoint).toBe("accepted");
-        expect((await steps(submissionId)).filter(([, o]) => o === "unreadable_answer"), endpoint).toHaveLength(1);
+        expect(
+          (await steps(submissionId)).filter(([, o]) => o === "unreadable_answer"),
+          endpoint,
+        ).toHaveLength(1);
         expect(sentIn(melding.meldingsId), endpoint).toHaveLength(1);
       } finally {
         await proxy.close();
@@ -326,7 +458,10 @@ describe("a transient failure resumes the upload delivery at the step it failed 
 describe("an upload Skatteetaten no longer knows", () => {
   async function deleteUpload(uploadId: string, orgnr: string) {
     const token = (await h.tokens.getToken({ scopes: [AMELDING_SCOPE], systemUserOrg: orgnr })).accessToken;
-    const res = await fetch(`${h.skatteetaten.ameldingFilopplastingBaseUrl}/opplastinger/${uploadId}`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`${h.skatteetaten.ameldingFilopplastingBaseUrl}/opplastinger/${uploadId}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
   }
 
@@ -338,7 +473,11 @@ describe("an upload Skatteetaten no longer knows", () => {
     await deleteUpload(first, org().orgnr);
 
     expect((await deliverToEnd(deps, submissionId)).outcome).toBe("retrying");
-    expect(await history(submissionId)).toMatchObject({ status: "retrying", statusReasonCode: "upload_not_found", statusReasonParams: { uploadId: first } });
+    expect(await history(submissionId)).toMatchObject({
+      status: "retrying",
+      statusReasonCode: "upload_not_found",
+      statusReasonParams: { uploadId: first },
+    });
     await makeDue(submissionId);
     expect((await deliverToEnd(deps, submissionId)).outcome).toBe("accepted");
     const s = await history(submissionId);
@@ -356,7 +495,9 @@ describe("an upload Skatteetaten no longer knows", () => {
   });
 
   it("is uploaded again at most as often as the attempt limit allows", async () => {
-    h.skatteetaten.setFaults([{ endpoint: "GET /opplastinger/{id}", kind: "status", status: 404, code: "AMLD_021", count: Infinity }]);
+    h.skatteetaten.setFaults([
+      { endpoint: "GET /opplastinger/{id}", kind: "status", status: 404, code: "AMLD_021", count: Infinity },
+    ]);
     const { submissionId } = await queue(leveranse());
     let result = await deliverToEnd(deps, submissionId);
     for (let i = 0; i < 10 && result.outcome === "retrying"; i++) {
@@ -365,7 +506,11 @@ describe("an upload Skatteetaten no longer knows", () => {
     }
     expect(result.outcome).toBe("failed");
     const s = await history(submissionId);
-    expect(s).toMatchObject({ status: "failed", statusReasonCode: "gave_up", statusReasonParams: { attempts: h.deliveryConfig.maxAttempts } });
+    expect(s).toMatchObject({
+      status: "failed",
+      statusReasonCode: "gave_up",
+      statusReasonParams: { attempts: h.deliveryConfig.maxAttempts },
+    });
     expect(s.attempts.filter((a) => a.step === "upload")).toHaveLength(h.deliveryConfig.maxAttempts!);
   });
 
@@ -380,7 +525,11 @@ describe("an upload Skatteetaten no longer knows", () => {
     await makeDue(submissionId);
     expect((await deliverToEnd(deps, submissionId)).outcome).toBe("failed");
     const s = await history(submissionId);
-    expect(s).toMatchObject({ status: "failed", statusReasonCode: "upload_gone_after_submit", statusReasonParams: { uploadId: s.attempts[0]!.uploadId } });
+    expect(s).toMatchObject({
+      status: "failed",
+      statusReasonCode: "upload_gone_after_submit",
+      statusReasonParams: { uploadId: s.attempts[0]!.uploadId },
+    });
     expect(s.attempts.filter((a) => a.step === "upload")).toHaveLength(1);
   });
 });
@@ -388,11 +537,18 @@ describe("an upload Skatteetaten no longer knows", () => {
 describe("an upload delivery waits a bounded time and fails alone", () => {
   it("fails with the reason when the upload is still being validated after the longest wait", async () => {
     h.skatteetaten.setUploadValidationDelay(60_000);
-    const impatient = { ...deps, ameldingUpload: { ...deps.ameldingUpload, polling: { firstDelayMs: 20, maxDelayMs: 40, maxWaitMs: 150 } } };
+    const impatient = {
+      ...deps,
+      ameldingUpload: { ...deps.ameldingUpload, polling: { firstDelayMs: 20, maxDelayMs: 40, maxWaitMs: 150 } },
+    };
     const { submissionId } = await queue(leveranse());
     expect((await deliverToEnd(impatient, submissionId)).outcome).toBe("failed");
     const s = await history(submissionId);
-    expect(s).toMatchObject({ status: "failed", statusReasonCode: "upload_not_validated", statusReasonParams: { uploadId: s.attempts[0]!.uploadId } });
+    expect(s).toMatchObject({
+      status: "failed",
+      statusReasonCode: "upload_not_validated",
+      statusReasonParams: { uploadId: s.attempts[0]!.uploadId },
+    });
     const checks = s.attempts.filter((a) => a.step === "upload_status");
     expect(checks.length).toBeGreaterThanOrEqual(2);
     expect(checks.every((a) => a.outcome === "validating")).toBe(true);

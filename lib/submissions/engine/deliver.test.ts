@@ -24,12 +24,19 @@ async function queue(kind: "oar" | "amelding", payload: Record<string, unknown>,
 }
 
 async function history(id: string) {
-  return (await findSubmissionWithHistory(db, id, h.orgs.map((o) => o.id)))!;
+  return (await findSubmissionWithHistory(
+    db,
+    id,
+    h.orgs.map((o) => o.id),
+  ))!;
 }
 
 /** Makes a scheduled retry due now, instead of waiting for its backoff. */
 async function makeDue(id: string) {
-  await db.update(submissions).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(submissions.id, id));
+  await db
+    .update(submissions)
+    .set({ nextAttemptAt: new Date(Date.now() - 1) })
+    .where(eq(submissions.id, id));
 }
 
 const orgnr = () => h.orgs[0]!.orgnr;
@@ -42,7 +49,11 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect(result.outcome).toBe("accepted");
     const s = await history(submissionId);
     expect(s.status).toBe("accepted");
-    expect(s.receivedIds).toMatchObject({ meldingsId: leveranse.meldingsId, forsendelseId: expect.any(String), dialogId: expect.any(String) });
+    expect(s.receivedIds).toMatchObject({
+      meldingsId: leveranse.meldingsId,
+      forsendelseId: expect.any(String),
+      dialogId: expect.any(String),
+    });
     const [attempt] = s.attempts;
     expect(attempt).toMatchObject({ outcome: "accepted", idempotencyKey, responseStatus: 200 });
     expect(attempt!.requestUrl).toMatch(new RegExp(`/innsending/${leveranse.kalendermaaned}/${orgnr()}$`));
@@ -56,11 +67,16 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     const oppdrag = testOppdrag(orgnr());
     const first = await queue("oar", oppdrag, oppdrag.oppdragsreferanse);
     expect((await deliverSubmission(h.deps, first.submissionId)).outcome).toBe("accepted");
-    const change = await queue("oar", { ...oppdrag, oppdrag: { ...oppdrag.oppdrag, kontraktsverdiNok: 500000 } }, oppdrag.oppdragsreferanse);
-    expect((await deliverSubmission(h.deps, change.submissionId)).outcome).toBe("accepted");
-    const bodies = [(await history(first.submissionId)).attempts[0]!, (await history(change.submissionId)).attempts[0]!].map(
-      (a) => JSON.parse(a.requestBody).innsendingstype,
+    const change = await queue(
+      "oar",
+      { ...oppdrag, oppdrag: { ...oppdrag.oppdrag, kontraktsverdiNok: 500000 } },
+      oppdrag.oppdragsreferanse,
     );
+    expect((await deliverSubmission(h.deps, change.submissionId)).outcome).toBe("accepted");
+    const bodies = [
+      (await history(first.submissionId)).attempts[0]!,
+      (await history(change.submissionId)).attempts[0]!,
+    ].map((a) => JSON.parse(a.requestBody).innsendingstype);
     expect(bodies).toEqual(["NY", "ENDRING"]);
   });
 
@@ -128,7 +144,10 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect(outcomes).toEqual(["retrying", "retrying", "retrying", "failed"]);
     const s = await history(submissionId);
     expect(s.status).toBe("failed");
-    expect(s).toMatchObject({ statusReasonCode: "gave_up", statusReasonParams: { attempts: 4, cause: { code: "skatteetaten_message" } } });
+    expect(s).toMatchObject({
+      statusReasonCode: "gave_up",
+      statusReasonParams: { attempts: 4, cause: { code: "skatteetaten_message" } },
+    });
     expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(0);
   });
 
@@ -140,7 +159,12 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("rejected");
     const s = await history(submissionId);
     expect(s).toMatchObject({ status: "rejected", lastErrorCode: "OAR_005" });
-    const decoded = s.attempts[0]!.decodedError as { category: string; retryable: boolean; korrelasjonsid: string; specifications: { sti: string }[] };
+    const decoded = s.attempts[0]!.decodedError as {
+      category: string;
+      retryable: boolean;
+      korrelasjonsid: string;
+      specifications: { sti: string }[];
+    };
     expect(decoded).toMatchObject({ category: "validation", retryable: false });
     expect(decoded.korrelasjonsid).toBe(s.attempts[0]!.korrelasjonsid);
     expect(decoded.specifications.map((x) => x.sti)).toContain("/oppdrag/forventetSluttdato");
@@ -152,9 +176,20 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     const oppdrag = testOppdrag(orgnr());
     const { submissionId, idempotencyKey } = await queue("oar", oppdrag, oppdrag.oppdragsreferanse);
     // Someone used this key before with another body.
-    const token = await h.tokens.getToken({ scopes: ["skatteetaten:innrapporteringoppdragtilutenlandske"], systemUserOrg: orgnr() });
-    const other = h.deps.adapters.oar.buildRequest(testOppdrag(orgnr()), { idempotencyKey, orgnr: orgnr(), existsAtSkatteetaten: false });
-    const res = await fetch(other.url, { method: "POST", headers: { ...other.headers, Authorization: `Bearer ${token.accessToken}` }, body: other.body });
+    const token = await h.tokens.getToken({
+      scopes: ["skatteetaten:innrapporteringoppdragtilutenlandske"],
+      systemUserOrg: orgnr(),
+    });
+    const other = h.deps.adapters.oar.buildRequest(testOppdrag(orgnr()), {
+      idempotencyKey,
+      orgnr: orgnr(),
+      existsAtSkatteetaten: false,
+    });
+    const res = await fetch(other.url, {
+      method: "POST",
+      headers: { ...other.headers, Authorization: `Bearer ${token.accessToken}` },
+      body: other.body,
+    });
     expect(res.status).toBe(200);
     expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("conflict");
     const s = await history(submissionId);
@@ -194,7 +229,13 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     const stranger = await (await import("@/lib/testing/test-db")).createTestOrganisation(db, h.user.id);
     const oppdrag = testOppdrag(stranger.orgnr);
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, h.user, { organisationId: stranger.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: true }),
+      createSubmission(tx, h.user, {
+        organisationId: stranger.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: true,
+      }),
     );
     expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("failed");
     const s = (await findSubmissionWithHistory(db, submissionId, [stranger.id]))!;

@@ -29,7 +29,13 @@ import { createGroupCommit } from "./group-commit";
 import { payloadFitsKind } from "../payload-kind";
 import { DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from "./retry-policy";
 import { statusReason, type StatusReason } from "../status-reason";
-import { DEFAULT_UPLOAD_POLLING, nextUploadStep, pollDelayMs, type UploadPolling, type UploadStep } from "./upload-progress";
+import {
+  DEFAULT_UPLOAD_POLLING,
+  nextUploadStep,
+  pollDelayMs,
+  type UploadPolling,
+  type UploadStep,
+} from "./upload-progress";
 
 /** Why a token could not be had, in words fit for the attempt's record (never the token). */
 export class TokenUnavailableError extends Error {
@@ -104,7 +110,9 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     const message = error instanceof Error ? error.message : "Token request failed";
     const finish: AttemptFinish = { outcome: "not_sent", transportError: `Maskinporten: ${message}` };
     const reason = statusReason("token_unavailable", { detail: message });
-    return transient ? scheduleRetryOrFail(deps, claimed, finish, null, reason) : settle(deps, claimed, finish, { status: "failed", reason });
+    return transient
+      ? scheduleRetryOrFail(deps, claimed, finish, null, reason)
+      : settle(deps, claimed, finish, { status: "failed", reason });
   }
 
   const request = () => sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
@@ -136,21 +144,38 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
 }
 
 function responseOf(result: HttpResponse) {
-  return { responseStatus: result.status, responseHeaders: result.headers, responseBody: result.body, durationMs: result.durationMs };
+  return {
+    responseStatus: result.status,
+    responseHeaders: result.headers,
+    responseBody: result.body,
+    durationMs: result.durationMs,
+  };
 }
 
 function decodeAnswer(result: HttpResponse, api: ReportingAdapter["api"]) {
-  return decodeSkatteetatenError({ status: result.status, contentType: result.headers["content-type"] ?? null, body: result.body, api });
+  return decodeSkatteetatenError({
+    status: result.status,
+    contentType: result.headers["content-type"] ?? null,
+    body: result.body,
+    api,
+  });
 }
 
 type Decoded = ReturnType<typeof decodeAnswer>;
 
 function withDecoded(result: HttpResponse, decoded: Decoded) {
-  return { ...responseOf(result), errorCode: decoded.code, decodedError: decoded, korrelasjonsid: decoded.korrelasjonsid };
+  return {
+    ...responseOf(result),
+    errorCode: decoded.code,
+    decodedError: decoded,
+    korrelasjonsid: decoded.korrelasjonsid,
+  };
 }
 
 function reasonOf(result: HttpResponse, decoded: Decoded) {
-  return decoded.melding ? statusReason("skatteetaten_message", { melding: decoded.melding }) : statusReason("http_error", { status: result.status });
+  return decoded.melding
+    ? statusReason("skatteetaten_message", { melding: decoded.melding })
+    : statusReason("http_error", { status: result.status });
 }
 
 function retryUnreadable(deps: DeliveryDeps, claimed: Claimed, result: HttpResponse) {
@@ -163,13 +188,32 @@ function settleErrorAnswer(deps: DeliveryDeps, claimed: Claimed, result: HttpRes
   const common = withDecoded(result, decoded);
   const reason = reasonOf(result, decoded);
   if (decoded.category === "idempotency") {
-    return settle(deps, claimed, { outcome: "conflict", ...common }, { status: "conflict", errorCode: decoded.code, reason });
+    return settle(
+      deps,
+      claimed,
+      { outcome: "conflict", ...common },
+      { status: "conflict", errorCode: decoded.code, reason },
+    );
   }
   if (decoded.retryable || result.status === 429) {
-    const retryAfter = parseRetryAfter(result.headers["retry-after"], { maxMs: deps.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS });
-    return scheduleRetryOrFail(deps, claimed, { outcome: "retryable_error", ...common }, retryAfter, reason, decoded.code);
+    const retryAfter = parseRetryAfter(result.headers["retry-after"], {
+      maxMs: deps.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    });
+    return scheduleRetryOrFail(
+      deps,
+      claimed,
+      { outcome: "retryable_error", ...common },
+      retryAfter,
+      reason,
+      decoded.code,
+    );
   }
-  return settle(deps, claimed, { outcome: "rejected", ...common }, { status: "rejected", errorCode: decoded.code, reason });
+  return settle(
+    deps,
+    claimed,
+    { outcome: "rejected", ...common },
+    { status: "rejected", errorCode: decoded.code, reason },
+  );
 }
 
 /**
@@ -178,36 +222,70 @@ function settleErrorAnswer(deps: DeliveryDeps, claimed: Claimed, result: HttpRes
  * pause, with no worker and no request slot held meanwhile; the send-in's answer ends it like the
  * submission endpoint's. An answer that is not what the step expects is never progress.
  */
-async function settleUploadStep(deps: DeliveryDeps, claimed: Claimed, step: UploadStep, result: HttpResponse): Promise<DeliveryResult> {
+async function settleUploadStep(
+  deps: DeliveryDeps,
+  claimed: Claimed,
+  step: UploadStep,
+  result: HttpResponse,
+): Promise<DeliveryResult> {
   const upload = deps.ameldingUpload.adapter;
   if (result.status >= 200 && result.status < 300) {
     if (step.step === "upload_submit") {
       const receivedIds = upload.readAccepted(result.body);
       if (receivedIds === "unreadable") return retryUnreadable(deps, claimed, result);
-      return settle(deps, claimed, { outcome: "accepted", ...responseOf(result), uploadId: step.uploadId }, { status: "accepted", receivedIds });
+      return settle(
+        deps,
+        claimed,
+        { outcome: "accepted", ...responseOf(result), uploadId: step.uploadId },
+        { status: "accepted", receivedIds },
+      );
     }
     const status = upload.readStatus(result.body);
-    if (!status || (step.step === "upload_status" && status.id !== step.uploadId)) return retryUnreadable(deps, claimed, result);
+    if (!status || (step.step === "upload_status" && status.id !== step.uploadId))
+      return retryUnreadable(deps, claimed, result);
     const uploadId = status.id;
     if (status.status === "VALIDERING_FEILET") {
       const decoded = decodeUploadValidation(status);
       const reason = statusReason("upload_validation_failed", { uploadId, count: decoded.specifications.length });
-      return settle(deps, claimed, { outcome: "rejected", ...withDecoded(result, decoded), uploadId }, { status: "rejected", errorCode: decoded.code, reason });
+      return settle(
+        deps,
+        claimed,
+        { outcome: "rejected", ...withDecoded(result, decoded), uploadId },
+        { status: "rejected", errorCode: decoded.code, reason },
+      );
     }
     if (step.step === "upload") {
       // Stored durably before it is used: see settleAttemptsDurably.
-      return settle(deps, claimed, { outcome: "uploaded", ...responseOf(result), uploadId }, { status: "sending", reason: statusReason("upload_validating", { uploadId }) });
+      return settle(
+        deps,
+        claimed,
+        { outcome: "uploaded", ...responseOf(result), uploadId },
+        { status: "sending", reason: statusReason("upload_validating", { uploadId }) },
+      );
     }
     if (status.status === "KLAR_TIL_INNSENDING") {
-      return settle(deps, claimed, { outcome: "validated", ...responseOf(result) }, { status: "sending", reason: statusReason("upload_ready", { uploadId }) });
+      return settle(
+        deps,
+        claimed,
+        { outcome: "validated", ...responseOf(result) },
+        { status: "sending", reason: statusReason("upload_ready", { uploadId }) },
+      );
     }
     const polling = deps.ameldingUpload.polling ?? DEFAULT_UPLOAD_POLLING;
     if (Date.now() - step.waitingSince.getTime() >= polling.maxWaitMs) {
-      const reason = statusReason("upload_not_validated", { uploadId, minutes: Math.round(polling.maxWaitMs / 60_000) });
+      const reason = statusReason("upload_not_validated", {
+        uploadId,
+        minutes: Math.round(polling.maxWaitMs / 60_000),
+      });
       return settle(deps, claimed, { outcome: "validating", ...responseOf(result) }, { status: "failed", reason });
     }
     const nextAttemptAt = new Date(Date.now() + pollDelayMs(step.polls + 1, polling));
-    return settle(deps, claimed, { outcome: "validating", ...responseOf(result) }, { status: "sending", nextAttemptAt, reason: statusReason("upload_validating", { uploadId }) });
+    return settle(
+      deps,
+      claimed,
+      { outcome: "validating", ...responseOf(result) },
+      { status: "sending", nextAttemptAt, reason: statusReason("upload_validating", { uploadId }) },
+    );
   }
 
   const decoded = decodeAnswer(result, "amelding");
@@ -216,9 +294,20 @@ async function settleUploadStep(deps: DeliveryDeps, claimed: Claimed, step: Uplo
     // sent in under it, so the A-melding is uploaded again (bounded by the attempt limit).
     const finish: AttemptFinish = { outcome: "upload_not_found", ...withDecoded(result, decoded) };
     if (step.step === "upload_submit" && step.submitMayHaveArrived) {
-      return settle(deps, claimed, finish, { status: "failed", errorCode: decoded.code, reason: statusReason("upload_gone_after_submit", { uploadId: step.uploadId }) });
+      return settle(deps, claimed, finish, {
+        status: "failed",
+        errorCode: decoded.code,
+        reason: statusReason("upload_gone_after_submit", { uploadId: step.uploadId }),
+      });
     }
-    return scheduleRetryOrFail(deps, claimed, finish, null, statusReason("upload_not_found", { uploadId: step.uploadId }), decoded.code);
+    return scheduleRetryOrFail(
+      deps,
+      claimed,
+      finish,
+      null,
+      statusReason("upload_not_found", { uploadId: step.uploadId }),
+      decoded.code,
+    );
   }
   return settleErrorAnswer(deps, claimed, result, decoded);
 }
@@ -238,11 +327,17 @@ type ClaimAnswer = Claimed | null | "alone";
 
 // Claims and outcomes of concurrent deliveries share statements (see group-commit.ts). One pair
 // per deps object, so a copy with another worker id or lease claims under its own name.
-const batchers = new WeakMap<DeliveryDeps, { claim: (id: string) => Promise<ClaimAnswer>; settle: (s: Settlement) => Promise<Settled> }>();
+const batchers = new WeakMap<
+  DeliveryDeps,
+  { claim: (id: string) => Promise<ClaimAnswer>; settle: (s: Settlement) => Promise<Settled> }
+>();
 function batchersFor(deps: DeliveryDeps) {
   let b = batchers.get(deps);
   if (!b) {
-    b = { claim: createGroupCommit((ids: string[]) => claimMany(deps, ids, false)), settle: createGroupCommit((s: Settlement[]) => settleMany(deps, s)) };
+    b = {
+      claim: createGroupCommit((ids: string[]) => claimMany(deps, ids, false)),
+      settle: createGroupCommit((s: Settlement[]) => settleMany(deps, s)),
+    };
     batchers.set(deps, b);
   }
   return b;
@@ -302,7 +397,13 @@ async function claimMany(deps: DeliveryDeps, ids: string[], alone: boolean): Pro
       continue;
     }
     const built = upload ? await buildUploadStep(deps, row, upload) : buildRequest(deps, row);
-    if ("reason" in built) unsendable.push({ submission_id: row.id, version_id: row.version_id, status_reason_code: built.reason.code, status_reason_params: built.reason.params ?? null });
+    if ("reason" in built)
+      unsendable.push({
+        submission_id: row.id,
+        version_id: row.version_id,
+        status_reason_code: built.reason.code,
+        status_reason_params: built.reason.params ?? null,
+      });
     else inputs.push({ row, ...built });
   }
   if (unsendable.length > 0) await failUnsendableLogged(deps, unsendable);
@@ -335,13 +436,22 @@ async function claimMany(deps: DeliveryDeps, ids: string[], alone: boolean): Pro
 /** A version whose first request was a file-upload step stays on that path. */
 const onUploadPath = (row: ClaimableRow) => row.earlier !== null && row.earlier.step !== "send";
 
-async function readUploadProgressLogged(deps: DeliveryDeps, rows: ClaimableRow[]): Promise<Map<string, UploadProgressRow>> {
+async function readUploadProgressLogged(
+  deps: DeliveryDeps,
+  rows: ClaimableRow[],
+): Promise<Map<string, UploadProgressRow>> {
   if (rows.length === 0) return new Map();
   try {
-    const progress = await readUploadProgress(deps.db, rows.map((r) => ({ submission_id: r.id, version_id: r.version_id })));
+    const progress = await readUploadProgress(
+      deps.db,
+      rows.map((r) => ({ submission_id: r.id, version_id: r.version_id })),
+    );
     return new Map(progress.map((p) => [p.submission_id, p]));
   } catch (error) {
-    logger.error({ err: error, submissionIds: rows.map((r) => r.id), workerId: deps.workerId }, "reading upload progress failed");
+    logger.error(
+      { err: error, submissionIds: rows.map((r) => r.id), workerId: deps.workerId },
+      "reading upload progress failed",
+    );
     return new Map();
   }
 }
@@ -353,10 +463,21 @@ function buildRequest(deps: DeliveryDeps, row: ClaimableRow): Built | { reason: 
   if (row.earlier) {
     const e = row.earlier;
     // Read for every `send` attempt, unless it was too large for a shared read (then claimed alone, with it).
-    if (e.body === null) return { reason: statusReason("request_not_buildable", { detail: "the first request's body was not read" }) };
-    return { request: { method: e.method as OutgoingRequest["method"], url: e.url, headers: withoutAuthorization(e.headers), body: e.body }, step: "send", upload: null };
+    if (e.body === null)
+      return { reason: statusReason("request_not_buildable", { detail: "the first request's body was not read" }) };
+    return {
+      request: {
+        method: e.method as OutgoingRequest["method"],
+        url: e.url,
+        headers: withoutAuthorization(e.headers),
+        body: e.body,
+      },
+      step: "send",
+      upload: null,
+    };
   }
-  if (!payloadFitsKind(row.kind, row.payload)) return { reason: statusReason("payload_wrong_kind", { kind: row.kind }) };
+  if (!payloadFitsKind(row.kind, row.payload))
+    return { reason: statusReason("payload_wrong_kind", { kind: row.kind }) };
   try {
     const request = deps.adapters[row.kind].buildRequest(row.payload, {
       idempotencyKey: row.idempotency_key,
@@ -371,17 +492,24 @@ function buildRequest(deps: DeliveryDeps, row: ClaimableRow): Built | { reason: 
     return { request, step: "send", upload: null };
   } catch (error) {
     logger.error({ err: error, submissionId: row.id, workerId: deps.workerId }, "request could not be built");
-    return { reason: statusReason("request_not_buildable", { detail: error instanceof Error ? error.message : String(error) }) };
+    return {
+      reason: statusReason("request_not_buildable", { detail: error instanceof Error ? error.message : String(error) }),
+    };
   }
 }
 
 /** The request of an upload delivery's next step; an upload made again repeats the first one's body. */
-async function buildUploadStep(deps: DeliveryDeps, row: ClaimableRow, upload: UploadStep): Promise<Built | { reason: StatusReason }> {
+async function buildUploadStep(
+  deps: DeliveryDeps,
+  row: ClaimableRow,
+  upload: UploadStep,
+): Promise<Built | { reason: StatusReason }> {
   const adapter = deps.ameldingUpload.adapter;
   if (upload.step === "upload_status") return { request: adapter.status(upload.uploadId), step: upload.step, upload };
   if (upload.step === "upload_submit") return { request: adapter.submit(upload.uploadId), step: upload.step, upload };
   const body = await readFirstUploadBody(deps.db, row.version_id);
-  if (body === null) return { reason: statusReason("request_not_buildable", { detail: "the first upload's body is missing" }) };
+  if (body === null)
+    return { reason: statusReason("request_not_buildable", { detail: "the first upload's body is missing" }) };
   return { request: adapter.upload(body), step: "upload", upload };
 }
 
@@ -390,7 +518,10 @@ async function failUnsendableLogged(deps: DeliveryDeps, rows: UnsendableSubmissi
     await failUnsendable(deps.db, rows);
   } catch (error) {
     // Left as they are, they are read again on the next wake-up; the others go on regardless.
-    logger.error({ err: error, submissionIds: rows.map((r) => r.submission_id), workerId: deps.workerId }, "marking unsendable submissions failed");
+    logger.error(
+      { err: error, submissionIds: rows.map((r) => r.submission_id), workerId: deps.workerId },
+      "marking unsendable submissions failed",
+    );
   }
 }
 
@@ -414,22 +545,41 @@ async function recordAttempts(deps: DeliveryDeps, inputs: ToRecord[]): Promise<R
     return await claimAndRecordAttempts(deps.db, inputs.map(toAttempt), deps);
   } catch (error) {
     if (inputs.length === 1 && inputs[0]) return recordAttemptAlone(deps, inputs[0], error);
-    logger.warn({ err: error, workerId: deps.workerId, batch: inputs.length }, "claiming a batch failed; claiming each submission on its own");
+    logger.warn(
+      { err: error, workerId: deps.workerId, batch: inputs.length },
+      "claiming a batch failed; claiming each submission on its own",
+    );
   }
   const each = await Promise.all(
     inputs.map((input) =>
-      claimAndRecordAttempts(deps.db, [toAttempt(input)], deps).catch((error: unknown) => recordAttemptAlone(deps, input, error)),
+      claimAndRecordAttempts(deps.db, [toAttempt(input)], deps).catch((error: unknown) =>
+        recordAttemptAlone(deps, input, error),
+      ),
     ),
   );
   return each.flat();
 }
 
 /** The attempt of this one submission could not be recorded: it is not sent, and fails if its data is the cause. */
-async function recordAttemptAlone(deps: DeliveryDeps, input: { row: ClaimableRow }, error: unknown): Promise<RecordedAttempt[]> {
-  logger.error({ err: error, submissionId: input.row.id, workerId: deps.workerId }, "recording the attempt failed; not sent");
+async function recordAttemptAlone(
+  deps: DeliveryDeps,
+  input: { row: ClaimableRow },
+  error: unknown,
+): Promise<RecordedAttempt[]> {
+  logger.error(
+    { err: error, submissionId: input.row.id, workerId: deps.workerId },
+    "recording the attempt failed; not sent",
+  );
   if (failsForItsData(error)) {
     const reason = statusReason("attempt_not_recordable");
-    await failUnsendableLogged(deps, [{ submission_id: input.row.id, version_id: input.row.version_id, status_reason_code: reason.code, status_reason_params: null }]);
+    await failUnsendableLogged(deps, [
+      {
+        submission_id: input.row.id,
+        version_id: input.row.version_id,
+        status_reason_code: reason.code,
+        status_reason_params: null,
+      },
+    ]);
   }
   return [];
 }
@@ -495,14 +645,26 @@ type Settlement = {
 type Settled = boolean | "failed";
 
 /** Records the attempt's outcome and the submission's new status together. */
-async function settle(deps: DeliveryDeps, claimed: Claimed, finish: AttemptFinish, next: Settlement["next"]): Promise<DeliveryResult> {
+async function settle(
+  deps: DeliveryDeps,
+  claimed: Claimed,
+  finish: AttemptFinish,
+  next: Settlement["next"],
+): Promise<DeliveryResult> {
   const settlement = { claimed, finish, next };
   // An upload's id cannot be asked for again, so it is on disk before the next step uses it.
-  const updated = finish.outcome === "uploaded" ? await settleDurably(deps, settlement) : await batchersFor(deps).settle(settlement);
+  const updated =
+    finish.outcome === "uploaded" ? await settleDurably(deps, settlement) : await batchersFor(deps).settle(settlement);
   if (!updated) return { outcome: "skipped" } as const;
   if (updated === "failed") return { outcome: "failed", attemptId: claimed.attemptId } as const;
-  if (next.status === "retrying") return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt } as const;
-  if (next.status === "sending") return { outcome: "continuing", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt ?? new Date() } as const;
+  if (next.status === "retrying")
+    return { outcome: "retrying", attemptId: claimed.attemptId, nextAttemptAt: next.nextAttemptAt } as const;
+  if (next.status === "sending")
+    return {
+      outcome: "continuing",
+      attemptId: claimed.attemptId,
+      nextAttemptAt: next.nextAttemptAt ?? new Date(),
+    } as const;
   return { outcome: next.status, attemptId: claimed.attemptId } as const;
 }
 
@@ -535,7 +697,8 @@ function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement 
     status_reason_code: next.reason?.code ?? null,
     status_reason_params: next.reason?.params ?? null,
     received_ids: next.status === "accepted" ? (next.receivedIds ?? {}) : null,
-    next_attempt_at: next.nextAttemptAt && Number.isFinite(next.nextAttemptAt.getTime()) ? next.nextAttemptAt.toISOString() : null,
+    next_attempt_at:
+      next.nextAttemptAt && Number.isFinite(next.nextAttemptAt.getTime()) ? next.nextAttemptAt.toISOString() : null,
   };
 }
 
@@ -555,7 +718,11 @@ async function settleMany(deps: DeliveryDeps, settlements: Settlement[]): Promis
     const ids = await settleAttempts(deps.db, input);
     return settlements.map((s) => ids.has(s.claimed.submission.id));
   } catch (error) {
-    if (input.length > 1) logger.warn({ err: error, workerId: deps.workerId, batch: input.length }, "settling a batch failed; settling each delivery on its own");
+    if (input.length > 1)
+      logger.warn(
+        { err: error, workerId: deps.workerId, batch: input.length },
+        "settling a batch failed; settling each delivery on its own",
+      );
     else if (input[0]) return [await settleAlone(deps, input[0], error)];
   }
   return Promise.all(
@@ -602,7 +769,9 @@ function withoutUnstorable<T>(value: T): T {
 /** The outcome with what PostgreSQL refuses replaced, and a reason saying the answer was cleaned. */
 function cleaned(one: AttemptSettlement): AttemptSettlement {
   const copy = withoutUnstorable(one);
-  return copy.status_reason_code === null ? { ...copy, status_reason_code: "answer_stored_cleaned", status_reason_params: null } : copy;
+  return copy.status_reason_code === null
+    ? { ...copy, status_reason_code: "answer_stored_cleaned", status_reason_params: null }
+    : copy;
 }
 
 /** Submissions a worker should pick up now: due, or abandoned by a worker whose lease ran out. */

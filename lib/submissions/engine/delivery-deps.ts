@@ -65,6 +65,7 @@ export function createDeliveryDeps(db: Db, tokens: TokenSource, config: Delivery
     leaseMs: config.leaseMs ?? 90_000,
     requestTimeoutMs: config.requestTimeoutMs ?? 30_000,
     maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    maxRetryAfterMs: config.maxRetryAfterSeconds === undefined ? DEFAULT_MAX_RETRY_AFTER_MS : config.maxRetryAfterSeconds * 1000,
+    maxRetryAfterMs:
+      config.maxRetryAfterSeconds === undefined ? DEFAULT_MAX_RETRY_AFTER_MS : config.maxRetryAfterSeconds * 1000,
   };
 }

@@ -37,7 +37,13 @@ const CLAIMABLE = dueSubmissionSql("s");
  * later attempt repeats byte for byte; an upload's body can be tens of megabytes, and its later
  * steps do not need it.
  */
-export type EarlierRequest = { method: string; url: string; headers: Record<string, string>; step: DeliveryStep; body: string | null };
+export type EarlierRequest = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  step: DeliveryStep;
+  body: string | null;
+};
 
 export type ClaimableRow = {
   id: string;
@@ -92,7 +98,12 @@ export type AttemptToRecord = {
   request_body: string;
 };
 
-export type RecordedAttempt = { submission_id: string; attempt_id: string; attempt_count: number; attempts_before: number };
+export type RecordedAttempt = {
+  submission_id: string;
+  attempt_id: string;
+  attempt_count: number;
+  attempts_before: number;
+};
 
 // The version must still be current: a corrected version sent meanwhile has its own key.
 // Claiming, closing attempts a dead worker left open and recording the new attempts are one
@@ -132,7 +143,11 @@ const CLAIM_AND_RECORD_ATTEMPTS = `
   from claimed c join attempt a on a.submission_id = c.id`;
 
 /** Claims the submissions still claimable and records their attempts; the others are left out of the answer. */
-export async function claimAndRecordAttempts(db: Db, attempts: AttemptToRecord[], options: { leaseMs: number; workerId: string }) {
+export async function claimAndRecordAttempts(
+  db: Db,
+  attempts: AttemptToRecord[],
+  options: { leaseMs: number; workerId: string },
+) {
   return retryingDeadlock(() =>
     db.$client.unsafe<RecordedAttempt[]>(
       CLAIM_AND_RECORD_ATTEMPTS,
@@ -206,7 +221,9 @@ const settleParams = (settlements: AttemptSettlement[]) => [
 
 /** Records attempts' outcomes and their submissions' new status together; returns the ids of the submissions updated. */
 export async function settleAttempts(db: Db, settlements: AttemptSettlement[]): Promise<Set<string>> {
-  const rows = await retryingDeadlock(() => db.$client.unsafe<{ id: string }[]>(SETTLE_ATTEMPTS, settleParams(settlements), { prepare: true }));
+  const rows = await retryingDeadlock(() =>
+    db.$client.unsafe<{ id: string }[]>(SETTLE_ATTEMPTS, settleParams(settlements), { prepare: true }),
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -227,7 +244,12 @@ export async function settleAttemptsDurably(db: Db, settlements: AttemptSettleme
 }
 
 /** One earlier file-upload step of a version, as the next step is worked out from (upload-progress.ts). */
-export type UploadStepRecord = { step: Exclude<DeliveryStep, "send">; outcome: AttemptOutcome; upload_id: string | null; started_at: string };
+export type UploadStepRecord = {
+  step: Exclude<DeliveryStep, "send">;
+  outcome: AttemptOutcome;
+  upload_id: string | null;
+  started_at: string;
+};
 
 export type UploadProgressRow = {
   submission_id: string;
@@ -246,7 +268,10 @@ const READ_UPLOAD_PROGRESS = `
   join submissions s on s.id = i.submission_id`;
 
 /** The file-upload steps each version has gone through so far, oldest first. */
-export async function readUploadProgress(db: Db, versions: { submission_id: string; version_id: string }[]): Promise<UploadProgressRow[]> {
+export async function readUploadProgress(
+  db: Db,
+  versions: { submission_id: string; version_id: string }[],
+): Promise<UploadProgressRow[]> {
   if (versions.length === 0) return [];
   return db.$client.unsafe<UploadProgressRow[]>(READ_UPLOAD_PROGRESS, [JSON.stringify(versions)]);
 }
@@ -295,7 +320,12 @@ const FAIL_UNSETTLED = `
   where s.id = $1 and s.status = 'sending' and s.attempt_count = $2
   returning s.id`;
 
-export async function failUnsettled(db: Db, submissionId: string, attemptCount: number, reasonCode: StatusReasonCode): Promise<boolean> {
+export async function failUnsettled(
+  db: Db,
+  submissionId: string,
+  attemptCount: number,
+  reasonCode: StatusReasonCode,
+): Promise<boolean> {
   const rows = await db.$client.unsafe<{ id: string }[]>(FAIL_UNSETTLED, [submissionId, attemptCount, reasonCode]);
   return rows.length > 0;
 }

@@ -15,7 +15,8 @@ export function createGroupCommit<I, O>(run: (items: I[]) => Promise<O[]>, optio
       pending = pending.slice(batch.length);
       try {
         const results = await run(batch.map((b) => b.item));
-        if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
+        if (results.length !== batch.length)
+          throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
         for (const [i, result] of results.entries()) batch[i]?.resolve(result);
       } catch (error) {
         for (const b of batch) b.reject(error);

@@ -17,7 +17,10 @@ async function wake(submissionIds: string[], enqueue: (boss: PgBoss) => Promise<
   } catch (error) {
     globalForQueue.__innrapporteringQueue = undefined;
     const what = submissionIds.length === 1 ? submissionIds[0] : `${submissionIds.length} submissions`;
-    logger.warn({ err: error, submissions: what }, "could not wake a worker; the reconciler will pick the submissions up");
+    logger.warn(
+      { err: error, submissions: what },
+      "could not wake a worker; the reconciler will pick the submissions up",
+    );
   }
 }
 

@@ -35,7 +35,11 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
  * ones and the worker's claim ignores duplicates.
  */
 export async function enqueueDelivery(boss: PgBoss, submissionId: string, startAfter?: Date) {
-  await boss.send(DELIVERY_QUEUE, { submissionId }, { singletonKey: submissionId, ...(startAfter ? { startAfter } : {}) });
+  await boss.send(
+    DELIVERY_QUEUE,
+    { submissionId },
+    { singletonKey: submissionId, ...(startAfter ? { startAfter } : {}) },
+  );
 }
 
 /** Submissions woken by one job of a bulk wake-up. */

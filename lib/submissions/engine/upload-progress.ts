@@ -18,7 +18,14 @@ export type UploadStep =
   | { step: "upload_submit"; uploadId: string; submitMayHaveArrived: boolean };
 
 /** Outcomes of a request that may have reached Skatteetaten without us reading its answer. */
-const UNKNOWN_OUTCOMES: readonly AttemptOutcome[] = ["in_flight", "interrupted", "timeout", "network_error", "unreadable_answer", "retryable_error"];
+const UNKNOWN_OUTCOMES: readonly AttemptOutcome[] = [
+  "in_flight",
+  "interrupted",
+  "timeout",
+  "network_error",
+  "unreadable_answer",
+  "retryable_error",
+];
 
 /**
  * The next request of an upload delivery, from the version's earlier file-upload steps (oldest
@@ -33,7 +40,8 @@ export function nextUploadStep(steps: readonly UploadStepRecord[], roundStart: D
   let current: { id: string; uploadedAt: Date; ready: boolean; polls: number; submitted: boolean } | null = null;
   for (const s of steps) {
     if (s.step === "upload") {
-      if (s.outcome === "uploaded" && s.upload_id) current = { id: s.upload_id, uploadedAt: new Date(s.started_at), ready: false, polls: 0, submitted: false };
+      if (s.outcome === "uploaded" && s.upload_id)
+        current = { id: s.upload_id, uploadedAt: new Date(s.started_at), ready: false, polls: 0, submitted: false };
       continue;
     }
     if (!current || s.upload_id !== current.id) continue;
@@ -57,7 +65,11 @@ export type UploadPolling = {
 };
 
 /** Skatteetaten publishes no validation time; a file of tens of megabytes may take minutes. */
-export const DEFAULT_UPLOAD_POLLING: UploadPolling = { firstDelayMs: 1_000, maxDelayMs: 30_000, maxWaitMs: 60 * 60_000 };
+export const DEFAULT_UPLOAD_POLLING: UploadPolling = {
+  firstDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxWaitMs: 60 * 60_000,
+};
 
 /** The pause after the `polls`-th answer that the upload is still being validated (1-based). */
 export function pollDelayMs(polls: number, polling: UploadPolling): number {

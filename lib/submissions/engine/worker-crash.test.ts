@@ -28,30 +28,26 @@ afterAll(async () => {
 
 /** `npm run worker` as its own process, pointed at the isolated database and the sandbox. */
 function startWorkerProcess(workerId: string, extraEnv: Record<string, string> = {}) {
-  const child = spawn(
-    path.resolve("node_modules/.bin/tsx"),
-    ["--conditions=react-server", "scripts/worker.ts"],
-    {
-      env: {
-        ...process.env,
-        ...h.maskinportenEnv,
-        DATABASE_URL: isolated.url,
-        OAR_API_URL: h.skatteetaten.oarBaseUrl,
-        AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
-        WORKER_ID: workerId,
-        // Long enough that worker B, on a machine busy with the rest of the suite, settles its own
-        // attempt before its own lease runs out (which would make it take the submission over from itself).
-        DELIVERY_LEASE_SECONDS: "5",
-        DELIVERY_RECONCILE_SECONDS: "0.5",
-        DELIVERY_TIMEOUT_SECONDS: "30",
-        AMELDING_FILOPPLASTING_API_URL: h.skatteetaten.ameldingFilopplastingBaseUrl,
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
-      detached: true,
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+    env: {
+      ...process.env,
+      ...h.maskinportenEnv,
+      DATABASE_URL: isolated.url,
+      OAR_API_URL: h.skatteetaten.oarBaseUrl,
+      AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
+      WORKER_ID: workerId,
+      // Long enough that worker B, on a machine busy with the rest of the suite, settles its own
+      // attempt before its own lease runs out (which would make it take the submission over from itself).
+      DELIVERY_LEASE_SECONDS: "5",
+      DELIVERY_RECONCILE_SECONDS: "0.5",
+      DELIVERY_TIMEOUT_SECONDS: "30",
+      AMELDING_FILOPPLASTING_API_URL: h.skatteetaten.ameldingFilopplastingBaseUrl,
+      ...extraEnv,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
+    detached: true,
+  });
   children.push(child);
   child.stdout!.on("data", (d) => process.stdout.write(`[${workerId}] ${d}`));
   child.stderr!.on("data", (d) => process.stdout.write(`[${workerId} err] ${d}`));
@@ -67,7 +63,11 @@ function killGroup(child: ChildProcess) {
   }
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -83,12 +83,21 @@ describe("a worker killed in the middle of sending", () => {
     // The first request hangs at Skatteetaten long enough to kill the worker while it waits.
     h.skatteetaten.setFaults([{ kind: "slow", delayMs: 3_000, count: 1 }]);
     const { submissionId, idempotencyKey } = await isolated.db.transaction((tx) =>
-      createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+      createSubmission(tx, h.user, {
+        organisationId: h.orgs[0]!.id,
+        kind: "amelding",
+        subject: leveranse.kalendermaaned,
+        payload: leveranse,
+        queue: true,
+      }),
     );
 
     const first = startWorkerProcess("crash-a");
     await waitFor("worker A's attempt to be in flight", async () => {
-      const [a] = await isolated.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId));
+      const [a] = await isolated.db
+        .select()
+        .from(deliveryAttempts)
+        .where(eq(deliveryAttempts.submissionId, submissionId));
       return a?.outcome === "in_flight" && a.workerId === "crash-a";
     });
     await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
@@ -111,7 +120,11 @@ describe("a worker killed in the middle of sending", () => {
 describe("a worker killed in the middle of an upload delivery", () => {
   // Every A-melding here is over this threshold, so it goes through the file-upload API.
   const upload = { AMELDING_UPLOAD_THRESHOLD_BYTES: "300" };
-  const months = { "POST /opplastinger": "2026-03", "GET /opplastinger/{id}": "2026-02", "PUT /innsending": "2026-01" } as const;
+  const months = {
+    "POST /opplastinger": "2026-03",
+    "GET /opplastinger/{id}": "2026-02",
+    "PUT /innsending": "2026-01",
+  } as const;
 
   for (const [endpoint, month] of Object.entries(months) as [keyof typeof months, string][]) {
     it(`during ${endpoint}: another worker goes on from there, and Skatteetaten sends the A-melding in exactly once`, async () => {
@@ -119,13 +132,26 @@ describe("a worker killed in the middle of an upload delivery", () => {
       // That step's request hangs at Skatteetaten (and is then processed) long enough to kill the worker while it waits.
       h.skatteetaten.setFaults([{ endpoint, kind: "slow", delayMs: 3_000, count: 1 }]);
       const { submissionId } = await isolated.db.transaction((tx) =>
-        createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: true }),
+        createSubmission(tx, h.user, {
+          organisationId: h.orgs[0]!.id,
+          kind: "amelding",
+          subject: leveranse.kalendermaaned,
+          payload: leveranse,
+          queue: true,
+        }),
       );
-      const step = { "POST /opplastinger": "upload", "GET /opplastinger/{id}": "upload_status", "PUT /innsending": "upload_submit" }[endpoint];
+      const step = {
+        "POST /opplastinger": "upload",
+        "GET /opplastinger/{id}": "upload_status",
+        "PUT /innsending": "upload_submit",
+      }[endpoint];
 
       const first = startWorkerProcess(`upload-a-${month}`, upload);
       await waitFor(`worker A's ${endpoint} to be in flight`, async () => {
-        const attempts = await isolated.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId));
+        const attempts = await isolated.db
+          .select()
+          .from(deliveryAttempts)
+          .where(eq(deliveryAttempts.submissionId, submissionId));
         return attempts.some((a) => a.step === step && a.outcome === "in_flight");
       });
       await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
@@ -138,10 +164,15 @@ describe("a worker killed in the middle of an upload delivery", () => {
       });
       const interrupted = done.attempts.filter((a) => a.outcome === "interrupted");
       expect(interrupted.map((a) => [a.workerId, a.step])).toEqual([[`upload-a-${month}`, step]]);
-      expect(done.attempts.at(-1)).toMatchObject({ workerId: `upload-b-${month}`, step: "upload_submit", outcome: "accepted" });
+      expect(done.attempts.at(-1)).toMatchObject({
+        workerId: `upload-b-${month}`,
+        step: "upload_submit",
+        outcome: "accepted",
+      });
       // The send-in names the upload whose id was stored; once killed after the upload, B goes on with that same upload.
       const submitted = done.attempts.at(-1)!.uploadId;
-      if (step !== "upload") expect(done.attempts.filter((a) => a.step === "upload").map((a) => a.uploadId)).toEqual([submitted]);
+      if (step !== "upload")
+        expect(done.attempts.filter((a) => a.step === "upload").map((a) => a.uploadId)).toEqual([submitted]);
       const processed = h.skatteetaten.processed().filter((r) => r.meldingsId === leveranse.meldingsId);
       expect(processed).toEqual([expect.objectContaining({ opplastingId: submitted })]);
     }, 60_000);

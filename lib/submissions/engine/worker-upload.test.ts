@@ -28,7 +28,11 @@ beforeAll(async () => {
     delivery: { uploadThresholdBytes: 300, uploadPolling: { firstDelayMs: 200, maxDelayMs: 500, maxWaitMs: 60_000 } },
   });
   boss = await startQueue(isolated.url, { supervise: false });
-  worker = await startDeliveryWorker(boss, h.deps, { concurrency: 2, reconcileIntervalMs: 1_000, pollingIntervalSeconds: 0.05 });
+  worker = await startDeliveryWorker(boss, h.deps, {
+    concurrency: 2,
+    reconcileIntervalMs: 1_000,
+    pollingIntervalSeconds: 0.05,
+  });
 }, 60_000);
 afterAll(async () => {
   await worker.stop();
@@ -44,7 +48,13 @@ async function queueOppdrag(count: number) {
   for (let i = 0; i < count; i++) {
     const oppdrag = testOppdrag(org().orgnr);
     const { submissionId } = await isolated.db.transaction((tx) =>
-      createSubmission(tx, h.user, { organisationId: org().id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: true }),
+      createSubmission(tx, h.user, {
+        organisationId: org().id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: true,
+      }),
     );
     ids.push(submissionId);
   }
@@ -77,14 +87,23 @@ describe("large A-meldinger in the delivery worker", () => {
     for (const month of ["2026-01", "2026-02"]) {
       const leveranse = testLeveranse(org().orgnr, org().orgnr, month);
       const { submissionId } = await isolated.db.transaction((tx) =>
-        createSubmission(tx, h.user, { organisationId: org().id, kind: "amelding", subject: month, payload: leveranse, queue: true }),
+        createSubmission(tx, h.user, {
+          organisationId: org().id,
+          kind: "amelding",
+          subject: month,
+          payload: leveranse,
+          queue: true,
+        }),
       );
       large.push({ submissionId, meldingsId: leveranse.meldingsId });
     }
     const largeIds = large.map((l) => l.submissionId);
     await enqueueDeliveries(boss, largeIds);
     await waitFor("both uploads to be under way", async () => {
-      const attempts = await isolated.db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.submissionId, largeIds));
+      const attempts = await isolated.db
+        .select()
+        .from(deliveryAttempts)
+        .where(inArray(deliveryAttempts.submissionId, largeIds));
       return attempts.filter((a) => a.step === "upload" && a.outcome === "in_flight").length === 2;
     });
 
@@ -96,13 +115,19 @@ describe("large A-meldinger in the delivery worker", () => {
 
     // And while Skatteetaten validates the uploads, no slot waits for it.
     await waitFor("both uploads to be validating", async () =>
-      (await statuses(largeIds)).every((s) => s.status === "sending" && s.statusReasonCode === "upload_validating" && s.attempts.some((a) => a.outcome === "validating")),
+      (await statuses(largeIds)).every(
+        (s) =>
+          s.status === "sending" &&
+          s.statusReasonCode === "upload_validating" &&
+          s.attempts.some((a) => a.outcome === "validating"),
+      ),
     );
     const whileValidating = await queueOppdrag(4);
     await waitFor("the reports queued during validation to be accepted", allAccepted(whileValidating));
     expect((await statuses(largeIds)).map((s) => s.status)).toEqual(["sending", "sending"]);
 
     await waitFor("the large A-meldinger to be accepted", allAccepted(largeIds));
-    for (const { meldingsId } of large) expect(h.skatteetaten.processed().filter((r) => r.meldingsId === meldingsId)).toHaveLength(1);
+    for (const { meldingsId } of large)
+      expect(h.skatteetaten.processed().filter((r) => r.meldingsId === meldingsId)).toHaveLength(1);
   }, 60_000);
 });

@@ -22,7 +22,11 @@ beforeAll(async () => {
   boss = await startQueue(isolated.url, { supervise: false });
   // The reconciler runs once at start and then not again within the test, so only the jobs
   // queued below can wake the worker.
-  worker = await startDeliveryWorker(boss, h.deps, { concurrency: 4, reconcileIntervalMs: 600_000, pollingIntervalSeconds: 0.05 });
+  worker = await startDeliveryWorker(boss, h.deps, {
+    concurrency: 4,
+    reconcileIntervalMs: 600_000,
+    pollingIntervalSeconds: 0.05,
+  });
 }, 60_000);
 afterAll(async () => {
   await worker.stop();
@@ -37,7 +41,13 @@ async function queueOppdrag(count: number) {
     created.push(
       await isolated.db.transaction((tx) => {
         const oppdrag = testOppdrag(h.orgs[0]!.orgnr);
-        return createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: true });
+        return createSubmission(tx, h.user, {
+          organisationId: h.orgs[0]!.id,
+          kind: "oar",
+          subject: oppdrag.oppdragsreferanse,
+          payload: oppdrag,
+          queue: true,
+        });
       }),
     );
   }
@@ -47,7 +57,9 @@ async function queueOppdrag(count: number) {
 async function waitUntilAccepted(ids: string[], timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const statuses = await Promise.all(ids.map(async (id) => (await findSubmissionWithHistory(isolated.db, id, [h.orgs[0]!.id]))?.status));
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await findSubmissionWithHistory(isolated.db, id, [h.orgs[0]!.id]))?.status),
+    );
     if (statuses.every((s) => s === "accepted")) return;
     if (Date.now() > deadline) throw new Error(`Not all accepted: ${JSON.stringify(statuses)}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -67,10 +67,15 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       // An upload delivery's step that is due at once (the first status check after uploading,
       // the send-in once validated) follows here; a pause (still validating) goes through the queue,
       // so no slot is held while Skatteetaten validates.
-      for (let steps = 0; result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3; steps++) {
+      for (
+        let steps = 0;
+        result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3;
+        steps++
+      ) {
         result = await deliverSubmission(deps, submissionId);
       }
-      if (result.outcome === "retrying" || result.outcome === "continuing") await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
+      if (result.outcome === "retrying" || result.outcome === "continuing")
+        await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
     } catch (error) {
       // The lease runs out and the reconciler hands the submission to a worker again.
       logger.error({ err: error, workerId: deps.workerId, submissionId }, "delivery failed");
@@ -101,7 +106,9 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       }
       let jobs: PgBoss.Job<DeliveryJobData>[] = [];
       try {
-        jobs = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, { batchSize: Math.max(1, Math.floor(room / submissionsPerJob)) });
+        jobs = await boss.fetch<DeliveryJobData>(DELIVERY_QUEUE, {
+          batchSize: Math.max(1, Math.floor(room / submissionsPerJob)),
+        });
       } catch (error) {
         logger.error({ err: error, workerId: deps.workerId }, "fetching delivery jobs failed");
       }

@@ -13,7 +13,11 @@ const options = { db, secret: SECRET, maxWaitMs: 3600_000 };
 
 function post(body: unknown, secret: string | null = SECRET) {
   const url = `http://app.test/api/altinn-events${secret === null ? "" : `?secret=${encodeURIComponent(secret)}`}`;
-  return new Request(url, { method: "POST", headers: { "Content-Type": "application/cloudevents+json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return new Request(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/cloudevents+json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 let user: { id: string; email: string };
@@ -25,7 +29,15 @@ beforeAll(async () => {
 
 describe("Altinn Events webhook", () => {
   it("answers the subscription validation event", async () => {
-    const res = await handleAltinnEvent(post({ id: randomUUID(), type: VALIDATE_SUBSCRIPTION, source: "https://platform.altinn.no/events/api/v1/subscriptions/1", specversion: "1.0" }), options);
+    const res = await handleAltinnEvent(
+      post({
+        id: randomUUID(),
+        type: VALIDATE_SUBSCRIPTION,
+        source: "https://platform.altinn.no/events/api/v1/subscriptions/1",
+        specversion: "1.0",
+      }),
+      options,
+    );
     expect(res.status).toBe(200);
   });
 
@@ -39,15 +51,27 @@ describe("Altinn Events webhook", () => {
   });
 
   it("says what is wrong with a body that is not a CloudEvent", async () => {
-    expect(await (await handleAltinnEvent(post("not json"), options)).json()).toEqual({ error: "The body must be a CloudEvent in JSON" });
+    expect(await (await handleAltinnEvent(post("not json"), options)).json()).toEqual({
+      error: "The body must be a CloudEvent in JSON",
+    });
     expect((await handleAltinnEvent(post({ type: TRANSMISSION_CREATED }), options)).status).toBe(400);
   });
 
   it("reads the body within bounds: too large, too deep, a prototype key or U+0000 is a 4xx, never a 500", async () => {
     const event = { id: randomUUID(), type: TRANSMISSION_CREATED };
     expect((await handleAltinnEvent(post({ ...event, data: "x".repeat(70_000) }), options)).status).toBe(413);
-    expect((await handleAltinnEvent(post(`{"id":"1","type":"t","data":${"[".repeat(10_000)}${"]".repeat(10_000)}}`), options)).status).toBe(400);
-    const proto = await handleAltinnEvent(post(`{"id":"1","type":"${TRANSMISSION_CREATED}","constructor":{"prototype":{"x":1}}}`), options);
+    expect(
+      (
+        await handleAltinnEvent(
+          post(`{"id":"1","type":"t","data":${"[".repeat(10_000)}${"]".repeat(10_000)}}`),
+          options,
+        )
+      ).status,
+    ).toBe(400);
+    const proto = await handleAltinnEvent(
+      post(`{"id":"1","type":"${TRANSMISSION_CREATED}","constructor":{"prototype":{"x":1}}}`),
+      options,
+    );
     expect(await proto.json()).toMatchObject({ refused: "forbiddenKey" });
     const nul = await handleAltinnEvent(post({ ...event, resourceinstance: "dialog\u0000" }), options);
     expect(nul.status).toBe(400);
@@ -57,24 +81,46 @@ describe("Altinn Events webhook", () => {
   it("makes the waiting feedback of the event's dialog due at once", async () => {
     const dialogId = randomUUID();
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding"),
+        queue: false,
+      }),
     );
     await db
       .update(submissions)
-      .set({ status: "accepted", acceptedAt: sql`now()`, receivedIds: { dialogId, forsendelseId: randomUUID(), meldingsId: "m-1" } })
+      .set({
+        status: "accepted",
+        acceptedAt: sql`now()`,
+        receivedIds: { dialogId, forsendelseId: randomUUID(), meldingsId: "m-1" },
+      })
       .where(eq(submissions.id, submissionId));
 
     // The event arrives before any follower round: the row is created, then made due.
-    const first = await handleAltinnEvent(post({ id: randomUUID(), type: TRANSMISSION_CREATED, resourceinstance: dialogId }), options);
+    const first = await handleAltinnEvent(
+      post({ id: randomUUID(), type: TRANSMISSION_CREATED, resourceinstance: dialogId }),
+      options,
+    );
     expect(await first.json()).toEqual({ ok: true, due: 1 });
-    await db.update(ameldingFeedback).set({ nextCheckAt: sql`now() + interval '1 hour'` }).where(eq(ameldingFeedback.submissionId, submissionId));
+    await db
+      .update(ameldingFeedback)
+      .set({ nextCheckAt: sql`now() + interval '1 hour'` })
+      .where(eq(ameldingFeedback.submissionId, submissionId));
 
-    await handleAltinnEvent(post({ id: randomUUID(), type: TRANSMISSION_CREATED, resourceinstance: dialogId }), options);
+    await handleAltinnEvent(
+      post({ id: randomUUID(), type: TRANSMISSION_CREATED, resourceinstance: dialogId }),
+      options,
+    );
     const [row] = await db.select().from(ameldingFeedback).where(eq(ameldingFeedback.submissionId, submissionId));
     expect(row).toMatchObject({ status: "waiting", dialogId });
     expect(row!.nextCheckAt.getTime()).toBeLessThanOrEqual(Date.now());
 
-    const other = await handleAltinnEvent(post({ id: randomUUID(), type: "dialogporten.dialog.seen.v1", resourceinstance: dialogId }), options);
+    const other = await handleAltinnEvent(
+      post({ id: randomUUID(), type: "dialogporten.dialog.seen.v1", resourceinstance: dialogId }),
+      options,
+    );
     expect(await other.json()).toEqual({ ok: true, ignored: "dialogporten.dialog.seen.v1" });
   });
 });

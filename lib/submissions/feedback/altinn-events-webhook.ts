@@ -19,7 +19,11 @@ const cloudEventSchema = z.object({
 const MAX_EVENT_BYTES = 64 * 1024;
 const EVENT_LIMITS = { maxDepth: 16, maxNodes: 10_000, maxKeyLength: 200, maxStringLength: 10_000 };
 
-const webhookAnswerSchema = z.object({ ok: z.literal(true), ignored: z.string().optional(), due: z.number().int().optional() });
+const webhookAnswerSchema = z.object({
+  ok: z.literal(true),
+  ignored: z.string().optional(),
+  due: z.number().int().optional(),
+});
 
 /**
  * The Altinn Events webhook: answers Altinn's subscription validation, and for a new
@@ -28,11 +32,20 @@ const webhookAnswerSchema = z.object({ ok: z.literal(true), ignored: z.string().
  * subscription's endpoint URL carries a shared secret: `…/api/altinn-events?secret=<secret>`.
  * Built with defineRoute for each request, so its database and secret can be given (as its tests do).
  */
-export async function handleAltinnEvent(request: Request, options: { db: DbOrTx; secret: string | undefined; maxWaitMs: number }): Promise<Response> {
+export async function handleAltinnEvent(
+  request: Request,
+  options: { db: DbOrTx; secret: string | undefined; maxWaitMs: number },
+): Promise<Response> {
   const route = defineRoute(
     {
       name: "altinn-events",
-      access: { sharedSecret: { param: "secret", secret: options.secret, whenUnset: "The Altinn Events webhook is off: set ALTINN_EVENTS_WEBHOOK_SECRET" } },
+      access: {
+        sharedSecret: {
+          param: "secret",
+          secret: options.secret,
+          whenUnset: "The Altinn Events webhook is off: set ALTINN_EVENTS_WEBHOOK_SECRET",
+        },
+      },
       body: {
         schema: cloudEventSchema,
         maxBytes: MAX_EVENT_BYTES,

@@ -19,9 +19,14 @@ export type FeedbackFollowerConfig = {
 };
 
 /** The follower's dependencies from configuration; tokens come from the same Maskinporten client as delivery. */
-export function createFeedbackFollowerDeps(db: Db, tokens: TokenSource, config: FeedbackFollowerConfig): FeedbackFollowerDeps {
+export function createFeedbackFollowerDeps(
+  db: Db,
+  tokens: TokenSource,
+  config: FeedbackFollowerConfig,
+): FeedbackFollowerDeps {
   const timeoutMs = config.requestTimeoutMs ?? 30_000;
-  const token = async (scope: string, orgnr: string) => (await tokens.getToken({ scopes: [scope], systemUserOrg: orgnr })).accessToken;
+  const token = async (scope: string, orgnr: string) =>
+    (await tokens.getToken({ scopes: [scope], systemUserOrg: orgnr })).accessToken;
   return {
     db,
     dialogporten: createDialogportenEndUserClient({
@@ -29,7 +34,8 @@ export function createFeedbackFollowerDeps(db: Db, tokens: TokenSource, config: 
       timeoutMs,
       getToken: (orgnr) => token(DIALOGPORTEN_SCOPE, orgnr),
     }),
-    fetchFeedback: async (url, orgnr) => sendRequest(feedbackRequest(url), await token(AMELDING_FEEDBACK_SCOPE, orgnr), { timeoutMs }),
+    fetchFeedback: async (url, orgnr) =>
+      sendRequest(feedbackRequest(url), await token(AMELDING_FEEDBACK_SCOPE, orgnr), { timeoutMs }),
     feedbackApiUrl: config.feedbackApiUrl,
     workerId: config.workerId,
     // Three requests and two tokens at most per check, with room to spare.

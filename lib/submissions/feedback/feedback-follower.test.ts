@@ -31,20 +31,35 @@ const arbeidsforhold = [{ typeArbeidsforhold: "ordinaertArbeidsforhold", arbeids
 /** Queues and delivers an A-melding to the sandbox; returns the accepted submission's id. */
 async function deliverAmelding(leveranse: Record<string, unknown> = testLeveranse(orgnr(), virksomhet())) {
   const { submissionId } = await db.transaction((tx) =>
-    createSubmission(tx, h.user, { organisationId: h.orgs[0]!.id, kind: "amelding", subject: String(leveranse.kalendermaaned), payload: leveranse, queue: true }),
+    createSubmission(tx, h.user, {
+      organisationId: h.orgs[0]!.id,
+      kind: "amelding",
+      subject: String(leveranse.kalendermaaned),
+      payload: leveranse,
+      queue: true,
+    }),
   );
   expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("accepted");
   return submissionId;
 }
 
-const feedbackOf = (submissionId: string) => findFeedbackForSubmission(db, submissionId, h.orgs.map((o) => o.id));
+const feedbackOf = (submissionId: string) =>
+  findFeedbackForSubmission(
+    db,
+    submissionId,
+    h.orgs.map((o) => o.id),
+  );
 
 /** Runs rounds until the submission's feedback has been checked `checks` times in all. */
 async function checkUntil(submissionId: string, checks: number, followerDeps = deps) {
   for (let round = 0; round < 20; round++) {
     const row = await feedbackOf(submissionId);
     if (row && row.checkCount >= checks) return row;
-    if (row) await db.update(ameldingFeedback).set({ nextCheckAt: sql`now()` }).where(eq(ameldingFeedback.submissionId, submissionId));
+    if (row)
+      await db
+        .update(ameldingFeedback)
+        .set({ nextCheckAt: sql`now()` })
+        .where(eq(ameldingFeedback.submissionId, submissionId));
     await runFeedbackRound(followerDeps);
   }
   throw new Error(`feedback of ${submissionId} was not checked ${checks} times`);
@@ -57,7 +72,13 @@ describe("feedback follower against the sandbox over HTTP", () => {
     const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
 
     const waiting = await checkUntil(submissionId, 1);
-    expect(waiting).toMatchObject({ status: "waiting", dialogId: submission!.receivedIds!.dialogId, checkCount: 1, lastError: null, document: null });
+    expect(waiting).toMatchObject({
+      status: "waiting",
+      dialogId: submission!.receivedIds!.dialogId,
+      checkCount: 1,
+      lastError: null,
+      document: null,
+    });
     expect(waiting.lastCheckedAt).toBeInstanceOf(Date);
     expect(waiting.nextCheckAt.getTime()).toBeGreaterThan(waiting.lastCheckedAt!.getTime());
 
@@ -75,7 +96,11 @@ describe("feedback follower against the sandbox over HTTP", () => {
         fieldPath: "oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold",
       }),
     ]);
-    expect(parsed.sums).toMatchObject({ sumForskuddstrekk: 7000, sumArbeidsgiveravgift: 5640, kontonummer: expect.stringMatching(/^\d{11}$/) });
+    expect(parsed.sums).toMatchObject({
+      sumForskuddstrekk: 7000,
+      sumArbeidsgiveravgift: 5640,
+      kontonummer: expect.stringMatching(/^\d{11}$/),
+    });
 
     // Settled feedback is not checked again.
     await runFeedbackRound(deps);
@@ -86,11 +111,17 @@ describe("feedback follower against the sandbox over HTTP", () => {
     const clean = testLeveranse(orgnr(), virksomhet(), "2026-09");
     Object.assign(clean.oppgave.virksomhet[0]!.inntektsmottaker[0]!, { arbeidsforhold });
     const okId = await deliverAmelding(clean);
-    const rejectedId = await deliverAmelding({ ...testLeveranse(orgnr(), virksomhet(), "2026-08"), kildesystem: "lønn-avvisning" });
+    const rejectedId = await deliverAmelding({
+      ...testLeveranse(orgnr(), virksomhet(), "2026-08"),
+      kildesystem: "lønn-avvisning",
+    });
     expect(await checkUntil(okId, 1)).toMatchObject({ status: "ok", parsed: { outcome: "accepted", deviations: [] } });
     const rejected = await checkUntil(rejectedId, 1);
     expect(rejected).toMatchObject({ status: "rejected", parsed: { outcome: "rejected", sums: null } });
-    expect((rejected.parsed as unknown as ParsedFeedback).deviations[0]).toMatchObject({ severity: "rejection", fieldPath: "kildesystem" });
+    expect((rejected.parsed as unknown as ParsedFeedback).deviations[0]).toMatchObject({
+      severity: "rejection",
+      fieldPath: "kildesystem",
+    });
   });
 
   it("finds the dialog by searching the party's dialogs when Skatteetaten's answer had no dialogId", async () => {
@@ -105,36 +136,64 @@ describe("feedback follower against the sandbox over HTTP", () => {
     const submissionId = await deliverAmelding();
     const [submission] = await db.select().from(submissions).where(eq(submissions.id, submissionId));
     const unknownDialog = randomUUID();
-    await db.update(submissions).set({ receivedIds: { ...submission!.receivedIds!, dialogId: unknownDialog } }).where(eq(submissions.id, submissionId));
+    await db
+      .update(submissions)
+      .set({ receivedIds: { ...submission!.receivedIds!, dialogId: unknownDialog } })
+      .where(eq(submissions.id, submissionId));
 
     const first = await checkUntil(submissionId, 1);
-    expect(first).toMatchObject({ status: "waiting", lastError: `Dialog ${unknownDialog} was not found in Dialogporten` });
+    expect(first).toMatchObject({
+      status: "waiting",
+      lastError: `Dialog ${unknownDialog} was not found in Dialogporten`,
+    });
     const last = await checkUntil(submissionId, 3);
-    expect(last).toMatchObject({ status: "error", lastError: `Dialog ${unknownDialog} was not found in Dialogporten after 3 checks` });
+    expect(last).toMatchObject({
+      status: "error",
+      lastError: `Dialog ${unknownDialog} was not found in Dialogporten after 3 checks`,
+    });
   });
 
   it("keeps waiting and says why while Dialogporten cannot be reached", async () => {
     const submissionId = await deliverAmelding();
-    const down = createDialogportenEndUserClient({ platformUrl: "http://127.0.0.1:9", timeoutMs: 1000, getToken: async () => "x" });
+    const down = createDialogportenEndUserClient({
+      platformUrl: "http://127.0.0.1:9",
+      timeoutMs: 1000,
+      getToken: async () => "x",
+    });
     const unreachable = { ...deps, dialogporten: down };
     const row = await checkUntil(submissionId, 1, unreachable);
-    expect(row).toMatchObject({ status: "waiting", lastError: expect.stringContaining("Could not reach Dialogporten") });
+    expect(row).toMatchObject({
+      status: "waiting",
+      lastError: expect.stringContaining("Could not reach Dialogporten"),
+    });
     expect(row.nextCheckAt.getTime()).toBeGreaterThan(Date.now());
     expect(await checkUntil(submissionId, 2)).toMatchObject({ status: "deviations", lastError: null });
   });
 
   it("refuses to send the token to a feedback URL outside the configured feedback API", async () => {
     const submissionId = await deliverAmelding();
-    const row = await checkUntil(submissionId, 1, { ...deps, feedbackApiUrl: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1" });
-    expect(row).toMatchObject({ status: "error", lastError: expect.stringContaining("outside AMELDING_TILBAKEMELDING_API_URL") });
+    const row = await checkUntil(submissionId, 1, {
+      ...deps,
+      feedbackApiUrl: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1",
+    });
+    expect(row).toMatchObject({
+      status: "error",
+      lastError: expect.stringContaining("outside AMELDING_TILBAKEMELDING_API_URL"),
+    });
   });
 
   it("lets only one worker lease a due row", async () => {
     h.skatteetaten.setFeedbackDelay("manual");
     const submissionId = await deliverAmelding();
     await runFeedbackRound(deps); // creates the row
-    await db.update(ameldingFeedback).set({ nextCheckAt: sql`now()`, leaseUntil: null }).where(eq(ameldingFeedback.submissionId, submissionId));
-    const [a, b] = await Promise.all([claimDueFeedback(db, { limit: 500, leaseMs: 60_000 }), claimDueFeedback(db, { limit: 500, leaseMs: 60_000 })]);
+    await db
+      .update(ameldingFeedback)
+      .set({ nextCheckAt: sql`now()`, leaseUntil: null })
+      .where(eq(ameldingFeedback.submissionId, submissionId));
+    const [a, b] = await Promise.all([
+      claimDueFeedback(db, { limit: 500, leaseMs: 60_000 }),
+      claimDueFeedback(db, { limit: 500, leaseMs: 60_000 }),
+    ]);
     const holders = [a, b].filter((claimed) => claimed.some((r) => r.submissionId === submissionId));
     expect(holders).toHaveLength(1);
   });

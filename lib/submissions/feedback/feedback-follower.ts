@@ -62,7 +62,10 @@ function explain(error: unknown): string {
 async function findDialogId(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Promise<string> {
   if (claimed.dialogId) return claimed.dialogId;
   const since = new Date(claimed.acceptedAt.getTime() - 24 * 3600_000).toISOString();
-  const dialogs = await deps.dialogporten.searchDialogs(claimed.orgnr, { serviceResource: [AMELDING_DIALOG_SERVICE_RESOURCE], createdAfter: since });
+  const dialogs = await deps.dialogporten.searchDialogs(claimed.orgnr, {
+    serviceResource: [AMELDING_DIALOG_SERVICE_RESOURCE],
+    createdAfter: since,
+  });
   const match = dialogs.find((d) => isDialogOfSubmission(d, claimed.receivedIds));
   if (!match?.id) throw new DialogNotFound("No dialog for this submission in the organisation's Dialogporten dialogs");
   return match.id;
@@ -82,7 +85,11 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
   const waitMore = (lastError: string | null, dialogId: string | null): FeedbackCheckResult => {
     if (Date.now() - claimed.acceptedAt.getTime() > deps.maxWaitMs) {
       const hours = Math.round(deps.maxWaitMs / 3600_000);
-      return { status: "error", dialogId, lastError: `No feedback within ${hours} hours of acceptance${lastError ? ` (last: ${lastError})` : ""}` };
+      return {
+        status: "error",
+        dialogId,
+        lastError: `No feedback within ${hours} hours of acceptance${lastError ? ` (last: ${lastError})` : ""}`,
+      };
     }
     const delay = nextFeedbackCheckDelayMs(checksDone, { firstMs: deps.firstIntervalMs, maxMs: deps.maxIntervalMs });
     return { status: "waiting", nextCheckAt: new Date(Date.now() + delay), lastError, dialogId };
@@ -92,14 +99,19 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
   try {
     dialogId = await findDialogId(deps, claimed);
     const transmissions = await deps.dialogporten.getTransmissions(claimed.orgnr, dialogId).catch((error: unknown) => {
-      throw error instanceof DialogportenError && error.kind === "not_found" ? new DialogNotFound(`Dialog ${dialogId} was not found in Dialogporten`) : error;
+      throw error instanceof DialogportenError && error.kind === "not_found"
+        ? new DialogNotFound(`Dialog ${dialogId} was not found in Dialogporten`)
+        : error;
     });
     const feedback = findFeedbackTransmission(transmissions);
     if (feedback.kind === "none") return waitMore(null, dialogId);
-    if (feedback.kind === "unauthorized") throw new FollowError("The feedback transmission is there, but the system user may not open it");
+    if (feedback.kind === "unauthorized")
+      throw new FollowError("The feedback transmission is there, but the system user may not open it");
     const origin = originOf(feedback.url);
     if (origin === null || origin !== originOf(deps.feedbackApiUrl)) {
-      throw new FollowError(`The feedback is at ${origin ?? feedback.url}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`);
+      throw new FollowError(
+        `The feedback is at ${origin ?? feedback.url}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`,
+      );
     }
 
     const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
@@ -109,7 +121,12 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
       if (!read.ok) throw new FollowError(read.reason);
       return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed };
     }
-    const decoded = decodeSkatteetatenError({ status: answer.status, contentType: answer.headers["content-type"], body: answer.body, api: "amelding" });
+    const decoded = decodeSkatteetatenError({
+      status: answer.status,
+      contentType: answer.headers["content-type"],
+      body: answer.body,
+      api: "amelding",
+    });
     const codes = [decoded.code, ...decoded.specifications.map((s) => s.kode)].filter(Boolean).join(" / ");
     const reason = `Feedback API answered HTTP ${answer.status}${codes ? ` (${codes})` : ""}${decoded.melding ? `: ${decoded.melding}` : ""}`;
     // 404: the transmission may appear just before its document does.
@@ -117,7 +134,8 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     throw new FollowError(reason);
   } catch (error) {
     if (error instanceof DialogNotFound) {
-      if (checksDone >= deps.dialogMaxChecks) return { status: "error", dialogId, lastError: `${error.message} after ${checksDone} checks` };
+      if (checksDone >= deps.dialogMaxChecks)
+        return { status: "error", dialogId, lastError: `${error.message} after ${checksDone} checks` };
       return waitMore(error.message, dialogId);
     }
     if (transient(error)) return waitMore(explain(error), dialogId);

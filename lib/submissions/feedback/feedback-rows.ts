@@ -37,10 +37,20 @@ export type ClaimedFeedback = {
  * Takes up to `limit` waiting rows that are due and not leased by another worker, leasing them
  * until `leaseUntil`. SKIP LOCKED lets several workers claim side by side without waiting.
  */
-export async function claimDueFeedback(db: DbOrTx, options: { limit: number; leaseMs: number }): Promise<ClaimedFeedback[]> {
+export async function claimDueFeedback(
+  db: DbOrTx,
+  options: { limit: number; leaseMs: number },
+): Promise<ClaimedFeedback[]> {
   // Millisecond precision, so the value read back compares equal to the one stored.
   const leaseUntil = new Date(Date.now() + options.leaseMs);
-  const rows = await db.execute<{ submission_id: string; dialog_id: string | null; check_count: number; orgnr: string; received_ids: Record<string, string> | null; accepted_at: string | Date }>(sql`
+  const rows = await db.execute<{
+    submission_id: string;
+    dialog_id: string | null;
+    check_count: number;
+    orgnr: string;
+    received_ids: Record<string, string> | null;
+    accepted_at: string | Date;
+  }>(sql`
     with due as (
       select f.submission_id from ${ameldingFeedback} f
       where f.status = 'waiting' and f.next_check_at <= now() and (f.lease_until is null or f.lease_until < now())
@@ -74,7 +84,11 @@ export type FeedbackCheckResult =
     };
 
 /** Records one check's result, only if this worker still holds the lease. */
-export async function finishFeedbackCheck(db: DbOrTx, claimed: ClaimedFeedback, result: FeedbackCheckResult): Promise<boolean> {
+export async function finishFeedbackCheck(
+  db: DbOrTx,
+  claimed: ClaimedFeedback,
+  result: FeedbackCheckResult,
+): Promise<boolean> {
   const common = {
     status: result.status,
     dialogId: result.dialogId,

@@ -15,7 +15,9 @@ export const startBulkRetryAction = defineAction(
   { name: "startBulkRetry", permission: "submission:retry", schema: bulkRetryInputSchema },
   async (input, { user, db }) => {
     const filter = parseSubmissionListFilter(new URLSearchParams(input.query));
-    const result = await startBulkRetry(db, user, user.organisationIds, filter, { confirmedCount: input.confirmedCount });
+    const result = await startBulkRetry(db, user, user.organisationIds, filter, {
+      confirmedCount: input.confirmedCount,
+    });
     await wakeDeliveryWorkers(result.submissionIds);
     revalidatePath("/feil");
     return { operationId: result.operationId };

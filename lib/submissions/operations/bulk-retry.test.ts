@@ -27,7 +27,13 @@ async function queueOppdrag(orgIndex: number) {
   const org = h.orgs[orgIndex]!;
   const oppdrag = testOppdrag(org.orgnr);
   return db.transaction((tx) =>
-    createSubmission(tx, h.user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: true }),
+    createSubmission(tx, h.user, {
+      organisationId: org.id,
+      kind: "oar",
+      subject: oppdrag.oppdragsreferanse,
+      payload: oppdrag,
+      queue: true,
+    }),
   );
 }
 
@@ -36,7 +42,10 @@ async function deliverUntilSettled(submissionId: string) {
   for (;;) {
     const result = await deliverSubmission(h.deps, submissionId);
     if (result.outcome !== "retrying") return result.outcome;
-    await db.update(submissions).set({ nextAttemptAt: new Date(Date.now() - 1) }).where(eq(submissions.id, submissionId));
+    await db
+      .update(submissions)
+      .set({ nextAttemptAt: new Date(Date.now() - 1) })
+      .where(eq(submissions.id, submissionId));
   }
 }
 
@@ -45,7 +54,13 @@ async function failedSubmissions(organisationId: string, n: number, code = "OAR_
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const c = await db.transaction((tx) =>
-      createSubmission(tx, h.user, { organisationId, kind: "oar", subject: `OPP-${i}`, payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, h.user, {
+        organisationId,
+        kind: "oar",
+        subject: `OPP-${i}`,
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
     ids.push(c.submissionId);
   }
@@ -54,7 +69,9 @@ async function failedSubmissions(organisationId: string, n: number, code = "OAR_
 }
 
 const statusOf = async (ids: string[]) =>
-  (await db.select({ status: submissions.status }).from(submissions).where(inArray(submissions.id, ids))).map((r) => r.status);
+  (await db.select({ status: submissions.status }).from(submissions).where(inArray(submissions.id, ids))).map(
+    (r) => r.status,
+  );
 
 describe("bulk retry against the sandbox over HTTP", () => {
   it("groups failures from a sandbox fault, retries the whole group once it is cleared, and each is processed once with its key", async () => {
@@ -90,7 +107,10 @@ describe("bulk retry against the sandbox over HTTP", () => {
     });
 
     // One audit entry for the operation, naming its members.
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "submission.bulk_retry"), eq(auditLog.targetId, operationId)));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "submission.bulk_retry"), eq(auditLog.targetId, operationId)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: support.id, targetType: "bulk_operation", organisationId: null });
     // It concerns both organisations, so only readers with both see it (lib/audit/queries.ts).
@@ -120,12 +140,24 @@ describe("bulk retry against the sandbox over HTTP", () => {
   });
 
   it("counts members that fail again as failed", async () => {
-    h.skatteetaten.setFaults([{ kind: "status", status: 503, code: "OAR_010", count: Infinity, orgnr: h.orgs[0]!.orgnr }]);
+    h.skatteetaten.setFaults([
+      { kind: "status", status: 503, code: "OAR_010", count: Infinity, orgnr: h.orgs[0]!.orgnr },
+    ]);
     const a = await queueOppdrag(0);
     expect(await deliverUntilSettled(a.submissionId)).toBe("failed");
-    const { operationId } = await startBulkRetry(db, h.user, [h.orgs[0]!.id], parseSubmissionListFilter({ org: h.orgs[0]!.id, code: "OAR_010" }));
+    const { operationId } = await startBulkRetry(
+      db,
+      h.user,
+      [h.orgs[0]!.id],
+      parseSubmissionListFilter({ org: h.orgs[0]!.id, code: "OAR_010" }),
+    );
     expect(await deliverUntilSettled(a.submissionId)).toBe("failed");
-    expect(await getBulkOperationProgress(db, operationId, orgIds())).toMatchObject({ status: "done", succeeded: 0, failed: 1, pending: 0 });
+    expect(await getBulkOperationProgress(db, operationId, orgIds())).toMatchObject({
+      status: "done",
+      succeeded: 0,
+      failed: 1,
+      pending: 0,
+    });
   });
 });
 
@@ -144,7 +176,12 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     expect(submissionIds.sort()).toEqual([...failed].sort());
     expect(await statusOf([rejected!])).toEqual(["rejected"]);
     const [operation] = await db.select().from(bulkOperations).where(eq(bulkOperations.id, operationId));
-    expect(operation).toMatchObject({ kind: "retry_same_key", total: failed.length, filter: { code: "OAR_010" }, createdBy: h.user.id });
+    expect(operation).toMatchObject({
+      kind: "retry_same_key",
+      total: failed.length,
+      filter: { code: "OAR_010" },
+      createdBy: h.user.id,
+    });
     // Within one organisation, the audit entry is listed under it.
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.targetId, operationId));
     expect(audit!.organisationId).toBe(org.id);
@@ -154,7 +191,10 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     const org = await createTestOrganisation(db, h.user.id);
     const ids = await failedSubmissions(org.id, 3);
     const filter: SubmissionListFilter = parseSubmissionListFilter({ org: org.id });
-    const membersBefore = await db.select().from(bulkOperationMembers).where(inArray(bulkOperationMembers.submissionId, ids));
+    const membersBefore = await db
+      .select()
+      .from(bulkOperationMembers)
+      .where(inArray(bulkOperationMembers.submissionId, ids));
 
     await expect(startBulkRetry(db, h.user, [org.id], filter, { limit: 2 })).rejects.toMatchObject({
       code: "conflict",
@@ -163,11 +203,15 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     await expect(startBulkRetry(db, h.user, [org.id], filter, { confirmedCount: 2 })).rejects.toMatchObject({
       messageKey: "errorGroups.bulk.countChanged",
     });
-    await expect(startBulkRetry(db, h.user, [org.id], parseSubmissionListFilter({ org: org.id, status: "rejected" }))).rejects.toMatchObject({
+    await expect(
+      startBulkRetry(db, h.user, [org.id], parseSubmissionListFilter({ org: org.id, status: "rejected" })),
+    ).rejects.toMatchObject({
       messageKey: "errorGroups.bulk.nothingToRetry",
     });
     expect(await statusOf(ids)).toEqual(["failed", "failed", "failed"]);
-    expect(await db.select().from(bulkOperationMembers).where(inArray(bulkOperationMembers.submissionId, ids))).toEqual(membersBefore);
+    expect(await db.select().from(bulkOperationMembers).where(inArray(bulkOperationMembers.submissionId, ids))).toEqual(
+      membersBefore,
+    );
 
     const { submissionIds } = await startBulkRetry(db, h.user, [org.id], filter, { limit: 3, confirmedCount: 3 });
     expect(submissionIds).toHaveLength(3);
@@ -180,9 +224,16 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     const other = await failedSubmissions(theirs.id, 2, "OAR_006");
     const filter = parseSubmissionListFilter({ code: "OAR_006", org: theirs.id });
     expect(await countBulkRetry(db, [mine.id], filter)).toBe(0);
-    await expect(startBulkRetry(db, h.user, [mine.id], filter)).rejects.toMatchObject({ messageKey: "errorGroups.bulk.nothingToRetry" });
+    await expect(startBulkRetry(db, h.user, [mine.id], filter)).rejects.toMatchObject({
+      messageKey: "errorGroups.bulk.nothingToRetry",
+    });
 
-    const { operationId, submissionIds } = await startBulkRetry(db, h.user, [mine.id], parseSubmissionListFilter({ code: "OAR_006" }));
+    const { operationId, submissionIds } = await startBulkRetry(
+      db,
+      h.user,
+      [mine.id],
+      parseSubmissionListFilter({ code: "OAR_006" }),
+    );
     expect(submissionIds.sort()).toEqual([...own].sort());
     expect(await statusOf(other)).toEqual(["failed", "failed"]);
     expect(await getBulkOperationProgress(db, operationId, [theirs.id])).toBeNull();

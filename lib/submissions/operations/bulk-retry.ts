@@ -21,11 +21,18 @@ function wholeSet(filter: Partial<SubmissionListFilter>): Partial<SubmissionList
 
 /** The list's filter, narrowed to what "Retry (same key)" accepts. */
 function retryableConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
-  return [...submissionFilterConditions(organisationIds, wholeSet(filter)), inArray(submissions.status, RETRYABLE_STATUSES)];
+  return [
+    ...submissionFilterConditions(organisationIds, wholeSet(filter)),
+    inArray(submissions.status, RETRYABLE_STATUSES),
+  ];
 }
 
 /** How many submissions a bulk retry of this filter would send again (what the confirmation states). */
-export async function countBulkRetry(db: DbOrTx, organisationIds: string[], filter: Partial<SubmissionListFilter>): Promise<number> {
+export async function countBulkRetry(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: Partial<SubmissionListFilter>,
+): Promise<number> {
   if (organisationIds.length === 0) return 0;
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
@@ -69,11 +76,15 @@ export async function startBulkRetry(
     }
     const submissionIds = rows.map((r) => r.id);
     const storedFilter = Object.fromEntries(Object.entries(wholeSet(filter)).filter(([, v]) => v !== undefined));
-    const operation = firstRow(await tx
-      .insert(bulkOperations)
-      .values({ kind: BULK_RETRY_KIND, filter: storedFilter, total: submissionIds.length, createdBy: actor.id })
-      .returning({ id: bulkOperations.id }));
-    await tx.insert(bulkOperationMembers).values(submissionIds.map((submissionId) => ({ operationId: operation.id, submissionId })));
+    const operation = firstRow(
+      await tx
+        .insert(bulkOperations)
+        .values({ kind: BULK_RETRY_KIND, filter: storedFilter, total: submissionIds.length, createdBy: actor.id })
+        .returning({ id: bulkOperations.id }),
+    );
+    await tx
+      .insert(bulkOperationMembers)
+      .values(submissionIds.map((submissionId) => ({ operationId: operation.id, submissionId })));
     await requeueWithSameKey(tx, submissionIds);
     const organisationIdsAffected = [...new Set(rows.map((r) => r.organisationId))];
     await recordAudit(tx, userActor(actor), {
@@ -81,7 +92,12 @@ export async function startBulkRetry(
       targetType: "bulk_operation",
       targetId: operation.id,
       organisationIds: organisationIdsAffected,
-      details: { filter: storedFilter, total: submissionIds.length, submissionIds, organisationIds: organisationIdsAffected },
+      details: {
+        filter: storedFilter,
+        total: submissionIds.length,
+        submissionIds,
+        organisationIds: organisationIdsAffected,
+      },
     });
     return { operationId: operation.id, submissionIds };
   });
@@ -112,7 +128,11 @@ const inFlight = sql.join(
  * any other way (failed). The operation is marked done, lazily here, once no member is in flight.
  * Null when it does not exist or has no member in the user's organisations.
  */
-export async function getBulkOperationProgress(db: DbOrTx, operationId: string, organisationIds: string[]): Promise<BulkOperationProgress | null> {
+export async function getBulkOperationProgress(
+  db: DbOrTx,
+  operationId: string,
+  organisationIds: string[],
+): Promise<BulkOperationProgress | null> {
   if (organisationIds.length === 0) return null;
   const [operation] = await db
     .select({
@@ -152,7 +172,12 @@ export async function getBulkOperationProgress(db: DbOrTx, operationId: string, 
     // Another reader may have marked it done a moment before.
     finishedAt =
       done?.finishedAt ??
-      firstRow(await db.select({ finishedAt: bulkOperations.finishedAt }).from(bulkOperations).where(eq(bulkOperations.id, operationId))).finishedAt;
+      firstRow(
+        await db
+          .select({ finishedAt: bulkOperations.finishedAt })
+          .from(bulkOperations)
+          .where(eq(bulkOperations.id, operationId)),
+      ).finishedAt;
   }
   return {
     ...operation,

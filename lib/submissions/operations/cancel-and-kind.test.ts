@@ -30,10 +30,18 @@ describe("the kind of a submission is checked on every write path", () => {
     const { user, org, orgIds } = await setup();
     const leveranse = testLeveranse(org.orgnr, org.orgnr);
     const amelding = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: leveranse.kalendermaaned, payload: leveranse, queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: leveranse.kalendermaaned,
+        payload: leveranse,
+        queue: false,
+      }),
     );
     await expect(
-      db.transaction((tx) => sendCorrectedVersion(tx, user, amelding.submissionId, orgIds, "oar", testOppdrag(org.orgnr), { queue: true })),
+      db.transaction((tx) =>
+        sendCorrectedVersion(tx, user, amelding.submissionId, orgIds, "oar", testOppdrag(org.orgnr), { queue: true }),
+      ),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await versionsOf(amelding.submissionId)).toHaveLength(1);
     expect(await row(amelding.submissionId)).toMatchObject({ status: "draft", kind: "amelding" });
@@ -43,20 +51,32 @@ describe("the kind of a submission is checked on every write path", () => {
     const { user, org, orgIds } = await setup();
     const oppdrag = testOppdrag(org.orgnr);
     const oar = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: false,
+      }),
     );
     await expect(
       db.transaction((tx) =>
-        saveAmelding(tx, { ...user, organisationIds: orgIds }, {
-          organisationId: org.id,
-          intent: "draft",
-          submissionId: oar.submissionId,
-          leveranse: testLeveranse(org.orgnr, org.orgnr),
-        }),
+        saveAmelding(
+          tx,
+          { ...user, organisationIds: orgIds },
+          {
+            organisationId: org.id,
+            intent: "draft",
+            submissionId: oar.submissionId,
+            leveranse: testLeveranse(org.orgnr, org.orgnr),
+          },
+        ),
       ),
     ).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      db.transaction((tx) => sendCorrectedVersion(tx, user, oar.submissionId, orgIds, "amelding", testLeveranse(org.orgnr, org.orgnr))),
+      db.transaction((tx) =>
+        sendCorrectedVersion(tx, user, oar.submissionId, orgIds, "amelding", testLeveranse(org.orgnr, org.orgnr)),
+      ),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await versionsOf(oar.submissionId)).toHaveLength(1);
   });
@@ -65,17 +85,31 @@ describe("the kind of a submission is checked on every write path", () => {
     const { user, org, orgIds } = await setup();
     await expect(
       db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testOppdrag(org.orgnr), queue: true }),
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "amelding",
+          subject: "2026-10",
+          payload: testOppdrag(org.orgnr),
+          queue: true,
+        }),
       ),
     ).rejects.toMatchObject({ code: "validation", messageKey: "errors.payloadWrongKind" });
     expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(0);
 
     const oppdrag = testOppdrag(org.orgnr);
     const oar = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: false,
+      }),
     );
     await expect(
-      db.transaction((tx) => sendCorrectedVersion(tx, user, oar.submissionId, orgIds, "oar", testLeveranse(org.orgnr, org.orgnr))),
+      db.transaction((tx) =>
+        sendCorrectedVersion(tx, user, oar.submissionId, orgIds, "oar", testLeveranse(org.orgnr, org.orgnr)),
+      ),
     ).rejects.toMatchObject({ messageKey: "errors.payloadWrongKind" });
     expect(await versionsOf(oar.submissionId)).toHaveLength(1);
   });
@@ -85,10 +119,22 @@ describe("the kind of a submission is checked on every write path", () => {
     const other = await createTestOrganisation(db, user.id);
     const oppdrag = testOppdrag(org.orgnr);
     const oar = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: false,
+      }),
     );
     const foreign = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: other.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding", other.orgnr), queue: false }),
+      createSubmission(tx, user, {
+        organisationId: other.id,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding", other.orgnr),
+        queue: false,
+      }),
     );
     for (const replacesSubmissionId of [oar.submissionId, foreign.submissionId]) {
       await expect(
@@ -112,9 +158,18 @@ describe("cancelling a submission", () => {
     const { user, org, orgIds } = await setup();
     const oppdrag = testOppdrag(org.orgnr);
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: oppdrag.oppdragsreferanse, payload: oppdrag, queue: status !== "draft" }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: status !== "draft",
+      }),
     );
-    await db.update(submissions).set({ status, ...extra }).where(eq(submissions.id, created.submissionId));
+    await db
+      .update(submissions)
+      .set({ status, ...extra })
+      .where(eq(submissions.id, created.submissionId));
     return { user, org, orgIds, ...created };
   }
 
@@ -123,8 +178,15 @@ describe("cancelling a submission", () => {
     async (status) => {
       const s = await inStatus(status, { nextAttemptAt: status === "draft" ? null : new Date(Date.now() - 1000) });
       await db.transaction((tx) => cancelSubmission(tx, s.user, s.submissionId, s.orgIds));
-      expect(await row(s.submissionId)).toMatchObject({ status: "cancelled", nextAttemptAt: null, statusReasonCode: "cancelled" });
-      const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, s.submissionId), eq(auditLog.action, "submission.cancel")));
+      expect(await row(s.submissionId)).toMatchObject({
+        status: "cancelled",
+        nextAttemptAt: null,
+        statusReasonCode: "cancelled",
+      });
+      const audit = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, s.submissionId), eq(auditLog.action, "submission.cancel")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorId: s.user.id, organisationId: s.org.id, details: { fromStatus: status } });
       expect(await readClaimable(db, [s.submissionId], null)).toEqual([]);
@@ -135,7 +197,9 @@ describe("cancelling a submission", () => {
   it("refuses an accepted or already cancelled submission", async () => {
     for (const status of ["accepted", "cancelled"] as const) {
       const s = await inStatus(status);
-      await expect(db.transaction((tx) => cancelSubmission(tx, s.user, s.submissionId, s.orgIds))).rejects.toMatchObject({
+      await expect(
+        db.transaction((tx) => cancelSubmission(tx, s.user, s.submissionId, s.orgIds)),
+      ).rejects.toMatchObject({
         code: "conflict",
         messageKey: "errors.notCancellable",
       });
@@ -161,7 +225,10 @@ describe("cancelling a submission", () => {
     });
     expect((await row(s.submissionId)).status).toBe("sending");
 
-    await db.update(submissions).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(submissions.id, s.submissionId));
+    await db
+      .update(submissions)
+      .set({ leaseUntil: new Date(Date.now() - 1000) })
+      .where(eq(submissions.id, s.submissionId));
     await db.transaction((tx) => cancelSubmission(tx, s.user, s.submissionId, s.orgIds));
     expect((await row(s.submissionId)).status).toBe("cancelled");
     const [attempt] = await db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, s.submissionId));
@@ -172,10 +239,17 @@ describe("cancelling a submission", () => {
   it("does not find or change another organisation's submission", async () => {
     const s = await inStatus("queued");
     const stranger = await setup();
-    await expect(db.transaction((tx) => cancelSubmission(tx, stranger.user, s.submissionId, stranger.orgIds))).rejects.toMatchObject({
+    await expect(
+      db.transaction((tx) => cancelSubmission(tx, stranger.user, s.submissionId, stranger.orgIds)),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     expect((await row(s.submissionId)).status).toBe("queued");
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.targetId, s.submissionId), eq(auditLog.action, "submission.cancel")))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, s.submissionId), eq(auditLog.action, "submission.cancel"))),
+    ).toHaveLength(0);
   });
 });

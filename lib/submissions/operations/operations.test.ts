@@ -18,12 +18,21 @@ describe("submission operations (real PostgreSQL)", () => {
   it("creates a queued submission with version 1, a fresh idempotency key and an audit row", async () => {
     const { user, org } = await setup();
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding", org.orgnr), queue: true }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding", org.orgnr),
+        queue: true,
+      }),
     );
     const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
     expect(s!.status).toBe("queued");
     expect(s!.versions.map((v) => [v.versionNo, v.idempotencyKey])).toEqual([[1, created.idempotencyKey]]);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.targetId, created.submissionId), eq(auditLog.action, "submission.submit")));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, created.submissionId), eq(auditLog.action, "submission.submit")));
     expect(audit).toHaveLength(1);
   });
 
@@ -31,18 +40,34 @@ describe("submission operations (real PostgreSQL)", () => {
     const { user, org } = await setup();
     const other = await createTestOrganisation(db, null);
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-1", payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: "OPP-1",
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
     expect(await findSubmissionWithHistory(db, created.submissionId, [other.id])).toBeNull();
-    await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [other.id]))).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [other.id])),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("retries with the same key only from a failed state", async () => {
     const { user, org } = await setup();
     const created = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-2", payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: "OPP-2",
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
-    await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject({
+    await expect(
+      db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id])),
+    ).rejects.toMatchObject({
       code: "conflict",
       messageKey: "errors.notRetryable",
     });
@@ -62,8 +87,13 @@ describe("submission operations (real PostgreSQL)", () => {
     await expect(
       db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], "oar", v2)),
     ).rejects.toMatchObject({ messageKey: "errors.notCorrectable" });
-    await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, created.submissionId));
-    const corrected = await db.transaction((tx) => sendCorrectedVersion(tx, user, created.submissionId, [org.id], "oar", v2));
+    await db
+      .update(submissions)
+      .set({ status: "rejected", lastErrorCode: "OAR_005" })
+      .where(eq(submissions.id, created.submissionId));
+    const corrected = await db.transaction((tx) =>
+      sendCorrectedVersion(tx, user, created.submissionId, [org.id], "oar", v2),
+    );
     const s = await findSubmissionWithHistory(db, created.submissionId, [org.id]);
     expect(s!.versions.map((v) => v.payload)).toEqual([v1, v2]);
     expect(corrected.idempotencyKey).not.toBe(created.idempotencyKey);
@@ -79,17 +109,35 @@ describe("submission operations (real PostgreSQL)", () => {
       const user = await createTestUser(db, "admin");
       const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
       await expect(
-        db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: testPayload("oar"), queue: true })),
+        db.transaction((tx) =>
+          createSubmission(tx, user, {
+            organisationId: org.id,
+            kind: "oar",
+            subject: "OPP-4",
+            payload: testPayload("oar"),
+            queue: true,
+          }),
+        ),
       ).rejects.toMatchObject(refused);
       expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(0);
       expect(await db.select().from(auditLog).where(eq(auditLog.organisationId, org.id))).toHaveLength(0);
 
       const draft = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-4", payload: testPayload("oar"), queue: false }),
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "oar",
+          subject: "OPP-4",
+          payload: testPayload("oar"),
+          queue: false,
+        }),
       );
       const v2 = testPayload("oar");
-      await expect(db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2))).rejects.toMatchObject(refused);
-      await db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2, { queue: false }));
+      await expect(
+        db.transaction((tx) => sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2)),
+      ).rejects.toMatchObject(refused);
+      await db.transaction((tx) =>
+        sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", v2, { queue: false }),
+      );
       const s = await findSubmissionWithHistory(db, draft.submissionId, [org.id]);
       expect(s!.status).toBe("draft");
       expect(s!.versions).toHaveLength(2);
@@ -99,10 +147,18 @@ describe("submission operations (real PostgreSQL)", () => {
       const user = await createTestUser(db, "admin");
       const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
       const created = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-5", payload: testPayload("oar"), queue: false }),
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "oar",
+          subject: "OPP-5",
+          payload: testPayload("oar"),
+          queue: false,
+        }),
       );
       await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, created.submissionId));
-      await expect(db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id]))).rejects.toMatchObject(refused);
+      await expect(
+        db.transaction((tx) => retrySubmission(tx, user, created.submissionId, [org.id])),
+      ).rejects.toMatchObject(refused);
       expect((await findSubmissionWithHistory(db, created.submissionId, [org.id]))!.status).toBe("failed");
     });
   });

@@ -7,7 +7,14 @@ import { userActor, type AuditUser } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
-import { deliveryAttempts, submissions, submissionVersions, type ReportKind, type Role, type SubmissionStatus } from "@/lib/db/schema";
+import {
+  deliveryAttempts,
+  submissions,
+  submissionVersions,
+  type ReportKind,
+  type Role,
+  type SubmissionStatus,
+} from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { payloadFitsKind, type ReportPayload } from "../payload-kind";
@@ -24,7 +31,15 @@ export const CORRECTABLE_STATUSES: SubmissionStatus[] = ["draft", "rejected", "f
  * unsuccessful ones (so they can be put aside). `sending` only once its lease has run out, i.e.
  * its worker is gone; while a request is under way its answer decides.
  */
-export const CANCELLABLE_STATUSES: SubmissionStatus[] = ["draft", "queued", "retrying", "failed", "rejected", "conflict", "sending"];
+export const CANCELLABLE_STATUSES: SubmissionStatus[] = [
+  "draft",
+  "queued",
+  "retrying",
+  "failed",
+  "rejected",
+  "conflict",
+  "sending",
+];
 
 /** Whether a submission in this state may be cancelled now (see CANCELLABLE_STATUSES). */
 export function isCancellable(row: { status: SubmissionStatus; leaseUntil: Date | null }, now = new Date()) {
@@ -46,7 +61,10 @@ export class PayloadInDatabase {
 }
 
 /** Refuses a payload that is not a report of the submission's kind, before anything is stored. */
-function assertPayloadFitsKind(kind: ReportKind, payload: Record<string, unknown> | PayloadInDatabase): asserts payload is ReportPayload | PayloadInDatabase {
+function assertPayloadFitsKind(
+  kind: ReportKind,
+  payload: Record<string, unknown> | PayloadInDatabase,
+): asserts payload is ReportPayload | PayloadInDatabase {
   const fits = payload instanceof PayloadInDatabase ? payload.kind === kind : payloadFitsKind(kind, payload);
   if (!fits) throw new SafeError("validation", "errors.payloadWrongKind");
 }
@@ -77,32 +95,36 @@ export async function createSubmission(
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
   const versionId = randomUUID();
-  const submission = firstRow(await tx
-    .insert(submissions)
-    .values({
-      currentVersionId: versionId,
-      organisationId: input.organisationId,
-      kind: input.kind,
-      subject: input.subject,
-      status: input.queue ? "queued" : "draft",
-      queuedAt: input.queue ? now : null,
-      nextAttemptAt: input.queue ? now : null,
-      createdBy: actor.id,
-      replacesSubmissionId: input.replacesSubmissionId ?? null,
-    })
-    .returning());
-  const version = firstRow(await tx
-    .insert(submissionVersions)
-    .values({
-      id: versionId,
-      submissionId: submission.id,
-      versionNo: 1,
-      payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
-      idempotencyKey: randomUUID(),
-      createdBy: actor.id,
-    })
-    // Not the payload: it can be large, and the caller has it.
-    .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }));
+  const submission = firstRow(
+    await tx
+      .insert(submissions)
+      .values({
+        currentVersionId: versionId,
+        organisationId: input.organisationId,
+        kind: input.kind,
+        subject: input.subject,
+        status: input.queue ? "queued" : "draft",
+        queuedAt: input.queue ? now : null,
+        nextAttemptAt: input.queue ? now : null,
+        createdBy: actor.id,
+        replacesSubmissionId: input.replacesSubmissionId ?? null,
+      })
+      .returning(),
+  );
+  const version = firstRow(
+    await tx
+      .insert(submissionVersions)
+      .values({
+        id: versionId,
+        submissionId: submission.id,
+        versionNo: 1,
+        payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
+        idempotencyKey: randomUUID(),
+        createdBy: actor.id,
+      })
+      // Not the payload: it can be large, and the caller has it.
+      .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }),
+  );
   await recordAudit(tx, userActor(actor), {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
@@ -201,16 +223,18 @@ export async function sendCorrectedVersion(
     .where(eq(submissionVersions.submissionId, submissionId))
     .orderBy(desc(submissionVersions.versionNo))
     .limit(1);
-  const version = firstRow(await tx
-    .insert(submissionVersions)
-    .values({
-      submissionId,
-      versionNo: (latest?.versionNo ?? 0) + 1,
-      payload,
-      idempotencyKey: randomUUID(),
-      createdBy: actor.id,
-    })
-    .returning());
+  const version = firstRow(
+    await tx
+      .insert(submissionVersions)
+      .values({
+        submissionId,
+        versionNo: (latest?.versionNo ?? 0) + 1,
+        payload,
+        idempotencyKey: randomUUID(),
+        createdBy: actor.id,
+      })
+      .returning(),
+  );
   await tx
     .update(submissions)
     .set({
@@ -258,7 +282,11 @@ export async function cancelSubmission(tx: DbOrTx, actor: AuditUser, submissionI
   if (row.status === "sending") {
     await tx
       .update(deliveryAttempts)
-      .set({ outcome: "interrupted", finishedAt: sql`now()`, transportError: "Cancelled after the worker's lease ran out" })
+      .set({
+        outcome: "interrupted",
+        finishedAt: sql`now()`,
+        transportError: "Cancelled after the worker's lease ran out",
+      })
       .where(and(eq(deliveryAttempts.submissionId, submissionId), eq(deliveryAttempts.outcome, "in_flight")));
   }
   await recordAudit(tx, userActor(actor), {

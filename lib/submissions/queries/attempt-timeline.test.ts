@@ -5,7 +5,8 @@ import nb from "@/lib/i18n/messages/nb.json";
 import { attemptTimeline, SHOWN_BODY_CHARS, shownBody } from "./attempt-timeline";
 import { STATUS_REASON_CODES } from "../status-reason";
 
-const attempt = (attemptNo: number, step: string, outcome: string, uploadId: string | null = "u1") => ({ attemptNo, step, outcome, uploadId }) as never;
+const attempt = (attemptNo: number, step: string, outcome: string, uploadId: string | null = "u1") =>
+  ({ attemptNo, step, outcome, uploadId }) as never;
 
 describe("the submission page's timeline", () => {
   it("folds a run of 'still validating' checks of one upload into one entry, and keeps every other step", () => {
@@ -20,7 +21,11 @@ describe("the submission page's timeline", () => {
       attempt(8, "upload_status", "validated", "u2"),
       attempt(9, "upload_submit", "accepted", "u2"),
     ];
-    const entries = attemptTimeline(attempts).map((e) => [(e.attempt as { attemptNo: number }).attemptNo, (e.last as { attemptNo: number }).attemptNo, e.count]);
+    const entries = attemptTimeline(attempts).map((e) => [
+      (e.attempt as { attemptNo: number }).attemptNo,
+      (e.last as { attemptNo: number }).attemptNo,
+      e.count,
+    ]);
     expect(entries).toEqual([
       [1, 1, 1],
       [2, 4, 3],
@@ -34,8 +39,10 @@ describe("the submission page's timeline", () => {
 
   it("names every step, outcome and reason an upload delivery records, in both languages", () => {
     for (const messages of [nb, en]) {
-      for (const outcome of attemptOutcomeEnum.enumValues) expect(messages.detail.outcomes, outcome).toHaveProperty(outcome);
-      for (const step of deliveryStepEnum.enumValues.filter((s) => s !== "send")) expect(messages.detail.steps, step).toHaveProperty(step);
+      for (const outcome of attemptOutcomeEnum.enumValues)
+        expect(messages.detail.outcomes, outcome).toHaveProperty(outcome);
+      for (const step of deliveryStepEnum.enumValues.filter((s) => s !== "send"))
+        expect(messages.detail.steps, step).toHaveProperty(step);
       for (const code of STATUS_REASON_CODES) expect(messages.statusReason, code).toHaveProperty(code);
     }
   });

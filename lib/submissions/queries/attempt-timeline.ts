@@ -15,7 +15,12 @@ export function attemptTimeline<A extends Checkable>(attempts: readonly A[]): Ti
   const entries: TimelineEntry<A>[] = [];
   for (const attempt of attempts) {
     const previous = entries.at(-1);
-    if (previous && isValidatingCheck(previous.last) && isValidatingCheck(attempt) && previous.last.uploadId === attempt.uploadId) {
+    if (
+      previous &&
+      isValidatingCheck(previous.last) &&
+      isValidatingCheck(attempt) &&
+      previous.last.uploadId === attempt.uploadId
+    ) {
       previous.last = attempt;
       previous.count += 1;
     } else {
@@ -30,5 +35,7 @@ export const SHOWN_BODY_CHARS = 100_000;
 
 /** The text as shown, and how many characters were left out. */
 export function shownBody(text: string): { text: string; omitted: number } {
-  return text.length <= SHOWN_BODY_CHARS ? { text, omitted: 0 } : { text: text.slice(0, SHOWN_BODY_CHARS), omitted: text.length - SHOWN_BODY_CHARS };
+  return text.length <= SHOWN_BODY_CHARS
+    ? { text, omitted: 0 }
+    : { text: text.slice(0, SHOWN_BODY_CHARS), omitted: text.length - SHOWN_BODY_CHARS };
 }

@@ -23,14 +23,31 @@ type Ending = {
 /** A submission that ended as described, with the latest attempt as the engine records it. */
 async function ended(actor: { id: string; email: string }, organisationId: string, e: Ending) {
   const created = await db.transaction((tx) =>
-    createSubmission(tx, actor, { organisationId, kind: e.kind ?? "oar", subject: `OPP-${Math.random()}`, payload: testPayload(e.kind ?? "oar"), queue: false }),
+    createSubmission(tx, actor, {
+      organisationId,
+      kind: e.kind ?? "oar",
+      subject: `OPP-${Math.random()}`,
+      payload: testPayload(e.kind ?? "oar"),
+      queue: false,
+    }),
   );
   const at = new Date(e.at ?? "2026-11-20T10:00:00Z");
   await db
     .update(submissions)
-    .set({ status: e.status, lastErrorCode: e.code ?? null, statusReasonCode: "skatteetaten_message", statusReasonParams: { melding: `reason ${e.code ?? e.outcome}` }, attemptCount: 2, lastAttemptAt: at })
+    .set({
+      status: e.status,
+      lastErrorCode: e.code ?? null,
+      statusReasonCode: "skatteetaten_message",
+      statusReasonParams: { melding: `reason ${e.code ?? e.outcome}` },
+      attemptCount: 2,
+      lastAttemptAt: at,
+    })
     .where(eq(submissions.id, created.submissionId));
-  const attempt = (attemptNo: number, outcome: DeliveryAttempt["outcome"], decodedError: Record<string, unknown> | null) => ({
+  const attempt = (
+    attemptNo: number,
+    outcome: DeliveryAttempt["outcome"],
+    decodedError: Record<string, unknown> | null,
+  ) => ({
     // Only the fields the error groups read; a stored decoded error has more.
     submissionId: created.submissionId,
     versionId: created.versionId,
@@ -44,14 +61,18 @@ async function ended(actor: { id: string; email: string }, organisationId: strin
     decodedError: decodedError as DecodedSkatteetatenError | null,
   });
   // An earlier attempt with another specification code must not decide the group.
-  await db.insert(deliveryAttempts).values([
-    attempt(1, "retryable_error", { code: "OAR_010", specifications: [{ kode: "OAR_1009" }] }),
-    attempt(
-      2,
-      e.outcome ?? (e.status === "failed" ? "retryable_error" : "rejected"),
-      e.code === undefined && !e.specCodes ? null : { code: e.code, specifications: (e.specCodes ?? []).map((kode) => ({ kode, melding: "x" })) },
-    ),
-  ]);
+  await db
+    .insert(deliveryAttempts)
+    .values([
+      attempt(1, "retryable_error", { code: "OAR_010", specifications: [{ kode: "OAR_1009" }] }),
+      attempt(
+        2,
+        e.outcome ?? (e.status === "failed" ? "retryable_error" : "rejected"),
+        e.code === undefined && !e.specCodes
+          ? null
+          : { code: e.code, specifications: (e.specCodes ?? []).map((kode) => ({ kode, melding: "x" })) },
+      ),
+    ]);
   return created.submissionId;
 }
 
@@ -65,9 +86,24 @@ async function setup() {
 describe("listErrorGroups (real PostgreSQL)", () => {
   it("groups unsuccessful submissions by code and specification code, with counts, organisations and first/last seen", async () => {
     const { user, orgA, orgB } = await setup();
-    const a1 = await ended(user, orgA.id, { status: "failed", code: "OAR_010", specCodes: ["OAR_1009"], at: "2026-11-01T08:00:00Z" });
-    const a2 = await ended(user, orgB.id, { status: "failed", code: "OAR_010", specCodes: ["OAR_1009"], at: "2026-11-03T08:00:00Z" });
-    const a3 = await ended(user, orgB.id, { status: "failed", code: "oar_010", specCodes: [null, "oar_1009"], at: "2026-11-02T08:00:00Z" });
+    const a1 = await ended(user, orgA.id, {
+      status: "failed",
+      code: "OAR_010",
+      specCodes: ["OAR_1009"],
+      at: "2026-11-01T08:00:00Z",
+    });
+    const a2 = await ended(user, orgB.id, {
+      status: "failed",
+      code: "OAR_010",
+      specCodes: ["OAR_1009"],
+      at: "2026-11-03T08:00:00Z",
+    });
+    const a3 = await ended(user, orgB.id, {
+      status: "failed",
+      code: "oar_010",
+      specCodes: [null, "oar_1009"],
+      at: "2026-11-02T08:00:00Z",
+    });
     const b = await ended(user, orgA.id, { status: "failed", code: "OAR_010", specCodes: [] });
     const c = await ended(user, orgA.id, { status: "rejected", code: "OAR_005", specCodes: ["OAR_1040", "OAR_1041"] });
     await ended(user, orgA.id, { status: "accepted" });
@@ -96,7 +132,9 @@ describe("listErrorGroups (real PostgreSQL)", () => {
 
     // Each group's link shows exactly its members.
     const members = async (i: number) =>
-      (await listSubmissions(db, [orgA.id, orgB.id], parseSubmissionListFilter(errorGroupListFilter(groups[i]!)))).rows.map((r) => r.id).sort();
+      (await listSubmissions(db, [orgA.id, orgB.id], parseSubmissionListFilter(errorGroupListFilter(groups[i]!)))).rows
+        .map((r) => r.id)
+        .sort();
     expect(await members(0)).toEqual([a1, a2, a3].sort());
     expect(await members(groups.findIndex((g) => g.code === "OAR_010" && g.specCode === null))).toEqual([b]);
     expect(await members(groups.findIndex((g) => g.code === "OAR_005"))).toEqual([c]);
@@ -108,7 +146,12 @@ describe("listErrorGroups (real PostgreSQL)", () => {
     const timeout = await ended(user, orgA.id, { status: "failed", outcome: "timeout" });
     const dropped = await ended(user, orgA.id, { status: "failed", outcome: "network_error" });
     const token = await ended(user, orgA.id, { status: "failed", outcome: "not_sent" });
-    const noCode = await ended(user, orgA.id, { status: "failed", outcome: "retryable_error", code: null, specCodes: [] });
+    const noCode = await ended(user, orgA.id, {
+      status: "failed",
+      outcome: "retryable_error",
+      code: null,
+      specCodes: [],
+    });
 
     const groups = await listErrorGroups(db, [orgA.id]);
     const key = (g: (typeof groups)[number]) => `${g.status}:${g.code ?? g.cause}`;
@@ -118,9 +161,20 @@ describe("listErrorGroups (real PostgreSQL)", () => {
       "failed:token": 1,
       "failed:no_code": 1,
     });
-    expect(groups.find((g) => g.code === "OAR_999")!.latestReason).toEqual({ code: "skatteetaten_message", params: { melding: "reason OAR_999" } });
+    expect(groups.find((g) => g.code === "OAR_999")!.latestReason).toEqual({
+      code: "skatteetaten_message",
+      params: { melding: "reason OAR_999" },
+    });
     const members = async (k: string) =>
-      (await listSubmissions(db, [orgA.id], parseSubmissionListFilter(errorGroupListFilter(groups.find((g) => key(g) === k)!)))).rows.map((r) => r.id).sort();
+      (
+        await listSubmissions(
+          db,
+          [orgA.id],
+          parseSubmissionListFilter(errorGroupListFilter(groups.find((g) => key(g) === k)!)),
+        )
+      ).rows
+        .map((r) => r.id)
+        .sort();
     expect(await members("rejected:OAR_999")).toEqual([unknown]);
     expect(await members("failed:transport")).toEqual([timeout, dropped].sort());
     expect(await members("failed:token")).toEqual([token]);
@@ -142,6 +196,8 @@ describe("listErrorGroups (real PostgreSQL)", () => {
     expect(await counts({ org: orgB.id })).toEqual({ OAR_006: 1 });
     expect(await counts({ from: "2999-01-01" })).toEqual({});
     expect(await listErrorGroups(db, [])).toEqual([]);
-    expect(Object.fromEntries((await listErrorGroups(db, [hidden.id])).map((g) => [g.code, g.count]))).toEqual({ OAR_006: 1 });
+    expect(Object.fromEntries((await listErrorGroups(db, [hidden.id])).map((g) => [g.code, g.count]))).toEqual({
+      OAR_006: 1,
+    });
   });
 });

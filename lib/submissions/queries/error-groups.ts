@@ -34,9 +34,16 @@ export type ErrorGroup = {
  * specification code and, without a code, the kind of failure; biggest groups first. Only the
  * user's organisations are counted.
  */
-export async function listErrorGroups(db: DbOrTx, organisationIds: string[], filter: ErrorGroupFilter = {}): Promise<ErrorGroup[]> {
+export async function listErrorGroups(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: ErrorGroupFilter = {},
+): Promise<ErrorGroup[]> {
   if (organisationIds.length === 0) return [];
-  const conditions = submissionFilterConditions(organisationIds, { ...narrowing(filter), status: [...UNSUCCESSFUL_STATUSES] });
+  const conditions = submissionFilterConditions(organisationIds, {
+    ...narrowing(filter),
+    status: [...UNSUCCESSFUL_STATUSES],
+  });
   const failures = db
     .select({
       status: submissions.status,
@@ -46,7 +53,9 @@ export async function listErrorGroups(db: DbOrTx, organisationIds: string[], fil
       organisationId: submissions.organisationId,
       organisationName: organisations.name,
       statusReason: sql<StatusReason | null>`case when ${submissions.statusReasonCode} is null then null
-        else jsonb_build_object('code', ${submissions.statusReasonCode}, 'params', ${submissions.statusReasonParams}) end`.as("status_reason"),
+        else jsonb_build_object('code', ${submissions.statusReasonCode}, 'params', ${submissions.statusReasonParams}) end`.as(
+        "status_reason",
+      ),
       seenAt: sql<string>`coalesce(${submissions.lastAttemptAt}, ${submissions.updatedAt})`.as("seen_at"),
     })
     .from(submissions)
@@ -63,7 +72,9 @@ export async function listErrorGroups(db: DbOrTx, organisationIds: string[], fil
       cause: failures.cause,
       count,
       organisationCount: sql<number>`count(distinct ${failures.organisationId})::int`,
-      organisationNames: sql<string[]>`array_agg(distinct ${failures.organisationName} order by ${failures.organisationName})`,
+      organisationNames: sql<
+        string[]
+      >`array_agg(distinct ${failures.organisationName} order by ${failures.organisationName})`,
       firstSeen: sql<string>`min(${failures.seenAt})`,
       lastSeen,
       latestReason: sql<StatusReason | null>`(array_agg(${failures.statusReason} order by ${failures.seenAt} desc))[1]`,
@@ -86,7 +97,10 @@ function narrowing(filter: ErrorGroupFilter): ErrorGroupFilter {
 }
 
 /** The submissions list filter showing exactly the group's members (same narrowing as the groups). */
-export function errorGroupListFilter(group: Pick<ErrorGroup, "status" | "code" | "specCode" | "cause">, filter: ErrorGroupFilter = {}) {
+export function errorGroupListFilter(
+  group: Pick<ErrorGroup, "status" | "code" | "specCode" | "cause">,
+  filter: ErrorGroupFilter = {},
+) {
   return {
     ...narrowing(filter),
     status: [group.status],

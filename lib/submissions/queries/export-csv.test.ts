@@ -40,23 +40,57 @@ async function seed() {
   // One statement: every row gets the same created_at, so paging must not rely on time alone.
   const bulk = await db
     .insert(submissions)
-    .values(Array.from({ length: EXPORT_PAGE_SIZE + 7 }, (_, i) => ({ organisationId: org.id, kind: "oar" as const, subject: `BULK-${i}` })))
+    .values(
+      Array.from({ length: EXPORT_PAGE_SIZE + 7 }, (_, i) => ({
+        organisationId: org.id,
+        kind: "oar" as const,
+        subject: `BULK-${i}`,
+      })),
+    )
     .returning({ id: submissions.id });
-  const leveranse = generateLeveranse({ opplysningspliktig: org.orgnr, virksomhet: org.orgnr, persons: 2, seed: Math.floor(Math.random() * 1e6) });
+  const leveranse = generateLeveranse({
+    opplysningspliktig: org.orgnr,
+    virksomhet: org.orgnr,
+    persons: 2,
+    seed: Math.floor(Math.random() * 1e6),
+  });
   const fnr = leveranse.oppgave.virksomhet[0]!.inntektsmottaker.map((m) => m.norskIdentifikator!);
   const amelding = await db.transaction((tx) =>
-    createSubmission(tx, admin, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: leveranse, queue: false }),
+    createSubmission(tx, admin, {
+      organisationId: org.id,
+      kind: "amelding",
+      subject: "2026-10",
+      payload: leveranse,
+      queue: false,
+    }),
   );
   await db
     .update(submissions)
-    .set({ status: "rejected", lastErrorCode: "XYZ_999", statusReasonCode: "skatteetaten_message", statusReasonParams: { melding: `Ugyldig identifikator ${fnr[0]}; "sjekk"\nlinje 2` } })
+    .set({
+      status: "rejected",
+      lastErrorCode: "XYZ_999",
+      statusReasonCode: "skatteetaten_message",
+      statusReasonParams: { melding: `Ugyldig identifikator ${fnr[0]}; "sjekk"\nlinje 2` },
+    })
     .where(eq(submissions.id, amelding.submissionId));
-  const formula = "=HYPERLINK(\"http://evil\";\"klikk\")";
+  const formula = '=HYPERLINK("http://evil";"klikk")';
   const oar = await db.transaction((tx) =>
-    createSubmission(tx, admin, { organisationId: org.id, kind: "oar", subject: formula, payload: testOppdrag(org.orgnr), queue: false }),
+    createSubmission(tx, admin, {
+      organisationId: org.id,
+      kind: "oar",
+      subject: formula,
+      payload: testOppdrag(org.orgnr),
+      queue: false,
+    }),
   );
   await db.transaction((tx) =>
-    createSubmission(tx, admin, { organisationId: hidden.id, kind: "oar", subject: "HIDDEN", payload: testPayload("oar"), queue: false }),
+    createSubmission(tx, admin, {
+      organisationId: hidden.id,
+      kind: "oar",
+      subject: "HIDDEN",
+      payload: testPayload("oar"),
+      queue: false,
+    }),
   );
   return { org, hidden, bulk, fnr, amelding, oar, formula };
 }
@@ -106,11 +140,16 @@ describe("submissions CSV export (real PostgreSQL)", () => {
   it("records the export with its filter and row count before the first byte, in its own transaction", async () => {
     const s = await seed();
     const manager = await asUser("manager", [s.org.id]);
-    const { stream, rowCount } = await startSubmissionsExport(db, manager, parseSubmissionListFilter({ org: s.org.id, status: "rejected" }), {
-      t,
-      locale: "nb",
-      origin: "http://x",
-    });
+    const { stream, rowCount } = await startSubmissionsExport(
+      db,
+      manager,
+      parseSubmissionListFilter({ org: s.org.id, status: "rejected" }),
+      {
+        t,
+        locale: "nb",
+        origin: "http://x",
+      },
+    );
     // Written already, though nothing has been read yet.
     const entries = await db
       .select()
@@ -118,7 +157,11 @@ describe("submissions CSV export (real PostgreSQL)", () => {
       .where(and(eq(auditLog.actorId, manager.id), eq(auditLog.action, "submissions.exported")));
     expect(entries).toHaveLength(1);
     expect(entries[0]!.organisationId).toBe(s.org.id);
-    expect(entries[0]!.details).toMatchObject({ rowCount: 1, personalDataMasked: true, filter: { org: s.org.id, status: ["rejected"] } });
+    expect(entries[0]!.details).toMatchObject({
+      rowCount: 1,
+      personalDataMasked: true,
+      filter: { org: s.org.id, status: ["rejected"] },
+    });
     expect(rowCount).toBe(1);
     await stream.cancel();
   });

@@ -8,7 +8,12 @@ import { csvStream, type CsvValue } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { beginSubmissionExport, EXPORT_MAX_IDENTIFIERS, submissionExportPages, type SubmissionExportRow } from "./export-query";
+import {
+  beginSubmissionExport,
+  EXPORT_MAX_IDENTIFIERS,
+  submissionExportPages,
+  type SubmissionExportRow,
+} from "./export-query";
 import type { SubmissionListFilter } from "./list-filter";
 import { errorSummary } from "./list-rows";
 

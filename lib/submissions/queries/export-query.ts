@@ -26,11 +26,13 @@ export async function beginSubmissionExport(db: DbOrTx, organisationIds: string[
     const row = firstRow(await db.execute<{ until: string }>(sql`select ${nowText} as until`));
     return { rowCount: 0, until: row.until };
   }
-  const row = firstRow(await db
-    .select({ rowCount: sql<number>`count(*)::int`, until: nowText })
-    .from(submissions)
-    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(...submissionFilterConditions(organisationIds, filter))));
+  const row = firstRow(
+    await db
+      .select({ rowCount: sql<number>`count(*)::int`, until: nowText })
+      .from(submissions)
+      .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
+      .where(and(...submissionFilterConditions(organisationIds, filter))),
+  );
   return { rowCount: row.rowCount, until: row.until };
 }
 
@@ -47,7 +49,10 @@ export async function* submissionExportPages(
   pageSize = EXPORT_PAGE_SIZE,
 ) {
   if (organisationIds.length === 0) return;
-  const base = [...submissionFilterConditions(organisationIds, filter), sql`${submissions.createdAt} <= ${until}::timestamptz`];
+  const base = [
+    ...submissionFilterConditions(organisationIds, filter),
+    sql`${submissions.createdAt} <= ${until}::timestamptz`,
+  ];
   let cursor: string | undefined;
   for (;;) {
     const rows = await db
@@ -70,7 +75,9 @@ export async function* submissionExportPages(
           select ${deliveryAttempts.korrelasjonsid} from ${deliveryAttempts}
           where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} is not null
           order by ${deliveryAttempts.attemptNo} desc limit 1)`,
-        oppdragstakerNavn: sql<string | null>`case when ${submissions.kind} = 'oar' then ${currentVersion.payload} #>> '{oppdragstaker,navn}' end`,
+        oppdragstakerNavn: sql<
+          string | null
+        >`case when ${submissions.kind} = 'oar' then ${currentVersion.payload} #>> '{oppdragstaker,navn}' end`,
         oppdragstakerId: sql<string | null>`case when ${submissions.kind} = 'oar' then coalesce(
           ${currentVersion.payload} #>> '{oppdragstaker,organisasjonsnummer}',
           ${currentVersion.payload} #>> '{oppdragstaker,registreringsnummer}') end`,

@@ -32,7 +32,9 @@ export const specCodeSql: SQL<string | null> = sql<string | null>`(
 )`;
 
 /** For submissions without an error code: why, from the latest attempt's outcome (see FAILURE_CAUSES). */
-export const failureCauseSql: SQL<string | null> = sql<string | null>`case when ${submissions.lastErrorCode} is not null then null else coalesce((
+export const failureCauseSql: SQL<string | null> = sql<
+  string | null
+>`case when ${submissions.lastErrorCode} is not null then null else coalesce((
   select case when a.outcome in ('timeout', 'network_error', 'interrupted') then 'transport'
               when a.outcome = 'not_sent' then 'token'
               else 'no_code' end

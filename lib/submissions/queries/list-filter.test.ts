@@ -6,25 +6,54 @@ describe("submission list filter", () => {
     const filter = parseSubmissionListFilter(
       new URLSearchParams("status=failed&status=rejected&kind=oar&period=2026-10&q=%20abc%20&code=OAR_005"),
     );
-    expect(filter).toMatchObject({ status: ["failed", "rejected"], kind: "oar", period: "2026-10", q: "abc", code: "OAR_005" });
+    expect(filter).toMatchObject({
+      status: ["failed", "rejected"],
+      kind: "oar",
+      period: "2026-10",
+      q: "abc",
+      code: "OAR_005",
+    });
     expect(parseSubmissionListFilter(filterToSearchParams(filter))).toEqual(filter);
   });
 
   it("keeps the error-group and bulk filters in the URL, dropping invalid ones", () => {
     const bulk = "3f2b8c1e-1111-4a2b-9c3d-123456789abc";
-    const filter = parseSubmissionListFilter(new URLSearchParams(`status=failed&code=OAR_010&spec=OAR_1009&cause=transport&bulk=${bulk}`));
+    const filter = parseSubmissionListFilter(
+      new URLSearchParams(`status=failed&code=OAR_010&spec=OAR_1009&cause=transport&bulk=${bulk}`),
+    );
     expect(filter).toMatchObject({ spec: "OAR_1009", cause: "transport", bulk });
     expect(parseSubmissionListFilter(filterToSearchParams(filter))).toEqual(filter);
-    expect(parseSubmissionListFilter({ cause: "weather", bulk: "x", code: "OAR_010" })).toMatchObject({ cause: undefined, bulk: undefined, code: "OAR_010" });
+    expect(parseSubmissionListFilter({ cause: "weather", bulk: "x", code: "OAR_010" })).toMatchObject({
+      cause: undefined,
+      bulk: undefined,
+      code: "OAR_010",
+    });
   });
 
   it("drops invalid values instead of failing the whole page", () => {
-    const filter = parseSubmissionListFilter({ status: "bogus", kind: "x", period: "2026-13", q: "ok", org: "not-a-uuid", from: "2026-02-30" });
-    expect(filter).toMatchObject({ status: undefined, kind: undefined, period: undefined, org: undefined, from: undefined, q: "ok" });
+    const filter = parseSubmissionListFilter({
+      status: "bogus",
+      kind: "x",
+      period: "2026-13",
+      q: "ok",
+      org: "not-a-uuid",
+      from: "2026-02-30",
+    });
+    expect(filter).toMatchObject({
+      status: undefined,
+      kind: undefined,
+      period: undefined,
+      org: undefined,
+      from: undefined,
+      q: "ok",
+    });
   });
 
   it("keeps a time range with or without time of day", () => {
-    expect(parseSubmissionListFilter({ from: "2026-11-20T08:00", to: "2026-11-21" })).toMatchObject({ from: "2026-11-20T08:00", to: "2026-11-21" });
+    expect(parseSubmissionListFilter({ from: "2026-11-20T08:00", to: "2026-11-21" })).toMatchObject({
+      from: "2026-11-20T08:00",
+      to: "2026-11-21",
+    });
   });
 
   it("encodes a keyset cursor at microsecond precision and rejects a tampered one", () => {

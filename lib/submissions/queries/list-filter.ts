@@ -1,8 +1,23 @@
 import { z } from "zod";
-import { searchParamsRecord, searchParamsSchema, toSearchParams, type RawSearchParams } from "@/lib/filters/search-params";
+import {
+  searchParamsRecord,
+  searchParamsSchema,
+  toSearchParams,
+  type RawSearchParams,
+} from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 
-export const SUBMISSION_STATUSES = ["draft", "queued", "sending", "retrying", "accepted", "rejected", "conflict", "failed", "cancelled"] as const;
+export const SUBMISSION_STATUSES = [
+  "draft",
+  "queued",
+  "sending",
+  "retrying",
+  "accepted",
+  "rejected",
+  "conflict",
+  "failed",
+  "cancelled",
+] as const;
 export const IN_FLIGHT_STATUSES = ["queued", "sending", "retrying"] as const;
 /** Statuses that end a delivery without success: what the error groups are made of. */
 export const UNSUCCESSFUL_STATUSES = ["rejected", "conflict", "failed"] as const;

@@ -10,8 +10,15 @@ import { SUBMISSION_STATUSES } from "./list-filter";
 const isoTime = z.iso.datetime();
 
 /** lib/db/schema.ts's feedback_status values (that module is not for the browser); checked below to be all of them. */
-export const FEEDBACK_STATUSES = ["waiting", "ok", "deviations", "rejected", "error"] as const satisfies readonly FeedbackStatus[];
-const allFeedbackStatuses: Exclude<FeedbackStatus, (typeof FEEDBACK_STATUSES)[number]> extends never ? true : never = true;
+export const FEEDBACK_STATUSES = [
+  "waiting",
+  "ok",
+  "deviations",
+  "rejected",
+  "error",
+] as const satisfies readonly FeedbackStatus[];
+const allFeedbackStatuses: Exclude<FeedbackStatus, (typeof FEEDBACK_STATUSES)[number]> extends never ? true : never =
+  true;
 void allFeedbackStatuses;
 
 export const submissionRowSchema = z.object({

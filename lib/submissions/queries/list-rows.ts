@@ -6,7 +6,11 @@ import { describeStatusReason, type StatusReasonParams } from "../status-reason"
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 
-type ReasonFields = { lastErrorCode: string | null; statusReasonCode: string | null; statusReasonParams: StatusReasonParams | null };
+type ReasonFields = {
+  lastErrorCode: string | null;
+  statusReasonCode: string | null;
+  statusReasonParams: StatusReasonParams | null;
+};
 
 /**
  * The error as its catalogue text in the reader's language; without a known code, the status

@@ -19,12 +19,24 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       const c = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: `OPP-${i}`, payload: testPayload("oar"), queue: false }),
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "oar",
+          subject: `OPP-${i}`,
+          payload: testPayload("oar"),
+          queue: false,
+        }),
       );
       ids.push(c.submissionId);
     }
     await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: hidden.id, kind: "oar", subject: "SECRET", payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId: hidden.id,
+        kind: "oar",
+        subject: "SECRET",
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -40,12 +52,27 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
     const a = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-09", payload: testPayload("amelding"), queue: true }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: "2026-09",
+        payload: testPayload("amelding"),
+        queue: true,
+      }),
     );
     const b = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId: org.id, kind: "oar", subject: "OPP-X", payload: testPayload("oar"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: "OPP-X",
+        payload: testPayload("oar"),
+        queue: false,
+      }),
     );
-    await db.update(submissions).set({ status: "rejected", lastErrorCode: "OAR_005" }).where(eq(submissions.id, b.submissionId));
+    await db
+      .update(submissions)
+      .set({ status: "rejected", lastErrorCode: "OAR_005" })
+      .where(eq(submissions.id, b.submissionId));
     await db.insert(deliveryAttempts).values({
       submissionId: b.submissionId,
       versionId: b.versionId,
@@ -69,7 +96,9 @@ describe("listSubmissions (real PostgreSQL)", () => {
     expect(await list({ q: org.orgnr.replace(/(\d{3})(\d{3})/, "$1 $2 ") })).toHaveLength(2);
     expect(await list({ period: "2026-09", kind: "amelding" })).toEqual([a.submissionId]);
     expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({}))).inFlight).toBe(true);
-    expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({ status: "rejected" }))).inFlight).toBe(false);
+    expect((await listSubmissions(db, [org.id], parseSubmissionListFilter({ status: "rejected" }))).inFlight).toBe(
+      false,
+    );
   });
 
   it("pages through rows that share a timestamp, and reads the time range in Norwegian time", async () => {
@@ -80,7 +109,14 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const afterMidnight = new Date("2026-06-15T22:30:00Z");
     const same = await db
       .insert(submissions)
-      .values(Array.from({ length: 7 }, (_, i) => ({ organisationId: org.id, kind: "oar" as const, subject: `SAME-${i}`, createdAt: late })))
+      .values(
+        Array.from({ length: 7 }, (_, i) => ({
+          organisationId: org.id,
+          kind: "oar" as const,
+          subject: `SAME-${i}`,
+          createdAt: late,
+        })),
+      )
       .returning({ id: submissions.id });
     const [next] = await db
       .insert(submissions)
@@ -97,7 +133,8 @@ describe("listSubmissions (real PostgreSQL)", () => {
     expect(new Set(seen)).toEqual(new Set([next!.id, ...same.map((r) => r.id)]));
     expect(seen).toHaveLength(8);
 
-    const ids = (q: Record<string, string>) => listSubmissions(db, [org.id], parseSubmissionListFilter(q)).then((r) => r.rows.map((x) => x.id));
+    const ids = (q: Record<string, string>) =>
+      listSubmissions(db, [org.id], parseSubmissionListFilter(q)).then((r) => r.rows.map((x) => x.id));
     expect(await ids({ to: "2026-06-15" })).toHaveLength(7);
     expect(await ids({ from: "2026-06-16" })).toEqual([next!.id]);
     expect(await ids({ from: "2026-06-15T23:30", to: "2026-06-15T23:30" })).toHaveLength(7);
@@ -108,24 +145,51 @@ describe("listSubmissions (real PostgreSQL)", () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
     const create = () =>
-      db.transaction((tx) => createSubmission(tx, user, { organisationId: org.id, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }));
+      db.transaction((tx) =>
+        createSubmission(tx, user, {
+          organisationId: org.id,
+          kind: "amelding",
+          subject: "2026-10",
+          payload: testPayload("amelding"),
+          queue: false,
+        }),
+      );
     const original = await create();
     const replacement = await create();
-    await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, original.submissionId));
-    await db.update(submissions).set({ replacesSubmissionId: original.submissionId }).where(eq(submissions.id, replacement.submissionId));
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date() })
+      .where(eq(submissions.id, original.submissionId));
+    await db
+      .update(submissions)
+      .set({ replacesSubmissionId: original.submissionId })
+      .where(eq(submissions.id, replacement.submissionId));
     const rows = async () => {
-      const page = toSubmissionPage(await listSubmissions(db, [org.id], parseSubmissionListFilter({})), testTranslator(), "nb");
+      const page = toSubmissionPage(
+        await listSubmissions(db, [org.id], parseSubmissionListFilter({})),
+        testTranslator(),
+        "nb",
+      );
       return Object.fromEntries(page.rows.map((r) => [r.id, r]));
     };
 
     // A replacement not (yet) accepted does not take over.
     let byId = await rows();
     expect(byId[original.submissionId]).toMatchObject({ isCurrentAmelding: true, replacedById: null });
-    expect(byId[replacement.submissionId]).toMatchObject({ isCurrentAmelding: false, replacesSubmissionId: original.submissionId });
+    expect(byId[replacement.submissionId]).toMatchObject({
+      isCurrentAmelding: false,
+      replacesSubmissionId: original.submissionId,
+    });
 
-    await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, replacement.submissionId));
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date() })
+      .where(eq(submissions.id, replacement.submissionId));
     byId = await rows();
-    expect(byId[original.submissionId]).toMatchObject({ isCurrentAmelding: false, replacedById: replacement.submissionId });
+    expect(byId[original.submissionId]).toMatchObject({
+      isCurrentAmelding: false,
+      replacedById: replacement.submissionId,
+    });
     expect(byId[replacement.submissionId]).toMatchObject({ isCurrentAmelding: true });
   });
 });

@@ -1,7 +1,14 @@
 import "server-only";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { ameldingFeedback, bulkOperationMembers, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import {
+  ameldingFeedback,
+  bulkOperationMembers,
+  deliveryAttempts,
+  organisations,
+  submissions,
+  submissionVersions,
+} from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
@@ -21,7 +28,9 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
   if (filter.org) conditions.push(eq(submissions.organisationId, filter.org));
   if (filter.code) conditions.push(sql`${errorCodeSql} = ${filter.code.toUpperCase()}`);
   if (filter.spec) {
-    conditions.push(filter.spec === NO_SPEC_CODE ? sql`${specCodeSql} is null` : sql`${specCodeSql} = ${filter.spec.toUpperCase()}`);
+    conditions.push(
+      filter.spec === NO_SPEC_CODE ? sql`${specCodeSql} is null` : sql`${specCodeSql} = ${filter.spec.toUpperCase()}`,
+    );
   }
   if (filter.cause) conditions.push(sql`${failureCauseSql} = ${filter.cause}`);
   if (filter.bulk) {
@@ -71,11 +80,18 @@ export const submissionCursorTime = sql<string>`to_char(${submissions.createdAt}
 export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
   const decoded = decodeCursor(cursor);
   if (!decoded) return [];
-  return [sql`(${submissions.createdAt}, ${submissions.id}) < (${decoded.createdAt}::timestamptz, ${decoded.id}::uuid)`];
+  return [
+    sql`(${submissions.createdAt}, ${submissions.id}) < (${decoded.createdAt}::timestamptz, ${decoded.id}::uuid)`,
+  ];
 }
 
 /** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
-export async function listSubmissions(db: DbOrTx, organisationIds: string[], filter: SubmissionListFilter, limit = SUBMISSION_PAGE_SIZE) {
+export async function listSubmissions(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: SubmissionListFilter,
+  limit = SUBMISSION_PAGE_SIZE,
+) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
   const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
   const rows = await db

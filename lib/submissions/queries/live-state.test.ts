@@ -22,25 +22,42 @@ describe("a submission's live state", () => {
 
   it("is read only within the caller's organisations, fits the route's output schema, and follows the feedback of an accepted A-melding", async () => {
     const { submissionId } = await db.transaction((tx) =>
-      createSubmission(tx, user, { organisationId, kind: "amelding", subject: "2026-10", payload: testPayload("amelding"), queue: false }),
+      createSubmission(tx, user, {
+        organisationId,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding"),
+        queue: false,
+      }),
     );
     expect(await findSubmissionLiveState(db, submissionId, [otherOrganisationId])).toBeNull();
     expect(await findSubmissionLiveState(db, submissionId, [])).toBeNull();
 
     const draft = await findSubmissionLiveState(db, submissionId, [organisationId]);
     expect(submissionLiveStateSchema.parse(draft)).toEqual(draft);
-    expect(draft).toMatchObject({ kind: "amelding", status: "draft", attempts: 0, lastAttemptOutcome: null, feedback: null });
+    expect(draft).toMatchObject({
+      kind: "amelding",
+      status: "draft",
+      attempts: 0,
+      lastAttemptOutcome: null,
+      feedback: null,
+    });
     expect(livePollInterval(draft!)).toBe(false);
 
     await db.update(submissions).set({ status: "sending" }).where(eq(submissions.id, submissionId));
     expect(livePollInterval((await findSubmissionLiveState(db, submissionId, [organisationId]))!)).toBe(1500);
 
     // Accepted, no feedback row yet: the feedback is awaited.
-    await db.update(submissions).set({ status: "accepted", acceptedAt: sql`now()` }).where(eq(submissions.id, submissionId));
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: sql`now()` })
+      .where(eq(submissions.id, submissionId));
     const accepted = (await findSubmissionLiveState(db, submissionId, [organisationId]))!;
     expect(livePollInterval(accepted)).toBe(4000);
 
-    await db.insert(ameldingFeedback).values({ submissionId, status: "waiting", checkCount: 2, lastCheckedAt: new Date() });
+    await db
+      .insert(ameldingFeedback)
+      .values({ submissionId, status: "waiting", checkCount: 2, lastCheckedAt: new Date() });
     const checked = (await findSubmissionLiveState(db, submissionId, [organisationId]))!;
     expect(checked.feedback).toMatchObject({ status: "waiting", checkCount: 2 });
     // A new check changes the state, so the open page re-renders with its time.

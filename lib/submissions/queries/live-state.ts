@@ -14,7 +14,13 @@ export const submissionLiveStateSchema = z.object({
   /** Rows in the timeline, and how the latest ended (an attempt in flight gets its outcome later). */
   attempts: z.number().int(),
   lastAttemptOutcome: z.string().nullable(),
-  feedback: z.object({ status: z.enum(FEEDBACK_STATUSES), checkCount: z.number().int(), lastCheckedAt: z.iso.datetime().nullable() }).nullable(),
+  feedback: z
+    .object({
+      status: z.enum(FEEDBACK_STATUSES),
+      checkCount: z.number().int(),
+      lastCheckedAt: z.iso.datetime().nullable(),
+    })
+    .nullable(),
 });
 export type SubmissionLiveState = z.infer<typeof submissionLiveStateSchema>;
 
@@ -22,6 +28,7 @@ export type SubmissionLiveState = z.infer<typeof submissionLiveStateSchema>;
 export function livePollInterval(state: SubmissionLiveState): number | false {
   if ((IN_FLIGHT_STATUSES as readonly string[]).includes(state.status)) return 1500;
   // An accepted A-melding's feedback is awaited until its row says otherwise (no row yet: waiting).
-  if (state.kind === "amelding" && state.status === "accepted" && (state.feedback?.status ?? "waiting") === "waiting") return 4000;
+  if (state.kind === "amelding" && state.status === "accepted" && (state.feedback?.status ?? "waiting") === "waiting")
+    return 4000;
   return false;
 }

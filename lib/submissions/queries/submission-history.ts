@@ -8,20 +8,35 @@ import type { SubmissionLiveState } from "./live-state";
 export async function findSubmissionWithHistory(db: DbOrTx, submissionId: string, organisationIds: string[]) {
   if (organisationIds.length === 0) return null;
   const [row] = await db
-    .select({ submission: submissions, organisation: { id: organisations.id, orgnr: organisations.orgnr, name: organisations.name } })
+    .select({
+      submission: submissions,
+      organisation: { id: organisations.id, orgnr: organisations.orgnr, name: organisations.name },
+    })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
   if (!row) return null;
   const [versions, attempts] = await Promise.all([
-    db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, submissionId)).orderBy(asc(submissionVersions.versionNo)),
-    db.select().from(deliveryAttempts).where(eq(deliveryAttempts.submissionId, submissionId)).orderBy(asc(deliveryAttempts.attemptNo)),
+    db
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, submissionId))
+      .orderBy(asc(submissionVersions.versionNo)),
+    db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.submissionId, submissionId))
+      .orderBy(asc(deliveryAttempts.attemptNo)),
   ]);
   return { ...row.submission, organisation: row.organisation, versions, attempts };
 }
 
 /** What of a submission its open page follows (lib/submissions/live-state.ts); null outside the user's organisations. */
-export async function findSubmissionLiveState(db: DbOrTx, submissionId: string, organisationIds: string[]): Promise<SubmissionLiveState | null> {
+export async function findSubmissionLiveState(
+  db: DbOrTx,
+  submissionId: string,
+  organisationIds: string[],
+): Promise<SubmissionLiveState | null> {
   if (organisationIds.length === 0) return null;
   const [row] = await db
     .select({
@@ -29,7 +44,9 @@ export async function findSubmissionLiveState(db: DbOrTx, submissionId: string, 
       status: submissions.status,
       updatedAt: submissions.updatedAt,
       attempts: sql<number>`(select count(*)::int from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id})`,
-      lastAttemptOutcome: sql<string | null>`(select ${deliveryAttempts.outcome}::text from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id} order by ${deliveryAttempts.attemptNo} desc, ${deliveryAttempts.startedAt} desc limit 1)`,
+      lastAttemptOutcome: sql<
+        string | null
+      >`(select ${deliveryAttempts.outcome}::text from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id} order by ${deliveryAttempts.attemptNo} desc, ${deliveryAttempts.startedAt} desc limit 1)`,
       feedbackStatus: ameldingFeedback.status,
       feedbackCheckCount: ameldingFeedback.checkCount,
       feedbackLastCheckedAt: ameldingFeedback.lastCheckedAt,
@@ -45,7 +62,11 @@ export async function findSubmissionLiveState(db: DbOrTx, submissionId: string, 
     attempts: row.attempts,
     lastAttemptOutcome: row.lastAttemptOutcome,
     feedback: row.feedbackStatus
-      ? { status: row.feedbackStatus, checkCount: row.feedbackCheckCount ?? 0, lastCheckedAt: row.feedbackLastCheckedAt?.toISOString() ?? null }
+      ? {
+          status: row.feedbackStatus,
+          checkCount: row.feedbackCheckCount ?? 0,
+          lastCheckedAt: row.feedbackLastCheckedAt?.toISOString() ?? null,
+        }
       : null,
   };
 }

@@ -18,7 +18,11 @@ export default async function AmeldingImportPage() {
   const t = await getTranslations("ameldingImport");
   return (
     <>
-      <PageHeader title={t("title")} intro={t("intro")} actions={<Link href="/a-melding/frister">{t("toDeadlines")}</Link>} />
+      <PageHeader
+        title={t("title")}
+        intro={t("intro")}
+        actions={<Link href="/a-melding/frister">{t("toDeadlines")}</Link>}
+      />
       <ImportForm />
     </>
   );

@@ -44,7 +44,13 @@ export default async function NewAmeldingPage({
     );
   }
   const title =
-    start.mode === "replace" ? t("titleReplace") : start.mode === "edit" ? (start.isDraft ? t("titleEdit") : t("titleCorrect")) : t("titleNew");
+    start.mode === "replace"
+      ? t("titleReplace")
+      : start.mode === "edit"
+        ? start.isDraft
+          ? t("titleEdit")
+          : t("titleCorrect")
+        : t("titleNew");
   return (
     <>
       <PageHeader title={title} intro={t("intro")} />

@@ -39,15 +39,18 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
-  const canCorrect = hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
+  const canCorrect =
+    hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
   const canChange = hasPermission(user.role, "submission:edit") && s.kind === "oar" && s.status === "accepted";
-  const canEditAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && CORRECTABLE_STATUSES.includes(s.status);
+  const canEditAmelding =
+    hasPermission(user.role, "submission:edit") && s.kind === "amelding" && CORRECTABLE_STATUSES.includes(s.status);
   const mayCancel = hasPermission(user.role, "submission:cancel");
   const canCancel = mayCancel && isCancellable(s);
   // A request under way: its answer decides; once the worker's lease runs out it may be cancelled.
   const cancelLater = mayCancel && s.status === "sending" && !canCancel && s.leaseUntil;
   const reason = describeStatusReason(t, s.statusReasonCode, s.statusReasonParams);
-  const canReplaceAmelding = hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
+  const canReplaceAmelding =
+    hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
   const viaUpload = s.attempts.some((a) => a.step !== "send");
@@ -60,14 +63,26 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   return (
     <>
       <LiveSubmission submissionId={s.id} rendered={live} />
-      <PageHeader title={`${t(`kind.${s.kind}`)} ${s.subject}`} intro={`${s.organisation.name} (${formatOrgnr(s.organisation.orgnr)})`} />
-      <section className="mb-6 grid gap-4 rounded border border-line bg-white p-6 md:grid-cols-2" aria-label={t("detail.status")}>
+      <PageHeader
+        title={`${t(`kind.${s.kind}`)} ${s.subject}`}
+        intro={`${s.organisation.name} (${formatOrgnr(s.organisation.orgnr)})`}
+      />
+      <section
+        className="mb-6 grid gap-4 rounded border border-line bg-white p-6 md:grid-cols-2"
+        aria-label={t("detail.status")}
+      >
         <div>
           <p className="font-medium">{t("detail.status")}</p>
           <div data-testid="submission-status">
-            <StatusBadge status={s.status} nextAttemptAt={s.nextAttemptAt?.toISOString()} feedbackStatus={feedback?.status} />
+            <StatusBadge
+              status={s.status}
+              nextAttemptAt={s.nextAttemptAt?.toISOString()}
+              feedbackStatus={feedback?.status}
+            />
           </div>
-          {s.status === "retrying" && s.nextAttemptAt && <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>}
+          {s.status === "retrying" && s.nextAttemptAt && (
+            <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>
+          )}
           {s.status === "conflict" && <p className="mt-2 text-sm">{t("statusHelp.conflict")}</p>}
           {reason && (
             <p className="mt-2 text-sm" data-testid="status-reason">
@@ -97,22 +112,34 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           {canCancel && <CancelButton submissionId={s.id} />}
           {cancelLater && <p className="text-sm">{t("detail.cancelAfterLease", { time: when(cancelLater) })}</p>}
           {canCorrect && (
-            <Link href={`/oppdrag/${s.id}/rediger`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+            <Link
+              href={`/oppdrag/${s.id}/rediger`}
+              className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline"
+            >
               {s.status === "draft" ? t("detail.edit") : t("detail.correct")}
             </Link>
           )}
           {canChange && (
-            <Link href={`/oppdrag/ny?endre=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+            <Link
+              href={`/oppdrag/ny?endre=${s.id}`}
+              className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline"
+            >
               {t("detail.change")}
             </Link>
           )}
           {canEditAmelding && (
-            <Link href={`/a-melding/ny?utkast=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+            <Link
+              href={`/a-melding/ny?utkast=${s.id}`}
+              className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline"
+            >
               {s.status === "draft" ? t("ameldingBuilder.editDraft") : t("ameldingBuilder.correct")}
             </Link>
           )}
           {canReplaceAmelding && (
-            <Link href={`/a-melding/ny?erstatter=${s.id}`} className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline">
+            <Link
+              href={`/a-melding/ny?erstatter=${s.id}`}
+              className="rounded border border-interactive bg-white px-4 py-2 font-medium no-underline"
+            >
               {t("ameldingBuilder.sendReplacement")}
             </Link>
           )}
@@ -120,7 +147,13 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
       </section>
 
       {showFeedback && (
-        <FeedbackView submissionId={s.id} feedback={feedback} mask={mask} canFix={hasPermission(user.role, "submission:resend")} showRaw={showRaw} />
+        <FeedbackView
+          submissionId={s.id}
+          feedback={feedback}
+          mask={mask}
+          canFix={hasPermission(user.role, "submission:resend")}
+          showRaw={showRaw}
+        />
       )}
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
@@ -140,7 +173,9 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               {showRaw && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm">{t("detail.payload")}</summary>
-                  <pre className="mt-2 max-h-96 overflow-auto text-xs">{mask(body(JSON.stringify(v.payload, null, 2)))}</pre>
+                  <pre className="mt-2 max-h-96 overflow-auto text-xs">
+                    {mask(body(JSON.stringify(v.payload, null, 2)))}
+                  </pre>
                 </details>
               )}
             </li>
@@ -166,10 +201,16 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               return (
                 <li key={a.id} className="border-l-4 border-line pl-4" data-testid={`attempt-${a.attemptNo}`}>
                   <p className="font-medium">
-                    {count > 1 ? t("detail.attemptRange", { from: a.attemptNo, to: last.attemptNo }) : t("detail.attempt", { n: a.attemptNo })} · {when(a.startedAt)}
-                    {a.step !== "send" && <span data-testid="attempt-step"> · {t(`detail.steps.${a.step}`)}</span>} · {t(`detail.outcomes.${a.outcome}`)}
+                    {count > 1
+                      ? t("detail.attemptRange", { from: a.attemptNo, to: last.attemptNo })
+                      : t("detail.attempt", { n: a.attemptNo })}{" "}
+                    · {when(a.startedAt)}
+                    {a.step !== "send" && <span data-testid="attempt-step"> · {t(`detail.steps.${a.step}`)}</span>} ·{" "}
+                    {t(`detail.outcomes.${a.outcome}`)}
                   </p>
-                  {count > 1 && <p className="text-sm">{t("detail.checkedTimes", { count, time: when(last.startedAt) })}</p>}
+                  {count > 1 && (
+                    <p className="text-sm">{t("detail.checkedTimes", { count, time: when(last.startedAt) })}</p>
+                  )}
                   <p className="text-sm">
                     {t("detail.version", { n: version?.versionNo ?? "?" })} ·{" "}
                     {a.step === "send" ? (
@@ -194,20 +235,25 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                   {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
                   {!a.decodedError && a.korrelasjonsid && (
                     <p className="text-sm">
-                      {t("detail.korrelasjonsid")}: <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />
+                      {t("detail.korrelasjonsid")}:{" "}
+                      <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />
                     </p>
                   )}
                   {showRaw && (
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
                       <pre className="mt-2 max-h-96 overflow-auto text-xs">
-                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${body(a.requestBody)}`}
+                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders)
+                          .map(([k, v]) => `${k}: ${v}`)
+                          .join("\n")}\n\n${body(a.requestBody)}`}
                       </pre>
                       <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
                       <pre className="mt-1 max-h-96 overflow-auto text-xs">
                         {a.responseStatus === null
                           ? t("detail.noBody")
-                          : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {}).map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
+                          : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
+                              .map(([k, v]) => `${k}: ${v}`)
+                              .join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
                       </pre>
                     </details>
                   )}

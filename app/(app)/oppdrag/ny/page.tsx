@@ -22,7 +22,8 @@ export default async function NewOppdragPage({ searchParams }: { searchParams: P
   const db = getDb();
   const organisations = await listOrganisationsForUser(db, user.organisationIds);
   const { endre } = await searchParams;
-  const source = endre && /^[0-9a-f-]{36}$/i.test(endre) ? await findSubmissionWithHistory(db, endre, user.organisationIds) : null;
+  const source =
+    endre && /^[0-9a-f-]{36}$/i.test(endre) ? await findSubmissionWithHistory(db, endre, user.organisationIds) : null;
   const current = source?.acceptedAt ? source.versions.find((v) => v.id === source.currentVersionId) : undefined;
   if (source && current) {
     return (
@@ -44,7 +45,9 @@ export default async function NewOppdragPage({ searchParams }: { searchParams: P
       <PageHeader title={t("titleNew")} intro={t("intro")} />
       <OppdragForm
         organisations={organisations}
-        initial={first ? { oppdragsgiver: { variant: "norsk", navn: first.name, organisasjonsnummer: first.orgnr } } : {}}
+        initial={
+          first ? { oppdragsgiver: { variant: "norsk", navn: first.name, organisasjonsnummer: first.orgnr } } : {}
+        }
         existsAtSkatteetaten={false}
       />
     </>

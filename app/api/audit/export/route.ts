@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 
 /** The filtered audit log as CSV (same query parameters as /revisjonslogg), streamed; details only with audit:read_details. */
 export const GET = defineRoute(
-  { name: "audit-export", access: { session: ["audit:read", "export:read"] }, query: auditListQuerySchema, output: STREAMED },
+  {
+    name: "audit-export",
+    access: { session: ["audit:read", "export:read"] },
+    query: auditListQuerySchema,
+    output: STREAMED,
+  },
   async ({ query }, { user }) => {
     const { stream } = await startAuditExport(getDb(), user, query, await getTranslations());
     return csvResponse(stream, "revisjonslogg");

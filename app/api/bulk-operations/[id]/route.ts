@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 
 /** A bulk operation's progress as JSON, for its page's polling; only members the user may see count. */
 export const GET = defineRoute(
-  { name: "bulk-operation-progress", access: { session: ["submission:read"] }, params: z.object({ id: z.uuid() }), output: bulkProgressViewSchema },
+  {
+    name: "bulk-operation-progress",
+    access: { session: ["submission:read"] },
+    params: z.object({ id: z.uuid() }),
+    output: bulkProgressViewSchema,
+  },
   async ({ params }, { user }) => {
     const progress = await getBulkOperationProgress(getDb(), params.id, user.organisationIds);
     if (!progress) throw new SafeError("not_found", "errors.notFound");

@@ -28,7 +28,14 @@ export const POST = defineRoute(
     const db = getDb();
     const altinn = altinnClient();
     const failures = altinn.ok
-      ? (await refreshPendingSystemUserRequests(db, altinn.client, userActor(user), organisationId ? [organisationId] : user.organisationIds)).failures
+      ? (
+          await refreshPendingSystemUserRequests(
+            db,
+            altinn.client,
+            userActor(user),
+            organisationId ? [organisationId] : user.organisationIds,
+          )
+        ).failures
       : [{ organisationId: organisationId ?? null, error: altinn.error }];
     return { rows: toOrganisationRows(await listOrganisationsWithSystemUser(db, user.organisationIds)), failures };
   },

@@ -9,7 +9,12 @@ export const dynamic = "force-dynamic";
 
 /** What of a submission can change while its page is open, for that page's polling (components/live/live-submission.tsx). */
 export const GET = defineRoute(
-  { name: "submission-live-state", access: { session: ["submission:read"] }, params: z.object({ id: z.uuid() }), output: submissionLiveStateSchema },
+  {
+    name: "submission-live-state",
+    access: { session: ["submission:read"] },
+    params: z.object({ id: z.uuid() }),
+    output: submissionLiveStateSchema,
+  },
   async ({ params }, { user }) => {
     const state = await findSubmissionLiveState(getDb(), params.id, user.organisationIds);
     if (!state) throw new SafeError("not_found", "errors.notFound");

@@ -10,7 +10,12 @@ export const dynamic = "force-dynamic";
 
 /** The whole filtered submissions list as CSV (same query parameters as /innsendinger), streamed. */
 export const GET = defineRoute(
-  { name: "submissions-export", access: { session: ["export:read", "submission:read"] }, query: submissionListQuerySchema, output: STREAMED },
+  {
+    name: "submissions-export",
+    access: { session: ["export:read", "submission:read"] },
+    query: submissionListQuerySchema,
+    output: STREAMED,
+  },
   async ({ request, query }, { user }) => {
     const { stream } = await startSubmissionsExport(getDb(), user, query, {
       t: await getTranslations(),

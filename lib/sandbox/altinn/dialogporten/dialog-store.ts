@@ -67,22 +67,38 @@ export function createDialogStore() {
   };
 
   return {
-    createDialog(input: Omit<SandboxDialog, "id" | "createdAt" | "updatedAt" | "transmissions"> & { id?: string }): SandboxDialog {
+    createDialog(
+      input: Omit<SandboxDialog, "id" | "createdAt" | "updatedAt" | "transmissions"> & { id?: string },
+    ): SandboxDialog {
       const at = nowIso();
-      const dialog: SandboxDialog = { ...input, id: input.id ?? randomUUID(), createdAt: at, updatedAt: at, transmissions: [] };
+      const dialog: SandboxDialog = {
+        ...input,
+        id: input.id ?? randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        transmissions: [],
+      };
       dialogs.set(dialog.id, dialog);
       emit({ type: "dialog.created", dialog });
       return dialog;
     },
 
-    addTransmission(dialogId: string, input: NewTransmission, change: { status?: DialogStatus } = {}): SandboxTransmission {
+    addTransmission(
+      dialogId: string,
+      input: NewTransmission,
+      change: { status?: DialogStatus } = {},
+    ): SandboxTransmission {
       const dialog = dialogs.get(dialogId);
       if (!dialog) throw new Error(`No sandbox dialog ${dialogId}`);
       const transmission: SandboxTransmission = {
         ...input,
         id: randomUUID(),
         createdAt: nowIso(),
-        attachments: input.attachments.map((a) => ({ ...a, id: randomUUID(), urls: a.urls.map((u) => ({ ...u, id: randomUUID() })) })),
+        attachments: input.attachments.map((a) => ({
+          ...a,
+          id: randomUUID(),
+          urls: a.urls.map((u) => ({ ...u, id: randomUUID() })),
+        })),
       };
       dialog.transmissions.push(transmission);
       dialog.updatedAt = transmission.createdAt;
@@ -96,7 +112,9 @@ export function createDialogStore() {
     /** The party's dialogs, newest first, optionally only one service resource's. */
     forParty(party: string, serviceResources: string[] = []): SandboxDialog[] {
       return [...dialogs.values()]
-        .filter((d) => d.party === party && (serviceResources.length === 0 || serviceResources.includes(d.serviceResource)))
+        .filter(
+          (d) => d.party === party && (serviceResources.length === 0 || serviceResources.includes(d.serviceResource)),
+        )
         .sort(compareNewestFirst);
     },
 

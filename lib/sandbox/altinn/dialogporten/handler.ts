@@ -1,6 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { DIALOGPORTEN_SCOPE, organisationParty, type DialogSearchPage, type ProblemDetails } from "@/lib/dialogporten/dialogporten-types";
+import {
+  DIALOGPORTEN_SCOPE,
+  organisationParty,
+  type DialogSearchPage,
+  type ProblemDetails,
+} from "@/lib/dialogporten/dialogporten-types";
 import type { SandboxResponse } from "../../skatteetaten/sandbox-response";
 import type { VerifyToken } from "../../skatteetaten/types";
 import type { AltinnRequest, AltinnRouteHandler } from "../server";
@@ -16,7 +21,14 @@ function json(status: number, payload: unknown, contentType = "application/json"
 
 /** Dialogporten answers errors as RFC 9457 problem details. */
 function problem(status: number, title: string, detail: string, extra: Partial<ProblemDetails> = {}): SandboxResponse {
-  const body: ProblemDetails = { type: `https://datatracker.ietf.org/doc/html/rfc9110#name-${status}`, title, status, detail, traceId: randomUUID(), ...extra };
+  const body: ProblemDetails = {
+    type: `https://datatracker.ietf.org/doc/html/rfc9110#name-${status}`,
+    title,
+    status,
+    detail,
+    traceId: randomUUID(),
+    ...extra,
+  };
   return json(status, body, "application/problem+json");
 }
 
@@ -31,13 +43,17 @@ function safeDecode(segment: string) {
 type Cursor = { createdAt: string; id: string };
 
 function encodeCursor(dialog: SandboxDialog): string {
-  return Buffer.from(JSON.stringify({ createdAt: dialog.createdAt, id: dialog.id } satisfies Cursor)).toString("base64url");
+  return Buffer.from(JSON.stringify({ createdAt: dialog.createdAt, id: dialog.id } satisfies Cursor)).toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(token: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<Cursor>;
-    return typeof value.createdAt === "string" && typeof value.id === "string" ? { createdAt: value.createdAt, id: value.id } : null;
+    return typeof value.createdAt === "string" && typeof value.id === "string"
+      ? { createdAt: value.createdAt, id: value.id }
+      : null;
   } catch {
     return null;
   }
@@ -72,15 +88,21 @@ export function createDialogportenHandler(deps: { store: DialogStore; verifyToke
     const limitParam = url.searchParams.get("limit");
     const limit = limitParam === null ? 100 : Number(limitParam);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      return problem(400, "Bad Request", "limit must be between 1 and 1000", { errors: { limit: ["Must be between 1 and 1000"] } });
+      return problem(400, "Bad Request", "limit must be between 1 and 1000", {
+        errors: { limit: ["Must be between 1 and 1000"] },
+      });
     }
     const token = url.searchParams.get("continuationToken");
     const cursor = token ? decodeCursor(token) : null;
-    if (token && !cursor) return problem(400, "Bad Request", "Invalid continuationToken", { errors: { continuationToken: ["Invalid"] } });
+    if (token && !cursor)
+      return problem(400, "Bad Request", "Invalid continuationToken", { errors: { continuationToken: ["Invalid"] } });
 
     // A system user sees only its own organisation's dialogs; asking for other parties finds nothing.
     const parties = url.searchParams.getAll("party");
-    const visible = parties.length === 0 || parties.includes(party) ? deps.store.forParty(party, url.searchParams.getAll("serviceResource")) : [];
+    const visible =
+      parties.length === 0 || parties.includes(party)
+        ? deps.store.forParty(party, url.searchParams.getAll("serviceResource"))
+        : [];
     const remaining = cursor ? visible.filter((d) => isAfter(d, cursor)) : visible;
     const page = remaining.slice(0, limit);
     const hasNextPage = remaining.length > limit;

@@ -6,7 +6,10 @@ const text = (value: string) => ({ mediaType: "text/plain", value: [{ languageCo
 
 function counts(dialog: SandboxDialog) {
   const fromParty = dialog.transmissions.filter((t) => t.sender.actorType === "PartyRepresentative").length;
-  return { fromPartyTransmissionsCount: fromParty, fromServiceOwnerTransmissionsCount: dialog.transmissions.length - fromParty };
+  return {
+    fromPartyTransmissionsCount: fromParty,
+    fromServiceOwnerTransmissionsCount: dialog.transmissions.length - fromParty,
+  };
 }
 
 /** A dialog as the end-user search lists it. */

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDialogStore } from "../dialogporten/dialog-store";
 import { pushDialogEventsToWebhook } from "./webhook-pusher";
 
-type Received = { contentType: string | undefined; body: { type: string; resourceinstance?: string; subject?: string; data?: { transmissionType?: string } } };
+type Received = {
+  contentType: string | undefined;
+  body: { type: string; resourceinstance?: string; subject?: string; data?: { transmissionType?: string } };
+};
 
 const received: Received[] = [];
 let failNext = 0;
@@ -31,7 +34,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe("sandbox Altinn Events push", () => {
   it("validates the subscription first, then pushes dialog and transmission events as CloudEvents, retrying a failed push", async () => {
     const store = createDialogStore();
-    const pusher = pushDialogEventsToWebhook(store, { webhookUrl, platformUrl: () => "http://altinn.test", retryBaseMs: 5 });
+    const pusher = pushDialogEventsToWebhook(store, {
+      webhookUrl,
+      platformUrl: () => "http://altinn.test",
+      retryBaseMs: 5,
+    });
     try {
       failNext = 1; // the validation fails once; the event waits and is retried
       const dialog = store.createDialog({
@@ -43,7 +50,14 @@ describe("sandbox Altinn Events push", () => {
         externalReference: null,
       });
       await vi.waitFor(() => expect(received.map((r) => r.body.type)).toContain("dialogporten.dialog.created.v1"));
-      store.addTransmission(dialog.id, { type: "Acceptance", sender: { actorType: "ServiceOwner", actorName: "Skatteetaten" }, title: "x", relatedTransmissionId: null, externalReference: null, attachments: [] });
+      store.addTransmission(dialog.id, {
+        type: "Acceptance",
+        sender: { actorType: "ServiceOwner", actorName: "Skatteetaten" },
+        title: "x",
+        relatedTransmissionId: null,
+        externalReference: null,
+        attachments: [],
+      });
       await vi.waitFor(() => expect(received).toHaveLength(3));
       expect(received.map((r) => r.body.type)).toEqual([
         "platform.events.validatesubscription",
@@ -52,7 +66,11 @@ describe("sandbox Altinn Events push", () => {
       ]);
       expect(received[2]).toEqual({
         contentType: "application/cloudevents+json",
-        body: expect.objectContaining({ resourceinstance: dialog.id, subject: dialog.party, data: expect.objectContaining({ transmissionType: "Acceptance" }) }),
+        body: expect.objectContaining({
+          resourceinstance: dialog.id,
+          subject: dialog.party,
+          data: expect.objectContaining({ transmissionType: "Acceptance" }),
+        }),
       });
     } finally {
       pusher.stop();

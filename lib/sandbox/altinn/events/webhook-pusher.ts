@@ -33,7 +33,10 @@ export function toCloudEvent(event: DialogEvent, platformUrl: string) {
  * once (platform.events.validatesubscription), then POSTs every dialog event to it. A failed push
  * is retried a few times with growing pauses (Altinn retries 12 times over about a day).
  */
-export function pushDialogEventsToWebhook(store: DialogStore, options: { webhookUrl: string; platformUrl: () => string; retryBaseMs?: number }) {
+export function pushDialogEventsToWebhook(
+  store: DialogStore,
+  options: { webhookUrl: string; platformUrl: () => string; retryBaseMs?: number },
+) {
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const timers = new Set<NodeJS.Timeout>();
   let validated: Promise<boolean> | null = null;
@@ -54,14 +57,22 @@ export function pushDialogEventsToWebhook(store: DialogStore, options: { webhook
 
   function deliver(cloudEvent: unknown, attempt: number) {
     void (async () => {
-      validated ??= post({ specversion: "1.0", id: randomUUID(), type: "platform.events.validatesubscription", source: `${options.platformUrl()}/events/api/v1/subscriptions/1` });
+      validated ??= post({
+        specversion: "1.0",
+        id: randomUUID(),
+        type: "platform.events.validatesubscription",
+        source: `${options.platformUrl()}/events/api/v1/subscriptions/1`,
+      });
       const ok = (await validated) && (await post(cloudEvent));
       if (!(await validated)) validated = null;
       if (ok || attempt >= 4) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        deliver(cloudEvent, attempt + 1);
-      }, retryBaseMs * 2 ** attempt);
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          deliver(cloudEvent, attempt + 1);
+        },
+        retryBaseMs * 2 ** attempt,
+      );
       timer.unref();
       timers.add(timer);
     })();

@@ -19,7 +19,10 @@ const OUTCOME: Record<StoredSystemUserRequest["status"], string> = {
 };
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 function html(status: number, title: string, main: string): SandboxResponse {
@@ -81,7 +84,11 @@ ${decision}`,
 }
 
 function notFoundPage(): SandboxResponse {
-  return html(404, "Fant ikke forespørselen", "<h1>Fant ikke forespørselen</h1><p>Lenken er feil, eller forespørselen er slettet av leverandøren.</p>");
+  return html(
+    404,
+    "Fant ikke forespørselen",
+    "<h1>Fant ikke forespørselen</h1><p>Lenken er feil, eller forespørselen er slettet av leverandøren.</p>",
+  );
 }
 
 /**
@@ -105,6 +112,7 @@ export function handleConfirmPage(request: AltinnRequest, store: SystemUserReque
   if (!result.ok && result.reason === "not_found") return notFoundPage();
   const decided = result.request!;
   // Post/redirect/get: back to the vendor when it gave a redirect URL, else to the request's own page.
-  const location = result.ok && decided.redirectUrl ? decided.redirectUrl : `${CONFIRM_PATH}?id=${encodeURIComponent(id)}`;
+  const location =
+    result.ok && decided.redirectUrl ? decided.redirectUrl : `${CONFIRM_PATH}?id=${encodeURIComponent(id)}`;
   return { status: 303, headers: { Location: location, "Cache-Control": "no-store" }, body: "" };
 }

@@ -24,8 +24,13 @@ export function handleControl(request: AltinnRequest, store: SystemUserRequestSt
   if (rest.length === 2 && request.method === "POST" && (action === "accept" || action === "reject")) {
     const result = store.decide(id!, action);
     if (result.ok) return json(200, { request: result.request });
-    if (result.reason === "not_found") return json(404, { error: "not_found", message: `No system-user request ${id}` });
-    return json(409, { error: "not_new", message: `The request is already ${result.request!.status}`, request: result.request });
+    if (result.reason === "not_found")
+      return json(404, { error: "not_found", message: `No system-user request ${id}` });
+    return json(409, {
+      error: "not_new",
+      message: `The request is already ${result.request!.status}`,
+      request: result.request,
+    });
   }
   return json(404, { error: "not_found", message: `No control route for ${request.method} ${pathname}` });
 }

@@ -21,7 +21,11 @@ export type SystemUserRequestsOptions = {
 
 /** Altinn's system-user request flow: the vendor API, the customer's confirm page, and a control endpoint. */
 export function systemUserRequestsHandler(options: SystemUserRequestsOptions): AltinnRouteHandler {
-  const store = new SystemUserRequestStore({ registry: options.registry, now: options.now, stateFile: options.stateFile });
+  const store = new SystemUserRequestStore({
+    registry: options.registry,
+    now: options.now,
+    stateFile: options.stateFile,
+  });
   const deps = {
     store,
     systems: options.systems,

@@ -5,10 +5,19 @@ import type { SandboxResponse } from "../../skatteetaten/sandbox-response";
 /** The AUTH codes Altinn documents for the vendor request API, with its own titles. */
 export const AUTH_PROBLEMS = {
   "AUTH-00001": { status: 400, title: "One or more Right not found or not delegable." },
-  "AUTH-00004": { status: 400, title: "Failed to create new SystemUser, existing SystemUser tied to the given System-Id." },
+  "AUTH-00004": {
+    status: 400,
+    title: "Failed to create new SystemUser, existing SystemUser tied to the given System-Id.",
+  },
   "AUTH-00006": { status: 400, title: "The combination of External Ids refer to an already Accepted SystemUser." },
-  "AUTH-00007": { status: 400, title: "The combination of External Ids refer to a Pending Request, please reuse or delete." },
-  "AUTH-00009": { status: 400, title: "The combination of External Ids refer to a Rejected Request, please delete and renew the Request." },
+  "AUTH-00007": {
+    status: 400,
+    title: "The combination of External Ids refer to a Pending Request, please reuse or delete.",
+  },
+  "AUTH-00009": {
+    status: 400,
+    title: "The combination of External Ids refer to a Rejected Request, please delete and renew the Request.",
+  },
   "AUTH-00010": { status: 404, title: "The Id does not refer to a Request in our system." },
   "AUTH-00011": { status: 400, title: "The Id does not refer to a Registered System." },
   "AUTH-00021": { status: 400, title: "The RedirectUri was not found or not valid." },
@@ -26,11 +35,19 @@ const STATUS_TYPES: Record<number, string> = {
 };
 
 /** RFC 9457 problem details as ASP.NET Core and Altinn's ProblemDetails library write them. */
-export function problem(status: number, body: { title: string; detail?: string; code?: string; errors?: Record<string, string[]> }): SandboxResponse {
+export function problem(
+  status: number,
+  body: { title: string; detail?: string; code?: string; errors?: Record<string, string[]> },
+): SandboxResponse {
   return {
     status,
     headers: { "Content-Type": "application/problem+json; charset=utf-8" },
-    body: JSON.stringify({ type: STATUS_TYPES[status], status, ...body, traceId: `00-${randomUUID().replaceAll("-", "")}-01` }),
+    body: JSON.stringify({
+      type: STATUS_TYPES[status],
+      status,
+      ...body,
+      traceId: `00-${randomUUID().replaceAll("-", "")}-01`,
+    }),
   };
 }
 

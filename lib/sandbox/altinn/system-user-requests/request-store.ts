@@ -29,7 +29,9 @@ export type NewSystemUserRequest = Pick<
 >;
 
 export type Decision = "accept" | "reject";
-export type DecideResult = { ok: true; request: StoredSystemUserRequest } | { ok: false; reason: "not_found" | "not_new"; request?: StoredSystemUserRequest };
+export type DecideResult =
+  | { ok: true; request: StoredSystemUserRequest }
+  | { ok: false; reason: "not_found" | "not_new"; request?: StoredSystemUserRequest };
 
 /**
  * The sandbox Altinn's system-user requests. Accepting one creates the system user in the
@@ -72,7 +74,11 @@ export class SystemUserRequestStore {
   /** The request for these external ids that still counts; a timed-out one does not block a new request. */
   findActive(systemId: string, partyOrgNo: string, externalRef: string): StoredSystemUserRequest | undefined {
     return this.list().find(
-      (r) => r.systemId === systemId && r.partyOrgNo === partyOrgNo && r.externalRef === externalRef && r.status !== "Timedout",
+      (r) =>
+        r.systemId === systemId &&
+        r.partyOrgNo === partyOrgNo &&
+        r.externalRef === externalRef &&
+        r.status !== "Timedout",
     );
   }
 
@@ -110,15 +116,24 @@ export class SystemUserRequestStore {
   #expire(request: StoredSystemUserRequest): StoredSystemUserRequest {
     const deadline = Date.parse(request.createdAt) + REQUEST_LIFETIME_MS;
     if (request.status !== "New" || this.#now() < deadline) return request;
-    const expired: StoredSystemUserRequest = { ...request, status: "Timedout", decidedAt: new Date(deadline).toISOString() };
+    const expired: StoredSystemUserRequest = {
+      ...request,
+      status: "Timedout",
+      decidedAt: new Date(deadline).toISOString(),
+    };
     this.#requests.set(request.id, expired);
     this.#save();
     return expired;
   }
 
   #load(file: string) {
-    const parsed = z.object({ requests: z.array(storedRequestSchema) }).safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (!parsed.success) throw new Error(`The sandbox Altinn state file ${file} is invalid; delete it to start afresh.\n${z.prettifyError(parsed.error)}`);
+    const parsed = z
+      .object({ requests: z.array(storedRequestSchema) })
+      .safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success)
+      throw new Error(
+        `The sandbox Altinn state file ${file} is invalid; delete it to start afresh.\n${z.prettifyError(parsed.error)}`,
+      );
     for (const request of parsed.data.requests) {
       this.#requests.set(request.id, request);
       if (request.status === "Accepted" && request.systemUserId) this.#createSystemUser(request);

@@ -16,12 +16,19 @@ export type SandboxSystem = {
  * The systems the sandbox's clients are registered on, each owned by the client's organisation
  * and offering the two reporting resources (the seeds' "Rights").
  */
-export function sandboxSystemsFromClients(clients: Pick<SandboxClient, "consumerOrgnr" | "systems" | "systemUsers">[]): SandboxSystem[] {
+export function sandboxSystemsFromClients(
+  clients: Pick<SandboxClient, "consumerOrgnr" | "systems" | "systemUsers">[],
+): SandboxSystem[] {
   const systems = new Map<string, SandboxSystem>();
   for (const client of clients) {
     for (const systemId of [...client.systems, ...client.systemUsers.map((u) => u.systemId)]) {
       if (!systems.has(systemId)) {
-        systems.set(systemId, { systemId, vendorOrgnr: client.consumerOrgnr, rights: REPORTING_RIGHTS, allowedRedirectUrls: [] });
+        systems.set(systemId, {
+          systemId,
+          vendorOrgnr: client.consumerOrgnr,
+          rights: REPORTING_RIGHTS,
+          allowedRedirectUrls: [],
+        });
       }
     }
   }

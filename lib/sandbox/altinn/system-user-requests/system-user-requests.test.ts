@@ -24,7 +24,9 @@ async function createRequest(partyOrgNo = randomOrgnr()) {
 
 /** A reporting token for the organisation's system user, or Maskinporten's refusal. */
 async function systemUserToken(orgnr: string) {
-  return s.vendorTokens.getToken({ scopes: [SANDBOX_SCOPES.oar], systemUserOrg: orgnr }).catch((e: MaskinportenError) => e);
+  return s.vendorTokens
+    .getToken({ scopes: [SANDBOX_SCOPES.oar], systemUserOrg: orgnr })
+    .catch((e: MaskinportenError) => e);
 }
 
 describe("sandbox Altinn system-user requests over HTTP", () => {
@@ -49,7 +51,11 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
     });
     expect((await s.call("GET", s.api(`/${id}`))).json.status).toBe("New");
 
-    const page = await s.call("GET", new URL(created.json.confirmUrl).pathname + new URL(created.json.confirmUrl).search, { token: null });
+    const page = await s.call(
+      "GET",
+      new URL(created.json.confirmUrl).pathname + new URL(created.json.confirmUrl).search,
+      { token: null },
+    );
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.text).toContain('<html lang="nb">');
@@ -59,7 +65,10 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
     expect(page.text).toMatch(/<button[^>]*value="accept"[^>]*>Godkjenn<\/button>/);
     expect(page.text).toMatch(/<button[^>]*value="reject"[^>]*>Avvis<\/button>/);
 
-    const answered = await s.call("POST", "/accessmanagement/ui/systemuser/request", { token: null, form: { id, decision: "accept" } });
+    const answered = await s.call("POST", "/accessmanagement/ui/systemuser/request", {
+      token: null,
+      form: { id, decision: "accept" },
+    });
     expect(answered.status).toBe(303);
     expect(answered.headers.get("location")).toBe(`/accessmanagement/ui/systemuser/request?id=${id}`);
     expect((await s.call("GET", s.api(`/${id}`))).json.status).toBe("Accepted");
@@ -72,7 +81,10 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
     const token = await systemUserToken(orgnr);
     expect(token).not.toBeInstanceOf(MaskinportenError);
     expect((token as { claims: Record<string, unknown> }).claims.authorization_details).toEqual([
-      expect.objectContaining({ systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${orgnr}` }, system_id: SANDBOX_SYSTEM_ID }),
+      expect.objectContaining({
+        systemuser_org: { authority: "iso6523-actorid-upis", ID: `0192:${orgnr}` },
+        system_id: SANDBOX_SYSTEM_ID,
+      }),
     ]);
   });
 
@@ -97,10 +109,15 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
 
   it("the customer's Avvis on the confirm page rejects the request", async () => {
     const { id } = await createRequest();
-    const answered = await s.call("POST", "/accessmanagement/ui/systemuser/request", { token: null, form: { id, decision: "reject" } });
+    const answered = await s.call("POST", "/accessmanagement/ui/systemuser/request", {
+      token: null,
+      form: { id, decision: "reject" },
+    });
     expect(answered.status).toBe(303);
     expect((await s.call("GET", s.api(`/${id}`))).json.status).toBe("Rejected");
-    expect((await s.call("GET", `/accessmanagement/ui/systemuser/request?id=${id}`, { token: null })).text).toContain("Du har avvist forespørselen");
+    expect((await s.call("GET", `/accessmanagement/ui/systemuser/request?id=${id}`, { token: null })).text).toContain(
+      "Du har avvist forespørselen",
+    );
   });
 
   it("a request nobody answers times out after 10 days and no longer blocks a new one", async () => {
@@ -126,15 +143,24 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
       const noToken = await s.call("POST", s.api(), { token: null, body: requestBody(randomOrgnr()) });
       expect(noToken.status).toBe(401);
       expect(noToken.headers.get("content-type")).toContain("application/problem+json");
-      expect((await s.call("POST", s.api(), { token: "not-a-jwt", body: requestBody(randomOrgnr()) })).status).toBe(401);
-      const wrongScope = await s.call("POST", s.api(), { token: await s.token([SANDBOX_SCOPES.oar]), body: requestBody(randomOrgnr()) });
+      expect((await s.call("POST", s.api(), { token: "not-a-jwt", body: requestBody(randomOrgnr()) })).status).toBe(
+        401,
+      );
+      const wrongScope = await s.call("POST", s.api(), {
+        token: await s.token([SANDBOX_SCOPES.oar]),
+        body: requestBody(randomOrgnr()),
+      });
       expect(wrongScope.status).toBe(403);
       expect(wrongScope.json.detail).toContain(SYSTEM_USER_REQUEST_SCOPES.write);
 
       const { id } = await createRequest();
-      const readWithWriteOnly = await s.call("GET", s.api(`/${id}`), { token: await s.token([SYSTEM_USER_REQUEST_SCOPES.write]) });
+      const readWithWriteOnly = await s.call("GET", s.api(`/${id}`), {
+        token: await s.token([SYSTEM_USER_REQUEST_SCOPES.write]),
+      });
       expect(readWithWriteOnly.status).toBe(403);
-      expect((await s.call("GET", s.api(`/${id}`), { token: await s.token([SYSTEM_USER_REQUEST_SCOPES.read]) })).status).toBe(200);
+      expect(
+        (await s.call("GET", s.api(`/${id}`), { token: await s.token([SYSTEM_USER_REQUEST_SCOPES.read]) })).status,
+      ).toBe(200);
     });
 
     it("another vendor may neither request for the demo system nor read its requests", async () => {
@@ -150,13 +176,19 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
     it("a body that is not a valid request, field by field", async () => {
       const notJson = await s.call("POST", s.api(), { body: "{not json" });
       expect(notJson.status).toBe(400);
-      const bad = await s.call("POST", s.api(), { body: { systemId: SANDBOX_SYSTEM_ID, partyOrgNo: "310900126", rights: [] } });
+      const bad = await s.call("POST", s.api(), {
+        body: { systemId: SANDBOX_SYSTEM_ID, partyOrgNo: "310900126", rights: [] },
+      });
       expect(bad.status).toBe(400);
       expect(bad.json.title).toBe("One or more validation errors occurred.");
       expect(Object.keys(bad.json.errors).sort()).toEqual(["partyOrgNo", "rights"]);
       // Altinn binds JSON case-insensitively, and its docs spell the right's key "Resource".
       const pascal = await s.call("POST", s.api(), {
-        body: { SystemId: SANDBOX_SYSTEM_ID, PartyOrgNo: randomOrgnr(), Rights: [{ Resource: [{ id: "urn:altinn:resource", value: "ske-innrapportering-amelding" }] }] },
+        body: {
+          SystemId: SANDBOX_SYSTEM_ID,
+          PartyOrgNo: randomOrgnr(),
+          Rights: [{ Resource: [{ id: "urn:altinn:resource", value: "ske-innrapportering-amelding" }] }],
+        },
       });
       expect(pascal.status).toBe(201);
     });
@@ -182,8 +214,16 @@ describe("sandbox Altinn system-user requests over HTTP", () => {
       const missing = await s.call("GET", s.api("/6f1c2d3e-4a5b-4c6d-8e7f-001122334455"));
       expect(missing.status).toBe(404);
       expect(missing.json.code).toBe("AUTH-00010");
-      expect((await s.call("POST", "/__control/system-user-requests/6f1c2d3e-4a5b-4c6d-8e7f-001122334455/accept", { token: null })).status).toBe(404);
-      expect((await s.call("GET", "/accessmanagement/ui/systemuser/request?id=nope", { token: null })).status).toBe(404);
+      expect(
+        (
+          await s.call("POST", "/__control/system-user-requests/6f1c2d3e-4a5b-4c6d-8e7f-001122334455/accept", {
+            token: null,
+          })
+        ).status,
+      ).toBe(404);
+      expect((await s.call("GET", "/accessmanagement/ui/systemuser/request?id=nope", { token: null })).status).toBe(
+        404,
+      );
     });
   });
 });

@@ -19,7 +19,13 @@ export const OTHER_VENDOR_ORGNR = "310900500";
 export type Answer = { status: number; headers: Headers; text: string; json: any };
 
 function clientEnv(issuer: string, clientId: string, key: ReturnType<typeof generateTestKey>) {
-  return { APP_MODE: "sandbox", MASKINPORTEN_ISSUER: issuer, MASKINPORTEN_CLIENT_ID: clientId, MASKINPORTEN_KID: key.kid, MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem };
+  return {
+    APP_MODE: "sandbox",
+    MASKINPORTEN_ISSUER: issuer,
+    MASKINPORTEN_CLIENT_ID: clientId,
+    MASKINPORTEN_KID: key.kid,
+    MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
+  };
 }
 
 /**
@@ -53,15 +59,27 @@ export async function startOnboardingSandbox(options: { stateFile?: string } = {
     now: () => clock.now,
   });
   const altinn = await startSandboxAltinn({ port: 0, handlers: [handler] });
-  const vendorTokens = createMaskinportenClient(loadMaskinportenConfig(clientEnv(maskinporten.issuer, clientId, key)), { retryBaseMs: 10 });
-  const otherVendorTokens = createMaskinportenClient(loadMaskinportenConfig(clientEnv(maskinporten.issuer, otherClientId, otherKey)), { retryBaseMs: 10 });
+  const vendorTokens = createMaskinportenClient(loadMaskinportenConfig(clientEnv(maskinporten.issuer, clientId, key)), {
+    retryBaseMs: 10,
+  });
+  const otherVendorTokens = createMaskinportenClient(
+    loadMaskinportenConfig(clientEnv(maskinporten.issuer, otherClientId, otherKey)),
+    { retryBaseMs: 10 },
+  );
 
-  async function token(scopes: string[] = [SYSTEM_USER_REQUEST_SCOPES.read, SYSTEM_USER_REQUEST_SCOPES.write], tokens: MaskinportenClient = vendorTokens) {
+  async function token(
+    scopes: string[] = [SYSTEM_USER_REQUEST_SCOPES.read, SYSTEM_USER_REQUEST_SCOPES.write],
+    tokens: MaskinportenClient = vendorTokens,
+  ) {
     return (await tokens.getToken({ scopes })).accessToken;
   }
 
   /** A raw HTTP call to the sandbox Altinn; `token: null` sends none. */
-  async function call(method: string, path: string, init: { token?: string | null; body?: unknown; form?: Record<string, string> } = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    path: string,
+    init: { token?: string | null; body?: unknown; form?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { Accept: "application/json" };
     const bearer = init.token === undefined ? await token() : init.token;
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -94,7 +112,8 @@ export async function startOnboardingSandbox(options: { stateFile?: string } = {
     call,
     api: (suffix = "") => `${SYSTEM_USER_REQUEST_PATH}${suffix}`,
     /** The app's client, as the web process builds it. */
-    client: (systemId = SANDBOX_SYSTEM_ID) => createSystemUserRequestClient({ platformUrl: altinn.url, systemId }, vendorTokens),
+    client: (systemId = SANDBOX_SYSTEM_ID) =>
+      createSystemUserRequestClient({ platformUrl: altinn.url, systemId }, vendorTokens),
     async close() {
       await altinn.close();
       await maskinporten.close();

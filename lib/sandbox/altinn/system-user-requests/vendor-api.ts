@@ -31,7 +31,9 @@ const createBodySchema = z.object({
   partyOrgNo: z
     .string({ error: "The PartyOrgNo field is required." })
     .refine(isValidOrgnr, "PartyOrgNo must be a valid 9-digit organisation number."),
-  rights: z.array(altinnRightSchema, { error: "The Rights field is required." }).min(1, "At least one right is required."),
+  rights: z
+    .array(altinnRightSchema, { error: "The Rights field is required." })
+    .min(1, "At least one right is required."),
   redirectUrl: z.string().nullish(),
 });
 
@@ -47,7 +49,9 @@ function normaliseKeys(value: unknown): unknown {
   );
 }
 
-function parseCreateBody(raw: Buffer): { ok: true; body: z.infer<typeof createBodySchema> } | { ok: false; response: SandboxResponse } {
+function parseCreateBody(
+  raw: Buffer,
+): { ok: true; body: z.infer<typeof createBodySchema> } | { ok: false; response: SandboxResponse } {
   let input: unknown;
   try {
     input = JSON.parse(raw.toString("utf8"));
@@ -97,11 +101,15 @@ async function create(request: AltinnRequest, origin: string, deps: VendorApiDep
   const system = deps.systems.find((s) => s.systemId === systemId);
   if (!system) return authProblem("AUTH-00011", `No system with the id ${systemId} in the system register.`);
   if (system.vendorOrgnr !== vendor.vendorOrgnr) {
-    return problem(403, { title: "Forbidden", detail: `The system ${systemId} does not belong to the vendor ${vendor.vendorOrgnr} in the token.` });
+    return problem(403, {
+      title: "Forbidden",
+      detail: `The system ${systemId} does not belong to the vendor ${vendor.vendorOrgnr} in the token.`,
+    });
   }
   const offered = new Set(system.rights.map(rightKey));
   const unknown = rights.filter((r) => !offered.has(rightKey(r)));
-  if (unknown.length) return authProblem("AUTH-00001", `Not offered by the system: ${unknown.map(rightKey).join(", ")}`);
+  if (unknown.length)
+    return authProblem("AUTH-00001", `Not offered by the system: ${unknown.map(rightKey).join(", ")}`);
   if (redirectUrl) {
     if (system.allowedRedirectUrls.length === 0) return authProblem("AUTH-00026");
     if (!system.allowedRedirectUrls.includes(redirectUrl)) return authProblem("AUTH-00021");
@@ -111,7 +119,14 @@ async function create(request: AltinnRequest, origin: string, deps: VendorApiDep
   if (conflict) return authProblem(conflict, `Request ${existing.id}`);
   if (deps.hasSystemUser(systemId, partyOrgNo)) return authProblem("AUTH-00004");
 
-  const created = deps.store.create({ externalRef, systemId, partyOrgNo, rights, redirectUrl, vendorOrgnr: vendor.vendorOrgnr });
+  const created = deps.store.create({
+    externalRef,
+    systemId,
+    partyOrgNo,
+    rights,
+    redirectUrl,
+    vendorOrgnr: vendor.vendorOrgnr,
+  });
   return json(201, toWire(created, origin));
 }
 
@@ -134,13 +149,18 @@ async function remove(request: AltinnRequest, id: string, deps: VendorApiDeps): 
   if (!vendor.ok) return vendor.response;
   const found = deps.store.get(id);
   // Altinn documents 400 here, not the 404 its GET answers.
-  if (!found || found.vendorOrgnr !== vendor.vendorOrgnr) return problem(400, { code: "AUTH-00010", title: AUTH_PROBLEMS["AUTH-00010"].title });
+  if (!found || found.vendorOrgnr !== vendor.vendorOrgnr)
+    return problem(400, { code: "AUTH-00010", title: AUTH_PROBLEMS["AUTH-00010"].title });
   deps.store.delete(id);
   return json(200, true);
 }
 
 /** `{platform}/authentication/api/v1/systemuser/request/vendor[...]`: create, get, get by external ids, delete. */
-export async function handleVendorApi(request: AltinnRequest, origin: string, deps: VendorApiDeps): Promise<SandboxResponse | null> {
+export async function handleVendorApi(
+  request: AltinnRequest,
+  origin: string,
+  deps: VendorApiDeps,
+): Promise<SandboxResponse | null> {
   const { pathname } = request.url;
   if (pathname !== SYSTEM_USER_REQUEST_PATH && !pathname.startsWith(`${SYSTEM_USER_REQUEST_PATH}/`)) return null;
   const rest = pathname.slice(SYSTEM_USER_REQUEST_PATH.length).split("/").filter(Boolean).map(decodeURIComponent);
@@ -153,7 +173,9 @@ export async function handleVendorApi(request: AltinnRequest, origin: string, de
     if (request.method !== "GET") return problem(405, { title: "Method Not Allowed" });
     const [, systemId, orgno, externalRef] = rest as [string, string, string, string];
     return read(request, origin, deps, () =>
-      deps.store.list().findLast((r) => r.systemId === systemId && r.partyOrgNo === orgno && r.externalRef === externalRef),
+      deps.store
+        .list()
+        .findLast((r) => r.systemId === systemId && r.partyOrgNo === orgno && r.externalRef === externalRef),
     );
   }
   if (rest.length === 1) {

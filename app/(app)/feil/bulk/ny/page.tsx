@@ -18,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The confirmation step: the filter in words and how many submissions it will send again. */
-export default async function ConfirmBulkRetryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmBulkRetryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   if (!hasPermission(user.role, "submission:retry")) return <ForbiddenNotice />;
   const t = await getTranslations("errorGroups.bulk");
