@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { parseAuditListFilter } from "@/lib/audit/audit-filter";
-import { listAuditEntries, type AuditScope } from "@/lib/audit/queries";
+import { type AuditScope, listAuditEntries } from "@/lib/audit/queries";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";

@@ -14,7 +14,7 @@
  *                          --concurrency 8 --latency-ms 150 --lease-seconds 3 --seed 1]
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder. Not part of npm test.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -31,11 +31,11 @@ import { insertOrganisation } from "@/lib/organisations/queries";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import type { ProcessedKey } from "@/lib/sandbox/skatteetaten/idempotency-store";
-import { createSubmission } from "@/lib/submissions/operations/operations";
 import { enqueueDeliveries, startQueue } from "@/lib/submissions/engine/queue";
+import { createSubmission } from "@/lib/submissions/operations/operations";
+import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { seededRandom } from "@/lib/testing/amelding-generator";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
 

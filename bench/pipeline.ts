@@ -12,10 +12,10 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createInterface } from "node:readline";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { inArray, sql } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
@@ -29,12 +29,12 @@ import { AMELDING_SCOPE, createAmeldingAdapter } from "@/lib/reporting/amelding/
 import { sendRequest } from "@/lib/reporting/send-request";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { createSubmission } from "@/lib/submissions/operations/operations";
 import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/engine/queue";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
 import { orgnrCheckDigit } from "@/lib/validation/orgnr";
-import { cpuDelta, cpuMsByGroup, type CpuGroups } from "./process-cpu";
+import { type CpuGroups, cpuDelta, cpuMsByGroup } from "./process-cpu";
 
 const { values: args } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import { expect, test as setup } from "@playwright/test";
-import { DEMO, demoPassword, signIn, storageStateFor, type DemoRole } from "./fixtures";
+import { DEMO, type DemoRole, demoPassword, signIn, storageStateFor } from "./fixtures";
 
 for (const role of Object.keys(DEMO) as DemoRole[]) {
   setup(`sign in as ${role}`, async ({ page }) => {

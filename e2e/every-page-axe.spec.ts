@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { storageStateFor, type DemoRole } from "./fixtures";
+import { expect, type Page, test } from "@playwright/test";
+import { type DemoRole, storageStateFor } from "./fixtures";
 
 const PAGES: Record<DemoRole, string[]> = {
   admin: [

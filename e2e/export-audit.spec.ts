@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Download, type Page } from "@playwright/test";
-import { parseCsvRecords } from "@/lib/testing/parse-csv";
+import { type Download, expect, type Page, test } from "@playwright/test";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { DEMO, storageStateFor } from "./fixtures";
 
 // Nordlys Offshore AS (demo) with a synthetic sub-unit; one inntektsmottaker with a synthetic fødselsnummer.

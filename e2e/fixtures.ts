@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const DEMO = {
   admin: { email: "admin@innrapportering.test", name: "Ada Lønnsansvarlig", roleLabel: "Lønnsadministrator" },

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { generateLeveranse } from "../lib/testing/amelding-generator";
 import { leveranseToXml } from "../lib/testing/leveranse-to-xml";
 import { serverActionId, storageStateFor } from "./fixtures";

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { fillValidOppdrag } from "./oppdrag-helpers";
+import { expect, type Page, test } from "@playwright/test";
 import { storageStateFor } from "./fixtures";
+import { fillValidOppdrag } from "./oppdrag-helpers";
 
 test.use({ storageState: storageStateFor("admin") });
 

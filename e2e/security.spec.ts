@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import type postgres from "postgres";
 import { hasPermission } from "../lib/auth/permissions";
 import { generateLeveranse } from "../lib/testing/amelding-generator";
+import { DEMO, type DemoRole, demoPassword, serverActionId, signIn, storageStateFor } from "./fixtures";
 import {
   ACTIONS,
-  ROUTES,
   type MatrixFixture,
   type Requirement,
+  ROUTES,
   type RouteRequest,
 } from "./security/authorisation-matrix";
 import { connectToProductDatabase, createMatrixFixture, databaseFingerprint } from "./security/matrix-fixture";
-import { DEMO, demoPassword, serverActionId, signIn, storageStateFor, type DemoRole } from "./fixtures";
 
 /**
  * The security suite: the authorisation matrix over every server action and route handler of this

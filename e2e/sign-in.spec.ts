@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { DEMO, demoPassword, signIn, storageStateFor, type DemoRole } from "./fixtures";
+import { DEMO, type DemoRole, demoPassword, signIn, storageStateFor } from "./fixtures";
 
 const NAV = [
   "Oversikt",

@@ -3,7 +3,7 @@
  *   npm run dialogporten:types
  */
 import { writeFile } from "node:fs/promises";
-import { generateDialogportenTypes, GENERATED_TYPES_PATH } from "@/lib/dialogporten/generate-types";
+import { GENERATED_TYPES_PATH, generateDialogportenTypes } from "@/lib/dialogporten/generate-types";
 
 await writeFile(GENERATED_TYPES_PATH, await generateDialogportenTypes());
 console.log(`✔ Wrote ${GENERATED_TYPES_PATH}`);

@@ -9,8 +9,8 @@ import path from "node:path";
 import { env as config } from "@/lib/env";
 import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/sandbox-key";
 import {
-  defaultSandboxClients,
   DEFAULT_SANDBOX_ORGNRS,
+  defaultSandboxClients,
   SANDBOX_SCOPES,
 } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandbox } from "@/lib/sandbox/start-sandbox";

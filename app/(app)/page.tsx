@@ -5,18 +5,18 @@ import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tag } from "@/components/ui/tag";
+import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
+import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
-import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
-import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import {
   countSubmissionsByStatus,
   dailySubmissionSeries,
   NEEDS_ACTION_STATUSES,
 } from "@/lib/overview/overview-queries";
-import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import {
   filterToSearchParams,
   IN_FLIGHT_STATUSES,

@@ -49,9 +49,9 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
       <p className="mb-4" data-testid="deadline-summary">
         {t("summary", { missing: counts.missing, dueSoon: counts.due_soon, late: counts.late })}
       </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it (axe: scrollable-region-focusable) */}
       <section
         aria-labelledby="deadline-caption"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it (axe: scrollable-region-focusable)
         tabIndex={0}
         className="overflow-x-auto rounded border border-line bg-white"
       >

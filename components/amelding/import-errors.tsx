@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { formatImportPath, type DocumentError } from "@/lib/amelding/import/import-issues";
+import { Button } from "@/components/ui/button";
+import { type DocumentError, formatImportPath } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import { formatOrgnr } from "@/lib/validation/orgnr";
-import { Button } from "@/components/ui/button";
 import { describeFieldPath } from "./describe-field-path";
 import { UnknownElements } from "./import-unknown-elements";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";

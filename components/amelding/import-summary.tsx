@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ameldingDeadline } from "@/lib/amelding/deadlines";
 import type { ImportChecked } from "@/lib/amelding/import/import-result";

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { Button } from "@/components/ui/button";
-import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import {
   getAt,
   identifierKind,
@@ -14,6 +13,7 @@ import {
   newInternasjonalIdentifikator,
   withIdentifierKind,
 } from "@/lib/amelding/form-values";
+import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import { ArbeidsforholdFields } from "./arbeidsforhold-fields";
 import type { BuilderKit } from "./builder-kit";
 import { InntektFields } from "./inntekt-fields";

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
 import {
   appendAt,
+  type FormValues,
   getAt,
   listAt,
   newPensjonsinnretning,
@@ -18,12 +19,11 @@ import {
   removeAt,
   setAt,
   textAt,
-  type FormValues,
 } from "@/lib/amelding/form-values";
 import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
-import { FIELD_ID_PREFIX, fieldId, type BuilderKit } from "./builder-kit";
+import { type BuilderKit, FIELD_ID_PREFIX, fieldId } from "./builder-kit";
 import { describeFieldPath } from "./describe-field-path";
 import { ItemGroup } from "./item-group";
 import { Lines } from "./lines";

@@ -3,8 +3,8 @@
 import type { InputHTMLAttributes } from "react";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
-import { codeOptions, type CodeListName } from "@/lib/amelding/code-lists";
-import { FIELD_ID_PREFIX, type BuilderKit } from "./builder-kit";
+import { type CodeListName, codeOptions } from "@/lib/amelding/code-lists";
+import { type BuilderKit, FIELD_ID_PREFIX } from "./builder-kit";
 
 /** A text input bound to one path of the leveranse. */
 export function ModelText({

@@ -1,9 +1,9 @@
-import { OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
+import { OrganisationSelect } from "@/components/filters/filter-selects";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { FilterForm, filterInputClass as input, filterLabelClass as label } from "@/components/ui/filter-form";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-events";
-import { auditFilterToSearchParams, type AuditListFilter } from "@/lib/audit/audit-filter";
+import { type AuditListFilter, auditFilterToSearchParams } from "@/lib/audit/audit-filter";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 

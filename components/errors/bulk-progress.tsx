@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
-import { bulkProgressViewSchema, type BulkProgressView } from "@/lib/submissions/operations/bulk-progress-view";
+import { type BulkProgressView, bulkProgressViewSchema } from "@/lib/submissions/operations/bulk-progress-view";
 import {
   filterToSearchParams,
   IN_FLIGHT_STATUSES,

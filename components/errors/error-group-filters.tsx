@@ -1,6 +1,6 @@
-import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
-import { FilterForm, filterInputClass as input, filterLabelClass } from "@/components/ui/filter-form";
+import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
+import { FilterForm, filterLabelClass, filterInputClass as input } from "@/components/ui/filter-form";
 import type { ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
 
 /** A plain GET form, like the submissions list's, so a narrowed view can be bookmarked and shared. */

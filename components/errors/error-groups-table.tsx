@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
-import { errorGroupListFilter, type ErrorGroup, type ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
+import { type ErrorGroup, type ErrorGroupFilter, errorGroupListFilter } from "@/lib/submissions/queries/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { describeErrorGroup } from "./describe-error-group";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { QUICK_RANGES, timeBoundInputValue, type QuickRange, type TimeRangeIssue } from "@/lib/filters/time-range";
+import { QUICK_RANGES, type QuickRange, type TimeRangeIssue, timeBoundInputValue } from "@/lib/filters/time-range";
 
 const QUICK_RANGE_LABELS: Record<QuickRange, string> = { "24h": "last24h", "7d": "last7d", "30d": "last30d" };
 

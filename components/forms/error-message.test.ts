@@ -14,6 +14,7 @@ const render = (locale: "nb" | "en", error: Parameters<typeof ErrorMessage>[0]["
       locale,
       timeZone: "Europe/Oslo",
       messages: locale === "nb" ? nb : en,
+      // biome-ignore lint/correctness/noChildrenProp: createElement's props type requires children here
       children: createElement(ErrorMessage, { error, title }),
     }),
   );

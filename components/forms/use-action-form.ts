@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
+import { type FormEvent, useMemo, useState, useTransition } from "react";
 import type { z } from "zod";
 import type { ActionError, ActionResult, FieldErrors } from "@/lib/actions/action-result";
-import { fieldErrorText, translateFieldErrors, type ShownError } from "@/lib/actions/error-text";
-import { parseFormData } from "@/lib/actions/form-data";
 import { checkValues } from "@/lib/actions/check-values";
+import { fieldErrorText, type ShownError, translateFieldErrors } from "@/lib/actions/error-text";
+import { parseFormData } from "@/lib/actions/form-data";
 
 export type ActionFormOptions<S extends z.ZodType, I, T> = {
   /** The server action (built with `defineAction`), or another submit answering the same way. */
@@ -46,9 +46,9 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
   const [result, setResult] = useState<{ data: T } | null>(null);
   const translateField = options.translateField;
   // One object per answer (not per render): the error summary moves focus when it changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: translateField is a new closure each render; the keys and the locale decide the texts
   const fieldErrors = useMemo(
     () => translateFieldErrors(fieldErrorKeys, translateField ?? ((key) => fieldErrorText(t, key))),
-    // translateField is a new closure each render; the keys and the locale decide the texts.
     [fieldErrorKeys, t],
   );
 

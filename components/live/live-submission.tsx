@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useLiveQuery } from "./use-live-query";
 import {
   livePollInterval,
-  submissionLiveStateSchema,
   type SubmissionLiveState,
+  submissionLiveStateSchema,
 } from "@/lib/submissions/queries/live-state";
+import { useLiveQuery } from "./use-live-query";
 
 /**
  * Keeps a submission's page current while its delivery or feedback is under way: polls its state

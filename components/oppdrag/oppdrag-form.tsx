@@ -100,7 +100,8 @@ export function OppdragForm(props: OppdragFormProps) {
 
   function togglePreview() {
     if (preview !== null) return setPreview(null);
-    const values = form.validateForm(formRef.current!);
+    if (!formRef.current) return;
+    const values = form.validateForm(formRef.current);
     if (!values) return setPreview("");
     const body = oarBody(
       { ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" },

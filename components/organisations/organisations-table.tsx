@@ -5,8 +5,8 @@ import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
 import {
   anyPending,
-  organisationSystemUsersSchema,
   type OrganisationSystemUserRow,
+  organisationSystemUsersSchema,
 } from "@/lib/system-users/organisation-rows";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { AltinnErrorView } from "./altinn-error-view";

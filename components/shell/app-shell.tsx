@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { signOut } from "@/lib/auth/auth";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLink } from "./nav-link";
-import { Button } from "@/components/ui/button";
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/", key: "overview", permission: "submission:read" },

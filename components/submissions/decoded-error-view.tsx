@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Tag } from "@/components/ui/tag";
 import { CopyValue } from "@/components/ui/copy-button";
-import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
+import { Tag } from "@/components/ui/tag";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
+import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
 
 /** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
 export async function DecodedErrorView({

@@ -1,8 +1,8 @@
-import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { getTranslations } from "next-intl/server";
 import { ExtraListFilters } from "@/components/errors/extra-list-filters";
+import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
-import { FilterForm, filterInputClass as input, filterLabelClass } from "@/components/ui/filter-form";
+import { FilterForm, filterLabelClass, filterInputClass as input } from "@/components/ui/filter-form";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 import {
   filterToSearchParams,

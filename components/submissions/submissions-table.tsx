@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
-import { useLiveQuery } from "@/components/live/use-live-query";
-import { submissionPageSchema, type SubmissionPage, type SubmissionRow } from "@/lib/submissions/queries/list-page";
+import { type SubmissionPage, type SubmissionRow, submissionPageSchema } from "@/lib/submissions/queries/list-page";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
 

@@ -6,7 +6,10 @@ export type CheckedValues<T> = { ok: true; data: T } | { ok: false; fieldErrors:
 /** A zod error as field errors: dotted path → the issues' messages (message keys); `_form` for the whole. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
-  for (const issue of error.issues) (out[issue.path.join(".") || "_form"] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    const path = issue.path.join(".") || "_form";
+    out[path] = [...(out[path] ?? []), issue.message];
+  }
   return out;
 }
 
@@ -24,7 +27,7 @@ export function checkValues<S extends z.ZodType>(
   const parsed = schema ? schema.safeParse(values) : { success: true as const, data: values as z.output<S> };
   const fieldErrors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   for (const [path, keys] of Object.entries(check?.(parsed.success ? parsed.data : null, values) ?? {})) {
-    (fieldErrors[path] ??= []).push(...keys);
+    fieldErrors[path] = [...(fieldErrors[path] ?? []), ...keys];
   }
   return parsed.success && Object.keys(fieldErrors).length === 0
     ? { ok: true, data: parsed.data }

@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
+import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
-import { getDb, type Db } from "@/lib/db/client";
-import { SafeError, type ActionResult } from "./action-result";
-import { zodFieldErrors } from "./check-values";
+import { type Db, getDb } from "@/lib/db/client";
 import { ACTION_INPUT_LIMITS, checkInput, type InputRefusal } from "@/lib/input/guard";
 import { logUnexpectedError } from "@/lib/log/logger";
+import { type ActionResult, SafeError } from "./action-result";
+import { zodFieldErrors } from "./check-values";
 import { parseFormData } from "./form-data";
 
 export type ActionContext = { user: CurrentUser; db: Db };

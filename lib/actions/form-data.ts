@@ -1,4 +1,4 @@
-import { checkKey, checkText, refuse, type InputResult } from "@/lib/input/guard";
+import { checkKey, checkText, type InputResult, refuse } from "@/lib/input/guard";
 
 /**
  * Turns submitted form data into a plain object for zod. Dotted names build nested objects

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
-import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import {
   CONFIGURED_ORGNR,
-  startOnboardingSandbox,
   type OnboardingSandbox,
+  startOnboardingSandbox,
 } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
+import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { randomOrgnr } from "@/lib/testing/test-db";
 import {
   createSystemUserRequestClient,

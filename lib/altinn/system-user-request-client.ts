@@ -2,13 +2,13 @@ import "server-only";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 import { sendOutbound } from "@/lib/http/outbound";
 import {
+  type AltinnRight,
+  type CreateSystemUserRequestBody,
   REPORTING_RIGHTS,
   SYSTEM_USER_REQUEST_PATH,
   SYSTEM_USER_REQUEST_SCOPES,
   systemUserRequestResponseSchema,
   toSystemUserRequestStatus,
-  type AltinnRight,
-  type CreateSystemUserRequestBody,
 } from "./system-user-request-wire";
 
 /** A system-user request is a few kilobytes. */

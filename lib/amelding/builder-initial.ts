@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/lib/db/client";
 import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
-import { blankLeveranse, KILDESYSTEM, previousMonth, type FormValues } from "./form-values";
+import { blankLeveranse, type FormValues, KILDESYSTEM, previousMonth } from "./form-values";
 import { lookUpReplaceableAmelding } from "./queries";
 import { upgradeLeveranse } from "./upgrade-leveranse";
 

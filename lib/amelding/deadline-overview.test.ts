@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
+import { organisations, type SubmissionStatus, submissions } from "@/lib/db/schema";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { getDeadlineOverview } from "./deadline-overview";
 
 const db = connectTestDb();

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions } from "@/lib/db/schema";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { deadlineStatus, type DeadlineStatus } from "./deadline-status";
+import { type DeadlineStatus, deadlineStatus } from "./deadline-status";
 import { ameldingDeadline, osloDate, shiftMonth } from "./deadlines";
 
 export type DeadlineCell = {

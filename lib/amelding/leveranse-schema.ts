@@ -3,7 +3,7 @@ import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
 import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
-import { isCode, type CodeListName } from "./code-lists";
+import { type CodeListName, isCode } from "./code-lists";
 
 /*
  * The A-melding leveranse in our model: model v2.3, keys and nesting exactly the wire JSON

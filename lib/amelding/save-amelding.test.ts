@@ -6,10 +6,10 @@ import { deliverSubmission } from "@/lib/submissions/engine/deliver";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
-import { createTestOrganisation, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, randomOrgnr } from "@/lib/testing/test-db";
 import { builderStart } from "./builder-initial";
 import { isMeldingsIdUsed } from "./queries";
-import { saveAmelding, type AmeldingEditor, type SaveAmeldingInput } from "./save-amelding";
+import { type AmeldingEditor, type SaveAmeldingInput, saveAmelding } from "./save-amelding";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { SafeError, type FieldErrors } from "@/lib/actions/action-result";
+import { type FieldErrors, SafeError } from "@/lib/actions/action-result";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, submissions, type Role } from "@/lib/db/schema";
+import { organisations, type Role, submissions } from "@/lib/db/schema";
 import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
 import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { leveranseDraftSchema, leveranseSchema, type Leveranse, type LeveranseDraft } from "./leveranse-schema";
-import { ameldingMessageKey, type AmeldingMessageKey } from "./validation-messages";
+import { type Leveranse, type LeveranseDraft, leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
+import { type AmeldingMessageKey, ameldingMessageKey } from "./validation-messages";
 
 /** The inntektsmottaker an error concerns, as a list "by person and field" shows it. */
 export type ErrorPerson = {

@@ -1,5 +1,5 @@
-import type { AuditListFilter } from "@/lib/audit/audit-filter";
 import type { ImportFormat } from "@/lib/amelding/import/import-result";
+import type { AuditListFilter } from "@/lib/audit/audit-filter";
 import type { ReportKind, Role, SubmissionStatus, SystemUserRequestStatus } from "@/lib/db/schema";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 

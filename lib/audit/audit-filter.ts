@@ -1,9 +1,9 @@
 import { z } from "zod";
 import {
+  type RawSearchParams,
   searchParamsRecord,
   searchParamsSchema,
   toSearchParams,
-  type RawSearchParams,
 } from "@/lib/filters/search-params";
 import { timeBoundSchema } from "@/lib/filters/time-range";
 import { wholeNumberSchema } from "@/lib/validation/decimal";

@@ -5,15 +5,15 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { auditLog, type Role } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { createSubmission } from "@/lib/submissions/operations/operations";
+import { storeAuditEntry } from "@/lib/testing/audit-entries";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { testTranslator } from "@/lib/testing/test-translator";
-import { auditActionLabel } from "./audit-labels";
 import { parseAuditListFilter } from "./audit-filter";
+import { auditActionLabel } from "./audit-labels";
 import { startAuditExport } from "./export-csv";
 import { auditScopeFor, listAuditEntries } from "./queries";
-import { storeAuditEntry } from "@/lib/testing/audit-entries";
 
 const db = connectTestDb();
 const t = testTranslator();

@@ -1,15 +1,15 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { csvStream, type CsvValue } from "@/lib/csv/csv";
+import { type CsvValue, csvStream } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
 import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "./audit-labels";
-import type { AuditListFilter } from "./audit-filter";
-import { auditExportPages, auditScopeFor, beginAuditExport, type AuditEntryRow } from "./queries";
 import { userActor } from "./audit-events";
+import type { AuditListFilter } from "./audit-filter";
+import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "./audit-labels";
+import { type AuditEntryRow, auditExportPages, auditScopeFor, beginAuditExport } from "./queries";
 import { recordAudit } from "./record-audit";
 
 export function auditCsvHeader(t: Translator, includeDetails: boolean): string[] {

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, users } from "@/lib/db/schema";
-import { createTestOrganisation, createTestUser, uniqueEmail, connectTestDb } from "@/lib/testing/test-db";
+import { storeAuditEntry } from "@/lib/testing/audit-entries";
+import { connectTestDb, createTestOrganisation, createTestUser, uniqueEmail } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
+import { SEED_ACTOR } from "./audit-events";
 import { parseAuditListFilter } from "./audit-filter";
 import { listAuditEntries } from "./queries";
-import { storeAuditEntry } from "@/lib/testing/audit-entries";
-import { SEED_ACTOR } from "./audit-events";
 import { recordAudit } from "./record-audit";
 
 const db = connectTestDb();

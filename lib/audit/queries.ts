@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";

@@ -1,13 +1,13 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { findUserByEmail } from "@/lib/users/queries";
 import { authConfig } from "./auth.config";
-import { clientAddress } from "@/lib/http/client-address";
 import { authenticate } from "./authenticate";
 import { getLoginThrottle } from "./login-throttle";
 import { createSession, deleteSession } from "./sessions";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { setUserActive } from "@/lib/users/queries";
 import {
+  connectTestDb,
+  createTestLoginThrottle,
   createTestUser,
   randomClientIp,
   uniqueEmail,
-  connectTestDb,
-  createTestLoginThrottle,
 } from "@/lib/testing/test-db";
+import { setUserActive } from "@/lib/users/queries";
 import { authenticate } from "./authenticate";
 import {
   ACCOUNT_FREE_FAILURES,

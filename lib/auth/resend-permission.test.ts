@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { saveImportText as saveImport } from "@/lib/testing/import-text";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { hasPermission } from "./permissions";
 
 const db = connectTestDb();

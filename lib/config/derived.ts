@@ -1,4 +1,4 @@
-import { resolveEndpoints, type Endpoints } from "./endpoints";
+import { type Endpoints, resolveEndpoints } from "./endpoints";
 import { SANDBOX_DEFAULTS } from "./sandbox-defaults";
 import type { Config } from "./schema";
 

@@ -145,9 +145,9 @@ export function pickConfigInput(
 export function parseConfig(input: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(pickConfigInput(input));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0]);
-    throw new ConfigError(variable, `${variable} is invalid: ${issue.message}.`);
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "configuration");
+    throw new ConfigError(variable, `${variable} is invalid: ${issue?.message ?? "unreadable"}.`);
   }
   return parsed.data;
 }

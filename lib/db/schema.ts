@@ -18,8 +18,8 @@ import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { ReportPayload } from "@/lib/submissions/payload-kind";
+import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
 
 // JSON columns carry their domain types ($type is compile-time only: no migration). Each is

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { randomClientIp, connectTestDb, createTestLoginThrottle } from "@/lib/testing/test-db";
+import { connectTestDb, createTestLoginThrottle, randomClientIp } from "@/lib/testing/test-db";
 import { listUserOrganisationIds } from "@/lib/users/queries";
 import { isValidOrgnr } from "@/lib/validation/orgnr";
 import { organisations, systemUserRequests, users } from "./schema";

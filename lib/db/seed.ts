@@ -1,7 +1,7 @@
 import "server-only";
-import { hashPassword } from "@/lib/auth/password";
 import { SEED_ACTOR } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { hashPassword } from "@/lib/auth/password";
 import { findOrganisationByOrgnr, insertOrganisation } from "@/lib/organisations/queries";
 import { insertPreapprovedSystemUser, latestSystemUserRequest } from "@/lib/system-users/queries";
 import { findUserByEmail, insertUser, replaceUserOrganisations } from "@/lib/users/queries";

@@ -7,10 +7,10 @@ import { feedbackRequest, findFeedbackTransmission, readFeedbackBody } from "@/l
 import { sendRequest } from "@/lib/reporting/send-request";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
-import { startSandbox, type Sandbox } from "@/lib/sandbox/start-sandbox";
+import { type Sandbox, startSandbox } from "@/lib/sandbox/start-sandbox";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { DIALOGPORTEN_SCOPE, organisationParty } from "./dialogporten-types";
-import { createDialogportenEndUserClient, DialogportenError, type DialogportenEndUserClient } from "./enduser-client";
+import { createDialogportenEndUserClient, type DialogportenEndUserClient, DialogportenError } from "./enduser-client";
 
 const ORG = "310900125";
 const OTHER = "310900230";

@@ -1,11 +1,11 @@
 import "server-only";
 import { sendOutbound } from "@/lib/http/outbound";
 import {
-  organisationParty,
   type Dialog,
   type DialogSearchItem,
   type DialogSearchPage,
   type DialogSearchQuery,
+  organisationParty,
   type Transmission,
 } from "./dialogporten-types";
 

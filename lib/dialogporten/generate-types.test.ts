@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { generateDialogportenTypes, GENERATED_TYPES_PATH } from "./generate-types";
+import { GENERATED_TYPES_PATH, generateDialogportenTypes } from "./generate-types";
 
 describe("Dialogporten types", () => {
   it("are committed exactly as openapi-typescript generates them from the installed schema package", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { REPORTING_TIME_ZONE } from "./time-range";
 
 /**

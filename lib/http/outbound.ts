@@ -69,6 +69,7 @@ function redact(message: string, request: OutboundRequest): string {
   const sent = [...Object.values(request.headers ?? {}), request.body ?? ""];
   // Each value whole and each of its words ("Bearer <token>"), longest first, so a message that
   // quotes a value changed on the way (trimmed, control characters replaced) still loses the token.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters separate the words of a value as whitespace does
   const secrets = [...new Set(sent.flatMap((v) => [v, ...v.split(/[\s\x00-\x1f]+/)]))].filter((s) => s.length >= 8);
   secrets.sort((a, b) => b.length - a.length);
   return secrets.reduce((m, s) => m.split(s).join("[redacted]"), message);

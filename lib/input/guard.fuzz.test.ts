@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { measure, prototypeSnapshot } from "@/lib/testing/prototypes";
-import { ACTION_INPUT_LIMITS, checkInput, isForbiddenKey, type InputRefusalCode } from "./guard";
+import { ACTION_INPUT_LIMITS, checkInput, type InputRefusalCode, isForbiddenKey } from "./guard";
 
 const OBJECT_REFUSALS: InputRefusalCode[] = [
   "forbiddenKey",

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveImportText as saveImport } from "@/lib/testing/import-text";
-import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { createSubmission } from "@/lib/submissions/operations/operations";
-import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { saveImportText as saveImport } from "@/lib/testing/import-text";
+import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { createLogger, logUnexpectedError } from "./logger";
 
 const db = connectTestDb();

@@ -40,7 +40,7 @@ export function scrubText(text: string): string {
   return cut
     .replace(JWT, "[jwt]")
     .replace(BEARER, "$1 [redacted]")
-    .replace(UUID_OR_PERSONAL_NUMBER, (match, uuid: string | undefined) => uuid ?? "[personnummer]");
+    .replace(UUID_OR_PERSONAL_NUMBER, (_match, uuid: string | undefined) => uuid ?? "[personnummer]");
 }
 
 /** PostgreSQL quotes the offending value in many messages (`invalid input syntax for type uuid: "…"`). */

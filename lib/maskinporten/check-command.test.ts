@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoSandboxClient, SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
-import { startTestSandbox, tempDir, type TestSandbox } from "@/lib/sandbox/maskinporten/test-fixture";
+import { startTestSandbox, type TestSandbox, tempDir } from "@/lib/sandbox/maskinporten/test-fixture";
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, runMaskinportenCheck } from "./check-command";
 import { ensureSandboxClientKey } from "./sandbox-key";
 

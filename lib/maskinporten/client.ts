@@ -1,7 +1,7 @@
 import "server-only";
 import { decodeJwt, type JWTPayload } from "jose";
 import { z } from "zod";
-import { sendOutbound, type OutboundFailure } from "@/lib/http/outbound";
+import { type OutboundFailure, sendOutbound } from "@/lib/http/outbound";
 import { MaskinportenAccessToken } from "./access-token";
 import type { MaskinportenConfig } from "./config";
 import { grantRejectedError, MaskinportenError } from "./errors";

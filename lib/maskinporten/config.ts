@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import { resolveEndpoints } from "@/lib/config/endpoints";
-import { configSchema, pickConfigInput, type AppMode, type MaskinportenAlg } from "@/lib/config/schema";
+import { type AppMode, configSchema, type MaskinportenAlg, pickConfigInput } from "@/lib/config/schema";
 import { MaskinportenConfigError } from "./errors";
 
 /** The variables this module reads, for `.env.example` and the diagnostics page. */

@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { SafeError } from "@/lib/actions/action-result";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
+import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { getAppMaskinportenClient } from "./app-client";
 import { MaskinportenError } from "./errors";
-import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 
 const testConnectionSchema = z.object({
   organisationId: z.uuid({ error: "required" }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeMaskinportenErrorBody, DOCUMENTED_MP_CODES } from "./error-codes";
+import { DOCUMENTED_MP_CODES, decodeMaskinportenErrorBody } from "./error-codes";
 import { grantRejectedError, MaskinportenConfigError, MaskinportenError } from "./errors";
 
 describe("decoding Maskinporten errors", () => {

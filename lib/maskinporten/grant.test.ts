@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { createTestCertificates, startTestSandbox, type TestSandbox } from "@/lib/sandbox/maskinporten/test-fixture";
 import { createMaskinportenClient } from "./client";
-import { SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
 
 /** The grants the client sends, as the sandbox Maskinporten received and accepted them. */
 describe("JWT grant", () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { SignJWT, type JWTHeaderParameters } from "jose";
+import { type JWTHeaderParameters, SignJWT } from "jose";
 import type { MaskinportenConfig } from "./config";
 import { MaskinportenError } from "./errors";
 

@@ -1,5 +1,5 @@
 import { createPrivateKey, randomUUID } from "node:crypto";
-import { SignJWT, type JWTHeaderParameters } from "jose";
+import { type JWTHeaderParameters, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_SCOPES } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import {

@@ -3,11 +3,11 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { SafeError } from "@/lib/actions/action-result";
-import { defineAction, assertOrganisationAccess } from "@/lib/actions/define-action";
+import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
-import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
+import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { oppdragSchemaWith } from "./oppdrag-form-schema";
 import { oppdragsgiverIsOrganisation } from "./oppdragsgiver";
 

@@ -1,7 +1,7 @@
 import "server-only";
+import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { oarStiToModelPath } from "@/lib/reporting/oar/oar-adapter";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
-import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 
 type Attempt = { outcome: string; decodedError: Pick<DecodedSkatteetatenError, "specifications"> | null };
 

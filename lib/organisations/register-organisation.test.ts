@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisations, systemUserRequests } from "@/lib/db/schema";
-import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
+import { type OnboardingSandbox, startOnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { HELD_ELSEWHERE_CODE, requestSystemUser } from "@/lib/system-users/request-system-user";
-import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { listOrganisationsForUser } from "./queries";
 import { registerOrganisation } from "./register-organisation";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { SafeError } from "@/lib/actions/action-result";
-import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { insertOrganisation, lockOrgnrAmong } from "./queries";

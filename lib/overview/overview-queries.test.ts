@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { submissions } from "@/lib/db/schema";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
-import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { countSubmissionsByStatus, dailySubmissionSeries } from "./overview-queries";
 
 const db = connectTestDb();

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, submissions, type SubmissionStatus } from "@/lib/db/schema";
+import { organisations, type SubmissionStatus, submissions } from "@/lib/db/schema";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { submissionFilterConditions } from "@/lib/submissions/queries/list-submissions";
 

@@ -5,7 +5,7 @@ import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
-import { idempotencyKeyPlacement, type IdempotencyKeyPlacement, type OutgoingRequest } from "./adapter";
+import { type IdempotencyKeyPlacement, idempotencyKeyPlacement, type OutgoingRequest } from "./adapter";
 import { createAmeldingAdapter } from "./amelding/amelding-adapter";
 import { createOarAdapter } from "./oar/oar-adapter";
 

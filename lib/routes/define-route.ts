@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { createDefineRoute } from "./route-handler";
 
-export { answer, STREAMED, type JsonAnswer } from "./route-handler";
+export { answer, type JsonAnswer, STREAMED } from "./route-handler";
 
 /**
  * The one wrapper every route handler goes through (app/api/**\/route.ts), as defineAction is for

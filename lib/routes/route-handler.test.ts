@@ -4,7 +4,7 @@ import { z } from "zod";
 import { SafeError } from "@/lib/actions/action-result";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { createLogger } from "@/lib/log/logger";
-import { answer, createDefineRoute, STREAMED, type RouteDeps } from "./route-handler";
+import { answer, createDefineRoute, type RouteDeps, STREAMED } from "./route-handler";
 
 function captureLog() {
   const lines: string[] = [];

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { SafeError, type ActionErrorCode } from "@/lib/actions/action-result";
+import { type ActionErrorCode, SafeError } from "@/lib/actions/action-result";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
@@ -154,14 +154,14 @@ export function createDefineRoute(deps: RouteDeps) {
         const user =
           "session" in config.access ? authorise(await deps.currentUser(), config.access.session, where) : null;
 
-        let params: unknown = undefined;
+        let params: unknown;
         if (config.params) {
           const parsed = config.params.safeParse(await context?.params);
           if (!parsed.success) throw new SafeError("not_found", "errors.notFound");
           params = parsed.data;
         }
 
-        let query: unknown = undefined;
+        let query: unknown;
         if (config.query) {
           const record = searchParamsRecord(new URL(request.url).searchParams);
           const refused = checkInput(record, QUERY_LIMITS);
@@ -176,7 +176,7 @@ export function createDefineRoute(deps: RouteDeps) {
           query = parsed.data;
         }
 
-        let body: unknown = undefined;
+        let body: unknown;
         if (config.body) {
           const read = await readJsonBody(request, {
             maxBytes: config.body.maxBytes,

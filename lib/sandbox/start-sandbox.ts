@@ -1,12 +1,12 @@
 import "server-only";
-import { parseSandboxClient, type SandboxClientInput } from "./maskinporten/sandbox-client";
 import { createDialogStore, type DialogStore } from "./altinn/dialogporten/dialog-store";
 import { createDialogportenHandler } from "./altinn/dialogporten/handler";
 import { pushDialogEventsToWebhook } from "./altinn/events/webhook-pusher";
-import { startSandboxAltinn, type AltinnRouteHandler, type SandboxAltinn } from "./altinn/server";
+import { type AltinnRouteHandler, type SandboxAltinn, startSandboxAltinn } from "./altinn/server";
 import { systemUserRequestsHandler } from "./altinn/system-user-requests/handler";
 import { sandboxSystemsFromClients } from "./altinn/system-user-requests/system-register";
-import { startSandboxMaskinporten, type SandboxMaskinporten } from "./maskinporten/server";
+import { parseSandboxClient, type SandboxClientInput } from "./maskinporten/sandbox-client";
+import { type SandboxMaskinporten, startSandboxMaskinporten } from "./maskinporten/server";
 import { SandboxSystemUserRegistry } from "./maskinporten/system-user-registry";
 import { sandboxTokenVerifier } from "./sandbox-token-verifier";
 import type { FeedbackDelay } from "./skatteetaten/amelding-feedback-publisher";

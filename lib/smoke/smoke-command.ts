@@ -4,14 +4,14 @@ import { parseArgs } from "node:util";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { computeSums } from "@/lib/amelding/sums";
 import { configuredEndpoints } from "@/lib/config/derived";
-import { parseConfig, type Config } from "@/lib/config/schema";
+import { type Config, parseConfig } from "@/lib/config/schema";
 import {
+  type CommandIo,
   EXIT_OK,
   EXIT_REJECTED,
   EXIT_USAGE,
   printError,
   withSandboxDefaults,
-  type CommandIo,
 } from "@/lib/maskinporten/check-command";
 import { createMaskinportenClient, type MaskinportenClientOptions } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig, type MaskinportenConfig } from "@/lib/maskinporten/config";

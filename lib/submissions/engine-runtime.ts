@@ -6,10 +6,10 @@ import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { createDeliveryDeps } from "./engine/delivery-deps";
-import { startFeedbackFollower } from "./feedback/feedback-follower";
-import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
+import { startFeedbackFollower } from "./feedback/feedback-follower";
+import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 
 type EnvLike = Record<string, string | undefined>;
 

@@ -6,7 +6,7 @@ import { SafeError } from "@/lib/actions/action-result";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { altinnClient } from "./app-altinn-client";
-import { requestSystemUser, type RequestSystemUserResult } from "./request-system-user";
+import { type RequestSystemUserResult, requestSystemUser } from "./request-system-user";
 
 /** "Be om systembruker" for one organisation the admin has access to. */
 export const requestSystemUserAction = defineAction(

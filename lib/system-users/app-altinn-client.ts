@@ -1,6 +1,6 @@
 import "server-only";
 import { getAppSystemUserRequestClient } from "@/lib/altinn/app-system-user-request-client";
-import { SystemUserRequestError, type SystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
+import { type SystemUserRequestClient, SystemUserRequestError } from "@/lib/altinn/system-user-request-client";
 import type { AltinnErrorDetails } from "./request-system-user";
 
 /** The app's Altinn client for system-user requests, or the configuration error shown like Altinn's own. */

@@ -1,14 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { REPORTING_RIGHTS, type AltinnRight } from "@/lib/altinn/system-user-request-wire";
+import { type AltinnRight, REPORTING_RIGHTS } from "@/lib/altinn/system-user-request-wire";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import {
   organisations,
-  systemUserRequests,
   type SystemUserRequest,
   type SystemUserRequestStatus,
+  systemUserRequests,
 } from "@/lib/db/schema";
 
 /** Each organisation with its latest system-user request (null when none was ever made). */

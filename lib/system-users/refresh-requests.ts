@@ -1,6 +1,6 @@
 import "server-only";
 import { inArray } from "drizzle-orm";
-import { SystemUserRequestError, type SystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
+import { type SystemUserRequestClient, SystemUserRequestError } from "@/lib/altinn/system-user-request-client";
 import type { AuditActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";

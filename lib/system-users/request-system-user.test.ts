@@ -1,12 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, userActor } from "@/lib/audit/audit-events";
 import { auditLog, submissions, systemUserRequests } from "@/lib/db/schema";
-import { startOnboardingSandbox, type OnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
+import { type OnboardingSandbox, startOnboardingSandbox } from "@/lib/sandbox/altinn/system-user-requests/test-fixture";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { listOrganisationsWithSystemUser } from "./queries";
-import { SYSTEM_ACTOR, userActor } from "@/lib/audit/audit-events";
 import { refreshPendingSystemUserRequests } from "./refresh-requests";
 import { requestSystemUser } from "./request-system-user";
 

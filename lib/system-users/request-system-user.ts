@@ -1,11 +1,11 @@
 import "server-only";
 import { SafeError } from "@/lib/actions/action-result";
 import {
-  SystemUserRequestError,
   type SystemUserRequest as AltinnSystemUserRequest,
   type SystemUserRequestClient,
+  SystemUserRequestError,
 } from "@/lib/altinn/system-user-request-client";
-import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { AltinnErrorDetails } from "./organisation-rows";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { inject } from "vitest";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 

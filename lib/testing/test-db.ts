@@ -3,10 +3,10 @@ import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { createLoginThrottle } from "@/lib/auth/login-throttle";
 import { createDb, type DbOrTx } from "@/lib/db/client";
+import type { Role } from "@/lib/db/schema";
 import { insertOrganisation } from "@/lib/organisations/queries";
 import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { insertUser } from "@/lib/users/queries";
-import type { Role } from "@/lib/db/schema";
 import { syntheticOrgnr } from "@/lib/validation/orgnr";
 
 /** A connection to the shared test database, closed after the file's tests. */

@@ -4,8 +4,8 @@ import { parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { createSession } from "@/lib/auth/sessions";
 import { auditLog, users } from "@/lib/db/schema";
-import { createTestOrganisation, createTestUser, uniqueEmail, connectTestDb } from "@/lib/testing/test-db";
-import { createUser, setUserActiveAs, updateUser, type UserManager } from "./manage-users";
+import { connectTestDb, createTestOrganisation, createTestUser, uniqueEmail } from "@/lib/testing/test-db";
+import { createUser, setUserActiveAs, type UserManager, updateUser } from "./manage-users";
 import { findSessionUser, listUserOrganisationIds, replaceUserOrganisations } from "./queries";
 import { createUserSchema, updateUserSchema } from "./validation";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSession } from "@/lib/auth/sessions";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import {
   findSessionUser,
   listManageableUsers,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { sessions, userOrganisations, users, type Role } from "@/lib/db/schema";
+import { type Role, sessions, userOrganisations, users } from "@/lib/db/schema";
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CreateUserForm } from "@/components/users/create-user-form";
-import { UserRow } from "@/components/users/user-row";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
+import { CreateUserForm } from "@/components/users/create-user-form";
+import { UserRow } from "@/components/users/user-row";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";

@@ -7,9 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
+import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
-import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -89,6 +89,7 @@ export default async function MaskinportenPage() {
               failures.length === 0
                 ? t("noErrors")
                 : failures.slice(-3).map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                     <p key={i}>
                       {format.dateTime(e.at, { timeStyle: "short" })}{" "}
                       {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}

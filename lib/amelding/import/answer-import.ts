@@ -8,7 +8,7 @@ import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportAnswer, ImportIntent } from "./import-result";
 import { rejected } from "./prepare-import";
-import { withImportProcess, type ImportOutcome } from "./run-import-process";
+import { type ImportOutcome, withImportProcess } from "./run-import-process";
 
 /** A file that cannot be taken is answered with 4xx (or 503 when busy) and the reason, never with 500. */
 const REFUSED: Record<

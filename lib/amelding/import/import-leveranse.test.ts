@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, submissions, submissionVersions, type Role } from "@/lib/db/schema";
+import { auditLog, type Role, submissions, submissionVersions } from "@/lib/db/schema";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
-import { createTestOrganisation, createTestUser, randomOrgnr, connectTestDb } from "@/lib/testing/test-db";
 import { checkImportText as checkImport, saveImportText as saveImport } from "@/lib/testing/import-text";
+import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
+import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 
 const db = connectTestDb();
 

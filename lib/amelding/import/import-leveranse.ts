@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isMeldingsIdUsed } from "@/lib/amelding/queries";
-import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertPermission } from "@/lib/auth/assert-permission";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -10,7 +10,7 @@ import { organisations, submissions, submissionVersions } from "@/lib/db/schema"
 import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations/operations";
 import type { UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
-import { rejected, type PreparedImport } from "./prepare-import";
+import { type PreparedImport, rejected } from "./prepare-import";
 import type { LeveranseSummary } from "./summarise-leveranse";
 
 type ReadImport =

@@ -10,7 +10,7 @@
  * the payload (null after the last), so neither process ever copies all of it to the other.
  */
 import { decodeUpload } from "./decode-upload";
-import { payloadPart, prepareImport, type PreparedImport } from "./prepare-import";
+import { type PreparedImport, payloadPart, prepareImport } from "./prepare-import";
 
 export type ImportProcessMessage = { type: "next" };
 export type ImportProcessReply = { type: "prepared"; prepared: PreparedImport } | { type: "part"; text: string | null };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
-import { XML_V2_2, XML_V2_3 as XML_FIXTURE } from "./fixtures/xml-fixtures";
+import { XML_V2_3 as XML_FIXTURE, XML_V2_2 } from "./fixtures/xml-fixtures";
 import { detectImportFormat, parseImport } from "./parse-import";
+
 const OPTIONS = { opplysningspliktig: "310900125", virksomhet: "312000016", kalendermaaned: "2026-03", persons: 3 };
 
 describe("detectImportFormat", () => {

@@ -1,9 +1,9 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
+import { type LeveranseError, validateLeveranse } from "@/lib/amelding/validate-leveranse";
 import { checkInput, type InputRefusal } from "@/lib/input/guard";
 import { lineAndColumn, scanJsonText, type TextRefusal } from "@/lib/input/json-text";
 import { scanXmlText } from "@/lib/input/xml-text";
-import { validateLeveranse, type LeveranseError } from "@/lib/amelding/validate-leveranse";
 import type { DocumentError, UnknownElementWarning } from "./import-issues";
 import { IMPORT_INPUT_LIMITS, IMPORT_XML_LIMITS } from "./import-limits";
 import type { ImportFormat } from "./import-result";

@@ -5,7 +5,7 @@ import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
 import { prototypeSnapshot } from "@/lib/testing/prototypes";
 import type { DocumentError } from "./import-issues";
-import { prepareImport, type PreparedImport } from "./prepare-import";
+import { type PreparedImport, prepareImport } from "./prepare-import";
 
 /*
  * The import worker's work (prepareImport: bounded parse, validation, summary, payload) over

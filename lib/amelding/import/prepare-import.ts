@@ -1,9 +1,9 @@
+import { groupFieldErrors } from "./group-field-errors";
 import type { UnknownElementWarning } from "./import-issues";
 import { MAX_LISTED_ERRORS } from "./import-limits";
 import type { ImportFormat, ImportRejected } from "./import-result";
-import { groupFieldErrors } from "./group-field-errors";
-import { parseImport, type ImportText, type ParseImportResult } from "./parse-import";
-import { summariseLeveranse, type LeveranseSummary } from "./summarise-leveranse";
+import { type ImportText, type ParseImportResult, parseImport } from "./parse-import";
+import { type LeveranseSummary, summariseLeveranse } from "./summarise-leveranse";
 
 /**
  * Everything an import needs from the file, worked out without the database: what the import

@@ -1,5 +1,5 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
-import { checkBetalingsinformasjon, statedSum, type SumMismatch } from "@/lib/amelding/sums";
+import { checkBetalingsinformasjon, type SumMismatch, statedSum } from "@/lib/amelding/sums";
 
 export type LeveranseSummary = {
   kalendermaaned: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { XML_V2_2, XML_V2_3 as FIXTURE } from "./fixtures/xml-fixtures";
+import { XML_V2_3 as FIXTURE, XML_V2_2 } from "./fixtures/xml-fixtures";
 import { xmlToLeveranse } from "./xml-to-leveranse";
 
 /** A minimal v2.x document around the given Leveranse content. */

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { type ComplexType, LEVERANSE, type ScalarKind } from "@/lib/amelding/v2-elements";
 import { parseDecimal } from "@/lib/validation/decimal";
+import { type DocumentError, formatImportPath, type ImportPath, type UnknownElementWarning } from "./import-issues";
 import { IMPORT_XML_LIMITS } from "./import-limits";
-import { formatImportPath, type DocumentError, type ImportPath, type UnknownElementWarning } from "./import-issues";
-import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
 
 /** Any v2.x namespace: the 2.x versions share the tree; differences show up as unknown elements. */
 const NAMESPACE = /^urn:ske:fastsetting:innsamling:a-meldingen:(v2_\d+)$/;

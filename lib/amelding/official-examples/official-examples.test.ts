@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkImportText as checkImport } from "@/lib/testing/import-text";
 import { parseImport } from "@/lib/amelding/import/parse-import";
 import { leveranseDraftSchema } from "@/lib/amelding/leveranse-schema";
 import { checkBetalingsinformasjon } from "@/lib/amelding/sums";
@@ -11,7 +10,8 @@ import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter
 import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
-import { createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { checkImportText as checkImport } from "@/lib/testing/import-text";
+import { connectTestDb, createTestUser } from "@/lib/testing/test-db";
 
 /*
  * Skatteetaten's published A-melding JSON example (README.md beside this file) through our whole

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { SCOPES } from "@/lib/config/scopes";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
-import { LEVERANSE, type ComplexType, type ScalarKind } from "@/lib/amelding/v2-elements";
+import { type ComplexType, LEVERANSE, type ScalarKind } from "@/lib/amelding/v2-elements";
+import { SCOPES } from "@/lib/config/scopes";
 import {
   ANSWER_ID,
+  type IdempotencyKeyPlacement,
   JSON_HEADERS,
+  type ReportingAdapter,
   readAnswerWith,
   withIdempotencyKey,
-  type IdempotencyKeyPlacement,
-  type ReportingAdapter,
 } from "../adapter";
 
 export const AMELDING_SCOPE = SCOPES.amelding;

@@ -3,7 +3,7 @@ import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { sendRequest, type HttpResponse } from "../send-request";
+import { type HttpResponse, sendRequest } from "../send-request";
 import { ameldingBody } from "./amelding-adapter";
 import { createAmeldingUploadAdapter, decodeUploadValidation } from "./filopplasting-adapter";
 

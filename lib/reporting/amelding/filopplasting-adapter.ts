@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { JSON_HEADERS, type OutgoingRequest, readAnswerWith } from "../adapter";
 import { decodeSkatteetatenError } from "../errors/decode-skatteetaten-error";
 import type { DecodedSkatteetatenError } from "../errors/decoded-error";
 import { catalogueEntry } from "../errors/error-catalogue";
-import { JSON_HEADERS, readAnswerWith, type OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE, ameldingAnswerSchema } from "./amelding-adapter";
 
 /*

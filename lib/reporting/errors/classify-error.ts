@@ -1,5 +1,5 @@
-import type { CatalogueEntry, ErrorAction, ErrorCategory } from "./error-catalogue";
 import type { DecodedSpecification } from "./decoded-error";
+import type { CatalogueEntry, ErrorAction, ErrorCategory } from "./error-catalogue";
 
 /*
  * Classifying an error answer: transient (retry with the same key) or permanent, its category,

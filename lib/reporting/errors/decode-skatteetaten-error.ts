@@ -1,7 +1,7 @@
 import { classifyError } from "./classify-error";
 import type { DecodedSkatteetatenError, DecodedSpecification } from "./decoded-error";
 import { lookupErrorCode, type ReportingApi } from "./error-catalogue";
-import { korrelasjonsidFromHeaders, readErrorBody, type RawSpecification } from "./read-error-body";
+import { korrelasjonsidFromHeaders, type RawSpecification, readErrorBody } from "./read-error-body";
 
 /**
  * Turns whatever came back from a Skatteetaten reporting API (or a proxy in front of it) into

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
-import type { Oppdrag } from "./oppdrag-model";
 import { createOarAdapter, OAR_INNSENDINGSTYPE, oarStiToModelPath } from "./oar-adapter";
+import type { Oppdrag } from "./oppdrag-model";
 
 const oppdrag: Oppdrag = testOppdrag("310900125", { oppdragsreferanse: "OPP-1" });
 

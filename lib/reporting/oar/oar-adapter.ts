@@ -2,11 +2,11 @@ import { z } from "zod";
 import { SCOPES } from "@/lib/config/scopes";
 import {
   ANSWER_ID,
+  type IdempotencyKeyPlacement,
   JSON_HEADERS,
+  type ReportingAdapter,
   readAnswerWith,
   withIdempotencyKey,
-  type IdempotencyKeyPlacement,
-  type ReportingAdapter,
 } from "../adapter";
 import type { Oppdrag, OppdragParty } from "./oppdrag-model";
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from "node:crypto";
-import { SignJWT, type JWK } from "jose";
-import { ORGNR_AUTHORITY, SYSTEM_USER_TYPE, type AcceptedGrant } from "./validate-grant";
+import { generateKeyPairSync, type KeyObject, randomBytes, randomUUID } from "node:crypto";
+import { type JWK, SignJWT } from "jose";
+import { type AcceptedGrant, ORGNR_AUTHORITY, SYSTEM_USER_TYPE } from "./validate-grant";
 
 /** The key the sandbox signs access tokens with; its public half is served at /jwk. */
 export type SandboxSigningKey = { privateKey: KeyObject; publicJwk: JWK & { kid: string } };

@@ -4,7 +4,7 @@ import type { JWK } from "jose";
 import { z } from "zod";
 import { SANDBOX_DEFAULTS } from "@/lib/config/sandbox-defaults";
 import { SCOPES } from "@/lib/config/scopes";
-import { sandboxClientSchema, type SandboxClient } from "./sandbox-client";
+import { type SandboxClient, sandboxClientSchema } from "./sandbox-client";
 
 /** The scopes the demo client is granted: every scope the product asks for. */
 export const SANDBOX_SCOPES = SCOPES;

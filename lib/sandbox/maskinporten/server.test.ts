@@ -1,6 +1,6 @@
+import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
-import { decodeJwt, decodeProtectedHeader } from "jose";
 import { SANDBOX_SCOPES, sandboxSystemUserId } from "./sandbox-clients";
 import { generateTestKey, postToken, startTestSandbox, type TestSandbox } from "./test-fixture";
 

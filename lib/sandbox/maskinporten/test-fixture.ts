@@ -7,7 +7,7 @@ import type { JWK } from "jose";
 import { loadMaskinportenConfig, type MaskinportenConfig } from "@/lib/maskinporten/config";
 import type { SandboxClientInput } from "./sandbox-client";
 import { buildDemoSandboxClient } from "./sandbox-clients";
-import { startSandboxMaskinporten, type SandboxMaskinporten, type SandboxMaskinportenOptions } from "./server";
+import { type SandboxMaskinporten, type SandboxMaskinportenOptions, startSandboxMaskinporten } from "./server";
 
 /** Test helpers: keys and certificates are made at test time, never committed. */
 

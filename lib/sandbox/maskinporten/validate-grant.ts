@@ -1,7 +1,7 @@
 import "server-only";
-import { createPublicKey, X509Certificate, type KeyObject } from "node:crypto";
+import { createPublicKey, type KeyObject, X509Certificate } from "node:crypto";
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from "jose";
-import { reject, type Rejection } from "./rejection";
+import { type Rejection, reject } from "./rejection";
 import type { SandboxClient, SandboxSystemUser } from "./sandbox-client";
 import type { SandboxSystemUserRegistry } from "./system-user-registry";
 import type { UsedGrants } from "./used-grants";

@@ -1,5 +1,5 @@
 import "server-only";
-import { amount, ameldingDeviations, reportedForskuddstrekk } from "./amelding-feedback-rules";
+import { ameldingDeviations, amount, reportedForskuddstrekk } from "./amelding-feedback-rules";
 import { isJsonObject, type JsonObject } from "./shape-check";
 
 export type FeedbackIds = {

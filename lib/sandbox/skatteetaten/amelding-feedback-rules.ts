@@ -1,5 +1,5 @@
 import "server-only";
-import { isJsonObject, pointer, type JsonObject } from "./shape-check";
+import { isJsonObject, type JsonObject, pointer } from "./shape-check";
 
 export type Alvorlighetsgrad = "Avvisning" | "Oeyeblikkelig" | "Retningslinje";
 

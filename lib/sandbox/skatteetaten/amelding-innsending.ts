@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { apiError, problemsError } from "./api-error-response";
-import { checkAmeldingStructure, KALENDERMAANED, type AmeldingLeveranse } from "./amelding-structure";
-import { validateAmelding } from "./amelding-validation";
 import type { AmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
-import { jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
+import { type AmeldingLeveranse, checkAmeldingStructure, KALENDERMAANED } from "./amelding-structure";
+import { validateAmelding } from "./amelding-validation";
+import { apiError, problemsError } from "./api-error-response";
+import { jsonResponse, type SandboxResponse, spec } from "./sandbox-response";
 import type { SandboxState } from "./sandbox-state";
 
 export type AmeldingPath = { kalendermaaned: string; orgnr: string };

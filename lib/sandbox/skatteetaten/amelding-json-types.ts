@@ -1,5 +1,5 @@
 import "server-only";
-import { isJsonObject, pointer, type JsonObject, type ShapeCheck } from "./shape-check";
+import { isJsonObject, type JsonObject, pointer, type ShapeCheck } from "./shape-check";
 
 /*
  * The JSON type of every field of Skatteetaten's published A-melding example

@@ -1,6 +1,6 @@
 import "server-only";
 import { checkAmeldingJsonTypes } from "./amelding-json-types";
-import { createShapeCheck, isJsonObject, pointer, type JsonObject, type Problem } from "./shape-check";
+import { createShapeCheck, isJsonObject, type JsonObject, type Problem, pointer } from "./shape-check";
 
 export const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
 

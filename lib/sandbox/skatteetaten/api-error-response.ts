@@ -1,6 +1,6 @@
 import "server-only";
 import { API_ERRORS, type ApiErrorCase, type ErrorSurface } from "./api-error-codes";
-import { errorResponse, spec, type SandboxResponse, type Spesifisering } from "./sandbox-response";
+import { errorResponse, type SandboxResponse, type Spesifisering, spec } from "./sandbox-response";
 import type { Problem } from "./shape-check";
 
 /**

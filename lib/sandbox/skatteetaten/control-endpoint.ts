@@ -1,6 +1,6 @@
 import "server-only";
-import type { FaultStore } from "./fault-store";
 import { parseFaultList } from "./fault-schema";
+import type { FaultStore } from "./fault-store";
 import type { IdempotencyStore } from "./idempotency-store";
 import type { ControlAction } from "./router";
 import { jsonResponse, type SandboxResponse } from "./sandbox-response";

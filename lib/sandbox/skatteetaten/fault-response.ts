@@ -1,6 +1,6 @@
 import "server-only";
 import { API_ERRORS, type ErrorSurface } from "./api-error-codes";
-import { emptyResponse, errorResponse, spec, type SandboxResponse } from "./sandbox-response";
+import { emptyResponse, errorResponse, type SandboxResponse, spec } from "./sandbox-response";
 import type { SandboxFault } from "./types";
 
 /** Specification codes that name a backend failure, and the main code they travel with. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { UPLOAD_ENDPOINTS, type SandboxFault } from "./types";
+import { type SandboxFault, UPLOAD_ENDPOINTS } from "./types";
 
 /** JSON has no Infinity, so a persistent fault is sent as count "Infinity" (or null) over the control endpoint. */
 const count = z

@@ -3,8 +3,8 @@ import { apiError } from "./api-error-response";
 import type { ApiRequest } from "./api-request";
 import { checkAuthorization } from "./check-authorization";
 import { checkAccept, checkContentType, readIdempotencyKey } from "./check-headers";
-import { requestFingerprint, type IdempotencyStore } from "./idempotency-store";
-import { spec, type SandboxResponse } from "./sandbox-response";
+import { type IdempotencyStore, requestFingerprint } from "./idempotency-store";
+import { type SandboxResponse, spec } from "./sandbox-response";
 import type { IdempotencyKeyPlacement, VerifyToken } from "./types";
 
 export type ProcessInnsending = (body: unknown, idempotencyKey: string) => SandboxResponse;

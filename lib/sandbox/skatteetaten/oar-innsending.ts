@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { apiError, problemsError } from "./api-error-response";
 import { checkOarStructure, type OarParty } from "./oar-structure";
 import { validateOar } from "./oar-validation";
-import { jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
+import { jsonResponse, type SandboxResponse, spec } from "./sandbox-response";
 import type { SandboxState } from "./sandbox-state";
 
 /** An oppdragsgiver without a Norwegian orgnr is known by its foreign identification. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { createShapeCheck, isJsonObject, pointer, type JsonObject, type Problem, type ShapeCheck } from "./shape-check";
+import { createShapeCheck, isJsonObject, type JsonObject, type Problem, pointer, type ShapeCheck } from "./shape-check";
 
 export type OarParty = { navn: string; organisasjonsnummer?: string; utenlandskIdentifikasjon?: string };
 

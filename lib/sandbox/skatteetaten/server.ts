@@ -1,9 +1,9 @@
 import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createDialogStore } from "../altinn/dialogporten/dialog-store";
+import { listenSandboxServer } from "../listen";
 import { createAmeldingFeedbackPublisher } from "./amelding-feedback-publisher";
 import { handleUpload, handleUploadDelete, handleUploadStatus, handleUploadSubmit } from "./amelding-filopplasting";
-import { listenSandboxServer } from "../listen";
 import { processAmeldingInnsending } from "./amelding-innsending";
 import { handleTilbakemelding } from "./amelding-tilbakemelding-api";
 import { apiError } from "./api-error-response";
@@ -17,8 +17,8 @@ import { readBody, sendResponse, sleep } from "./http-io";
 import { createIdempotencyStore } from "./idempotency-store";
 import { handleInnsending, type ProcessInnsending } from "./innsending-pipeline";
 import { processOarInnsending } from "./oar-innsending";
-import { matchRoute, SANDBOX_PATHS, surfaceOfPath, type Route } from "./router";
-import { emptyResponse, jsonResponse, spec, type SandboxResponse } from "./sandbox-response";
+import { matchRoute, type Route, SANDBOX_PATHS, surfaceOfPath } from "./router";
+import { emptyResponse, jsonResponse, type SandboxResponse, spec } from "./sandbox-response";
 import { createSandboxState } from "./sandbox-state";
 import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions, UploadEndpoint } from "./types";
 

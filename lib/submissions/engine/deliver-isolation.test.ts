@@ -4,14 +4,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { submissions, submissionVersions } from "@/lib/db/schema";
 import type { ReportingAdapter } from "@/lib/reporting/adapter";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
-import { startGatewayProxy, type GatewayAnswer, type ProxiedExchange } from "@/lib/testing/gateway-proxy";
+import { type GatewayAnswer, type ProxiedExchange, startGatewayProxy } from "@/lib/testing/gateway-proxy";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission, type DeliveryDeps } from "./deliver";
-import { createDeliveryDeps } from "./delivery-deps";
-import { listErrorGroups } from "../queries/error-groups";
 import { createSubmission } from "../operations/operations";
+import { listErrorGroups } from "../queries/error-groups";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { type DeliveryDeps, deliverSubmission } from "./deliver";
+import { createDeliveryDeps } from "./delivery-deps";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -8,12 +8,12 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { startGatewayProxy } from "@/lib/testing/gateway-proxy";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission, type DeliveryDeps, type DeliveryResult } from "./deliver";
-import { createDeliveryDeps } from "./delivery-deps";
 import { runFeedbackRound } from "../feedback/feedback-follower";
 import { findFeedbackForSubmission } from "../feedback/feedback-rows";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { type DeliveryDeps, type DeliveryResult, deliverSubmission } from "./deliver";
+import { createDeliveryDeps } from "./delivery-deps";
 
 /*
  * A-meldinger over the upload threshold, delivered through the sandbox's file-upload API over

@@ -4,9 +4,9 @@ import { submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission } from "./deliver";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { deliverSubmission } from "./deliver";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

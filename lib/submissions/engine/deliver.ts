@@ -1,34 +1,34 @@
 import "server-only";
 import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { type deliveryAttempts, submissions, type DeliveryStep, type ReportKind } from "@/lib/db/schema";
+import { type DeliveryStep, type deliveryAttempts, type ReportKind, submissions } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
-import { decodeUploadValidation, type AmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
+import { type AmeldingUploadAdapter, decodeUploadValidation } from "@/lib/reporting/amelding/filopplasting-adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import { redactHeaders, sendRequest, type HttpResponse } from "@/lib/reporting/send-request";
+import { type HttpResponse, redactHeaders, sendRequest } from "@/lib/reporting/send-request";
+import { payloadFitsKind } from "../payload-kind";
+import { type StatusReason, statusReason } from "../status-reason";
 import {
+  type AttemptSettlement,
+  type AttemptToRecord,
+  type ClaimableRow,
   claimAndRecordAttempts,
   failUnsendable,
   failUnsettled,
+  type RecordedAttempt,
   readClaimable,
   readFirstUploadBody,
   readUploadProgress,
   settleAttempts,
   settleAttemptsDurably,
-  type AttemptSettlement,
-  type AttemptToRecord,
-  type ClaimableRow,
-  type RecordedAttempt,
   type UnsendableSubmission,
   type UploadProgressRow,
 } from "./delivery-statements";
 import { dueSubmissionSql } from "./due-rule";
 import { createGroupCommit } from "./group-commit";
-import { payloadFitsKind } from "../payload-kind";
 import { DEFAULT_MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from "./retry-policy";
-import { statusReason, type StatusReason } from "../status-reason";
 import {
   DEFAULT_UPLOAD_POLLING,
   nextUploadStep,

@@ -4,7 +4,7 @@ import type { IdempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { createAmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
 import { createOarAdapter } from "@/lib/reporting/oar/oar-adapter";
-import { TokenUnavailableError, type DeliveryDeps } from "./deliver";
+import { type DeliveryDeps, TokenUnavailableError } from "./deliver";
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_AFTER_MS } from "./retry-policy";
 import type { UploadPolling } from "./upload-progress";
 

@@ -2,9 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { AttemptOutcome, DeliveryStep, ReportKind } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import { dueSubmissionSql } from "./due-rule";
 import type { ReportPayload } from "../payload-kind";
 import type { StatusReasonCode, StatusReasonParams } from "../status-reason";
+import { dueSubmissionSql } from "./due-rule";
 
 /*
  * The delivery worker's three statements, written out as SQL and run as PREPARED statements.

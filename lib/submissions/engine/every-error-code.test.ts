@@ -3,9 +3,9 @@ import { ERROR_CATALOGUE } from "@/lib/reporting/errors/error-catalogue";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
-import { deliverSubmission } from "./deliver";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { deliverSubmission } from "./deliver";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

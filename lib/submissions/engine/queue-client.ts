@@ -1,8 +1,8 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { requireDatabaseUrl } from "@/lib/db/client";
-import { enqueueDeliveries, enqueueDelivery, startQueue } from "./queue";
 import { logger } from "@/lib/log/logger";
+import { enqueueDeliveries, enqueueDelivery, startQueue } from "./queue";
 
 const globalForQueue = globalThis as unknown as { __innrapporteringQueue?: Promise<PgBoss> };
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
-import { PreparingQueueDb } from "./queue-db";
 import { logger } from "@/lib/log/logger";
+import { PreparingQueueDb } from "./queue-db";
 
 export const DELIVERY_QUEUE = "submission-delivery";
 

@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { eq } from "drizzle-orm";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deliveryAttempts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";

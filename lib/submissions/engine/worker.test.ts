@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
-import { submissions } from "@/lib/db/schema";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
-import { findDueSubmissionIds } from "./deliver";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
-import { enqueueDeliveries, startQueue, SUBMISSIONS_PER_JOB } from "./queue";
+import { findDueSubmissionIds } from "./deliver";
+import { enqueueDeliveries, SUBMISSIONS_PER_JOB, startQueue } from "./queue";
 import { startDeliveryWorker } from "./worker";
 
 let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;

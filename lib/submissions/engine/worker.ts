@@ -1,9 +1,9 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { deliverSubmission, findDueSubmissionIds, type DeliveryDeps } from "./deliver";
-import { DELIVERY_QUEUE, enqueueDelivery, submissionIdsOf, type DeliveryJobData } from "./queue";
-import { createSemaphore } from "./semaphore";
 import { logger } from "@/lib/log/logger";
+import { type DeliveryDeps, deliverSubmission, findDueSubmissionIds } from "./deliver";
+import { DELIVERY_QUEUE, type DeliveryJobData, enqueueDelivery, submissionIdsOf } from "./queue";
+import { createSemaphore } from "./semaphore";
 
 export type WorkerOptions = {
   /** Requests to Skatteetaten in flight at once (DELIVERY_CONCURRENCY). */

@@ -3,9 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
-import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { createSubmission } from "../operations/operations";
+import { handleAltinnEvent, TRANSMISSION_CREATED, VALIDATE_SUBSCRIPTION } from "./altinn-events-webhook";
 
 const db = connectTestDb();
 const SECRET = "a-shared-secret-for-the-webhook-test";

@@ -8,9 +8,9 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
 import { deliverSubmission } from "../engine/deliver";
-import { runFeedbackRound, type FeedbackFollowerDeps } from "./feedback-follower";
-import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
 import { createSubmission } from "../operations/operations";
+import { type FeedbackFollowerDeps, runFeedbackRound } from "./feedback-follower";
+import { claimDueFeedback, findFeedbackForSubmission } from "./feedback-rows";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

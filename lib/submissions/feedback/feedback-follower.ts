@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { DialogportenError, type DialogportenEndUserClient } from "@/lib/dialogporten/enduser-client";
+import { type DialogportenEndUserClient, DialogportenError } from "@/lib/dialogporten/enduser-client";
+import { logger } from "@/lib/log/logger";
 import {
   AMELDING_DIALOG_SERVICE_RESOURCE,
   feedbackStatusOf,
@@ -11,14 +12,13 @@ import {
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import type { HttpResponse, TransportFailure } from "@/lib/reporting/send-request";
 import {
+  type ClaimedFeedback,
   claimDueFeedback,
   createMissingFeedbackRows,
-  finishFeedbackCheck,
-  type ClaimedFeedback,
   type FeedbackCheckResult,
+  finishFeedbackCheck,
 } from "./feedback-rows";
 import { nextFeedbackCheckDelayMs } from "./feedback-schedule";
-import { logger } from "@/lib/log/logger";
 
 export type FeedbackFollowerDeps = {
   db: Db;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { ameldingFeedback, organisations, submissions, type FeedbackStatus } from "@/lib/db/schema";
+import { ameldingFeedback, type FeedbackStatus, organisations, submissions } from "@/lib/db/schema";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 
 /**

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { cancelSubmission, retrySubmission } from "./operations";
 import { wakeDeliveryWorker } from "../engine/queue-client";
+import { cancelSubmission, retrySubmission } from "./operations";
 import { submissionIdSchema } from "./validation";
 
 /** "Retry (same key)": for transport failures, 429 and 5xx; sends the same body with the same key. */

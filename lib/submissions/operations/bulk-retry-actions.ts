@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { wakeDeliveryWorkers } from "../engine/queue-client";
+import { parseSubmissionListFilter } from "../queries/list-filter";
 import { startBulkRetry } from "./bulk-retry";
 import { bulkRetryInputSchema } from "./bulk-retry-input";
-import { parseSubmissionListFilter } from "../queries/list-filter";
-import { wakeDeliveryWorkers } from "../engine/queue-client";
 
 /**
  * "Retry all (same key)" over the whole filtered set. The count the user confirmed must still be

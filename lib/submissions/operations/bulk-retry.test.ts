@@ -3,14 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, bulkOperationMembers, bulkOperations, submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
-import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { deliverSubmission } from "../engine/deliver";
 import { errorGroupListFilter, listErrorGroups } from "../queries/error-groups";
 import { parseSubmissionListFilter, type SubmissionListFilter } from "../queries/list-filter";
 import { listSubmissions, SUBMISSION_PAGE_SIZE } from "../queries/list-submissions";
-import { createSubmission } from "./operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { countBulkRetry, getBulkOperationProgress, startBulkRetry } from "./bulk-retry";
+import { createSubmission } from "./operations";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;

@@ -1,14 +1,14 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
-import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import { bulkOperationMembers, bulkOperations, organisations, submissions, users } from "@/lib/db/schema";
 import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "../queries/list-filter";
 import { submissionFilterConditions } from "../queries/list-submissions";
-import { requeueWithSameKey, RETRYABLE_STATUSES } from "./operations";
+import { RETRYABLE_STATUSES, requeueWithSameKey } from "./operations";
 
 /** At most this many submissions per bulk retry, so one click cannot flood Skatteetaten or the queue. */
 export const BULK_RETRY_LIMIT = 1000;

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { saveAmelding } from "@/lib/amelding/save-amelding";
-import { auditLog, deliveryAttempts, submissions, submissionVersions, type SubmissionStatus } from "@/lib/db/schema";
+import { auditLog, deliveryAttempts, type SubmissionStatus, submissions, submissionVersions } from "@/lib/db/schema";
 import { testLeveranse, testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { findDueSubmissionIds } from "../engine/deliver";
 import { readClaimable } from "../engine/delivery-statements";
 import { cancelSubmission, createSubmission, sendCorrectedVersion } from "./operations";

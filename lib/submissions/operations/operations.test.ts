@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, submissions } from "@/lib/db/schema";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
-import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { findSubmissionWithHistory } from "../queries/submission-history";
+import { createSubmission, retrySubmission, sendCorrectedVersion } from "./operations";
 
 const db = connectTestDb();
 

@@ -1,19 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
-import { assertPermission } from "@/lib/auth/assert-permission";
-import { userActor, type AuditUser } from "@/lib/audit/audit-events";
+import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertPermission } from "@/lib/auth/assert-permission";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import {
   deliveryAttempts,
-  submissions,
-  submissionVersions,
   type ReportKind,
   type Role,
   type SubmissionStatus,
+  submissions,
+  submissionVersions,
 } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";

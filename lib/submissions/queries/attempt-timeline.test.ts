@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { attemptOutcomeEnum, deliveryStepEnum } from "@/lib/db/schema";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
-import { attemptTimeline, SHOWN_BODY_CHARS, shownBody } from "./attempt-timeline";
 import { STATUS_REASON_CODES } from "../status-reason";
+import { attemptTimeline, SHOWN_BODY_CHARS, shownBody } from "./attempt-timeline";
 
 const attempt = (attemptNo: number, step: string, outcome: string, uploadId: string | null = "u1") =>
   ({ attemptNo, step, outcome, uploadId }) as never;

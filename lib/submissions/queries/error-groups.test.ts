@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { deliveryAttempts, submissions, type DeliveryAttempt, type SubmissionStatus } from "@/lib/db/schema";
+import { type DeliveryAttempt, deliveryAttempts, type SubmissionStatus, submissions } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
+import { createSubmission } from "../operations/operations";
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
 import { parseSubmissionListFilter } from "./list-filter";
 import { listSubmissions } from "./list-submissions";
-import { createSubmission } from "../operations/operations";
 
 const db = connectTestDb();
 

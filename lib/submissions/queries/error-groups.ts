@@ -2,11 +2,11 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
-import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
-import { NO_SPEC_CODE, UNSUCCESSFUL_STATUSES, type FailureCause, type SubmissionListFilter } from "./list-filter";
-import { submissionFilterConditions } from "./list-submissions";
 import { RETRYABLE_STATUSES } from "../operations/operations";
 import type { StatusReason } from "../status-reason";
+import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
+import { type FailureCause, NO_SPEC_CODE, type SubmissionListFilter, UNSUCCESSFUL_STATUSES } from "./list-filter";
+import { submissionFilterConditions } from "./list-submissions";
 
 /** The list filters the error groups can be narrowed by. */
 export type ErrorGroupFilter = Pick<SubmissionListFilter, "kind" | "org" | "from" | "to">;

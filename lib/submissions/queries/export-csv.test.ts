@@ -1,18 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/db/schema";
 import { auditLog, submissions } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
-import { parseCsvRecords } from "@/lib/testing/parse-csv";
-import { testTranslator } from "@/lib/testing/test-translator";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
-import type { Role } from "@/lib/db/schema";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
+import { testTranslator } from "@/lib/testing/test-translator";
+import { createSubmission } from "../operations/operations";
 import { startSubmissionsExport } from "./export-csv";
 import { EXPORT_PAGE_SIZE } from "./export-query";
 import { parseSubmissionListFilter } from "./list-filter";
-import { createSubmission } from "../operations/operations";
 
 const db = connectTestDb();
 const t = testTranslator();

@@ -3,16 +3,16 @@ import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
-import { csvStream, type CsvValue } from "@/lib/csv/csv";
+import { type CsvValue, csvStream } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
+import type { Db } from "@/lib/db/client";
 import type { Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import {
   beginSubmissionExport,
   EXPORT_MAX_IDENTIFIERS,
-  submissionExportPages,
   type SubmissionExportRow,
+  submissionExportPages,
 } from "./export-query";
 import type { SubmissionListFilter } from "./list-filter";
 import { errorSummary } from "./list-rows";

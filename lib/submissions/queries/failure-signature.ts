@@ -1,5 +1,5 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { deliveryAttempts, submissions } from "@/lib/db/schema";
 
 /**

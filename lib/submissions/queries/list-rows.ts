@@ -1,8 +1,8 @@
 import "server-only";
 import type { Translator } from "@/lib/i18n/translator";
 import { lookupErrorCode } from "@/lib/reporting/errors/error-catalogue";
-import type { listSubmissions } from "./list-submissions";
 import { describeStatusReason, type StatusReasonParams } from "../status-reason";
+import type { listSubmissions } from "./list-submissions";
 
 type ListResult = Awaited<ReturnType<typeof listSubmissions>>;
 

@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { deliveryAttempts, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { testTranslator } from "@/lib/testing/test-translator";
+import { createSubmission } from "../operations/operations";
 import { parseSubmissionListFilter } from "./list-filter";
 import { toSubmissionPage } from "./list-rows";
 import { listSubmissions } from "./list-submissions";
-import { createSubmission } from "../operations/operations";
 
 const db = connectTestDb();
 

@@ -2,9 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ameldingFeedback, submissions } from "@/lib/db/schema";
 import { testPayload } from "@/lib/testing/report-fixtures";
-import { createTestOrganisation, createTestUser, connectTestDb } from "@/lib/testing/test-db";
-import { livePollInterval, submissionLiveStateSchema } from "./live-state";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { createSubmission } from "../operations/operations";
+import { livePollInterval, submissionLiveStateSchema } from "./live-state";
 import { findSubmissionLiveState } from "./submission-history";
 
 const db = connectTestDb();

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { userActor } from "@/lib/audit/audit-events";
 import { assertOrganisationAccess } from "@/lib/actions/define-action";
+import { userActor } from "@/lib/audit/audit-events";
 import { getDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
 import { altinnClient } from "@/lib/system-users/app-altinn-client";

@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import {
   DIALOGPORTEN_SCOPE,
-  organisationParty,
   type DialogSearchPage,
+  organisationParty,
   type ProblemDetails,
 } from "@/lib/dialogporten/dialogporten-types";
 import type { SandboxResponse } from "../../skatteetaten/sandbox-response";

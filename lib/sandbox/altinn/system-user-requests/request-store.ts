@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { altinnRightSchema, ALTINN_REQUEST_STATUSES } from "@/lib/altinn/system-user-request-wire";
+import { ALTINN_REQUEST_STATUSES, altinnRightSchema } from "@/lib/altinn/system-user-request-wire";
 import type { SandboxSystemUserRegistry } from "../../maskinporten/system-user-registry";
 
 /** Altinn lets a customer answer a request for 10 days (docs/domain.md, "System user"). */

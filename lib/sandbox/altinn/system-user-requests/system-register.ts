@@ -1,5 +1,5 @@
 import "server-only";
-import { REPORTING_RIGHTS, type AltinnRight } from "@/lib/altinn/system-user-request-wire";
+import { type AltinnRight, REPORTING_RIGHTS } from "@/lib/altinn/system-user-request-wire";
 import type { SandboxClient } from "../../maskinporten/sandbox-client";
 
 /** A system in Altinn's system register, as far as the request API cares. */

@@ -3,7 +3,7 @@ import { REPORTING_RIGHTS, resourceRight, SYSTEM_USER_REQUEST_SCOPES } from "@/l
 import { MaskinportenError } from "@/lib/maskinporten/errors";
 import { syntheticOrgnr as randomOrgnr } from "@/lib/validation/orgnr";
 import { SANDBOX_SCOPES, SANDBOX_SYSTEM_ID } from "../../maskinporten/sandbox-clients";
-import { CONFIGURED_ORGNR, startOnboardingSandbox, type OnboardingSandbox } from "./test-fixture";
+import { CONFIGURED_ORGNR, type OnboardingSandbox, startOnboardingSandbox } from "./test-fixture";
 
 const DAY = 24 * 60 * 60 * 1000;
 let s: OnboardingSandbox;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { SYSTEM_USER_REQUEST_PATH, SYSTEM_USER_REQUEST_SCOPES } from "@/lib/altinn/system-user-request-wire";
 import { createSystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
+import { SYSTEM_USER_REQUEST_PATH, SYSTEM_USER_REQUEST_SCOPES } from "@/lib/altinn/system-user-request-wire";
 import { createMaskinportenClient, type MaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
-import { buildDemoSandboxClient, SANDBOX_SYSTEM_ID } from "../../maskinporten/sandbox-clients";
 import type { SandboxClient } from "../../maskinporten/sandbox-client";
+import { buildDemoSandboxClient, SANDBOX_SYSTEM_ID } from "../../maskinporten/sandbox-clients";
 import { startSandboxMaskinporten } from "../../maskinporten/server";
 import { SandboxSystemUserRegistry } from "../../maskinporten/system-user-registry";
 import { generateTestKey } from "../../maskinporten/test-fixture";
