@@ -39,10 +39,17 @@ export function ImportForm() {
       // A File carries its own type; pasted text is UTF-8, whatever its XML declaration says.
       headers: file ? undefined : { "Content-Type": "text/plain;charset=UTF-8" },
     }).catch(() => null);
-    const json = (await response?.json().catch(() => null)) as ImportAnswer | { reference?: unknown } | null;
+    const json = (await response?.json().catch(() => null)) as
+      | ImportAnswer
+      | { reference?: unknown; messageKey?: unknown }
+      | null;
     if (json && "ok" in json) return { ok: true, data: json };
     const reference = json && "reference" in json && typeof json.reference === "string" ? json.reference : undefined;
-    return { ok: false, error: { code: "internal", messageKey: "ameldingImport.failed", reference } };
+    // A refusal the server names (e.g. errors.forbidden for a replacement without submission:resend)
+    // is shown as such; anything else is a failure with the server's reference.
+    const named = json && "messageKey" in json && typeof json.messageKey === "string" ? json.messageKey : undefined;
+    const messageKey = named?.startsWith("errors.") ? named : "ameldingImport.failed";
+    return { ok: false, error: { code: "internal", messageKey, reference } };
   }
 
   const form = useActionForm({
