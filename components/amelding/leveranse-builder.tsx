@@ -8,6 +8,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
 import {
   appendAt,
@@ -251,9 +252,9 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           ) : (
             <>
               <p className="mb-2 text-sm text-muted">{tb("previewNote")}</p>
-              <pre className="max-h-[32rem] overflow-auto text-sm" data-testid="json-preview">
+              <ScrollableCode label={tb("previewTitle")} className="max-h-[32rem] text-sm" testId="json-preview">
                 {preview}
-              </pre>
+              </ScrollableCode>
             </>
           )}
         </section>

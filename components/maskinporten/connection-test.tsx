@@ -5,6 +5,7 @@ import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { testMaskinportenConnectionAction } from "@/lib/maskinporten/diagnostics-actions";
 
 export function ConnectionTest({ organisationId, scope }: { organisationId: string; scope: string }) {
@@ -39,7 +40,9 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-sm">{t("maskinporten.claims")}</summary>
-                <pre className="mt-1 max-h-80 overflow-auto text-xs">{JSON.stringify(result.claims, null, 2)}</pre>
+                <ScrollableCode label={t("maskinporten.claims")} className="mt-1 max-h-80 text-xs">
+                  {JSON.stringify(result.claims, null, 2)}
+                </ScrollableCode>
               </details>
             </Alert>
           ) : (

@@ -12,6 +12,7 @@ import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
@@ -312,9 +313,9 @@ export function OppdragForm(props: OppdragFormProps) {
           {preview === "" ? (
             <p>{tf("previewInvalid")}</p>
           ) : (
-            <pre className="overflow-x-auto text-sm" data-testid="json-preview">
+            <ScrollableCode label={tf("previewTitle")} className="max-h-[32rem] text-sm" testId="json-preview">
               {preview}
-            </pre>
+            </ScrollableCode>
           )}
         </section>
       )}

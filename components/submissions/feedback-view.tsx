@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-button";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity } from "@/lib/reporting/amelding/feedback-adapter";
@@ -157,9 +158,7 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
           {showRaw && feedback.document && (
             <details className="mt-6">
               <summary className="cursor-pointer text-sm">{t("document")}</summary>
-              <pre className="mt-2 max-h-96 overflow-auto text-xs">
-                {mask(JSON.stringify(feedback.document, null, 2))}
-              </pre>
+              <ScrollableCode label={t("document")}>{mask(JSON.stringify(feedback.document, null, 2))}</ScrollableCode>
             </details>
           )}
         </div>

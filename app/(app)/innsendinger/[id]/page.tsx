@@ -10,6 +10,7 @@ import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { CopyValue } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
@@ -173,9 +174,9 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               {showRaw && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm">{t("detail.payload")}</summary>
-                  <pre className="mt-2 max-h-96 overflow-auto text-xs">
+                  <ScrollableCode label={t("detail.payload")}>
                     {mask(body(JSON.stringify(v.payload, null, 2)))}
-                  </pre>
+                  </ScrollableCode>
                 </details>
               )}
             </li>
@@ -242,19 +243,19 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                   {showRaw && (
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
-                      <pre className="mt-2 max-h-96 overflow-auto text-xs">
+                      <ScrollableCode label={t("detail.rawRequest")}>
                         {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders)
                           .map(([k, v]) => `${k}: ${v}`)
                           .join("\n")}\n\n${body(a.requestBody)}`}
-                      </pre>
+                      </ScrollableCode>
                       <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
-                      <pre className="mt-1 max-h-96 overflow-auto text-xs">
+                      <ScrollableCode label={t("detail.rawResponse")} className="mt-1 max-h-96 text-xs">
                         {a.responseStatus === null
                           ? t("detail.noBody")
                           : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
                               .map(([k, v]) => `${k}: ${v}`)
                               .join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
-                      </pre>
+                      </ScrollableCode>
                     </details>
                   )}
                 </li>
