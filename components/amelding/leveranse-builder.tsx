@@ -252,7 +252,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           ) : (
             <>
               <p className="mb-2 text-sm text-muted">{tb("previewNote")}</p>
-              <ScrollableCode label={tb("previewTitle")} className="max-h-[32rem] text-sm" testId="json-preview">
+              <ScrollableCode className="max-h-[32rem] text-sm" testId="json-preview">
                 {preview}
               </ScrollableCode>
             </>

@@ -40,7 +40,7 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
               </p>
               <details className="mt-1">
                 <summary className="cursor-pointer text-sm">{t("maskinporten.claims")}</summary>
-                <ScrollableCode label={t("maskinporten.claims")} className="mt-1 max-h-80 text-xs">
+                <ScrollableCode className="mt-1 max-h-80 text-xs">
                   {JSON.stringify(result.claims, null, 2)}
                 </ScrollableCode>
               </details>

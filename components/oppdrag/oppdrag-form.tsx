@@ -313,7 +313,7 @@ export function OppdragForm(props: OppdragFormProps) {
           {preview === "" ? (
             <p>{tf("previewInvalid")}</p>
           ) : (
-            <ScrollableCode label={tf("previewTitle")} className="max-h-[32rem] text-sm" testId="json-preview">
+            <ScrollableCode className="max-h-[32rem] text-sm" testId="json-preview">
               {preview}
             </ScrollableCode>
           )}

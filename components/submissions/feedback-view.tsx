@@ -158,7 +158,7 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
           {showRaw && feedback.document && (
             <details className="mt-6">
               <summary className="cursor-pointer text-sm">{t("document")}</summary>
-              <ScrollableCode label={t("document")}>{mask(JSON.stringify(feedback.document, null, 2))}</ScrollableCode>
+              <ScrollableCode>{mask(JSON.stringify(feedback.document, null, 2))}</ScrollableCode>
             </details>
           )}
         </div>

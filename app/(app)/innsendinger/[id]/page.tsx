@@ -174,9 +174,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               {showRaw && (
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm">{t("detail.payload")}</summary>
-                  <ScrollableCode label={t("detail.payload")}>
-                    {mask(body(JSON.stringify(v.payload, null, 2)))}
-                  </ScrollableCode>
+                  <ScrollableCode>{mask(body(JSON.stringify(v.payload, null, 2)))}</ScrollableCode>
                 </details>
               )}
             </li>
@@ -243,13 +241,13 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                   {showRaw && (
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
-                      <ScrollableCode label={t("detail.rawRequest")}>
+                      <ScrollableCode>
                         {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders)
                           .map(([k, v]) => `${k}: ${v}`)
                           .join("\n")}\n\n${body(a.requestBody)}`}
                       </ScrollableCode>
                       <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
-                      <ScrollableCode label={t("detail.rawResponse")} className="mt-1 max-h-96 text-xs">
+                      <ScrollableCode className="mt-1 max-h-96 text-xs">
                         {a.responseStatus === null
                           ? t("detail.noBody")
                           : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
