@@ -72,13 +72,14 @@ export async function AttemptTimeline({
                 data-testid="attempt-row"
                 data-attempt-count={count}
               >
-                <p className="flex flex-wrap items-center gap-x-2 gap-y-1 font-medium">
+                <p className="font-medium">
                   <span data-testid="attempt-title">
                     {count > 1
                       ? t("timeline.run", { count, span: span(first.startedAt, a.startedAt) })
                       : `${t("detail.attempt", { n: a.attemptNo })} · ${when(a.startedAt)}`}
                   </span>
-                  {a.step !== "send" && <span data-testid="attempt-step">· {t(`detail.steps.${a.step}`)}</span>}
+                  {a.step !== "send" && <span data-testid="attempt-step"> · {t(`detail.steps.${a.step}`)}</span>}
+                  {" · "}
                   <Tag tone={OUTCOME_TONE[a.outcome] ?? "warning"}>{t(`detail.outcomes.${a.outcome}`)}</Tag>
                 </p>
                 <p className="text-sm text-muted">
