@@ -3,7 +3,7 @@ import { CopyValue } from "@/components/ui/copy-button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { Tag } from "@/components/ui/tag";
 import type { DeliveryAttempt, SubmissionVersion } from "@/lib/db/schema";
-import { attemptTimeline, shownBody } from "@/lib/submissions/queries/attempt-timeline";
+import { attemptTimeline, bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { DecodedErrorView } from "./decoded-error-view";
 
@@ -41,10 +41,7 @@ export async function AttemptTimeline({
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" });
   const span = (from: Date, to: Date) => format.dateTimeRange(from, to, { dateStyle: "medium", timeStyle: "short" });
-  const body = (text: string) => {
-    const shown = shownBody(text);
-    return shown.omitted > 0 ? `${shown.text}\n\n${t("detail.bodyTruncated", { omitted: shown.omitted })}` : shown.text;
-  };
+  const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
   const viaUpload = attempts.some((a) => a.step !== "send");
   const entries = attemptTimeline(attempts);
 

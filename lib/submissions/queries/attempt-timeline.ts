@@ -59,3 +59,9 @@ export function shownBody(text: string): { text: string; omitted: number } {
     ? { text, omitted: 0 }
     : { text: text.slice(0, SHOWN_BODY_CHARS), omitted: text.length - SHOWN_BODY_CHARS };
 }
+
+/** A stored body or payload as a page shows it: a large A-melding's is cut, ending with `note` saying how much is left out. */
+export function bodyAsShown(text: string, note: (omitted: number) => string): string {
+  const shown = shownBody(text);
+  return shown.omitted > 0 ? `${shown.text}\n\n${note(shown.omitted)}` : shown.text;
+}

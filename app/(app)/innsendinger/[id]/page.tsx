@@ -17,7 +17,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
-import { shownBody } from "@/lib/submissions/queries/attempt-timeline";
+import { bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
@@ -55,11 +55,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
     hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
-  /** A stored body or payload as shown: a large A-melding's is cut, with a note. */
-  const body = (text: string) => {
-    const shown = shownBody(text);
-    return shown.omitted > 0 ? `${shown.text}\n\n${t("detail.bodyTruncated", { omitted: shown.omitted })}` : shown.text;
-  };
+  const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
 
   return (
     <>
