@@ -15,7 +15,7 @@ test.afterEach(() => setSandboxFaults([]));
 test("support finds a group of failures by code, retries it once the sandbox fault is cleared, and sees the final counts and the audit entry", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   // Skatteetaten's backend fails (OAR_010 with OAR_1009) for every OAR request from Fjellvind,
   // until cleared; the engine gives up after DELIVERY_MAX_ATTEMPTS and marks each one failed.
   await setSandboxFaults([
