@@ -133,9 +133,10 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 60_000 });
 
     await expect(page.getByTestId("upload-intro")).toContainText("sendes gjennom Skatteetatens filopplastings-API");
-    const attempts = page.getByTestId("attempts").locator(":scope > li");
-    await expect(attempts.first()).toContainText("Opplasting · Lastet opp");
-    await expect(attempts.last()).toContainText("Innsending av opplastingen · Mottatt");
+    // Newest first: the send-in on top, the upload at the bottom.
+    const attempts = page.getByTestId("attempt-row");
+    await expect(attempts.last()).toContainText("Opplasting · Lastet opp");
+    await expect(attempts.first()).toContainText("Innsending av opplastingen · Mottatt");
     await expect(page.getByTestId("attempts")).toContainText(
       "Kontroll av valideringen · Validert, klar til innsending",
     );
@@ -143,16 +144,16 @@ test.describe("payroll administrator", () => {
     expect(uploadIds.length).toBeGreaterThanOrEqual(3);
     expect(new Set(uploadIds).size).toBe(1);
     // The upload's body (over 10 MB) is shown only in part.
-    await attempts.first().getByText("Forespørsel (token er ikke lagret)").click();
-    await expect(attempts.first()).toContainText("tegn til er ikke vist her");
+    await attempts.last().getByText("Rå forespørsel og rått svar (token er ikke lagret)").click();
+    await expect(attempts.last()).toContainText("tegn til er ikke vist her");
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Språk").selectOption("en");
     await expect(page.getByTestId("upload-intro")).toContainText(
       "goes through the Tax Administration's file-upload API",
     );
-    await expect(attempts.first()).toContainText("Upload · Uploaded");
-    await expect(attempts.last()).toContainText("Send-in of the upload · Accepted");
+    await expect(attempts.last()).toContainText("Upload · Uploaded");
+    await expect(attempts.first()).toContainText("Send-in of the upload · Accepted");
     await page.getByLabel("Language").selectOption("nb");
   });
 

@@ -31,7 +31,7 @@ test.describe("admin", () => {
     await expect(page.getByTestId("submission-status")).toContainText("Avbrutt");
     await expect(page.getByTestId("status-reason")).toContainText("Avbrutt av en bruker");
     await expect(page.getByRole("button", { name: "Avbryt innsendingen" })).toHaveCount(0);
-    await expect(page.getByTestId("attempts").locator("li")).toHaveCount(1);
+    await expect(page.getByTestId("attempt-row")).toHaveCount(1);
 
     await page.goto(`/innsendinger?status=cancelled`);
     await expect(page.getByLabel("Status")).toHaveValue("cancelled");

@@ -15,6 +15,7 @@ test.afterEach(() => setSandboxFaults([]));
 test("support finds a group of failures by code, retries it once the sandbox fault is cleared, and sees the final counts and the audit entry", async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   // Skatteetaten's backend fails (OAR_010 with OAR_1009) for every OAR request from Fjellvind,
   // until cleared; the engine gives up after DELIVERY_MAX_ATTEMPTS and marks each one failed.
   await setSandboxFaults([
@@ -34,6 +35,18 @@ test("support finds a group of failures by code, retries it once the sandbox fau
     await adminPage.goto(`/innsendinger/${id}`);
     await expect(adminPage.getByTestId("submission-status")).toContainText("Feilet", { timeout: 30_000 });
   }
+  // A failed submission's page: its identical attempts are one row with their count, the answer is
+  // shown without a click, and nothing promises a retry that will not come.
+  await adminPage.goto(`/innsendinger/${ids[0]}`);
+  const failedRows = adminPage.getByTestId("attempt-row");
+  await expect(failedRows).toHaveCount(1);
+  await expect(failedRows.first()).toHaveAttribute("data-attempt-count", "2");
+  await expect(failedRows.first().getByTestId("attempt-title")).toHaveText(/^2 forsøk, /);
+  await expect(failedRows.first().getByTestId("decoded-error")).toBeVisible();
+  await expect(failedRows.first().getByTestId("decoded-error")).toContainText("OAR_1009");
+  await expect(adminPage.getByTestId("next-step")).toContainText("Systemet har sluttet å prøve av seg selv");
+  await expect(adminPage.locator("main")).not.toContainText(/prøver igjen/i);
+  await expectNoAxeViolations(adminPage);
   await admin.close();
 
   const support = await browser.newContext({ storageState: storageStateFor("support") });
@@ -45,6 +58,7 @@ test("support finds a group of failures by code, retries it once the sandbox fau
   await expect(group).toContainText("Uventet feil i et bakenforliggende system");
   await expect(group).toContainText("Fjellvind Bygg AS");
   await expect(group).toContainText("Kan sendes på nytt med samme nøkkel");
+  await expect(group).not.toContainText(/prøver igjen/i);
   const count = Number(await group.getByTestId("error-group-count").textContent());
   expect(count).toBeGreaterThanOrEqual(ids.length);
   await expectNoAxeViolations(page);
@@ -75,6 +89,14 @@ test("support finds a group of failures by code, retries it once the sandbox fau
   await page.getByRole("link", { name: "Vis vellykkede" }).click();
   await expect(page.locator("tbody tr")).toHaveCount(count);
   for (const id of ids) await expect(page.getByTestId(`submission-row-${id}`)).toContainText("Mottatt");
+
+  // Newest first: the accepted retry on top, the two failed attempts folded below it.
+  await page.goto(`/innsendinger/${ids[0]}`);
+  const rows = page.getByTestId("attempt-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Forsøk 3");
+  await expect(rows.first()).toContainText("Mottatt");
+  await expect(rows.last()).toHaveAttribute("data-attempt-count", "2");
 
   // One audit entry for the whole operation, naming its members.
   await page.goto("/revisjonslogg");

@@ -50,13 +50,11 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
               <p className="font-medium">{t("maskinporten.failed")}</p>
               <p>
                 {result.mpCode && <span className="font-mono">{result.mpCode} </span>}
-                {result.explanation}
+                {t(`maskinportenErrors.${result.key}.explanation`, result.values)}
               </p>
-              {result.hint && (
-                <p>
-                  {t("maskinporten.hint")}: {result.hint}
-                </p>
-              )}
+              <p>
+                {t("maskinporten.hint")}: {t(`maskinportenErrors.${result.key}.hint`, result.values)}
+              </p>
             </Alert>
           )}
         </div>

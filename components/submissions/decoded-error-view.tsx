@@ -4,7 +4,10 @@ import { Tag } from "@/components/ui/tag";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
 
-/** Skatteetaten's answer in words: code, both languages' text, category, remediation and detail entries. */
+/**
+ * Skatteetaten's answer in words: code, its text in the reader's language, category and detail entries. What to
+ * do about it is said once, on top of the page (NextStep), not under every attempt.
+ */
 export async function DecodedErrorView({
   decoded,
   mask,
@@ -15,18 +18,13 @@ export async function DecodedErrorView({
   const t = await getTranslations("detail");
   const locale = await getLocale();
   const text = (e: CatalogueEntry) => (locale === "nb" ? e.textNb : e.textEn);
-  const other = (e: CatalogueEntry) => (locale === "nb" ? e.textEn : e.textNb);
-  const hint = locale === "nb" ? decoded.hintNb : decoded.hintEn;
   return (
     <div className="mt-2 rounded border border-danger bg-danger-light p-3" data-testid="decoded-error">
       <p>
         <span className="font-mono font-semibold">{decoded.code ?? "–"}</span>{" "}
         {decoded.entry ? (
           <>
-            <span className="font-medium">{text(decoded.entry)}</span>{" "}
-            <span className="text-sm text-muted" lang={locale === "nb" ? "en" : "nb"}>
-              ({other(decoded.entry)})
-            </span>
+            <span className="font-medium">{text(decoded.entry)}</span>
           </>
         ) : (
           <span className="text-sm">{t("unknownCode")}</span>
@@ -43,11 +41,6 @@ export async function DecodedErrorView({
       {decoded.melding && (
         <p className="mt-1 text-sm">
           {t("melding")}: {mask(decoded.melding)}
-        </p>
-      )}
-      {hint && (
-        <p className="mt-2">
-          <span className="font-medium">{t("hint")}:</span> {hint}
         </p>
       )}
       {decoded.specifications.length > 0 && (

@@ -18,7 +18,8 @@ export function getAppSystemUserRequestClient(): { client: SystemUserRequestClie
     };
   }
   const maskinporten = getAppMaskinportenClient();
-  if ("configError" in maskinporten) return maskinporten;
+  if ("configError" in maskinporten)
+    return { configError: `${maskinporten.configError.values.variable ?? "MASKINPORTEN_*"} is missing or invalid.` };
   const { altinnPlatformUrl } = configuredEndpoints(env);
   return { client: createSystemUserRequestClient({ platformUrl: altinnPlatformUrl, systemId }, maskinporten.client) };
 }

@@ -8,8 +8,9 @@ import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runMigrations } from "./migrate";
 
-// The migration that turned reasons into codes (drizzle/0006_…) rewrites the English texts the
-// engine stored before; this runs it over rows written as the previous schema had them.
+// The migrations that turned reasons into codes (drizzle/0006_…, then 0009_h16_reason_codes for
+// what 0006 left as English text) rewrite the English texts the engine stored before; this runs
+// them over rows written as the previous schema had them.
 describe("migration of stored status reasons to codes", () => {
   const base = new URL(inject("databaseUrl"));
   const name = `migration_${randomBytes(6).toString("hex")}`;
@@ -39,6 +40,8 @@ describe("migration of stored status reasons to codes", () => {
       ["failed", "Maskinporten: MP-303 Missing system user"],
       ["rejected", "Ugyldig organisasjonsnummer"],
       ["retrying", "ECONNRESET"],
+      ["failed", "Gave up after 6 attempts: Maskinporten: Maskinporten had a server error (HTTP 503)."],
+      ["retrying", "Something else entirely"],
     ];
     const ids: string[] = [];
     for (const [status, reason] of rows) {
@@ -55,20 +58,26 @@ describe("migration of stored status reasons to codes", () => {
       migrated.map((r) => [r.id as string, { code: r.status_reason_code, params: r.status_reason_params }]),
     );
     expect(ids.map((id) => byId.get(id))).toEqual([
-      {
-        code: "gave_up",
-        params: { attempts: 6, cause: { code: "legacy", params: { text: "No answer within 30000 ms" } } },
-      },
+      { code: "gave_up", params: { attempts: 6, cause: { code: "timeout", params: { seconds: 30 } } } },
       {
         code: "gave_up",
         params: {
           attempts: 4,
-          cause: { code: "token_unavailable", params: { detail: "MP-503 Token endpoint unavailable" } },
+          cause: { code: "token_unavailable", params: { maskinporten: "unknown", mpCode: "MP-503" } },
         },
       },
-      { code: "token_unavailable", params: { detail: "MP-303 Missing system user" } },
+      { code: "token_unavailable", params: { maskinporten: "authorization_details_values", mpCode: "MP-303" } },
       { code: "skatteetaten_message", params: { melding: "Ugyldig organisasjonsnummer" } },
-      { code: "legacy", params: { text: "ECONNRESET" } },
+      { code: "network_error", params: { detail: "ECONNRESET" } },
+      {
+        code: "gave_up",
+        params: {
+          attempts: 6,
+          cause: { code: "token_unavailable", params: { maskinporten: "server", status: "503" } },
+        },
+      },
+      // Nothing to read it by: stays as it was (shown in English only, see STATUS_REASON_CODES).
+      { code: "legacy", params: { text: "Something else entirely" } },
     ]);
     const columns =
       await after`select column_name from information_schema.columns where table_name = 'submissions' and column_name = 'status_reason'`;

@@ -7,7 +7,7 @@ import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { getAppMaskinportenClient } from "./app-client";
-import { MaskinportenError } from "./errors";
+import { MaskinportenError, type MaskinportenErrorMessage, maskinportenErrorMessage } from "./errors";
 
 const testConnectionSchema = z.object({
   organisationId: z.uuid({ error: "required" }),
@@ -16,7 +16,7 @@ const testConnectionSchema = z.object({
 
 export type ConnectionTestResult =
   | { ok: true; claims: Record<string, unknown> | null; expiresAt: string; scope: string; fromCache: boolean }
-  | { ok: false; mpCode: string | null; explanation: string; hint: string | null; kind: string };
+  | ({ ok: false; kind: string } & MaskinportenErrorMessage);
 
 /**
  * "Test connection": asks Maskinporten for a token for this organisation's system user and shows
@@ -31,8 +31,7 @@ export const testMaskinportenConnectionAction = defineAction(
     );
     if (!org) throw new SafeError("not_found", "errors.notFound");
     const app = getAppMaskinportenClient();
-    if ("configError" in app)
-      return { ok: false, mpCode: null, explanation: app.configError, hint: null, kind: "config" };
+    if ("configError" in app) return { ok: false, kind: "config", ...app.configError };
     try {
       const token = await app.client.getToken({ scopes: [input.scope], systemUserOrg: org.orgnr });
       return {
@@ -44,13 +43,7 @@ export const testMaskinportenConnectionAction = defineAction(
       };
     } catch (error) {
       if (!(error instanceof MaskinportenError)) throw error;
-      return {
-        ok: false,
-        mpCode: error.mpCode ?? null,
-        explanation: error.explanation,
-        hint: error.hint ?? null,
-        kind: error.kind,
-      };
+      return { ok: false, kind: error.kind, ...maskinportenErrorMessage(error) };
     }
   },
 );

@@ -3,34 +3,36 @@
  * Digdir's "Feilsøking i Maskinporten" page (docs/domain.md, "Maskinporten"). Maskinporten does not always
  * include the MP code, so each entry also lists phrases of its error_description to match on.
  */
-export type MaskinportenErrorReason =
-  | "invalid_parameter"
-  | "reused_grant"
-  | "unknown_client"
-  | "wrong_audience"
-  | "invalid_certificate"
-  | "expired_key"
-  | "certificate_org_mismatch"
-  | "invalid_x5c_header"
-  | "bad_signature"
-  | "expired_grant"
-  | "clock_skew"
-  | "unknown_kid"
-  | "missing_kid"
-  | "unsupported_algorithm"
-  | "undocumented_claim"
-  | "invalid_consumer_org"
-  | "invalid_scope"
-  | "scope_not_allowed_for_maskinporten"
-  | "no_access_to_scope"
-  | "not_delegated"
-  | "authorization_details_type"
-  | "authorization_details_fields"
-  | "authorization_details_values"
-  | "invalid_request"
-  | "unsupported_grant_type"
-  | "invalid_assertion"
-  | "unknown";
+export const MASKINPORTEN_ERROR_REASONS = [
+  "invalid_parameter",
+  "reused_grant",
+  "unknown_client",
+  "wrong_audience",
+  "invalid_certificate",
+  "expired_key",
+  "certificate_org_mismatch",
+  "invalid_x5c_header",
+  "bad_signature",
+  "expired_grant",
+  "clock_skew",
+  "unknown_kid",
+  "missing_kid",
+  "unsupported_algorithm",
+  "undocumented_claim",
+  "invalid_consumer_org",
+  "invalid_scope",
+  "scope_not_allowed_for_maskinporten",
+  "no_access_to_scope",
+  "not_delegated",
+  "authorization_details_type",
+  "authorization_details_fields",
+  "authorization_details_values",
+  "invalid_request",
+  "unsupported_grant_type",
+  "invalid_assertion",
+  "unknown",
+] as const;
+export type MaskinportenErrorReason = (typeof MASKINPORTEN_ERROR_REASONS)[number];
 
 export type ErrorDecoding = {
   reason: MaskinportenErrorReason;

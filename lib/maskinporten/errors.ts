@@ -99,3 +99,34 @@ export function grantRejectedError(httpStatus: number, body: unknown): Maskinpor
     ...decoded,
   });
 }
+
+/**
+ * Where a Maskinporten failure is explained in the reader's language:
+ * `maskinportenErrors.<key>.explanation` and `.hint` in lib/i18n/messages, with their values. The
+ * English `explanation` and `hint` on the error are for logs and the command line.
+ */
+export type MaskinportenErrorMessage = {
+  key: MaskinportenErrorReason | "network" | "server" | "bad_response" | "unexpected" | "config";
+  values: Record<string, string | number>;
+  mpCode: string | null;
+};
+
+export function maskinportenErrorMessage(
+  error: Pick<MaskinportenError, "kind" | "reason" | "httpStatus" | "mpCode"> & { variable?: string },
+): MaskinportenErrorMessage {
+  const mpCode = error.mpCode ?? null;
+  switch (error.kind) {
+    case "grant_rejected":
+      return { key: error.reason ?? "unknown", values: {}, mpCode };
+    case "network":
+      return { key: "network", values: {}, mpCode };
+    case "server":
+      return { key: "server", values: { status: error.httpStatus ?? "–" }, mpCode };
+    case "bad_response":
+      return error.httpStatus === undefined
+        ? { key: "unexpected", values: {}, mpCode }
+        : { key: "bad_response", values: { status: error.httpStatus }, mpCode };
+    case "config":
+      return { key: "config", values: { variable: error.variable ?? "MASKINPORTEN_*" }, mpCode };
+  }
+}

@@ -17,7 +17,10 @@ export const STATUS_REASON_CODES = [
   "network_error",
   /** A 2xx whose body is not Skatteetaten's answer (empty, a gateway page, another shape): `status`. */
   "unreadable_answer",
-  /** No token from Maskinporten: `detail` (Maskinporten's code and explanation). */
+  /**
+   * No token from Maskinporten: `maskinporten` names its explanation (`maskinportenErrors.<key>`,
+   * lib/maskinporten/errors.ts), with that explanation's values and Maskinporten's `mpCode`.
+   */
   "token_unavailable",
   /** The engine stopped after `attempts` attempts; `cause` is the last attempt's reason. */
   "gave_up",
@@ -45,7 +48,10 @@ export const STATUS_REASON_CODES = [
   "upload_gone_after_submit",
   /** Cancelled by a user (who and when is in the audit log). */
   "cancelled",
-  /** A reason recorded as text before reasons became codes: `text`. */
+  /**
+   * A reason recorded as text before reasons became codes, that no migration could read: `text`
+   * (English). Shown in English only; other languages say it is a reason recorded by an older version.
+   */
   "legacy",
 ] as const;
 export type StatusReasonCode = (typeof STATUS_REASON_CODES)[number];
@@ -88,6 +94,12 @@ export function describeStatusReason(
     else if (typeof value === "string" || typeof value === "number") values[key] = value;
     else if (isStatusReason(value) && depth < 3)
       values[key] = describeStatusReason(t, value.code, value.params, depth + 1) ?? "";
+  }
+  // Maskinporten's answer, by the key of its explanation (and the explanation's own values).
+  const mp = values.maskinporten;
+  if (typeof mp === "string" && t.has(`maskinportenErrors.${mp}.explanation`)) {
+    const explanation = t(`maskinportenErrors.${mp}.explanation`, values);
+    values.maskinporten = values.mpCode ? `${values.mpCode}: ${explanation}` : explanation;
   }
   const key = `statusReason.${code}`;
   if (t.has(key)) return t(key, values);

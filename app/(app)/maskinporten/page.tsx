@@ -10,6 +10,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
+import { maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -24,6 +25,7 @@ export default async function MaskinportenPage() {
   const user = await requireUser();
   if (!hasPermission(user.role, "maskinporten:diagnose")) return <ForbiddenNotice />;
   const t = await getTranslations("maskinporten");
+  const t2 = await getTranslations();
   const format = await getFormatter();
   const organisations = await listOrganisationsForUser(getDb(), user.organisationIds);
   const app = getAppMaskinportenClient();
@@ -33,7 +35,8 @@ export default async function MaskinportenPage() {
         <PageHeader title={t("title")} intro={t("intro")} />
         <Alert tone="danger">
           <p className="font-medium">{t("configError")}</p>
-          <p>{app.configError}</p>
+          <p>{t2(`maskinportenErrors.${app.configError.key}.explanation`, app.configError.values)}</p>
+          <p>{t2(`maskinportenErrors.${app.configError.key}.hint`, app.configError.values)}</p>
         </Alert>
       </>
     );
@@ -92,7 +95,11 @@ export default async function MaskinportenPage() {
                     // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                     <p key={i}>
                       {format.dateTime(e.at, { timeStyle: "short" })}{" "}
-                      {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
+                      {e.mpCode && <span className="font-mono">{e.mpCode}</span>}{" "}
+                      {t2(
+                        `maskinportenErrors.${maskinportenErrorMessage(e).key}.explanation`,
+                        maskinportenErrorMessage(e).values,
+                      )}
                     </p>
                   )),
           },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { catalogueEntrySchema, ERROR_CATALOGUE, lookupErrorCode } from "./error-catalogue";
+import {
+  catalogueEntrySchema,
+  ERROR_CATALOGUE,
+  HINT_RETRIES_EXHAUSTED,
+  lookupErrorCode,
+  remediationHint,
+} from "./error-catalogue";
 
 // Copied by hand from the "Feilkoder" tabs of Skatteetaten/api-dokumentasjon
 // docs/api/innrapportering-oppdrag-til-utenlandske-oppdragstakere-api.md and the older (GLD) version
@@ -228,5 +234,27 @@ describe("error catalogue", () => {
     expect(lookupErrorCode(" oar_005 ")?.code).toBe("OAR_005");
     expect(lookupErrorCode("OAR_9999")).toBeUndefined();
     expect(lookupErrorCode("")).toBeUndefined();
+  });
+});
+
+describe("the catalogue's advice", () => {
+  it("has a text and a hint of its own in each language for every code", () => {
+    for (const e of ERROR_CATALOGUE) {
+      expect(e.textNb, e.code).not.toBe(e.textEn);
+      expect(e.hintNb, e.code).not.toBe(e.hintEn);
+    }
+  });
+
+  it("promises an automatic retry only while retries remain", () => {
+    const retried = ERROR_CATALOGUE.filter((e) => e.action === "retry_same_key");
+    expect(retried.length).toBeGreaterThan(0);
+    for (const e of retried) {
+      expect(remediationHint(e, "nb", true)).toBe(e.hintNb);
+      expect(remediationHint(e, "nb", false)).toBe(HINT_RETRIES_EXHAUSTED.hintNb);
+      expect(remediationHint(e, "en", false)).toBe(HINT_RETRIES_EXHAUSTED.hintEn);
+    }
+    const rejected = ERROR_CATALOGUE.filter((e) => e.action !== "retry_same_key");
+    for (const e of rejected) expect(remediationHint(e, "nb", false)).toBe(e.hintNb);
+    expect(HINT_RETRIES_EXHAUSTED.hintNb).not.toMatch(/prøver igjen (automatisk|senere)/);
   });
 });

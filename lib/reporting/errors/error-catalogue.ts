@@ -1166,3 +1166,28 @@ export function catalogueEntry(code: KnownErrorCode): CatalogueEntry {
 export function isKnownErrorCode(code: string): code is KnownErrorCode {
   return BY_CODE.has(code);
 }
+
+/**
+ * Said instead of a "retry_same_key" hint once the engine has stopped retrying (the submission
+ * is `failed`): those hints promise an automatic retry that will no longer come.
+ */
+export const HINT_RETRIES_EXHAUSTED = {
+  hintNb:
+    "Systemet har sluttet å prøve på nytt av seg selv, og utfallet av det siste forsøket er ukjent. Prøv igjen med samme nøkkel når feilen er borte – Skatteetaten behandler innsendingen bare én gang. Vedvarer feilen, kontakt Skatteetaten og oppgi korrelasjonsid-en.",
+  hintEn:
+    "The system has stopped retrying by itself, and the outcome of the last attempt is unknown. Retry with the same key once the fault is gone – Skatteetaten processes the submission only once. If it persists, contact Skatteetaten and quote the korrelasjonsid.",
+} as const;
+
+/**
+ * The remediation hint to show, in the reader's language. `retriesRemain` says whether the engine
+ * will still send again by itself (false once a submission is failed, rejected or in conflict);
+ * a hint promising an automatic retry is replaced when none will come.
+ */
+export function remediationHint(
+  decision: { action: ErrorAction; hintNb: string; hintEn: string },
+  locale: string,
+  retriesRemain: boolean,
+): string {
+  const hints = decision.action === "retry_same_key" && !retriesRemain ? HINT_RETRIES_EXHAUSTED : decision;
+  return locale === "nb" ? hints.hintNb : hints.hintEn;
+}

@@ -3,6 +3,7 @@ import { getTableName, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type DeliveryStep, type deliveryAttempts, type ReportKind, submissions } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
+import type { MaskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { type AmeldingUploadAdapter, decodeUploadValidation } from "@/lib/reporting/amelding/filopplasting-adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
@@ -42,6 +43,8 @@ export class TokenUnavailableError extends Error {
   constructor(
     message: string,
     readonly transient: boolean,
+    /** Maskinporten's answer as a message key and values, shown in the reader's language. */
+    readonly maskinporten: MaskinportenErrorMessage = { key: "unexpected", values: {}, mpCode: null },
   ) {
     super(message);
   }
@@ -109,7 +112,12 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
     const transient = error instanceof TokenUnavailableError ? error.transient : true;
     const message = error instanceof Error ? error.message : "Token request failed";
     const finish: AttemptFinish = { outcome: "not_sent", transportError: `Maskinporten: ${message}` };
-    const reason = statusReason("token_unavailable", { detail: message });
+    const mp = error instanceof TokenUnavailableError ? error.maskinporten : null;
+    const reason = statusReason("token_unavailable", {
+      maskinporten: mp?.key ?? "unexpected",
+      ...mp?.values,
+      ...(mp?.mpCode ? { mpCode: mp.mpCode } : {}),
+    });
     return transient
       ? scheduleRetryOrFail(deps, claimed, finish, null, reason)
       : settle(deps, claimed, finish, { status: "failed", reason });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { MaskinportenError, maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import type { IdempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import { createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { createAmeldingUploadAdapter } from "@/lib/reporting/amelding/filopplasting-adapter";
@@ -58,7 +59,11 @@ export function createDeliveryDeps(db: Db, tokens: TokenSource, config: Delivery
       try {
         return (await tokens.getToken({ scopes: [scope], systemUserOrg })).accessToken;
       } catch (error) {
-        throw new TokenUnavailableError(explain(error), isTransient(error));
+        throw new TokenUnavailableError(
+          explain(error),
+          isTransient(error),
+          error instanceof MaskinportenError ? maskinportenErrorMessage(error) : undefined,
+        );
       }
     },
     workerId: config.workerId,

@@ -5,11 +5,34 @@ import nb from "@/lib/i18n/messages/nb.json";
 import { STATUS_REASON_CODES } from "../status-reason";
 import { attemptTimeline, SHOWN_BODY_CHARS, shownBody } from "./attempt-timeline";
 
-const attempt = (attemptNo: number, step: string, outcome: string, uploadId: string | null = "u1") =>
-  ({ attemptNo, step, outcome, uploadId }) as never;
+const attempt = (
+  attemptNo: number,
+  step: string,
+  outcome: string,
+  uploadId: string | null = "u1",
+  answer: { responseStatus?: number; errorCode?: string; transportError?: string; melding?: string } = {},
+) =>
+  ({
+    attemptNo,
+    step,
+    outcome,
+    uploadId,
+    versionId: "v1",
+    responseStatus: answer.responseStatus ?? null,
+    errorCode: answer.errorCode ?? null,
+    transportError: answer.transportError ?? null,
+    decodedError: answer.melding ? { melding: answer.melding, specifications: [] } : null,
+  }) as never;
+
+const rows = (entries: { first: unknown; last: unknown; count: number }[]) =>
+  entries.map((e) => [
+    (e.first as { attemptNo: number }).attemptNo,
+    (e.last as { attemptNo: number }).attemptNo,
+    e.count,
+  ]);
 
 describe("the submission page's timeline", () => {
-  it("folds a run of 'still validating' checks of one upload into one entry, and keeps every other step", () => {
+  it("folds a run of 'still validating' checks of one upload into one entry, keeps every other step, newest first", () => {
     const attempts = [
       attempt(1, "upload", "uploaded"),
       attempt(2, "upload_status", "validating"),
@@ -21,19 +44,32 @@ describe("the submission page's timeline", () => {
       attempt(8, "upload_status", "validated", "u2"),
       attempt(9, "upload_submit", "accepted", "u2"),
     ];
-    const entries = attemptTimeline(attempts).map((e) => [
-      (e.attempt as { attemptNo: number }).attemptNo,
-      (e.last as { attemptNo: number }).attemptNo,
-      e.count,
-    ]);
-    expect(entries).toEqual([
-      [1, 1, 1],
-      [2, 4, 3],
-      [5, 5, 1],
-      [6, 6, 1],
-      [7, 7, 1],
-      [8, 8, 1],
+    expect(rows(attemptTimeline(attempts))).toEqual([
       [9, 9, 1],
+      [8, 8, 1],
+      [7, 7, 1],
+      [6, 6, 1],
+      [5, 5, 1],
+      [2, 4, 3],
+      [1, 1, 1],
+    ]);
+  });
+
+  it("folds identical failed attempts into one row, and keeps apart those whose answer differs", () => {
+    const backend = { responseStatus: 500, errorCode: "OAR_010", melding: "Feil i bakenforliggende system" };
+    const attempts = [
+      attempt(1, "send", "timeout", null, { transportError: "No answer within 30000 ms" }),
+      ...[2, 3, 4, 5, 6].map((n) => attempt(n, "send", "retryable_error", null, backend)),
+      attempt(7, "send", "retryable_error", null, { ...backend, melding: "Annen melding" }),
+      attempt(8, "send", "in_flight", null),
+      attempt(9, "send", "in_flight", null),
+    ];
+    expect(rows(attemptTimeline(attempts))).toEqual([
+      [9, 9, 1],
+      [8, 8, 1],
+      [7, 7, 1],
+      [2, 6, 5],
+      [1, 1, 1],
     ]);
   });
 

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LiveSubmission } from "@/components/live/live-submission";
+import { AttemptTimeline } from "@/components/submissions/attempt-timeline";
 import { CancelButton } from "@/components/submissions/cancel-button";
-import { DecodedErrorView } from "@/components/submissions/decoded-error-view";
 import { FeedbackView } from "@/components/submissions/feedback-view";
+import { NextStep } from "@/components/submissions/next-step";
 import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { CopyValue } from "@/components/ui/copy-button";
@@ -16,7 +17,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
-import { attemptTimeline, shownBody } from "@/lib/submissions/queries/attempt-timeline";
+import { bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
@@ -54,12 +55,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
     hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
-  const viaUpload = s.attempts.some((a) => a.step !== "send");
-  /** A stored body or payload as shown: a large A-melding's is cut, with a note. */
-  const body = (text: string) => {
-    const shown = shownBody(text);
-    return shown.omitted > 0 ? `${shown.text}\n\n${t("detail.bodyTruncated", { omitted: shown.omitted })}` : shown.text;
-  };
+  const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
 
   return (
     <>
@@ -84,12 +80,17 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           {s.status === "retrying" && s.nextAttemptAt && (
             <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>
           )}
-          {s.status === "conflict" && <p className="mt-2 text-sm">{t("statusHelp.conflict")}</p>}
           {reason && (
             <p className="mt-2 text-sm" data-testid="status-reason">
               {t("detail.statusReason")}: {mask(reason)}
             </p>
           )}
+          <NextStep
+            status={s.status}
+            kind={s.kind}
+            feedbackStatus={feedback?.status ?? null}
+            latestError={s.attempts.at(-1)?.decodedError ?? null}
+          />
         </div>
         <div>
           <p className="font-medium">{t("detail.receivedIds")}</p>
@@ -157,7 +158,9 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
         />
       )}
 
-      <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
+      <AttemptTimeline attempts={s.attempts} versions={s.versions} showRaw={showRaw} unmasked={unmasked} />
+
+      <section className="mt-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="mb-3 text-lg font-semibold">
           {t("detail.versions")}
         </h2>
@@ -180,87 +183,6 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
             </li>
           ))}
         </ol>
-      </section>
-
-      <section className="rounded border border-line bg-white p-6" aria-labelledby="attempts-heading">
-        <h2 id="attempts-heading" className="mb-3 text-lg font-semibold">
-          {t("detail.attempts")}
-        </h2>
-        {viaUpload && (
-          <p className="mb-3 text-sm" data-testid="upload-intro">
-            {t("detail.uploadIntro")}
-          </p>
-        )}
-        {s.attempts.length === 0 ? (
-          <p>{t("detail.noAttempts")}</p>
-        ) : (
-          <ol className="space-y-4" data-testid="attempts">
-            {attemptTimeline(s.attempts).map(({ attempt: a, last, count }) => {
-              const version = s.versions.find((v) => v.id === a.versionId);
-              return (
-                <li key={a.id} className="border-l-4 border-line pl-4" data-testid={`attempt-${a.attemptNo}`}>
-                  <p className="font-medium">
-                    {count > 1
-                      ? t("detail.attemptRange", { from: a.attemptNo, to: last.attemptNo })
-                      : t("detail.attempt", { n: a.attemptNo })}{" "}
-                    · {when(a.startedAt)}
-                    {a.step !== "send" && <span data-testid="attempt-step"> · {t(`detail.steps.${a.step}`)}</span>} ·{" "}
-                    {t(`detail.outcomes.${a.outcome}`)}
-                  </p>
-                  {count > 1 && (
-                    <p className="text-sm">{t("detail.checkedTimes", { count, time: when(last.startedAt) })}</p>
-                  )}
-                  <p className="text-sm">
-                    {t("detail.version", { n: version?.versionNo ?? "?" })} ·{" "}
-                    {a.step === "send" ? (
-                      <>
-                        {t("detail.idempotencyKey")}: <code data-testid="attempt-key">{a.idempotencyKey}</code>
-                      </>
-                    ) : a.uploadId ? (
-                      <span data-testid="attempt-upload-id">
-                        {t("detail.uploadId")}: <CopyValue value={a.uploadId} label={t("detail.uploadId")} />
-                      </span>
-                    ) : (
-                      t("detail.uploadIdUnknown")
-                    )}
-                    {a.responseStatus !== null && ` · ${t("detail.httpStatus")} ${a.responseStatus}`}
-                    {a.durationMs !== null && ` · ${t("detail.durationMs", { ms: a.durationMs })}`}
-                  </p>
-                  {a.transportError && (
-                    <p className="text-sm">
-                      {t("detail.transportError")}: {a.transportError}
-                    </p>
-                  )}
-                  {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
-                  {!a.decodedError && a.korrelasjonsid && (
-                    <p className="text-sm">
-                      {t("detail.korrelasjonsid")}:{" "}
-                      <CopyValue value={a.korrelasjonsid} label={t("detail.korrelasjonsid")} />
-                    </p>
-                  )}
-                  {showRaw && (
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm">{t("detail.rawRequest")}</summary>
-                      <ScrollableCode>
-                        {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders)
-                          .map(([k, v]) => `${k}: ${v}`)
-                          .join("\n")}\n\n${body(a.requestBody)}`}
-                      </ScrollableCode>
-                      <p className="mt-2 text-sm font-medium">{t("detail.rawResponse")}</p>
-                      <ScrollableCode className="mt-1 max-h-96 text-xs">
-                        {a.responseStatus === null
-                          ? t("detail.noBody")
-                          : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
-                              .map(([k, v]) => `${k}: ${v}`)
-                              .join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
-                      </ScrollableCode>
-                    </details>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        )}
       </section>
     </>
   );
