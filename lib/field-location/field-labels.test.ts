@@ -16,7 +16,7 @@ vi.mock("@/lib/amelding/actions", () => ({ saveAmeldingAction: async () => ({ ok
 
 function render(element: ReactElement): string {
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale: "nb", messages: nb, timeZone: "Europe/Oslo" }, element),
+    createElement(NextIntlClientProvider, { locale: "nb", messages: nb, timeZone: "Europe/Oslo", children: element }),
   );
 }
 

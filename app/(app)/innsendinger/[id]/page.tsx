@@ -38,6 +38,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const showRaw = hasPermission(user.role, "submission:read_raw");
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
+  const identity = unmasked ? "birthdate" : "masked";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
   const canCorrect =
@@ -55,6 +56,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
   const viaUpload = s.attempts.some((a) => a.step !== "send");
+  /** The form a field named in an answer is corrected in: the OAR form, or the builder for a rejected A-melding. */
+  const fixUrl = canCorrect ? `/oppdrag/${s.id}/rediger` : canEditAmelding ? `/a-melding/ny?utkast=${s.id}` : null;
   /** A stored body or payload as shown: a large A-melding's is cut, with a note. */
   const body = (text: string) => {
     const shown = shownBody(text);
@@ -154,6 +157,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           mask={mask}
           canFix={hasPermission(user.role, "submission:resend")}
           showRaw={showRaw}
+          payload={s.versions.find((v) => v.id === s.currentVersionId)?.payload}
+          identity={identity}
         />
       )}
 
@@ -231,7 +236,13 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
                       {t("detail.transportError")}: {a.transportError}
                     </p>
                   )}
-                  {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
+                  {a.decodedError && (
+                    <DecodedErrorView
+                      decoded={a.decodedError}
+                      mask={mask}
+                      fields={{ payload: version?.payload, identity, fixUrl }}
+                    />
+                  )}
                   {!a.decodedError && a.korrelasjonsid && (
                     <p className="text-sm">
                       {t("detail.korrelasjonsid")}:{" "}
