@@ -32,11 +32,9 @@ export function FieldLocation({ location, fixUrl }: { location: Location; fixUrl
         ) : (
           <span>{label}</span>
         ))}
+      {!location.known && label && " "}
       {!location.known && (
-        <code
-          className={`${label ? "ml-2 " : ""}break-all font-mono text-xs text-muted`}
-          data-testid="field-location-raw"
-        >
+        <code className="break-all font-mono text-xs text-muted" data-testid="field-location-raw">
           <span className="sr-only">{t("rawPath")}</span>
           {location.raw}
         </code>
