@@ -16,6 +16,7 @@ vi.mock("@/lib/amelding/actions", () => ({ saveAmeldingAction: async () => ({ ok
 
 function render(element: ReactElement): string {
   return renderToStaticMarkup(
+    // biome-ignore lint/correctness/noChildrenProp: the provider's props type requires children, which a .ts file cannot give as JSX
     createElement(NextIntlClientProvider, { locale: "nb", messages: nb, timeZone: "Europe/Oslo", children: element }),
   );
 }
