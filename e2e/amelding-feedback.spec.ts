@@ -97,8 +97,8 @@ test.describe("A-melding feedback", () => {
       "href",
       `/a-melding/ny?erstatter=${id}&felt=oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold`,
     );
-    await expect(feedback).not.toContainText("oppgave.virksomhet");
-    await expect(feedback).not.toContainText(FNR);
+    await expect(immediate).not.toContainText("oppgave.virksomhet");
+    await expect(immediate.getByTestId("deviation-field")).not.toContainText(FNR);
     await expect(feedback.getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute(
       "href",
       `/a-melding/ny?erstatter=${id}`,
