@@ -24,7 +24,7 @@ const SEVERITY_TONE: Record<FeedbackSeverity, "danger" | "warning" | "neutral"> 
 };
 
 /** Where the A-melding builder opens a replacement of this submission (FieldLocation adds the field to focus). */
-export function fixHref(submissionId: string) {
+function fixHref(submissionId: string) {
   return `/a-melding/ny?${new URLSearchParams({ erstatter: submissionId })}`;
 }
 
