@@ -1,9 +1,8 @@
-import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import nb from "@/lib/i18n/messages/nb.json";
+import { renderMarkup } from "@/lib/testing/render-markup";
 import { ImportErrors } from "./import-errors";
 
 const result: ImportRejected = {
@@ -33,15 +32,7 @@ function items(html: string): string[] {
 
 describe("import errors", () => {
   it("name each field as the builder labels it, under its person, with the raw path only for fields the builder lacks", () => {
-    const html = renderToStaticMarkup(
-      // biome-ignore lint/correctness/noChildrenProp: the provider's props type requires children, which a .ts file cannot give as JSX
-      createElement(NextIntlClientProvider, {
-        locale: "nb",
-        messages: nb,
-        timeZone: "Europe/Oslo",
-        children: createElement(ImportErrors, { result }),
-      }),
-    );
+    const html = renderMarkup(createElement(ImportErrors, { result }));
     expect(items(html)).toEqual([
       "Virksomhet 2 › Organisasjonsnummer for virksomheten: Feltet må fylles ut.",
       `Arbeidsforhold 2 › Yrkeskode: ${nb.ameldingValidation.yrkeFormat}`,

@@ -1,11 +1,10 @@
-import { NextIntlClientProvider } from "next-intl";
-import { createElement, type ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { LeveranseBuilder } from "@/components/amelding/leveranse-builder";
 import { OppdragForm } from "@/components/oppdrag/oppdrag-form";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
+import { renderMarkup } from "@/lib/testing/render-markup";
 import { FIELD_LABELS, fieldLabel, patternOf, type ReportKind } from "./field-labels";
 
 // Rendering the forms to markup: no router, and the server actions stay what the browser gets
@@ -14,12 +13,7 @@ vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => {}, refresh:
 vi.mock("@/lib/oppdrag/actions", () => ({ saveOppdragAction: async () => ({ ok: false }) }));
 vi.mock("@/lib/amelding/actions", () => ({ saveAmeldingAction: async () => ({ ok: false }) }));
 
-function render(element: ReactElement): string {
-  return renderToStaticMarkup(
-    // biome-ignore lint/correctness/noChildrenProp: the provider's props type requires children, which a .ts file cannot give as JSX
-    createElement(NextIntlClientProvider, { locale: "nb", messages: nb, timeZone: "Europe/Oslo", children: element }),
-  );
-}
+const render = renderMarkup;
 
 /** Every form control's name and every id a `?felt=` link can land on, as model paths. */
 function fieldPaths(html: string, idPrefix: string): Set<string> {
