@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type { FieldLocation as Location } from "@/lib/field-location/locate-field";
 
 /** `base` (a form's URL, with or without a query) with `felt=<model path>`, which the form focuses. */
-export function fieldHref(base: string, modelPath: string | null): string {
+function fieldHref(base: string, modelPath: string | null): string {
   if (!modelPath) return base;
   const [path, query = ""] = base.split("?", 2);
   const params = new URLSearchParams(query);

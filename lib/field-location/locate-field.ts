@@ -57,7 +57,7 @@ export function personalNumberShown(value: string, identity: IdentityView): stri
 }
 
 /** "Ola Prøvestad (021292·····)": the inntektsmottaker's name and identity as the reader may see them. */
-export function describePerson(person: unknown, identity: IdentityView): string | null {
+function describePerson(person: unknown, identity: IdentityView): string | null {
   const name = text(valueAt(person, ["identifiserendeInformasjon", "navn"]));
   const fnr = text(childOf(person, "norskIdentifikator"));
   const foreign = text(valueAt(person, ["internasjonalIdentifikator", "0", "identifikator"]));
@@ -80,7 +80,7 @@ function describeParty(kind: PartyKind, node: unknown, identity: IdentityView, t
 }
 
 /** "sumFinansskattLoenn" → "Sum finansskatt lønn": Skatteetaten's names spell æ, ø, å as ae, oe, aa. */
-export function humanise(segment: string): string {
+function humanise(segment: string): string {
   const words = segment
     .replace(/([a-zæøå])([A-ZÆØÅ])/g, "$1 $2")
     .replace(/[_-]+/g, " ")
