@@ -72,7 +72,7 @@ test.describe("A-melding builder, payroll administrator", () => {
     await expect(page.locator(`[id="field-${PERSON}.norskIdentifikator-error"]`)).toHaveText(
       "Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke).",
     );
-    await page.getByRole("link", { name: /Inntektsmottaker 1 – Fødselsnummer eller d-nummer/ }).click();
+    await page.getByRole("link", { name: /› Fødselsnummer eller d-nummer/ }).click();
     await expect(fnr).toBeFocused();
     await expectNoAxeViolations(page);
 
@@ -107,10 +107,10 @@ test.describe("A-melding builder, payroll administrator", () => {
     await expect(page.getByTestId("feedback-status")).toHaveText("Tilbakemelding: avvik", { timeout: 40_000 });
     const immediate = page.getByTestId("deviations-immediate");
     await expect(immediate).toContainText("MAGNET_EDAG-219");
-    await expect(immediate.getByTestId("deviation-person")).toContainText("Kari Testesen");
+    await expect(immediate.getByTestId("deviation-field")).toContainText("Kari Testesen");
 
     // Its link opens a replacement on the field concerned.
-    await immediate.getByTestId("deviation-fix").click();
+    await immediate.getByTestId("field-location-link").click();
     await expect(page.getByRole("heading", { name: "Erstatt A-melding" })).toBeVisible();
     await expect(page.getByTestId("focused-field-notice")).toBeVisible();
     await expect(field(page, "meldingsId")).not.toHaveValue(meldingsId);
@@ -151,7 +151,7 @@ test.describe("A-melding builder, payroll administrator", () => {
     const beloep = field(page, `${PERSON}.inntekt.0.beloep`);
     await expect(beloep).toBeFocused();
     await expect(beloep).toHaveAttribute("data-highlighted", "true");
-    await expect(page.getByTestId("focused-field-notice")).toContainText("Inntekt 1 – Beløp");
+    await expect(page.getByTestId("focused-field-notice")).toContainText("Inntekt 1 › Beløp");
   });
 
   test("lists A-meldinger and links to the builder", async ({ page }) => {

@@ -22,12 +22,15 @@ test.describe("A-melding feedback", () => {
     const immediate = page.getByTestId("deviations-immediate");
     await expect(immediate).toContainText("Øyeblikkelig");
     await expect(immediate).toContainText("MAGNET_EDAG-219");
-    await expect(immediate.getByTestId("deviation-person")).toHaveText(`Kari Testesen, ${FNR}`);
-    const fix = immediate.getByRole("link", { name: "oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold" });
+    // The field is named as the builder names it, with the person from the report: birth date part only, never a path.
+    const fix = immediate.getByTestId("deviation-field").getByRole("link");
+    await expect(fix).toHaveText(`Kari Testesen (${FNR.slice(0, 6)}·····) › Arbeidsforhold`);
     await expect(fix).toHaveAttribute(
       "href",
       `/a-melding/ny?erstatter=${id}&felt=oppgave.virksomhet.0.inntektsmottaker.0.arbeidsforhold`,
     );
+    await expect(immediate).not.toContainText("oppgave.virksomhet");
+    await expect(immediate.getByTestId("deviation-field")).not.toContainText(FNR);
     await expect(feedback.getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute(
       "href",
       `/a-melding/ny?erstatter=${id}`,
@@ -56,7 +59,12 @@ test.describe("A-melding feedback", () => {
     const feedback = page.getByTestId("feedback");
     await expect(feedback).toContainText("A-meldingen er avvist og må sendes på nytt.");
     await expect(page.getByTestId("deviations-rejection")).toContainText("Avvisning");
-    await expect(page.getByTestId("deviation-person")).toHaveText("Kari Testesen, ******10008");
+    // The person as a manager sees personal numbers everywhere: masked, no birth date.
+    await expect(page.getByTestId("deviations-rejection").getByTestId("deviation-field")).toHaveText("Kildesystem");
+    await expect(page.getByTestId("deviations-immediate").getByTestId("deviation-field")).toHaveText(
+      "Kari Testesen (******10008) › Arbeidsforhold",
+    );
+    await expect(feedback).not.toContainText(FNR.slice(0, 6));
     await expect(feedback.getByRole("link")).toHaveCount(0);
     await expect(page.getByTestId("feedback-sums")).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
@@ -78,7 +86,7 @@ test.describe("A-melding feedback", () => {
     await expect(page.getByTestId("next-step")).toContainText("Inntektsåret er ikke åpent for innrapportering");
     const detail = decoded.getByRole("row", { name: /AMLD_1027/ });
     await expect(detail).toContainText("Inntektsår er ikke støttet");
-    await expect(detail).toContainText("/leveranse/kalendermaaned");
+    await expect(detail.getByTestId("field-location")).toHaveText("Kalendermåned");
     await expect(detail).toContainText("2014-05");
     await expect(page.getByTestId("feedback")).toHaveCount(0);
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -97,7 +97,7 @@ test.describe("payroll administrator", () => {
     );
     await expect(group.getByRole("heading")).toContainText("virksomhet 312 000 016");
     await expect(group.getByRole("listitem")).toHaveText(
-      "Fødselsnummer eller d-nummer: Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke). (norskIdentifikator)",
+      "Fødselsnummer eller d-nummer: Fødselsnummeret eller d-nummeret er ikke gyldig (kontrollsifrene stemmer ikke).",
     );
     await expect(page.getByTestId("import-summary")).toHaveCount(0);
     await expectNoAxeViolations(page);

@@ -103,7 +103,7 @@ test.describe("payroll administrator", () => {
       "Beløpet kan ikke være negativt.",
     );
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toHaveText("Feltet må fylles ut.");
-    await page.getByRole("link", { name: /^Oppdragsgiver – Organisasjonsnummer:/ }).click();
+    await page.getByRole("link", { name: /^Oppdragsgiver › Organisasjonsnummer:/ }).click();
     await expect(page.locator("#oppdrag-oppdragsgiver\\.organisasjonsnummer")).toBeFocused();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -168,6 +168,12 @@ test.describe("payroll administrator", () => {
             angittVerdi: "Montering av stålkonstruksjoner",
             melding: "Beskrivelsen må angi type arbeid",
           },
+          {
+            sti: "/oppdragstaker/utenlandskIdentifikasjon",
+            angittVerdi: "LT-300400",
+            melding: "Registreringsnummeret er ukjent",
+          },
+          { sti: "/oppdrag/tilleggsopplysning", angittVerdi: "x", melding: "Ukjent felt" },
         ],
       },
     ]);
@@ -177,13 +183,30 @@ test.describe("payroll administrator", () => {
     const decoded = page.getByTestId("decoded-error").first();
     await expect(decoded).toContainText("OAR_005");
     await expect(decoded).toContainText("Feil i forbindelse med validering av payload");
-    await expect(decoded).toContainText("/oppdrag/beskrivelse");
     await expect(decoded).toContainText("Beskrivelsen må angi type arbeid");
     await expect(decoded).toContainText("Korrelasjonsid");
+    // Each field Skatteetaten points at is named as the form names it, with the party it belongs to, never as its path.
+    const fields = decoded.getByTestId("field-location");
+    await expect(fields).toHaveText([
+      "Oppdraget › Beskrivelse av arbeidet",
+      "Oppdragstaker: Baltic Steel UAB › Utenlandsk identifikasjon (registreringsnummer)",
+      // A path the form does not have: humanised, with the raw path for support.
+      "Oppdraget › Tilleggsopplysning Teknisk sti: /oppdrag/tilleggsopplysning",
+    ]);
+    await expect(decoded).not.toContainText("/oppdrag/beskrivelse");
+    await expect(decoded).not.toContainText("utenlandskIdentifikasjon");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 
-    await page.getByRole("link", { name: "Send rettet versjon (ny nøkkel)" }).click();
-    await expect(page).toHaveURL(new RegExp(`/oppdrag/${id}/rediger$`));
+    await expect(page.getByRole("link", { name: "Send rettet versjon (ny nøkkel)" })).toHaveAttribute(
+      "href",
+      `/oppdrag/${id}/rediger`,
+    );
+
+    // The field's link opens the corrected version with that field focused.
+    await fields.getByRole("link", { name: "Oppdraget › Beskrivelse av arbeidet" }).click();
+    await expect(page).toHaveURL(new RegExp(`/oppdrag/${id}/rediger\\?felt=oppdrag\\.beskrivelse$`));
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse")).toBeFocused();
+    await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse")).toHaveAttribute("data-highlighted", "true");
     await expect(page.locator("#oppdrag-oppdrag\\.beskrivelse-error")).toContainText(
       "Beskrivelsen må angi type arbeid",
     );

@@ -2,12 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { FieldLocation } from "@/components/field-location/field-location";
 import { Button } from "@/components/ui/button";
 import { type DocumentError, formatImportPath } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
+import { locateField } from "@/lib/field-location/locate-field";
 import { formatOrgnr } from "@/lib/validation/orgnr";
-import { describeFieldPath } from "./describe-field-path";
 import { UnknownElements } from "./import-unknown-elements";
+
+/**
+ * A person group's errors name fields within the person ("inntekt.0.beloep"); the group's heading
+ * names the person, so the field is located under any person, with the parties left out.
+ */
+const IN_A_PERSON = "oppgave.virksomhet.0.inntektsmottaker.0";
 
 /** Rendering 10 000 persons at once would freeze the page; the rest come on request. */
 const FIRST_GROUPS = 50;
@@ -53,7 +60,7 @@ function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: Docu
 export function ImportErrors({ result }: { result: ImportRejected }) {
   const t = useTranslations("ameldingImport");
   const tv = useTranslations("ameldingValidation");
-  const tb = useTranslations("ameldingBuilder");
+  const translate = useTranslations();
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
@@ -102,8 +109,17 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
             {group.errors.map((error, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
               <li key={j}>
-                {describeFieldPath(error.field, tb)}: {tv(error.key, error.params)}{" "}
-                <code className="text-xs text-muted">({error.field})</code>
+                <FieldLocation
+                  location={{
+                    ...locateField("amelding", group.person === null ? error.field : `${IN_A_PERSON}.${error.field}`, {
+                      t: translate,
+                      identity: "birthdate",
+                      parties: group.person === null,
+                    }),
+                    raw: error.field,
+                  }}
+                />
+                : {tv(error.key, error.params)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useFocusField } from "@/components/forms/use-focus-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
@@ -23,14 +24,13 @@ import {
 } from "@/lib/amelding/form-values";
 import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
+import { locateField } from "@/lib/field-location/locate-field";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { type BuilderKit, FIELD_ID_PREFIX, fieldId } from "./builder-kit";
-import { describeFieldPath } from "./describe-field-path";
 import { ItemGroup } from "./item-group";
 import { Lines } from "./lines";
 import { ModelSelect, ModelText } from "./model-fields";
 import { SumsPanel } from "./sums-panel";
-import { useFocusField } from "./use-focus-field";
 import { VirksomhetFields } from "./virksomhet-fields";
 
 export type LeveranseBuilderProps = {
@@ -51,7 +51,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(props.initial);
   const [preview, setPreview] = useState<string | null>(null);
-  const focused = useFocusField(props.focusPath);
+  const focused = useFocusField(props.focusPath, "amelding", FIELD_ID_PREFIX);
   const form = useActionForm({
     action: saveAmeldingAction,
     schema: leveranseDraftSchema,
@@ -83,7 +83,10 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     (o) => o.orgnr === textAt(values, "opplysningspliktig.norskIdentifikator"),
   )?.id;
   const locked = Boolean(props.submissionId || props.replacesSubmissionId);
-  const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, describeFieldPath(path, tb)]));
+  /** A field's name as the feedback and error pages give it, with the person it belongs to. */
+  const fieldName = (path: string) =>
+    locateField("amelding", path, { t, payload: values, identity: "birthdate" }).crumbs.join(" › ");
+  const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, fieldName(path)]));
 
   function save(intent: "draft" | "submit") {
     setPreview(null);
@@ -127,7 +130,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           <Alert tone="warning">
             {tb("focusedField")}{" "}
             <a href={`#${fieldId(focused)}`} className="underline">
-              {describeFieldPath(focused, tb)}
+              {fieldName(focused)}
             </a>
           </Alert>
         </div>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FieldLocation } from "@/components/field-location/field-location";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
+import { locateField } from "@/lib/field-location/locate-field";
 import { type ErrorGroup, type ErrorGroupFilter, errorGroupListFilter } from "@/lib/submissions/queries/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
@@ -60,6 +62,17 @@ export async function ErrorGroupsTable({
               <span className="text-muted">{t("errorGroups.specCode")}:</span>{" "}
               <span className="font-mono">{group.specCode}</span>
               {described.specText && <span className="ml-2">{described.specText}</span>}
+            </p>
+          )}
+          {group.fields.length > 0 && (
+            <p className="mt-1" data-testid="error-group-fields">
+              <span className="text-muted">{t("errorGroups.fields", { count: group.fields.length })}:</span>{" "}
+              {group.fields.map((field, i) => (
+                <span key={`${field.kind} ${field.sti}`}>
+                  {i > 0 && ", "}
+                  <FieldLocation location={locateField(field.kind, field.sti, { t, identity: "masked" })} />
+                </span>
+              ))}
             </p>
           )}
           {!described.known && <p className="mt-1">{t("errorGroups.unknownCode")}</p>}

@@ -10,9 +10,11 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useFocusField } from "@/components/forms/use-focus-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
+import { locateField } from "@/lib/field-location/locate-field";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
@@ -32,10 +34,13 @@ export type OppdragFormProps = {
   existsAtSkatteetaten: boolean;
   /** Fields Skatteetaten's last rejection points at (path → its message). */
   rejectedFields?: Record<string, string>;
+  /** A model path or sti (`?felt=`) to bring into view and focus, e.g. from a rejection's field link. */
+  focusPath?: string;
 };
 
 export function OppdragForm(props: OppdragFormProps) {
   const tf = useTranslations("oppdragForm");
+  const t = useTranslations();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -90,14 +95,10 @@ export function OppdragForm(props: OppdragFormProps) {
   const { pending } = form;
   const errors = form.hasFieldErrors ? form.fieldErrors : rejected;
   const f = createFieldLookup(ID, props.initial, errors);
-  const labelFor = (path: string) => {
-    const parts = path.split(".");
-    const last = parts.at(-1) ?? path;
-    const section = parts[0] ?? path;
-    const name = tf.has(last) ? tf(last) : last;
-    return tf.has(section) && section !== last ? `${tf(section)} – ${name}` : name;
-  };
-  const summaryLabels = Object.fromEntries(Object.keys(errors).map((p) => [p, labelFor(p)]));
+  const summaryLabels = Object.fromEntries(
+    Object.keys(errors).map((p) => [p, locateField("oar", p, { t, identity: "birthdate" }).crumbs.join(" › ")]),
+  );
+  useFocusField(props.focusPath, "oar", ID);
 
   function togglePreview() {
     if (preview !== null) return setPreview(null);

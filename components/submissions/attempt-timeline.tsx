@@ -5,7 +5,7 @@ import { Tag } from "@/components/ui/tag";
 import type { DeliveryAttempt, SubmissionVersion } from "@/lib/db/schema";
 import { attemptTimeline, bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { DecodedErrorView } from "./decoded-error-view";
+import { DecodedErrorView, type FieldContext } from "./decoded-error-view";
 
 const OUTCOME_TONE: Partial<Record<DeliveryAttempt["outcome"], "success" | "danger" | "warning" | "brand">> = {
   accepted: "success",
@@ -30,11 +30,14 @@ export async function AttemptTimeline({
   versions,
   showRaw,
   unmasked,
+  fields,
 }: {
   attempts: DeliveryAttempt[];
-  versions: Pick<SubmissionVersion, "id" | "versionNo">[];
+  versions: Pick<SubmissionVersion, "id" | "versionNo" | "payload">[];
   showRaw: boolean;
   unmasked: boolean;
+  /** Who the reader may see in a field's location, and the form that corrects the report. */
+  fields: Omit<FieldContext, "payload">;
 }) {
   const t = await getTranslations();
   const format = await getFormatter();
@@ -101,7 +104,13 @@ export async function AttemptTimeline({
                     {t(`timeline.withoutAnswer.${explanation.key}`, explanation.values)}
                   </p>
                 )}
-                {a.decodedError && <DecodedErrorView decoded={a.decodedError} mask={mask} />}
+                {a.decodedError && (
+                  <DecodedErrorView
+                    decoded={a.decodedError}
+                    mask={mask}
+                    fields={{ ...fields, payload: version?.payload }}
+                  />
+                )}
                 {!a.decodedError && a.korrelasjonsid && (
                   <p className="text-sm">
                     {t("detail.korrelasjonsid")}:{" "}

@@ -1,8 +1,19 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { FieldLocation } from "@/components/field-location/field-location";
 import { CopyValue } from "@/components/ui/copy-button";
 import { Tag } from "@/components/ui/tag";
+import { type IdentityView, locateField } from "@/lib/field-location/locate-field";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
+
+/** Where the fields an answer points at are: the version it answered, and the form that corrects it. */
+export type FieldContext = {
+  /** The payload of the version the answer is about; names the person or party of each field. */
+  payload?: unknown;
+  identity: IdentityView;
+  /** The form that corrects the report, if the reader may; each field links into it. */
+  fixUrl?: string | null;
+};
 
 /**
  * Skatteetaten's answer in words: code, its text in the reader's language, category and detail entries. What to
@@ -11,11 +22,14 @@ import type { CatalogueEntry } from "@/lib/reporting/errors/error-catalogue";
 export async function DecodedErrorView({
   decoded,
   mask,
+  fields = { identity: "masked" },
 }: {
   decoded: DecodedSkatteetatenError;
   mask: (text: string) => string;
+  fields?: FieldContext;
 }) {
   const t = await getTranslations("detail");
+  const translate = await getTranslations();
   const locale = await getLocale();
   const text = (e: CatalogueEntry) => (locale === "nb" ? e.textNb : e.textEn);
   return (
@@ -23,9 +37,7 @@ export async function DecodedErrorView({
       <p>
         <span className="font-mono font-semibold">{decoded.code ?? "–"}</span>{" "}
         {decoded.entry ? (
-          <>
-            <span className="font-medium">{text(decoded.entry)}</span>
-          </>
+          <span className="font-medium">{text(decoded.entry)}</span>
         ) : (
           <span className="text-sm">{t("unknownCode")}</span>
         )}
@@ -71,7 +83,20 @@ export async function DecodedErrorView({
                     {s.kode ?? "–"}
                     {s.entry && <div className="font-sans text-xs">{text(s.entry)}</div>}
                   </td>
-                  <td className="py-1 pr-3 font-mono">{s.sti ?? "–"}</td>
+                  <td className="py-1 pr-3">
+                    {s.sti ? (
+                      <FieldLocation
+                        location={locateField(decoded.api, s.sti, {
+                          t: translate,
+                          payload: fields.payload,
+                          identity: fields.identity,
+                        })}
+                        fixUrl={fields.fixUrl}
+                      />
+                    ) : (
+                      "–"
+                    )}
+                  </td>
                   <td className="py-1 pr-3 font-mono">{s.angittVerdi ? mask(s.angittVerdi) : "–"}</td>
                   <td className="py-1">{s.melding ? mask(s.melding) : "–"}</td>
                 </tr>

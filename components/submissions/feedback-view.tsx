@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FieldLocation } from "@/components/field-location/field-location";
 import { Alert } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
+import { type IdentityView, locateField, personalNumberShown } from "@/lib/field-location/locate-field";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity } from "@/lib/reporting/amelding/feedback-adapter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -21,11 +23,9 @@ const SEVERITY_TONE: Record<FeedbackSeverity, "danger" | "warning" | "neutral"> 
   unknown: "neutral",
 };
 
-/** Where the A-melding builder opens a replacement of this submission with the field in focus. */
-export function fixHref(submissionId: string, fieldPath?: string | null) {
-  const params = new URLSearchParams({ erstatter: submissionId });
-  if (fieldPath) params.set("felt", fieldPath);
-  return `/a-melding/ny?${params}`;
+/** Where the A-melding builder opens a replacement of this submission (FieldLocation adds the field to focus). */
+function fixHref(submissionId: string) {
+  return `/a-melding/ny?${new URLSearchParams({ erstatter: submissionId })}`;
 }
 
 /** "63450012345" → "6345 00 12345", the way Norwegian account numbers are written. */
@@ -38,13 +38,16 @@ type Props = {
   /** May send a replacement (the links lead to the A-melding builder). */
   canFix: boolean;
   showRaw: boolean;
+  /** The accepted version's payload: names the person a deviation's field belongs to. */
+  payload?: unknown;
+  identity: IdentityView;
 };
 
 /**
  * The A-melding feedback from Skatteetaten: still waiting, why it could not be had, or what it says.
  * While it is awaited, the page's LiveSubmission re-renders it when the follower has checked again.
  */
-export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw }: Props) {
+export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw, payload, identity }: Props) {
   const t = await getTranslations("feedback");
   const format = await getFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
@@ -103,7 +106,14 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
             </p>
           )}
 
-          <Deviations deviations={parsed.deviations} submissionId={submissionId} mask={mask} canFix={canFix} />
+          <Deviations
+            deviations={parsed.deviations}
+            submissionId={submissionId}
+            mask={mask}
+            canFix={canFix}
+            payload={payload}
+            identity={identity}
+          />
 
           {parsed.sums && (
             <div className="mt-6">
@@ -172,13 +182,23 @@ async function Deviations({
   submissionId,
   mask,
   canFix,
+  payload,
+  identity,
 }: {
   deviations: FeedbackDeviation[];
   submissionId: string;
   mask: (text: string) => string;
   canFix: boolean;
+  payload: unknown;
+  identity: IdentityView;
 }) {
   const t = await getTranslations("feedback");
+  const translate = await getTranslations();
+  /** The person as the document names them, where the field's path does not lead to one in the report. */
+  const person = (p: NonNullable<FeedbackDeviation["person"]>) => {
+    const id = p.identifier ? mask(personalNumberShown(p.identifier, identity)) : null;
+    return p.name && id ? `${p.name} (${id})` : (p.name ?? id ?? "");
+  };
   if (deviations.length === 0) return <p className="mt-4">{t("noDeviations")}</p>;
   return (
     <div className="mt-6 space-y-5" data-testid="feedback-deviations">
@@ -193,49 +213,43 @@ async function Deviations({
               <span className="text-sm font-normal">{t(`severityHelp.${severity}`, { count: group.length })}</span>
             </h3>
             <ul className="divide-y divide-line">
-              {group.map((d, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
-                <li key={i} className="py-2 text-sm">
-                  <p>
-                    {d.code && <span className="mr-2 font-mono font-semibold">{d.code}</span>}
-                    {d.message ? mask(d.message) : t("noMessage")}
-                  </p>
-                  <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
-                    {d.person && (
-                      <>
-                        <dt className="text-muted">{t("person")}</dt>
-                        <dd data-testid="deviation-person">
-                          {[d.person.name, d.person.identifier && mask(d.person.identifier)].filter(Boolean).join(", ")}
-                        </dd>
-                      </>
-                    )}
-                    {d.virksomhet && (
-                      <>
-                        <dt className="text-muted">{t("virksomhet")}</dt>
-                        <dd className="tabular-nums">{formatOrgnr(d.virksomhet)}</dd>
-                      </>
-                    )}
-                    {(d.fieldPath || d.sti) && (
-                      <>
-                        <dt className="text-muted">{t("field")}</dt>
-                        <dd>
-                          {canFix && d.fieldPath ? (
-                            <Link
-                              href={fixHref(submissionId, d.fieldPath)}
-                              className="font-mono underline"
-                              data-testid="deviation-fix"
-                            >
-                              {d.fieldPath}
-                            </Link>
-                          ) : (
-                            <code>{d.fieldPath ?? d.sti}</code>
-                          )}
-                        </dd>
-                      </>
-                    )}
-                  </dl>
-                </li>
-              ))}
+              {group.map((d, i) => {
+                const location = d.sti ? locateField("amelding", d.sti, { t: translate, payload, identity }) : null;
+                const personInLocation = Boolean(
+                  location?.modelPath && /inntektsmottaker\.\d+/.test(location.modelPath),
+                );
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
+                  <li key={i} className="py-2 text-sm">
+                    <p>
+                      {d.code && <span className="mr-2 font-mono font-semibold">{d.code}</span>}
+                      {d.message ? mask(d.message) : t("noMessage")}
+                    </p>
+                    <dl className="mt-1 grid gap-x-4 sm:grid-cols-[auto_1fr]">
+                      {d.person && !personInLocation && (
+                        <>
+                          <dt className="text-muted">{t("person")}</dt>
+                          <dd data-testid="deviation-person">{person(d.person)}</dd>
+                        </>
+                      )}
+                      {d.virksomhet && !location && (
+                        <>
+                          <dt className="text-muted">{t("virksomhet")}</dt>
+                          <dd className="tabular-nums">{formatOrgnr(d.virksomhet)}</dd>
+                        </>
+                      )}
+                      {location && (
+                        <>
+                          <dt className="text-muted">{t("field")}</dt>
+                          <dd data-testid="deviation-field">
+                            <FieldLocation location={location} fixUrl={canFix ? fixHref(submissionId) : null} />
+                          </dd>
+                        </>
+                      )}
+                    </dl>
+                  </li>
+                );
+              })}
             </ul>
           </div>
         );

@@ -1,6 +1,6 @@
 import "server-only";
+import { stiToModelPath } from "@/lib/field-location/model-path";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import { oarStiToModelPath } from "@/lib/reporting/oar/oar-adapter";
 import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 
 type Attempt = { outcome: string; decodedError: Pick<DecodedSkatteetatenError, "specifications"> | null };
@@ -17,8 +17,9 @@ export function rejectedFieldsFrom(attempts: Attempt[]): Record<string, string> 
   const specs = last?.decodedError?.specifications ?? [];
   const out: Record<string, string> = {};
   for (const s of specs) {
-    if (!s.sti) continue;
-    out[oarStiToModelPath(s.sti)] = [s.kode, s.melding].filter(Boolean).join(": ");
+    const path = stiToModelPath("oar", s.sti);
+    if (!path) continue;
+    out[path] = [s.kode, s.melding].filter(Boolean).join(": ");
   }
   return out;
 }

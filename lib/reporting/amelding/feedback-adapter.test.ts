@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Transmission } from "@/lib/dialogporten/dialogporten-types";
+import { stiToModelPath } from "@/lib/field-location/model-path";
 import {
   feedbackStatusOf,
   findFeedbackTransmission,
   parseFeedbackDocument,
   readFeedbackBody,
-  toFieldPath,
 } from "./feedback-adapter";
 
 const FNR = "01017012345";
@@ -125,9 +125,9 @@ describe("A-melding feedback document", () => {
   });
 
   it("maps JSON pointers with escapes to dotted model paths", () => {
-    expect(toFieldPath("/leveranse/kildesystem")).toBe("kildesystem");
-    expect(toFieldPath("/leveranse")).toBeNull();
-    expect(toFieldPath(null)).toBeNull();
+    expect(stiToModelPath("amelding", "/leveranse/kildesystem")).toBe("kildesystem");
+    expect(stiToModelPath("amelding", "/leveranse")).toBeNull();
+    expect(stiToModelPath("amelding", null)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FeedbackStatus } from "@/lib/db/schema";
 import type { Transmission } from "@/lib/dialogporten/dialogporten-types";
+import { stiToModelPath } from "@/lib/field-location/model-path";
 import type { OutgoingRequest } from "../adapter";
 import { AMELDING_SCOPE } from "./amelding-adapter";
 
@@ -119,19 +120,6 @@ export function readSeverity(value: unknown): FeedbackSeverity {
   return "unknown";
 }
 
-/** "/leveranse/oppgave/virksomhet/0/arbeidsforhold" (or dotted, or with [0]) → "oppgave.virksomhet.0.arbeidsforhold". */
-export function toFieldPath(sti: string | null): string | null {
-  if (!sti) return null;
-  const parts = sti
-    .replace(/\[(\d+)\]/g, "/$1")
-    .replace(/^\//, "")
-    .split(/[/.]/)
-    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .filter(Boolean);
-  if (parts[0] === "leveranse") parts.shift();
-  return parts.length > 0 ? parts.join(".") : null;
-}
-
 function readPerson(value: unknown): FeedbackDeviation["person"] {
   if (typeof value === "string") return { identifier: value, name: null };
   if (!isObj(value)) return null;
@@ -153,7 +141,7 @@ function readDeviation(value: unknown): FeedbackDeviation | null {
     person: readPerson(pick(value, "inntektsmottaker", "person")),
     virksomhet: isObj(virksomhet) ? str(virksomhet.norskIdentifikator) : str(virksomhet),
     sti,
-    fieldPath: toFieldPath(sti),
+    fieldPath: stiToModelPath("amelding", sti),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { stiToModelPath } from "@/lib/field-location/model-path";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
-import { createOarAdapter, OAR_INNSENDINGSTYPE, oarStiToModelPath } from "./oar-adapter";
+import { createOarAdapter, OAR_INNSENDINGSTYPE } from "./oar-adapter";
 import type { Oppdrag } from "./oppdrag-model";
 
 const oppdrag: Oppdrag = testOppdrag("310900125", { oppdragsreferanse: "OPP-1" });
@@ -37,11 +38,11 @@ describe("OAR adapter", () => {
   });
 });
 
-describe("oarStiToModelPath", () => {
+describe("an OAR sti as a model path", () => {
   it("maps Skatteetaten's paths to the form's field names", () => {
-    expect(oarStiToModelPath("/oppdrag/kontraktsverdi")).toBe("oppdrag.kontraktsverdiNok");
-    expect(oarStiToModelPath("/oppdragstaker/utenlandskIdentifikasjon")).toBe("oppdragstaker.registreringsnummer");
-    expect(oarStiToModelPath("oppdragsgiver.organisasjonsnummer")).toBe("oppdragsgiver.organisasjonsnummer");
-    expect(oarStiToModelPath("$.vedlegg[1].referanse")).toBe("vedlegg.1.referanse");
+    expect(stiToModelPath("oar", "/oppdrag/kontraktsverdi")).toBe("oppdrag.kontraktsverdiNok");
+    expect(stiToModelPath("oar", "/oppdragstaker/utenlandskIdentifikasjon")).toBe("oppdragstaker.registreringsnummer");
+    expect(stiToModelPath("oar", "oppdragsgiver.organisasjonsnummer")).toBe("oppdragsgiver.organisasjonsnummer");
+    expect(stiToModelPath("oar", "$.vedlegg[1].referanse")).toBe("vedlegg.1.referanse");
   });
 });

@@ -91,21 +91,3 @@ export function createOarAdapter(config: {
     readAccepted: (body) => readAnswerWith(oarAnswerSchema, body),
   };
 }
-
-/** Wire field names that differ from our model's, so a rejection's `sti` can mark the form field. */
-const WIRE_TO_MODEL: Record<string, string> = {
-  utenlandskIdentifikasjon: "registreringsnummer",
-  adresseIHjemland: "adresseHjemland",
-  adresseINorge: "adresseNorge",
-  kontraktsverdi: "kontraktsverdiNok",
-};
-
-/** "/oppdrag/kontraktsverdi" or "oppdrag.kontraktsverdi" → "oppdrag.kontraktsverdiNok". */
-export function oarStiToModelPath(sti: string): string {
-  return sti
-    .replace(/^\$?[./]?/, "")
-    .split(/[./]|\[(\d+)\]/)
-    .filter((s) => s !== undefined && s !== "")
-    .map((segment) => WIRE_TO_MODEL[segment] ?? segment)
-    .join(".");
-}

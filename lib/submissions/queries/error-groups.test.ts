@@ -15,6 +15,8 @@ type Ending = {
   status: SubmissionStatus;
   code?: string | null;
   specCodes?: (string | null)[];
+  /** The `sti` of each specification entry, in the same order as specCodes. */
+  stis?: (string | null)[];
   outcome?: DeliveryAttempt["outcome"];
   at?: string;
   kind?: "oar" | "amelding";
@@ -61,18 +63,19 @@ async function ended(actor: { id: string; email: string }, organisationId: strin
     decodedError: decodedError as DecodedSkatteetatenError | null,
   });
   // An earlier attempt with another specification code must not decide the group.
-  await db
-    .insert(deliveryAttempts)
-    .values([
-      attempt(1, "retryable_error", { code: "OAR_010", specifications: [{ kode: "OAR_1009" }] }),
-      attempt(
-        2,
-        e.outcome ?? (e.status === "failed" ? "retryable_error" : "rejected"),
-        e.code === undefined && !e.specCodes
-          ? null
-          : { code: e.code, specifications: (e.specCodes ?? []).map((kode) => ({ kode, melding: "x" })) },
-      ),
-    ]);
+  await db.insert(deliveryAttempts).values([
+    attempt(1, "retryable_error", { code: "OAR_010", specifications: [{ kode: "OAR_1009" }] }),
+    attempt(
+      2,
+      e.outcome ?? (e.status === "failed" ? "retryable_error" : "rejected"),
+      e.code === undefined && !e.specCodes
+        ? null
+        : {
+            code: e.code,
+            specifications: (e.specCodes ?? []).map((kode, i) => ({ kode, melding: "x", sti: e.stis?.[i] ?? null })),
+          },
+    ),
+  ]);
   return created.submissionId;
 }
 
@@ -138,6 +141,45 @@ describe("listErrorGroups (real PostgreSQL)", () => {
     expect(await members(0)).toEqual([a1, a2, a3].sort());
     expect(await members(groups.findIndex((g) => g.code === "OAR_010" && g.specCode === null))).toEqual([b]);
     expect(await members(groups.findIndex((g) => g.code === "OAR_005"))).toEqual([c]);
+  });
+
+  it("names the fields of each group's specification entry, with the kind of report they point into", async () => {
+    const { user, orgA } = await setup();
+    await ended(user, orgA.id, {
+      status: "rejected",
+      code: "OAR_005",
+      specCodes: ["OAR_1040", "OAR_1041"],
+      stis: ["/oppdrag/beskrivelse", "/oppdrag/startdato"],
+    });
+    await ended(user, orgA.id, {
+      status: "rejected",
+      code: "OAR_005",
+      specCodes: [null, "OAR_1040"],
+      stis: ["/oppdrag/felt", "/oppdrag/kontraktsverdi"],
+    });
+    await ended(user, orgA.id, {
+      status: "rejected",
+      code: "OAR_005",
+      specCodes: ["OAR_1040"],
+      stis: ["/oppdrag/beskrivelse"],
+    });
+    await ended(user, orgA.id, {
+      status: "rejected",
+      code: "AMLD_010",
+      specCodes: ["AMLD_1027"],
+      kind: "amelding",
+      stis: ["/leveranse/kalendermaaned"],
+    });
+    await ended(user, orgA.id, { status: "failed", code: "OAR_010", specCodes: [] });
+
+    const groups = await listErrorGroups(db, [orgA.id]);
+    const fieldsOf = (code: string) => groups.find((g) => g.code === code)?.fields;
+    expect(fieldsOf("OAR_005")).toEqual([
+      { kind: "oar", sti: "/oppdrag/beskrivelse" },
+      { kind: "oar", sti: "/oppdrag/kontraktsverdi" },
+    ]);
+    expect(fieldsOf("AMLD_010")).toEqual([{ kind: "amelding", sti: "/leveranse/kalendermaaned" }]);
+    expect(fieldsOf("OAR_010")).toEqual([]);
   });
 
   it("keeps an unknown code as its own group and groups failures without a code by their cause", async () => {

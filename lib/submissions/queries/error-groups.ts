@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { RETRYABLE_STATUSES } from "../operations/operations";
 import type { StatusReason } from "../status-reason";
-import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
+import { errorCodeSql, failureCauseSql, specCodeSql, specFieldSql } from "./failure-signature";
 import { type FailureCause, NO_SPEC_CODE, type SubmissionListFilter, UNSUCCESSFUL_STATUSES } from "./list-filter";
 import { submissionFilterConditions } from "./list-submissions";
 
@@ -23,11 +23,15 @@ export type ErrorGroup = {
   organisationNames: string[];
   firstSeen: Date;
   lastSeen: Date;
+  /** The fields that specification entry named, each with the kind of report it is a path into (at most MAX_FIELDS). */
+  fields: { kind: "oar" | "amelding"; sti: string }[];
   /** The status reason of the group's most recent failure (Skatteetaten's message for unknown codes). */
   latestReason: StatusReason | null;
   /** Whether "retry with the same key" applies, i.e. the engine gave up on a transient error. */
   retryable: boolean;
 };
+
+const MAX_FIELDS = 3;
 
 /**
  * Unsuccessful submissions (rejected, conflict, failed) grouped by what went wrong: error code,
@@ -49,6 +53,7 @@ export async function listErrorGroups(
       status: submissions.status,
       code: errorCodeSql.as("code"),
       specCode: specCodeSql.as("spec_code"),
+      specField: specFieldSql.as("spec_field"),
       cause: failureCauseSql.as("cause"),
       organisationId: submissions.organisationId,
       organisationName: organisations.name,
@@ -76,6 +81,9 @@ export async function listErrorGroups(
         string[]
       >`array_agg(distinct ${failures.organisationName} order by ${failures.organisationName})`,
       firstSeen: sql<string>`min(${failures.seenAt})`,
+      fields: sql<
+        string[] | null
+      >`(array_agg(distinct ${failures.specField}) filter (where ${failures.specField} is not null))[1:${sql.raw(String(MAX_FIELDS))}]`,
       lastSeen,
       latestReason: sql<StatusReason | null>`(array_agg(${failures.statusReason} order by ${failures.seenAt} desc))[1]`,
     })
@@ -84,6 +92,10 @@ export async function listErrorGroups(
     .orderBy(desc(count), desc(lastSeen));
   return rows.map((r) => ({
     ...r,
+    fields: (r.fields ?? []).flatMap((field) => {
+      const [kind, ...sti] = field.split(" ");
+      return kind === "oar" || kind === "amelding" ? [{ kind, sti: sti.join(" ") }] : [];
+    }),
     status: r.status as ErrorGroup["status"],
     cause: r.cause as FailureCause | null,
     firstSeen: new Date(r.firstSeen),

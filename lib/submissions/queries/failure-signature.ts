@@ -31,6 +31,26 @@ export const specCodeSql: SQL<string | null> = sql<string | null>`(
   limit 1
 )`;
 
+/**
+ * The field (`sti`) of that same specification entry, with the report kind it is a path into
+ * ("oar /oppdrag/beskrivelse"), so the error groups can name the field; null without one.
+ */
+export const specFieldSql: SQL<string | null> = sql<string | null>`(
+  select (
+    select ${submissions.kind} || ' ' || left(trim(e.spec->>'sti'), 500)
+    from jsonb_array_elements(
+      case when jsonb_typeof(a.decoded_error->'specifications') = 'array' then a.decoded_error->'specifications' else '[]'::jsonb end
+    ) with ordinality as e(spec, position)
+    where nullif(trim(e.spec->>'kode'), '') is not null
+    order by e.position
+    limit 1
+  )
+  from ${deliveryAttempts} a
+  where a.submission_id = ${submissions.id}
+  order by a.attempt_no desc
+  limit 1
+)`;
+
 /** For submissions without an error code: why, from the latest attempt's outcome (see FAILURE_CAUSES). */
 export const failureCauseSql: SQL<string | null> = sql<
   string | null

@@ -39,6 +39,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const showRaw = hasPermission(user.role, "submission:read_raw");
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
+  const identity = unmasked ? "birthdate" : "masked";
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
   const canCorrect =
@@ -55,6 +56,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
     hasPermission(user.role, "submission:edit") && s.kind === "amelding" && s.status === "accepted";
   const showFeedback = s.kind === "amelding" && s.status === "accepted";
   const feedback = showFeedback ? await findFeedbackForSubmission(getDb(), s.id, user.organisationIds) : null;
+  /** The form a field named in an answer is corrected in: the OAR form, or the builder for a rejected A-melding. */
+  const fixUrl = canCorrect ? `/oppdrag/${s.id}/rediger` : canEditAmelding ? `/a-melding/ny?utkast=${s.id}` : null;
   const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
 
   return (
@@ -155,10 +158,18 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           mask={mask}
           canFix={hasPermission(user.role, "submission:resend")}
           showRaw={showRaw}
+          payload={s.versions.find((v) => v.id === s.currentVersionId)?.payload}
+          identity={identity}
         />
       )}
 
-      <AttemptTimeline attempts={s.attempts} versions={s.versions} showRaw={showRaw} unmasked={unmasked} />
+      <AttemptTimeline
+        attempts={s.attempts}
+        versions={s.versions}
+        showRaw={showRaw}
+        unmasked={unmasked}
+        fields={{ identity, fixUrl }}
+      />
 
       <section className="mt-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="mb-3 text-lg font-semibold">

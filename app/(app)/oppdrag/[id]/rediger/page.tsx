@@ -16,11 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("oppdragForm"))("titleCorrect") };
 }
 
-/** Edit a draft, or correct a rejected report: the result is a new version with a new key. */
-export default async function EditOppdragPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * Edit a draft, or correct a rejected report: the result is a new version with a new key.
+ * `?felt=<path>` brings one field into view (the links on a rejection's fields).
+ */
+export default async function EditOppdragPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ felt?: string | string[] }>;
+}) {
   const user = await requireUser();
   if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
   const { id } = await params;
+  const { felt } = await searchParams;
   const db = getDb();
   const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(db, id, user.organisationIds) : null;
   if (submission?.kind !== "oar" || !CORRECTABLE_STATUSES.includes(submission.status)) notFound();
@@ -39,6 +49,7 @@ export default async function EditOppdragPage({ params }: { params: Promise<{ id
         oppdragsreferanse={submission.subject}
         existsAtSkatteetaten={existsAtSkatteetaten}
         rejectedFields={rejectedFieldsFrom(submission.attempts)}
+        focusPath={typeof felt === "string" ? felt : undefined}
       />
     </>
   );
