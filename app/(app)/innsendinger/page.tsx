@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
@@ -8,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
@@ -28,7 +30,10 @@ export default async function SubmissionsPage({
   const tErrors = await getTranslations("errorGroups");
   const th = await getTranslations("history");
   const params = await searchParams;
-  const filter = parseSubmissionListFilter(params);
+  const canonical = canonicalListUrl("/innsendinger", params);
+  if (canonical) redirect(canonical);
+  // The one filter both the query and the form are made from.
+  const filter = withoutForeignOrganisation(parseSubmissionListFilter(params), user.organisationIds);
   const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
   const db = getDb();
   const [page, organisations] = await Promise.all([
