@@ -26,7 +26,7 @@ export async function SubmissionFilters({
 }: {
   /** The list's path (/innsendinger, or /oppdrag with its own fields). */
   action?: string;
-  filter: SubmissionListFilter;
+  filter: Partial<SubmissionListFilter>;
   organisations: { id: string; name: string }[];
   /** The from/to the URL held and why they were not applied, if so (lib/filters/time-range.ts). */
   timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };

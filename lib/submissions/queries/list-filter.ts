@@ -96,7 +96,7 @@ export function parseSubmissionListFilter(params: RawSearchParams): SubmissionLi
  * (lib/submissions/queries/filter-round-trip.test.ts). `hidden` are the filters without a field
  * of their own (from the error groups and bulk operations), carried along unchanged.
  */
-export function submissionFilterFormValues(filter: SubmissionListFilter) {
+export function submissionFilterFormValues(filter: Partial<SubmissionListFilter>) {
   return {
     status: filter.status ?? [],
     kind: filter.kind ?? "",
