@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
-import { createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
 import { listOppdrag } from "./list-oppdrag";
 import { parseOppdragListFilter } from "./oppdrag-list-filter";
 
@@ -20,7 +20,12 @@ describe("listOppdrag (real PostgreSQL)", () => {
     const autumn = await create(org.id, {
       ...base,
       oppdragstaker: { ...base.oppdragstaker, navn: "Baltic Steel UAB" },
-      oppdrag: { ...base.oppdrag, startdato: "2026-09-15", forventetSluttdato: "2026-10-31", kontraktsverdiNok: 450000.5 },
+      oppdrag: {
+        ...base.oppdrag,
+        startdato: "2026-09-15",
+        forventetSluttdato: "2026-10-31",
+        kontraktsverdiNok: 450000.5,
+      },
     });
     const winter = await create(org.id, {
       ...base,
@@ -74,8 +79,16 @@ describe("listOppdrag (real PostgreSQL)", () => {
     });
 
     const firstPage = await listOppdrag(db, [org.id], parseOppdragListFilter({}), 1);
-    const secondPage = await listOppdrag(db, [org.id], parseOppdragListFilter({ cursor: firstPage.nextCursor ?? "" }), 1);
-    expect([...firstPage.rows, ...secondPage.rows].map((r) => r.id)).toEqual([winter.submissionId, autumn.submissionId]);
+    const secondPage = await listOppdrag(
+      db,
+      [org.id],
+      parseOppdragListFilter({ cursor: firstPage.nextCursor ?? "" }),
+      1,
+    );
+    expect([...firstPage.rows, ...secondPage.rows].map((r) => r.id)).toEqual([
+      winter.submissionId,
+      autumn.submissionId,
+    ]);
     expect(secondPage.nextCursor).toBeNull();
   });
 });
