@@ -62,7 +62,7 @@ describe("migration filling the oppdrag list columns", () => {
     const rows =
       await after`select id, oar_contractor_name, oar_contract_value_nok, oar_start_date::text, oar_end_date::text
       from submissions`;
-    const byId = new Map(rows.map((r) => [r.id as string, { ...r, id: undefined }]));
+    const byId = new Map<string, Record<string, unknown>>(rows.map((r) => [r.id as string, { ...r, id: undefined }]));
     expect(byId.get(corrected)).toEqual({
       id: undefined,
       oar_contractor_name: "Baltic Steel UAB",
