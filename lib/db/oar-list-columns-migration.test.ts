@@ -46,7 +46,7 @@ describe("migration filling the oppdrag list columns", () => {
       let last = "";
       for (const [i, payload] of versions.entries()) {
         const [v] = await sql`insert into submission_versions (submission_id, version_no, payload, idempotency_key)
-          values (${s!.id}, ${i + 1}, ${sql.json(payload as never)}, gen_random_uuid()) returning id`;
+          values (${s!.id}, ${i + 1}, ${JSON.stringify(payload)}::jsonb, gen_random_uuid()) returning id`;
         last = v!.id as string;
       }
       await sql`update submissions set current_version_id = ${last} where id = ${s!.id}`;
