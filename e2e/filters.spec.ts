@@ -75,7 +75,14 @@ test.describe("filters on the lists", () => {
       ),
     ];
     expect(hrefs.length).toBeGreaterThan(10);
-    for (const href of hrefs) {
+    // One link of each kind (the same statuses and keys, whatever the dates): the rest differ only in dates.
+    const shape = (href: string) =>
+      params(`http://x${href}`)
+        .filter((p) => !/^(from|to)=/.test(p))
+        .concat([...new URL(`http://x${href}`).searchParams.keys()].filter((k) => k === "from" || k === "to"))
+        .join("&");
+    const kinds = [...new Map(hrefs.map((href) => [shape(href), href])).values()];
+    for (const href of kinds) {
       await page.goto(href);
       const url = page.url();
       const rows = await rowIds(page);
