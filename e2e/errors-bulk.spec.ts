@@ -68,7 +68,7 @@ test("support finds a group of failures by code, retries it once the sandbox fau
   await expect(page).toHaveURL(/\/innsendinger\?.*code=OAR_010.*spec=OAR_1009/);
   await expect(page.locator("tbody tr")).toHaveCount(count);
   for (const id of ids) await expect(page.getByTestId(`submission-row-${id}`)).toContainText("Feilet");
-  await expect(page.getByTestId("filter-summary")).toContainText("OAR_1009");
+  await expect(page.getByTestId("filter-chips")).toContainText("OAR_1009");
   await expectNoAxeViolations(page);
 
   await page.goBack();

@@ -1,10 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { OrganisationSelect } from "@/components/filters/filter-selects";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
-import { FilterForm, filterInputClass as input, filterLabelClass as label } from "@/components/ui/filter-form";
+import {
+  type FilterChip,
+  FilterForm,
+  filterInputClass as input,
+  filterLabelClass as label,
+} from "@/components/ui/filter-form";
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-events";
 import { type AuditListFilter, auditFilterToSearchParams } from "@/lib/audit/audit-filter";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
+import { filterChipLinks } from "@/lib/filters/filter-chips";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 
 /** A plain GET form: the filters become the URL, so a filtered view of the log can be shared. */
@@ -23,12 +29,36 @@ export async function AuditFilters({
   // An action the app no longer records (or not yet names) stays selectable when the URL has it.
   const actions: string[] = [...AUDIT_ACTIONS];
   if (filter.action && !actions.includes(filter.action)) actions.push(filter.action);
+  const chipLabels: Record<string, string> = {
+    actor: t("auditLog.actor"),
+    action: t("auditLog.action"),
+    target: t("auditLog.targetType"),
+    org: t("auditLog.organisation"),
+    from: t("history.from"),
+    to: t("history.to"),
+    q: t("auditLog.search"),
+  };
+  const chipText = (key: string, value: string) =>
+    key === "action"
+      ? auditActionLabel(t, value)
+      : key === "target"
+        ? t(`auditLog.targetTypes.${value}`)
+        : key === "org"
+          ? (organisations.find((o) => o.id === value)?.name ?? value)
+          : value;
+  const chips: FilterChip[] = filterChipLinks("/revisjonslogg", filter, ["before"]).map((chip) => ({
+    ...chip,
+    label: chipLabels[chip.key] ?? chip.key,
+    text: chipText(chip.key, chip.value),
+  }));
   return (
     <FilterForm
       action="/revisjonslogg"
       label={t("auditLog.filters")}
       submitLabel={t("auditLog.apply")}
       resetLabel={t("auditLog.clear")}
+      chips={chips}
+      open={Boolean(timeRange.issues.from || timeRange.issues.to)}
     >
       <label className={label}>
         {t("auditLog.actor")}

@@ -62,6 +62,7 @@ export async function AuditTable({
     {
       key: "action",
       header: t("audit.action"),
+      primary: true,
       cell: (e) => (
         <>
           {auditActionLabel(t, e.action)}
@@ -95,6 +96,7 @@ export async function AuditTable({
       rowKey={(e) => String(e.id)}
       rowTestId={() => "audit-row"}
       empty={t("audit.empty")}
+      cards
     />
   );
 }

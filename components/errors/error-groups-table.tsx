@@ -90,6 +90,7 @@ export async function ErrorGroupsTable({
     {
       key: "status",
       header: t("errorGroups.status"),
+      primary: true,
       cell: ({ group }) => (
         <>
           <Tag tone="danger">{t(`status.${group.status}`)}</Tag>
@@ -161,6 +162,7 @@ export async function ErrorGroupsTable({
       rowTestId={(row) => row.testId}
       empty={t("errorGroups.empty")}
       cellClassName="px-4 py-3"
+      cards
     />
   );
 }

@@ -1,51 +1,76 @@
 import { getTranslations } from "next-intl/server";
-import { ExtraListFilters } from "@/components/errors/extra-list-filters";
+import { submissionFilterChips } from "@/components/errors/filter-summary";
 import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
+import { StatusCheckboxes } from "@/components/filters/status-checkboxes";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { FilterForm, filterLabelClass, filterInputClass as input } from "@/components/ui/filter-form";
 import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
 import {
   filterToSearchParams,
-  SUBMISSION_STATUSES,
   type SubmissionListFilter,
+  submissionFilterFormValues,
 } from "@/lib/submissions/queries/list-filter";
 
-/** A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared. */
+/**
+ * A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared.
+ * Its fields start from submissionFilterFormValues of the very filter the list was queried with,
+ * so the form and the rows always agree and applying it unchanged shows the same rows.
+ */
 export async function SubmissionFilters({
+  action = "/innsendinger",
   filter,
   organisations,
   timeRange,
+  fields = "all",
+  after,
 }: {
-  filter: SubmissionListFilter;
+  /** The list's path (/innsendinger, or /oppdrag with its own fields). */
+  action?: string;
+  filter: Partial<SubmissionListFilter>;
   organisations: { id: string; name: string }[];
   /** The from/to the URL held and why they were not applied, if so (lib/filters/time-range.ts). */
   timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
+  /** `oar`: the fields /oppdrag offers (no kind, no error code; period is the oppdrag's own). */
+  fields?: "all" | "oar";
+  after?: React.ReactNode;
 }) {
   const t = await getTranslations();
+  const values = submissionFilterFormValues(filter);
+  const hidden = Object.entries(values.hidden).filter(([, v]) => v !== undefined);
   return (
     <FilterForm
-      action="/innsendinger"
+      action={action}
       label={t("submissions.filters")}
       submitLabel={t("submissions.apply")}
       resetLabel={t("submissions.clear")}
-      after={<ExtraListFilters filter={filter} organisations={organisations} />}
-    >
-      <label className={filterLabelClass}>
-        {t("submissions.status")}
-        <select name="status" defaultValue={filter.status?.[0] ?? ""} className={input}>
-          <option value="">{t("submissions.allStatuses")}</option>
-          {SUBMISSION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
+      chips={await submissionFilterChips(action, { ...filter, cursor: undefined }, organisations)}
+      open={Boolean(timeRange.issues.from || timeRange.issues.to)}
+      after={
+        <>
+          {after}
+          {hidden.map(([key, v]) => (
+            <input key={key} type="hidden" name={key} value={v} />
           ))}
-        </select>
-      </label>
-      <KindSelect value={filter.kind} />
-      <OrganisationSelect value={filter.org} organisations={organisations} />
+        </>
+      }
+    >
+      <StatusCheckboxes selected={values.status} />
+      {fields === "all" && <KindSelect value={values.kind} />}
+      <OrganisationSelect value={values.org} organisations={organisations} />
       <label className={filterLabelClass}>
-        {t("submissions.period")}
-        <input name="period" defaultValue={filter.period ?? ""} pattern="\d{4}-\d{2}" className={input} />
+        {fields === "oar" ? t("filters.oppdragPeriod") : t("submissions.period")}
+        <input
+          name="period"
+          defaultValue={values.period}
+          pattern="\d{4}-\d{2}"
+          className={input}
+          aria-describedby={fields === "oar" ? "period-hint" : undefined}
+        />
+        {fields === "oar" && (
+          <span id="period-hint" className="text-xs font-normal text-muted">
+            {t("filters.oppdragPeriodHint")}
+          </span>
+        )}
       </label>
       <TimeRangeFields
         idPrefix="submissions"
@@ -55,16 +80,18 @@ export async function SubmissionFilters({
         issues={timeRange.issues}
         inputClass={input}
         quickRangeHref={(range) =>
-          `/innsendinger?${filterToSearchParams({ ...filter, ...quickRangeBounds(range, new Date()), cursor: undefined })}`
+          `${action}?${filterToSearchParams({ ...filter, ...quickRangeBounds(range, new Date()), cursor: undefined })}`
         }
       />
-      <label className={filterLabelClass}>
-        {t("submissions.code")}
-        <input name="code" defaultValue={filter.code ?? ""} className={`${input} font-mono`} />
-      </label>
+      {fields === "all" && (
+        <label className={filterLabelClass}>
+          {t("submissions.code")}
+          <input name="code" defaultValue={values.code} className={`${input} font-mono`} />
+        </label>
+      )}
       <label className={filterLabelClass}>
         {t("submissions.search")}
-        <input name="q" type="search" defaultValue={filter.q ?? ""} className={input} aria-describedby="q-hint" />
+        <input name="q" type="search" defaultValue={values.q} className={input} aria-describedby="q-hint" />
         <span id="q-hint" className="text-xs font-normal text-muted">
           {t("submissions.searchHint")}
         </span>

@@ -44,9 +44,8 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       header: t("subject"),
       cell: (row) => (
         <>
-          <Link href={`/innsendinger/${row.id}`} target="_blank" rel="noopener" className="underline">
+          <Link href={`/innsendinger/${row.id}`} className="underline">
             {row.subject}
-            <span className="sr-only"> {tr("history.opensInNewTab")}</span>
           </Link>
           {row.isCurrentAmelding && (
             <div className="mt-1">
@@ -55,14 +54,14 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
           )}
           {row.replacedById && (
             <div className="mt-1 text-xs">
-              <Link href={`/innsendinger/${row.replacedById}`} target="_blank" className="underline">
+              <Link href={`/innsendinger/${row.replacedById}`} className="underline">
                 {t("replacedBy")}
               </Link>
             </div>
           )}
           {row.replacesSubmissionId && (
             <div className="mt-1 text-xs">
-              <Link href={`/innsendinger/${row.replacesSubmissionId}`} target="_blank" className="underline">
+              <Link href={`/innsendinger/${row.replacesSubmissionId}`} className="underline">
                 {t("replaces")}
               </Link>
             </div>
@@ -73,6 +72,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
     {
       key: "status",
       header: t("status"),
+      primary: true,
       cell: (row) => (
         <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />
       ),
@@ -108,6 +108,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       rowTestId={(row) => `submission-row-${row.id}`}
       empty={t("empty")}
       before={data.inFlight && <p className="px-4 pt-3 text-sm text-muted">{t("refreshing")}</p>}
+      cards
     />
   );
 }

@@ -110,6 +110,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     own: (f) => ({ args: [{ userId: f.ownUserId, active: true }] }),
     other: (f) => ({ args: [{ userId: f.otherUserId, active: false }] }),
   },
+  "lib/saved-views/actions.ts#saveViewAction": {
+    requires: "submission:read",
+    // A user's own view, about no organisation; a search holding a fødselsnummer is refused, nothing saved.
+    own: () => ({ args: [{ list: "submissions", name: "Matrise", query: "q=01019012345" }] }),
+  },
+  "lib/saved-views/actions.ts#deleteViewAction": {
+    requires: "submission:read",
+    // No such view of the caller's: not found, nothing deleted.
+    own: (f) => ({ args: [{ viewId: f.otherBulkOperationId }] }),
+  },
   "lib/organisations/actions.ts#createOrganisationAction": {
     requires: "organisation:manage",
     // An orgnr the caller has already: refused at the field. Any other orgnr is registered for the

@@ -75,12 +75,14 @@ export async function databaseFingerprint(sql: postgres.Sql): Promise<Record<str
     union all select 'organisations', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from organisations t
     union all select 'sessions', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from sessions t
     union all select 'submissions', md5(coalesce(string_agg(
-      concat_ws(',', t.id, t.organisation_id, t.kind, t.subject, t.current_version_id, t.replaces_submission_id, t.queued_at, t.created_by), '|' order by t.id), ''))
+      concat_ws(',', t.id, t.organisation_id, t.kind, t.subject, t.current_version_id, t.replaces_submission_id, t.queued_at, t.created_by,
+        t.oar_contractor_name, t.oar_contract_value_nok, t.oar_start_date, t.oar_end_date), '|' order by t.id), ''))
       from submissions t
     union all select 'submission_versions', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from submission_versions t
     union all select 'bulk_operations', md5(coalesce(string_agg(concat_ws(',', t.id, t.kind, t.filter, t.total, t.created_by), '|' order by t.id), '')) from bulk_operations t
     union all select 'bulk_operation_members', md5(coalesce(string_agg(t::text, '|' order by t.operation_id, t.submission_id), '')) from bulk_operation_members t
     union all select 'system_user_requests', md5(coalesce(string_agg(concat_ws(',', t.id, t.organisation_id, t.external_id, t.status), '|' order by t.id), '')) from system_user_requests t
+    union all select 'saved_views', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from saved_views t
     union all select 'audit_log', concat(count(*), ':', max(id)) from audit_log`;
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }

@@ -27,7 +27,14 @@ export const SEED_ACTOR: AuditActor = { kind: "system", process: "seed" };
 /** The system acting on its own, without a user asking (e.g. checking Altinn for an answer). */
 export const SYSTEM_ACTOR: AuditActor = { kind: "system", process: "worker" };
 
-export const AUDIT_TARGET_TYPES = ["submission", "bulk_operation", "organisation", "user", "system"] as const;
+export const AUDIT_TARGET_TYPES = [
+  "submission",
+  "bulk_operation",
+  "organisation",
+  "user",
+  "system",
+  "saved_view",
+] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** Each action and the kind of target it concerns. */
@@ -48,6 +55,8 @@ export const AUDIT_ACTION_TARGETS = {
   "user.activate": "user",
   "user.deactivate": "user",
   "audit.exported": "system",
+  "saved_view.create": "saved_view",
+  "saved_view.delete": "saved_view",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -118,7 +127,11 @@ type AuditDetailsByAction = {
   "user.activate": { email: string };
   "user.deactivate": { email: string };
   "audit.exported": { format: "csv"; filter: Partial<AuditListFilter>; rowCount: number; includesDetails: boolean };
+  /** A user's own list view (lib/saved-views/saved-views.ts); concerns the user's organisations, as an entry about a user does. */
+  "saved_view.create": SavedViewDetails;
+  "saved_view.delete": SavedViewDetails;
 };
+type SavedViewDetails = { list: string; name: string; query: string };
 
 /** One event to record; `action` decides its target type and the shape of its details. */
 export type AuditEvent = {

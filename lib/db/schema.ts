@@ -3,14 +3,17 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
@@ -209,6 +212,13 @@ export const submissions = pgTable(
     receivedIds: jsonb("received_ids").$type<Record<string, string>>(),
     // An A-melding sent to replace an earlier accepted one (its payload carries erstatterMeldingsId).
     replacesSubmissionId: uuid("replaces_submission_id"),
+    // An oppdrag's contractor, value and period, copied from its current version's payload
+    // whenever that changes (lib/submissions/oar-list-columns.ts), so /oppdrag lists and filters
+    // them without reading payloads. Null for A-meldinger and for a draft without the field.
+    oarContractorName: text("oar_contractor_name"),
+    oarContractValueNok: numeric("oar_contract_value_nok"),
+    oarStartDate: date("oar_start_date"),
+    oarEndDate: date("oar_end_date"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -225,6 +235,10 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
+    // /oppdrag: newest first per organisation, oppdrag only (most submissions are A-meldinger).
+    index("submissions_oar_org_created_idx")
+      .on(t.organisationId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.kind} = 'oar'`),
   ],
 );
 
@@ -388,6 +402,26 @@ export const bulkOperationMembers = pgTable(
     primaryKey({ columns: [t.operationId, t.submissionId] }),
     index("bulk_operation_members_submission_idx").on(t.submissionId),
   ],
+);
+
+/**
+ * A list filter a user saved under a name (lib/saved-views/saved-views.ts): the query string as
+ * the list's own parser wrote it back. Each user sees and changes only their own; opening one goes
+ * through the list's parser and the caller's organisations like any URL.
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    list: text("list").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("saved_views_user_list_name_idx").on(t.userId, t.list, t.name)],
 );
 
 export type Submission = typeof submissions.$inferSelect;

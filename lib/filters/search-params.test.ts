@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prototypeSnapshot } from "@/lib/testing/prototypes";
-import { searchParamsRecord } from "./search-params";
+import { canonicalListUrl, searchParamsRecord } from "./search-params";
 
 describe("searchParamsRecord", () => {
   it("keeps repeated keys as lists", () => {
@@ -22,5 +22,22 @@ describe("searchParamsRecord", () => {
     expect(record).toEqual({ status: "failed" });
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(prototypeSnapshot()).toEqual(before);
+  });
+});
+
+describe("canonicalListUrl", () => {
+  it("leaves out the empty fields a GET form sends, keeping repeated keys and their order", () => {
+    expect(canonicalListUrl("/innsendinger", new URLSearchParams("status=rejected&kind=&status=failed&q="))).toBe(
+      "/innsendinger?status=rejected&status=failed",
+    );
+    expect(canonicalListUrl("/feil", { kind: "", org: "" })).toBe("/feil");
+    expect(canonicalListUrl("/feil", { kind: "oar", org: undefined })).toBeNull();
+  });
+
+  it("writes a bound that covers whole days as a date, as links do", () => {
+    expect(canonicalListUrl("/feil", new URLSearchParams("from=2026-11-01T00:00&to=2026-11-29T23:59"))).toBe(
+      "/feil?from=2026-11-01&to=2026-11-29",
+    );
+    expect(canonicalListUrl("/feil", new URLSearchParams("from=2026-11-01T00:01&to=2026-11-29T23:58"))).toBeNull();
   });
 });

@@ -39,3 +39,46 @@ export function toSearchParams(filter: Record<string, unknown>): URLSearchParams
 
 /** A query string as route handlers receive it (lib/routes/route-handler.ts): texts, a repeated key a list. */
 export const searchParamsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+
+/**
+ * The query string as a list page's one URL for it, or null when it already is. A GET filter form
+ * sends every field, the empty ones as `kind=`, and its datetime fields a date-only bound to the
+ * minute (`from=…T00:00`, `to=…T23:59`, meaning exactly the whole day: lib/filters/time-range.ts);
+ * the list pages redirect to the URL without the empty values and with such bounds as dates, so a
+ * filtered view has one URL whether it came from a link or from the form.
+ */
+export function canonicalQuery(params: RawSearchParams): string | null {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  const pairs = entries.flatMap(([k, v]) =>
+    v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((item): [string, string] => [k, item]),
+  );
+  const canonical = pairs.flatMap(([k, v]): [string, string][] => {
+    if (v === "") return [];
+    if (k === "from" && DATE_AT_MIDNIGHT.test(v)) return [[k, v.slice(0, 10)]];
+    if (k === "to" && DATE_AT_LAST_MINUTE.test(v)) return [[k, v.slice(0, 10)]];
+    return [[k, v]];
+  });
+  const changed = canonical.length !== pairs.length || canonical.some(([, v], i) => v !== pairs[i]?.[1]);
+  return changed ? new URLSearchParams(canonical).toString() : null;
+}
+const DATE_AT_MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00$/;
+const DATE_AT_LAST_MINUTE = /^\d{4}-\d{2}-\d{2}T23:59$/;
+
+/** Where a list page's request redirects to when its query is not canonical (see canonicalQuery). */
+export function canonicalListUrl(path: string, params: RawSearchParams): string | null {
+  const query = canonicalQuery(params);
+  if (query === null) return null;
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * A list filter without an organisation the user may not see: every list query scopes to the
+ * user's organisations anyway (so such an `org` would show nothing), and the organisation choice
+ * has no option for it, so the form and the rows would disagree. Applied to every URL and saved view.
+ */
+export function withoutForeignOrganisation<F extends { org?: string }>(
+  filter: F,
+  organisationIds: readonly string[],
+): F {
+  return filter.org && !organisationIds.includes(filter.org) ? { ...filter, org: undefined } : filter;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ErrorGroupFilters } from "@/components/errors/error-group-filters";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
@@ -7,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
+import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { listErrorGroups } from "@/lib/submissions/queries/error-groups";
 import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
@@ -24,8 +27,13 @@ export default async function ErrorGroupsPage({
   const user = await requireUser();
   if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
   const t = await getTranslations("errorGroups");
-  const { kind, org, from, to } = parseSubmissionListFilter(await searchParams);
+  const params = await searchParams;
+  const canonical = canonicalListUrl("/feil", params);
+  if (canonical) redirect(canonical);
+  const { kind, org, from, to } = withoutForeignOrganisation(parseSubmissionListFilter(params), user.organisationIds);
   const filter = { kind, org, from, to };
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const rawTime = { from: first(params.from), to: first(params.to) };
   const db = getDb();
   const [groups, organisations] = await Promise.all([
     listErrorGroups(db, user.organisationIds, filter),
@@ -35,7 +43,11 @@ export default async function ErrorGroupsPage({
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <ErrorGroupFilters filter={filter} organisations={organisations} />
+      <ErrorGroupFilters
+        filter={filter}
+        organisations={organisations}
+        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
+      />
       <ErrorGroupsTable
         groups={groups}
         filter={filter}

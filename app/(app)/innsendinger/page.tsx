@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { SavedViews } from "@/components/filters/saved-views";
 import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { SubmissionsTable } from "@/components/submissions/submissions-table";
 import { DownloadLink } from "@/components/ui/download-link";
@@ -8,8 +10,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
 import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
@@ -28,12 +32,16 @@ export default async function SubmissionsPage({
   const tErrors = await getTranslations("errorGroups");
   const th = await getTranslations("history");
   const params = await searchParams;
-  const filter = parseSubmissionListFilter(params);
+  const canonical = canonicalListUrl("/innsendinger", params);
+  if (canonical) redirect(canonical);
+  // The one filter both the query and the form are made from.
+  const filter = withoutForeignOrganisation(parseSubmissionListFilter(params), user.organisationIds);
   const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
   const db = getDb();
-  const [page, organisations] = await Promise.all([
+  const [page, organisations, savedViews] = await Promise.all([
     listSubmissions(db, user.organisationIds, filter),
     listOrganisationsForUser(db, user.organisationIds),
+    listSavedViews(db, user.id, "submissions"),
   ]);
   const query = filterToSearchParams(filter).toString();
   const wholeSet = filterToSearchParams({ ...filter, cursor: undefined });
@@ -65,6 +73,7 @@ export default async function SubmissionsPage({
           </div>
         }
       />
+      <SavedViews list="submissions" views={savedViews} currentQuery={wholeSet.toString()} />
       <SubmissionFilters
         filter={filter}
         organisations={organisations}

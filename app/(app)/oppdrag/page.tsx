@@ -1,24 +1,47 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { SubmissionsTable } from "@/components/submissions/submissions-table";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SavedViews } from "@/components/filters/saved-views";
+import { OppdragListTable } from "@/components/oppdrag/oppdrag-list-table";
+import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
-import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
-import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
-import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
+import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
+import { timeRangeIssues } from "@/lib/filters/time-range";
+import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
+import { parseOppdragListFilter } from "@/lib/oppdrag/oppdrag-list-filter";
+import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
+import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("oppdrag") };
 }
 
-export default async function OppdragPage() {
+export default async function OppdragPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const t = await getTranslations();
-  const filter = parseSubmissionListFilter({ kind: "oar" });
-  const page = await listSubmissions(getDb(), user.organisationIds, filter);
+  const params = await searchParams;
+  const canonical = canonicalListUrl("/oppdrag", params);
+  if (canonical) redirect(canonical);
+  // The one filter both the query and the form are made from.
+  const filter = withoutForeignOrganisation(parseOppdragListFilter(params), user.organisationIds);
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const rawTime = { from: first(params.from), to: first(params.to) };
+  const db = getDb();
+  const [page, organisations, savedViews] = await Promise.all([
+    listOppdrag(db, user.organisationIds, filter),
+    listOrganisationsForUser(db, user.organisationIds),
+    listSavedViews(db, user.id, "oppdrag"),
+  ]);
+  const wholeSet = filterToSearchParams({ ...filter, cursor: undefined });
   return (
     <>
       <PageHeader
@@ -35,10 +58,23 @@ export default async function OppdragPage() {
           ) : undefined
         }
       />
-      <SubmissionsTable
-        initial={toSubmissionPage(page, await getTranslations(), await getLocale())}
-        query={filterToSearchParams(filter).toString()}
+      <SavedViews list="oppdrag" views={savedViews} currentQuery={wholeSet.toString()} />
+      <SubmissionFilters
+        action="/oppdrag"
+        fields="oar"
+        filter={filter}
+        organisations={organisations}
+        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
       />
+      <OppdragListTable rows={page.rows} />
+      <nav className="mt-4 flex gap-4" aria-label={t("submissions.next")}>
+        {filter.cursor && <Link href={`/oppdrag?${wholeSet}`}>{t("submissions.first")}</Link>}
+        {page.nextCursor && (
+          <Link href={`/oppdrag?${filterToSearchParams({ ...filter, cursor: page.nextCursor })}`}>
+            {t("submissions.next")}
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

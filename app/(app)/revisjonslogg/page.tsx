@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -11,6 +12,7 @@ import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 
@@ -28,7 +30,9 @@ export default async function AuditPage({
   if (!hasPermission(user.role, "audit:read")) return <ForbiddenNotice />;
   const t = await getTranslations();
   const params = await searchParams;
-  const filter = parseAuditListFilter(params);
+  const canonical = canonicalListUrl("/revisjonslogg", params);
+  if (canonical) redirect(canonical);
+  const filter = withoutForeignOrganisation(parseAuditListFilter(params), user.organisationIds);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const rawTime = { from: first(params.from), to: first(params.to) };
   const scope = auditScopeFor(user);

@@ -17,6 +17,7 @@ import {
 } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
+import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type ReportPayload } from "../payload-kind";
 
 /**
@@ -108,6 +109,8 @@ export async function createSubmission(
         nextAttemptAt: input.queue ? now : null,
         createdBy: actor.id,
         replacesSubmissionId: input.replacesSubmissionId ?? null,
+        // A payload built in the database is an imported A-melding, which has none of these.
+        ...oarListColumns(input.kind, input.payload instanceof PayloadInDatabase ? null : input.payload),
       })
       .returning(),
   );
@@ -239,6 +242,7 @@ export async function sendCorrectedVersion(
     .update(submissions)
     .set({
       currentVersionId: version.id,
+      ...oarListColumns(kind, payload),
       status: options.queue ? "queued" : "draft",
       queuedAt: options.queue ? sql`now()` : null,
       nextAttemptAt: options.queue ? sql`now()` : null,

@@ -7,7 +7,8 @@ describe("submission list filter", () => {
       new URLSearchParams("status=failed&status=rejected&kind=oar&period=2026-10&q=%20abc%20&code=OAR_005"),
     );
     expect(filter).toMatchObject({
-      status: ["failed", "rejected"],
+      // In the order of the form's checkboxes, whatever the URL's order.
+      status: ["rejected", "failed"],
       kind: "oar",
       period: "2026-10",
       q: "abc",
