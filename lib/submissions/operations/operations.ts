@@ -18,6 +18,7 @@ import {
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { payloadFitsKind, type ReportPayload } from "../payload-kind";
+import { indexSubmissionVersion } from "../search/search-index";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -125,6 +126,7 @@ export async function createSubmission(
       // Not the payload: it can be large, and the caller has it.
       .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }),
   );
+  await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
@@ -248,6 +250,7 @@ export async function sendCorrectedVersion(
       updatedAt: sql`now()`,
     })
     .where(eq(submissions.id, submissionId));
+  await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: "submission.send_corrected_version",
     targetType: "submission",

@@ -10,6 +10,7 @@ import {
   submissionVersions,
 } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
+import { submissionSearchCondition } from "../search/search-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
 
@@ -18,8 +19,7 @@ export const SUBMISSION_PAGE_SIZE = 50;
 /**
  * The list's WHERE clause, scoped to the user's organisations. Shared with bulk operations, the
  * overview and the CSV export, so "retry/export everything in this filter" means exactly the
- * rows the list shows (on every page). Queries using it must join `organisations` (the
- * free-text search matches the orgnr).
+ * rows the list shows (on every page).
  */
 export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
@@ -50,26 +50,7 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
       ) ?? sql`false`,
     );
   }
-  if (filter.q) {
-    const q = filter.q;
-    const digits = q.replace(/\s+/g, "");
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q);
-    const matches: SQL[] = [
-      sql`${submissions.subject} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`,
-      sql`${submissions.receivedIds}->>'forsendelseId' = ${q}`,
-      sql`${submissions.receivedIds}->>'meldingsId' = ${q}`,
-      sql`${submissions.receivedIds}->>'dialogId' = ${q}`,
-      sql`exists (select 1 from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} = ${q})`,
-    ];
-    if (/^\d{9}$/.test(digits)) matches.push(eq(organisations.orgnr, digits));
-    if (isUuid) {
-      matches.push(eq(submissions.id, q));
-      matches.push(
-        sql`exists (select 1 from ${submissionVersions} where ${submissionVersions.submissionId} = ${submissions.id} and ${submissionVersions.idempotencyKey} = ${q}::uuid)`,
-      );
-    }
-    conditions.push(or(...matches) ?? sql`false`);
-  }
+  if (filter.q) conditions.push(submissionSearchCondition(organisationIds, filter.q));
   return conditions;
 }
 
