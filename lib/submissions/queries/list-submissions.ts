@@ -94,6 +94,8 @@ export async function listSubmissions(
       createdAt: submissions.createdAt,
       cursorTime: submissionCursorTime,
       replacesSubmissionId: submissions.replacesSubmissionId,
+      reportedForskuddstrekk: submissionVersions.reportedForskuddstrekk,
+      reportedArbeidsgiveravgift: submissionVersions.reportedArbeidsgiveravgift,
       // An A-melding stops being the month's current message once a replacement is accepted.
       replacedById: sql<string | null>`(select r.id from ${submissions} r
         where r.replaces_submission_id = ${submissions.id} and r.status = 'accepted' order by r.accepted_at desc limit 1)`,
@@ -101,6 +103,7 @@ export async function listSubmissions(
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
+    .leftJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
     .where(and(...conditions))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit + 1);
