@@ -4,7 +4,6 @@ import type { DbOrTx } from "@/lib/db/client";
 import {
   ameldingFeedback,
   bulkOperationMembers,
-  deliveryAttempts,
   organisations,
   submissions,
   submissionVersions,
