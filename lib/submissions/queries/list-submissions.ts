@@ -65,16 +65,18 @@ export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
   ];
 }
 
-/** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
-export async function listSubmissions(
+/**
+ * The list's query (newest first, keyset-paginated, scoped to the user's organisations in the
+ * WHERE clause), unexecuted, so the search benchmark can EXPLAIN exactly what the list runs.
+ */
+export function listSubmissionsQuery(
   db: DbOrTx,
   organisationIds: string[],
   filter: SubmissionListFilter,
-  limit = SUBMISSION_PAGE_SIZE,
+  limit: number,
 ) {
-  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
   const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
-  const rows = await db
+  return db
     .select({
       id: submissions.id,
       kind: submissions.kind,
@@ -106,6 +108,17 @@ export async function listSubmissions(
     .where(and(...conditions))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit + 1);
+}
+
+/** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
+export async function listSubmissions(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: SubmissionListFilter,
+  limit = SUBMISSION_PAGE_SIZE,
+) {
+  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
+  const rows = await listSubmissionsQuery(db, organisationIds, filter, limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
