@@ -19,6 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the organisations against an OR (docs/benchmarks.md, "Search").
  */
 export function submissionSearchCondition(organisationIds: string[], query: string): SQL {
+  if (organisationIds.length === 0) return sql`false`;
   const orgIds = sql.join(
     organisationIds.map((id) => sql`${id}::uuid`),
     sql`, `,
