@@ -29,17 +29,15 @@ const fnr = june.oppgave.virksomhet[0]!.inntektsmottaker![0]!.norskIdentifikator
 
 async function importAndSend(page: Page, l: ReturnType<typeof leveranse>) {
   await page.goto("/a-melding/importer");
-  await page
-    .getByLabel("Fil (.json eller .xml)")
-    .setInputFiles({
-      name: "a.json",
-      mimeType: "application/json",
-      buffer: Buffer.from(JSON.stringify({ leveranse: l })),
-    });
+  await page.getByLabel("Fil (.json eller .xml)").setInputFiles({
+    name: "a.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ leveranse: l })),
+  });
   await page.getByRole("button", { name: "Kontroller" }).click();
   await page.getByTestId("import-summary").getByRole("button", { name: "Send inn" }).click();
-  await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 20_000 });
+  await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 60_000 });
   return page.url().split("/").at(-1)!;
 }
 
