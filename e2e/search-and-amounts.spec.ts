@@ -35,7 +35,7 @@ async function importAndSend(page: Page, l: ReturnType<typeof leveranse>) {
     buffer: Buffer.from(JSON.stringify({ leveranse: l })),
   });
   await page.getByRole("button", { name: "Kontroller" }).click();
-  await page.getByTestId("import-summary").getByRole("button", { name: "Send inn" }).click();
+  await page.getByTestId("import-summary").getByRole("button", { name: "Send inn" }).click({ timeout: 60_000 });
   await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByTestId("submission-status")).toContainText("Mottatt", { timeout: 60_000 });
   return page.url().split("/").at(-1)!;
