@@ -43,6 +43,8 @@ async function importAndSend(page: Page, l: ReturnType<typeof leveranse>) {
 
 test.describe
   .serial("search and reported amounts", () => {
+    // Two imports, each sent and accepted, come first.
+    test.describe.configure({ timeout: 300_000 });
     let juneId: string;
 
     test.describe("payroll administrator", () => {
