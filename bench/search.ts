@@ -22,7 +22,6 @@ import { insertOrganisation } from "@/lib/organisations/queries";
 import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { listSubmissions, listSubmissionsQuery } from "@/lib/submissions/queries/list-submissions";
 import { hashPersonId } from "@/lib/submissions/search/person-id-hash";
-import { isBroadSearch } from "@/lib/submissions/search/search-sql";
 import { nameTerms, normaliseSearchText } from "@/lib/submissions/search/search-text";
 import { seededRandom, syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
 import { syntheticOrgnr } from "@/lib/validation/orgnr";

@@ -9,7 +9,7 @@ import {
   submissionVersions,
 } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
-import { isBroadSearch, submissionSearchCondition } from "../search/search-sql";
+import { submissionSearchCondition } from "../search/search-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
 
@@ -20,11 +20,7 @@ export const SUBMISSION_PAGE_SIZE = 50;
  * overview and the CSV export, so "retry/export everything in this filter" means exactly the
  * rows the list shows (on every page).
  */
-export function submissionFilterConditions(
-  organisationIds: string[],
-  filter: Partial<SubmissionListFilter>,
-  options: { broadSearch?: boolean } = {},
-): SQL[] {
+export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
   if (filter.status?.length) conditions.push(inArray(submissions.status, filter.status));
   if (filter.kind) conditions.push(eq(submissions.kind, filter.kind));
@@ -53,7 +49,7 @@ export function submissionFilterConditions(
       ) ?? sql`false`,
     );
   }
-  if (filter.q) conditions.push(submissionSearchCondition(organisationIds, filter.q, { broad: options.broadSearch }));
+  if (filter.q) conditions.push(submissionSearchCondition(organisationIds, filter.q));
   return conditions;
 }
 
@@ -72,19 +68,14 @@ export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
 /**
  * The list's query (newest first, keyset-paginated, scoped to the user's organisations in the
  * WHERE clause), unexecuted, so the search benchmark can EXPLAIN exactly what the list runs.
- * `broadSearch`: see submissionSearchCondition.
  */
 export function listSubmissionsQuery(
   db: DbOrTx,
   organisationIds: string[],
   filter: SubmissionListFilter,
   limit: number,
-  broadSearch = false,
 ) {
-  const conditions = [
-    ...submissionFilterConditions(organisationIds, filter, { broadSearch }),
-    ...afterSubmissionCursor(filter.cursor),
-  ];
+  const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
   return db
     .select({
       id: submissions.id,
@@ -127,8 +118,7 @@ export async function listSubmissions(
   limit = SUBMISSION_PAGE_SIZE,
 ) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
-  const broad = filter.q ? await isBroadSearch(db, organisationIds, filter.q) : false;
-  const rows = await listSubmissionsQuery(db, organisationIds, filter, limit, broad);
+  const rows = await listSubmissionsQuery(db, organisationIds, filter, limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

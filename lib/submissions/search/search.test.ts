@@ -9,9 +9,8 @@ import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { createSubmission, sendCorrectedVersion } from "../operations/operations";
 import { parseSubmissionListFilter } from "../queries/list-filter";
-import { listSubmissions, listSubmissionsQuery } from "../queries/list-submissions";
+import { listSubmissions } from "../queries/list-submissions";
 import { indexPendingVersions } from "./search-index";
-import { BROAD_SEARCH_MATCHES, isBroadSearch } from "./search-sql";
 
 const db = connectTestDb();
 
@@ -313,45 +312,5 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(version?.reportedArbeidsgiveravgift).toBe(
       Number(leveranse.oppgave.betalingsinformasjon?.sumArbeidsgiveravgift),
     );
-  });
-});
-
-describe("broad searches", () => {
-  it("counts a prefix matching many terms as broad, and the walking shape finds the same rows", async () => {
-    const { user, org } = await setup();
-    const word = unique("Bred");
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const created = await db.transaction((tx) =>
-        createSubmission(tx, user, {
-          organisationId: org.id,
-          kind: "oar",
-          subject: `OPP-${i}`,
-          payload: testOppdrag(org.orgnr, {
-            oppdragstaker: { variant: "norsk", navn: `${word} ${i} AS`, organisasjonsnummer: randomOrgnr() },
-          }),
-          queue: false,
-        }),
-      );
-      ids.push(created.submissionId);
-    }
-    expect(await isBroadSearch(db, [org.id], word)).toBe(false);
-    const walked = async (q: string) =>
-      (await listSubmissionsQuery(db, [org.id], parseSubmissionListFilter({ q }), 50, true)).map((r) => r.id);
-    expect(await walked(word)).toEqual([...ids].reverse());
-    expect(await walked(`${word} 1`)).toEqual([ids[1]]);
-    expect(await walked("zzz-no-such-name")).toEqual([]);
-
-    // Many terms under one prefix (as a common first name gives) make it broad.
-    await db.insert(submissionSearchTerms).values(
-      Array.from({ length: BROAD_SEARCH_MATCHES }, (_, i) => ({
-        submissionId: ids[0]!,
-        organisationId: org.id,
-        kind: "name" as const,
-        term: `${word.toLowerCase()} x${i}`,
-      })),
-    );
-    expect(await isBroadSearch(db, [org.id], word)).toBe(true);
-    expect(await search([org.id], word)).toEqual([...ids].reverse());
   });
 });
