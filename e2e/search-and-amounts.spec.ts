@@ -8,7 +8,7 @@ const MAY = "2024-05";
 const JUNE = "2024-06";
 const surname = `Søkbarsen${Date.now().toString(36)}`;
 
-function leveranse(month: string, forskuddstrekk: number, arbeidsgiveravgift: number, seed: number) {
+function leveranse(month: string, forskuddstrekk: number, arbeidsgiveravgift: number, seed: number, navn: string) {
   const l = generateLeveranse({
     opplysningspliktig: FJELLVIND.orgnr,
     virksomhet: FJELLVIND.virksomhet,
@@ -16,7 +16,7 @@ function leveranse(month: string, forskuddstrekk: number, arbeidsgiveravgift: nu
     kalendermaaned: month,
     seed,
   });
-  l.oppgave.virksomhet[0]!.inntektsmottaker![0]!.identifiserendeInformasjon!.navn = `Ola ${surname}`;
+  l.oppgave.virksomhet[0]!.inntektsmottaker![0]!.identifiserendeInformasjon!.navn = navn;
   l.oppgave.betalingsinformasjon = {
     sumForskuddstrekkPerLoennsutbetalingsdato: [{ loennsutbetalingsdato: `${month}-20`, beloep: forskuddstrekk }],
     sumArbeidsgiveravgift: arbeidsgiveravgift,
@@ -24,7 +24,7 @@ function leveranse(month: string, forskuddstrekk: number, arbeidsgiveravgift: nu
   return l;
 }
 
-const june = leveranse(JUNE, 12345, 6000, Date.now() % 1e6);
+const june = leveranse(JUNE, 12345, 6000, Date.now() % 1e6, `Ola ${surname}`);
 const fnr = june.oppgave.virksomhet[0]!.inntektsmottaker![0]!.norskIdentifikator!;
 
 async function importAndSend(page: Page, l: ReturnType<typeof leveranse>) {
@@ -51,7 +51,7 @@ test.describe
       test.use({ storageState: storageStateFor("admin") });
 
       test("sends two months and finds the second by an employee's name and by fødselsnummer", async ({ page }) => {
-        await importAndSend(page, leveranse(MAY, 10000, 5000, (Date.now() + 1) % 1e6));
+        await importAndSend(page, leveranse(MAY, 10000, 5000, (Date.now() + 1) % 1e6, "Kari Annensen"));
         juneId = await importAndSend(page, june);
 
         for (const query of [surname.slice(0, 9).toLowerCase(), `ola ${surname}`, fnr]) {
