@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { searchHashSecret } from "@/lib/config/derived";
 import { createDb } from "@/lib/db/client";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
@@ -20,6 +21,7 @@ import { ensureSandboxClientKey, sandboxClientEnv } from "@/lib/maskinporten/san
 import { defaultSandboxClients } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandbox } from "@/lib/sandbox/start-sandbox";
 import { startDeliveryWorkerFromEnv } from "@/lib/submissions/engine-runtime";
+import { indexPendingVersions } from "@/lib/submissions/search/search-index";
 
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(config.DATA_DIR);
@@ -49,6 +51,9 @@ async function main() {
     childEnv.AUTH_SECRET = await persistentSecret("auth-secret", 33);
   }
 
+  const searchSecret = searchHashSecret(config);
+  if (!searchSecret) fail(`SEARCH_HASH_SECRET must be set in ${mode} mode (openssl rand -base64 33).`);
+
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
     const dir = path.resolve(config.EMBEDDED_PG_DIR ?? path.join(dataDir, "postgres"));
@@ -65,6 +70,13 @@ async function main() {
 
   console.log("• Applying migrations");
   await runMigrations(childEnv.DATABASE_URL!).catch((e: Error) => fail(`Migrations failed: ${e.message}`));
+  {
+    // Versions saved before the search index existed (marked by migration 0009): indexed here
+    // because their fødselsnummer hashes need the key, which migrations do not have.
+    const { db, sql } = createDb(childEnv.DATABASE_URL!, { max: 1 });
+    const indexed = await indexPendingVersions(db, searchSecret).finally(() => sql.end());
+    if (indexed > 0) console.log(`• Search index: ${indexed} earlier versions indexed`);
+  }
 
   const seed = config.SEED_DEMO ? config.SEED_DEMO === "true" : mode === "sandbox";
   let demoPassword: string | undefined;

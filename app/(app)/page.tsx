@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ReportedAmountsTable } from "@/components/overview/reported-amounts-table";
 import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,6 +18,7 @@ import {
   dailySubmissionSeries,
   NEEDS_ACTION_STATUSES,
 } from "@/lib/overview/overview-queries";
+import { previousMonth, reportedAmountsByMonth } from "@/lib/overview/reported-amounts";
 import {
   filterToSearchParams,
   IN_FLIGHT_STATUSES,
@@ -68,7 +70,9 @@ export default async function OverviewPage({
       filter: { from: period.from, to: period.to },
     },
   ];
-  const [orgs, deadlines, inFlight, needsAction, series, countedColumns] = await Promise.all([
+  // The months of the period, and the one before it (its A-melding is reported within the period).
+  const amountMonths = { from: previousMonth(period.from.slice(0, 7)), to: period.to.slice(0, 7) };
+  const [orgs, deadlines, inFlight, needsAction, series, countedColumns, amounts] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
     getDeadlineOverview(db, user.organisationIds),
     countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
@@ -77,6 +81,7 @@ export default async function OverviewPage({
     Promise.all(
       columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) })),
     ),
+    reportedAmountsByMonth(db, user.organisationIds, amountMonths.from, amountMonths.to),
   ]);
   const byDay = new Map(series.map((p) => [p.day, p]));
   const points = datesBetween(period.from, period.to).map(
@@ -211,6 +216,14 @@ export default async function OverviewPage({
             </tbody>
           </table>
         </div>
+      </section>
+
+      <section aria-labelledby="amounts-heading" className="mb-8">
+        <h2 id="amounts-heading" className="mb-1 text-lg font-semibold">
+          {t("reportedAmounts.heading")}
+        </h2>
+        <p className="mb-3 text-sm text-muted">{t("reportedAmounts.intro")}</p>
+        <ReportedAmountsTable rows={amounts} from={amountMonths.from} to={amountMonths.to} />
       </section>
 
       <section aria-labelledby="chart-heading" className="mb-8">

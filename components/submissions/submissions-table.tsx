@@ -27,6 +27,9 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
     pollMs: (page) => (page.inFlight ? 1500 : false),
   });
 
+  const kroner = (value: number | null) =>
+    value === null ? tr("reportedAmounts.notReported") : format.number(value, { style: "currency", currency: "NOK" });
+
   const columns: TableColumn<SubmissionRow>[] = [
     { key: "kind", header: t("kind"), cell: (row) => tr(`kind.${row.kind}`) },
     {
@@ -47,6 +50,15 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
           <Link href={`/innsendinger/${row.id}`} className="underline">
             {row.subject}
           </Link>
+          {row.kind === "amelding" &&
+            (row.reportedForskuddstrekk !== null || row.reportedArbeidsgiveravgift !== null) && (
+              <div className="mt-1 text-xs tabular-nums">
+                {tr("reportedAmounts.listLine", {
+                  forskuddstrekk: kroner(row.reportedForskuddstrekk),
+                  arbeidsgiveravgift: kroner(row.reportedArbeidsgiveravgift),
+                })}
+              </div>
+            )}
           {row.isCurrentAmelding && (
             <div className="mt-1">
               <Tag tone="success">{t("currentMessage")}</Tag>

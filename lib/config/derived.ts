@@ -10,6 +10,14 @@ export function altinnSystemId(config: Pick<Config, "APP_MODE" | "ALTINN_SYSTEM_
   return config.ALTINN_SYSTEM_ID ?? (config.APP_MODE === "sandbox" ? SANDBOX_DEFAULTS.systemId : undefined);
 }
 
+/**
+ * The key of the search index's fødselsnummer hashes: SEARCH_HASH_SECRET, else in sandbox mode
+ * the sandbox's fixed key (synthetic data only). Undefined in test and production without it.
+ */
+export function searchHashSecret(config: Pick<Config, "APP_MODE" | "SEARCH_HASH_SECRET">): string | undefined {
+  return config.SEARCH_HASH_SECRET ?? (config.APP_MODE === "sandbox" ? SANDBOX_DEFAULTS.searchHashSecret : undefined);
+}
+
 /** The endpoints of the configured mode, each replaceable by its own variable. */
 export function configuredEndpoints(config: Config): Endpoints {
   return resolveEndpoints(config.APP_MODE, config);

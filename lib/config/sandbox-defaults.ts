@@ -14,4 +14,9 @@ export const SANDBOX_DEFAULTS = {
   vendorOrgnr,
   /** The demo system in the sandbox's Altinn system register; Altinn ids are `<vendor orgnr>_<name>`. */
   systemId: `${vendorOrgnr}_innrapportering`,
+  /**
+   * Key of the search index's fødselsnummer hashes in sandbox mode, where every number is
+   * synthetic; test and production mode require SEARCH_HASH_SECRET.
+   */
+  searchHashSecret: "sandbox-only-search-hash-secret-not-for-real-data",
 } as const;

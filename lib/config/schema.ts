@@ -40,6 +40,8 @@ export const configShape = {
   EMBEDDED_PG_PORT: port(54329),
   PORT: port(3000),
   AUTH_SECRET: z.string().min(32).optional(),
+  // Key of the search index's fødselsnummer hashes (lib/submissions/search/person-id-hash.ts).
+  SEARCH_HASH_SECRET: z.string().min(32).optional(),
   AUTH_URL: optionalUrl,
   // Reverse proxies in front of the app whose x-forwarded-for entries are trusted (0: none, the
   // socket's peer is the client); see scripts/trusted-client-address.cjs.

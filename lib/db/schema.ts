@@ -239,6 +239,10 @@ export const submissions = pgTable(
     index("submissions_oar_org_created_idx")
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.kind} = 'oar'`),
+    // The free-text search's lookup of ids Skatteetaten answered (forsendelseId, meldingsId, dialogId).
+    index("submissions_received_ids_idx")
+      .using("gin", sql`${t.receivedIds} jsonb_path_ops`)
+      .where(sql`${t.receivedIds} is not null`),
   ],
 );
 
@@ -256,8 +260,47 @@ export const submissionVersions = pgTable(
     idempotencyKey: uuid("idempotency_key").notNull().unique(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // An A-melding's sums as its betalingsinformasjon states them (what was reported to pay),
+    // read from the payload when the version is saved (lib/submissions/search/search-index.ts),
+    // so the overview and the export never parse payloads. Null for OAR, or when not stated.
+    reportedForskuddstrekk: numeric("reported_forskuddstrekk", { mode: "number" }),
+    reportedArbeidsgiveravgift: numeric("reported_arbeidsgiveravgift", { mode: "number" }),
+    // False while the version's search terms and sums are still to be written: only for versions
+    // saved before the search index existed, indexed at start-up (lib/submissions/search/search-index.ts).
+    searchIndexed: boolean("search_indexed").notNull().default(true),
   },
-  (t) => [index("submission_versions_submission_idx").on(t.submissionId, t.versionNo)],
+  (t) => [
+    index("submission_versions_submission_idx").on(t.submissionId, t.versionNo),
+    index("submission_versions_search_pending_idx").on(t.id).where(sql`not ${t.searchIndexed}`),
+  ],
+);
+
+/**
+ * What the free-text search of the submissions list finds a submission by, written in the same
+ * transaction as its current version (lib/submissions/search/search-index.ts): names (normalised,
+ * one row per word onwards so any word is a prefix), orgnr, references (meldingsId,
+ * oppdragsreferanse, foreign registration numbers) and fødselsnumre/d-numre as keyed hashes only
+ * (HMAC-SHA256 with SEARCH_HASH_SECRET; the number itself is never stored here).
+ */
+export const searchTermKindEnum = pgEnum("search_term_kind", ["name", "person_id", "orgnr", "reference"]);
+
+export const submissionSearchTerms = pgTable(
+  "submission_search_terms",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    kind: searchTermKindEnum("kind").notNull(),
+    term: text("term").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.kind, t.term] }),
+    // Scoped lookups: equality, and prefixes as byte ranges (text_pattern_ops), for every kind.
+    index("submission_search_terms_lookup_idx").on(t.organisationId, t.kind, t.term.op("text_pattern_ops")),
+  ],
 );
 
 /** Every request sent (or about to be sent) and what came back. Written before the request. */
@@ -431,6 +474,7 @@ export type DeliveryStep = (typeof deliveryStepEnum.enumValues)[number];
 export type AttemptOutcome = (typeof attemptOutcomeEnum.enumValues)[number];
 export type SubmissionStatus = (typeof submissionStatusEnum.enumValues)[number];
 export type ReportKind = (typeof reportKindEnum.enumValues)[number];
+export type SearchTermKind = (typeof searchTermKindEnum.enumValues)[number];
 export type AmeldingFeedback = typeof ameldingFeedback.$inferSelect;
 export type FeedbackStatus = (typeof feedbackStatusEnum.enumValues)[number];
 export type SystemUserRequest = typeof systemUserRequests.$inferSelect;

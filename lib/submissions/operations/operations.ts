@@ -19,6 +19,7 @@ import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type ReportPayload } from "../payload-kind";
+import { indexSubmissionVersion } from "../search/search-index";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -128,6 +129,7 @@ export async function createSubmission(
       // Not the payload: it can be large, and the caller has it.
       .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }),
   );
+  await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: input.queue ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
@@ -252,6 +254,7 @@ export async function sendCorrectedVersion(
       updatedAt: sql`now()`,
     })
     .where(eq(submissions.id, submissionId));
+  await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: "submission.send_corrected_version",
     targetType: "submission",

@@ -92,7 +92,7 @@ async function seed() {
       queue: false,
     }),
   );
-  return { org, hidden, bulk, fnr, amelding, oar, formula };
+  return { org, hidden, bulk, fnr, amelding, oar, formula, leveranse };
 }
 
 describe("submissions CSV export (real PostgreSQL)", () => {
@@ -122,6 +122,21 @@ describe("submissions CSV export (real PostgreSQL)", () => {
     expect(o[H.oppdragstaker]).toBe("Baltic Steel UAB");
     expect(o[H.oppdragstakerId]).toBe("LT-3004");
     expect(o[H.orgnr]).toBe(s.org.orgnr);
+  });
+
+  it("carries the A-melding's reported sums in the locale's number format, and finds by employee name", async () => {
+    const s = await seed();
+    const manager = await asUser("manager", [s.org.id]);
+    const { rows } = await exportCsv(manager, { q: "testesen" });
+    expect(rows.map((r) => r[H.id])).toEqual([s.amelding.submissionId]);
+    const betaling = s.leveranse.oppgave.betalingsinformasjon!;
+    const trekk = betaling.sumForskuddstrekkPerLoennsutbetalingsdato!.reduce((n, d) => n + Number(d.beloep), 0);
+    const nbAmount = (n: number) => n.toFixed(2).replace(".", ",");
+    expect(rows[0]![H.forskuddstrekk]).toBe(nbAmount(trekk));
+    expect(rows[0]![H.arbeidsgiveravgift]).toBe(nbAmount(Number(betaling.sumArbeidsgiveravgift)));
+    const { rows: oar } = await exportCsv(manager, { q: "baltic steel" });
+    expect(oar.map((r) => r[H.id])).toEqual([s.oar.submissionId]);
+    expect(oar[0]![H.forskuddstrekk]).toBe("");
   });
 
   it("shows support the identifiers unmasked, and applies the list's filters", async () => {

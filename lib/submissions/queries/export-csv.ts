@@ -38,7 +38,19 @@ const COLUMNS = [
   "oppdragstakerId",
   "inntektsmottakere",
   "inntektsmottakerIds",
+  "forskuddstrekk",
+  "arbeidsgiveravgift",
 ] as const;
+
+/** An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping. */
+function csvAmount(value: number | null, locale: string): string | null {
+  if (value === null) return null;
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(value);
+}
 
 export function submissionCsvHeader(t: Translator): string[] {
   return COLUMNS.map((c) => t(`history.csv.${c}`));
@@ -78,6 +90,8 @@ export function submissionCsvRow(
     mask(row.oppdragstakerId),
     row.inntektsmottakere,
     ids && truncated ? `${ids}, …` : ids,
+    csvAmount(row.reportedForskuddstrekk, locale),
+    csvAmount(row.reportedArbeidsgiveravgift, locale),
   ];
 }
 

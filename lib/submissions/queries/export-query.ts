@@ -71,6 +71,8 @@ export async function* submissionExportPages(
         receivedIds: submissions.receivedIds,
         attemptCount: submissions.attemptCount,
         acceptedAt: submissions.acceptedAt,
+        reportedForskuddstrekk: currentVersion.reportedForskuddstrekk,
+        reportedArbeidsgiveravgift: currentVersion.reportedArbeidsgiveravgift,
         korrelasjonsid: sql<string | null>`(
           select ${deliveryAttempts.korrelasjonsid} from ${deliveryAttempts}
           where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} is not null

@@ -37,6 +37,9 @@ export const submissionRowSchema = z.object({
   createdAt: isoTime,
   replacesSubmissionId: z.uuid().nullable(),
   replacedById: z.uuid().nullable(),
+  /** A-melding: the sums its betalingsinformasjon states (kroner), null when none. */
+  reportedForskuddstrekk: z.number().nullable(),
+  reportedArbeidsgiveravgift: z.number().nullable(),
   /** An accepted A-melding no accepted replacement has superseded. */
   isCurrentAmelding: z.boolean(),
 });

@@ -40,6 +40,8 @@ export function toSubmissionPage(result: ListResult, t: Translator, locale: stri
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,
       replacedById: r.replacedById,
+      reportedForskuddstrekk: r.reportedForskuddstrekk,
+      reportedArbeidsgiveravgift: r.reportedArbeidsgiveravgift,
       isCurrentAmelding: r.kind === "amelding" && r.status === "accepted" && !r.replacedById,
     })),
     nextCursor: result.nextCursor,

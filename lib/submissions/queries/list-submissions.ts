@@ -4,12 +4,12 @@ import type { DbOrTx } from "@/lib/db/client";
 import {
   ameldingFeedback,
   bulkOperationMembers,
-  deliveryAttempts,
   organisations,
   submissions,
   submissionVersions,
 } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
+import { submissionSearchCondition } from "../search/search-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import { decodeCursor, encodeCursor, IN_FLIGHT_STATUSES, NO_SPEC_CODE, type SubmissionListFilter } from "./list-filter";
 
@@ -18,8 +18,7 @@ export const SUBMISSION_PAGE_SIZE = 50;
 /**
  * The list's WHERE clause, scoped to the user's organisations. Shared with bulk operations, the
  * overview and the CSV export, so "retry/export everything in this filter" means exactly the
- * rows the list shows (on every page). Queries using it must join `organisations` (the
- * free-text search matches the orgnr).
+ * rows the list shows (on every page).
  */
 export function submissionFilterConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   const conditions: SQL[] = [inArray(submissions.organisationId, organisationIds)];
@@ -50,26 +49,7 @@ export function submissionFilterConditions(organisationIds: string[], filter: Pa
       ) ?? sql`false`,
     );
   }
-  if (filter.q) {
-    const q = filter.q;
-    const digits = q.replace(/\s+/g, "");
-    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q);
-    const matches: SQL[] = [
-      sql`${submissions.subject} ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`}`,
-      sql`${submissions.receivedIds}->>'forsendelseId' = ${q}`,
-      sql`${submissions.receivedIds}->>'meldingsId' = ${q}`,
-      sql`${submissions.receivedIds}->>'dialogId' = ${q}`,
-      sql`exists (select 1 from ${deliveryAttempts} where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} = ${q})`,
-    ];
-    if (/^\d{9}$/.test(digits)) matches.push(eq(organisations.orgnr, digits));
-    if (isUuid) {
-      matches.push(eq(submissions.id, q));
-      matches.push(
-        sql`exists (select 1 from ${submissionVersions} where ${submissionVersions.submissionId} = ${submissions.id} and ${submissionVersions.idempotencyKey} = ${q}::uuid)`,
-      );
-    }
-    conditions.push(or(...matches) ?? sql`false`);
-  }
+  if (filter.q) conditions.push(submissionSearchCondition(organisationIds, filter.q));
   return conditions;
 }
 
@@ -85,16 +65,18 @@ export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
   ];
 }
 
-/** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
-export async function listSubmissions(
+/**
+ * The list's query (newest first, keyset-paginated, scoped to the user's organisations in the
+ * WHERE clause), unexecuted, so the search benchmark can EXPLAIN exactly what the list runs.
+ */
+export function listSubmissionsQuery(
   db: DbOrTx,
   organisationIds: string[],
   filter: SubmissionListFilter,
-  limit = SUBMISSION_PAGE_SIZE,
+  limit: number,
 ) {
-  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
   const conditions = [...submissionFilterConditions(organisationIds, filter), ...afterSubmissionCursor(filter.cursor)];
-  const rows = await db
+  return db
     .select({
       id: submissions.id,
       kind: submissions.kind,
@@ -113,6 +95,8 @@ export async function listSubmissions(
       createdAt: submissions.createdAt,
       cursorTime: submissionCursorTime,
       replacesSubmissionId: submissions.replacesSubmissionId,
+      reportedForskuddstrekk: submissionVersions.reportedForskuddstrekk,
+      reportedArbeidsgiveravgift: submissionVersions.reportedArbeidsgiveravgift,
       // An A-melding stops being the month's current message once a replacement is accepted.
       replacedById: sql<string | null>`(select r.id from ${submissions} r
         where r.replaces_submission_id = ${submissions.id} and r.status = 'accepted' order by r.accepted_at desc limit 1)`,
@@ -120,9 +104,21 @@ export async function listSubmissions(
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
+    .leftJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
     .where(and(...conditions))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit + 1);
+}
+
+/** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
+export async function listSubmissions(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: SubmissionListFilter,
+  limit = SUBMISSION_PAGE_SIZE,
+) {
+  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
+  const rows = await listSubmissionsQuery(db, organisationIds, filter, limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
