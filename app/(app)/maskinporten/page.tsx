@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ConnectionTest } from "@/components/maskinporten/connection-test";
 import { Alert } from "@/components/ui/alert";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Token diagnostics per organisation and scope: cache state, last errors decoded, and a live test. */
 export default async function MaskinportenPage() {
   const user = await requireUser();
-  if (!hasPermission(user.role, "maskinporten:diagnose")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "maskinporten:diagnose")) forbidden();
   const t = await getTranslations("maskinporten");
   const format = await getFormatter();
   const organisations = await listOrganisationsForUser(getDb(), user.organisationIds);

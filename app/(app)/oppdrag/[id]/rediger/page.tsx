@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OppdragForm } from "@/components/oppdrag/oppdrag-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Edit a draft, or correct a rejected report: the result is a new version with a new key. */
 export default async function EditOppdragPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:edit")) forbidden();
   const { id } = await params;
   const db = getDb();
   const submission = /^[0-9a-f-]{36}$/i.test(id) ? await findSubmissionWithHistory(db, id, user.organisationIds) : null;
