@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectionTest } from "@/components/maskinporten/connection-test";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
+import { formatter } from "@/lib/i18n/format";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { formatOrgnr } from "@/lib/validation/orgnr";
@@ -24,7 +25,7 @@ export default async function MaskinportenPage() {
   const user = await requireUser();
   if (!hasPermission(user.role, "maskinporten:diagnose")) forbidden();
   const t = await getTranslations("maskinporten");
-  const format = await getFormatter();
+  const format = formatter(await getLocale());
   const organisations = await listOrganisationsForUser(getDb(), user.organisationIds);
   const app = getAppMaskinportenClient();
   if ("configError" in app) {
@@ -78,9 +79,7 @@ export default async function MaskinportenPage() {
             key: "cache",
             header: t("cache"),
             cell: ({ cached }) =>
-              cached
-                ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) })
-                : t("notCached"),
+              cached ? t("cached", { time: format.time(cached.expiresAt, { seconds: true }) }) : t("notCached"),
           },
           {
             key: "lastErrors",
@@ -91,8 +90,7 @@ export default async function MaskinportenPage() {
                 : failures.slice(-3).map((e, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                     <p key={i}>
-                      {format.dateTime(e.at, { timeStyle: "short" })}{" "}
-                      {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
+                      {format.time(e.at)} {e.mpCode && <span className="font-mono">{e.mpCode}</span>} {e.explanation}
                     </p>
                   )),
           },
