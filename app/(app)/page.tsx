@@ -167,7 +167,7 @@ export default async function OverviewPage({
           <Button type="submit">{t("overview.showPeriod")}</Button>
           {period.adjusted && <p role="status">{t("overview.periodAdjusted", { days: MAX_PERIOD_DAYS })}</p>}
         </form>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
             <caption className="sr-only">{t("overview.countsCaption")}</caption>
             <thead>

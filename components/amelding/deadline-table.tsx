@@ -45,7 +45,7 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
         aria-labelledby="deadline-caption"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it (axe: scrollable-region-focusable)
         tabIndex={0}
-        className="overflow-x-auto rounded border border-line bg-white"
+        className="relative overflow-x-auto rounded border border-line bg-white"
       >
         <table className="w-full border-collapse text-left text-sm">
           <caption id="deadline-caption" className="px-4 py-2 text-left font-semibold">

@@ -44,9 +44,8 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       header: t("subject"),
       cell: (row) => (
         <>
-          <Link href={`/innsendinger/${row.id}`} target="_blank" rel="noopener" className="underline">
+          <Link href={`/innsendinger/${row.id}`} className="underline">
             {row.subject}
-            <span className="sr-only"> {tr("history.opensInNewTab")}</span>
           </Link>
           {row.isCurrentAmelding && (
             <div className="mt-1">
@@ -55,14 +54,14 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
           )}
           {row.replacedById && (
             <div className="mt-1 text-xs">
-              <Link href={`/innsendinger/${row.replacedById}`} target="_blank" className="underline">
+              <Link href={`/innsendinger/${row.replacedById}`} className="underline">
                 {t("replacedBy")}
               </Link>
             </div>
           )}
           {row.replacesSubmissionId && (
             <div className="mt-1 text-xs">
-              <Link href={`/innsendinger/${row.replacesSubmissionId}`} target="_blank" className="underline">
+              <Link href={`/innsendinger/${row.replacesSubmissionId}`} className="underline">
                 {t("replaces")}
               </Link>
             </div>

@@ -45,7 +45,9 @@ export function Table<Row>({
 }) {
   if (rows.length === 0) return <p className="rounded border border-line bg-white p-4">{empty}</p>;
   return (
-    <div className="overflow-x-auto rounded border border-line bg-white">
+    // `relative`: screen-reader-only text in a cell is positioned absolutely; without a positioned
+    // scroll container it escapes the scrolling and widens the whole page on a phone.
+    <div className="relative overflow-x-auto rounded border border-line bg-white">
       {before}
       <table className="w-full text-left text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
