@@ -45,9 +45,16 @@ export function Table<Row>({
 }) {
   if (rows.length === 0) return <p className="rounded border border-line bg-white p-4">{empty}</p>;
   return (
-    // `relative`: screen-reader-only text in a cell is positioned absolutely; without a positioned
-    // scroll container it escapes the scrolling and widens the whole page on a phone.
-    <div className="relative overflow-x-auto rounded border border-line bg-white">
+    <section
+      // A table wider than a phone scrolls sideways in its frame; the frame takes focus so keyboard
+      // users can scroll it (axe: scrollable-region-focusable), and is named by the caption.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it
+      tabIndex={0}
+      aria-label={caption}
+      // `relative`: screen-reader-only text in a cell is positioned absolutely; without a positioned
+      // scroll container it escapes the scrolling and widens the whole page on a phone.
+      className="relative overflow-x-auto rounded border border-line bg-white"
+    >
       {before}
       <table className="w-full text-left text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
@@ -76,6 +83,6 @@ export function Table<Row>({
           )}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
