@@ -65,6 +65,9 @@ export default defineConfig({
       },
       dependencies: ["setup"],
       grep: /@phone/,
+      // Journeys end to end, each run twice in one suite: room for a loaded CI machine.
+      timeout: 120_000,
+      expect: { timeout: 15_000 },
     },
   ],
   webServer: {

@@ -13,6 +13,9 @@ async function expectInsideTheFrame(page: import("@playwright/test").Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Oversikt" })).toBeVisible();
 }
 
+// Each test opens the overview at the end, the heaviest page: slow on a loaded test machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.describe("pages that do not exist", () => {
   test.use({ storageState: storageStateFor("admin") });
 
