@@ -110,24 +110,14 @@ export function formatKroner(locale: string, value: number): string {
 
 /**
  * A decimal for a text field: "37,5" in bokmål, "37.5" in English, no grouping, so what is shown
- * can be typed back. Takes the stored form ("37.5", a dot decimal string or a number); anything
- * that is not a plain decimal is returned as it is (the user's own unfinished input).
+ * can be typed back (lib/validation/decimal.ts reads a comma or a dot). Takes the stored form
+ * ("37.5", a dot decimal string or a number); anything that is not a plain decimal is returned
+ * as it is (the user's own unfinished input).
  */
 export function formatDecimalInput(locale: string, value: string | number): string {
   const text = String(value);
   if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
   return localeOf(locale) === "nb" ? text.replace(".", ",") : text;
-}
-
-/**
- * What a user typed as a decimal, in the stored form with a dot: "14,1", "14.1" and " 14,1 "
- * all give "14.1"; group spaces ("1 234,5") are dropped. Anything else is returned trimmed and
- * unchanged, so the form's validation reports it as it was typed.
- */
-export function parseDecimalInput(input: string): string {
-  const compact = input.trim().replace(/[\s\u00a0\u202f]/g, "");
-  const normalised = compact.replace(",", ".");
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? normalised : input.trim();
 }
 
 /** Every function above bound to one language. */
