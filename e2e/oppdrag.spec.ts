@@ -109,7 +109,7 @@ test.describe("payroll administrator", () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
-  test("previews the exact JSON, notes the threshold, submits, and sees it accepted in the list without reloading", async ({
+  test("previews the exact JSON, notes the threshold, submits, and sees it accepted in the list without reloading @phone", async ({
     page,
   }) => {
     await page.goto("/oppdrag/ny");
@@ -146,7 +146,7 @@ test.describe("payroll administrator", () => {
     await expect(row).toContainText("Mottatt", { timeout: 20_000 });
   });
 
-  test("a rejected report shows the decoded error and the marked field; the corrected version is accepted and both versions are kept", async ({
+  test("a rejected report shows the decoded error and the marked field; the corrected version is accepted and both versions are kept @phone", async ({
     page,
   }) => {
     // The sandbox validates like Skatteetaten: an end date before the start is OAR_005 with a specification entry.

@@ -5,7 +5,7 @@ import { storageStateFor } from "./fixtures";
 test.describe("overview", () => {
   test.use({ storageState: storageStateFor("manager") });
 
-  test("each number links to the filtered list that shows exactly those submissions", async ({ page }) => {
+  test("each number links to the filtered list that shows exactly those submissions @phone", async ({ page }) => {
     await page.goto("/");
     const table = page.getByRole("table", { name: /Antall innsendinger per status/ });
     await expect(table).toBeVisible();

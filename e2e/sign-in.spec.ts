@@ -31,7 +31,7 @@ test("a wrong password shows a clear error and does not sign in", async ({ page 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("after signing in, the visitor returns to the page they asked for", async ({ page }) => {
+test("after signing in, the visitor returns to the page they asked for @phone", async ({ page }) => {
   await page.goto("/revisjonslogg");
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("E-postadresse").fill(DEMO.support.email);

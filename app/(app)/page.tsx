@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReportedAmountsTable } from "@/components/overview/reported-amounts-table";
 import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
+import { formatter } from "@/lib/i18n/format";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import {
@@ -58,6 +59,7 @@ export default async function OverviewPage({
 }) {
   const user = await requireUser();
   const t = await getTranslations();
+  const format = formatter(await getLocale());
   const db = getDb();
   const today = osloDate(new Date());
   const period = chosenPeriod(await searchParams, today);
@@ -66,7 +68,7 @@ export default async function OverviewPage({
     { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
     {
       key: "period",
-      label: t("overview.periodColumn", { from: period.from, to: period.to }),
+      label: t("overview.periodColumn", { from: format.date(period.from), to: format.date(period.to) }),
       filter: { from: period.from, to: period.to },
     },
   ];
@@ -136,8 +138,8 @@ export default async function OverviewPage({
                 <Link href={listHref({ kind: "amelding", org: organisation.id, period: cell.kalendermaaned })}>
                   {t("overview.deadlineLine", {
                     organisation: organisation.name,
-                    month: cell.kalendermaaned,
-                    deadline,
+                    month: format.month(cell.kalendermaaned),
+                    deadline: format.date(deadline),
                   })}
                 </Link>
               </li>
@@ -170,7 +172,7 @@ export default async function OverviewPage({
           <Button type="submit">{t("overview.showPeriod")}</Button>
           {period.adjusted && <p role="status">{t("overview.periodAdjusted", { days: MAX_PERIOD_DAYS })}</p>}
         </form>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
             <caption className="sr-only">{t("overview.countsCaption")}</caption>
             <thead>
@@ -228,7 +230,7 @@ export default async function OverviewPage({
 
       <section aria-labelledby="chart-heading" className="mb-8">
         <h2 id="chart-heading" className="mb-3 text-lg font-semibold">
-          {t("overview.chart.heading", { from: period.from, to: period.to })}
+          {t("overview.chart.heading", { from: format.date(period.from), to: format.date(period.to) })}
         </h2>
         <SubmissionsChart points={points} />
         <details className="mt-2">
@@ -251,7 +253,7 @@ export default async function OverviewPage({
               {points.map((p) => (
                 <tr key={p.day} className="border-b border-line">
                   <th scope="row" className="p-1 font-normal">
-                    <Link href={listHref({ from: p.day, to: p.day })}>{p.day}</Link>
+                    <Link href={listHref({ from: p.day, to: p.day })}>{format.date(p.day)}</Link>
                   </th>
                   <td className="p-1 text-right tabular-nums">{p.submitted}</td>
                   <td className="p-1 text-right tabular-nums">

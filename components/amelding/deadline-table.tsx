@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { DeadlineOverview } from "@/lib/amelding/deadline-overview";
 import type { DeadlineStatus } from "@/lib/amelding/deadline-status";
+import { formatter } from "@/lib/i18n/format";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -24,17 +25,9 @@ const MARK: Record<DeadlineStatus, string> = {
   not_tracked: "–",
 };
 
-function monthDate(kalendermaaned: string) {
-  return new Date(`${kalendermaaned}-15T12:00:00Z`);
-}
-
-function dayDate(date: string) {
-  return new Date(`${date}T12:00:00Z`);
-}
-
 export async function DeadlineTable({ overview }: { overview: DeadlineOverview }) {
   const t = await getTranslations("ameldingDeadlines");
-  const format = await getFormatter();
+  const format = formatter(await getLocale());
   if (overview.organisations.length === 0)
     return <p className="rounded border border-line bg-white p-4">{t("noOrganisations")}</p>;
 
@@ -42,7 +35,6 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
   for (const org of overview.organisations) {
     for (const cell of org.cells) if (cell.status in counts) counts[cell.status as keyof typeof counts] += 1;
   }
-  const timeZone = "Europe/Oslo";
 
   return (
     <>
@@ -53,11 +45,11 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
         aria-labelledby="deadline-caption"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it (axe: scrollable-region-focusable)
         tabIndex={0}
-        className="overflow-x-auto rounded border border-line bg-white"
+        className="relative overflow-x-auto rounded border border-line bg-white"
       >
         <table className="w-full border-collapse text-left text-sm">
           <caption id="deadline-caption" className="px-4 py-2 text-left font-semibold">
-            {t("caption", { today: format.dateTime(dayDate(overview.today), { dateStyle: "long", timeZone }) })}
+            {t("caption", { today: format.date(overview.today) })}
           </caption>
           <thead>
             <tr className="border-b-2 border-line align-bottom">
@@ -66,10 +58,10 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
               </th>
               {overview.months.map((m) => (
                 <th key={m.kalendermaaned} scope="col" className="px-2 py-2 whitespace-nowrap">
-                  {format.dateTime(monthDate(m.kalendermaaned), { month: "short", year: "numeric", timeZone })}
+                  {format.month(m.kalendermaaned)}
                   <div className="text-xs font-normal text-muted">
                     {t("deadline", {
-                      date: format.dateTime(dayDate(m.deadline), { day: "numeric", month: "short", timeZone }),
+                      date: format.dayMonth(m.deadline),
                     })}
                   </div>
                 </th>
@@ -96,11 +88,7 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
                         {t(`status.${cell.status}`)}
                         {cell.firstAcceptedAt && (
                           <span className="block text-xs font-normal">
-                            {format.dateTime(new Date(cell.firstAcceptedAt), {
-                              day: "numeric",
-                              month: "short",
-                              timeZone,
-                            })}
+                            {format.dayMonth(new Date(cell.firstAcceptedAt))}
                           </span>
                         )}
                         {cell.pending > 0 && (
@@ -110,11 +98,7 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
                           {" "}
                           {t("cellContext", {
                             organisation: org.name,
-                            month: format.dateTime(monthDate(cell.kalendermaaned), {
-                              month: "long",
-                              year: "numeric",
-                              timeZone,
-                            }),
+                            month: format.month(cell.kalendermaaned),
                           })}
                         </span>
                       </Link>

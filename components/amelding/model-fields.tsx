@@ -4,9 +4,14 @@ import type { InputHTMLAttributes } from "react";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { type CodeListName, codeOptions } from "@/lib/amelding/code-lists";
+import { formatDecimalInput } from "@/lib/i18n/format";
 import { type BuilderKit, FIELD_ID_PREFIX } from "./builder-kit";
 
-/** A text input bound to one path of the leveranse. */
+/**
+ * A text input bound to one path of the leveranse. A decimal field (`inputMode="decimal"`) shows a
+ * stored "37.5" as "37,5" in bokmål; what the user types is kept as typed, and the schema reads
+ * both a comma and a dot (lib/validation/decimal.ts).
+ */
 export function ModelText({
   kit,
   path,
@@ -26,7 +31,7 @@ export function ModelText({
       label={label}
       hint={hint}
       errors={kit.errors(path)}
-      value={kit.text(path)}
+      value={input.inputMode === "decimal" ? formatDecimalInput(kit.locale, kit.text(path)) : kit.text(path)}
       onChange={(e) => kit.set(path, e.target.value)}
       {...input}
     />

@@ -1,8 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { auditActionLabel, auditTargetLabel, auditTargetTypeLabel } from "@/lib/audit/audit-labels";
+import { describeAuditDetails } from "@/lib/audit/describe-audit-details";
 import type { AuditEntryRow } from "@/lib/audit/queries";
+import { formatter } from "@/lib/i18n/format";
 
 /** Where a target can be looked at, when there is such a page and the reader may open it. */
 function targetHref(entry: AuditEntryRow, canManageUsers: boolean): string | null {
@@ -50,13 +52,14 @@ export async function AuditTable({
   canManageUsers: boolean;
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const locale = await getLocale();
+  const format = formatter(locale);
   const columns: TableColumn<AuditEntryRow>[] = [
     {
       key: "time",
       header: t("audit.time"),
       className: "whitespace-nowrap",
-      cell: (e) => format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+      cell: (e) => format.dateTime(e.createdAt, { seconds: true }),
     },
     { key: "actor", header: t("audit.actor"), cell: (e) => e.actorEmail ?? t("audit.system") },
     {
@@ -81,11 +84,21 @@ export async function AuditTable({
     columns.push({
       key: "details",
       header: t("audit.details"),
-      cell: (e) => (
-        <code className="break-all" data-testid="audit-details">
-          {JSON.stringify(e.details)}
-        </code>
-      ),
+      cell: (e) => {
+        const lines = describeAuditDetails(t, locale, e.action, e.details);
+        return lines.length === 0 ? (
+          "–"
+        ) : (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-xs" data-testid="audit-details">
+            {lines.map((line) => (
+              <div key={line.key} className="contents">
+                <dt className="text-muted">{line.label}</dt>
+                <dd className="break-all">{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        );
+      },
     });
   }
   return (

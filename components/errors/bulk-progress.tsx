@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
+import { formatter } from "@/lib/i18n/format";
 import { type BulkProgressView, bulkProgressViewSchema } from "@/lib/submissions/operations/bulk-progress-view";
 import {
   filterToSearchParams,
@@ -19,7 +20,7 @@ const ENDED_UNSUCCESSFULLY = SUBMISSION_STATUSES.filter(
 /** Polls the operation until no member is in flight, then shows the final counts. */
 export function BulkProgress({ initial }: { initial: BulkProgressView }) {
   const t = useTranslations("errorGroups.bulk");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const { data, isError } = useLiveQuery({
     queryKey: ["bulk-operation", initial.id],
     url: `/api/bulk-operations/${initial.id}`,
@@ -27,7 +28,7 @@ export function BulkProgress({ initial }: { initial: BulkProgressView }) {
     initial,
     pollMs: (progress) => (progress.status === "done" ? false : 1000),
   });
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { seconds: true });
   const finishedCount = data.total - data.pending;
   const finished = data.status === "done";
   const list = (status: SubmissionListFilter["status"]) =>

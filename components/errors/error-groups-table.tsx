@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FieldLocation } from "@/components/field-location/field-location";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { locateField } from "@/lib/field-location/locate-field";
+import { formatter } from "@/lib/i18n/format";
 import { type ErrorGroup, type ErrorGroupFilter, errorGroupListFilter } from "@/lib/submissions/queries/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
@@ -28,9 +29,9 @@ export async function ErrorGroupsTable({
   mask: (text: string) => string;
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
   const locale = await getLocale();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const format = formatter(locale);
+  const when = (d: Date) => format.dateTime(d);
   const rows = groups.map((group) => {
     const label = group.code ?? t(`errorGroups.causes.${group.cause ?? "no_code"}`);
     const described = describeErrorGroup(group, locale);

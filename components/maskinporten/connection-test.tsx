@@ -1,16 +1,17 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
+import { formatter } from "@/lib/i18n/format";
 import { testMaskinportenConnectionAction } from "@/lib/maskinporten/diagnostics-actions";
 
 export function ConnectionTest({ organisationId, scope }: { organisationId: string; scope: string }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const form = useActionForm({ action: testMaskinportenConnectionAction });
   const result = form.data;
   return (
@@ -35,7 +36,7 @@ export function ConnectionTest({ organisationId, scope }: { organisationId: stri
               <p className="font-medium">
                 {t("maskinporten.ok")} {result.fromCache && `(${t("maskinporten.fromCache")})`} ·{" "}
                 {t("maskinporten.expires", {
-                  time: format.dateTime(new Date(result.expiresAt), { timeStyle: "medium" }),
+                  time: format.time(new Date(result.expiresAt), { seconds: true }),
                 })}
               </p>
               <details className="mt-1">

@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
+import { formatter } from "@/lib/i18n/format";
 import {
   anyPending,
   type OrganisationSystemUserRow,
@@ -28,7 +29,7 @@ export function OrganisationsTable({
 }) {
   const t = useTranslations("organisations");
   const ts = useTranslations("systemUsers");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   // A new server render (an organisation added, a request made) starts a new query from its rows.
   const signature = initial
     .map((r) => `${r.id}:${r.systemUser?.status ?? "none"}:${r.systemUser?.requestedAt ?? ""}`)
@@ -55,7 +56,7 @@ export function OrganisationsTable({
     {
       key: "created",
       header: t("created"),
-      cell: (o) => format.dateTime(new Date(o.createdAt), { dateStyle: "long" }),
+      cell: (o) => format.date(new Date(o.createdAt)),
     },
     { key: "systemUser", header: ts("column"), cell: (o) => <SystemUserStatus row={o} /> },
   ];

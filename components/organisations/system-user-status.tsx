@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { CopyValue } from "@/components/ui/copy-button";
 import { Tag } from "@/components/ui/tag";
+import { formatter } from "@/lib/i18n/format";
 import type { OrganisationSystemUserRow } from "@/lib/system-users/organisation-rows";
 
 const TONE = { none: "neutral", new: "warning", accepted: "success", rejected: "danger", timed_out: "danger" } as const;
@@ -10,10 +11,10 @@ const TONE = { none: "neutral", new: "warning", accepted: "success", rejected: "
 /** Where the organisation's system user stands, with the link the customer must open while it is pending. */
 export function SystemUserStatus({ row }: { row: OrganisationSystemUserRow }) {
   const t = useTranslations("systemUsers");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const su = row.systemUser;
   const status = su?.status ?? "none";
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const date = (iso: string) => format.dateTime(new Date(iso));
   return (
     <div className="flex flex-col gap-1" data-testid={`system-user-${row.orgnr}`}>
       <span>

@@ -1,11 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { Button } from "@/components/ui/button";
 import { signOut } from "@/lib/auth/auth";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { LanguageSwitcher } from "./language-switcher";
+import { MenuFrame } from "./menu-frame";
 import { NavLink } from "./nav-link";
+import { NavigationProgress } from "./navigation-progress";
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/", key: "overview", permission: "submission:read" },
@@ -19,6 +21,10 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/brukere", key: "users", permission: "user:manage" },
 ];
 
+/**
+ * The frame of every signed-in page: the header with the navigation (folded behind a menu button
+ * on a phone, at most 64 px tall there), a progress bar for slow navigations, and the main area.
+ */
 export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
   const t = await getTranslations();
   return (
@@ -26,37 +32,42 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:bg-white focus:p-2">
         {t("app.skipToContent")}
       </a>
-      <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-6 py-3">
-          <span className="text-lg font-semibold">{t("app.name")}</span>
-          <div className="flex flex-wrap items-center gap-4 text-sm">
-            <LanguageSwitcher current={await getLocale()} tone="dark" />
-            <span data-testid="signed-in-user">
-              {t("nav.signedInAs")} <strong>{user.name}</strong> ({t(`roles.${user.role}`)})
-            </span>
-            <form
-              action={async () => {
-                "use server";
-                await signOut({ redirectTo: "/login" });
-              }}
-            >
-              <Button type="submit" variant="inverse" size="sm">
-                {t("nav.signOut")}
-              </Button>
-            </form>
-          </div>
+      <Suspense fallback={null}>
+        <NavigationProgress label={t("frame.loading")} />
+      </Suspense>
+      <header className="bg-brand text-white" data-testid="app-header">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 md:px-6">
+          <span className="py-3 text-lg font-semibold">{t("app.name")}</span>
+          <MenuFrame openLabel={t("frame.menu")}>
+            <nav aria-label={t("nav.label")} className="md:order-2 md:-mx-3 md:basis-full">
+              <ul className="flex flex-col md:flex-row md:flex-wrap">
+                {NAV.filter((item) => hasPermission(user.role, item.permission)).map((item) => (
+                  <li key={item.href}>
+                    <NavLink href={item.href}>{t(`nav.${item.key}`)}</NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="flex flex-wrap items-center gap-4 text-sm md:order-1 md:ml-auto md:py-3">
+              <LanguageSwitcher current={await getLocale()} tone="dark" />
+              <span data-testid="signed-in-user">
+                {t("nav.signedInAs")} <strong>{user.name}</strong> ({t(`roles.${user.role}`)})
+              </span>
+              <form
+                action={async () => {
+                  "use server";
+                  await signOut({ redirectTo: "/login" });
+                }}
+              >
+                <Button type="submit" variant="inverse" size="sm">
+                  {t("nav.signOut")}
+                </Button>
+              </form>
+            </div>
+          </MenuFrame>
         </div>
-        <nav aria-label={t("nav.label")} className="mx-auto max-w-7xl px-3">
-          <ul className="flex flex-wrap">
-            {NAV.filter((item) => hasPermission(user.role, item.permission)).map((item) => (
-              <li key={item.href}>
-                <NavLink href={item.href}>{t(`nav.${item.key}`)}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+      <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 md:px-6 md:py-8">
         {children}
       </main>
     </div>

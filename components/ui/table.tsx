@@ -70,7 +70,16 @@ export function Table<Row>({
   const card = cards && !renderRow;
   const role = (name: string) => (card ? name : undefined);
   return (
-    <div className={`${card ? "sm:overflow-x-auto" : "overflow-x-auto"} rounded border border-line bg-white`}>
+    <section
+      // A table wider than a phone scrolls sideways in its frame; the frame takes focus so keyboard
+      // users can scroll it (axe: scrollable-region-focusable), and is named by the caption.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus so keyboard users can scroll it
+      tabIndex={0}
+      aria-label={caption}
+      // `relative`: screen-reader-only text in a cell is positioned absolutely; without a positioned
+      // scroll container it escapes the scrolling and widens the whole page on a phone.
+      className={`relative ${card ? "sm:overflow-x-auto" : "overflow-x-auto"} rounded border border-line bg-white`}
+    >
       {before}
       <table className={`w-full text-left text-sm ${card ? CARD.table : ""}`} role={role("table")}>
         {caption && <caption className="sr-only">{caption}</caption>}
@@ -116,6 +125,6 @@ export function Table<Row>({
           )}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -73,7 +73,7 @@ type SubmissionMoved = { fromStatus: SubmissionStatus; versionId: string | null 
 type UserCreated = { email: string; role: Role; organisationIds?: string[]; password?: boolean; seed?: true };
 
 /** The details each action records. */
-type AuditDetailsByAction = {
+export type AuditDetailsByAction = {
   "submission.create_draft": SubmissionCreated;
   "submission.submit": SubmissionCreated;
   "submission.retry": SubmissionMoved;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { CreateUserForm } from "@/components/users/create-user-form";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   const user = await requireUser();
-  if (!hasPermission(user.role, "user:manage")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "user:manage")) forbidden();
   const t = await getTranslations("users");
   const db = getDb();
   const [users, organisations] = await Promise.all([

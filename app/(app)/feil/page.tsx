@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ErrorGroupFilters } from "@/components/errors/error-group-filters";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -25,7 +24,7 @@ export default async function ErrorGroupsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:read")) forbidden();
   const t = await getTranslations("errorGroups");
   const params = await searchParams;
   const canonical = canonicalListUrl("/feil", params);

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConnectionTest } from "@/components/maskinporten/connection-test";
 import { Alert } from "@/components/ui/alert";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";
 import { getDb } from "@/lib/db/client";
+import { formatter } from "@/lib/i18n/format";
 import { getAppMaskinportenClient } from "@/lib/maskinporten/app-client";
 import { maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -23,10 +24,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Token diagnostics per organisation and scope: cache state, last errors decoded, and a live test. */
 export default async function MaskinportenPage() {
   const user = await requireUser();
-  if (!hasPermission(user.role, "maskinporten:diagnose")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "maskinporten:diagnose")) forbidden();
   const t = await getTranslations("maskinporten");
   const t2 = await getTranslations();
-  const format = await getFormatter();
+  const format = formatter(await getLocale());
   const organisations = await listOrganisationsForUser(getDb(), user.organisationIds);
   const app = getAppMaskinportenClient();
   if ("configError" in app) {
@@ -81,9 +82,7 @@ export default async function MaskinportenPage() {
             key: "cache",
             header: t("cache"),
             cell: ({ cached }) =>
-              cached
-                ? t("cached", { time: format.dateTime(cached.expiresAt, { timeStyle: "medium" }) })
-                : t("notCached"),
+              cached ? t("cached", { time: format.time(cached.expiresAt, { seconds: true }) }) : t("notCached"),
           },
           {
             key: "lastErrors",
@@ -94,8 +93,7 @@ export default async function MaskinportenPage() {
                 : failures.slice(-3).map((e, i) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
                     <p key={i}>
-                      {format.dateTime(e.at, { timeStyle: "short" })}{" "}
-                      {e.mpCode && <span className="font-mono">{e.mpCode}</span>}{" "}
+                      {format.time(e.at)} {e.mpCode && <span className="font-mono">{e.mpCode}</span>}{" "}
                       {t2(
                         `maskinportenErrors.${maskinportenErrorMessage(e).key}.explanation`,
                         maskinportenErrorMessage(e).values,

@@ -22,7 +22,7 @@ export default async function OrganisationsPage() {
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
       <div className="flex flex-col gap-8">
-        <div className="overflow-x-auto rounded border border-line bg-white p-4">
+        <div className="relative overflow-x-auto rounded border border-line bg-white p-4">
           <OrganisationsTable initial={rows} canManage={canManage} />
         </div>
         {canManage && (

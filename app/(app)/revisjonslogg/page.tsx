@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { DownloadLink } from "@/components/ui/download-link";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditFilterToSearchParams, parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
@@ -27,7 +26,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "audit:read")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "audit:read")) forbidden();
   const t = await getTranslations();
   const params = await searchParams;
   const canonical = canonicalListUrl("/revisjonslogg", params);

@@ -63,7 +63,7 @@ export function submissionCsvHeader(t: Translator): string[] {
  */
 export function submissionCsvRow(
   row: SubmissionExportRow,
-  options: { unmasked: boolean; t: Translator; locale: string; origin: string },
+  options: { unmasked: boolean; t: Translator; locale: string },
 ): CsvValue[] {
   const { t, locale } = options;
   const mask = (text: string | null) => (text === null || options.unmasked ? text : maskPersonalNumbers(text));
@@ -72,7 +72,8 @@ export function submissionCsvRow(
   return [
     formatCsvTime(row.createdAt),
     row.id,
-    `${options.origin}/innsendinger/${row.id}`,
+    // Relative: the server cannot know the address the reader uses (a proxy, a host name).
+    `/innsendinger/${row.id}`,
     row.orgnr,
     row.organisationName,
     t(`kind.${row.kind}`),
@@ -106,7 +107,7 @@ export async function startSubmissionsExport(
   db: Db,
   user: CurrentUser,
   filter: SubmissionListFilter,
-  options: { t: Translator; locale: string; origin: string },
+  options: { t: Translator; locale: string },
 ) {
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const exported = { ...filter, cursor: undefined };

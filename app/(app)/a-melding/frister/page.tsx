@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DeadlineTable } from "@/components/amelding/deadline-table";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
 import { requireUser } from "@/lib/auth/current-user";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Which months each organisation has reported, on time or late, and what is missing or due soon. */
 export default async function AmeldingDeadlinesPage() {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:read")) forbidden();
   const t = await getTranslations("ameldingDeadlines");
   const overview = await getDeadlineOverview(getDb(), user.organisationIds);
   return (

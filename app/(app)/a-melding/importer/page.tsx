@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportForm } from "@/components/amelding/import-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Import an A-melding made by a payroll system (JSON as the API takes it, or XML in the XSD v2.x format). */
 export default async function AmeldingImportPage() {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:edit")) forbidden();
   const t = await getTranslations("ameldingImport");
   return (
     <>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeveranseBuilder } from "@/components/amelding/leveranse-builder";
 import { Alert } from "@/components/ui/alert";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { builderStart } from "@/lib/amelding/builder-initial";
 import { requireUser } from "@/lib/auth/current-user";
@@ -25,7 +25,7 @@ export default async function NewAmeldingPage({
   searchParams: Promise<{ erstatter?: string; utkast?: string; felt?: string }>;
 }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:edit")) forbidden();
   const t = await getTranslations("ameldingBuilder");
   const db = getDb();
   const organisations = await listOrganisationsForUser(db, user.organisationIds);

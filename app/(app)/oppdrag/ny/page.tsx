@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OppdragForm } from "@/components/oppdrag/oppdrag-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A new oppdrag, or (`?endre=<id>`) a change of one Skatteetaten has accepted, reported as ENDRING. */
 export default async function NewOppdragPage({ searchParams }: { searchParams: Promise<{ endre?: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:edit")) forbidden();
   const t = await getTranslations("oppdragForm");
   const db = getDb();
   const organisations = await listOrganisationsForUser(db, user.organisationIds);

@@ -1,7 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { csvResponse } from "@/lib/csv/csv";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { defineRoute, STREAMED } from "@/lib/routes/define-route";
 import { startSubmissionsExport } from "@/lib/submissions/queries/export-csv";
 import { submissionListQuerySchema } from "@/lib/submissions/queries/list-filter";
@@ -16,11 +15,10 @@ export const GET = defineRoute(
     query: submissionListQuerySchema,
     output: STREAMED,
   },
-  async ({ request, query }, { user }) => {
+  async ({ query }, { user }) => {
     const { stream } = await startSubmissionsExport(getDb(), user, query, {
       t: await getTranslations(),
       locale: await getLocale(),
-      origin: env.AUTH_URL ? new URL(env.AUTH_URL).origin : new URL(request.url).origin,
     });
     return csvResponse(stream, "innsendinger");
   },

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BulkProgress } from "@/components/errors/bulk-progress";
 import { FilterSummary } from "@/components/errors/filter-summary";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function BulkOperationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:read")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:read")) forbidden();
   const { id } = await params;
   const db = getDb();
   const progress = /^[0-9a-f-]{36}$/i.test(id) ? await getBulkOperationProgress(db, id, user.organisationIds) : null;

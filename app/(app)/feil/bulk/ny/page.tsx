@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BulkRetryConfirm } from "@/components/errors/bulk-retry-confirm";
 import { FilterSummary } from "@/components/errors/filter-summary";
 import { Alert } from "@/components/ui/alert";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -24,7 +24,7 @@ export default async function ConfirmBulkRetryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:retry")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:retry")) forbidden();
   const t = await getTranslations("errorGroups.bulk");
   const filter = { ...parseSubmissionListFilter(await searchParams), cursor: undefined };
   const db = getDb();

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OppdragForm } from "@/components/oppdrag/oppdrag-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -28,7 +27,7 @@ export default async function EditOppdragPage({
   searchParams: Promise<{ felt?: string | string[] }>;
 }) {
   const user = await requireUser();
-  if (!hasPermission(user.role, "submission:edit")) return <ForbiddenNotice />;
+  if (!hasPermission(user.role, "submission:edit")) forbidden();
   const { id } = await params;
   const { felt } = await searchParams;
   const db = getDb();

@@ -1,0 +1,101 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./fixtures";
+import { connectToProductDatabase } from "./security/matrix-fixture";
+
+/** The app's frame: the header with the navigation is there, and a link leads back to the overview. */
+async function expectInsideTheFrame(page: import("@playwright/test").Page) {
+  await expect(page.getByTestId("app-header")).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toBeAttached();
+  await page.getByRole("link", { name: "Til oversikten" }).click();
+  // The overview is the heaviest page; on a loaded test machine it can take several seconds.
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Oversikt" })).toBeVisible();
+}
+
+// Each test opens the overview at the end, the heaviest page: slow on a loaded test machine.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe("pages that do not exist", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("a bad URL answers 404 in Norwegian inside the app's frame, with a way back @phone", async ({ page }) => {
+    const response = await page.goto("/finnes-ikke/heller-ikke");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
+    await expect(page).toHaveTitle(/Fant ikke siden/);
+    await expect(page.getByText("This page could not be found")).toHaveCount(0);
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
+    await expectInsideTheFrame(page);
+  });
+
+  test("an unknown submission id, a malformed one, and another organisation's answer 404", async ({ page }) => {
+    const sql = connectToProductDatabase();
+    try {
+      // A submission in an organisation no demo user has.
+      const [other] = await sql<{ id: string }[]>`
+        select s.id from submissions s
+        where not exists (select 1 from user_organisations uo join users u on u.id = uo.user_id
+                          where uo.organisation_id = s.organisation_id and u.email = 'admin@innrapportering.test')
+        limit 1`;
+      const ids = ["00000000-0000-4000-8000-000000000000", "ikke-en-id", ...(other ? [other.id] : [])];
+      for (const id of ids) {
+        const response = await page.goto(`/innsendinger/${id}`);
+        expect(response?.status(), id).toBe(404);
+        await expect(page.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
+      }
+      await expectInsideTheFrame(page);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test("follows the chosen language", async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
+    const response = await page.goto("/innsendinger/00000000-0000-4000-8000-000000000000");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
+  });
+});
+
+test.describe("pages a role may not open", () => {
+  test.use({ storageState: storageStateFor("manager") });
+
+  for (const path of ["/brukere", "/a-melding/ny", "/oppdrag/ny", "/maskinporten", "/feil/bulk/ny"]) {
+    test(`${path} answers 403 with a notice inside the app's frame`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "Ingen tilgang" })).toBeVisible();
+      await expectInsideTheFrame(page);
+    });
+  }
+});
+
+test.describe("a slow navigation", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("shows a progress indicator after 300 ms, and none for a quick one", async ({ page }) => {
+    await page.goto("/");
+    const status = page.getByTestId("navigation-status");
+    const bar = page.getByTestId("navigation-progress");
+    // Hold the page's server answer for 2 s, as on a slow network.
+    await page.route(
+      (url) => url.pathname === "/revisjonslogg",
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      },
+    );
+    await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Revisjonslogg" }).click();
+    // Not at once: a navigation that ends within 300 ms shows nothing.
+    await expect(bar).toHaveCSS("opacity", "0");
+    await expect(status).toHaveText("");
+    await expect(bar).toHaveCSS("opacity", "1");
+    await expect(status).toHaveText("Laster inn …");
+    await expect(status).toHaveAttribute("aria-live", "polite");
+    await expect(page.getByRole("heading", { level: 1, name: "Revisjonslogg" })).toBeVisible({ timeout: 10_000 });
+    await expect(bar).toHaveCount(0);
+    await expect(status).toHaveText("");
+  });
+});
