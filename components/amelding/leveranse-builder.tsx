@@ -21,7 +21,7 @@ import {
   setAt,
   textAt,
 } from "@/lib/amelding/form-values";
-import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import { leveranseSchema, leveranseUnsentSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { type BuilderKit, FIELD_ID_PREFIX, fieldId } from "./builder-kit";
@@ -54,7 +54,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const focused = useFocusField(props.focusPath);
   const form = useActionForm({
     action: saveAmeldingAction,
-    schema: leveranseDraftSchema,
+    schema: leveranseUnsentSchema,
     // zod's own texts (a list where an object belongs) read as "structure invalid".
     translateField: (key) => {
       if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);

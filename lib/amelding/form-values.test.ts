@@ -14,7 +14,7 @@ import {
   withIdentifierKind,
   withInntektType,
 } from "./form-values";
-import { leveranseDraftSchema } from "./leveranse-schema";
+import { leveranseUnsentSchema } from "./leveranse-schema";
 
 const blank = () => blankLeveranse({ meldingsId: "m-1", opplysningspliktig: "310900125", kalendermaaned: "2026-10" });
 
@@ -59,7 +59,7 @@ describe("builder values", () => {
   });
 
   it("starts blank values that the schema reports field by field", () => {
-    const r = leveranseDraftSchema.safeParse(blank());
+    const r = leveranseUnsentSchema.safeParse(blank());
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(["oppgave.virksomhet.0.norskIdentifikator"]);
   });

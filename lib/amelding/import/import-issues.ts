@@ -60,3 +60,14 @@ export function formatImportPath(path: ImportPath): string {
     "",
   );
 }
+
+/**
+ * What a rejected file says about itself, where it is readable: the checks that need the database
+ * (import-leveranse.ts) run on it too, so every independent error is answered in one pass.
+ */
+export type ImportIdentity = {
+  opplysningspliktig?: string;
+  meldingsId?: string;
+  kalendermaaned?: string;
+  erstatterMeldingsId?: string;
+};
