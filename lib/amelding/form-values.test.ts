@@ -7,7 +7,6 @@ import {
   inntektType,
   newInntekt,
   newLoennOgGodtgjoerelse,
-  previousMonth,
   removeAt,
   setAt,
   textAt,
@@ -52,10 +51,6 @@ describe("builder values", () => {
 
   it("prefills an AGA line with its zone's rate", () => {
     expect(newLoennOgGodtgjoerelse("4a").prosentsatsForAvgiftsberegning).toBe("7.9");
-  });
-
-  it("starts on the month before, which is the one usually reported", () => {
-    expect(previousMonth(new Date("2026-01-15T12:00:00Z"))).toBe("2025-12");
   });
 
   it("starts blank values that the schema reports field by field", () => {
