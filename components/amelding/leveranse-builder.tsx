@@ -60,6 +60,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   valuesRef.current = values;
   // Set by the first save of a new message, so later saves and a reload continue the same draft.
   const [saved, setSaved] = useState({ submissionId: props.submissionId, draftToken: props.draftToken });
+  const savedRef = useRef(saved);
   const [preview, setPreview] = useState<string | null>(null);
   // Sending a month whose deadline has passed or is near asks first (deadlines.ts deadlineWarning).
   const [deadlineConfirm, setDeadlineConfirm] = useState<ReturnType<typeof deadlineWarning>>(null);
@@ -88,8 +89,10 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         const input = inputFor("draft", valuesRef.current);
         return input.organisationId ? { input, values: valuesRef.current } : null;
       },
+      latest: (input) => ({ ...input, ...savedRef.current }),
       onSaved: (data) => {
-        setSaved({ submissionId: data.submissionId, draftToken: data.draftToken });
+        savedRef.current = { submissionId: data.submissionId, draftToken: data.draftToken };
+        setSaved(savedRef.current);
         // The address becomes the draft's, so a reload opens it (Next.js keeps its router in step with replaceState).
         const editUrl = `/a-melding/ny?utkast=${data.submissionId}`;
         if (`${window.location.pathname}${window.location.search}` !== editUrl)
@@ -125,9 +128,9 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     return {
       organisationId: organisationIdOf(v) ?? "",
       intent,
-      submissionId: saved.submissionId,
+      submissionId: savedRef.current.submissionId,
       replacesSubmissionId: props.replacesSubmissionId,
-      draftToken: saved.draftToken,
+      draftToken: savedRef.current.draftToken,
       leveranse: v,
     };
   }

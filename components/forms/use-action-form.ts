@@ -22,6 +22,11 @@ export type DraftOptions<I, T> = {
   read: () => { input: I; values: unknown } | null;
   /** After each draft saved, manually or automatically (e.g. remember its id and token, put its edit URL in the address bar). */
   onSaved: (data: T) => void;
+  /**
+   * The input brought up to date with the draft saved since it was read (its id and token), so a
+   * form sent while an autosave was creating the draft sends that draft rather than a second one.
+   */
+  latest?: (input: I) => I;
   /** Whether this input saves a draft rather than sending; default: its `intent` is "draft". */
   isDraft?: (input: I) => boolean;
   delayMs?: number;
@@ -130,7 +135,9 @@ export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(op
     const asDraft = isDraftInput(options, input);
     autosave.pause();
     startTransition(async () => {
-      const answer = await options.action(input);
+      // A save under way may create the draft: wait for it, and send as a version of that draft.
+      await autosave.idle();
+      const answer = await options.action(options.draft?.latest ? options.draft.latest(input) : input);
       if (answer.ok) {
         setResult({ data: answer.data });
         autosave.settled(answer.data, asDraft);
@@ -202,7 +209,8 @@ function useAutosave<S extends z.ZodType, I, T>(
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  const run = useRef({ changes: 0, saved: 0, inFlight: false, again: false, paused: false, stopped: false });
+  const run = useRef({ changes: 0, saved: 0, again: false, paused: false, stopped: false });
+  const saving = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const enabled = latest.current.draft !== undefined;
 
@@ -211,15 +219,23 @@ function useAutosave<S extends z.ZodType, I, T>(
     timer.current = null;
   }
 
-  async function saveNow() {
+  function saveNow(): Promise<void> {
+    if (saving.current) {
+      if (run.current.changes !== run.current.saved) run.current.again = true;
+      return saving.current;
+    }
+    const done = saveOnce().finally(() => {
+      saving.current = null;
+    });
+    saving.current = done;
+    return done;
+  }
+
+  async function saveOnce() {
     const draft = latest.current.draft;
     const r = run.current;
     clearTimer();
     if (!draft || r.paused || r.stopped || r.changes === r.saved) return;
-    if (r.inFlight) {
-      r.again = true;
-      return;
-    }
     const read = draft.read();
     if (!read) return;
     const checked = checkValues(read.values, draft.schema);
@@ -229,7 +245,6 @@ function useAutosave<S extends z.ZodType, I, T>(
       return;
     }
     const changes = r.changes;
-    r.inFlight = true;
     setState("saving");
     try {
       const answer = await latest.current.action(read.input);
@@ -252,12 +267,10 @@ function useAutosave<S extends z.ZodType, I, T>(
     } catch {
       // Offline or the server is gone: the changes stay unsaved and are tried again on the next change.
       setState("failed");
-    } finally {
-      r.inFlight = false;
     }
     if (r.again) {
       r.again = false;
-      await saveNow();
+      await saveOnce();
     }
   }
 
@@ -288,6 +301,8 @@ function useAutosave<S extends z.ZodType, I, T>(
   useLeaveGuard(enabled && (dirty || state === "saving"), t("leaveConfirm"));
 
   return {
+    /** Resolves when no save is under way. */
+    idle: () => saving.current ?? Promise.resolve(),
     /** While the form is being sent or saved by hand: no autosave in between. */
     pause() {
       run.current.paused = true;

@@ -50,6 +50,7 @@ export function OppdragForm(props: OppdragFormProps) {
     oppdragsreferanse: props.oppdragsreferanse,
     draftToken: props.draftToken,
   });
+  const savedRef = useRef(saved);
   const [showHoved, setShowHoved] = useState(Boolean(props.initial.hovedoppdragsgiver));
   const initialOppdrag = (props.initial.oppdrag ?? {}) as {
     arbeidssted?: { type?: string };
@@ -107,7 +108,16 @@ export function OppdragForm(props: OppdragFormProps) {
         const parsed = parseFormData(formData);
         return parsed.ok ? { input: formData, values: parsed.value } : null;
       },
+      latest: (input) => {
+        for (const [name, value] of Object.entries(savedRef.current)) if (value) input.set(name, value);
+        return input;
+      },
       onSaved: (data) => {
+        savedRef.current = {
+          submissionId: data.submissionId,
+          oppdragsreferanse: data.oppdragsreferanse,
+          draftToken: data.draftToken,
+        };
         setSaved({
           submissionId: data.submissionId,
           oppdragsreferanse: data.oppdragsreferanse,
