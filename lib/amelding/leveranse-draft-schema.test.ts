@@ -25,7 +25,11 @@ describe("an A-melding draft", () => {
     expect(errors("leveranse")).toEqual({ _form: ["structureInvalid"] });
     let deep: Record<string, unknown> = {};
     const root = { oppgave: deep };
-    for (let i = 0; i < 20; i++) deep = (deep.a = {}) as Record<string, unknown>;
+    for (let i = 0; i < 20; i++) {
+      const inner: Record<string, unknown> = {};
+      deep.a = inner;
+      deep = inner;
+    }
     expect(Object.values(errors(root)).flat()).toEqual(["structureInvalid"]);
     const hostile = JSON.parse('{"oppgave":{"__proto__":{"polluted":"yes"}}}');
     expect(Object.values(errors(hostile)).flat()).toEqual(["structureInvalid"]);
