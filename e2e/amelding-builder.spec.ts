@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { nextDueMonth, osloDate } from "../lib/amelding/deadlines";
 import { syntheticFodselsnummer } from "../lib/testing/amelding-generator";
 import { storageStateFor } from "./fixtures";
 
@@ -143,6 +144,41 @@ test.describe("A-melding builder, payroll administrator", () => {
     await expect(page.getByTestId(`submission-row-${replacementId}`)).toContainText("Gjeldende melding");
     await expect(page.getByTestId(`submission-row-${originalId}`)).toContainText("Erstattet av nyere melding");
     await expect(page.getByTestId(`submission-row-${originalId}`)).not.toContainText("Gjeldende melding");
+  });
+
+  test("starts on the month due next, saves an almost empty draft, autosaves across a reload, and warns before sending a month whose deadline has passed", async ({
+    page,
+  }) => {
+    await page.goto("/a-melding/ny");
+    await expect(field(page, "kalendermaaned")).toHaveValue(nextDueMonth(osloDate(new Date())));
+    await field(page, "opplysningspliktig.norskIdentifikator").selectOption("310900125");
+    await field(page, "kalendermaaned").fill("2026-01");
+    await expect(page.getByTestId("draft-status")).toContainText(/Lagret \d{2}[:.]\d{2}/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/a-melding\/ny\?utkast=[0-9a-f-]{36}$/);
+    await page.reload();
+    await expect(field(page, "kalendermaaned")).toHaveValue("2026-01");
+
+    // Complete it: then sending January (deadline 5 February 2026, long past) asks first.
+    await field(page, "oppgave.virksomhet.0.norskIdentifikator").fill(VIRKSOMHET);
+    await page.getByRole("button", { name: "Legg til inntektsmottaker", exact: true }).click();
+    await field(page, `${PERSON}.norskIdentifikator`).fill(syntheticFodselsnummer());
+    await field(page, `${PERSON}.identifiserendeInformasjon.navn`).fill("Kari Testesen");
+    await page.getByRole("button", { name: "Legg til inntekt", exact: true }).click();
+    await field(page, `${PERSON}.inntekt.0.beloep`).fill("40 000");
+    await page.getByRole("button", { name: "Send inn" }).click();
+    const confirm = page.getByTestId("deadline-confirm");
+    await expect(confirm).toContainText("Fristen for A-meldingen for januar 2026 var 5. februar 2026");
+    await expectNoAxeViolations(page);
+    await confirm.getByRole("button", { name: "Avbryt" }).click();
+    await expect(confirm).toHaveCount(0);
+    await expect(page).toHaveURL(/\/a-melding\/ny\?utkast=/);
+
+    // "Lagre utkast" with almost nothing filled in.
+    await page.goto("/a-melding/ny");
+    await field(page, "kalendermaaned").fill("");
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("submission-status")).toContainText("Utkast");
   });
 
   test("a link from feedback lands on one field of a replacement", async ({ page }) => {

@@ -106,6 +106,38 @@ test.describe("payroll administrator", () => {
     await expect(page.getByText("Ingen innsendinger passer til filteret.")).toBeVisible();
   });
 
+  test("a file without leveringstidspunkt is taken, and a file with several errors lists them all at once", async ({
+    page,
+  }) => {
+    const leveranse = generateLeveranse({
+      opplysningspliktig: FJELLVIND.orgnr,
+      virksomhet: FJELLVIND.virksomhet,
+      persons: 2,
+      kalendermaaned: currentMonth,
+    }) as unknown as Record<string, unknown>;
+    // Payroll systems leave it out; the import fills it in as the builder does.
+    delete leveranse.leveringstidspunkt;
+    await page.goto("/a-melding/importer");
+    await chooseFile(page, "a-melding.json", JSON.stringify({ leveranse }), "application/json");
+    // The check runs in its own process, which can take a while on a busy machine.
+    await expect(page.getByTestId("import-summary")).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId("import-summary").getByRole("button", { name: "Lagre som utkast" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+
+    // The same file again (its meldingsId now used) with a bad fødselsnummer and the same virksomhet twice:
+    // every error at once, not the next after the first is fixed.
+    const oppgave = leveranse.oppgave as { virksomhet: { inntektsmottaker: { norskIdentifikator: string }[] }[] };
+    oppgave.virksomhet[0]!.inntektsmottaker[0]!.norskIdentifikator = "12345678901";
+    oppgave.virksomhet.push(structuredClone(oppgave.virksomhet[0]!));
+    await page.goto("/a-melding/importer");
+    await chooseFile(page, "a-melding.json", JSON.stringify({ leveranse }), "application/json");
+    const errors = page.getByTestId("import-errors");
+    await expect(errors).toContainText("Denne meldingsId-en er brukt før", { timeout: 30_000 });
+    await expect(errors).toContainText("Virksomheten er allerede med i meldingen.");
+    await expect(errors).toContainText("kontrollsifrene stemmer ikke");
+    await expect(errors).not.toContainText("leveringstidspunkt");
+  });
+
   test("a file that is not an A-melding says why", async ({ page }) => {
     await page.goto("/a-melding/importer");
     await chooseFile(page, "feil.xml", '<?xml version="1.0"?>\n<lonnsfil><ansatt/></lonnsfil>', "text/xml");

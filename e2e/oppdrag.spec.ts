@@ -80,6 +80,36 @@ test.describe("payroll administrator", () => {
     await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
   });
 
+  test("saves an almost empty draft, autosaves so a reload keeps the input, and asks before leaving unsaved changes", async ({
+    page,
+  }) => {
+    await page.goto("/oppdrag/ny");
+    const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
+    const beskrivelse = `Utkast ${Date.now()}`;
+    await oppdrag.getByLabel("Beskrivelse av arbeidet").fill(beskrivelse);
+    // Autosave: shortly after the last change, and the address becomes the draft's.
+    await expect(page.getByTestId("draft-status")).toContainText(/Lagret \d{2}[:.]\d{2}/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/\/oppdrag\/[0-9a-f-]{36}\/rediger$/);
+    await page.reload();
+    await expect(oppdrag.getByLabel("Beskrivelse av arbeidet")).toHaveValue(beskrivelse);
+
+    // A change not yet saved: following a link asks first, and declining stays.
+    await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill("12");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Innsendinger", exact: true }).first().click();
+    expect(asked).toEqual(["Du har endringer som ikke er lagret. Vil du forlate siden likevel?"]);
+    await expect(page).toHaveURL(/\/rediger$/);
+
+    // "Lagre utkast" takes the form as it is: nothing else is required for a draft.
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("submission-status")).toContainText("Utkast");
+  });
+
   test("sees each field error beside the field and in a linked summary", async ({ page }) => {
     await page.goto("/oppdrag/ny");
     const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });

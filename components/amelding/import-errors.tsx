@@ -1,10 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FieldLocation } from "@/components/field-location/field-location";
 import { Button } from "@/components/ui/button";
-import { type DocumentError, formatImportPath } from "@/lib/amelding/import/import-issues";
+import { type DocumentError, formatImportPath, formatIssueParams } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import { locateField } from "@/lib/field-location/locate-field";
 import { formatOrgnr } from "@/lib/validation/orgnr";
@@ -19,7 +19,11 @@ const IN_A_PERSON = "oppgave.virksomhet.0.inntektsmottaker.0";
 /** Rendering 10 000 persons at once would freeze the page; the rest come on request. */
 const FIRST_GROUPS = 50;
 
-function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: DocumentError): string {
+function documentErrorMessage(
+  t: ReturnType<typeof useTranslations>,
+  error: DocumentError,
+  formatNumber: (n: number) => string,
+): string {
   switch (error.code) {
     case "json_malformed":
     case "xml_malformed":
@@ -37,7 +41,7 @@ function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: Docu
     case "organisation_not_accessible":
       return t("documentErrors.organisation_not_accessible", { orgnr: formatOrgnr(error.orgnr) });
     case "too_large":
-      return t("documentErrors.too_large", { max: error.maxMegabytes });
+      return t("documentErrors.too_large", { max: formatNumber(error.maxMegabytes) });
     case "input_refused": {
       const where =
         error.path && error.path.length > 0
@@ -48,7 +52,7 @@ function documentErrorMessage(t: ReturnType<typeof useTranslations>, error: Docu
       const name = error.path?.at(-1);
       return t(`documentErrors.input_refused.${error.reason}`, {
         where,
-        limit: error.limit ?? 0,
+        limit: formatNumber(error.limit ?? 0),
         name: typeof name === "string" ? name : "",
       });
     }
@@ -61,6 +65,8 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
   const t = useTranslations("ameldingImport");
   const tv = useTranslations("ameldingValidation");
   const translate = useTranslations();
+  const format = useFormatter();
+  const formatNumber = (n: number) => format.number(n);
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
@@ -83,14 +89,17 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
       </p>
       {result.listedCount !== undefined && (
         <p className="mt-1" data-testid="import-errors-truncated">
-          {t("errorsTruncated", { shown: result.listedCount, total: result.errorCount })}
+          {t("errorsTruncated", {
+            shown: formatNumber(result.listedCount),
+            total: formatNumber(result.errorCount),
+          })}
         </p>
       )}
       {result.documentErrors.length > 0 && (
         <ul className="mt-3 list-disc pl-5">
           {result.documentErrors.map((error, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a list rendered once from one answer and never reordered; its items have no identity of their own
-            <li key={i}>{documentErrorMessage(t, error)}</li>
+            <li key={i}>{documentErrorMessage(t, error, formatNumber)}</li>
           ))}
         </ul>
       )}
@@ -119,7 +128,7 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
                     raw: error.field,
                   }}
                 />
-                : {tv(error.key, error.params)}
+                : {tv(error.key, formatIssueParams(error.params, formatNumber))}
               </li>
             ))}
           </ul>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { DraftStatus } from "@/components/forms/draft-status";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -11,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { saveAmeldingAction } from "@/lib/amelding/actions";
+import { deadlineWarning, osloDate } from "@/lib/amelding/deadlines";
 import {
   appendAt,
   type FormValues,
@@ -22,7 +24,8 @@ import {
   setAt,
   textAt,
 } from "@/lib/amelding/form-values";
-import { leveranseDraftSchema, leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import { leveranseDraftSchema } from "@/lib/amelding/leveranse-draft-schema";
+import { leveranseSchema, leveranseUnsentSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { locateField } from "@/lib/field-location/locate-field";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
@@ -40,6 +43,8 @@ export type LeveranseBuilderProps = {
   submissionId?: string;
   /** Building a replacement of this accepted A-melding. */
   replacesSubmissionId?: string;
+  /** The loaded draft's version token (lib/submissions/operations/operations.ts draftToken). */
+  draftToken?: string;
   /** A dotted model path (`?felt=`) to bring into view and mark, e.g. from a feedback deviation. */
   focusPath?: string;
 };
@@ -50,11 +55,24 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const locale = useLocale();
   const router = useRouter();
   const [values, setValues] = useState<FormValues>(props.initial);
+  // What autosave reads when its timer fires, which may be before the next render.
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  // Set by the first save of a new message, so later saves and a reload continue the same draft.
+  const [saved, setSaved] = useState({ submissionId: props.submissionId, draftToken: props.draftToken });
+  const savedRef = useRef(saved);
   const [preview, setPreview] = useState<string | null>(null);
+  // Sending a month whose deadline has passed or is near asks first (deadlines.ts deadlineWarning).
+  const [deadlineConfirm, setDeadlineConfirm] = useState<ReturnType<typeof deadlineWarning>>(null);
+  const format = useFormatter();
+  const deadlineHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (deadlineConfirm) deadlineHeading.current?.focus();
+  }, [deadlineConfirm]);
   const focused = useFocusField(props.focusPath, "amelding", FIELD_ID_PREFIX);
   const form = useActionForm({
     action: saveAmeldingAction,
-    schema: leveranseDraftSchema,
+    schema: leveranseUnsentSchema,
     // zod's own texts (a list where an object belongs) read as "structure invalid".
     translateField: (key) => {
       if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
@@ -63,41 +81,72 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     // The builder picks the organisation by its orgnr.
     mapFieldErrors: ({ organisationId, ...rest }) =>
       organisationId ? { ...rest, "opplysningspliktig.norskIdentifikator": organisationId } : rest,
+    // "Lagre utkast" and sending go to the submission; autosave keeps the user here (draft.onSaved).
     onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
+    draft: {
+      schema: leveranseDraftSchema,
+      read: () => {
+        const input = inputFor("draft", valuesRef.current);
+        return input.organisationId ? { input, values: valuesRef.current } : null;
+      },
+      latest: (input) => ({ ...input, ...savedRef.current }),
+      onSaved: (data) => {
+        savedRef.current = { submissionId: data.submissionId, draftToken: data.draftToken };
+        setSaved(savedRef.current);
+        // The address becomes the draft's, so a reload opens it (Next.js keeps its router in step with replaceState).
+        const editUrl = `/a-melding/ny?utkast=${data.submissionId}`;
+        if (`${window.location.pathname}${window.location.search}` !== editUrl)
+          window.history.replaceState(null, "", editUrl);
+      },
+    },
   });
   const { pending, fieldErrors: errors } = form;
 
+  /** Every change goes through here, so autosave hears of it. */
+  function change(update: (v: FormValues) => FormValues) {
+    setValues(update);
+    form.draft.changed();
+  }
   const kit: BuilderKit = {
     values,
     locale,
     text: (path) => textAt(values, path),
-    set: (path, value) => setValues((v) => setAt(v, path, value)),
-    update: (path, change) =>
-      setValues((v) => setAt(v, path, change((getAt(v, path) ?? {}) as Record<string, unknown>))),
-    append: (listPath, item) => setValues((v) => appendAt(v, listPath, item)),
-    remove: (listPath, index, keepEmpty) => setValues((v) => removeAt(v, listPath, index, keepEmpty)),
+    set: (path, value) => change((v) => setAt(v, path, value)),
+    update: (path, update) => change((v) => setAt(v, path, update((getAt(v, path) ?? {}) as Record<string, unknown>))),
+    append: (listPath, item) => change((v) => appendAt(v, listPath, item)),
+    remove: (listPath, index, keepEmpty) => change((v) => removeAt(v, listPath, index, keepEmpty)),
     errors: (path) => errors[path],
   };
 
-  const organisationId = props.organisations.find(
-    (o) => o.orgnr === textAt(values, "opplysningspliktig.norskIdentifikator"),
-  )?.id;
-  const locked = Boolean(props.submissionId || props.replacesSubmissionId);
+  function organisationIdOf(v: FormValues) {
+    return props.organisations.find((o) => o.orgnr === textAt(v, "opplysningspliktig.norskIdentifikator"))?.id;
+  }
+  const locked = Boolean(saved.submissionId || props.replacesSubmissionId);
   /** A field's name as the feedback and error pages give it, with the person it belongs to. */
   const fieldName = (path: string) =>
     locateField("amelding", path, { t, payload: values, identity: "birthdate" }).crumbs.join(" › ");
   const summaryLabels = Object.fromEntries(Object.keys(errors).map((path) => [path, fieldName(path)]));
 
-  function save(intent: "draft" | "submit") {
-    setPreview(null);
-    const input = {
-      organisationId: organisationId ?? "",
+  function inputFor(intent: "draft" | "submit", v: FormValues) {
+    return {
+      organisationId: organisationIdOf(v) ?? "",
       intent,
-      submissionId: props.submissionId,
+      submissionId: savedRef.current.submissionId,
       replacesSubmissionId: props.replacesSubmissionId,
-      leveranse: values,
+      draftToken: savedRef.current.draftToken,
+      leveranse: v,
     };
-    form.submit(input, values);
+  }
+
+  function save(intent: "draft" | "submit", deadlineConfirmed = false) {
+    setPreview(null);
+    setDeadlineConfirm(null);
+    if (intent === "submit" && !deadlineConfirmed) {
+      const warning = deadlineWarning(textAt(values, "kalendermaaned"), osloDate(new Date()));
+      // Every field error first; the question comes only for a message that can be sent.
+      if (warning && form.validate(values)) return setDeadlineConfirm(warning);
+    }
+    form.submit(inputFor(intent, values), values);
   }
 
   function togglePreview() {
@@ -117,9 +166,11 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         e.preventDefault();
         save("submit");
       }}
+      onBlur={form.draft.saveNow}
       className="max-w-4xl"
     >
       <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={FIELD_ID_PREFIX} />
+      <DraftStatus draft={form.draft} />
       {form.error && (
         <div className="mb-4">
           <ErrorMessage error={form.error} />
@@ -234,6 +285,38 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         <SumsPanel kit={kit} />
       </section>
 
+      {deadlineConfirm && (
+        <section
+          className="mb-4 border-l-4 border-warning bg-warning-light px-4 py-3"
+          aria-labelledby="deadline-confirm-heading"
+          data-testid="deadline-confirm"
+        >
+          <h2 id="deadline-confirm-heading" className="font-semibold" tabIndex={-1} ref={deadlineHeading}>
+            {tb(deadlineConfirm.kind === "passed" ? "deadlinePassedTitle" : "deadlineSoonTitle")}
+          </h2>
+          <p className="mb-3">
+            {tb(deadlineConfirm.kind === "passed" ? "deadlinePassed" : "deadlineSoon", {
+              month: format.dateTime(new Date(`${textAt(values, "kalendermaaned")}-15T12:00:00Z`), {
+                month: "long",
+                year: "numeric",
+                timeZone: "Europe/Oslo",
+              }),
+              deadline: format.dateTime(new Date(`${deadlineConfirm.deadline}T12:00:00Z`), {
+                dateStyle: "long",
+                timeZone: "Europe/Oslo",
+              }),
+            })}
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" disabled={pending} onClick={() => save("submit", true)}>
+              {tb("deadlineSendAnyway")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setDeadlineConfirm(null)}>
+              {tb("deadlineCancel")}
+            </Button>
+          </div>
+        </section>
+      )}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? tb("saving") : tb("submit")}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
+import { DraftStatus } from "@/components/forms/draft-status";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { RadioGroup } from "@/components/forms/radio-group";
@@ -14,8 +15,10 @@ import { useFocusField } from "@/components/forms/use-focus-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
+import { parseFormData } from "@/lib/actions/form-data";
 import { locateField } from "@/lib/field-location/locate-field";
 import { saveOppdragAction } from "@/lib/oppdrag/actions";
+import { oppdragDraftSchema } from "@/lib/oppdrag/oppdrag-draft-schema";
 import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib/oppdrag/oppdrag-form-schema";
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
@@ -31,6 +34,8 @@ export type OppdragFormProps = {
   organisationId?: string;
   submissionId?: string;
   oppdragsreferanse?: string;
+  /** The loaded draft's version token (lib/submissions/operations/operations.ts draftToken). */
+  draftToken?: string;
   existsAtSkatteetaten: boolean;
   /** Fields Skatteetaten's last rejection points at (path → its message). */
   rejectedFields?: Record<string, string>;
@@ -44,6 +49,13 @@ export function OppdragForm(props: OppdragFormProps) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [preview, setPreview] = useState<string | null>(null);
+  // Set by the first save of a new form, so later saves and a reload continue the same draft.
+  const [saved, setSaved] = useState({
+    submissionId: props.submissionId,
+    oppdragsreferanse: props.oppdragsreferanse,
+    draftToken: props.draftToken,
+  });
+  const savedRef = useRef(saved);
   const [showHoved, setShowHoved] = useState(Boolean(props.initial.hovedoppdragsgiver));
   const initialOppdrag = (props.initial.oppdrag ?? {}) as {
     arbeidssted?: { type?: string };
@@ -90,7 +102,37 @@ export function OppdragForm(props: OppdragFormProps) {
       giverDiffers && !data?.oppdragsgiverAvvikBekreftet
         ? { oppdragsgiverAvvikBekreftet: ["oppdragsgiverNotConfirmed"] }
         : undefined,
+    // "Lagre utkast" and sending go to the submission; autosave keeps the user here (draft.onSaved).
     onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
+    draft: {
+      schema: oppdragDraftSchema,
+      read: () => {
+        if (!formRef.current) return null;
+        const formData = new FormData(formRef.current);
+        formData.set("intent", "draft");
+        const parsed = parseFormData(formData);
+        return parsed.ok ? { input: formData, values: parsed.value } : null;
+      },
+      latest: (input) => {
+        for (const [name, value] of Object.entries(savedRef.current)) if (value) input.set(name, value);
+        return input;
+      },
+      onSaved: (data) => {
+        savedRef.current = {
+          submissionId: data.submissionId,
+          oppdragsreferanse: data.oppdragsreferanse,
+          draftToken: data.draftToken,
+        };
+        setSaved({
+          submissionId: data.submissionId,
+          oppdragsreferanse: data.oppdragsreferanse,
+          draftToken: data.draftToken,
+        });
+        // The address becomes the draft's, so a reload opens it (Next.js keeps its router in step with replaceState).
+        const editUrl = `/oppdrag/${data.submissionId}/rediger`;
+        if (window.location.pathname !== editUrl) window.history.replaceState(null, "", editUrl);
+      },
+    },
   });
   const { pending } = form;
   const errors = form.hasFieldErrors ? form.fieldErrors : rejected;
@@ -116,7 +158,14 @@ export function OppdragForm(props: OppdragFormProps) {
   const belowThreshold = amountNumber !== null && amountNumber >= 0 && amountNumber < REPORTING_THRESHOLD_NOK;
 
   return (
-    <form ref={formRef} noValidate onSubmit={form.handleSubmit} className="max-w-3xl">
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.handleSubmit}
+      onChange={form.draft.changed}
+      onBlur={form.draft.saveNow}
+      className="max-w-3xl"
+    >
       <ErrorSummary fieldErrors={errors} labels={summaryLabels} idPrefix={ID} />
       {props.rejectedFields && Object.keys(props.rejectedFields).length > 0 && !form.hasFieldErrors && (
         <div className="mb-4">
@@ -128,8 +177,10 @@ export function OppdragForm(props: OppdragFormProps) {
           <ErrorMessage error={form.error} />
         </div>
       )}
-      {props.submissionId && <input type="hidden" name="submissionId" value={props.submissionId} />}
-      {props.oppdragsreferanse && <input type="hidden" name="oppdragsreferanse" value={props.oppdragsreferanse} />}
+      <DraftStatus draft={form.draft} />
+      {saved.submissionId && <input type="hidden" name="submissionId" value={saved.submissionId} />}
+      {saved.oppdragsreferanse && <input type="hidden" name="oppdragsreferanse" value={saved.oppdragsreferanse} />}
+      {saved.draftToken && <input type="hidden" name="draftToken" value={saved.draftToken} />}
 
       <section className="mb-6 rounded border border-line bg-white p-6">
         {props.organisationId ? (
@@ -284,13 +335,23 @@ export function OppdragForm(props: OppdragFormProps) {
               type="button"
               variant="secondary"
               className="mb-4"
-              onClick={() => setVedlegg((v) => v.filter((k) => k !== key))}
+              onClick={() => {
+                setVedlegg((v) => v.filter((k) => k !== key));
+                form.draft.changed();
+              }}
             >
               {tf("removeVedlegg")}
             </Button>
           </div>
         ))}
-        <Button type="button" variant="secondary" onClick={() => setVedlegg((v) => [...v, Math.max(-1, ...v) + 1])}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setVedlegg((v) => [...v, Math.max(-1, ...v) + 1]);
+            form.draft.changed();
+          }}
+        >
           {tf("addVedlegg")}
         </Button>
       </section>

@@ -12,6 +12,8 @@ const saveAmeldingSchema = z.object({
   intent: z.enum(["draft", "submit"]),
   submissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
   replacesSubmissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  /** The draft the builder loaded or last saved (operations.ts draftToken): a save over another's is refused. */
+  draftToken: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   // Validated inside saveAmelding with the builder's schema, so field errors keep the model's paths.
   leveranse: z.record(z.string(), z.unknown()),
 });
@@ -21,6 +23,6 @@ export const saveAmeldingAction = defineAction(
   async (input, { user, db }) => {
     const result = await db.transaction((tx) => saveAmelding(tx, user, input));
     if (result.queued) await wakeDeliveryWorker(result.submissionId);
-    return { submissionId: result.submissionId };
+    return { submissionId: result.submissionId, draftToken: result.draftToken };
   },
 );

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/lib/db/client";
-import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations/operations";
+import { CORRECTABLE_STATUSES, draftToken } from "@/lib/submissions/operations/operations";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
-import { blankLeveranse, type FormValues, KILDESYSTEM, previousMonth } from "./form-values";
+import { nextDueMonth, osloDate } from "./deadlines";
+import { blankLeveranse, type FormValues, KILDESYSTEM } from "./form-values";
 import { lookUpReplaceableAmelding } from "./queries";
 import { upgradeLeveranse } from "./upgrade-leveranse";
 
@@ -22,7 +23,15 @@ function fromPayload(payload: Record<string, unknown>, overrides: FormValues): F
 export type BuilderStart =
   | { mode: "new"; initial: FormValues }
   | { mode: "replace"; initial: FormValues; replacesSubmissionId: string; organisationId: string }
-  | { mode: "edit"; initial: FormValues; submissionId: string; organisationId: string; isDraft: boolean }
+  | {
+      mode: "edit";
+      initial: FormValues;
+      submissionId: string;
+      organisationId: string;
+      isDraft: boolean;
+      /** The version the builder edits (operations.ts draftToken): a save over a newer one is refused. */
+      draftToken: string;
+    }
   | { mode: "refused"; reason: "notFound" | "notAccepted" | "alreadyReplaced" | "notEditable" };
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -63,6 +72,7 @@ export async function builderStart(
       submissionId: s.id,
       organisationId: s.organisationId,
       isDraft,
+      draftToken: draftToken(current),
       initial: fromPayload(current.payload, isDraft ? {} : { meldingsId: newMeldingsId() }),
     };
   }
@@ -71,7 +81,8 @@ export async function builderStart(
     initial: blankLeveranse({
       meldingsId: newMeldingsId(),
       opplysningspliktig: defaultOrgnr,
-      kalendermaaned: previousMonth(now),
+      // The month due next, never one whose deadline has passed (deadlines.ts).
+      kalendermaaned: nextDueMonth(osloDate(now)),
     }),
   };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   ameldingDeadline,
+  deadlineWarning,
   easterSunday,
   isWorkingDay,
+  nextDueMonth,
   norwegianPublicHolidays,
   osloDate,
   shiftMonth,
@@ -105,5 +107,38 @@ describe("osloDate", () => {
     expect(osloDate(new Date("2026-01-31T23:00:00Z"))).toBe("2026-02-01");
     expect(osloDate(new Date("2026-04-07T21:59:59Z"))).toBe("2026-04-07");
     expect(osloDate(new Date("2026-04-07T22:00:00Z"))).toBe("2026-04-08");
+  });
+});
+
+describe("nextDueMonth", () => {
+  it.each([
+    ["2026-11-29", "2026-11", "October's deadline (5 Nov) has passed: November is next"],
+    ["2026-11-05", "2026-10", "on the deadline day the month before is still due"],
+    ["2026-11-06", "2026-11", "the day after it, this month"],
+    ["2026-12-07", "2026-11", "5 Dec 2026 is a Saturday: November's deadline moves to Monday 7 Dec"],
+    ["2026-01-03", "2025-12", "across the year"],
+  ])("%s → %s (%s)", (today, month) => {
+    expect(nextDueMonth(today)).toBe(month);
+    expect(ameldingDeadline(nextDueMonth(today)) >= today).toBe(true);
+  });
+});
+
+describe("deadlineWarning", () => {
+  it("warns of a deadline that has passed, with the deadline", () => {
+    expect(deadlineWarning("2026-10", "2026-11-29")).toEqual({ kind: "passed", deadline: "2026-11-05" });
+  });
+
+  it("warns of a deadline within two working days, counting past weekends and holidays", () => {
+    // November 2026: deadline Monday 7 Dec (the 5th is a Saturday).
+    expect(deadlineWarning("2026-11", "2026-12-07")).toEqual({ kind: "soon", deadline: "2026-12-07" });
+    expect(deadlineWarning("2026-11", "2026-12-03")).toEqual({ kind: "soon", deadline: "2026-12-07" });
+    expect(deadlineWarning("2026-11", "2026-12-02")).toBeNull();
+    expect(deadlineWarning("2026-11", "2026-11-29")).toBeNull();
+    // March 2026: deadline Tuesday 7 April (Easter Monday 6 April): Thursday 2 April is two working days before.
+    expect(deadlineWarning("2026-03", "2026-04-02")).toEqual({ kind: "soon", deadline: "2026-04-07" });
+  });
+
+  it("says nothing for a month not yet typed in full", () => {
+    expect(deadlineWarning("2026-1", "2026-11-29")).toBeNull();
   });
 });

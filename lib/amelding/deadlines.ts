@@ -129,3 +129,40 @@ const osloDateFormat = new Intl.DateTimeFormat("en-CA", {
 export function osloDate(instant: Date): string {
   return osloDateFormat.format(instant);
 }
+
+/**
+ * The month whose A-melding is due next on `today` (YYYY-MM-DD, Norwegian time): last month until
+ * its deadline has passed, then this month. The builder starts with it, so it never proposes a
+ * month that would already be late.
+ */
+export function nextDueMonth(today: string): string {
+  const thisMonth = today.slice(0, 7);
+  const lastMonth = shiftMonth(thisMonth, -1);
+  return today <= ameldingDeadline(lastMonth) ? lastMonth : thisMonth;
+}
+
+/** Working days after `today` up to and including `deadline`: 0 when the deadline is today, negative once it has passed. */
+export function workingDaysUntil(today: string, deadline: string): number {
+  if (deadline < today) return -1;
+  let days = 0;
+  for (let date = addDays(today, 1); date <= deadline; date = addDays(date, 1)) if (isWorkingDay(date)) days++;
+  return days;
+}
+
+/** A deadline within this many working days is warned about before sending. */
+export const DEADLINE_WARNING_WORKING_DAYS = 2;
+
+/**
+ * What to warn about before sending the A-melding of `kalendermaaned` on `today`: its deadline has
+ * passed (it will be late), or it is within DEADLINE_WARNING_WORKING_DAYS working days. Sending is
+ * still allowed; the user confirms with the deadline in front of them.
+ */
+export function deadlineWarning(
+  kalendermaaned: string,
+  today: string,
+): { kind: "passed" | "soon"; deadline: string } | null {
+  if (!KALENDERMAANED.test(kalendermaaned)) return null;
+  const deadline = ameldingDeadline(kalendermaaned);
+  if (today > deadline) return { kind: "passed", deadline };
+  return workingDaysUntil(today, deadline) <= DEADLINE_WARNING_WORKING_DAYS ? { kind: "soon", deadline } : null;
+}

@@ -7,14 +7,13 @@ import {
   inntektType,
   newInntekt,
   newLoennOgGodtgjoerelse,
-  previousMonth,
   removeAt,
   setAt,
   textAt,
   withIdentifierKind,
   withInntektType,
 } from "./form-values";
-import { leveranseDraftSchema } from "./leveranse-schema";
+import { leveranseUnsentSchema } from "./leveranse-schema";
 
 const blank = () => blankLeveranse({ meldingsId: "m-1", opplysningspliktig: "310900125", kalendermaaned: "2026-10" });
 
@@ -54,12 +53,8 @@ describe("builder values", () => {
     expect(newLoennOgGodtgjoerelse("4a").prosentsatsForAvgiftsberegning).toBe("7.9");
   });
 
-  it("starts on the month before, which is the one usually reported", () => {
-    expect(previousMonth(new Date("2026-01-15T12:00:00Z"))).toBe("2025-12");
-  });
-
   it("starts blank values that the schema reports field by field", () => {
-    const r = leveranseDraftSchema.safeParse(blank());
+    const r = leveranseUnsentSchema.safeParse(blank());
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(["oppgave.virksomhet.0.norskIdentifikator"]);
   });

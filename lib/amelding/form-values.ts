@@ -130,12 +130,6 @@ export function withInntektType(line: Record<string, unknown>, type: InntektType
   return { ...rest, [type]: { beskrivelse: "" } };
 }
 
-/** The month before `now` as YYYY-MM: the one usually reported (deadline the 5th of the next month). */
-export function previousMonth(now: Date): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
-}
-
 export function blankLeveranse(options: {
   meldingsId: string;
   opplysningspliktig: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateLeveranse, seededRandom, syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
-import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
+import { leveranseSchema, leveranseUnsentSchema } from "./leveranse-schema";
 
 const ORG = "310900125";
 const SUB = "310900230";
@@ -14,7 +14,7 @@ function asJson(value: unknown): any {
   return JSON.parse(JSON.stringify(value));
 }
 
-function issues(input: unknown, schema: typeof leveranseSchema | typeof leveranseDraftSchema = leveranseSchema) {
+function issues(input: unknown, schema: typeof leveranseSchema | typeof leveranseUnsentSchema = leveranseSchema) {
   const r = schema.safeParse(input);
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
 }
@@ -253,7 +253,7 @@ describe("leveranse schema", () => {
     const l = asJson(valid());
     delete l.leveringstidspunkt;
     expect(issues(l)).toEqual(["leveringstidspunkt:required"]);
-    expect(issues(l, leveranseDraftSchema)).toEqual([]);
+    expect(issues(l, leveranseUnsentSchema)).toEqual([]);
   });
 
   it("drops an identifiserendeInformasjon left empty in a form", () => {

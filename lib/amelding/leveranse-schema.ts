@@ -26,6 +26,14 @@ import { type CodeListName, isCode } from "./code-lists";
  * Messages are keys into `ameldingValidation.*` in the message files.
  */
 
+/**
+ * For refinements that only read fields defensively: run them even when other fields have errors,
+ * so every independent error is reported in one pass (an import lists them all at once).
+ */
+const RUN_ALWAYS = { when: () => true };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
 const MELDINGS_ID = /^[0-9a-zA-Z_.-]+$/;
 const countrySet = new Set(countries);
@@ -209,16 +217,19 @@ const arbeidsforhold = z
     formForAnsettelse: optionalCode("formForAnsettelse"),
   })
   .superRefine((a, ctx) => {
-    if (a.sluttdato && a.startdato && a.sluttdato < a.startdato) {
-      ctx.addIssue({ code: "custom", path: ["sluttdato"], message: "endBeforeStart" });
+    if (!isRecord(a)) return;
+    const { startdato, sluttdato } = a;
+    if (typeof startdato === "string" && typeof sluttdato === "string") {
+      if (ISO_DATE.test(startdato) && ISO_DATE.test(sluttdato) && sluttdato < startdato)
+        ctx.addIssue({ code: "custom", path: ["sluttdato"], message: "endBeforeStart" });
     }
     if (a.typeArbeidsforhold === ORDINARY_EMPLOYMENT) {
       for (const key of ORDINARY_EMPLOYMENT_REQUIRED) {
-        if (a[key] === undefined)
+        if (a[key] === undefined || a[key] === "")
           ctx.addIssue({ code: "custom", path: [key], message: "requiredForOrdinaryEmployment" });
       }
     }
-  });
+  }, RUN_ALWAYS);
 
 /** The kinds of income an inntekt line may carry; exactly one per line. */
 export const INNTEKT_TYPES = ["loennsinntekt", "ytelseFraOffentlige", "pensjonEllerTrygd", "naeringsinntekt"] as const;
@@ -238,12 +249,13 @@ const inntekt = z
     naeringsinntekt: z.looseObject({ beskrivelse: text(200) }).optional(),
   })
   .superRefine((line, ctx) => {
+    if (!isRecord(line)) return;
     const present = INNTEKT_TYPES.filter((type) => line[type] !== undefined);
     if (present.length === 0)
       ctx.addIssue({ code: "custom", path: ["loennsinntekt", "beskrivelse"], message: "required" });
     const second = present[1];
     if (second) ctx.addIssue({ code: "custom", path: [second], message: "inntektTypeSeveral" });
-  });
+  }, RUN_ALWAYS);
 
 const forskuddstrekk = z.looseObject({
   beskrivelse: optionalCode("forskuddstrekkBeskrivelse"),
@@ -254,9 +266,6 @@ const utleggstrekk = z.looseObject({ beskrivelse: optionalText(200), beloep: ded
 
 /** Deductions from the basis (fagforeningskontingent and the like): a decimal, negative in the official example. */
 const fradrag = z.looseObject({ beskrivelse: text(200), beloep: decimal() });
-
-/** For refinements that only read fields defensively: run them even when other fields have errors. */
-const RUN_ALWAYS = { when: () => true };
 
 const inntektsmottaker = z
   .looseObject({
@@ -314,10 +323,12 @@ const virksomhet = z
     arbeidsgiveravgift: z.looseObject({ loennOgGodtgjoerelse: z.array(loennOgGodtgjoerelse).optional() }).optional(),
   })
   .superRefine((v, ctx) => {
+    if (!isRecord(v) || !Array.isArray(v.inntektsmottaker)) return;
     const seen = new Set<string>();
-    v.inntektsmottaker.forEach((person, i) => {
-      const id = person.norskIdentifikator;
-      if (id === undefined) return;
+    v.inntektsmottaker.forEach((person: unknown, i) => {
+      const id =
+        isRecord(person) && typeof person.norskIdentifikator === "string" ? person.norskIdentifikator : undefined;
+      if (id === undefined || id === "") return;
       if (seen.has(id))
         ctx.addIssue({
           code: "custom",
@@ -326,7 +337,7 @@ const virksomhet = z
         });
       seen.add(id);
     });
-  });
+  }, RUN_ALWAYS);
 
 /**
  * Forskuddstrekk to pay for one salary payment date: whole kroner, not negative (positive in the
@@ -345,8 +356,11 @@ const betalingsinformasjon = z
     sumUtleggstrekk: optionalWholeKroner(),
   })
   .superRefine((b, ctx) => {
+    if (!isRecord(b) || !Array.isArray(b.sumForskuddstrekkPerLoennsutbetalingsdato)) return;
     const seen = new Set<string>();
-    (b.sumForskuddstrekkPerLoennsutbetalingsdato ?? []).forEach(({ loennsutbetalingsdato: date }, i) => {
+    b.sumForskuddstrekkPerLoennsutbetalingsdato.forEach((line: unknown, i) => {
+      const date = isRecord(line) && typeof line.loennsutbetalingsdato === "string" ? line.loennsutbetalingsdato : "";
+      if (date === "") return;
       if (seen.has(date)) {
         ctx.addIssue({
           code: "custom",
@@ -356,7 +370,7 @@ const betalingsinformasjon = z
       }
       seen.add(date);
     });
-  });
+  }, RUN_ALWAYS);
 
 /** An institution the employer's pension scheme is with; the official example's identifikator fails the orgnr check, so it is kept as text. */
 const pensjonsinnretning = z.looseObject({ identifikator: text(100) });
@@ -368,13 +382,18 @@ const oppgave = z
     pensjonsinnretning: z.array(pensjonsinnretning).optional(),
   })
   .superRefine((o, ctx) => {
+    if (!isRecord(o) || !Array.isArray(o.virksomhet)) return;
     const seen = new Set<string>();
-    o.virksomhet.forEach((v, i) => {
-      if (seen.has(v.norskIdentifikator))
+    o.virksomhet.forEach((v: unknown, i) => {
+      // As read (spaces left out, as the orgnr rule does), so a virksomhet with other errors is compared too.
+      const id =
+        isRecord(v) && typeof v.norskIdentifikator === "string" ? v.norskIdentifikator.replace(/\s+/g, "") : "";
+      if (id === "") return;
+      if (seen.has(id))
         ctx.addIssue({ code: "custom", path: ["virksomhet", i, "norskIdentifikator"], message: "duplicateVirksomhet" });
-      seen.add(v.norskIdentifikator);
+      seen.add(id);
     });
-  });
+  }, RUN_ALWAYS);
 
 const leveranseFields = {
   leveringstidspunkt: z.iso.datetime({
@@ -398,25 +417,26 @@ const leveranseFields = {
   spraakForTilbakemelding: optionalCode("spraakForTilbakemelding"),
 };
 
-function checkReplacement(l: { meldingsId: string; erstatterMeldingsId?: string }, ctx: z.RefinementCtx) {
-  if (l.erstatterMeldingsId !== undefined && l.erstatterMeldingsId === l.meldingsId) {
+function checkReplacement(l: unknown, ctx: z.RefinementCtx) {
+  if (!isRecord(l) || typeof l.meldingsId !== "string" || typeof l.erstatterMeldingsId !== "string") return;
+  if (l.erstatterMeldingsId.trim() !== "" && l.erstatterMeldingsId.trim() === l.meldingsId.trim()) {
     ctx.addIssue({ code: "custom", path: ["erstatterMeldingsId"], message: "replacesItself" });
   }
 }
 
 /** A complete leveranse, ready to send (imported files, and a builder draft once leveringstidspunkt is set). */
-export const leveranseSchema = z.looseObject(leveranseFields).superRefine(checkReplacement);
+export const leveranseSchema = z.looseObject(leveranseFields).superRefine(checkReplacement, RUN_ALWAYS);
 
 /**
  * A leveranse being built: the same rules, except that leveringstidspunkt is set when the user
  * submits. The builder page validates with this in the browser and in its server action.
  */
-export const leveranseDraftSchema = z
+export const leveranseUnsentSchema = z
   .looseObject({ ...leveranseFields, leveringstidspunkt: leveranseFields.leveringstidspunkt.optional() })
-  .superRefine(checkReplacement);
+  .superRefine(checkReplacement, RUN_ALWAYS);
 
 export type Leveranse = z.output<typeof leveranseSchema>;
-export type LeveranseDraft = z.output<typeof leveranseDraftSchema>;
+export type LeveranseUnsent = z.output<typeof leveranseUnsentSchema>;
 export type LeveranseInput = z.input<typeof leveranseSchema>;
 export type Inntektsmottaker = Leveranse["oppgave"]["virksomhet"][number]["inntektsmottaker"][number];
 export type Virksomhet = Leveranse["oppgave"]["virksomhet"][number];

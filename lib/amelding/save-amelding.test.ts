@@ -235,6 +235,78 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     });
   });
 
+  it("saves an almost empty draft as it is, and sending it answers every missing field at once", async () => {
+    const meldingsId = randomUUID();
+    const leveranse = {
+      meldingsId,
+      opplysningspliktig: { norskIdentifikator: org().orgnr },
+      kalendermaaned: "2026-1",
+      oppgave: { virksomhet: [{ norskIdentifikator: "", inntektsmottaker: [{ norskIdentifikator: "0212" }] }] },
+    };
+    const { submissionId, draftToken } = await save({ leveranse, intent: "draft" });
+    const s = await history(submissionId);
+    expect(s).toMatchObject({ status: "draft", subject: "2026-1" });
+    expect(s.versions).toHaveLength(1);
+    // As typed: the half-typed month and fødselsnummer are kept for the user to finish.
+    expect(s.versions[0]!.payload).toMatchObject({ kalendermaaned: "2026-1", oppgave: leveranse.oppgave });
+
+    const sent = save({ leveranse, submissionId, draftToken });
+    await expect(sent).rejects.toMatchObject({ code: "validation" });
+    const fieldErrors = await sent.catch((e: { fieldErrors: Record<string, string[]> }) => e.fieldErrors);
+    expect(fieldErrors).toMatchObject({
+      kalendermaaned: ["kalendermaanedFormat"],
+      "oppgave.virksomhet.0.norskIdentifikator": ["required"],
+      "oppgave.virksomhet.0.inntektsmottaker.0.norskIdentifikator": ["fnrFormat"],
+    });
+    expect((await history(submissionId)).status).toBe("draft");
+  });
+
+  it("saves a draft over in place (autosave) and refuses a save from a tab holding an older copy", async () => {
+    const values = builderValues();
+    const first = await save({ leveranse: { ...values, kalendermaaned: "" }, intent: "draft" });
+    const second = await save({
+      leveranse: { ...values, kalendermaaned: "2026-0" },
+      intent: "draft",
+      submissionId: first.submissionId,
+      draftToken: first.draftToken,
+    });
+    expect(second.draftToken).not.toBe(first.draftToken);
+    // The other tab still holds the first token: nothing it sends is written.
+    await expect(
+      save({
+        leveranse: { ...values, kalendermaaned: "1999-01" },
+        intent: "draft",
+        submissionId: first.submissionId,
+        draftToken: first.draftToken,
+      }),
+    ).rejects.toMatchObject({ code: "conflict", messageKey: "drafts.changedElsewhere" });
+    await expect(
+      save({ leveranse: values, submissionId: first.submissionId, draftToken: first.draftToken }),
+    ).rejects.toMatchObject({ code: "conflict", messageKey: "drafts.changedElsewhere" });
+    const s = await history(first.submissionId);
+    expect(s.versions).toHaveLength(1);
+    expect(s).toMatchObject({ status: "draft", subject: "2026-0" });
+    expect(s.versions[0]).toMatchObject({ revision: 2, payload: { kalendermaaned: "2026-0" } });
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, first.submissionId), eq(auditLog.action, "submission.save_draft")));
+    expect(audit.map((a) => a.details)).toEqual([expect.objectContaining({ versionNo: 1, revision: 2 })]);
+    // With the current token it is sent.
+    await save({ leveranse: values, submissionId: first.submissionId, draftToken: second.draftToken });
+    expect((await history(first.submissionId)).status).toBe("queued");
+  });
+
+  it("refuses a hostile draft: text beyond the model's bounds or an element the leveranse does not have", async () => {
+    await expect(
+      save({ leveranse: builderValues({ kildesystem: "x".repeat(256) }), intent: "draft" }),
+    ).rejects.toMatchObject({ code: "validation", fieldErrors: { kildesystem: ["tooLong"] } });
+    await expect(save({ leveranse: { ...builderValues(), skjult: { a: 1 } }, intent: "draft" })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { skjult: ["structureInvalid"] },
+    });
+  });
+
   it("keeps a replacement to the month of the message it replaces", async () => {
     const original = await sendAccepted(builderValues());
     await expect(

@@ -3,8 +3,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type FieldErrors, SafeError } from "@/lib/actions/action-result";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, type Role, submissions } from "@/lib/db/schema";
-import { CORRECTABLE_STATUSES, createSubmission, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
-import { leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
+import {
+  CORRECTABLE_STATUSES,
+  createSubmission,
+  saveDraft,
+  sendCorrectedVersion,
+} from "@/lib/submissions/operations/operations";
+import { leveranseDraftSchema } from "./leveranse-draft-schema";
+import { leveranseSchema, leveranseUnsentSchema } from "./leveranse-schema";
+import { leveringstidspunktNow } from "./leveringstidspunkt";
 import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";
 import { ameldingMessageKey } from "./validation-messages";
 
@@ -17,6 +24,8 @@ export type SaveAmeldingInput = {
   submissionId?: string;
   /** Sending a replacement of this accepted A-melding. */
   replacesSubmissionId?: string;
+  /** The draft the builder loaded or last saved (operations.ts draftToken): a save over another's is refused. */
+  draftToken?: string;
 };
 
 /** The signed-in user as this operation needs them (the action passes the CurrentUser). */
@@ -34,6 +43,13 @@ async function findEditable(tx: DbOrTx, submissionId: string, organisationIds: s
   if (row?.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   return row;
+}
+
+function parseDraft(raw: Record<string, unknown>) {
+  const draft = leveranseDraftSchema.safeParse(raw);
+  if (!draft.success) return draft;
+  const complete = leveranseUnsentSchema.safeParse(raw);
+  return complete.success ? complete : draft;
 }
 
 /**
@@ -57,7 +73,7 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
     erstatterMeldingsId: undefined,
     leveringstidspunkt: undefined,
   };
-  if (input.intent === "submit") raw.leveringstidspunkt = new Date().toISOString();
+  if (input.intent === "submit") raw.leveringstidspunkt = leveringstidspunktNow();
 
   const replacesSubmissionId = existing ? (existing.replacesSubmissionId ?? undefined) : input.replacesSubmissionId;
   let replaced: ReplaceableAmelding | undefined;
@@ -70,7 +86,9 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
     raw.erstatterMeldingsId = replaced.meldingsId;
   }
 
-  const parsed = (input.intent === "submit" ? leveranseSchema : leveranseDraftSchema).safeParse(raw);
+  // A draft keeps whatever is filled in (bounded by the draft schema), in the model's shape once it
+  // is complete; sending checks every field and answers every error at once.
+  const parsed = input.intent === "submit" ? leveranseSchema.safeParse(raw) : parseDraft(raw);
   const fieldErrors: FieldErrors = {};
   const add = (path: string, key: string) => {
     fieldErrors[path] = [...(fieldErrors[path] ?? []), key];
@@ -84,6 +102,7 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
   if (replaced && raw.kalendermaaned !== replaced.kalendermaaned) add("kalendermaaned", "replacementMonthChanged");
   if (
     typeof raw.meldingsId === "string" &&
+    raw.meldingsId.trim() !== "" &&
     (await isMeldingsIdUsed(tx, organisation.id, raw.meldingsId.trim(), { exceptSubmissionId: existing?.id }))
   ) {
     add("meldingsId", "meldingsIdUsed");
@@ -92,21 +111,30 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
 
   // Through JSON, so absent optional fields are left out of the stored payload rather than kept as undefined.
   const payload = JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
+  const subject = typeof payload.kalendermaaned === "string" ? payload.kalendermaaned.trim().slice(0, 20) : "";
   const queue = input.intent === "submit";
   if (existing) {
-    const result = await sendCorrectedVersion(tx, user, existing.id, [organisation.id], "amelding", payload, { queue });
-    if (existing.subject !== parsed.data.kalendermaaned) {
-      await tx.update(submissions).set({ subject: parsed.data.kalendermaaned }).where(eq(submissions.id, existing.id));
+    const result = queue
+      ? await sendCorrectedVersion(tx, user, existing.id, [organisation.id], "amelding", payload, {
+          queue,
+          expectedDraftToken: input.draftToken,
+        })
+      : await saveDraft(tx, user, existing.id, [organisation.id], "amelding", payload, {
+          subject,
+          expectedDraftToken: input.draftToken,
+        });
+    if (existing.subject !== subject) {
+      await tx.update(submissions).set({ subject }).where(eq(submissions.id, existing.id));
     }
-    return { submissionId: result.submissionId, queued: queue };
+    return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
   }
   const result = await createSubmission(tx, user, {
     organisationId: organisation.id,
     kind: "amelding",
-    subject: parsed.data.kalendermaaned,
+    subject,
     payload,
     queue,
     replacesSubmissionId: replaced?.id,
   });
-  return { submissionId: result.submissionId, queued: queue };
+  return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
 }

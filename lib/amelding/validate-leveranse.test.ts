@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { validateLeveranse, validateLeveranseDraft } from "./validate-leveranse";
+import { validateLeveranse, validateLeveranseUnsent } from "./validate-leveranse";
 import { AMELDING_MESSAGE_KEYS } from "./validation-messages";
 
 function leveranse(persons = 3): any {
@@ -80,7 +80,7 @@ describe("validateLeveranse", () => {
     const l = leveranse();
     delete l.leveringstidspunkt;
     expect(validateLeveranse(l).ok).toBe(false);
-    expect(validateLeveranseDraft(l).ok).toBe(true);
+    expect(validateLeveranseUnsent(l).ok).toBe(true);
   });
 
   it("has a text in both languages for every message key", () => {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
-import { type Leveranse, type LeveranseDraft, leveranseDraftSchema, leveranseSchema } from "./leveranse-schema";
+import { type Leveranse, type LeveranseUnsent, leveranseSchema, leveranseUnsentSchema } from "./leveranse-schema";
 import { type AmeldingMessageKey, ameldingMessageKey } from "./validation-messages";
 
 /** The inntektsmottaker an error concerns, as a list "by person and field" shows it. */
@@ -87,8 +87,8 @@ export function validateLeveranse(input: unknown): LeveranseValidation<Leveranse
 }
 
 /** The same for a draft, which has no leveringstidspunkt until it is submitted. */
-export function validateLeveranseDraft(input: unknown): LeveranseValidation<LeveranseDraft> {
-  const parsed = leveranseDraftSchema.safeParse(input);
+export function validateLeveranseUnsent(input: unknown): LeveranseValidation<LeveranseUnsent> {
+  const parsed = leveranseUnsentSchema.safeParse(input);
   return parsed.success
     ? { ok: true, leveranse: parsed.data }
     : { ok: false, errors: toErrors(input, parsed.error.issues) };

@@ -40,6 +40,7 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 /** Each action and the kind of target it concerns. */
 export const AUDIT_ACTION_TARGETS = {
   "submission.create_draft": "submission",
+  "submission.save_draft": "submission",
   "submission.submit": "submission",
   "submission.retry": "submission",
   "submission.send_corrected_version": "submission",
@@ -75,6 +76,8 @@ type UserCreated = { email: string; role: Role; organisationIds?: string[]; pass
 /** The details each action records. */
 export type AuditDetailsByAction = {
   "submission.create_draft": SubmissionCreated;
+  /** A draft saved over in place (autosave or "Lagre utkast"); revision counts the saves of that version. */
+  "submission.save_draft": { kind: ReportKind; subject: string; versionNo: number; revision: number };
   "submission.submit": SubmissionCreated;
   "submission.retry": SubmissionMoved;
   "submission.send_corrected_version": { fromStatus: SubmissionStatus; versionNo: number; idempotencyKey: string };

@@ -73,6 +73,7 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   includesDetails: "yesNo",
   list: "text",
   query: "text",
+  revision: "count",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -81,6 +82,7 @@ export const AUDIT_DETAIL_FIELDS = Object.keys(FIELD_KINDS);
 /** The fields each action shows, in reading order. */
 const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } = {
   "submission.create_draft": ["kind", "subject", "versionNo", "replacesSubmissionId", "idempotencyKey"],
+  "submission.save_draft": ["kind", "subject", "versionNo", "revision"],
   "submission.submit": ["kind", "subject", "versionNo", "replacesSubmissionId", "idempotencyKey"],
   "submission.retry": ["fromStatus", "versionId"],
   "submission.send_corrected_version": ["fromStatus", "versionNo", "idempotencyKey"],

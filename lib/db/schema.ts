@@ -21,7 +21,7 @@ import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import type { ReportPayload } from "@/lib/submissions/payload-kind";
+import type { StoredPayload } from "@/lib/submissions/payload-kind";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
 
@@ -255,9 +255,13 @@ export const submissionVersions = pgTable(
       .notNull()
       .references(() => submissions.id),
     versionNo: integer("version_no").notNull(),
-    // Always a report of its submission's kind (checked before saving, lib/submissions/payload-kind.ts).
-    payload: jsonb("payload").$type<ReportPayload>().notNull(),
+    // A report of its submission's kind (checked before it is queued, lib/submissions/payload-kind.ts),
+    // or a draft's partial payload while the submission is a draft.
+    payload: jsonb("payload").$type<StoredPayload>().notNull(),
     idempotencyKey: uuid("idempotency_key").notNull().unique(),
+    // How often a draft's version was saved over in place (autosave); with the version's id it is
+    // the token that keeps two tabs from silently overwriting each other (lib/submissions/operations/save-draft.ts).
+    revision: integer("revision").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     // An A-melding's sums as its betalingsinformasjon states them (what was reported to pay),

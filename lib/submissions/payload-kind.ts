@@ -37,8 +37,15 @@ const PAYLOAD_SHAPES = {
 export type PayloadOfKind = { [K in ReportKind]: z.infer<(typeof PAYLOAD_SHAPES)[K]> };
 export type OarPayload = PayloadOfKind["oar"];
 export type AmeldingPayload = PayloadOfKind["amelding"];
-/** What `submission_versions.payload` holds: a report of its submission's kind. */
+/** A report of its submission's kind, as queued and sent. */
 export type ReportPayload = OarPayload | AmeldingPayload;
+/**
+ * A draft's payload: whatever was filled in, parsed with its kind's lenient draft schema; checked
+ * with payloadFitsKind and the full schema only when it is sent.
+ */
+export type DraftPayload = Record<string, unknown>;
+/** What `submission_versions.payload` holds: a report, or (while its submission is a draft) a draft. */
+export type StoredPayload = ReportPayload | DraftPayload;
 
 /** Whether the payload is a report of this kind (see above for what that covers). */
 export function payloadFitsKind<K extends ReportKind>(kind: K, payload: unknown): payload is PayloadOfKind[K] {

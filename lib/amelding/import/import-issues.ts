@@ -60,3 +60,28 @@ export function formatImportPath(path: ImportPath): string {
     "",
   );
 }
+
+/**
+ * What a rejected file says about itself, where it is readable: the checks that need the database
+ * (import-leveranse.ts) run on it too, so every independent error is answered in one pass.
+ */
+export type ImportIdentity = {
+  opplysningspliktig?: string;
+  meldingsId?: string;
+  kalendermaaned?: string;
+  erstatterMeldingsId?: string;
+};
+
+/**
+ * A message's values as shown: every number (an amount the lines add up to, a limit) in the
+ * reader's number format ("−43 800" in bokmål), never as the bare digits JavaScript writes.
+ */
+export function formatIssueParams(
+  params: Record<string, string | number> | undefined,
+  formatNumber: (n: number) => string,
+): Record<string, string> | undefined {
+  if (!params) return undefined;
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, typeof value === "number" ? formatNumber(value) : value]),
+  );
+}

@@ -104,6 +104,48 @@ describe("A-melding import against real PostgreSQL", () => {
     expect(await checkImport(db, actor.organisationIds, text)).toMatchObject({ ok: false });
   });
 
+  it("answers every error in one pass: field errors, rules across fields and the checks that need the database", async () => {
+    const text = file();
+    expect(await saveImport(db, actor, text, "draft")).toMatchObject({ ok: true });
+    const leveranse = JSON.parse(text).leveranse;
+    // A file from a payroll system that leaves leveringstidspunkt out: filled in, as the builder does.
+    delete leveranse.leveringstidspunkt;
+    const virksomhet = leveranse.oppgave.virksomhet[0];
+    virksomhet.inntektsmottaker[0].norskIdentifikator = "12345678901";
+    virksomhet.inntektsmottaker[1].inntekt[0].beloep = "abc";
+    // The same virksomhet twice: a rule across virksomheter, checked although fields inside fail.
+    leveranse.oppgave.virksomhet.push(structuredClone(virksomhet));
+    const result = await checkImport(db, actor.organisationIds, JSON.stringify({ leveranse }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const found = result.groups.flatMap((g) => g.errors.map((e) => `${e.field} ${e.key}`));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "meldingsId meldingsIdUsed",
+        "oppgave.virksomhet.1.norskIdentifikator duplicateVirksomhet",
+        // A person's errors are listed under the person, by their field within it.
+        "norskIdentifikator fnrChecksum",
+        "inntekt.0.beloep amountInvalid",
+      ]),
+    );
+    expect(found.some((f) => f.startsWith("leveringstidspunkt"))).toBe(false);
+    expect(result.errorCount).toBe(found.length + result.documentErrors.length);
+  });
+
+  it("takes a file without leveringstidspunkt, filling it in when it is saved", async () => {
+    const leveranse = JSON.parse(file()).leveranse;
+    delete leveranse.leveringstidspunkt;
+    const before = Date.now();
+    const saved = await saveImport(db, actor, JSON.stringify({ leveranse }), "draft");
+    expect(saved).toMatchObject({ ok: true });
+    if (!saved.ok) return;
+    const [version] = await db
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, saved.submissionId));
+    expect(Date.parse(String(version!.payload.leveringstidspunkt))).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it("queues a submitted file and links a replacement to the accepted message it replaces", async () => {
     const original = await saveImport(db, actor, file(), "submit");
     expect(original).toMatchObject({ ok: true, queued: true });

@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations/operations";
-import type { UnknownElementWarning } from "./import-issues";
+import type { ImportIdentity, UnknownElementWarning } from "./import-issues";
 import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
 import { type PreparedImport, rejected } from "./prepare-import";
 import type { LeveranseSummary } from "./summarise-leveranse";
@@ -55,46 +55,77 @@ async function findReplacedSubmission(db: DbOrTx, organisationId: string, meldin
   return row ?? null;
 }
 
+/** The errors of the checks that need the database, added to a file's own (one pass, nothing held back). */
+function withDatabaseErrors(
+  base: ImportRejected,
+  documentErrors: ImportRejected["documentErrors"],
+  fieldErrors: ImportFieldError[],
+): ImportRejected {
+  if (documentErrors.length === 0 && fieldErrors.length === 0) return base;
+  const [first, ...rest] = base.groups;
+  const groups =
+    fieldErrors.length === 0
+      ? base.groups
+      : first && first.person === null
+        ? [{ ...first, errors: [...fieldErrors, ...first.errors] }, ...rest]
+        : [{ person: null, virksomhet: null, errors: fieldErrors }, ...base.groups];
+  return {
+    ...base,
+    documentErrors: [...base.documentErrors, ...documentErrors],
+    groups,
+    errorCount: base.errorCount + documentErrors.length + fieldErrors.length,
+    ...(base.listedCount !== undefined ? { listedCount: base.listedCount + fieldErrors.length } : {}),
+  };
+}
+
 /**
  * The checks of a prepared file (prepare-import.ts: read and validated without the database)
- * that need the database: organisation access, meldingsId, the message it replaces.
+ * that need the database: organisation access, meldingsId, the message it replaces. They run on
+ * a file with field errors too (on its identity, where readable), so the user gets every error
+ * at once rather than the next one after fixing the first.
  */
 async function readImport(db: DbOrTx, organisationIds: string[], prepared: PreparedImport): Promise<ReadImport> {
-  if (!prepared.ok) return prepared;
-  const { summary, format, warnings } = prepared;
-  const orgnr = summary.opplysningspliktig;
-  // Only among the user's organisations (an orgnr may be registered by others too), so not found
-  // and not granted answer alike and the import cannot be used to probe which organisations exist.
-  const [organisation] = organisationIds.length
-    ? await db
-        .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
-        .from(organisations)
-        .where(and(eq(organisations.orgnr, orgnr), inArray(organisations.id, organisationIds)))
-        .limit(1)
-    : [];
-  if (!organisation) {
+  const identity: ImportIdentity | undefined = prepared.ok
+    ? { ...prepared.summary, erstatterMeldingsId: prepared.summary.erstatterMeldingsId ?? undefined }
+    : prepared.identity;
+  const format = prepared.ok ? prepared.format : (prepared.rejected.format ?? "json");
+  const warnings = prepared.ok ? prepared.warnings : prepared.rejected.warnings;
+  const documentErrors: ImportRejected["documentErrors"] = [];
+  const fieldErrors: ImportFieldError[] = [];
+  let organisation: { id: string; name: string; orgnr: string } | undefined;
+  let replaced: { id: string; kalendermaaned: string } | null = null;
+  const orgnr = identity?.opplysningspliktig;
+  if (orgnr) {
+    // Only among the user's organisations (an orgnr may be registered by others too), so not found
+    // and not granted answer alike and the import cannot be used to probe which organisations exist.
+    [organisation] = organisationIds.length
+      ? await db
+          .select({ id: organisations.id, name: organisations.name, orgnr: organisations.orgnr })
+          .from(organisations)
+          .where(and(eq(organisations.orgnr, orgnr), inArray(organisations.id, organisationIds)))
+          .limit(1)
+      : [];
+    if (!organisation) documentErrors.push({ code: "organisation_not_accessible", orgnr });
+  }
+  if (organisation && identity?.meldingsId && (await isMeldingsIdUsed(db, organisation.id, identity.meldingsId))) {
+    fieldErrors.push({ field: "meldingsId", key: "meldingsIdUsed" });
+  }
+  if (organisation && identity?.erstatterMeldingsId) {
+    replaced = await findReplacedSubmission(db, organisation.id, identity.erstatterMeldingsId);
+    if (replaced && identity.kalendermaaned && replaced.kalendermaaned !== identity.kalendermaaned) {
+      fieldErrors.push({ field: "kalendermaaned", key: "replacementMonthChanged" });
+    }
+  }
+  if (!prepared.ok) return { ok: false, rejected: withDatabaseErrors(prepared.rejected, documentErrors, fieldErrors) };
+  if (!organisation || documentErrors.length > 0 || fieldErrors.length > 0) {
     return {
       ok: false,
-      rejected: rejected({
-        format,
-        warnings,
-        documentErrors: [{ code: "organisation_not_accessible", orgnr }],
-        errorCount: 1,
-      }),
+      rejected: withDatabaseErrors(rejected({ format, warnings }), documentErrors, fieldErrors),
     };
-  }
-  if (await isMeldingsIdUsed(db, organisation.id, summary.meldingsId)) {
-    return { ok: false, rejected: messageError(format, warnings, "meldingsId", "meldingsIdUsed") };
-  }
-  const replaced = summary.erstatterMeldingsId
-    ? await findReplacedSubmission(db, organisation.id, summary.erstatterMeldingsId)
-    : null;
-  if (replaced && replaced.kalendermaaned !== summary.kalendermaaned) {
-    return { ok: false, rejected: messageError(format, warnings, "kalendermaaned", "replacementMonthChanged") };
   }
   return {
     ok: true,
-    summary,
+    summary: prepared.summary,
     organisation,
     replacesSubmissionId: replaced?.id ?? null,
     format,

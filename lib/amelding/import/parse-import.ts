@@ -1,10 +1,11 @@
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
+import { withLeveringstidspunkt } from "@/lib/amelding/leveringstidspunkt";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { type LeveranseError, validateLeveranse } from "@/lib/amelding/validate-leveranse";
 import { checkInput, type InputRefusal } from "@/lib/input/guard";
 import { lineAndColumn, scanJsonText, type TextRefusal } from "@/lib/input/json-text";
 import { scanXmlText } from "@/lib/input/xml-text";
-import type { DocumentError, UnknownElementWarning } from "./import-issues";
+import type { DocumentError, ImportIdentity, UnknownElementWarning } from "./import-issues";
 import { IMPORT_INPUT_LIMITS, IMPORT_XML_LIMITS } from "./import-limits";
 import type { ImportFormat } from "./import-result";
 import { xmlToLeveranse } from "./xml-to-leveranse";
@@ -21,6 +22,8 @@ export type ParseImportResult =
       /** The virksomhet orgnr per index as read, to show beside the persons of the field errors. */
       virksomheter: (string | null)[];
       warnings: UnknownElementWarning[];
+      /** Its opplysningspliktig, meldingsId and month where readable, for the checks that need the database. */
+      identity?: ImportIdentity;
     };
 
 /** JSON or XML, from the first character that is not whitespace or a byte-order mark. */
@@ -136,7 +139,9 @@ function readTree(file: ImportText): ReadTree {
 export function parseImport(input: string | ImportText): ParseImportResult {
   const read = readTree(typeof input === "string" ? { text: input } : input);
   if (!read.ok) return fail(read.format, read.errors);
-  const { format, raw, warnings, xmlVersion } = read;
+  const { format, warnings, xmlVersion } = read;
+  // A payroll system's file may leave it out; it is filled in as the builder does.
+  const raw = withLeveringstidspunkt(read.raw);
   const validation = validateLeveranse(raw);
   if (!validation.ok) {
     return {
@@ -146,9 +151,24 @@ export function parseImport(input: string | ImportText): ParseImportResult {
       fieldErrors: validation.errors,
       virksomheter: virksomhetOrgnrs(raw),
       warnings,
+      identity: identityOf(raw),
     };
   }
   return { ok: true, format, xmlVersion, leveranse: validation.leveranse, warnings };
+}
+
+/** The identifying fields of a leveranse that failed validation, each only if it reads as its format. */
+function identityOf(raw: Record<string, unknown>): ImportIdentity {
+  const textAt = (value: unknown, pattern: RegExp) =>
+    typeof value === "string" && pattern.test(value.trim()) ? value.trim() : undefined;
+  const orgnr = (raw.opplysningspliktig as { norskIdentifikator?: unknown } | undefined)?.norskIdentifikator;
+  const identity: ImportIdentity = {
+    opplysningspliktig: textAt(typeof orgnr === "string" ? orgnr.replace(/\s+/g, "") : orgnr, /^\d{9}$/),
+    meldingsId: textAt(raw.meldingsId, /^.{1,150}$/),
+    kalendermaaned: textAt(raw.kalendermaaned, /^\d{4}-(0[1-9]|1[0-2])$/),
+    erstatterMeldingsId: textAt(raw.erstatterMeldingsId, /^.{1,150}$/),
+  };
+  return JSON.parse(JSON.stringify(identity)) as ImportIdentity;
 }
 
 function virksomhetOrgnrs(raw: Record<string, unknown>): (string | null)[] {

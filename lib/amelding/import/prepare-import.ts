@@ -1,5 +1,5 @@
 import { groupFieldErrors } from "./group-field-errors";
-import type { UnknownElementWarning } from "./import-issues";
+import type { ImportIdentity, UnknownElementWarning } from "./import-issues";
 import { MAX_LISTED_ERRORS } from "./import-limits";
 import type { ImportFormat, ImportRejected } from "./import-result";
 import { type ImportText, type ParseImportResult, parseImport } from "./parse-import";
@@ -14,7 +14,7 @@ import { type LeveranseSummary, summariseLeveranse } from "./summarise-leveranse
  * holds all of it.
  */
 export type PreparedImport =
-  | { ok: false; rejected: ImportRejected }
+  | { ok: false; rejected: ImportRejected; identity?: ImportIdentity }
   | {
       ok: true;
       format: ImportFormat;
@@ -85,6 +85,7 @@ export function prepareImport(file: string | ImportText, options: { payload: boo
         ...(listedCount < errorCount ? { listedCount } : {}),
         warnings: parsed.warnings,
       }),
+      ...(parsed.identity ? { identity: parsed.identity } : {}),
     };
   }
   const { format, xmlVersion, warnings } = parsed;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseImport } from "@/lib/amelding/import/parse-import";
-import { leveranseDraftSchema } from "@/lib/amelding/leveranse-schema";
+import { leveranseUnsentSchema } from "@/lib/amelding/leveranse-schema";
 import { checkBetalingsinformasjon } from "@/lib/amelding/sums";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { insertOrganisation } from "@/lib/organisations/queries";
@@ -64,7 +64,7 @@ describe("Skatteetaten's published A-melding example", () => {
 
   it("passes the builder's validation, opened as a stored draft is", () => {
     const { leveringstidspunkt: _, ...draft } = upgradeLeveranse(example.leveranse).leveranse;
-    const result = leveranseDraftSchema.safeParse(draft);
+    const result = leveranseUnsentSchema.safeParse(draft);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 

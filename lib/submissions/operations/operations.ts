@@ -18,7 +18,7 @@ import {
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { oarListColumns } from "../oar-list-columns";
-import { payloadFitsKind, type ReportPayload } from "../payload-kind";
+import { payloadFitsKind, type StoredPayload } from "../payload-kind";
 import { indexSubmissionVersion } from "../search/search-index";
 
 /**
@@ -62,13 +62,39 @@ export class PayloadInDatabase {
   ) {}
 }
 
-/** Refuses a payload that is not a report of the submission's kind, before anything is stored. */
+/**
+ * Refuses a payload that is not a report of the submission's kind, before anything is queued. A
+ * draft holds whatever was filled in (its caller parsed it with the kind's lenient draft schema,
+ * lib/oppdrag/oppdrag-draft-schema.ts, lib/amelding/leveranse-draft-schema.ts), so it is checked
+ * when it is sent, not when it is saved; the submission row's kind keeps drafts of kinds apart.
+ */
 function assertPayloadFitsKind(
   kind: ReportKind,
   payload: Record<string, unknown> | PayloadInDatabase,
-): asserts payload is ReportPayload | PayloadInDatabase {
+  queue: boolean,
+): asserts payload is StoredPayload | PayloadInDatabase {
+  if (!queue && !(payload instanceof PayloadInDatabase)) return;
   const fits = payload instanceof PayloadInDatabase ? payload.kind === kind : payloadFitsKind(kind, payload);
   if (!fits) throw new SafeError("validation", "errors.payloadWrongKind");
+}
+
+/** What an editor holds of the draft it loaded: the current version and how often it was saved over. */
+export function draftToken(version: { id: string; revision: number }) {
+  return `${version.id}:${version.revision}`;
+}
+
+/**
+ * Refuses to save over a submission whose current version is not the one the editor loaded
+ * (another tab or user saved since): nothing is written, and the answer says so, rather than
+ * one silently overwriting the other.
+ */
+async function assertDraftToken(tx: DbOrTx, row: { currentVersionId: string | null }, expected: string | undefined) {
+  if (expected === undefined || !row.currentVersionId) return;
+  const [current] = await tx
+    .select({ id: submissionVersions.id, revision: submissionVersions.revision })
+    .from(submissionVersions)
+    .where(eq(submissionVersions.id, row.currentVersionId));
+  if (!current || draftToken(current) !== expected) throw new SafeError("conflict", "drafts.changedElsewhere");
 }
 
 /**
@@ -88,7 +114,7 @@ export async function createSubmission(
     replacesSubmissionId?: string;
   },
 ) {
-  assertPayloadFitsKind(input.kind, input.payload);
+  assertPayloadFitsKind(input.kind, input.payload, input.queue);
   if (input.replacesSubmissionId) {
     assertPermission(actor, "submission:resend");
     await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
@@ -127,7 +153,11 @@ export async function createSubmission(
         createdBy: actor.id,
       })
       // Not the payload: it can be large, and the caller has it.
-      .returning({ id: submissionVersions.id, idempotencyKey: submissionVersions.idempotencyKey }),
+      .returning({
+        id: submissionVersions.id,
+        idempotencyKey: submissionVersions.idempotencyKey,
+        revision: submissionVersions.revision,
+      }),
   );
   await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
@@ -143,7 +173,12 @@ export async function createSubmission(
       ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
     },
   });
-  return { submissionId: submission.id, versionId: version.id, idempotencyKey: version.idempotencyKey };
+  return {
+    submissionId: submission.id,
+    versionId: version.id,
+    idempotencyKey: version.idempotencyKey,
+    draftToken: draftToken(version),
+  };
 }
 
 /** A replacement names a submission of the same organisation and kind. */
@@ -214,13 +249,14 @@ export async function sendCorrectedVersion(
   organisationIds: string[],
   kind: ReportKind,
   payload: Record<string, unknown>,
-  options: { queue: boolean } = { queue: true },
+  options: { queue: boolean; expectedDraftToken?: string } = { queue: true },
 ) {
   assertPermission(actor, "submission:resend");
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
-  assertPayloadFitsKind(kind, payload);
+  assertPayloadFitsKind(kind, payload, options.queue);
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
+  await assertDraftToken(tx, row, options.expectedDraftToken);
   if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
   const [latest] = await tx
     .select({ versionNo: submissionVersions.versionNo })
@@ -262,7 +298,66 @@ export async function sendCorrectedVersion(
     organisationIds: [row.organisationId],
     details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
   });
-  return { submissionId, versionId: version.id, idempotencyKey: version.idempotencyKey };
+  return {
+    submissionId,
+    versionId: version.id,
+    idempotencyKey: version.idempotencyKey,
+    draftToken: draftToken(version),
+  };
+}
+
+/**
+ * Saves an editor's draft of an existing submission. A draft's current version was never sent
+ * (only the worker moves a submission out of `draft`, after queueing a new version), so it is
+ * saved over in place: autosave every few seconds would otherwise add a version each time. A
+ * rejected, failed or conflicting one gets a new draft version (new key), as before. Either way
+ * the editor's token must match (see assertDraftToken). Audited as `submission.save_draft`.
+ */
+export async function saveDraft(
+  tx: DbOrTx,
+  actor: AuditUser & { role: Role },
+  submissionId: string,
+  organisationIds: string[],
+  kind: ReportKind,
+  payload: Record<string, unknown>,
+  options: { subject: string; expectedDraftToken?: string },
+) {
+  const row = await lockSubmission(tx, submissionId, organisationIds);
+  if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
+  if (row.status !== "draft") {
+    return sendCorrectedVersion(tx, actor, submissionId, organisationIds, kind, payload, {
+      queue: false,
+      expectedDraftToken: options.expectedDraftToken,
+    });
+  }
+  assertPermission(actor, "submission:edit");
+  await assertDraftToken(tx, row, options.expectedDraftToken);
+  if (!row.currentVersionId) throw new SafeError("conflict", "errors.notCorrectable");
+  const version = firstRow(
+    await tx
+      .update(submissionVersions)
+      .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
+      .where(eq(submissionVersions.id, row.currentVersionId))
+      .returning({
+        id: submissionVersions.id,
+        versionNo: submissionVersions.versionNo,
+        revision: submissionVersions.revision,
+      }),
+  );
+  await tx
+    .update(submissions)
+    .set({ subject: options.subject, ...oarListColumns(kind, payload), updatedAt: sql`now()` })
+    .where(eq(submissions.id, submissionId));
+  // The draft's content changed in place: /oppdrag's columns (above), its sums and search terms follow it.
+  await indexSubmissionVersion(tx, version.id);
+  await recordAudit(tx, userActor(actor), {
+    action: "submission.save_draft",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationIds: [row.organisationId],
+    details: { kind, subject: options.subject, versionNo: version.versionNo, revision: version.revision },
+  });
+  return { submissionId, versionId: version.id, draftToken: draftToken(version) };
 }
 
 /**

@@ -58,6 +58,7 @@ export default async function NewAmeldingPage({
         organisations={organisations}
         initial={start.initial}
         submissionId={start.mode === "edit" ? start.submissionId : undefined}
+        draftToken={start.mode === "edit" ? start.draftToken : undefined}
         replacesSubmissionId={start.mode === "replace" ? start.replacesSubmissionId : undefined}
         focusPath={params.felt}
       />

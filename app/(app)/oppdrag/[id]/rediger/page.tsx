@@ -8,7 +8,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { oppdragToFormInitial, rejectedFieldsFrom } from "@/lib/oppdrag/form-initial";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { CORRECTABLE_STATUSES } from "@/lib/submissions/operations/operations";
+import { CORRECTABLE_STATUSES, draftToken } from "@/lib/submissions/operations/operations";
 import { findSubmissionWithHistory, wasOppdragAcceptedBefore } from "@/lib/submissions/queries/submission-history";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,6 +46,7 @@ export default async function EditOppdragPage({
         organisationId={submission.organisationId}
         submissionId={submission.id}
         oppdragsreferanse={submission.subject}
+        draftToken={draftToken(current)}
         existsAtSkatteetaten={existsAtSkatteetaten}
         rejectedFields={rejectedFieldsFrom(submission.attempts)}
         focusPath={typeof felt === "string" ? felt : undefined}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { VEDLEGG_TYPES } from "./oppdrag-form-schema";
+
+/*
+ * An OAR draft: whatever is filled in. Every field is optional and nothing is checked for
+ * completeness or format (a half-typed orgnr is kept as typed); the full schema
+ * (oppdrag-form-schema.ts) applies when the draft is sent. What is kept is still bounded: only the
+ * form's own fields (others are dropped), text no longer than the full schema allows, at most as
+ * many vedlegg, and choices from their lists. Empty text is left out. The input has already passed
+ * the input guard (lib/input/guard.ts: size, depth, no prototype keys) in defineAction or the form hook.
+ */
+
+const text = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .max(max, { message: "tooLong" })
+    .transform((v) => v || undefined)
+    .optional();
+
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "choiceInvalid" }).optional());
+
+const flag = z
+  .union([z.boolean(), z.enum(["on", "true", "false"])])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const address = z
+  .object({ adresselinje: text(500), postnummer: text(500), poststed: text(500), landkode: text(2) })
+  .optional();
+
+const party = z
+  .object({
+    variant: choice(["norsk", "utenlandsk"]),
+    navn: text(500),
+    organisasjonsnummer: text(500),
+    registreringsnummer: text(500),
+    kontaktperson: text(500),
+    adresseHjemland: address,
+    adresseNorge: address,
+  })
+  .optional();
+
+export const oppdragDraftFields = {
+  oppdragsgiver: party,
+  hovedoppdragsgiverErAnnen: flag,
+  hovedoppdragsgiver: party,
+  oppdragsgiverAvvikBekreftet: flag,
+  oppdragstaker: party,
+  oppdrag: z
+    .object({
+      beskrivelse: text(2000),
+      arbeidssted: z.object({ type: choice(["land", "sokkel"]), adresse: address, felt: text(500) }).optional(),
+      startdato: text(10),
+      forventetSluttdato: text(10),
+      // As typed ("450 000,50"); read as an amount when the draft is sent.
+      kontraktsverdiNok: z.union([z.number().finite(), text(50)], { error: "amountInvalid" }).optional(),
+    })
+    .optional(),
+  vedlegg: z
+    .array(z.object({ type: choice(VEDLEGG_TYPES), referanse: text(500) }))
+    .max(20, { message: "tooMany" })
+    .optional(),
+};
+
+export const oppdragDraftSchema = z.object(oppdragDraftFields);
+export type OppdragDraft = z.output<typeof oppdragDraftSchema>;
