@@ -167,7 +167,7 @@ test.describe("A-melding builder, payroll administrator", () => {
     await field(page, `${PERSON}.inntekt.0.beloep`).fill("40 000");
     await page.getByRole("button", { name: "Send inn" }).click();
     const confirm = page.getByTestId("deadline-confirm");
-    await expect(confirm).toContainText("Fristen for A-meldingen for januar 2026 var 5. februar 2026");
+    await expect(confirm).toContainText("Fristen for A-meldingen for jan. 2026 var 5. feb. 2026");
     await expectNoAxeViolations(page);
     await confirm.getByRole("button", { name: "Avbryt" }).click();
     await expect(confirm).toHaveCount(0);

@@ -40,7 +40,7 @@ test.describe("A-melding feedback", () => {
     await expect(sums).toContainText("Forskuddstrekk");
     await expect(sums).toContainText(/7\s000,00/);
     await expect(sums).toContainText("KID");
-    await expect(sums).toContainText("16. november 2026");
+    await expect(sums).toContainText("16. nov. 2026");
 
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 

@@ -1,12 +1,13 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { FieldLocation } from "@/components/field-location/field-location";
 import { Button } from "@/components/ui/button";
 import { type DocumentError, formatImportPath, formatIssueParams } from "@/lib/amelding/import/import-issues";
 import type { ImportRejected } from "@/lib/amelding/import/import-result";
 import { locateField } from "@/lib/field-location/locate-field";
+import { formatter } from "@/lib/i18n/format";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { UnknownElements } from "./import-unknown-elements";
 
@@ -65,7 +66,7 @@ export function ImportErrors({ result }: { result: ImportRejected }) {
   const t = useTranslations("ameldingImport");
   const tv = useTranslations("ameldingValidation");
   const translate = useTranslations();
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const formatNumber = (n: number) => format.number(n);
   const heading = useRef<HTMLHeadingElement>(null);
   const [showAll, setShowAll] = useState(false);

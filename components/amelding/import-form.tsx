@@ -1,13 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { ErrorMessage } from "@/components/forms/error-message";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ImportChecked, ImportIntent, ImportRejected, ImportSaved } from "@/lib/amelding/import/import-result";
+import { formatter } from "@/lib/i18n/format";
 import { ImportErrors } from "./import-errors";
 import { ImportSummary } from "./import-summary";
 
@@ -21,7 +22,7 @@ type ImportAnswer = ImportChecked | ImportRejected | ImportSaved;
  */
 export function ImportForm() {
   const t = useTranslations("ameldingImport");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const router = useRouter();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);

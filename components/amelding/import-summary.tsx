@@ -1,10 +1,11 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ameldingDeadline } from "@/lib/amelding/deadlines";
 import type { ImportChecked } from "@/lib/amelding/import/import-result";
+import { formatter } from "@/lib/i18n/format";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { UnknownElements } from "./import-unknown-elements";
 
@@ -27,14 +28,12 @@ export function ImportSummary({
   onSave: (intent: "draft" | "submit") => void;
 }) {
   const t = useTranslations("ameldingImport");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
   useEffect(() => heading.current?.focus(), [result]);
   const { summary, organisation } = result;
-  const kroner = (n: number) => format.number(n, { style: "currency", currency: "NOK" });
-  const monthDate = new Date(`${summary.kalendermaaned}-15T12:00:00Z`);
-  const deadline = new Date(`${ameldingDeadline(summary.kalendermaaned)}T12:00:00Z`);
+  const kroner = (n: number) => format.kroner(n);
 
   return (
     <section
@@ -50,9 +49,8 @@ export function ImportSummary({
           {organisation.name} ({formatOrgnr(organisation.orgnr)})
         </Row>
         <Row label={t("month")} testId="summary-month">
-          {format.dateTime(monthDate, { month: "long", year: "numeric", timeZone: "Europe/Oslo" })} (
-          {summary.kalendermaaned}) ·{" "}
-          {t("deadline", { date: format.dateTime(deadline, { dateStyle: "long", timeZone: "Europe/Oslo" }) })}
+          {format.month(summary.kalendermaaned)} ({summary.kalendermaaned}) ·{" "}
+          {t("deadline", { date: format.date(ameldingDeadline(summary.kalendermaaned)) })}
         </Row>
         <Row label={t("meldingsId")}>
           <code>{summary.meldingsId}</code>

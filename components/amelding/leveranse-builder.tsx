@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { DraftStatus } from "@/components/forms/draft-status";
 import { ErrorMessage } from "@/components/forms/error-message";
@@ -28,6 +28,7 @@ import { leveranseDraftSchema } from "@/lib/amelding/leveranse-draft-schema";
 import { leveranseSchema, leveranseUnsentSchema } from "@/lib/amelding/leveranse-schema";
 import { ameldingMessageKey } from "@/lib/amelding/validation-messages";
 import { locateField } from "@/lib/field-location/locate-field";
+import { formatter } from "@/lib/i18n/format";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { type BuilderKit, FIELD_ID_PREFIX, fieldId } from "./builder-kit";
 import { ItemGroup } from "./item-group";
@@ -64,7 +65,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const [preview, setPreview] = useState<string | null>(null);
   // Sending a month whose deadline has passed or is near asks first (deadlines.ts deadlineWarning).
   const [deadlineConfirm, setDeadlineConfirm] = useState<ReturnType<typeof deadlineWarning>>(null);
-  const format = useFormatter();
+  const format = formatter(locale);
   const deadlineHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (deadlineConfirm) deadlineHeading.current?.focus();
@@ -296,15 +297,8 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
           </h2>
           <p className="mb-3">
             {tb(deadlineConfirm.kind === "passed" ? "deadlinePassed" : "deadlineSoon", {
-              month: format.dateTime(new Date(`${textAt(values, "kalendermaaned")}-15T12:00:00Z`), {
-                month: "long",
-                year: "numeric",
-                timeZone: "Europe/Oslo",
-              }),
-              deadline: format.dateTime(new Date(`${deadlineConfirm.deadline}T12:00:00Z`), {
-                dateStyle: "long",
-                timeZone: "Europe/Oslo",
-              }),
+              month: format.month(textAt(values, "kalendermaaned")),
+              deadline: format.date(deadlineConfirm.deadline),
             })}
           </p>
           <div className="flex flex-wrap gap-3">

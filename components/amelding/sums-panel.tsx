@@ -1,9 +1,10 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { getAt, listAt, newForskuddstrekkForDato } from "@/lib/amelding/form-values";
 import { checkBetalingsinformasjon, computeSums, type SumField } from "@/lib/amelding/sums";
+import { formatter } from "@/lib/i18n/format";
 import type { BuilderKit } from "./builder-kit";
 import { Lines } from "./lines";
 import { ModelText } from "./model-fields";
@@ -18,7 +19,7 @@ const DATES = `${BASE}.sumForskuddstrekkPerLoennsutbetalingsdato`;
  */
 export function SumsPanel({ kit }: { kit: BuilderKit }) {
   const t = useTranslations("ameldingBuilder");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const oppgave = (getAt(kit.values, "oppgave") ?? {}) as Parameters<typeof computeSums>[0];
   const computed = computeSums(oppgave);
   const mismatches = checkBetalingsinformasjon(oppgave);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatter } from "@/lib/i18n/format";
 import { ErrorMessage } from "./error-message";
 import type { DraftState } from "./use-action-form";
 
@@ -19,14 +20,14 @@ export function DraftStatus({
   };
 }) {
   const t = useTranslations("drafts");
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const text =
     draft.state === "saving"
       ? t("saving")
       : draft.state === "failed" || draft.state === "conflict"
         ? t("notSaved")
         : draft.savedAt && !draft.dirty
-          ? t("savedAt", { time: format.dateTime(draft.savedAt, { hour: "2-digit", minute: "2-digit" }) })
+          ? t("savedAt", { time: format.time(draft.savedAt) })
           : draft.dirty
             ? t("unsaved")
             : "";

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/submissions/status-badge";
 import { Table, type TableColumn } from "@/components/ui/table";
+import { formatter } from "@/lib/i18n/format";
 import type { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -10,8 +11,8 @@ type Row = Awaited<ReturnType<typeof listOppdrag>>["rows"][number];
 /** /oppdrag's rows: status first, then who the oppdrag is for, its value and its period. */
 export async function OppdragListTable({ rows }: { rows: Row[] }) {
   const t = await getTranslations();
-  const format = await getFormatter();
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const format = formatter(await getLocale());
+  const day = (iso: string) => format.date(iso);
   const columns: TableColumn<Row>[] = [
     {
       key: "status",
@@ -37,10 +38,7 @@ export async function OppdragListTable({ rows }: { rows: Row[] }) {
       key: "value",
       header: t("oppdragList.value"),
       className: "sm:text-right tabular-nums whitespace-nowrap",
-      cell: (row) =>
-        row.contractValueNok === null
-          ? "–"
-          : format.number(Number(row.contractValueNok), { style: "currency", currency: "NOK" }),
+      cell: (row) => (row.contractValueNok === null ? "–" : format.kroner(Number(row.contractValueNok))),
     },
     {
       key: "period",

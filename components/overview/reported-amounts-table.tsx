@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatter } from "@/lib/i18n/format";
 import type { MonthAmounts } from "@/lib/overview/reported-amounts";
 
 /**
@@ -8,17 +9,14 @@ import type { MonthAmounts } from "@/lib/overview/reported-amounts";
  */
 export async function ReportedAmountsTable({ rows, from, to }: { rows: MonthAmounts[]; from: string; to: string }) {
   const t = await getTranslations("reportedAmounts");
-  const format = await getFormatter();
-  const monthName = (month: string) =>
-    format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "long", year: "numeric" });
+  const format = formatter(await getLocale());
+  const monthName = (month: string) => format.month(month);
   const kroner = (value: number | null | undefined) =>
-    value === null || value === undefined
-      ? t("notReported")
-      : format.number(value, { style: "currency", currency: "NOK" });
+    value === null || value === undefined ? t("notReported") : format.kroner(value);
   const change = (value: number | null, previous: number | null | undefined) =>
     value === null || previous === null || previous === undefined
       ? t("notReported")
-      : format.number(value - previous, { style: "currency", currency: "NOK", signDisplay: "exceptZero" });
+      : format.kronerChange(value - previous);
   if (rows.length === 0) return <p>{t("none")}</p>;
   const cell = "p-2 text-right tabular-nums whitespace-nowrap";
   return (

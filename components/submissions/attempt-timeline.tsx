@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CopyValue } from "@/components/ui/copy-button";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { Tag } from "@/components/ui/tag";
 import type { DeliveryAttempt, SubmissionVersion } from "@/lib/db/schema";
+import { formatter } from "@/lib/i18n/format";
 import { attemptTimeline, bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import { DecodedErrorView, type FieldContext } from "./decoded-error-view";
@@ -40,10 +41,10 @@ export async function AttemptTimeline({
   fields: Omit<FieldContext, "payload">;
 }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = formatter(await getLocale());
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" });
-  const span = (from: Date, to: Date) => format.dateTimeRange(from, to, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => format.dateTime(d, { seconds: true });
+  const span = (from: Date, to: Date) => format.dateTimeSpan(from, to);
   const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
   const viaUpload = attempts.some((a) => a.step !== "send");
   const entries = attemptTimeline(attempts);

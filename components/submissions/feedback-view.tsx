@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { FieldLocation } from "@/components/field-location/field-location";
 import { Alert } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-button";
@@ -7,6 +7,7 @@ import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { Tag } from "@/components/ui/tag";
 import type { AmeldingFeedback } from "@/lib/db/schema";
 import { type IdentityView, locateField, personalNumberShown } from "@/lib/field-location/locate-field";
+import { formatter } from "@/lib/i18n/format";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity } from "@/lib/reporting/amelding/feedback-adapter";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
@@ -49,8 +50,8 @@ type Props = {
  */
 export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw, payload, identity }: Props) {
   const t = await getTranslations("feedback");
-  const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
+  const format = formatter(await getLocale());
+  const when = (d: Date) => format.dateTime(d, { seconds: true });
   const status = feedback?.status ?? "waiting";
   const parsed = feedback?.parsed;
 
@@ -122,17 +123,13 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
                 {parsed.sums.sumForskuddstrekk !== null && (
                   <>
                     <dt className="font-medium">{t("sumForskuddstrekk")}</dt>
-                    <dd className="tabular-nums">
-                      {format.number(parsed.sums.sumForskuddstrekk, { style: "currency", currency: "NOK" })}
-                    </dd>
+                    <dd className="tabular-nums">{format.kroner(parsed.sums.sumForskuddstrekk)}</dd>
                   </>
                 )}
                 {parsed.sums.sumArbeidsgiveravgift !== null && (
                   <>
                     <dt className="font-medium">{t("sumArbeidsgiveravgift")}</dt>
-                    <dd className="tabular-nums">
-                      {format.number(parsed.sums.sumArbeidsgiveravgift, { style: "currency", currency: "NOK" })}
-                    </dd>
+                    <dd className="tabular-nums">{format.kroner(parsed.sums.sumArbeidsgiveravgift)}</dd>
                   </>
                 )}
                 {parsed.sums.kontonummer && (
@@ -156,7 +153,7 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
                     <dt className="font-medium">{t("forfallsdato")}</dt>
                     <dd>
                       {/^\d{4}-\d{2}-\d{2}$/.test(parsed.sums.forfallsdato)
-                        ? format.dateTime(new Date(`${parsed.sums.forfallsdato}T12:00:00Z`), { dateStyle: "long" })
+                        ? format.date(parsed.sums.forfallsdato)
                         : parsed.sums.forfallsdato}
                     </dd>
                   </>

@@ -1,8 +1,9 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Tag } from "@/components/ui/tag";
 import type { FeedbackStatus, SubmissionStatus } from "@/lib/db/schema";
+import { formatter } from "@/lib/i18n/format";
 
 const TONE: Record<SubmissionStatus, "neutral" | "brand" | "success" | "danger" | "warning"> = {
   draft: "neutral",
@@ -35,13 +36,13 @@ export function StatusBadge({
   feedbackStatus?: FeedbackStatus | null;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = formatter(useLocale());
   return (
     <span className="inline-flex flex-col gap-0.5">
       <Tag tone={TONE[status]}>{t(`status.${status}`)}</Tag>
       {status === "retrying" && nextAttemptAt && (
         <span className="text-xs text-muted">
-          {t("statusHelp.retryingAt", { time: format.dateTime(new Date(nextAttemptAt), { timeStyle: "medium" }) })}
+          {t("statusHelp.retryingAt", { time: format.time(nextAttemptAt, { seconds: true }) })}
         </span>
       )}
       {status === "accepted" && feedbackStatus && (

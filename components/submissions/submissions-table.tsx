@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
+import { formatter } from "@/lib/i18n/format";
 import { type SubmissionPage, type SubmissionRow, submissionPageSchema } from "@/lib/submissions/queries/list-page";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { StatusBadge } from "./status-badge";
@@ -18,7 +19,7 @@ export type { SubmissionPage, SubmissionRow } from "@/lib/submissions/queries/li
 export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; query: string }) {
   const t = useTranslations("submissions");
   const tr = useTranslations();
-  const format = useFormatter();
+  const format = formatter(useLocale());
   const { data } = useLiveQuery({
     queryKey: ["submissions", query],
     url: `/api/submissions?${query}`,
@@ -27,8 +28,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
     pollMs: (page) => (page.inFlight ? 1500 : false),
   });
 
-  const kroner = (value: number | null) =>
-    value === null ? tr("reportedAmounts.notReported") : format.number(value, { style: "currency", currency: "NOK" });
+  const kroner = (value: number | null) => (value === null ? tr("reportedAmounts.notReported") : format.kroner(value));
 
   const columns: TableColumn<SubmissionRow>[] = [
     { key: "kind", header: t("kind"), cell: (row) => tr(`kind.${row.kind}`) },
@@ -93,10 +93,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       key: "lastAttempt",
       header: t("lastAttempt"),
       className: "whitespace-nowrap",
-      cell: (row) =>
-        row.lastAttemptAt
-          ? format.dateTime(new Date(row.lastAttemptAt), { dateStyle: "medium", timeStyle: "short" })
-          : "–",
+      cell: (row) => (row.lastAttemptAt ? format.dateTime(row.lastAttemptAt) : "–"),
     },
     {
       key: "error",

@@ -3,8 +3,10 @@ import {
   formatDate,
   formatDateRange,
   formatDateTime,
+  formatDateTimeSpan,
   formatDayMonth,
   formatDecimalInput,
+  formatKronerChange,
   formatMonth,
   formatNumber,
   formatPercent,
@@ -75,5 +77,20 @@ describe("decimal fields", () => {
     expect(formatDecimalInput("nb", "14.")).toBe("14.");
     expect(formatDecimalInput("nb", "14,1")).toBe("14,1");
     expect(formatDecimalInput("nb", "")).toBe("");
+  });
+});
+
+describe("spans and changes", () => {
+  it("writes a span within one day with the day once, and across days in full (Norwegian time)", () => {
+    expect(formatDateTimeSpan("nb", "2026-11-29T20:03:00Z", "2026-11-29T20:40:00Z")).toBe("29. nov. 2026, 21:03–21:40");
+    expect(formatDateTimeSpan("nb", "2026-11-28T22:50:00Z", "2026-11-28T23:10:00Z")).toBe(
+      "28. nov. 2026, 23:50 – 29. nov. 2026, 00:10",
+    );
+  });
+
+  it("writes a change in kroner with its sign, and zero without one", () => {
+    expect(formatKronerChange("nb", 2345)).toBe("+2\u00a0345,00\u00a0kr");
+    expect(formatKronerChange("nb", -1200)).toMatch(/^[−-]1\u00a0200,00\u00a0kr$/);
+    expect(formatKronerChange("nb", 0)).toBe("0,00\u00a0kr");
   });
 });

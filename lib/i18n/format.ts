@@ -89,6 +89,17 @@ export function formatDateRange(locale: string, from: DateInput, to: DateInput):
   return `${formatDate(locale, from)} – ${formatDate(locale, to)}`;
 }
 
+/**
+ * Two instants as a span: "29. nov. 2026, 21:03–21:40" on one day, else both in full
+ * ("28. nov. 2026, 23:50 – 29. nov. 2026, 00:10"), in Norwegian time.
+ */
+export function formatDateTimeSpan(locale: string, from: DateInput, to: DateInput): string {
+  if (formatDate(locale, from) === formatDate(locale, to)) {
+    return `${formatDateTime(locale, from)}–${formatTime(locale, to)}`;
+  }
+  return `${formatDateTime(locale, from)} – ${formatDateTime(locale, to)}`;
+}
+
 /** "12 345" (non-breaking space) / "12,345"; decimals as given, up to `maximumFractionDigits` (default 2). */
 export function formatNumber(locale: string, value: number, options: { maximumFractionDigits?: number } = {}): string {
   return new Intl.NumberFormat(INTL_LOCALE[localeOf(locale)], {
@@ -106,6 +117,15 @@ export function formatPercent(locale: string, percent: number): string {
 /** Whole kroner or øre as "12 345 kr" / "NOK 12,345". */
 export function formatKroner(locale: string, value: number): string {
   return new Intl.NumberFormat(INTL_LOCALE[localeOf(locale)], { style: "currency", currency: "NOK" }).format(value);
+}
+
+/** A change in kroner with its sign: "+2 345,00 kr" / "−1 200,00 kr"; zero without a sign. */
+export function formatKronerChange(locale: string, value: number): string {
+  return new Intl.NumberFormat(INTL_LOCALE[localeOf(locale)], {
+    style: "currency",
+    currency: "NOK",
+    signDisplay: "exceptZero",
+  }).format(value);
 }
 
 /**
@@ -129,9 +149,11 @@ export function formatter(locale: string) {
     dayMonth: (value: DateInput) => formatDayMonth(locale, value),
     month: (value: DateInput) => formatMonth(locale, value),
     dateRange: (from: DateInput, to: DateInput) => formatDateRange(locale, from, to),
+    dateTimeSpan: (from: DateInput, to: DateInput) => formatDateTimeSpan(locale, from, to),
     number: (value: number, options?: { maximumFractionDigits?: number }) => formatNumber(locale, value, options),
     percent: (percent: number) => formatPercent(locale, percent),
     kroner: (value: number) => formatKroner(locale, value),
+    kronerChange: (value: number) => formatKronerChange(locale, value),
     decimalInput: (value: string | number) => formatDecimalInput(locale, value),
   };
 }

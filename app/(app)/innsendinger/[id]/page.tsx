@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LiveSubmission } from "@/components/live/live-submission";
 import { AttemptTimeline } from "@/components/submissions/attempt-timeline";
 import { CancelButton } from "@/components/submissions/cancel-button";
@@ -15,6 +15,7 @@ import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { formatter } from "@/lib/i18n/format";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
@@ -35,12 +36,12 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   const s = live ? await findSubmissionWithHistory(getDb(), id, user.organisationIds) : null;
   if (!live || !s) notFound();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = formatter(await getLocale());
   const showRaw = hasPermission(user.role, "submission:read_raw");
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const mask = (text: string) => (unmasked ? text : maskPersonalNumbers(text));
   const identity = unmasked ? "birthdate" : "masked";
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "medium" });
+  const when = (d: Date) => format.dateTime(d, { seconds: true });
   const canRetry = hasPermission(user.role, "submission:retry") && RETRYABLE_STATUSES.includes(s.status);
   const canCorrect =
     hasPermission(user.role, "submission:resend") && s.kind === "oar" && CORRECTABLE_STATUSES.includes(s.status);
