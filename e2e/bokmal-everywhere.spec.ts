@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { leveranse, queueAmelding } from "./amelding-helpers";
-import { type DemoRole, storageStateFor } from "./fixtures";
+import { type DemoRole, PAGES_BY_ROLE, storageStateFor } from "./fixtures";
 import { DEMO_OPPDRAGSGIVER, fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
 
 /**
@@ -21,26 +21,6 @@ async function englishOn(page: Page, path: string): Promise<string[]> {
     (m) => `${path}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, " ")}…`,
   );
 }
-
-const PAGES: Record<DemoRole, string[]> = {
-  admin: [
-    "/",
-    "/innsendinger",
-    "/feil",
-    "/oppdrag",
-    "/oppdrag/ny",
-    "/a-melding",
-    "/a-melding/ny",
-    "/a-melding/importer",
-    "/a-melding/frister",
-    "/organisasjoner",
-    "/revisjonslogg",
-    "/maskinporten",
-    "/brukere",
-  ],
-  support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
-  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
-};
 
 test.afterEach(() => setSandboxFaults([]));
 
@@ -92,10 +72,10 @@ test("every page, a failed, a rejected and an accepted-with-feedback submission 
   await admin.close();
 
   const found: string[] = [];
-  for (const role of Object.keys(PAGES) as DemoRole[]) {
+  for (const role of Object.keys(PAGES_BY_ROLE) as DemoRole[]) {
     const context = await browser.newContext({ storageState: storageStateFor(role) });
     const rolePage = await context.newPage();
-    for (const path of [...PAGES[role], ...submissions]) found.push(...(await englishOn(rolePage, path)));
+    for (const path of [...PAGES_BY_ROLE[role], ...submissions]) found.push(...(await englishOn(rolePage, path)));
     await context.close();
   }
   expect(found).toEqual([]);

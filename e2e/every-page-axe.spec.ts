@@ -1,26 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { type DemoRole, storageStateFor } from "./fixtures";
-
-const PAGES: Record<DemoRole, string[]> = {
-  admin: [
-    "/",
-    "/innsendinger",
-    "/feil",
-    "/oppdrag",
-    "/oppdrag/ny",
-    "/a-melding",
-    "/a-melding/ny",
-    "/a-melding/importer",
-    "/a-melding/frister",
-    "/organisasjoner",
-    "/revisjonslogg",
-    "/maskinporten",
-    "/brukere",
-  ],
-  support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
-  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
-};
+import { type DemoRole, PAGES_BY_ROLE, storageStateFor } from "./fixtures";
 
 /** At phone width (the "phone" project): a compact header, and nothing wider than the screen. */
 async function expectFitsThePhone(page: Page, path: string) {
@@ -43,14 +23,14 @@ async function expectNoViolations(page: Page, path: string) {
   );
 }
 
-for (const role of Object.keys(PAGES) as DemoRole[]) {
+for (const role of Object.keys(PAGES_BY_ROLE) as DemoRole[]) {
   test.describe(`every page as ${role}`, () => {
     test.use({ storageState: storageStateFor(role) });
 
     // At phone width (the "phone" project) only the admin's pages, which include every other role's.
     test(`passes axe-core with no violations${role === "admin" ? " @phone" : ""}`, async ({ page }) => {
       test.setTimeout(300_000);
-      for (const path of PAGES[role]) await expectNoViolations(page, path);
+      for (const path of PAGES_BY_ROLE[role]) await expectNoViolations(page, path);
       // A submission's own page, in whatever state the first one on the list is.
       await page.goto("/innsendinger");
       const first = page.locator('[data-testid^="submission-row-"] a').first();

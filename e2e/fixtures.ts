@@ -9,6 +9,27 @@ export const DEMO = {
 } as const;
 export type DemoRole = keyof typeof DEMO;
 
+/** The pages each demo role may open from the navigation. */
+export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
+  admin: [
+    "/",
+    "/innsendinger",
+    "/feil",
+    "/oppdrag",
+    "/oppdrag/ny",
+    "/a-melding",
+    "/a-melding/ny",
+    "/a-melding/importer",
+    "/a-melding/frister",
+    "/organisasjoner",
+    "/revisjonslogg",
+    "/maskinporten",
+    "/brukere",
+  ],
+  support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
+  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
+};
+
 export const demoPassword = () => process.env.E2E_DEMO_PASSWORD!;
 export const storageStateFor = (role: DemoRole) => path.join(process.env.E2E_DATA_DIR!, `state-${role}.json`);
 

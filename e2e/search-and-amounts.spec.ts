@@ -77,13 +77,13 @@ test.describe
         const row = table.getByRole("row").filter({ hasText: FJELLVIND.name }).filter({ hasText: "juni 2024" });
         await expect(row).toBeVisible();
         const cells = row.getByRole("cell");
-        // Forskuddstrekk, month before, change; arbeidsgiveravgift, month before, change.
-        await expect(cells.nth(1)).toHaveText(/^12\s345,00\skr$/);
-        await expect(cells.nth(2)).toHaveText(/^10\s000,00\skr$/);
-        await expect(cells.nth(3)).toHaveText(/^\+2\s345,00\skr$/);
-        await expect(cells.nth(4)).toHaveText(/^6\s000,00\skr$/);
-        await expect(cells.nth(5)).toHaveText(/^5\s000,00\skr$/);
-        await expect(cells.nth(6)).toHaveText(/^\+1\s000,00\skr$/);
+        // Organisation, month; forskuddstrekk, month before, change; arbeidsgiveravgift, month before, change.
+        await expect(cells.nth(2)).toHaveText(/^12\s345,00\skr$/);
+        await expect(cells.nth(3)).toHaveText(/^10\s000,00\skr$/);
+        await expect(cells.nth(4)).toHaveText(/^\+2\s345,00\skr$/);
+        await expect(cells.nth(5)).toHaveText(/^6\s000,00\skr$/);
+        await expect(cells.nth(6)).toHaveText(/^5\s000,00\skr$/);
+        await expect(cells.nth(7)).toHaveText(/^\+1\s000,00\skr$/);
         await row.getByRole("link", { name: "juni 2024" }).click();
         await expect(page).toHaveURL(new RegExp(`/innsendinger/${juneId}$`));
       });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { formatter } from "@/lib/i18n/format";
 import type { MonthAmounts } from "@/lib/overview/reported-amounts";
 
@@ -17,59 +18,56 @@ export async function ReportedAmountsTable({ rows, from, to }: { rows: MonthAmou
     value === null || previous === null || previous === undefined
       ? t("notReported")
       : format.kronerChange(value - previous);
-  if (rows.length === 0) return <p>{t("none")}</p>;
-  const cell = "p-2 text-right tabular-nums whitespace-nowrap";
+  const amount = "text-right tabular-nums whitespace-nowrap";
+  const columns: TableColumn<MonthAmounts>[] = [
+    { key: "organisation", header: t("organisation"), primary: true, cell: (r) => r.organisationName },
+    {
+      key: "month",
+      header: t("month"),
+      className: "whitespace-nowrap",
+      cell: (r) => <Link href={`/innsendinger/${r.submissionId}`}>{monthName(r.month)}</Link>,
+    },
+    { key: "ft", header: t("forskuddstrekk"), className: amount, cell: (r) => kroner(r.forskuddstrekk) },
+    {
+      key: "ftPrevious",
+      cardLabel: `${t("forskuddstrekk")}: ${t("previous")}`,
+      header: t("previous"),
+      className: amount,
+      cell: (r) => kroner(r.previous?.forskuddstrekk),
+    },
+    {
+      key: "ftChange",
+      cardLabel: `${t("forskuddstrekk")}: ${t("change")}`,
+      header: t("change"),
+      className: amount,
+      cell: (r) => change(r.forskuddstrekk, r.previous?.forskuddstrekk),
+    },
+    { key: "aga", header: t("arbeidsgiveravgift"), className: amount, cell: (r) => kroner(r.arbeidsgiveravgift) },
+    {
+      key: "agaPrevious",
+      cardLabel: `${t("arbeidsgiveravgift")}: ${t("previous")}`,
+      header: t("previous"),
+      className: amount,
+      cell: (r) => kroner(r.previous?.arbeidsgiveravgift),
+    },
+    {
+      key: "agaChange",
+      cardLabel: `${t("arbeidsgiveravgift")}: ${t("change")}`,
+      header: t("change"),
+      className: amount,
+      cell: (r) => change(r.arbeidsgiveravgift, r.previous?.arbeidsgiveravgift),
+    },
+  ];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-left" data-testid="reported-amounts">
-        <caption className="sr-only">{t("caption", { from: monthName(from), to: monthName(to) })}</caption>
-        <thead>
-          <tr className="border-b border-line">
-            <th scope="col" className="p-2">
-              {t("organisation")}
-            </th>
-            <th scope="col" className="p-2">
-              {t("month")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("forskuddstrekk")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("previous")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("change")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("arbeidsgiveravgift")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("previous")}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              {t("change")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.organisationId}-${r.month}`} className="border-b border-line">
-              <th scope="row" className="p-2 font-normal">
-                {r.organisationName}
-              </th>
-              <td className="p-2 whitespace-nowrap">
-                <Link href={`/innsendinger/${r.submissionId}`}>{monthName(r.month)}</Link>
-              </td>
-              <td className={cell}>{kroner(r.forskuddstrekk)}</td>
-              <td className={cell}>{kroner(r.previous?.forskuddstrekk)}</td>
-              <td className={cell}>{change(r.forskuddstrekk, r.previous?.forskuddstrekk)}</td>
-              <td className={cell}>{kroner(r.arbeidsgiveravgift)}</td>
-              <td className={cell}>{kroner(r.previous?.arbeidsgiveravgift)}</td>
-              <td className={cell}>{change(r.arbeidsgiveravgift, r.previous?.arbeidsgiveravgift)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div data-testid="reported-amounts">
+      <Table
+        caption={t("caption", { from: monthName(from), to: monthName(to) })}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => `${r.organisationId}-${r.month}`}
+        empty={t("none")}
+        cards
+      />
     </div>
   );
 }

@@ -1,37 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "@/lib/testing/database-before-migration";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { runMigrations } from "./migrate";
 
 // The migration that added the oppdrag list columns (drizzle/…_oppdrag_list_saved_views.sql)
 // fills them from each oppdrag's current version; run over rows written before it.
 describe("migration filling the oppdrag list columns", () => {
-  const base = new URL(inject("databaseUrl"));
-  const name = `migration_${randomBytes(6).toString("hex")}`;
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const folder = mkdtempSync(path.join(os.tmpdir(), "migrations-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it("copies contractor, value and period from the current version, and leaves what a draft lacks null", async () => {
-    const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-
-    cpSync(path.resolve("drizzle"), folder, { recursive: true });
-    const journalPath = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const index = journal.entries.findIndex((e) => e.tag.endsWith("_oppdrag_list_saved_views"));
-    expect(index).toBeGreaterThan(0);
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-    const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    await migrate(drizzle(sql), { migrationsFolder: folder });
+    const { url, sql } = await databaseBeforeMigration((tag) => tag.endsWith("_oppdrag_list_saved_views"));
 
     const [org] = await sql`insert into organisations (orgnr, name) values ('310900125', 'Test AS') returning id`;
     const complete = testOppdrag("310900125");
@@ -57,8 +34,8 @@ describe("migration filling the oppdrag list columns", () => {
     const amelding = await insert([{ kalendermaaned: "2026-10" }], "amelding");
     await sql.end();
 
-    await runMigrations(url.toString());
-    const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await runMigrations(url);
+    const after = postgres(url, { max: 1, onnotice: () => {} });
     const rows =
       await after`select id, oar_contractor_name, oar_contract_value_nok, oar_start_date::text, oar_end_date::text
       from submissions`;

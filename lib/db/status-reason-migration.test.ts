@@ -1,37 +1,14 @@
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "@/lib/testing/database-before-migration";
 import { runMigrations } from "./migrate";
 
 // The migrations that turned reasons into codes (drizzle/0006_…, then 0009_h16_reason_codes for
 // what 0006 left as English text) rewrite the English texts the engine stored before; this runs
 // them over rows written as the previous schema had them.
 describe("migration of stored status reasons to codes", () => {
-  const base = new URL(inject("databaseUrl"));
-  const name = `migration_${randomBytes(6).toString("hex")}`;
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const folder = mkdtempSync(path.join(os.tmpdir(), "migrations-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it("keeps each reason's meaning as a code and parameters", async () => {
-    const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-
-    // Up to the migration before this one.
-    cpSync(path.resolve("drizzle"), folder, { recursive: true });
-    const journalPath = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const index = journal.entries.findIndex((e) => e.tag.startsWith("0006_engine_isolation"));
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-    const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    await migrate(drizzle(sql), { migrationsFolder: folder });
+    const { url, sql } = await databaseBeforeMigration((tag) => tag.startsWith("0006_engine_isolation"));
 
     const [org] = await sql`insert into organisations (orgnr, name) values ('310900125', 'Test AS') returning id`;
     const rows: [string, string][] = [
@@ -51,8 +28,8 @@ describe("migration of stored status reasons to codes", () => {
     }
     await sql.end();
 
-    await runMigrations(url.toString());
-    const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await runMigrations(url);
+    const after = postgres(url, { max: 1, onnotice: () => {} });
     const migrated = await after`select id, status_reason_code, status_reason_params from submissions`;
     const byId = new Map(
       migrated.map((r) => [r.id as string, { code: r.status_reason_code, params: r.status_reason_params }]),

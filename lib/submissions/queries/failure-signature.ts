@@ -12,12 +12,13 @@ import { deliveryAttempts, submissions } from "@/lib/db/schema";
 export const errorCodeSql: SQL<string | null> = sql<string | null>`upper(${submissions.lastErrorCode})`;
 
 /**
- * The first specification code (in the order Skatteetaten sent them) of the latest attempt's
- * decoded error; null when it had none.
+ * A value read from the first specification entry with a code (in the order Skatteetaten sent
+ * them) of the latest attempt's decoded error; null when it had none. `e.spec` is the entry.
  */
-export const specCodeSql: SQL<string | null> = sql<string | null>`(
+function fromFirstSpecification(value: SQL): SQL<string | null> {
+  return sql<string | null>`(
   select (
-    select upper(trim(e.spec->>'kode'))
+    select ${value}
     from jsonb_array_elements(
       case when jsonb_typeof(a.decoded_error->'specifications') = 'array' then a.decoded_error->'specifications' else '[]'::jsonb end
     ) with ordinality as e(spec, position)
@@ -30,26 +31,16 @@ export const specCodeSql: SQL<string | null> = sql<string | null>`(
   order by a.attempt_no desc
   limit 1
 )`;
+}
+
+/** The first specification code of the latest attempt's decoded error. */
+export const specCodeSql = fromFirstSpecification(sql`upper(trim(e.spec->>'kode'))`);
 
 /**
  * The field (`sti`) of that same specification entry, with the report kind it is a path into
  * ("oar /oppdrag/beskrivelse"), so the error groups can name the field; null without one.
  */
-export const specFieldSql: SQL<string | null> = sql<string | null>`(
-  select (
-    select ${submissions.kind} || ' ' || left(trim(e.spec->>'sti'), 500)
-    from jsonb_array_elements(
-      case when jsonb_typeof(a.decoded_error->'specifications') = 'array' then a.decoded_error->'specifications' else '[]'::jsonb end
-    ) with ordinality as e(spec, position)
-    where nullif(trim(e.spec->>'kode'), '') is not null
-    order by e.position
-    limit 1
-  )
-  from ${deliveryAttempts} a
-  where a.submission_id = ${submissions.id}
-  order by a.attempt_no desc
-  limit 1
-)`;
+export const specFieldSql = fromFirstSpecification(sql`${submissions.kind} || ' ' || left(trim(e.spec->>'sti'), 500)`);
 
 /** For submissions without an error code: why, from the latest attempt's outcome (see FAILURE_CAUSES). */
 export const failureCauseSql: SQL<string | null> = sql<
