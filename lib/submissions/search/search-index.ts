@@ -60,6 +60,8 @@ const reportedSumsSql = sql`
     select ${amountSql("x")} from jsonb_path_query(v.payload,
       '$.oppgave.betalingsinformasjon.sumArbeidsgiveravgift') as a(x) limit 1)`;
 
+const ELEVEN_DIGITS = /\d{11}/;
+
 /** Rows per insert statement (4 parameters each, well under PostgreSQL's 65 535). */
 const INSERT_CHUNK = 5000;
 
@@ -86,7 +88,18 @@ export async function indexSubmissionVersion(tx: DbOrTx, versionId: string, secr
     select 'name', o.name from organisations o where o.id = ${version.organisation_id}`);
   const terms = new Map<string, { kind: SearchTermKind; term: string }>();
   const add = (kind: SearchTermKind, term: string | null) => {
-    if (term) terms.set(`${kind}\u0000${term}`, { kind, term });
+    if (!term) return;
+    // An 11-digit number in a name or a reference may be a fødselsnummer typed in the wrong field:
+    // never stored in clear. A word that is one is kept as its keyed hash, so searching for the
+    // number still finds the submission; the term itself is dropped.
+    if (kind !== "person_id" && ELEVEN_DIGITS.test(term)) {
+      for (const word of term.split(" ")) {
+        const id = asPersonId(word);
+        if (id) add("person_id", hashPersonId(id, secret));
+      }
+      return;
+    }
+    terms.set(`${kind}\u0000${term}`, { kind, term });
   };
   for (const { kind, value } of extracted) {
     if (kind === "name") for (const term of nameTerms(value)) add(kind, term);

@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * One `id in (… union all …)`: every branch is an index lookup (submission_search_terms by
  * organisation, kind and term; the GIN index of received_ids; korrelasjonsid; idempotency key),
  * and the planner joins the few ids found to submissions, instead of testing every submission of
- * the organisations against an OR (docs/benchmarks.md, "Search").
+ * the organisations against an OR (docs/benchmarks.md, "Search (`npm run bench:search`)").
  */
 export function submissionSearchCondition(organisationIds: string[], query: string): SQL {
   if (organisationIds.length === 0) return sql`false`;

@@ -109,6 +109,35 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(n).toBe(0);
   });
 
+  it("never stores an 11-digit number typed into a name or a reference in clear, and still finds it", async () => {
+    const { user, org } = await setup();
+    const fnr = fnrsOf(leveranseWith(org.orgnr, [{ navn: "X" }]))[0]!;
+    const oppdrag = testOppdrag(org.orgnr, {
+      oppdragstaker: {
+        variant: "utenlandsk",
+        navn: `Ola ${fnr} Nordmann`,
+        registreringsnummer: fnr,
+        adresseHjemland: { adresselinje: "Gatve 1", landkode: "LT" },
+      },
+    });
+    const { submissionId } = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: false,
+      }),
+    );
+    const terms = await db
+      .select({ term: submissionSearchTerms.term })
+      .from(submissionSearchTerms)
+      .where(eq(submissionSearchTerms.submissionId, submissionId));
+    for (const { term } of terms) expect(term).not.toMatch(/\d{11}/);
+    expect(await search([org.id], fnr)).toEqual([submissionId]);
+    expect(await search([org.id], "Nordmann")).toEqual([submissionId]);
+  });
+
   it("finds an oppdrag by its contractor's name, contact person, registration number and orgnr", async () => {
     const { user, org } = await setup();
     const contractor = unique("Baltic");
