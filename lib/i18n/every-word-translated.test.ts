@@ -105,4 +105,13 @@ describe("every reason the engine records and every Maskinporten explanation", (
       }),
     ).toBe("Ga opp etter 8 sjekker. Siste problem: Dialogen d1 finnes ikke i Dialogporten");
   });
+
+  it("names a missing Altinn setting in Norwegian", () => {
+    for (const key of ["setting", "settingSystemId"]) {
+      const values = { variable: "MASKINPORTEN_KID" };
+      const nbText = t.nb(`systemUsers.altinnError.${key}`, values);
+      expect(nbText, key).not.toMatch(ENGLISH);
+      expect(nbText, key).not.toBe(t.en(`systemUsers.altinnError.${key}`, values));
+    }
+  });
 });
