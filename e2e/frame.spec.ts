@@ -29,7 +29,9 @@ test.describe("pages that do not exist", () => {
     await expectInsideTheFrame(page);
   });
 
-  test("an unknown submission id, a malformed one, and another organisation's answer 404", async ({ page }) => {
+  test("an unknown submission id, a malformed one, and another organisation's answer 404 on every page that takes one", async ({
+    page,
+  }) => {
     const sql = connectToProductDatabase();
     try {
       // A submission in an organisation no demo user has.
@@ -39,9 +41,15 @@ test.describe("pages that do not exist", () => {
                           where uo.organisation_id = s.organisation_id and u.email = 'admin@innrapportering.test')
         limit 1`;
       const ids = ["00000000-0000-4000-8000-000000000000", "ikke-en-id", ...(other ? [other.id] : [])];
-      for (const id of ids) {
-        const response = await page.goto(`/innsendinger/${id}`);
-        expect(response?.status(), id).toBe(404);
+      const paths = (id: string) => [
+        `/innsendinger/${id}`,
+        `/a-melding/ny?utkast=${id}`,
+        `/a-melding/ny?erstatter=${id}`,
+        `/oppdrag/${id}/rediger`,
+      ];
+      for (const path of ids.flatMap(paths)) {
+        const response = await page.goto(path);
+        expect(response?.status(), path).toBe(404);
         await expect(page.getByRole("heading", { level: 1, name: "Fant ikke siden" })).toBeVisible();
       }
       await expectInsideTheFrame(page);

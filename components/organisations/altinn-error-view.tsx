@@ -6,7 +6,16 @@ import type { AltinnErrorDetails } from "@/lib/system-users/request-system-user"
 /** Altinn's answer in words: our explanation of its code (or of the failure), then what Altinn itself said. */
 export function AltinnErrorView({ error, title }: { error: AltinnErrorDetails; title: string }) {
   const t = useTranslations("systemUsers.altinnError");
-  const explanation = error.code && t.has(`codes.${error.code}`) ? t(`codes.${error.code}`) : t(`kind.${error.kind}`);
+  const translate = useTranslations();
+  const mp = error.maskinporten;
+  const explanation =
+    error.code && t.has(`codes.${error.code}`)
+      ? t(`codes.${error.code}`)
+      : error.setting
+        ? t(error.setting === "ALTINN_SYSTEM_ID" ? "settingSystemId" : "setting", { variable: error.setting })
+        : mp && translate.has(`maskinportenErrors.${mp.key}.explanation`)
+          ? `${t("kind.token")} ${translate(`maskinportenErrors.${mp.key}.explanation`, mp.values)}`
+          : t(`kind.${error.kind}`);
   const fieldErrors = Object.entries(error.fieldErrors);
   return (
     <div

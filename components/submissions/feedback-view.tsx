@@ -9,6 +9,7 @@ import type { AmeldingFeedback } from "@/lib/db/schema";
 import { type IdentityView, locateField, personalNumberShown } from "@/lib/field-location/locate-field";
 import { formatter } from "@/lib/i18n/format";
 import type { FeedbackDeviation, FeedbackOutcome, FeedbackSeverity } from "@/lib/reporting/amelding/feedback-adapter";
+import { describeFeedbackProblem } from "@/lib/submissions/feedback/feedback-problem";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 
 const SEVERITIES: FeedbackSeverity[] = ["rejection", "immediate", "guideline", "unknown"];
@@ -54,6 +55,9 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
   const when = (d: Date) => format.dateTime(d, { seconds: true });
   const status = feedback?.status ?? "waiting";
   const parsed = feedback?.parsed;
+  const problem = feedback
+    ? describeFeedbackProblem(await getTranslations(), feedback.lastErrorCode, feedback.lastErrorParams)
+    : null;
 
   return (
     <section
@@ -72,9 +76,9 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
               ? t("waiting", { time: when(feedback.lastCheckedAt), count: feedback.checkCount })
               : t("notChecked")}
           </p>
-          {feedback?.lastError && (
+          {problem && (
             <p className="mt-1 text-sm text-muted">
-              {t("lastProblem")}: {feedback.lastError}
+              {t("lastProblem")}: {mask(problem)}
             </p>
           )}
         </div>
@@ -83,7 +87,7 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
       {status === "error" && (
         <Alert tone="danger">
           <p className="font-medium">{t("error")}</p>
-          {feedback?.lastError && <p className="text-sm">{feedback.lastError}</p>}
+          {problem && <p className="text-sm">{mask(problem)}</p>}
         </Alert>
       )}
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 import { sendOutbound } from "@/lib/http/outbound";
+import { MaskinportenError, type MaskinportenErrorMessage, maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import {
   type AltinnRight,
   type CreateSystemUserRequestBody,
@@ -62,6 +63,10 @@ export class SystemUserRequestError extends Error {
   readonly detail: string | undefined;
   /** Field → messages from a validation problem. */
   readonly fieldErrors: Record<string, string[]>;
+  /** For `config`: the setting to fix, named in the reader's language by systemUsers.altinnError. */
+  readonly setting: string | undefined;
+  /** For `token`: Maskinporten's answer as a message key and values (lib/maskinporten/errors.ts). */
+  readonly maskinporten: MaskinportenErrorMessage | undefined;
 
   constructor(init: {
     kind: SystemUserRequestErrorKind;
@@ -71,6 +76,8 @@ export class SystemUserRequestError extends Error {
     title?: string;
     detail?: string;
     fieldErrors?: Record<string, string[]>;
+    setting?: string;
+    maskinporten?: MaskinportenErrorMessage;
   }) {
     super(init.message);
     this.name = "SystemUserRequestError";
@@ -80,11 +87,13 @@ export class SystemUserRequestError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.setting = init.setting;
+    this.maskinporten = init.maskinporten;
   }
 
   toJSON() {
-    const { kind, httpStatus, code, title, detail, fieldErrors, message } = this;
-    return { kind, httpStatus, code, title, detail, fieldErrors, message };
+    const { kind, httpStatus, code, title, detail, fieldErrors, message, setting, maskinporten } = this;
+    return { kind, httpStatus, code, title, detail, fieldErrors, message, setting, maskinporten };
   }
 }
 
@@ -182,11 +191,14 @@ export function createSystemUserRequestClient(config: SystemUserRequestClientCon
         .accessToken;
     } catch (error) {
       const e = error as { mpCode?: string; explanation?: string; message?: string };
+      // Maskinporten's answer is explained in the reader's language; anything else keeps its own text.
+      const maskinporten = error instanceof MaskinportenError ? maskinportenErrorMessage(error) : undefined;
       throw new SystemUserRequestError({
         kind: "token",
         message: `No Maskinporten token for Altinn: ${[e.mpCode, e.explanation ?? e.message].filter(Boolean).join(" ")}`,
         code: e.mpCode,
-        detail: e.explanation ?? e.message,
+        detail: maskinporten ? undefined : (e.explanation ?? e.message),
+        maskinporten,
       });
     }
   }

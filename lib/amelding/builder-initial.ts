@@ -62,8 +62,9 @@ export async function builderStart(
   }
   if (params.utkast) {
     const s = UUID.test(params.utkast) ? await findSubmissionWithHistory(db, params.utkast, organisationIds) : null;
-    if (s?.kind !== "amelding" || !CORRECTABLE_STATUSES.includes(s.status))
-      return { mode: "refused", reason: "notEditable" };
+    // No A-melding by that id among the caller's organisations: the page answers 404.
+    if (s?.kind !== "amelding") return { mode: "refused", reason: "notFound" };
+    if (!CORRECTABLE_STATUSES.includes(s.status)) return { mode: "refused", reason: "notEditable" };
     const current = s.versions.find((v) => v.id === s.currentVersionId) ?? s.versions.at(-1);
     if (!current) return { mode: "refused", reason: "notEditable" };
     const isDraft = s.status === "draft";

@@ -235,6 +235,23 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     });
   });
 
+  it("starts the builder on a draft only from an A-melding of the caller's organisations", async () => {
+    const { submissionId } = await save({ leveranse: builderValues(), intent: "draft" });
+    const start = (utkast: string, organisationIds = user.organisationIds) =>
+      builderStart(db, organisationIds, org().orgnr, { utkast });
+    expect(await start(submissionId)).toMatchObject({ mode: "edit", submissionId, isDraft: true });
+    // Unknown, malformed, or another organisation's: not found (the page answers 404).
+    for (const [id, orgs] of [
+      [randomUUID(), user.organisationIds],
+      ["not-an-id", user.organisationIds],
+      [submissionId, [h.orgs[1]!.id]],
+    ] as const)
+      expect(await start(id, [...orgs]), id).toEqual({ mode: "refused", reason: "notFound" });
+    // Exists, but is no longer editable: explained, not hidden.
+    await db.update(submissions).set({ status: "queued" }).where(eq(submissions.id, submissionId));
+    expect(await start(submissionId)).toEqual({ mode: "refused", reason: "notEditable" });
+  });
+
   it("saves an almost empty draft as it is, and sending it answers every missing field at once", async () => {
     const meldingsId = randomUUID();
     const leveranse = {

@@ -9,6 +9,11 @@ export type ErrorPerson = {
   index: number;
   /** Name and masked fødselsnummer ("Kari Testesen, ******99736"), or what identifies the person otherwise. */
   label: string;
+  /**
+   * The name and number as given (fødselsnummer/d-nummer, else the foreign id), for a server to
+   * show the person as the reader's role may see them (lib/amelding/import/person-shown.ts).
+   */
+  given: { name: string; norskIdentifikator: string; foreignId: string };
 };
 
 export type LeveranseError = {
@@ -33,21 +38,25 @@ function at(value: unknown, key: string | number): unknown {
   return value && typeof value === "object" ? (value as Record<string | number, unknown>)[key] : undefined;
 }
 
-function personLabel(raw: RawPerson | undefined, position: number): string {
+function givenIdentity(raw: RawPerson | undefined): ErrorPerson["given"] {
   const name =
     typeof raw?.identifiserendeInformasjon?.navn === "string" ? raw.identifiserendeInformasjon.navn.trim() : "";
-  const fnr =
-    typeof raw?.norskIdentifikator === "string" ? maskPersonalNumbers(raw.norskIdentifikator.replace(/\s+/g, "")) : "";
+  const norskIdentifikator =
+    typeof raw?.norskIdentifikator === "string" ? raw.norskIdentifikator.replace(/\s+/g, "") : "";
   const foreign = Array.isArray(raw?.internasjonalIdentifikator)
     ? raw.internasjonalIdentifikator[0]?.identifikator
     : undefined;
-  const id = fnr || (typeof foreign === "string" ? foreign : "");
-  const parts = [name, id].filter(Boolean);
+  return { name, norskIdentifikator, foreignId: typeof foreign === "string" ? foreign.trim() : "" };
+}
+
+function personLabel(given: ErrorPerson["given"], position: number): string {
+  const id = (given.norskIdentifikator && maskPersonalNumbers(given.norskIdentifikator)) || given.foreignId;
+  const parts = [given.name, id].filter(Boolean);
   return parts.length ? parts.join(", ") : `#${position + 1}`;
 }
 
 function toErrors(input: unknown, issues: z.core.$ZodIssue[]): LeveranseError[] {
-  const labels = new Map<string, string>();
+  const persons = new Map<string, Omit<ErrorPerson, "virksomhetIndex" | "index">>();
   return issues.map((issue) => {
     const path = issue.path.map(String);
     const key = ameldingMessageKey(issue.message);
@@ -58,15 +67,16 @@ function toErrors(input: unknown, issues: z.core.$ZodIssue[]): LeveranseError[] 
       const v = Number(path[2]);
       const i = Number(path[4]);
       const cacheKey = `${v}.${i}`;
-      let label = labels.get(cacheKey);
-      if (label === undefined) {
+      let person = persons.get(cacheKey);
+      if (person === undefined) {
         const raw = at(at(at(at(at(input, "oppgave"), "virksomhet"), v), "inntektsmottaker"), i) as
           | RawPerson
           | undefined;
-        label = personLabel(raw, i);
-        labels.set(cacheKey, label);
+        const given = givenIdentity(raw);
+        person = { label: personLabel(given, i), given };
+        persons.set(cacheKey, person);
       }
-      error.person = { virksomhetIndex: v, index: i, label };
+      error.person = { virksomhetIndex: v, index: i, ...person };
       error.field = path.slice(5).join(".");
     }
     return error;

@@ -21,6 +21,7 @@ import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
+import type { FeedbackProblemParams } from "@/lib/submissions/feedback/feedback-problem";
 import type { StoredPayload } from "@/lib/submissions/payload-kind";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
@@ -361,7 +362,7 @@ export const feedbackStatusEnum = pgEnum("feedback_status", [
   "deviations",
   // Rejected in the feedback (Avvisning): send anew.
   "rejected",
-  // Following the dialog failed permanently (e.g. the dialog cannot be found); see lastError.
+  // Following the dialog failed permanently (e.g. the dialog cannot be found); see lastErrorCode.
   "error",
 ]);
 
@@ -382,7 +383,12 @@ export const ameldingFeedback = pgTable(
     nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
     // A worker owns the row while checking until this time.
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    // Why the feedback could not (yet) be had, as a code and parameters translated on display
+    // (lib/submissions/feedback/feedback-problem.ts). last_error is the English text written
+    // before codes; migration 0013 read what it could into the code and kept the rest as `legacy`.
     lastError: text("last_error"),
+    lastErrorCode: text("last_error_code"),
+    lastErrorParams: jsonb("last_error_params").$type<FeedbackProblemParams>(),
     receivedAt: timestamp("received_at", { withTimezone: true }),
     // The document as the feedback API returned it, and our adapter's reading of it.
     document: jsonb("document").$type<Record<string, unknown>>(),

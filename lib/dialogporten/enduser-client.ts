@@ -23,6 +23,10 @@ export class DialogportenError extends Error {
     readonly kind: DialogportenErrorKind,
     message: string,
     readonly status: number | null = null,
+    /** What failed, for a message in the reader's language: no answer, no connection, an error status, an unreadable body. */
+    readonly failure: "timeout" | "network" | "http" | "unreadable" = "unreadable",
+    /** Dialogporten's problem text or the network error: the other party's words, shown as data. */
+    readonly detail: string | null = null,
   ) {
     super(message);
     this.name = "DialogportenError";
@@ -93,9 +97,20 @@ export function createDialogportenEndUserClient(config: DialogportenClientConfig
       maxResponseBytes: MAX_DIALOGPORTEN_ANSWER_BYTES,
     });
     if (outcome.kind === "timeout")
-      throw new DialogportenError("transient", `Dialogporten did not answer within ${config.timeoutMs} ms`);
+      throw new DialogportenError(
+        "transient",
+        `Dialogporten did not answer within ${config.timeoutMs} ms`,
+        null,
+        "timeout",
+      );
     if (outcome.kind === "network")
-      throw new DialogportenError("transient", `Could not reach Dialogporten (${outcome.message})`);
+      throw new DialogportenError(
+        "transient",
+        `Could not reach Dialogporten (${outcome.message})`,
+        null,
+        "network",
+        outcome.message,
+      );
     if (outcome.kind === "too_large") {
       throw new DialogportenError(
         "bad_response",
@@ -110,6 +125,8 @@ export function createDialogportenEndUserClient(config: DialogportenClientConfig
         kindOf(status),
         `Dialogporten answered HTTP ${status}${detail ? ` (${detail})` : ""}`,
         status,
+        "http",
+        detail || null,
       );
     }
     try {

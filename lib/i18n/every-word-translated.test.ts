@@ -2,6 +2,11 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { MASKINPORTEN_ERROR_REASONS } from "@/lib/maskinporten/error-codes";
 import {
+  describeFeedbackProblem,
+  FEEDBACK_PROBLEM_CODES,
+  type FeedbackProblemParams,
+} from "@/lib/submissions/feedback/feedback-problem";
+import {
   describeStatusReason,
   STATUS_REASON_CODES,
   type StatusReasonParams,
@@ -65,5 +70,48 @@ describe("every reason the engine records and every Maskinporten explanation", (
     expect(text).toMatch(/^Ga opp etter 6 forsøk\. Siste årsak: Fikk ikke tilgangstoken fra Maskinporten: MP-303: /);
     expect(text).not.toMatch(ENGLISH);
     expect(describeStatusReason(t.nb, "legacy", { text: "Gave up after 6 attempts: ECONNRESET" })).not.toMatch(ENGLISH);
+  });
+
+  it("says why the A-melding feedback could not be had in Norwegian, with and without the last problem", () => {
+    const sample: FeedbackProblemParams = {
+      dialogId: "0194-dialog",
+      checks: 8,
+      hours: 72,
+      cause: { code: "dialogporten_unreachable", params: { detail: "ECONNREFUSED" } },
+      status: 503,
+      detail: "ECONNRESET",
+      origin: "https://example.test",
+      configured: "https://amelding-tilbakemelding.api.skatteetaten.no/v1",
+      codes: "AMLD_001",
+      melding: "X",
+      maskinporten: "server",
+      mpCode: "",
+      text: "No feedback within 72 hours of acceptance",
+    };
+    const { cause: _cause, ...withoutCause } = sample;
+    for (const code of FEEDBACK_PROBLEM_CODES) {
+      // Only the longest wait can end without a last problem; every other code gets its parameters.
+      for (const params of code === "no_feedback_in_time" ? [sample, withoutCause] : [sample]) {
+        const nbText = describeFeedbackProblem(t.nb, code, params) ?? "";
+        expect(nbText, code).not.toMatch(ENGLISH);
+        expect(nbText, code).not.toMatch(/\{|feedback\.problems/);
+        expect(nbText, code).not.toBe(describeFeedbackProblem(t.en, code, params));
+      }
+    }
+    expect(
+      describeFeedbackProblem(t.nb, "dialog_gave_up", {
+        checks: 8,
+        cause: { code: "dialog_not_found", params: { dialogId: "d1" } },
+      }),
+    ).toBe("Ga opp etter 8 sjekker. Siste problem: Dialogen d1 finnes ikke i Dialogporten");
+  });
+
+  it("names a missing Altinn setting in Norwegian", () => {
+    for (const key of ["setting", "settingSystemId"]) {
+      const values = { variable: "MASKINPORTEN_KID" };
+      const nbText = t.nb(`systemUsers.altinnError.${key}`, values);
+      expect(nbText, key).not.toMatch(ENGLISH);
+      expect(nbText, key).not.toBe(t.en(`systemUsers.altinnError.${key}`, values));
+    }
   });
 });

@@ -72,19 +72,19 @@ export function statusReason(code: StatusReasonCode, params?: StatusReasonParams
   return { code, params: bounded };
 }
 
-function isStatusReason(value: unknown): value is StatusReason {
-  return (
-    !!value &&
-    typeof value === "object" &&
-    (STATUS_REASON_CODES as readonly string[]).includes((value as StatusReason).code)
-  );
-}
+type CodedParams = { [key: string]: string | number | { code: string; params?: CodedParams } };
 
-/** The reason in the reader's language; null when there is none. A code this build does not know shows as its parameters. */
-export function describeStatusReason(
+/**
+ * A coded message in the reader's language: `<namespace>.<code>` with its parameters; a parameter
+ * that is itself a coded message (one of `codes`) is described first. A code this build does not
+ * know shows as its parameters. Shared by submission reasons and A-melding feedback problems.
+ */
+export function describeCoded(
   t: Translator,
+  namespace: string,
+  codes: readonly string[],
   code: string | null | undefined,
-  params: StatusReasonParams | null | undefined,
+  params: CodedParams | null | undefined,
   depth = 0,
 ): string | null {
   if (!code) return null;
@@ -92,8 +92,8 @@ export function describeStatusReason(
   for (const [key, value] of Object.entries(params ?? {})) {
     if (key === "kind" && typeof value === "string" && t.has(`kind.${value}`)) values[key] = t(`kind.${value}`);
     else if (typeof value === "string" || typeof value === "number") values[key] = value;
-    else if (isStatusReason(value) && depth < 3)
-      values[key] = describeStatusReason(t, value.code, value.params, depth + 1) ?? "";
+    else if (value && typeof value === "object" && codes.includes(value.code) && depth < 3)
+      values[key] = describeCoded(t, namespace, codes, value.code, value.params, depth + 1) ?? "";
   }
   // Maskinporten's answer, by the key of its explanation (and the explanation's own values).
   const mp = values.maskinporten;
@@ -101,7 +101,16 @@ export function describeStatusReason(
     const explanation = t(`maskinportenErrors.${mp}.explanation`, values);
     values.maskinporten = values.mpCode ? `${values.mpCode}: ${explanation}` : explanation;
   }
-  const key = `statusReason.${code}`;
+  const key = `${namespace}.${code}`;
   if (t.has(key)) return t(key, values);
   return Object.values(values).join(" · ") || code;
+}
+
+/** The reason in the reader's language; null when there is none. A code this build does not know shows as its parameters. */
+export function describeStatusReason(
+  t: Translator,
+  code: string | null | undefined,
+  params: StatusReasonParams | null | undefined,
+): string | null {
+  return describeCoded(t, "statusReason", STATUS_REASON_CODES, code, params);
 }

@@ -13,8 +13,8 @@ export function altinnClient():
     ok: false,
     error: new SystemUserRequestError({
       kind: "config",
-      message: altinn.configError,
-      detail: altinn.configError,
+      message: altinn.configError.message,
+      setting: altinn.configError.setting,
     }).toJSON(),
   };
 }

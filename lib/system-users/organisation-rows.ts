@@ -58,6 +58,14 @@ export const altinnErrorSchema = z.object({
   detail: z.string().optional(),
   fieldErrors: z.record(z.string(), z.array(z.string())),
   message: z.string(),
+  setting: z.string().optional(),
+  maskinporten: z
+    .object({
+      key: z.string(),
+      values: z.record(z.string(), z.union([z.string(), z.number()])),
+      mpCode: z.string().nullable(),
+    })
+    .optional(),
 });
 
 export type AltinnErrorDetails = z.infer<typeof altinnErrorSchema>;

@@ -159,6 +159,33 @@ describe("answering an import request", () => {
     });
   }
 
+  it("names the person of an error group as the caller's role may see them, decided on the server", async () => {
+    const l = leveranse(1);
+    const person = l.oppgave.virksomhet[0].inntektsmottaker[0];
+    person.inntekt[0].beloep = "mye";
+    const fnr: string = person.norskIdentifikator;
+    const name: string = person.identifiserendeInformasjon.navn;
+    const headingOf = async (response: Response) => {
+      const body = (await response.json()) as { groups: { person: string | null }[] };
+      expect(JSON.stringify(body)).not.toContain(fnr);
+      return body.groups.find((g) => g.person !== null)?.person;
+    };
+    // An admin (personal_data:read_unmasked) sees the birth date part, as on every other page.
+    expect(await headingOf(await post(JSON.stringify({ leveranse: l })))).toBe(`${name} (${fnr.slice(0, 6)}·····)`);
+    // A role without it gets the masked form.
+    const asManager = await answerImport(
+      new Request("http://localhost/api/amelding/import", {
+        method: "POST",
+        body: JSON.stringify({ leveranse: l }),
+        duplex: "half",
+      } as RequestInit),
+      { intent: "check", user: { ...user, role: "manager" }, db },
+    );
+    expect(await headingOf(Response.json(importAnswerSchema.parse(asManager.body)))).toBe(
+      `${name} (******${fnr.slice(6)})`,
+    );
+  });
+
   it("refuses a declared body over 50 MB with 413 before reading it", async () => {
     const response = await post("{}", "check", { "content-length": String(51 * 1024 * 1024) });
     expect(response.status).toBe(413);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { answer, type JsonAnswer } from "@/lib/routes/define-route";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
@@ -7,6 +8,7 @@ import type { DocumentError } from "./import-issues";
 import { checkImport, saveImport } from "./import-leveranse";
 import { MAX_IMPORT_BYTES } from "./import-limits";
 import type { ImportAnswer, ImportIntent } from "./import-result";
+import { showPersons } from "./person-shown";
 import { rejected } from "./prepare-import";
 import { type ImportOutcome, withImportProcess } from "./run-import-process";
 
@@ -50,6 +52,10 @@ export async function answerImport(
         ? await checkImport(db, user.organisationIds, outcome.prepared)
         : await saveImport(db, user, outcome.prepared, outcome.payload, intent);
     if (result.ok && "queued" in result && result.queued) await wakeDeliveryWorker(result.submissionId);
-    return answer<ImportAnswer>(result, { status: result.ok ? 200 : 422 });
+    if (!result.ok) {
+      const identity = hasPermission(user.role, "personal_data:read_unmasked") ? "birthdate" : "masked";
+      return answer<ImportAnswer>(showPersons(result, identity), { status: 422 });
+    }
+    return answer<ImportAnswer>(result, { status: 200 });
   });
 }

@@ -29,6 +29,7 @@ export function groupFieldErrors(
     if (!group) {
       group = {
         person: error.person.label,
+        given: { ...error.person.given, position: error.person.index },
         virksomhet: virksomheter[error.person.virksomhetIndex] ?? null,
         errors: [],
       };

@@ -11,8 +11,17 @@ export type ImportFormat = "json" | "xml";
 
 export type ImportFieldError = { field: string; key: AmeldingMessageKey; params?: Record<string, string | number> };
 
-/** The errors of one person (label: name and masked fødselsnummer), or of the leveranse itself (person null). */
-export type ImportErrorGroup = { person: string | null; virksomhet: string | null; errors: ImportFieldError[] };
+/**
+ * The errors of one person (`person`: name and identity as the reader's role may see them), or of
+ * the leveranse itself (person null). `given` (the name and number as in the file) goes no further
+ * than the web server, which writes `person` from it for the reader (person-shown.ts).
+ */
+export type ImportErrorGroup = {
+  person: string | null;
+  virksomhet: string | null;
+  errors: ImportFieldError[];
+  given?: { name: string; norskIdentifikator: string; foreignId: string; position: number };
+};
 
 export type ImportRejected = {
   ok: false;

@@ -96,6 +96,11 @@ describe("parseImport", () => {
           virksomhetIndex: 0,
           index: 1,
           label: `${second.identifiserendeInformasjon!.navn}, ******${second.norskIdentifikator!.slice(6)}`,
+          given: {
+            name: second.identifiserendeInformasjon!.navn,
+            norskIdentifikator: second.norskIdentifikator,
+            foreignId: "",
+          },
         },
       },
       {

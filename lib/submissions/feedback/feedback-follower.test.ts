@@ -76,7 +76,7 @@ describe("feedback follower against the sandbox over HTTP", () => {
       status: "waiting",
       dialogId: submission!.receivedIds!.dialogId,
       checkCount: 1,
-      lastError: null,
+      lastErrorCode: null,
       document: null,
     });
     expect(waiting.lastCheckedAt).toBeInstanceOf(Date);
@@ -84,7 +84,7 @@ describe("feedback follower against the sandbox over HTTP", () => {
 
     h.skatteetaten.releaseFeedback();
     const done = await checkUntil(submissionId, 2);
-    expect(done).toMatchObject({ status: "deviations", checkCount: 2, lastError: null, leaseUntil: null });
+    expect(done).toMatchObject({ status: "deviations", checkCount: 2, lastErrorCode: null, leaseUntil: null });
     expect(done.receivedAt).toBeInstanceOf(Date);
     expect(done.document).toMatchObject({ tilbakemelding: { behandlingsresultat: "GODKJENT_MED_AVVIK" } });
     const parsed = done.parsed as unknown as ParsedFeedback;
@@ -144,12 +144,15 @@ describe("feedback follower against the sandbox over HTTP", () => {
     const first = await checkUntil(submissionId, 1);
     expect(first).toMatchObject({
       status: "waiting",
-      lastError: `Dialog ${unknownDialog} was not found in Dialogporten`,
+      lastError: null,
+      lastErrorCode: "dialog_not_found",
+      lastErrorParams: { dialogId: unknownDialog },
     });
     const last = await checkUntil(submissionId, 3);
     expect(last).toMatchObject({
       status: "error",
-      lastError: `Dialog ${unknownDialog} was not found in Dialogporten after 3 checks`,
+      lastErrorCode: "dialog_gave_up",
+      lastErrorParams: { checks: 3, cause: { code: "dialog_not_found", params: { dialogId: unknownDialog } } },
     });
   });
 
@@ -162,12 +165,35 @@ describe("feedback follower against the sandbox over HTTP", () => {
     });
     const unreachable = { ...deps, dialogporten: down };
     const row = await checkUntil(submissionId, 1, unreachable);
+    // The network error is the other party's word, kept as a parameter; the sentence is translated.
     expect(row).toMatchObject({
       status: "waiting",
-      lastError: expect.stringContaining("Could not reach Dialogporten"),
+      lastErrorCode: "dialogporten_unreachable",
+      lastErrorParams: { detail: expect.any(String) },
     });
     expect(row.nextCheckAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await checkUntil(submissionId, 2)).toMatchObject({ status: "deviations", lastError: null });
+    expect(await checkUntil(submissionId, 2)).toMatchObject({
+      status: "deviations",
+      lastErrorCode: null,
+      lastErrorParams: null,
+    });
+  });
+
+  it("gives up after the longest wait with the last problem as a code inside the code", async () => {
+    h.skatteetaten.setFeedbackDelay("manual");
+    const submissionId = await deliverAmelding();
+    await checkUntil(submissionId, 1);
+    const down = createDialogportenEndUserClient({
+      platformUrl: "http://127.0.0.1:9",
+      timeoutMs: 1000,
+      getToken: async () => "x",
+    });
+    const row = await checkUntil(submissionId, 2, { ...deps, dialogporten: down, maxWaitMs: 1 });
+    expect(row).toMatchObject({
+      status: "error",
+      lastErrorCode: "no_feedback_in_time",
+      lastErrorParams: { hours: 0, cause: { code: "dialogporten_unreachable" } },
+    });
   });
 
   it("refuses to send the token to a feedback URL outside the configured feedback API", async () => {
@@ -178,7 +204,11 @@ describe("feedback follower against the sandbox over HTTP", () => {
     });
     expect(row).toMatchObject({
       status: "error",
-      lastError: expect.stringContaining("outside AMELDING_TILBAKEMELDING_API_URL"),
+      lastErrorCode: "feedback_outside_api",
+      lastErrorParams: {
+        origin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        configured: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1",
+      },
     });
   });
 

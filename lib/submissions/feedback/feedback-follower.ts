@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { type DialogportenEndUserClient, DialogportenError } from "@/lib/dialogporten/enduser-client";
 import { logger } from "@/lib/log/logger";
+import { MaskinportenError, maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import {
   AMELDING_DIALOG_SERVICE_RESOURCE,
   feedbackStatusOf,
@@ -11,6 +12,8 @@ import {
 } from "@/lib/reporting/amelding/feedback-adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
 import type { HttpResponse, TransportFailure } from "@/lib/reporting/send-request";
+import { TokenUnavailableError } from "../engine/deliver";
+import { type FeedbackProblem, feedbackProblem } from "./feedback-problem";
 import {
   type ClaimedFeedback,
   claimDueFeedback,
@@ -40,22 +43,45 @@ export type FeedbackFollowerDeps = {
 };
 
 /** Permanent: checking again will not help until someone fixes something. */
-class FollowError extends Error {}
+class FollowError extends Error {
+  constructor(readonly problem: FeedbackProblem) {
+    super(problem.code);
+  }
+}
 /** The dialog is not (yet) in Dialogporten. */
-class DialogNotFound extends Error {}
+class DialogNotFound extends FollowError {}
 
 function transient(error: unknown): boolean {
   if (error instanceof DialogportenError) return error.transient;
-  if (error instanceof FollowError || error instanceof DialogNotFound) return false;
+  if (error instanceof FollowError) return false;
   // MaskinportenError knows whether it is transient; anything unexpected is assumed to be.
   const flag = (error as { transient?: unknown } | null)?.transient;
   return typeof flag === "boolean" ? flag : true;
 }
 
-function explain(error: unknown): string {
-  const e = error as { mpCode?: string; explanation?: string; message?: string } | null;
-  if (e?.explanation !== undefined) return `Maskinporten: ${[e.mpCode, e.explanation].filter(Boolean).join(" ")}`;
-  return e?.message ?? String(error);
+/** The error as a problem code and parameters; the other party's words stay parameters. */
+function problemOf(error: unknown): FeedbackProblem {
+  if (error instanceof FollowError) return error.problem;
+  if (error instanceof DialogportenError) {
+    switch (error.failure) {
+      case "timeout":
+        return feedbackProblem("dialogporten_timeout");
+      case "network":
+        return feedbackProblem("dialogporten_unreachable", { detail: error.detail ?? "" });
+      case "http":
+        return feedbackProblem("dialogporten_http", { status: error.status ?? "–", detail: error.detail ?? "" });
+      default:
+        return feedbackProblem("dialogporten_unreadable", { status: error.status ?? "–" });
+    }
+  }
+  const mp =
+    error instanceof TokenUnavailableError
+      ? error.maskinporten
+      : error instanceof MaskinportenError
+        ? maskinportenErrorMessage(error)
+        : null;
+  if (mp) return feedbackProblem("token_unavailable", { maskinporten: mp.key, ...mp.values, mpCode: mp.mpCode ?? "" });
+  return feedbackProblem("unexpected", { detail: error instanceof Error ? error.message : String(error) });
 }
 
 /** The dialog of the submission: the id Skatteetaten answered, else a search of the party's dialogs. */
@@ -67,7 +93,7 @@ async function findDialogId(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback
     createdAfter: since,
   });
   const match = dialogs.find((d) => isDialogOfSubmission(d, claimed.receivedIds));
-  if (!match?.id) throw new DialogNotFound("No dialog for this submission in the organisation's Dialogporten dialogs");
+  if (!match?.id) throw new DialogNotFound(feedbackProblem("dialog_not_in_search"));
   return match.id;
 }
 
@@ -82,13 +108,13 @@ function originOf(url: string): string | null {
 /** One look at the dialog: the feedback document if it is there, else why not. */
 async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Promise<FeedbackCheckResult> {
   const checksDone = claimed.checkCount + 1;
-  const waitMore = (lastError: string | null, dialogId: string | null): FeedbackCheckResult => {
+  const waitMore = (lastError: FeedbackProblem | null, dialogId: string | null): FeedbackCheckResult => {
     if (Date.now() - claimed.acceptedAt.getTime() > deps.maxWaitMs) {
       const hours = Math.round(deps.maxWaitMs / 3600_000);
       return {
         status: "error",
         dialogId,
-        lastError: `No feedback within ${hours} hours of acceptance${lastError ? ` (last: ${lastError})` : ""}`,
+        lastError: feedbackProblem("no_feedback_in_time", lastError ? { hours, cause: lastError } : { hours }),
       };
     }
     const delay = nextFeedbackCheckDelayMs(checksDone, { firstMs: deps.firstIntervalMs, maxMs: deps.maxIntervalMs });
@@ -100,25 +126,30 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     dialogId = await findDialogId(deps, claimed);
     const transmissions = await deps.dialogporten.getTransmissions(claimed.orgnr, dialogId).catch((error: unknown) => {
       throw error instanceof DialogportenError && error.kind === "not_found"
-        ? new DialogNotFound(`Dialog ${dialogId} was not found in Dialogporten`)
+        ? new DialogNotFound(feedbackProblem("dialog_not_found", { dialogId: dialogId ?? "" }))
         : error;
     });
     const feedback = findFeedbackTransmission(transmissions);
     if (feedback.kind === "none") return waitMore(null, dialogId);
-    if (feedback.kind === "unauthorized")
-      throw new FollowError("The feedback transmission is there, but the system user may not open it");
+    if (feedback.kind === "unauthorized") throw new FollowError(feedbackProblem("transmission_unauthorized"));
     const origin = originOf(feedback.url);
     if (origin === null || origin !== originOf(deps.feedbackApiUrl)) {
       throw new FollowError(
-        `The feedback is at ${origin ?? feedback.url}, outside AMELDING_TILBAKEMELDING_API_URL (${deps.feedbackApiUrl}); not sending our token there`,
+        feedbackProblem("feedback_outside_api", { origin: origin ?? feedback.url, configured: deps.feedbackApiUrl }),
       );
     }
 
     const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
-    if (answer.kind !== "response") return waitMore(`Feedback API: ${answer.message}`, dialogId);
+    if (answer.kind !== "response")
+      return waitMore(
+        answer.kind === "timeout"
+          ? feedbackProblem("feedback_api_timeout")
+          : feedbackProblem("feedback_api_unreachable", { detail: answer.message }),
+        dialogId,
+      );
     if (answer.status === 200) {
       const read = readFeedbackBody(answer.body);
-      if (!read.ok) throw new FollowError(read.reason);
+      if (!read.ok) throw new FollowError(feedbackProblem("feedback_unreadable"));
       return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed };
     }
     const decoded = decodeSkatteetatenError({
@@ -128,18 +159,26 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
       api: "amelding",
     });
     const codes = [decoded.code, ...decoded.specifications.map((s) => s.kode)].filter(Boolean).join(" / ");
-    const reason = `Feedback API answered HTTP ${answer.status}${codes ? ` (${codes})` : ""}${decoded.melding ? `: ${decoded.melding}` : ""}`;
+    const reason = feedbackProblem("feedback_api_http", {
+      status: answer.status,
+      codes,
+      melding: decoded.melding ?? "",
+    });
     // 404: the transmission may appear just before its document does.
     if (answer.status === 404 || answer.status === 429 || answer.status >= 500) return waitMore(reason, dialogId);
     throw new FollowError(reason);
   } catch (error) {
     if (error instanceof DialogNotFound) {
       if (checksDone >= deps.dialogMaxChecks)
-        return { status: "error", dialogId, lastError: `${error.message} after ${checksDone} checks` };
-      return waitMore(error.message, dialogId);
+        return {
+          status: "error",
+          dialogId,
+          lastError: feedbackProblem("dialog_gave_up", { checks: checksDone, cause: error.problem }),
+        };
+      return waitMore(error.problem, dialogId);
     }
-    if (transient(error)) return waitMore(explain(error), dialogId);
-    return { status: "error", dialogId, lastError: explain(error) };
+    if (transient(error)) return waitMore(problemOf(error), dialogId);
+    return { status: "error", dialogId, lastError: problemOf(error) };
   }
 }
 

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, type FeedbackStatus, organisations, submissions } from "@/lib/db/schema";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import type { FeedbackProblem } from "./feedback-problem";
 
 /**
  * Starts following every accepted A-melding that has no feedback row yet. One statement, so the
@@ -74,8 +75,8 @@ export async function claimDueFeedback(
 }
 
 export type FeedbackCheckResult =
-  | { status: "waiting"; nextCheckAt: Date; lastError: string | null; dialogId: string | null }
-  | { status: "error"; lastError: string; dialogId: string | null }
+  | { status: "waiting"; nextCheckAt: Date; lastError: FeedbackProblem | null; dialogId: string | null }
+  | { status: "error"; lastError: FeedbackProblem; dialogId: string | null }
   | {
       status: Extract<FeedbackStatus, "ok" | "deviations" | "rejected">;
       dialogId: string;
@@ -96,12 +97,17 @@ export async function finishFeedbackCheck(
     lastCheckedAt: sql`now()`,
     leaseUntil: null,
   };
+  const problem = (p: FeedbackProblem | null) => ({
+    lastError: null,
+    lastErrorCode: p?.code ?? null,
+    lastErrorParams: p?.params ?? null,
+  });
   const set =
     result.status === "waiting"
-      ? { ...common, nextCheckAt: result.nextCheckAt, lastError: result.lastError }
+      ? { ...common, nextCheckAt: result.nextCheckAt, ...problem(result.lastError) }
       : result.status === "error"
-        ? { ...common, lastError: result.lastError }
-        : { ...common, lastError: null, receivedAt: sql`now()`, document: result.document, parsed: result.parsed };
+        ? { ...common, ...problem(result.lastError) }
+        : { ...common, ...problem(null), receivedAt: sql`now()`, document: result.document, parsed: result.parsed };
   const updated = await db
     .update(ameldingFeedback)
     .set(set)

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LeveranseBuilder } from "@/components/amelding/leveranse-builder";
 import { Alert } from "@/components/ui/alert";
@@ -31,6 +31,9 @@ export default async function NewAmeldingPage({
   const organisations = await listOrganisationsForUser(db, user.organisationIds);
   const params = await searchParams;
   const start = await builderStart(db, user.organisationIds, organisations[0]?.orgnr ?? "", params);
+  // An id that is no A-melding of the caller's organisations (unknown, another organisation's, an
+  // oppdrag): 404 inside the app frame. One that exists but cannot be edited keeps its explanation.
+  if (start.mode === "refused" && start.reason === "notFound") notFound();
 
   if (start.mode === "refused") {
     return (
