@@ -1,35 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { databaseBeforeMigration } from "@/lib/testing/database-before-migration";
 import { runMigrations } from "./migrate";
 
 // drizzle/0013_feedback_error_codes rewrites the English texts the feedback follower stored in
 // amelding_feedback.last_error as codes and parameters; this runs it over rows written before it.
 describe("migration of stored feedback problems to codes", () => {
-  const base = new URL(inject("databaseUrl"));
-  const name = `migration_${randomBytes(6).toString("hex")}`;
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const folder = mkdtempSync(path.join(os.tmpdir(), "migrations-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it("keeps each problem's meaning as a code and parameters, and unreadable text as legacy", async () => {
-    const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-
-    cpSync(path.resolve("drizzle"), folder, { recursive: true });
-    const journalPath = path.join(folder, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
-    const index = journal.entries.findIndex((e) => e.tag.endsWith("_feedback_error_codes"));
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-    const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    await migrate(drizzle(sql), { migrationsFolder: folder });
+    const { url, sql } = await databaseBeforeMigration((tag) => tag.endsWith("_feedback_error_codes"));
 
     const [org] = await sql`insert into organisations (orgnr, name) values ('310900125', 'Test AS') returning id`;
     const texts = [
@@ -52,8 +30,8 @@ describe("migration of stored feedback problems to codes", () => {
     }
     await sql.end();
 
-    await runMigrations(url.toString());
-    const after = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    await runMigrations(url);
+    const after = postgres(url, { max: 1, onnotice: () => {} });
     const migrated =
       await after`select submission_id, last_error, last_error_code, last_error_params from amelding_feedback`;
     await after.end();
