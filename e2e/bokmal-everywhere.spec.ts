@@ -16,6 +16,7 @@ async function englishOn(page: Page, path: string): Promise<string[]> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   await expect(page.locator("main h1").first()).toBeVisible();
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees is checked; textContent would include hidden elements and scripts
   const text = await page.locator("body").innerText();
   return [...text.matchAll(ENGLISH)].map(
     (m) => `${path}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, " ")}…`,
