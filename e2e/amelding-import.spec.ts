@@ -83,6 +83,13 @@ test.describe("payroll administrator", () => {
     const person = leveranse.oppgave.virksomhet[0]!.inntektsmottaker[2]!;
     const fnr = person.norskIdentifikator!;
     person.norskIdentifikator = `${fnr.slice(0, 10)}${(Number(fnr[10]) + 1) % 10}`;
+    // Other tests' drafts for the month may exist (the builder autosaves): nothing new may appear.
+    const listed = async () => {
+      await page.goto("/innsendinger?kind=amelding&period=2026-01");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      return page.locator("tbody tr").count();
+    };
+    const before = await listed();
     await page.goto("/a-melding/importer");
     await page.getByLabel("Eller lim inn innholdet").fill(JSON.stringify({ leveranse }));
     await page.getByRole("button", { name: "Kontroller" }).click();
@@ -102,8 +109,7 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("import-summary")).toHaveCount(0);
     await expectNoAxeViolations(page);
 
-    await page.goto("/innsendinger?kind=amelding&period=2026-01");
-    await expect(page.getByText("Ingen innsendinger passer til filteret.")).toBeVisible();
+    expect(await listed()).toBe(before);
   });
 
   test("a file without leveringstidspunkt is taken, and a file with several errors lists them all at once", async ({
@@ -197,8 +203,8 @@ test.describe("payroll administrator", () => {
     await expectNoAxeViolations(page);
     await cell.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/innsendinger\\?kind=amelding&org=[0-9a-f-]{36}&period=${currentMonth}$`));
-    await expect(page.locator("tbody tr")).toHaveCount(1);
-    await expect(page.locator("tbody tr")).toContainText("Mottatt");
+    // Other tests' autosaved drafts for this month may be listed too; the one report sent is accepted.
+    await expect(page.locator("tbody tr").filter({ hasText: "Mottatt" })).toHaveCount(1);
   });
 });
 

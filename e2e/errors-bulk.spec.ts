@@ -106,7 +106,8 @@ test("support finds a group of failures by code, retries it once the sandbox fau
     .filter({ hasText: operationId.slice(0, 8) });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("support@innrapportering.test");
-  for (const id of ids) await expect(entry).toContainText(id);
+  // The entry's details name how many submissions it retried (the ids are in the export, not on screen).
+  await expect(entry).toContainText(`Antall innsendinger${ids.length}`);
   await support.close();
 });
 

@@ -247,7 +247,9 @@ function useAutosave<S extends z.ZodType, I, T>(
     const changes = r.changes;
     setState("saving");
     try {
-      const answer = await latest.current.action(read.input);
+      // The draft's id and token as last saved, not as the page last rendered them: a save that follows
+      // another at once would otherwise carry the token the previous save has just replaced.
+      const answer = await latest.current.action(draft.latest ? draft.latest(read.input) : read.input);
       if (answer.ok) {
         r.saved = Math.max(r.saved, changes);
         setDirty(r.changes !== r.saved);

@@ -48,7 +48,7 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       cell: (row) => (
         <>
           <Link href={`/innsendinger/${row.id}`} className="underline">
-            {row.subject}
+            {row.subject.trim() || t("untitled")}
           </Link>
           {row.kind === "amelding" &&
             (row.reportedForskuddstrekk !== null || row.reportedArbeidsgiveravgift !== null) && (

@@ -160,7 +160,7 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     });
   });
 
-  it("keeps a draft's meldingsId when the draft is edited, adding a version", async () => {
+  it("keeps a draft's meldingsId when the draft is sent, as the draft's own (never sent) version", async () => {
     const values = builderValues();
     const { submissionId } = await save({ leveranse: values, intent: "draft" });
     await save({
@@ -169,10 +169,7 @@ describe("saving an A-melding from the builder (real PostgreSQL, sandbox over HT
     });
     const s = await history(submissionId);
     expect(s).toMatchObject({ status: "queued", subject: "2026-09" });
-    expect(s.versions.map((v) => (v.payload as { meldingsId: string }).meldingsId)).toEqual([
-      values.meldingsId,
-      values.meldingsId,
-    ]);
+    expect(s.versions.map((v) => (v.payload as { meldingsId: string }).meldingsId)).toEqual([values.meldingsId]);
   });
 
   it("refuses an opplysningspliktig other than the organisation and an organisation the user lacks", async () => {

@@ -140,7 +140,9 @@ describe("submission operations (real PostgreSQL)", () => {
       );
       const s = await findSubmissionWithHistory(db, draft.submissionId, [org.id]);
       expect(s!.status).toBe("draft");
-      expect(s!.versions).toHaveLength(2);
+      // The draft's unsent version takes the new content; no second, never-sent version is kept.
+      expect(s!.versions).toHaveLength(1);
+      expect(s!.versions[0]!.payload).toEqual(v2);
     });
 
     it("refuses a retry with the same key", async () => {

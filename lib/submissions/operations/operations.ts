@@ -258,23 +258,47 @@ export async function sendCorrectedVersion(
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   await assertDraftToken(tx, row, options.expectedDraftToken);
   if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
-  const [latest] = await tx
-    .select({ versionNo: submissionVersions.versionNo })
-    .from(submissionVersions)
-    .where(eq(submissionVersions.submissionId, submissionId))
-    .orderBy(desc(submissionVersions.versionNo))
-    .limit(1);
+  // A draft's current version that was never sent (autosave keeps one for every form in progress)
+  // becomes the version sent, rather than staying behind as an unsent version in the history.
+  const unsentDraft =
+    row.status === "draft" && row.currentVersionId
+      ? (
+          await tx
+            .select({ id: submissionVersions.id })
+            .from(submissionVersions)
+            .where(
+              and(
+                eq(submissionVersions.id, row.currentVersionId),
+                sql`not exists (select 1 from ${deliveryAttempts} where ${deliveryAttempts.versionId} = ${submissionVersions.id})`,
+              ),
+            )
+        )[0]
+      : undefined;
+  const [latest] = unsentDraft
+    ? []
+    : await tx
+        .select({ versionNo: submissionVersions.versionNo })
+        .from(submissionVersions)
+        .where(eq(submissionVersions.submissionId, submissionId))
+        .orderBy(desc(submissionVersions.versionNo))
+        .limit(1);
   const version = firstRow(
-    await tx
-      .insert(submissionVersions)
-      .values({
-        submissionId,
-        versionNo: (latest?.versionNo ?? 0) + 1,
-        payload,
-        idempotencyKey: randomUUID(),
-        createdBy: actor.id,
-      })
-      .returning(),
+    unsentDraft
+      ? await tx
+          .update(submissionVersions)
+          .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
+          .where(eq(submissionVersions.id, unsentDraft.id))
+          .returning()
+      : await tx
+          .insert(submissionVersions)
+          .values({
+            submissionId,
+            versionNo: (latest?.versionNo ?? 0) + 1,
+            payload,
+            idempotencyKey: randomUUID(),
+            createdBy: actor.id,
+          })
+          .returning(),
   );
   await tx
     .update(submissions)

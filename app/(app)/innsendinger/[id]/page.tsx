@@ -65,7 +65,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
     <>
       <LiveSubmission submissionId={s.id} rendered={live} />
       <PageHeader
-        title={`${t(`kind.${s.kind}`)} ${s.subject}`}
+        title={`${t(`kind.${s.kind}`)} ${s.subject.trim() || t("submissions.untitled")}`}
         intro={`${s.organisation.name} (${formatOrgnr(s.organisation.orgnr)})`}
       />
       <section
