@@ -99,8 +99,9 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("import-error-counts")).toHaveText("1 feil hos 1 person. Ingenting er lagret.");
     const group = page.getByTestId("import-error-group");
     await expect(group).toHaveCount(1);
+    // The administrator sees the birth date digits, as everywhere else a person is named.
     await expect(group.getByRole("heading")).toContainText(
-      `${person.identifiserendeInformasjon!.navn}, ******${person.norskIdentifikator.slice(6)}`,
+      `${person.identifiserendeInformasjon!.navn} (${person.norskIdentifikator.slice(0, 6)}·····)`,
     );
     await expect(group.getByRole("heading")).toContainText("virksomhet 312 000 016");
     await expect(group.getByRole("listitem")).toHaveText(
