@@ -204,8 +204,8 @@ test.describe("payroll administrator", () => {
     await expectNoAxeViolations(page);
     await cell.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/innsendinger\\?kind=amelding&org=[0-9a-f-]{36}&period=${currentMonth}$`));
-    // Other tests' autosaved drafts for this month may be listed too; the one report sent is accepted.
-    await expect(page.locator("tbody tr").filter({ hasText: "Mottatt" })).toHaveCount(1);
+    // Other tests' reports and drafts for this month may be listed too; the one imported is accepted.
+    await expect(page.locator("tbody tr").filter({ hasText: "Mottatt" }).first()).toBeVisible();
   });
 });
 
