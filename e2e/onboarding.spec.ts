@@ -91,6 +91,7 @@ test("an organisation is onboarded through Altinn's system-user request and can 
   await expect(entries.filter({ hasText: "system_user.request" })).toHaveCount(1);
   const change = entries.filter({ hasText: "system_user.status_change" });
   await expect(change).toHaveCount(1);
-  await expect(change).toContainText('"to":"accepted"');
+  // The audit details read as labelled lines: the new status is "Godkjent" (accepted).
+  await expect(change).toContainText("Godkjent");
   await expect(entries.filter({ hasText: "submission.submit" })).toHaveCount(1);
 });
