@@ -98,6 +98,18 @@ async function assertDraftToken(tx: DbOrTx, row: { currentVersionId: string | nu
 }
 
 /**
+ * A version that was never sent takes new content in place; its revision moves on, so a draft
+ * token read before (draftToken) no longer matches. Its idempotency key was never used.
+ */
+function overwriteUnsentVersion(tx: DbOrTx, versionId: string, payload: Record<string, unknown>) {
+  return tx
+    .update(submissionVersions)
+    .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
+    .where(eq(submissionVersions.id, versionId))
+    .returning();
+}
+
+/**
  * Creates a submission (draft or queued). A replacement of an accepted A-melding is a resend and
  * needs submission:resend, checked here for every path that creates one (builder, import).
  */
@@ -284,11 +296,7 @@ export async function sendCorrectedVersion(
         .limit(1);
   const version = firstRow(
     unsentDraft
-      ? await tx
-          .update(submissionVersions)
-          .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
-          .where(eq(submissionVersions.id, unsentDraft.id))
-          .returning()
+      ? await overwriteUnsentVersion(tx, unsentDraft.id, payload)
       : await tx
           .insert(submissionVersions)
           .values({
@@ -357,17 +365,7 @@ export async function saveDraft(
   assertPermission(actor, "submission:edit");
   await assertDraftToken(tx, row, options.expectedDraftToken);
   if (!row.currentVersionId) throw new SafeError("conflict", "errors.notCorrectable");
-  const version = firstRow(
-    await tx
-      .update(submissionVersions)
-      .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
-      .where(eq(submissionVersions.id, row.currentVersionId))
-      .returning({
-        id: submissionVersions.id,
-        versionNo: submissionVersions.versionNo,
-        revision: submissionVersions.revision,
-      }),
-  );
+  const version = firstRow(await overwriteUnsentVersion(tx, row.currentVersionId, payload));
   await tx
     .update(submissions)
     .set({ subject: options.subject, ...oarListColumns(kind, payload), updatedAt: sql`now()` })
