@@ -84,17 +84,25 @@ test.describe("a slow navigation", () => {
   test.use({ storageState: storageStateFor("admin") });
 
   test("shows a progress indicator after 300 ms, and none for a quick one", async ({ page }) => {
-    await page.goto("/");
     const status = page.getByTestId("navigation-status");
     const bar = page.getByTestId("navigation-progress");
-    // Hold the page's server answer for 2 s, as on a slow network.
+    // Hold the page's server answer for 2 s, as on a slow network. A prefetch of the link is
+    // dropped (the router would otherwise show what it fetched at once), so the click must wait.
     await page.route(
       (url) => url.pathname === "/revisjonslogg",
       async (route) => {
+        if (route.request().headers()["next-router-prefetch"]) return route.abort();
         await new Promise((resolve) => setTimeout(resolve, 2_000));
         await route.continue();
       },
     );
+    await page.goto("/");
+    // Hydrated (React has claimed the indicator's node): a click before that is a full page load,
+    // for which the browser shows its own progress.
+    await page.waitForFunction(() => {
+      const node = document.querySelector('[data-testid="navigation-status"]');
+      return node !== null && Object.keys(node).some((key) => key.startsWith("__reactFiber"));
+    });
     await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Revisjonslogg" }).click();
     // Not at once: a navigation that ends within 300 ms shows nothing.
     await expect(bar).toHaveCSS("opacity", "0");

@@ -58,7 +58,7 @@ test.describe("payroll administrator", () => {
     const action = serverActionId("lib/oppdrag/actions.ts", "saveOppdragAction");
     const form = {
       organisationId,
-      intent: "draft",
+      intent: "submit",
       oppdragsgiver: { variant: "norsk", navn: NORDLYS.name, organisasjonsnummer: NORDLYS.orgnr },
       oppdragstaker: { variant: "norsk", navn: "Norsk UE AS", organisasjonsnummer: "310900230" },
       oppdrag: {

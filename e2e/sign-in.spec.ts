@@ -49,7 +49,7 @@ for (const role of Object.keys(DEMO) as DemoRole[]) {
       await expect(page.getByTestId("signed-in-user")).toContainText(`${DEMO[role].name} (${DEMO[role].roleLabel})`);
       const nav = page.getByRole("navigation", { name: "Hovedmeny" });
       await expect(nav.getByRole("link")).toHaveText(NAV_BY_ROLE[role]);
-      await expect(page.getByText("Fjellvind Bygg AS")).toBeVisible();
+      await expect(page.getByRole("link", { name: "Fjellvind Bygg AS", exact: true })).toBeVisible();
     });
 
     test(`gets the user administration page only if admin`, async ({ page }) => {

@@ -58,7 +58,7 @@ test("an admin creates a user who can then sign in, and the audit log records it
   const otherPage = await other.newPage();
   await signIn(otherPage, email, password);
   await expect(otherPage.getByTestId("signed-in-user")).toContainText("Nina Nyansatt (Brukerstøtte)");
-  await expect(otherPage.getByText("Nordlys Offshore AS")).toBeVisible();
+  await expect(otherPage.getByRole("link", { name: "Nordlys Offshore AS", exact: true })).toBeVisible();
   await expect(otherPage.getByText("Fjellvind Bygg AS")).toHaveCount(0);
   await other.close();
 });

@@ -25,6 +25,8 @@ export type MatrixFixture = {
   /** In otherOrg: a failed OAR submission (retryable and correctable: any leak would change it). */
   otherSubmissionId: string;
   otherBulkOperationId: string;
+  /** A saved view of the other organisation's user. */
+  otherUsersViewId: string;
   /** A manager granted only ownOrg, and one granted only otherOrg. */
   ownUserId: string;
   otherUserId: string;
@@ -117,8 +119,9 @@ export const ACTIONS: Record<string, ActionEntry> = {
   },
   "lib/saved-views/actions.ts#deleteViewAction": {
     requires: "submission:read",
-    // No such view of the caller's: not found, nothing deleted.
-    own: (f) => ({ args: [{ viewId: f.otherBulkOperationId }] }),
+    // A view is its user's alone: another user's view is not found and stays.
+    own: () => ({ skip: "deleting one's own view: lib/saved-views/saved-views.test.ts and e2e/filters.spec.ts" }),
+    other: (f) => ({ args: [{ viewId: f.otherUsersViewId }] }),
   },
   "lib/organisations/actions.ts#createOrganisationAction": {
     requires: "organisation:manage",

@@ -50,6 +50,9 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
   const [operation] = await sql<{ id: string }[]>`
     insert into bulk_operations (kind, filter, total, status) values ('retry_same_key', '{}'::jsonb, 1, 'done') returning id`;
   await sql`insert into bulk_operation_members (operation_id, submission_id) values (${operation!.id}, ${otherSubmissionId})`;
+  const otherUserId = await user(other!.id, "annen");
+  const [view] = await sql<{ id: string }[]>`
+    insert into saved_views (user_id, list, name, query) values (${otherUserId}, 'submissions', 'Matrise', 'status=failed') returning id`;
   return {
     ownOrg: own!,
     otherOrg: other!,
@@ -57,7 +60,8 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
     otherSubmissionId,
     otherBulkOperationId: operation!.id,
     ownUserId: await user(own!.id, "egen"),
-    otherUserId: await user(other!.id, "annen"),
+    otherUserId,
+    otherUsersViewId: view!.id,
     unique: () => randomUUID().slice(0, 8),
   };
 }

@@ -102,6 +102,40 @@ describe("submission operations (real PostgreSQL)", () => {
     expect(s!.lastErrorCode).toBeNull();
   });
 
+  it("sends a never-sent draft as itself, audited as a submit, and a later one as a correction", async () => {
+    const { user, org } = await setup();
+    const auditActions = async (submissionId: string) =>
+      (await db.select().from(auditLog).where(eq(auditLog.targetId, submissionId))).map((row) => row.action).sort();
+    const draft = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: "OPP-6",
+        payload: testOppdrag(org.orgnr),
+        queue: false,
+      }),
+    );
+    const sentPayload = testOppdrag(org.orgnr);
+    const sent = await db.transaction((tx) =>
+      sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", sentPayload),
+    );
+    expect(sent.versionId).toBe(draft.versionId);
+    expect(await auditActions(draft.submissionId)).toEqual(["submission.create_draft", "submission.submit"]);
+
+    await db.update(submissions).set({ status: "rejected" }).where(eq(submissions.id, draft.submissionId));
+    await db.transaction((tx) =>
+      sendCorrectedVersion(tx, user, draft.submissionId, [org.id], "oar", testOppdrag(org.orgnr)),
+    );
+    const s = await findSubmissionWithHistory(db, draft.submissionId, [org.id]);
+    expect(s!.versions.map((v) => v.versionNo)).toEqual([1, 2]);
+    expect(s!.versions[0]!.payload).toEqual(sentPayload);
+    expect(await auditActions(draft.submissionId)).toEqual([
+      "submission.create_draft",
+      "submission.send_corrected_version",
+      "submission.submit",
+    ]);
+  });
+
   describe("for an organisation without an accepted system user", () => {
     const refused = { code: "conflict", messageKey: "systemUsers.errors.submitWithoutSystemUser" };
 

@@ -252,7 +252,10 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditUser, submissionId
  * Adds a corrected version with a NEW idempotency key and queues it; earlier versions stay. The
  * caller names the kind it is saving: an id of a submission of another kind is not found, so an
  * oppdrag can never become a version of an A-melding (or the reverse).
- * Needs submission:resend (on top of the action's submission:edit), checked here for every path.
+ * A draft that was never sent is sent as it is: its unsent version takes the content, and that
+ * first send is audited as `submission.submit`, like a form sent without a draft. Any later
+ * version is a correction and needs submission:resend (on top of the action's submission:edit),
+ * checked here for every path.
  */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
@@ -263,7 +266,6 @@ export async function sendCorrectedVersion(
   payload: Record<string, unknown>,
   options: { queue: boolean; expectedDraftToken?: string } = { queue: true },
 ) {
-  assertPermission(actor, "submission:resend");
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (row.kind !== kind) throw new SafeError("not_found", "errors.notFound");
   assertPayloadFitsKind(kind, payload, options.queue);
@@ -276,7 +278,7 @@ export async function sendCorrectedVersion(
     row.status === "draft" && row.currentVersionId
       ? (
           await tx
-            .select({ id: submissionVersions.id })
+            .select({ id: submissionVersions.id, versionNo: submissionVersions.versionNo })
             .from(submissionVersions)
             .where(
               and(
@@ -286,6 +288,8 @@ export async function sendCorrectedVersion(
             )
         )[0]
       : undefined;
+  const firstSend = unsentDraft?.versionNo === 1;
+  if (!firstSend) assertPermission(actor, "submission:resend");
   const [latest] = unsentDraft
     ? []
     : await tx
@@ -323,13 +327,22 @@ export async function sendCorrectedVersion(
     })
     .where(eq(submissions.id, submissionId));
   await indexSubmissionVersion(tx, version.id);
-  await recordAudit(tx, userActor(actor), {
-    action: "submission.send_corrected_version",
-    targetType: "submission",
-    targetId: submissionId,
-    organisationIds: [row.organisationId],
-    details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
-  });
+  const target = { targetType: "submission", targetId: submissionId, organisationIds: [row.organisationId] } as const;
+  await recordAudit(
+    tx,
+    userActor(actor),
+    firstSend && options.queue
+      ? {
+          action: "submission.submit",
+          ...target,
+          details: { kind, subject: row.subject, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
+        }
+      : {
+          action: "submission.send_corrected_version",
+          ...target,
+          details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
+        },
+  );
   return {
     submissionId,
     versionId: version.id,
