@@ -111,6 +111,30 @@ test.describe("payroll administrator", () => {
     await expect(page.getByTestId("submission-status")).toContainText("Utkast");
   });
 
+  test("the browser's back button keeps a change made just before it, without a question", async ({ page }) => {
+    await page.goto("/oppdrag");
+    await page.getByRole("link", { name: "Nytt oppdrag" }).click();
+    const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });
+    await oppdrag.getByLabel("Beskrivelse av arbeidet").fill(`Tilbake ${Date.now()}`);
+    await expect(page.getByTestId("draft-status")).toContainText(/Lagret \d{2}[:.]\d{2}/, { timeout: 15_000 });
+    const draftUrl = page.url();
+    // Changed, and back at once: well before the autosave's delay.
+    const asked: string[] = [];
+    page.on("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill("4321");
+    await page.goBack();
+    await expect(page).toHaveURL(/\/oppdrag$/);
+    expect(asked).toEqual([]);
+    // Saved as the form left: the draft holds the last change, and the list's address stayed.
+    await expect(async () => {
+      await page.goto(draftUrl);
+      await expect(oppdrag.getByLabel("Kontraktsverdi (NOK)")).toHaveValue("4321", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  });
+
   test("sees each field error beside the field and in a linked summary", async ({ page }) => {
     await page.goto("/oppdrag/ny");
     const oppdrag = page.locator("section", { has: page.getByRole("heading", { name: "Oppdraget" }) });

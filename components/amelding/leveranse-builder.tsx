@@ -94,11 +94,8 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
       onSaved: (data) => {
         savedRef.current = { submissionId: data.submissionId, draftToken: data.draftToken };
         setSaved(savedRef.current);
-        // The address becomes the draft's, so a reload opens it (Next.js keeps its router in step with replaceState).
-        const editUrl = `/a-melding/ny?utkast=${data.submissionId}`;
-        if (`${window.location.pathname}${window.location.search}` !== editUrl)
-          window.history.replaceState(null, "", editUrl);
       },
+      addressOf: (data) => `/a-melding/ny?utkast=${data.submissionId}`,
     },
   });
   const { pending, fieldErrors: errors } = form;

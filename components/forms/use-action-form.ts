@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { type FormEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { z } from "zod";
 import type { ActionError, ActionResult, FieldErrors } from "@/lib/actions/action-result";
 import { checkValues } from "@/lib/actions/check-values";
@@ -20,8 +20,13 @@ export type DraftOptions<I, T> = {
   schema: z.ZodType;
   /** The draft as the action's input (intent "draft") and the values the draft schema checks; null when nothing can be saved. */
   read: () => { input: I; values: unknown } | null;
-  /** After each draft saved, manually or automatically (e.g. remember its id and token, put its edit URL in the address bar). */
+  /** After each draft saved, manually or automatically (e.g. remember its id and token). */
   onSaved: (data: T) => void;
+  /**
+   * The saved draft's own address: after an autosave the address bar shows it, while the form is
+   * still on screen, so a reload opens the draft (Next.js keeps its router in step with replaceState).
+   */
+  addressOf?: (data: T) => string;
   /**
    * The input brought up to date with the draft saved since it was read (its id and token), so a
    * form sent while an autosave was creating the draft sends that draft rather than a second one.
@@ -56,8 +61,9 @@ export type ActionFormOptions<S extends z.ZodType, I, T> = {
   /**
    * The form saves drafts: "save draft" checks only the draft schema, changes are autosaved
    * (`draft.changed()` after each change; saved AUTOSAVE_DELAY_MS after the last one, and at once
-   * on `draft.saveNow()`, e.g. on blur, and when the page is hidden), and leaving with unsaved
-   * changes asks first (use-leave-guard.ts).
+   * on `draft.saveNow()`, e.g. on blur, when the page is hidden and when the form leaves the page),
+   * and leaving with unsaved changes by a link, a reload or closing the tab asks first
+   * (use-leave-guard.ts).
    */
   draft?: DraftOptions<I, T>;
 };
@@ -212,6 +218,8 @@ function useAutosave<S extends z.ZodType, I, T>(
   const run = useRef({ changes: 0, saved: 0, again: false, paused: false, stopped: false });
   const saving = useRef<Promise<void> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** False once the form has left the page: a save finishing later must not change the address bar. */
+  const onScreen = useRef(true);
   const enabled = latest.current.draft !== undefined;
 
   function clearTimer() {
@@ -257,6 +265,9 @@ function useAutosave<S extends z.ZodType, I, T>(
         setState("saved");
         setError(null);
         draft.onSaved(answer.data);
+        const address = draft.addressOf?.(answer.data);
+        if (address && onScreen.current && `${window.location.pathname}${window.location.search}` !== address)
+          window.history.replaceState(null, "", address);
       } else if (answer.error.code === "conflict") {
         r.stopped = true;
         setState("conflict");
@@ -299,6 +310,29 @@ function useAutosave<S extends z.ZodType, I, T>(
       clearTimer();
     };
   }, [enabled]);
+
+  // Saved as the form leaves the page inside the app (the browser's back button, which no Next.js
+  // API can stop, or a link followed after the leave question): the unsaved change is read while the
+  // form is still attached (a layout effect's cleanup runs before React detaches it) and saved after
+  // any save under way, whose ids and token it then uses. Nothing saves after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on unmount; reads the latest options through refs
+  useLayoutEffect(() => {
+    onScreen.current = true;
+    return () => {
+      onScreen.current = false;
+      const draft = latest.current.draft;
+      const r = run.current;
+      if (!draft || r.paused || r.stopped || r.changes === r.saved) return;
+      clearTimer();
+      const read = draft.read();
+      if (!read || !checkValues(read.values, draft.schema).ok) return;
+      r.stopped = true;
+      r.again = false;
+      void (saving.current ?? Promise.resolve())
+        .then(() => latest.current.action(draft.latest ? draft.latest(read.input) : read.input))
+        .catch(() => undefined);
+    };
+  }, []);
 
   useLeaveGuard(enabled && (dirty || state === "saving"), t("leaveConfirm"));
 

@@ -8,8 +8,9 @@ import { useEffect, useRef } from "react";
  * App Router has no API to block its own navigations (next/link and router.push change the page
  * without unloading it), so clicks on links are caught in the capture phase on the document,
  * before React's handler on the app's root (where next/link's onClick runs): when the user
- * declines, the click is stopped and nothing navigates. The browser's back button is not caught
- * (no supported way in Next.js 16); autosave keeps that loss to the last few seconds.
+ * declines, the click is stopped and nothing navigates. The browser's back button cannot be caught
+ * (no supported way in Next.js 16): a form with autosave saves what is unsaved as it leaves the
+ * page instead (use-action-form.ts).
  */
 export function useLeaveGuard(active: boolean, message: string) {
   const state = useRef({ active, message });

@@ -128,10 +128,8 @@ export function OppdragForm(props: OppdragFormProps) {
           oppdragsreferanse: data.oppdragsreferanse,
           draftToken: data.draftToken,
         });
-        // The address becomes the draft's, so a reload opens it (Next.js keeps its router in step with replaceState).
-        const editUrl = `/oppdrag/${data.submissionId}/rediger`;
-        if (window.location.pathname !== editUrl) window.history.replaceState(null, "", editUrl);
       },
+      addressOf: (data) => `/oppdrag/${data.submissionId}/rediger`,
     },
   });
   const { pending } = form;

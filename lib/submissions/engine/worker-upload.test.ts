@@ -81,8 +81,9 @@ const allAccepted = (ids: string[]) => async () => (await statuses(ids)).every((
 describe("large A-meldinger in the delivery worker", () => {
   it("never take every request slot with their uploads, nor any while Skatteetaten validates them", async () => {
     // Both uploads hang at Skatteetaten for a while; then validation takes a while more.
-    h.skatteetaten.setFaults([{ endpoint: "POST /opplastinger", kind: "slow", delayMs: 3_000, count: 2 }]);
-    h.skatteetaten.setUploadValidationDelay(8_000);
+    // Long enough that the ordinary reports below are accepted meanwhile on a loaded machine too.
+    h.skatteetaten.setFaults([{ endpoint: "POST /opplastinger", kind: "slow", delayMs: 8_000, count: 2 }]);
+    h.skatteetaten.setUploadValidationDelay(12_000);
     const large = [];
     for (const month of ["2026-01", "2026-02"]) {
       const leveranse = testLeveranse(org().orgnr, org().orgnr, month);
