@@ -34,7 +34,7 @@ export type ErrorGroup = {
 
 const MAX_FIELDS = 3;
 
-const DAY_START = (day: SQL) => sql`(${day}::timestamp at time zone ${REPORTING_TIME_ZONE})`;
+const DAY_START = (day: SQL) => sql`((${day})::timestamp at time zone ${REPORTING_TIME_ZONE})`;
 
 /**
  * Unsuccessful submissions (rejected, conflict, failed) grouped by what went wrong: error code,
