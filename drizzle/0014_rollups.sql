@@ -76,6 +76,8 @@ CREATE TYPE submission_bucket AS (organisation_id uuid, day date, kind report_ki
 -- zero are removed (a concurrent increment of the same row is waited for and then re-checked).
 CREATE FUNCTION apply_submission_count_deltas(p_deltas submission_count_delta[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+  k record;
 BEGIN
   INSERT INTO submission_daily_counts AS c (organisation_id, day, kind, status, submissions)
     SELECT d.organisation_id, d.day, d.kind, d.status, sum(d.delta)::int
@@ -89,11 +91,16 @@ BEGIN
     GROUP BY 1, 2, 3 HAVING sum(d.delta) <> 0
     ORDER BY 1, 2, 3
   ON CONFLICT (organisation_id, kind, status) DO UPDATE SET submissions = t.submissions + excluded.submissions;
-  DELETE FROM submission_daily_counts c USING unnest(p_deltas) d
-    WHERE c.organisation_id = d.organisation_id AND c.day = d.day AND c.kind = d.kind AND c.status = d.status
-      AND c.submissions = 0;
-  DELETE FROM submission_status_totals t USING unnest(p_deltas) d
-    WHERE t.organisation_id = d.organisation_id AND t.kind = d.kind AND t.status = d.status AND t.submissions = 0;
+  -- One primary-key lookup per key: a join with the array would be planned without its size.
+  FOR k IN SELECT DISTINCT x.organisation_id, x.day, x.kind, x.status FROM unnest(p_deltas) x LOOP
+    DELETE FROM submission_daily_counts c
+      WHERE c.organisation_id = k.organisation_id AND c.day = k.day AND c.kind = k.kind AND c.status = k.status
+        AND c.submissions = 0;
+  END LOOP;
+  FOR k IN SELECT DISTINCT x.organisation_id, x.kind, x.status FROM unnest(p_deltas) x LOOP
+    DELETE FROM submission_status_totals t
+      WHERE t.organisation_id = k.organisation_id AND t.kind = k.kind AND t.status = k.status AND t.submissions = 0;
+  END LOOP;
 END $$;
 --> statement-breakpoint
 -- Recomputes whole (organisation, day, kind) buckets of the error groups from their unsuccessful
@@ -107,9 +114,9 @@ DECLARE
 BEGIN
   FOR b IN SELECT DISTINCT x.organisation_id, x.day, x.kind FROM unnest(p_buckets) x ORDER BY 1, 2, 3 LOOP
     PERFORM pg_advisory_xact_lock(hashtextextended('error_group_bucket ' || b.organisation_id || ' ' || b.day || ' ' || b.kind, 0));
+    DELETE FROM error_group_daily_rollups r
+      WHERE r.organisation_id = b.organisation_id AND r.day = b.day AND r.kind = b.kind;
   END LOOP;
-  DELETE FROM error_group_daily_rollups r USING unnest(p_buckets) x
-    WHERE r.organisation_id = x.organisation_id AND r.day = x.day AND r.kind = x.kind;
   INSERT INTO error_group_daily_rollups
     (organisation_id, day, kind, status, code, spec_code, cause, submissions, first_seen, last_seen, fields, latest_reason)
   SELECT x.organisation_id, x.day, x.kind, f.status, f.code, f.spec_code, f.cause, count(*)::int,
@@ -202,23 +209,23 @@ BEGIN
     buckets := array(
       SELECT DISTINCT row(s.organisation_id, (s.created_at AT TIME ZONE 'Europe/Oslo')::date, s.kind)::submission_bucket
       FROM submissions s WHERE s.status IN ('rejected', 'conflict', 'failed')
-        AND s.id IN (SELECT n.submission_id FROM new_rows n));
+        AND s.id = ANY (array(SELECT DISTINCT n.submission_id FROM new_rows n)));
   ELSIF TG_OP = 'DELETE' THEN
     buckets := array(
       SELECT DISTINCT row(s.organisation_id, (s.created_at AT TIME ZONE 'Europe/Oslo')::date, s.kind)::submission_bucket
       FROM submissions s WHERE s.status IN ('rejected', 'conflict', 'failed')
-        AND s.id IN (SELECT o.submission_id FROM old_rows o));
+        AND s.id = ANY (array(SELECT DISTINCT o.submission_id FROM old_rows o)));
   ELSE
     buckets := array(
       SELECT DISTINCT row(s.organisation_id, (s.created_at AT TIME ZONE 'Europe/Oslo')::date, s.kind)::submission_bucket
       FROM submissions s WHERE s.status IN ('rejected', 'conflict', 'failed')
-        AND s.id IN (
+        AND s.id = ANY (array(
           SELECT n.submission_id FROM old_rows o JOIN new_rows n ON n.id = o.id
           WHERE (o.submission_id, o.attempt_no, o.outcome, o.decoded_error)
             IS DISTINCT FROM (n.submission_id, n.attempt_no, n.outcome, n.decoded_error)
           UNION ALL
           SELECT o.submission_id FROM old_rows o JOIN new_rows n ON n.id = o.id
-          WHERE o.submission_id <> n.submission_id));
+          WHERE o.submission_id <> n.submission_id)));
   END IF;
   IF cardinality(buckets) > 0 THEN PERFORM refresh_error_group_buckets(buckets); END IF;
   RETURN NULL;
