@@ -74,11 +74,10 @@ export default async function OverviewPage({
   ];
   // The months of the period, and the one before it (its A-melding is reported within the period).
   const amountMonths = { from: previousMonth(period.from.slice(0, 7)), to: period.to.slice(0, 7) };
-  const [orgs, deadlines, inFlight, needsAction, series, countedColumns, amounts] = await Promise.all([
+  const [orgs, deadlines, allTime, series, countedColumns, amounts] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
     getDeadlineOverview(db, user.organisationIds),
-    countSubmissionsByStatus(db, user.organisationIds, { status: [...IN_FLIGHT_STATUSES] }),
-    countSubmissionsByStatus(db, user.organisationIds, { status: [...NEEDS_ACTION_STATUSES] }),
+    countSubmissionsByStatus(db, user.organisationIds),
     dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
     Promise.all(
       columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) })),
@@ -107,15 +106,13 @@ export default async function OverviewPage({
         <ul className="grid gap-3 sm:grid-cols-2">
           <li className="rounded border border-line bg-white p-4">
             <Link href={listHref({ status: [...IN_FLIGHT_STATUSES] })} className="block">
-              <span className="block text-3xl font-semibold">{sum(inFlight, IN_FLIGHT_STATUSES)}</span>
+              <span className="block text-3xl font-semibold">{sum(allTime, IN_FLIGHT_STATUSES)}</span>
               <span>{t("overview.inFlight")}</span>
             </Link>
           </li>
           <li className="rounded border border-line bg-white p-4">
             <Link href={listHref({ status: [...NEEDS_ACTION_STATUSES] })} className="block">
-              <span className="block text-3xl font-semibold text-danger">
-                {sum(needsAction, NEEDS_ACTION_STATUSES)}
-              </span>
+              <span className="block text-3xl font-semibold text-danger">{sum(allTime, NEEDS_ACTION_STATUSES)}</span>
               <span>{t("overview.needsAction")}</span>
             </Link>
           </li>

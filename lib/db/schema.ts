@@ -477,6 +477,63 @@ export const savedViews = pgTable(
   (t) => [uniqueIndex("saved_views_user_list_name_idx").on(t.userId, t.list, t.name)],
 );
 
+/**
+ * Rollups of `submissions`, kept by triggers in the same transaction as every change to a
+ * submission (drizzle/0014_rollups.sql, docs/rollups.md), so the overview and the error groups
+ * read a few rows per organisation instead of aggregating every submission on each visit.
+ * No foreign keys: a deleted submission takes its counts down through the same triggers.
+ */
+export const submissionDailyCounts = pgTable(
+  "submission_daily_counts",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    /** The Norwegian date the submission was created on (the list's from/to boundaries). */
+    day: date("day").notNull(),
+    kind: reportKindEnum("kind").notNull(),
+    status: submissionStatusEnum("status").notNull(),
+    submissions: integer("submissions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day, t.kind, t.status] })],
+);
+
+/** The same counts over all time, for the overview's "in flight" and "needs action". */
+export const submissionStatusTotals = pgTable(
+  "submission_status_totals",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    kind: reportKindEnum("kind").notNull(),
+    status: submissionStatusEnum("status").notNull(),
+    submissions: integer("submissions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kind, t.status] })],
+);
+
+/**
+ * Unsuccessful submissions of one organisation, kind and Norwegian creation date grouped by what
+ * went wrong (lib/submissions/queries/error-groups.ts); each (organisation, kind, day) bucket is
+ * recomputed whole when one of its failures changes.
+ */
+export const errorGroupDailyRollups = pgTable(
+  "error_group_daily_rollups",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    day: date("day").notNull(),
+    kind: reportKindEnum("kind").notNull(),
+    status: submissionStatusEnum("status").notNull(),
+    code: text("code"),
+    specCode: text("spec_code"),
+    cause: text("cause"),
+    submissions: integer("submissions").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+    /** The first few distinct specification fields, sorted (enough for the groups' first few). */
+    fields: text("fields").array().notNull(),
+    /** The status reason of the bucket's most recent failure. */
+    latestReason: jsonb("latest_reason"),
+  },
+  (t) => [index("error_group_daily_rollups_org_day_idx").on(t.organisationId, t.day, t.kind)],
+);
+
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionVersion = typeof submissionVersions.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;

@@ -1,11 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deliveryAttempts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
+import {
+  killWorkerProcess as killGroup,
+  startWorkerProcess as startWorker,
+  waitFor,
+} from "@/lib/testing/worker-process";
 import { createSubmission } from "../operations/operations";
 import { findSubmissionWithHistory } from "../queries/submission-history";
 
@@ -26,55 +30,10 @@ afterAll(async () => {
   await isolated.close();
 });
 
-/** `npm run worker` as its own process, pointed at the isolated database and the sandbox. */
 function startWorkerProcess(workerId: string, extraEnv: Record<string, string> = {}) {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
-    env: {
-      ...process.env,
-      ...h.maskinportenEnv,
-      DATABASE_URL: isolated.url,
-      OAR_API_URL: h.skatteetaten.oarBaseUrl,
-      AMELDING_API_URL: h.skatteetaten.ameldingBaseUrl,
-      WORKER_ID: workerId,
-      // Long enough that worker B, on a machine busy with the rest of the suite, settles its own
-      // attempt before its own lease runs out (which would make it take the submission over from itself).
-      DELIVERY_LEASE_SECONDS: "5",
-      DELIVERY_RECONCILE_SECONDS: "0.5",
-      DELIVERY_TIMEOUT_SECONDS: "30",
-      AMELDING_FILOPPLASTING_API_URL: h.skatteetaten.ameldingFilopplastingBaseUrl,
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
-    detached: true,
-  });
+  const child = startWorker(h, isolated.url, workerId, extraEnv);
   children.push(child);
-  child.stdout!.on("data", (d) => process.stdout.write(`[${workerId}] ${d}`));
-  child.stderr!.on("data", (d) => process.stdout.write(`[${workerId} err] ${d}`));
   return child;
-}
-
-/** SIGKILL: the worker gets no chance to finish or clean up, as in a crash or an OOM kill. */
-function killGroup(child: ChildProcess) {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    /* already gone */
-  }
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined | null | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe("a worker killed in the middle of sending", () => {

@@ -242,4 +242,43 @@ describe("listErrorGroups (real PostgreSQL)", () => {
       OAR_006: 1,
     });
   });
+
+  it("narrows by a time of day, counting exactly the failures the list shows for the same bounds", async () => {
+    const { user, orgA } = await setup();
+    // Oslo times: 23:30 on the 19th, 10:00 and 16:00 on the 20th, 09:00 on the 21st, 13:00 on the 22nd.
+    for (const createdAt of [
+      "2026-11-19T22:30:00Z",
+      "2026-11-20T09:00:00Z",
+      "2026-11-20T15:00:00Z",
+      "2026-11-21T08:00:00Z",
+      "2026-11-22T12:00:00Z",
+    ]) {
+      const id = await ended(user, orgA.id, { status: "failed", code: "OAR_006" });
+      await db
+        .update(submissions)
+        .set({ createdAt: new Date(createdAt) })
+        .where(eq(submissions.id, id));
+    }
+    const cases: [Parameters<typeof listErrorGroups>[2], number][] = [
+      [{ from: "2026-11-20T11:00", to: "2026-11-21T10:00" }, 2],
+      [{ from: "2026-11-20T11:00", to: "2026-11-22" }, 3],
+      [{ from: "2026-11-20", to: "2026-11-21T08:59" }, 2],
+      [{ from: "2026-11-20T10:00", to: "2026-11-20T10:30" }, 1],
+      [{ to: "2026-11-20T00:00" }, 1],
+      [{ from: "2026-11-20", to: "2026-11-21" }, 3],
+    ];
+    for (const [filter, expected] of cases) {
+      const groups = await listErrorGroups(db, [orgA.id], filter);
+      expect(
+        groups.map((g) => g.count),
+        JSON.stringify(filter),
+      ).toEqual([expected]);
+      const listed = await listSubmissions(
+        db,
+        [orgA.id],
+        parseSubmissionListFilter(errorGroupListFilter(groups[0]!, filter)),
+      );
+      expect(listed.rows, JSON.stringify(filter)).toHaveLength(expected);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, submissions } from "@/lib/db/schema";
+import { errorGroupDailyRollups, organisations, submissions } from "@/lib/db/schema";
+import { REPORTING_TIME_ZONE } from "@/lib/filters/time-range";
 import { RETRYABLE_STATUSES } from "../operations/operations";
 import type { StatusReason } from "../status-reason";
 import { errorCodeSql, failureCauseSql, specCodeSql, specFieldSql } from "./failure-signature";
@@ -33,10 +34,16 @@ export type ErrorGroup = {
 
 const MAX_FIELDS = 3;
 
+const DAY_START = (day: SQL) => sql`((${day})::timestamp at time zone ${REPORTING_TIME_ZONE})`;
+
 /**
  * Unsuccessful submissions (rejected, conflict, failed) grouped by what went wrong: error code,
  * specification code and, without a code, the kind of failure; biggest groups first. Only the
  * user's organisations are counted.
+ *
+ * Whole Norwegian days are read from error_group_daily_rollups (kept by the triggers of
+ * drizzle/0014_rollups.sql); a bound with a time of day makes its own day partial, and that day's
+ * failures are read from the submissions themselves, with the same expressions the triggers use.
  */
 export async function listErrorGroups(
   db: DbOrTx,
@@ -44,63 +51,84 @@ export async function listErrorGroups(
   filter: ErrorGroupFilter = {},
 ): Promise<ErrorGroup[]> {
   if (organisationIds.length === 0) return [];
-  const conditions = submissionFilterConditions(organisationIds, {
-    ...narrowing(filter),
-    status: [...UNSUCCESSFUL_STATUSES],
-  });
-  const failures = db
-    .select({
-      status: submissions.status,
-      code: errorCodeSql.as("code"),
-      specCode: specCodeSql.as("spec_code"),
-      specField: specFieldSql.as("spec_field"),
-      cause: failureCauseSql.as("cause"),
-      organisationId: submissions.organisationId,
-      organisationName: organisations.name,
-      statusReason: sql<StatusReason | null>`case when ${submissions.statusReasonCode} is null then null
-        else jsonb_build_object('code', ${submissions.statusReasonCode}, 'params', ${submissions.statusReasonParams}) end`.as(
-        "status_reason",
-      ),
-      seenAt: sql<string>`coalesce(${submissions.lastAttemptAt}, ${submissions.updatedAt})`.as("seen_at"),
-    })
-    .from(submissions)
-    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(...conditions))
-    .as("failures");
-  const count = sql<number>`count(*)::int`;
-  const lastSeen = sql<string>`max(${failures.seenAt})`;
-  const rows = await db
-    .select({
-      status: failures.status,
-      code: failures.code,
-      specCode: failures.specCode,
-      cause: failures.cause,
-      count,
-      organisationCount: sql<number>`count(distinct ${failures.organisationId})::int`,
-      organisationNames: sql<
-        string[]
-      >`array_agg(distinct ${failures.organisationName} order by ${failures.organisationName})`,
-      firstSeen: sql<string>`min(${failures.seenAt})`,
-      fields: sql<
-        string[] | null
-      >`(array_agg(distinct ${failures.specField}) filter (where ${failures.specField} is not null))[1:${sql.raw(String(MAX_FIELDS))}]`,
-      lastSeen,
-      latestReason: sql<StatusReason | null>`(array_agg(${failures.statusReason} order by ${failures.seenAt} desc))[1]`,
-    })
-    .from(failures)
-    .groupBy(failures.status, failures.code, failures.specCode, failures.cause)
-    .orderBy(desc(count), desc(lastSeen));
-  return rows.map((r) => ({
-    ...r,
-    fields: (r.fields ?? []).flatMap((field) => {
-      const [kind, ...sti] = field.split(" ");
-      return kind === "oar" || kind === "amelding" ? [{ kind, sti: sti.join(" ") }] : [];
+  const { kind, org, from, to } = narrowing(filter);
+  const fromDay = from?.slice(0, 10);
+  const toDay = to?.slice(0, 10);
+  const partialDays = [...(from?.includes("T") ? [fromDay] : []), ...(to?.includes("T") ? [toDay] : [])];
+  const r = errorGroupDailyRollups;
+  const rollupConditions = [
+    inArray(r.organisationId, organisationIds),
+    ...(kind ? [eq(r.kind, kind)] : []),
+    ...(org ? [eq(r.organisationId, org)] : []),
+    ...(fromDay ? [sql`${r.day} >= ${fromDay}::date + ${sql.raw(from?.includes("T") ? "1" : "0")}`] : []),
+    ...(toDay ? [sql`${r.day} <= ${toDay}::date - ${sql.raw(to?.includes("T") ? "1" : "0")}`] : []),
+  ];
+  const fromRollups = sql`select ${r.status} as status, ${r.code} as code, ${r.specCode} as spec_code, ${r.cause} as cause,
+      ${r.organisationId} as organisation_id, ${r.submissions} as n, ${r.firstSeen} as first_seen, ${r.lastSeen} as last_seen,
+      ${r.fields} as fields, ${r.latestReason} as latest_reason
+    from ${r} where ${and(...rollupConditions)}`;
+  const partialDayConditions = partialDays.map(
+    (day) =>
+      sql`(${submissions.createdAt} >= ${DAY_START(sql`${day}::date`)} and ${submissions.createdAt} < ${DAY_START(sql`${day}::date + 1`)})`,
+  );
+  const fromSubmissions = partialDays.length
+    ? sql`union all select ${submissions.status}, ${errorCodeSql}, ${specCodeSql}, ${failureCauseSql}, ${submissions.organisationId}, 1,
+        coalesce(${submissions.lastAttemptAt}, ${submissions.updatedAt}), coalesce(${submissions.lastAttemptAt}, ${submissions.updatedAt}),
+        array_remove(array[${specFieldSql}], null),
+        case when ${submissions.statusReasonCode} is null then null
+          else jsonb_build_object('code', ${submissions.statusReasonCode}, 'params', ${submissions.statusReasonParams}) end
+      from ${submissions}
+      where ${and(
+        ...submissionFilterConditions(organisationIds, { kind, org, from, to, status: [...UNSUCCESSFUL_STATUSES] }),
+        or(...partialDayConditions),
+      )}`
+    : sql``;
+  const rows = await db.execute<{
+    status: string;
+    code: string | null;
+    spec_code: string | null;
+    cause: string | null;
+    n: number;
+    organisation_count: number;
+    organisation_names: string[];
+    first_seen: string | Date;
+    last_seen: string | Date;
+    fields: string[] | null;
+    latest_reason: StatusReason | null;
+  }>(sql`
+    with partials as (${fromRollups} ${fromSubmissions}),
+    groups as (
+      select p.status, p.code, p.spec_code, p.cause, sum(p.n)::int as n,
+        count(distinct p.organisation_id)::int as organisation_count,
+        array_agg(distinct o.name order by o.name) as organisation_names,
+        min(p.first_seen) as first_seen, max(p.last_seen) as last_seen,
+        jsonb_agg(to_jsonb(p.fields)) as field_lists,
+        (array_agg(p.latest_reason order by p.last_seen desc))[1] as latest_reason
+      from partials p join ${organisations} o on o.id = p.organisation_id
+      group by p.status, p.code, p.spec_code, p.cause
+    )
+    select g.status, g.code, g.spec_code, g.cause, g.n, g.organisation_count, g.organisation_names, g.first_seen, g.last_seen,
+      (select (array_agg(distinct f.value))[1:${sql.raw(String(MAX_FIELDS))}]
+         from jsonb_array_elements(g.field_lists) l, jsonb_array_elements_text(l.value) f) as fields,
+      g.latest_reason
+    from groups g
+    order by g.n desc, g.last_seen desc`);
+  return rows.map((row) => ({
+    status: row.status as ErrorGroup["status"],
+    code: row.code,
+    specCode: row.spec_code,
+    cause: row.cause as FailureCause | null,
+    count: row.n,
+    organisationCount: row.organisation_count,
+    organisationNames: row.organisation_names,
+    firstSeen: new Date(row.first_seen),
+    lastSeen: new Date(row.last_seen),
+    fields: (row.fields ?? []).flatMap((field) => {
+      const [fieldKind, ...sti] = field.split(" ");
+      return fieldKind === "oar" || fieldKind === "amelding" ? [{ kind: fieldKind, sti: sti.join(" ") }] : [];
     }),
-    status: r.status as ErrorGroup["status"],
-    cause: r.cause as FailureCause | null,
-    firstSeen: new Date(r.firstSeen),
-    lastSeen: new Date(r.lastSeen),
-    retryable: RETRYABLE_STATUSES.includes(r.status),
+    latestReason: row.latest_reason,
+    retryable: RETRYABLE_STATUSES.includes(row.status as ErrorGroup["status"]),
   }));
 }
 
