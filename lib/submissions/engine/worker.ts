@@ -1,6 +1,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { type DeliveryDeps, deliverSubmission, findDueSubmissionIds } from "./deliver";
 import { handBackLeases } from "./delivery-statements";
 import { DELIVERY_QUEUE, type DeliveryJobData, enqueueDeliveries, enqueueDelivery, submissionIdsOf } from "./queue";
@@ -73,9 +74,23 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   // is room for submissions would hoard chunks that other workers could be sending.
   let submissionsPerJob = 1;
 
+  const { deliveries, deliverySeconds, handedBack: handedBackTotal } = metrics();
+  const deliverCounted = async (submissionId: string) => {
+    const started = performance.now();
+    let outcome = "error";
+    try {
+      const result = await deliverSubmission(deps, submissionId);
+      outcome = result.outcome;
+      return result;
+    } finally {
+      deliveries.inc({ outcome });
+      deliverySeconds.observe({ outcome }, (performance.now() - started) / 1000);
+    }
+  };
+
   const deliver = async (submissionId: string) => {
     try {
-      let result = await deliverSubmission(deps, submissionId);
+      let result = await deliverCounted(submissionId);
       // An upload delivery's step that is due at once (the first status check after uploading,
       // the send-in once validated) follows here; a pause (still validating) goes through the queue,
       // so no slot is held while Skatteetaten validates.
@@ -84,7 +99,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
         !stopped && result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3;
         steps++
       ) {
-        result = await deliverSubmission(deps, submissionId);
+        result = await deliverCounted(submissionId);
       }
       if (result.outcome === "retrying" || result.outcome === "continuing")
         await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
@@ -184,7 +199,10 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
         // Their leases then run out as if the worker had died; another worker takes over after them.
         logger.error({ err: error, workerId: deps.workerId }, "handing back deliveries in flight failed");
       }
-      if (handedBack.length > 0) await wakeOthers(handedBack);
+      if (handedBack.length > 0) {
+        handedBackTotal.inc(handedBack.length);
+        await wakeOthers(handedBack);
+      }
     }
     await completions.flush();
     const report = {
