@@ -208,10 +208,17 @@ async function main() {
     await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
   };
   const boss = await startQueue(url);
-  // PostgreSQL's processes: those of the embedded server this benchmark started (its process
-  // group), or every one on the machine when DATABASE_URL points elsewhere.
-  const ownGroup = Number(readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ")[2] ?? 0);
-  const isPostgres = (p: { comm: string; pgid: number }) => p.comm === "postgres" && (!stopPg || p.pgid === ownGroup);
+  // PostgreSQL's processes: the server this benchmark talks to (its postmaster, the parent of our
+  // own backend, and the postmaster's children), or every one on the machine when it is not local.
+  const [backend] = await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+  let postmaster = 0;
+  try {
+    postmaster = Number(readFileSync(`/proc/${backend!.pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? 0);
+  } catch {
+    // not on this machine
+  }
+  const isPostgres = (p: { comm: string; pid: number; ppid: number }) =>
+    p.comm === "postgres" && (!postmaster || p.pid === postmaster || p.ppid === postmaster);
 
   // Each phase reports its own month, so its progress is counted cheaply by subject: polling with
   // thousands of ids would cost the harness more CPU than it leaves the engine.
