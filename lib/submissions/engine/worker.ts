@@ -206,7 +206,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
     }
     await completions.flush();
     const report = {
-      finished: running - delivering.size,
+      finished: running - inFlight,
       handedBack: handedBack.length,
       notStarted: notStarted.length,
     };
