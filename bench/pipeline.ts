@@ -8,10 +8,14 @@
  * with 50 concurrent producers creating submissions on the same cores, and a paced run at 50/s for
  * queue-to-accepted latency. The sandbox and the worker run as processes of their own.
  *   npm run bench:pipeline [-- --n 2000 --rounds 5 --rate 50 --seconds 20 --concurrency 20 --verbose --profile-worker /tmp/prof]
+ * Scaling out instead: `--workers 1,2,4` runs the engine rounds with 1, then 2, then 4 worker
+ * processes on the same database and prints throughput per count, the CPU per submission of each
+ * kind of process, and what PostgreSQL's sessions waited on (where the database limits scaling).
  * Uses DATABASE_URL when set, else an embedded PostgreSQL in a temporary folder.
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -47,6 +51,8 @@ const { values: args } = parseArgs({
     verbose: { type: "boolean", default: false },
     // A directory for the worker's V8 CPU profile (open it in Chrome DevTools).
     "profile-worker": { type: "string" },
+    // Worker processes to compare, e.g. "1,2,4" (each count in its own rounds, same database).
+    workers: { type: "string" },
   },
 });
 const N = Number(args.n);
@@ -168,32 +174,51 @@ async function main() {
   const workerArgs = ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"];
   if (args["profile-worker"])
     workerArgs.unshift("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["profile-worker"])}`);
-  const workerProcess = spawn(process.execPath, workerArgs, {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      APP_MODE: "sandbox",
-      MASKINPORTEN_ISSUER: sandbox.issuer,
-      MASKINPORTEN_CLIENT_ID: clientId,
-      MASKINPORTEN_KID: key.kid,
-      MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
-      AMELDING_API_URL: sandbox.ameldingBaseUrl,
-      OAR_API_URL: sandbox.oarBaseUrl,
-      DELIVERY_CONCURRENCY: String(CONCURRENCY),
-      WORKER_ID: "bench",
-      // The feedback follower is not part of delivery; keep it out of the figures.
-      FEEDBACK_POLL_SECONDS: "3600",
-      // Phase 1 stores its submissions before waking the worker; the reconciler must not find them first.
-      DELIVERY_RECONCILE_SECONDS: "3600",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    createInterface({ input: workerProcess.stdout! }).once("line", () => resolve());
-    workerProcess.once("exit", (code) => reject(new Error(`worker process exited with ${code}`)));
-  });
+  const spawnWorker = async (workerId: string) => {
+    const workerProcess = spawn(process.execPath, workerArgs, {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        APP_MODE: "sandbox",
+        MASKINPORTEN_ISSUER: sandbox.issuer,
+        MASKINPORTEN_CLIENT_ID: clientId,
+        MASKINPORTEN_KID: key.kid,
+        MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
+        AMELDING_API_URL: sandbox.ameldingBaseUrl,
+        OAR_API_URL: sandbox.oarBaseUrl,
+        DELIVERY_CONCURRENCY: String(CONCURRENCY),
+        WORKER_ID: workerId,
+        // The feedback follower is not part of delivery; keep it out of the figures.
+        FEEDBACK_POLL_SECONDS: "3600",
+        // Phase 1 stores its submissions before waking the worker; the reconciler must not find them first.
+        DELIVERY_RECONCILE_SECONDS: "3600",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: workerProcess.stdout! }).once("line", () => resolve());
+      workerProcess.once("exit", (code) => reject(new Error(`worker process exited with ${code}`)));
+    });
+    return workerProcess;
+  };
+  const stopWorker = async (workerProcess: ReturnType<typeof spawn>) => {
+    const workerExited = new Promise((resolve) => workerProcess.once("exit", resolve));
+    process.kill(-workerProcess.pid!, "SIGTERM");
+    await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
+  };
   const boss = await startQueue(url);
+  // PostgreSQL's processes: the server this benchmark talks to (its postmaster, the parent of our
+  // own backend, and the postmaster's children), or every one on the machine when it is not local.
+  const [backend] = await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+  let postmaster = 0;
+  try {
+    postmaster = Number(readFileSync(`/proc/${backend!.pid}/stat`, "utf8").split(") ")[1]?.split(" ")[1] ?? 0);
+  } catch {
+    // not on this machine
+  }
+  const isPostgres = (p: { comm: string; pid: number; ppid: number }) =>
+    p.comm === "postgres" && (!postmaster || p.pid === postmaster || p.ppid === postmaster);
 
   // Each phase reports its own month, so its progress is counted cheaply by subject: polling with
   // thousands of ids would cost the harness more CPU than it leaves the engine.
@@ -259,7 +284,7 @@ async function main() {
       queueing: (p) => p.pid === process.pid,
       worker: (p) => p.pgid === workerProcess.pid,
       sandbox: (p) => p.pgid === sandboxProcess.pid,
-      postgres: (p) => p.comm === "postgres",
+      postgres: isPostgres,
     });
 
   // The bare posts' tokens come from the benchmark's own client; counted apart from the worker's grants.
@@ -307,6 +332,101 @@ async function main() {
     );
     return { rate: count / ((performance.now() - started) / 1000), cpu: cpuDelta(before, cpu()) };
   }
+
+  /**
+   * Scaling out: the same engine rounds with 1, 2, 4… worker processes over one database. Besides
+   * throughput it samples what PostgreSQL's busy sessions wait on (pg_stat_activity every 50 ms):
+   * CPU (no wait), locks, WAL writes and flushes, or the client (a worker busy elsewhere).
+   */
+  async function scaling(counts: number[]) {
+    const results: {
+      workers: number;
+      rate: number;
+      cpu: CpuGroups | null;
+      waits: Map<string, number>;
+      samples: number;
+    }[] = [];
+    let month = 0;
+    for (const count of counts) {
+      const workers = await Promise.all(Array.from({ length: count }, (_, i) => spawnWorker(`bench-${count}-${i}`)));
+      const cpuOf = () =>
+        cpuMsByGroup({
+          queueing: (p) => p.pid === process.pid,
+          workers: (p) => workers.some((w) => w.pid === p.pgid),
+          sandbox: (p) => p.pgid === sandboxProcess.pid,
+          postgres: isPostgres,
+        });
+      // A thrown-away round first (JIT, pools, tokens), then the measured ones.
+      const one = async () => {
+        month++;
+        const subject = `${2020 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+        const ids = await inBatches(N, storeOne(subject));
+        const before = cpuOf();
+        const started = performance.now();
+        await enqueueDeliveries(boss, ids);
+        await waitAccepted(subject, N);
+        const seconds = (performance.now() - started) / 1000;
+        return { rate: N / seconds, cpu: cpuDelta(before, cpuOf()) };
+      };
+      await one();
+      const waits = new Map<string, number>();
+      let samples = 0;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          const rows = await db.execute<{ wait: string; n: number }>(
+            sql`select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n
+                from pg_stat_activity
+                where backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()
+                group by 1`,
+          );
+          samples++;
+          for (const r of rows) waits.set(r.wait, (waits.get(r.wait) ?? 0) + r.n);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      const rounds = [];
+      for (let r = 0; r < ROUNDS; r++) rounds.push(await one());
+      sampling = false;
+      await sampler;
+      await Promise.all(workers.map(stopWorker));
+      const byRate = [...rounds].sort((a, b) => a.rate - b.rate);
+      const median = byRate[Math.floor(byRate.length / 2)]!;
+      results.push({ workers: count, rate: median.rate, cpu: median.cpu, waits, samples });
+    }
+    const base = results[0]!.rate;
+    console.log(
+      `scaling: ${ROUNDS} rounds of ${N} A-meldinger per worker count (median), concurrency ${CONCURRENCY} per worker, ${ORGS} organisations, ${os.cpus().length} cores`,
+    );
+    console.log(
+      "| workers | submissions/s | × first | CPU ms per submission (workers, PostgreSQL, sandbox, queueing) | PostgreSQL busy sessions: top waits |",
+    );
+    console.log("| --- | --- | --- | --- | --- |");
+    for (const r of results) {
+      const per = (k: string) => (r.cpu ? ((r.cpu[k] ?? 0) / N).toFixed(2) : "–");
+      const total = [...r.waits.values()].reduce((a, b) => a + b, 0);
+      const top = [...r.waits.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([w, n]) => `${w} ${((100 * n) / Math.max(1, total)).toFixed(0)}%`)
+        .join(", ");
+      const busy = (total / Math.max(1, r.samples)).toFixed(1);
+      console.log(
+        `| ${r.workers} | ${r.rate.toFixed(0)} | ${(r.rate / base).toFixed(2)} | ${per("workers")}, ${per("postgres")}, ${per("sandbox")}, ${per("queueing")} | ${busy} on average; ${top} |`,
+      );
+    }
+  }
+
+  if (args.workers) {
+    await scaling(args.workers.split(",").map((n) => Math.max(1, Math.min(16, Number(n) || 1))));
+    await boss.stop({ graceful: false });
+    process.kill(-sandboxProcess.pid!, "SIGTERM");
+    await client.end();
+    await stopPg?.();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    return;
+  }
+  const workerProcess = await spawnWorker("bench");
 
   // Warm-up of both paths (not counted): tokens, connection pools, JIT.
   await inBatches(20, queueOne("2026-06"));
@@ -394,9 +514,7 @@ async function main() {
   );
   console.log(`sandbox processed: ${stats.processed.amelding} (sandbox in its own process)`);
 
-  const workerExited = new Promise((resolve) => workerProcess.once("exit", resolve));
-  process.kill(-workerProcess.pid!, "SIGTERM");
-  await Promise.race([workerExited, new Promise((r) => setTimeout(r, 10_000))]);
+  await stopWorker(workerProcess);
   await boss.stop({ graceful: false });
   process.kill(-sandboxProcess.pid!, "SIGTERM");
   await client.end();

@@ -10,7 +10,7 @@ const TICKS_PER_SECOND = 100;
 
 /** CPU milliseconds (user + system) per group; a process belongs to the first group whose test matches. */
 export function cpuMsByGroup(
-  groups: Record<string, (proc: { pid: number; pgid: number; comm: string }) => boolean>,
+  groups: Record<string, (proc: { pid: number; ppid: number; pgid: number; comm: string }) => boolean>,
 ): CpuGroups | null {
   let pids: string[];
   try {
@@ -30,7 +30,7 @@ export function cpuMsByGroup(
     const close = stat.lastIndexOf(")");
     const comm = stat.slice(stat.indexOf("(") + 1, close);
     const fields = stat.slice(close + 2).split(" ");
-    const proc = { pid: Number(pid), pgid: Number(fields[2]), comm };
+    const proc = { pid: Number(pid), ppid: Number(fields[1]), pgid: Number(fields[2]), comm };
     const ticks = Number(fields[11]) + Number(fields[12]);
     for (const [name, test] of Object.entries(groups)) {
       if (test(proc)) {

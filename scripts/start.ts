@@ -128,7 +128,7 @@ async function main() {
     const worker = await startDeliveryWorkerFromEnv(childEnv).catch((e: Error) =>
       fail(e instanceof MaskinportenConfigError ? e.message : `The delivery worker did not start: ${e.message}`),
     );
-    stops.unshift(() => worker.stop());
+    stops.unshift(async () => void (await worker.stop()));
     console.log(`• Delivery worker ${worker.workerId} running`);
   }
 

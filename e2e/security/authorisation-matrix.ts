@@ -207,6 +207,15 @@ const csvRows = (body: string) =>
 /** Keyed by the route's path as in .next/server/app-paths-manifest.json (without "/route"). */
 export const ROUTES: Record<string, RouteEntry> = {
   "/api/health": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/health" }) },
+  "/api/ready": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/ready" }) },
+  "/api/metrics": {
+    methods: ["GET"],
+    // For Prometheus: no session, a bearer token instead (METRICS_TOKEN; unset, 404).
+    requires: "public",
+    own: () => ({
+      skip: "authenticated by its bearer token; covered by lib/routes/route-handler.test.ts and lib/metrics/metrics.test.ts",
+    }),
+  },
   "/api/auth/[...nextauth]": {
     methods: ["GET", "POST"],
     requires: "public",

@@ -55,10 +55,17 @@ export function auditCsvRow(
  * Starts a CSV export of the audit entries the user may see, recorded as "audit.exported" before
  * the first byte in its own transaction (see startSubmissionsExport for why).
  */
-export async function startAuditExport(db: Db, user: CurrentUser, filter: AuditListFilter, t: Translator) {
+export async function startAuditExport(
+  db: Db,
+  user: CurrentUser,
+  filter: AuditListFilter,
+  t: Translator,
+  /** Where the entries are read: a read replica (DATABASE_READ_URL) or db; the audit entry always goes to db. */
+  readDb: Db = db,
+) {
   const scope = auditScopeFor(user);
   const exported = { ...filter, before: undefined };
-  const { rowCount, upTo } = await beginAuditExport(db, scope, exported);
+  const { rowCount, upTo } = await beginAuditExport(readDb, scope, exported);
   await db.transaction((tx) =>
     recordAudit(tx, userActor(user), {
       action: "audit.exported",
@@ -70,7 +77,7 @@ export async function startAuditExport(db: Db, user: CurrentUser, filter: AuditL
   );
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   async function* rows() {
-    for await (const page of auditExportPages(db, scope, exported, upTo)) {
+    for await (const page of auditExportPages(readDb, scope, exported, upTo)) {
       yield page.map((row) => auditCsvRow(row, { t, includeDetails: scope.includeDetails, unmasked }));
     }
   }

@@ -29,6 +29,7 @@ export function deliveryRuntimeSettings(config: Config) {
     dbPool: config.DELIVERY_DB_POOL,
     concurrency: config.DELIVERY_CONCURRENCY,
     reconcileIntervalMs: config.DELIVERY_RECONCILE_SECONDS * 1000,
+    shutdownGraceMs: config.DELIVERY_SHUTDOWN_GRACE_SECONDS * 1000,
     leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
     requestTimeoutMs: config.DELIVERY_TIMEOUT_SECONDS * 1000,
     maxAttempts: config.DELIVERY_MAX_ATTEMPTS,

@@ -33,6 +33,8 @@ const port = (fallback: number, min = 1) => z.coerce.number().int().min(min).max
 export const configShape = {
   APP_MODE: appModeSchema.default("sandbox"),
   DATABASE_URL: z.string().min(1).optional(),
+  // A read replica for lists and exports (lib/db/client.ts, getReadDb); unset, they read DATABASE_URL.
+  DATABASE_READ_URL: z.string().min(1).optional(),
   DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true"),
   DATA_DIR: z.string().min(1).default(".data"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -94,6 +96,12 @@ export const configShape = {
     .max(10 * 1024 * 1024)
     .default(10_000_000),
   WORKER_ID: z.string().min(1).optional(),
+  // How long a stopping worker lets its deliveries in flight finish before handing them back.
+  DELIVERY_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  // Bearer token Prometheus sends to /api/metrics (and to a worker's metrics port); unset, both are off.
+  METRICS_TOKEN: z.string().min(24).optional(),
+  // Port on which `npm run worker` serves its own metrics at /api/metrics (needs METRICS_TOKEN).
+  WORKER_METRICS_PORT: port(9464),
   FEEDBACK_POLL_SECONDS: z.coerce.number().min(0.2).default(3),
   FEEDBACK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(900),
   FEEDBACK_DIALOG_MAX_CHECKS: z.coerce.number().int().min(1).default(8),

@@ -31,7 +31,10 @@ export function createDb(
 }
 
 // One pool per server process; kept on globalThis so Next's dev reloads do not leak pools.
-const globalForDb = globalThis as unknown as { __innrapporteringDb?: ReturnType<typeof createDb> };
+const globalForDb = globalThis as unknown as {
+  __innrapporteringDb?: ReturnType<typeof createDb>;
+  __innrapporteringReadDb?: ReturnType<typeof createDb>;
+};
 
 /** The database URL (the process's DATABASE_URL unless given), or an error that says how to get one. */
 export function requireDatabaseUrl(url = env.DATABASE_URL): string {
@@ -48,4 +51,16 @@ export function getDb(): Db {
     globalForDb.__innrapporteringDb = createDb(requireDatabaseUrl());
   }
   return globalForDb.__innrapporteringDb.db;
+}
+
+/**
+ * The database for lists and exports: the read replica in DATABASE_READ_URL when set, else the
+ * primary (getDb). A replica lags its primary by a moment, so only reads that may be a little
+ * behind use it (lists, exports, the audit log); a page that shows what was just written (a
+ * submission's own page after sending) and every write use getDb. docs/deployment.md.
+ */
+export function getReadDb(): Db {
+  if (!env.DATABASE_READ_URL) return getDb();
+  globalForDb.__innrapporteringReadDb ??= createDb(env.DATABASE_READ_URL);
+  return globalForDb.__innrapporteringReadDb.db;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { decodeJwt, type JWTPayload } from "jose";
 import { z } from "zod";
 import { type OutboundFailure, sendOutbound } from "@/lib/http/outbound";
+import { metrics } from "@/lib/metrics/metrics";
 import { MaskinportenAccessToken } from "./access-token";
 import type { MaskinportenConfig } from "./config";
 import { grantRejectedError, MaskinportenError } from "./errors";
@@ -200,6 +201,7 @@ export function createMaskinportenClient(
                     hint: "This is a bug in the Maskinporten client; please report it with this message.",
                   });
             cache.recordError(key, parts, failure, new Date(now()));
+            metrics().tokenErrors.inc({ kind: failure.kind });
             throw failure;
           },
         );

@@ -114,6 +114,31 @@ describe("defineRoute: who may call", () => {
   });
 });
 
+describe("defineRoute: bearer-token access", () => {
+  const route = (secret: string | undefined) =>
+    routeFor({ user: null }).defineRoute(
+      { name: "metrics", access: { bearerToken: { secret, whenUnset: "not_found" } }, output: countOutput },
+      async (_i, { user }) => ({ count: user === null ? 0 : 1 }),
+    );
+  const withToken = (authorization?: string) =>
+    get("/api/metrics", authorization === undefined ? {} : { authorization });
+
+  it("is off (404) without a configured token, and answers 401 to a missing, wrong or differently sent token", async () => {
+    expect((await route(undefined)(withToken("Bearer anything"))).status).toBe(404);
+    const secret = "a-metrics-token-of-enough-length";
+    for (const sent of [undefined, "Bearer wrong", `Bearer ${secret}x`, `Basic ${secret}`, secret]) {
+      const answer = await route(secret)(withToken(sent));
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get("www-authenticate")).toBe("Bearer");
+    }
+    // The token in the query string is not the bearer token.
+    expect((await route(secret)(get(`/api/metrics?token=${secret}`))).status).toBe(401);
+    const ok = await route(secret)(withToken(`Bearer ${secret}`));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ count: 0 });
+  });
+});
+
 describe("defineRoute: input", () => {
   const { defineRoute } = routeFor({ user: user("admin") });
   const GET = defineRoute(

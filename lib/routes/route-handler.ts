@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { type ActionErrorCode, SafeError } from "@/lib/actions/action-result";
@@ -8,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import { searchParamsRecord } from "@/lib/filters/search-params";
 import { isForeignOrigin } from "@/lib/http/same-origin";
+import { bearerToken, secretMatches } from "@/lib/http/shared-secret";
 import { checkInput, type InputLimits, type InputRefusalCode } from "@/lib/input/guard";
 import { readJsonBody } from "@/lib/input/read-json-body";
 import { logger as defaultLogger, logUnexpectedError } from "@/lib/log/logger";
@@ -27,6 +27,11 @@ export type RouteAccess =
    * parameter, compared in constant time. Unset, the route is off and answers 404 `whenUnset`.
    */
   | { sharedSecret: { param: string; secret: string | undefined; whenUnset: string } }
+  /**
+   * A server with a token of its own (Prometheus): `Authorization: Bearer <secret>`, compared in
+   * constant time. Unset, the route is off and answers 404 `whenUnset`.
+   */
+  | { bearerToken: { secret: string | undefined; whenUnset: string } }
   /** Anyone (the health check); `why` says why that is safe. */
   | { public: { why: string } };
 
@@ -236,18 +241,18 @@ function checkAccess(
       ? null
       : errorAnswer(401, { error: "unauthenticated" });
   }
+  if ("bearerToken" in access) {
+    const { secret, whenUnset } = access.bearerToken;
+    if (!secret) return errorAnswer(404, { error: whenUnset });
+    return secretMatches(bearerToken(request.headers.get("authorization")), secret)
+      ? null
+      : errorAnswer(401, { error: "unauthenticated" }, { "WWW-Authenticate": "Bearer" });
+  }
   if ("session" in access && UNSAFE_METHOD(request.method) && isForeignOrigin(request.headers, deps.publicUrl)) {
     (deps.logger ?? defaultLogger).warn(where, "refused: request from another site");
     return errorAnswer(403, { error: "forbidden", messageKey: "errors.forbidden" });
   }
   return null;
-}
-
-/** Compares digests, so neither the length nor the content of the secret leaks through timing. */
-function secretMatches(given: string | null, expected: string): boolean {
-  if (!given) return false;
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function jsonAnswer(output: z.ZodType, answered: unknown, where: Record<string, string>, logger: Logger | undefined) {
@@ -269,6 +274,6 @@ function zodIssues(error: z.ZodError) {
   return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
-function errorAnswer(status: number, body: RouteErrorBody) {
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+function errorAnswer(status: number, body: RouteErrorBody, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }

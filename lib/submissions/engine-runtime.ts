@@ -47,6 +47,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const worker = await startDeliveryWorker(boss, deps, {
     concurrency: settings.concurrency,
     reconcileIntervalMs: settings.reconcileIntervalMs,
+    shutdownGraceMs: settings.shutdownGraceMs,
   });
   const feedback = startFeedbackFollower(
     createFeedbackFollowerDeps(db, tokens, {
@@ -60,11 +61,13 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   );
   return {
     workerId: deps.workerId,
+    /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await feedback.stop();
-      await worker.stop();
+      const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
       await sql.end({ timeout: 5 });
+      return report;
     },
   };
 }

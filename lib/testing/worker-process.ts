@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import type { startEngineHarness } from "./engine-harness";
 
 type Harness = Awaited<ReturnType<typeof startEngineHarness>>;
@@ -14,7 +13,9 @@ export function startWorkerProcess(
   workerId: string,
   extraEnv: Record<string, string> = {},
 ): ChildProcess {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+  // As `npm run worker` runs it: node loads tsx as a hook, with no tsx process in between (the tsx
+  // command relays SIGTERM and kills the worker outright when it does not confirm within 60 ms).
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     env: {
       ...process.env,
       ...h.maskinportenEnv,
@@ -31,12 +32,20 @@ export function startWorkerProcess(
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so a kill reaches the node process tsx starts, not just tsx.
+    // Its own process group, so a kill reaches every process it starts.
     detached: true,
   });
   child.stdout!.on("data", (d) => process.stdout.write(`[${workerId}] ${d}`));
   child.stderr!.on("data", (d) => process.stdout.write(`[${workerId} err] ${d}`));
   return child;
+}
+
+/** The process's exit code, once it has exited. */
+export function exited(child: ChildProcess) {
+  return new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code));
+  });
 }
 
 /** SIGKILL: the worker gets no chance to finish or clean up, as in a crash or an OOM kill. */

@@ -5,7 +5,7 @@ import { SubmissionsTable } from "@/components/submissions/submissions-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
 import { listSubmissions } from "@/lib/submissions/queries/list-submissions";
@@ -19,7 +19,7 @@ export default async function AmeldingPage() {
   const user = await requireUser();
   const t = await getTranslations();
   const filter = parseSubmissionListFilter({ kind: "amelding" });
-  const page = await listSubmissions(getDb(), user.organisationIds, filter);
+  const page = await listSubmissions(getReadDb(), user.organisationIds, filter);
   return (
     <>
       <PageHeader

@@ -9,7 +9,7 @@ import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -39,7 +39,7 @@ export default async function SubmissionsPage({
   const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
   const db = getDb();
   const [page, organisations, savedViews] = await Promise.all([
-    listSubmissions(db, user.organisationIds, filter),
+    listSubmissions(getReadDb(), user.organisationIds, filter),
     listOrganisationsForUser(db, user.organisationIds),
     listSavedViews(db, user.id, "submissions"),
   ]);

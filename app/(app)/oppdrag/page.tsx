@@ -8,7 +8,7 @@ import { SubmissionFilters } from "@/components/submissions/submission-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
@@ -37,7 +37,7 @@ export default async function OppdragPage({
   const rawTime = { from: first(params.from), to: first(params.to) };
   const db = getDb();
   const [page, organisations, savedViews] = await Promise.all([
-    listOppdrag(db, user.organisationIds, filter),
+    listOppdrag(getReadDb(), user.organisationIds, filter),
     listOrganisationsForUser(db, user.organisationIds),
     listSavedViews(db, user.id, "oppdrag"),
   ]);

@@ -10,7 +10,7 @@ import { auditFilterToSearchParams, parseAuditListFilter } from "@/lib/audit/aud
 import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
 import { timeRangeIssues } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -37,7 +37,7 @@ export default async function AuditPage({
   const scope = auditScopeFor(user);
   const db = getDb();
   const [{ rows, nextBefore }, organisations] = await Promise.all([
-    listAuditEntries(db, scope, filter),
+    listAuditEntries(getReadDb(), scope, filter),
     listOrganisationsForUser(db, user.organisationIds),
   ]);
   const withoutCursor = { ...filter, before: undefined };

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/client";
 import { defineRoute } from "@/lib/routes/define-route";
 import { submissionListQuerySchema } from "@/lib/submissions/queries/list-filter";
 import { submissionPageSchema } from "@/lib/submissions/queries/list-page";
@@ -18,7 +18,7 @@ export const GET = defineRoute(
   },
   async ({ query }, { user }) =>
     toSubmissionPage(
-      await listSubmissions(getDb(), user.organisationIds, query),
+      await listSubmissions(getReadDb(), user.organisationIds, query),
       await getTranslations(),
       await getLocale(),
     ),

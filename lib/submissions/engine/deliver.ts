@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { type DeliveryStep, type deliveryAttempts, type ReportKind, submissions } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import type { MaskinportenErrorMessage } from "@/lib/maskinporten/errors";
+import { metrics } from "@/lib/metrics/metrics";
 import type { OutgoingRequest, ReportingAdapter } from "@/lib/reporting/adapter";
 import { type AmeldingUploadAdapter, decodeUploadValidation } from "@/lib/reporting/amelding/filopplasting-adapter";
 import { decodeSkatteetatenError } from "@/lib/reporting/errors/decode-skatteetaten-error";
@@ -126,6 +127,13 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
   const request = () => sendRequest(claimed.request, token, { timeoutMs: deps.requestTimeoutMs });
   const send = () => (deps.limitSending ? deps.limitSending(request) : request());
   const result = await (claimed.upload?.step === "upload" && deps.limitUploading ? deps.limitUploading(send) : send());
+  metrics().requestSeconds.observe(
+    {
+      kind: claimed.submission.kind,
+      answer: result.kind === "response" ? `${Math.floor(result.status / 100)}xx` : result.kind,
+    },
+    result.durationMs / 1000,
+  );
   if (result.kind !== "response") {
     const finish: AttemptFinish = {
       outcome: result.kind === "timeout" ? "timeout" : "network_error",

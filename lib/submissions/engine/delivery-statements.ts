@@ -329,3 +329,23 @@ export async function failUnsettled(
   const rows = await db.$client.unsafe<{ id: string }[]>(FAIL_UNSETTLED, [submissionId, attemptCount, reasonCode]);
   return rows.length > 0;
 }
+
+// A stopping worker hands back what it still has in flight (worker.ts, stop): the lease ends now,
+// so another worker may claim the submission at once instead of after DELIVERY_LEASE_SECONDS.
+// Only rows this worker holds with an open attempt: if its answer was settled meanwhile, or another
+// worker took over, nothing changes. The request may have reached Skatteetaten; the next worker
+// sends the same key and body, which Skatteetaten answers from its idempotency store.
+const HAND_BACK = `
+  update submissions s
+  set lease_until = now(), next_attempt_at = coalesce(s.next_attempt_at, now()), updated_at = now()
+  where s.id = any($1::uuid[]) and s.status = 'sending' and s.lease_until > now()
+    and exists (select 1 from delivery_attempts a
+                where a.submission_id = s.id and a.outcome = 'in_flight' and a.worker_id = $2)
+  returning s.id`;
+
+/** Ends this worker's leases on the submissions it still has in flight; returns those handed back. */
+export async function handBackLeases(db: Db, submissionIds: string[], workerId: string): Promise<string[]> {
+  if (submissionIds.length === 0) return [];
+  const rows = await db.$client.unsafe<{ id: string }[]>(HAND_BACK, [submissionIds, workerId]);
+  return rows.map((r) => r.id);
+}

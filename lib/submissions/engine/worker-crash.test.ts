@@ -6,6 +6,7 @@ import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import {
+  exited,
   killWorkerProcess as killGroup,
   startWorkerProcess as startWorker,
   waitFor,
@@ -30,6 +31,7 @@ afterAll(async () => {
   await isolated.close();
 });
 
+/** `npm run worker` as its own process, pointed at the isolated database and the sandbox. */
 function startWorkerProcess(workerId: string, extraEnv: Record<string, string> = {}) {
   const child = startWorker(h, isolated.url, workerId, extraEnv);
   children.push(child);
@@ -136,4 +138,74 @@ describe("a worker killed in the middle of an upload delivery", () => {
       expect(processed).toEqual([expect.objectContaining({ opplastingId: submitted })]);
     }, 60_000);
   }
+});
+
+describe("a worker stopped with SIGTERM (a deploy, a scale-down)", () => {
+  async function queueAmelding(month: string) {
+    const leveranse = testLeveranse(h.orgs[0]!.orgnr, h.orgs[1]!.orgnr, month);
+    return isolated.db.transaction((tx) =>
+      createSubmission(tx, h.user, {
+        organisationId: h.orgs[0]!.id,
+        kind: "amelding",
+        subject: leveranse.kalendermaaned,
+        payload: leveranse,
+        queue: true,
+      }),
+    );
+  }
+  const inFlightOf = (submissionId: string, workerId: string) => async () => {
+    const [a] = await isolated.db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.submissionId, submissionId));
+    return a?.outcome === "in_flight" && a.workerId === workerId;
+  };
+
+  it("finishes a delivery in flight within the grace period, records its answer, and exits 0", async () => {
+    h.skatteetaten.setFaults([{ kind: "slow", delayMs: 1_500, count: 1 }]);
+    const { submissionId, idempotencyKey } = await queueAmelding("2025-11");
+    const worker = startWorkerProcess("term-a", { DELIVERY_SHUTDOWN_GRACE_SECONDS: "20" });
+    await waitFor("the attempt to be in flight", inFlightOf(submissionId, "term-a"));
+    process.kill(-worker.pid!, "SIGTERM");
+    expect(await exited(worker)).toBe(0);
+
+    const s = await findSubmissionWithHistory(isolated.db, submissionId, [h.orgs[0]!.id]);
+    expect(s!.status).toBe("accepted");
+    expect(s!.attempts.map((a) => [a.workerId, a.outcome])).toEqual([["term-a", "accepted"]]);
+    expect(h.skatteetaten.processedCount({ idempotencyKey })).toBe(1);
+  }, 60_000);
+
+  it("hands back a delivery that outlasts the grace period, so another worker sends it at once with the same key", async () => {
+    // Skatteetaten answers the first request only after 15 s; the worker may wait 1 s of it.
+    h.skatteetaten.setFaults([{ kind: "slow", delayMs: 15_000, count: 1 }]);
+    const { submissionId, idempotencyKey } = await queueAmelding("2025-10");
+    // A lease of 10 minutes: without the hand-back, no other worker could take the submission
+    // within this test.
+    const long = { DELIVERY_LEASE_SECONDS: "600", DELIVERY_SHUTDOWN_GRACE_SECONDS: "1" };
+    const first = startWorkerProcess("term-b", long);
+    await waitFor("worker B's attempt to be in flight", inFlightOf(submissionId, "term-b"));
+    await new Promise((r) => setTimeout(r, 300)); // the request is now at Skatteetaten
+    process.kill(-first.pid!, "SIGTERM");
+    // It exits after the grace period, not after Skatteetaten's answer.
+    const code = await Promise.race([
+      exited(first),
+      new Promise<"still running">((r) => setTimeout(() => r("still running"), 10_000)),
+    ]);
+    expect(code).toBe(0);
+
+    startWorkerProcess("term-c", long);
+    const done = await waitFor(
+      "the submission to be accepted by the next worker",
+      async () => {
+        const s = await findSubmissionWithHistory(isolated.db, submissionId, [h.orgs[0]!.id]);
+        return s?.status === "accepted" ? s : null;
+      },
+      12_000,
+    );
+    expect(done.attempts.map((a) => [a.workerId, a.outcome, a.idempotencyKey])).toEqual([
+      ["term-b", "interrupted", idempotencyKey],
+      ["term-c", "accepted", idempotencyKey],
+    ]);
+    expect(done.attempts[0]!.requestBody).toBe(done.attempts[1]!.requestBody);
+  }, 60_000);
 });

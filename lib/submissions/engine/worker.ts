@@ -1,8 +1,10 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { type DeliveryDeps, deliverSubmission, findDueSubmissionIds } from "./deliver";
-import { DELIVERY_QUEUE, type DeliveryJobData, enqueueDelivery, submissionIdsOf } from "./queue";
+import { handBackLeases } from "./delivery-statements";
+import { DELIVERY_QUEUE, type DeliveryJobData, enqueueDeliveries, enqueueDelivery, submissionIdsOf } from "./queue";
 import { createSemaphore } from "./semaphore";
 
 export type WorkerOptions = {
@@ -12,7 +14,15 @@ export type WorkerOptions = {
   reconcileIntervalMs: number;
   /** How long an idle worker waits before asking the queue again. */
   pollingIntervalSeconds?: number;
+  /**
+   * On stop, how long deliveries in flight may take to finish before they are handed back
+   * (DELIVERY_SHUTDOWN_GRACE_SECONDS); default 20 s.
+   */
+  shutdownGraceMs?: number;
 };
+
+/** What a stop did with the deliveries the worker had: finished, or handed back to other workers. */
+export type WorkerStopReport = { finished: number; handedBack: number; notStarted: number };
 
 /**
  * Runs deliveries from the queue. Several workers (processes) may run side by side: a submission
@@ -37,6 +47,9 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   const idleMs = (options.pollingIntervalSeconds ?? 0.2) * 1000;
   let stopped = false;
   let inFlight = 0;
+  // The submissions being delivered now (how many deliveries of each: a duplicate wake-up starts a
+  // second one, which its claim then skips), so a stop that runs out of grace can hand them back.
+  const delivering = new Map<string, number>();
   let wake: (() => void) | null = null;
   const wakeUp = () => {
     const w = wake;
@@ -61,18 +74,32 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   // is room for submissions would hoard chunks that other workers could be sending.
   let submissionsPerJob = 1;
 
+  const { deliveries, deliverySeconds, handedBack: handedBackTotal } = metrics();
+  const deliverCounted = async (submissionId: string) => {
+    const started = performance.now();
+    let outcome = "error";
+    try {
+      const result = await deliverSubmission(deps, submissionId);
+      outcome = result.outcome;
+      return result;
+    } finally {
+      deliveries.inc({ outcome });
+      deliverySeconds.observe({ outcome }, (performance.now() - started) / 1000);
+    }
+  };
+
   const deliver = async (submissionId: string) => {
     try {
-      let result = await deliverSubmission(deps, submissionId);
+      let result = await deliverCounted(submissionId);
       // An upload delivery's step that is due at once (the first status check after uploading,
       // the send-in once validated) follows here; a pause (still validating) goes through the queue,
       // so no slot is held while Skatteetaten validates.
       for (
         let steps = 0;
-        result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3;
+        !stopped && result.outcome === "continuing" && result.nextAttemptAt.getTime() <= Date.now() && steps < 3;
         steps++
       ) {
-        result = await deliverSubmission(deps, submissionId);
+        result = await deliverCounted(submissionId);
       }
       if (result.outcome === "retrying" || result.outcome === "continuing")
         await enqueueDelivery(boss, submissionId, result.nextAttemptAt);
@@ -81,6 +108,9 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       logger.error({ err: error, workerId: deps.workerId, submissionId }, "delivery failed");
     } finally {
       inFlight--;
+      const others = (delivering.get(submissionId) ?? 1) - 1;
+      if (others > 0) delivering.set(submissionId, others);
+      else delivering.delete(submissionId);
       dispatch();
       wakeUp();
     }
@@ -91,6 +121,7 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
       const submissionId = buffered.shift();
       if (submissionId === undefined) break;
       inFlight++;
+      delivering.set(submissionId, (delivering.get(submissionId) ?? 0) + 1);
       void deliver(submissionId);
     }
   };
@@ -141,15 +172,60 @@ export async function startDeliveryWorker(boss: PgBoss, baseDeps: DeliveryDeps, 
   const timer = setInterval(reconcile, options.reconcileIntervalMs);
   void reconcile();
 
+  const graceMs = options.shutdownGraceMs ?? 20_000;
+  let stopping: Promise<WorkerStopReport> | null = null;
+
+  /**
+   * Graceful stop (SIGTERM): no new deliveries; those fetched but not started are woken again for
+   * other workers at once (their jobs were completed when fetched); those in flight may finish
+   * within the grace period, and what is still under way then is handed back: its lease ends, so
+   * another worker sends it with the same key and body right away instead of after the lease.
+   */
+  const stop = async (): Promise<WorkerStopReport> => {
+    stopped = true;
+    clearInterval(timer);
+    wakeUp();
+    await pump;
+    const notStarted = buffered.splice(0);
+    if (notStarted.length > 0) await wakeOthers(notStarted);
+    const running = inFlight;
+    const deadline = Date.now() + graceMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    let handedBack: string[] = [];
+    if (delivering.size > 0) {
+      try {
+        handedBack = await handBackLeases(deps.db, [...delivering.keys()], deps.workerId);
+      } catch (error) {
+        // Their leases then run out as if the worker had died; another worker takes over after them.
+        logger.error({ err: error, workerId: deps.workerId }, "handing back deliveries in flight failed");
+      }
+      if (handedBack.length > 0) {
+        handedBackTotal.inc(handedBack.length);
+        await wakeOthers(handedBack);
+      }
+    }
+    await completions.flush();
+    const report = {
+      finished: running - inFlight,
+      handedBack: handedBack.length,
+      notStarted: notStarted.length,
+    };
+    logger.info({ workerId: deps.workerId, ...report }, "delivery worker stopped");
+    return report;
+  };
+  const wakeOthers = async (ids: string[]) => {
+    try {
+      await enqueueDeliveries(boss, ids);
+    } catch (error) {
+      // Still queued or due in the database: any worker's reconciler finds them.
+      logger.warn({ err: error, workerId: deps.workerId, submissions: ids.length }, "could not wake other workers");
+    }
+  };
+
   return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      wakeUp();
-      await pump;
-      buffered.length = 0;
-      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-      await completions.flush();
+    stop() {
+      stopping ??= stop();
+      return stopping;
     },
   };
 }

@@ -2,9 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/db/schema";
-import { auditLog, submissions } from "@/lib/db/schema";
+import { auditLog, organisations, submissions } from "@/lib/db/schema";
 import nb from "@/lib/i18n/messages/nb.json";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
@@ -178,5 +179,45 @@ describe("submissions CSV export (real PostgreSQL)", () => {
     });
     expect(rowCount).toBe(1);
     await stream.cancel();
+  });
+});
+
+describe("CSV export with a read replica (DATABASE_READ_URL)", () => {
+  it("reads its rows from the replica and writes its audit entry to the primary", async () => {
+    const replica = await createIsolatedDatabase();
+    try {
+      const admin = await createTestUser(db, "admin");
+      const org = await createTestOrganisation(db, admin.id);
+      await db.insert(submissions).values({ organisationId: org.id, kind: "oar", subject: "ON-PRIMARY" });
+      // The replica holds the same organisation with a row the primary lacks (as a replica a moment
+      // ahead or behind would): what the export lists shows where it read.
+      await replica.db.insert(organisations).values({ id: org.id, orgnr: org.orgnr, name: org.name });
+      await replica.db.insert(submissions).values({ organisationId: org.id, kind: "oar", subject: "ON-REPLICA" });
+      const user: CurrentUser = {
+        id: admin.id,
+        email: admin.email,
+        name: "Test",
+        role: "admin",
+        organisationIds: [org.id],
+      };
+
+      const { stream } = await startSubmissionsExport(db, user, parseSubmissionListFilter({}), {
+        t,
+        locale: "nb",
+        readDb: replica.db,
+      });
+      const text = await new Response(stream).text();
+      expect(text).toContain("ON-REPLICA");
+      expect(text).not.toContain("ON-PRIMARY");
+      const audited = (db: typeof replica.db) =>
+        db
+          .select({ id: auditLog.id })
+          .from(auditLog)
+          .where(and(eq(auditLog.action, "submissions.exported"), eq(auditLog.actorId, admin.id)));
+      expect(await audited(db)).toHaveLength(1);
+      expect(await audited(replica.db)).toHaveLength(0);
+    } finally {
+      await replica.close();
+    }
   });
 });

@@ -107,11 +107,13 @@ export async function startSubmissionsExport(
   db: Db,
   user: CurrentUser,
   filter: SubmissionListFilter,
-  options: { t: Translator; locale: string },
+  options: { t: Translator; locale: string; readDb?: Db },
 ) {
+  // Rows may come from a read replica (DATABASE_READ_URL); the audit entry is always written to db.
+  const readDb = options.readDb ?? db;
   const unmasked = hasPermission(user.role, "personal_data:read_unmasked");
   const exported = { ...filter, cursor: undefined };
-  const { rowCount, until } = await beginSubmissionExport(db, user.organisationIds, exported);
+  const { rowCount, until } = await beginSubmissionExport(readDb, user.organisationIds, exported);
   await db.transaction((tx) =>
     recordAudit(tx, userActor(user), {
       action: "submissions.exported",
@@ -122,8 +124,8 @@ export async function startSubmissionsExport(
     }),
   );
   async function* rows() {
-    for await (const page of submissionExportPages(db, user.organisationIds, exported, until)) {
-      yield page.map((row) => submissionCsvRow(row, { ...options, unmasked }));
+    for await (const page of submissionExportPages(readDb, user.organisationIds, exported, until)) {
+      yield page.map((row) => submissionCsvRow(row, { t: options.t, locale: options.locale, unmasked }));
     }
   }
   return { rowCount, stream: csvStream(submissionCsvHeader(options.t), rows()) };

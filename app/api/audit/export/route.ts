@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { auditListQuerySchema } from "@/lib/audit/audit-filter";
 import { startAuditExport } from "@/lib/audit/export-csv";
 import { csvResponse } from "@/lib/csv/csv";
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import { defineRoute, STREAMED } from "@/lib/routes/define-route";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const GET = defineRoute(
     output: STREAMED,
   },
   async ({ query }, { user }) => {
-    const { stream } = await startAuditExport(getDb(), user, query, await getTranslations());
+    const { stream } = await startAuditExport(getDb(), user, query, await getTranslations(), getReadDb());
     return csvResponse(stream, "revisjonslogg");
   },
 );

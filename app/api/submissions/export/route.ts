@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { csvResponse } from "@/lib/csv/csv";
-import { getDb } from "@/lib/db/client";
+import { getDb, getReadDb } from "@/lib/db/client";
 import { defineRoute, STREAMED } from "@/lib/routes/define-route";
 import { startSubmissionsExport } from "@/lib/submissions/queries/export-csv";
 import { submissionListQuerySchema } from "@/lib/submissions/queries/list-filter";
@@ -19,6 +19,7 @@ export const GET = defineRoute(
     const { stream } = await startSubmissionsExport(getDb(), user, query, {
       t: await getTranslations(),
       locale: await getLocale(),
+      readDb: getReadDb(),
     });
     return csvResponse(stream, "innsendinger");
   },
