@@ -10,6 +10,7 @@ import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
+import { startRawBodyRetention } from "./retention/raw-body-retention";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -17,7 +18,7 @@ type EnvLike = Record<string, string | undefined>;
  * Starts a delivery worker from configuration (the same variables the web app reads, validated
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
- * through Dialogporten. Takes the environment as a record because `npm start` builds the
+ * through Dialogporten, and the job that removes raw bodies past retention. Takes the environment as a record because `npm start` builds the
  * worker's after starting the sandbox.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
@@ -58,9 +59,11 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     }),
     { pollMs: settings.feedback.pollMs },
   );
+  const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
   return {
     workerId: deps.workerId,
     async stop() {
+      await retention.stop();
       await feedback.stop();
       await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
