@@ -96,9 +96,13 @@ async function measure(
   });
   const answer = await page.goto(route, { waitUntil: "networkidle" });
   if (!answer || answer.status() >= 400) throw new Error(`${route} as ${role} answered ${answer?.status()}`);
-  // A chunk a component imports after hydration (e.g. the chart) counts: the page needs it.
-  await page.waitForTimeout(500);
-  await page.waitForLoadState("networkidle");
+  // A chunk a component imports after hydration (e.g. the chart) counts: the page needs it. On a
+  // busy machine hydration can outlast the network's quiet, so wait until no script came for 2 s.
+  for (let seen = -1; seen !== scripts.length; ) {
+    seen = scripts.length;
+    await page.waitForTimeout(2000);
+    await page.waitForLoadState("networkidle");
+  }
   const loaded = (await Promise.all(scripts)).filter((x): x is Script => x !== null);
   await context.close();
   return {
