@@ -32,11 +32,14 @@ export async function AttemptTimeline({
   showRaw,
   unmasked,
   fields,
+  rawBodyRetentionMonths,
 }: {
   attempts: DeliveryAttempt[];
   versions: Pick<SubmissionVersion, "id" | "versionNo" | "payload">[];
   showRaw: boolean;
   unmasked: boolean;
+  /** RAW_BODY_RETENTION_MONTHS, named where the retention job has emptied an attempt's bodies. */
+  rawBodyRetentionMonths: number;
   /** Who the reader may see in a field's location, and the form that corrects the report. */
   fields: Omit<FieldContext, "payload">;
 }) {
@@ -136,11 +139,19 @@ export async function AttemptTimeline({
                     <summary className="cursor-pointer text-sm">
                       {count > 1 ? t("timeline.rawExchangeLatest") : t("timeline.rawExchange")}
                     </summary>
+                    {a.rawBodiesPrunedAt && (
+                      <p className="mt-2 text-sm" data-testid="raw-bodies-pruned">
+                        {t("retention.attemptBodies", {
+                          date: format.date(a.rawBodiesPrunedAt),
+                          months: rawBodyRetentionMonths,
+                        })}
+                      </p>
+                    )}
                     <p className="mt-2 text-sm font-medium">{t("timeline.rawRequest")}</p>
                     <ScrollableCode>
                       {`${a.requestMethod} ${a.requestUrl}\n${Object.entries(a.requestHeaders)
                         .map(([k, v]) => `${k}: ${v}`)
-                        .join("\n")}\n\n${body(a.requestBody)}`}
+                        .join("\n")}${a.rawBodiesPrunedAt ? "" : `\n\n${body(a.requestBody)}`}`}
                     </ScrollableCode>
                     <p className="mt-2 text-sm font-medium">{t("timeline.rawResponse")}</p>
                     <ScrollableCode className="mt-1 max-h-96 text-xs">
@@ -148,7 +159,7 @@ export async function AttemptTimeline({
                         ? [t("detail.noBody"), a.transportError].filter(Boolean).join("\n\n")
                         : `HTTP ${a.responseStatus}\n${Object.entries(a.responseHeaders ?? {})
                             .map(([k, v]) => `${k}: ${v}`)
-                            .join("\n")}\n\n${a.responseBody || t("detail.noBody")}`}
+                            .join("\n")}${a.rawBodiesPrunedAt ? "" : `\n\n${a.responseBody || t("detail.noBody")}`}`}
                     </ScrollableCode>
                   </details>
                 )}

@@ -40,6 +40,8 @@ type Props = {
   /** May send a replacement (the links lead to the A-melding builder). */
   canFix: boolean;
   showRaw: boolean;
+  /** RAW_BODY_RETENTION_MONTHS, named where the retention job has removed the document. */
+  rawBodyRetentionMonths: number;
   /** The accepted version's payload: names the person a deviation's field belongs to. */
   payload?: unknown;
   identity: IdentityView;
@@ -49,7 +51,16 @@ type Props = {
  * The A-melding feedback from Skatteetaten: still waiting, why it could not be had, or what it says.
  * While it is awaited, the page's LiveSubmission re-renders it when the follower has checked again.
  */
-export async function FeedbackView({ submissionId, feedback, mask, canFix, showRaw, payload, identity }: Props) {
+export async function FeedbackView({
+  submissionId,
+  feedback,
+  mask,
+  canFix,
+  showRaw,
+  rawBodyRetentionMonths,
+  payload,
+  identity,
+}: Props) {
   const t = await getTranslations("feedback");
   const format = formatter(await getLocale());
   const when = (d: Date) => format.dateTime(d, { seconds: true });
@@ -171,6 +182,14 @@ export async function FeedbackView({ submissionId, feedback, mask, canFix, showR
               <summary className="cursor-pointer text-sm">{t("document")}</summary>
               <ScrollableCode>{mask(JSON.stringify(feedback.document, null, 2))}</ScrollableCode>
             </details>
+          )}
+          {showRaw && feedback.documentPrunedAt && (
+            <p className="mt-6 text-sm" data-testid="feedback-document-pruned">
+              {(await getTranslations("retention"))("feedbackDocument", {
+                date: format.date(feedback.documentPrunedAt),
+                months: rawBodyRetentionMonths,
+              })}
+            </p>
           )}
         </div>
       )}

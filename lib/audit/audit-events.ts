@@ -58,6 +58,7 @@ export const AUDIT_ACTION_TARGETS = {
   "audit.exported": "system",
   "saved_view.create": "saved_view",
   "saved_view.delete": "saved_view",
+  "retention.raw_bodies_pruned": "system",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -133,6 +134,11 @@ export type AuditDetailsByAction = {
   /** A user's own list view (lib/saved-views/saved-views.ts); concerns the user's organisations, as an entry about a user does. */
   "saved_view.create": SavedViewDetails;
   "saved_view.delete": SavedViewDetails;
+  /**
+   * The retention job emptied raw bodies older than retentionMonths (lib/submissions/retention/
+   * raw-body-retention.ts): how many attempts and feedback documents of one organisation.
+   */
+  "retention.raw_bodies_pruned": { retentionMonths: number; attempts: number; feedbackDocuments: number };
 };
 type SavedViewDetails = { list: string; name: string; query: string };
 

@@ -74,6 +74,9 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   list: "text",
   query: "text",
   revision: "count",
+  retentionMonths: "count",
+  attempts: "count",
+  feedbackDocuments: "count",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -119,6 +122,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "audit.exported": ["format", "rowCount", "filter", "includesDetails"],
   "saved_view.create": ["list", "name", "query"],
   "saved_view.delete": ["list", "name", "query"],
+  "retention.raw_bodies_pruned": ["retentionMonths", "attempts", "feedbackDocuments"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

@@ -42,5 +42,12 @@ export function deliveryRuntimeSettings(config: Config) {
       dialogMaxChecks: config.FEEDBACK_DIALOG_MAX_CHECKS,
       maxWaitMs: config.FEEDBACK_MAX_WAIT_HOURS * 3600_000,
     },
+    retention: {
+      retentionMonths: config.RAW_BODY_RETENTION_MONTHS,
+      // Hourly: a run with nothing due is one index probe; a first run over years goes in batches.
+      intervalMs: 3600_000,
+      batchSize: 500,
+      pauseMs: 200,
+    },
   };
 }

@@ -106,6 +106,9 @@ export const configShape = {
   FEEDBACK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(900),
   FEEDBACK_DIALOG_MAX_CHECKS: z.coerce.number().int().min(1).default(8),
   FEEDBACK_MAX_WAIT_HOURS: z.coerce.number().min(1).default(72),
+  // Raw request/response bodies of attempts and feedback documents older than this are emptied by
+  // the worker's retention job (lib/submissions/retention/raw-body-retention.ts).
+  RAW_BODY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(18),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(600).default(30),
   IMPORT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),

@@ -343,9 +343,14 @@ export const deliveryAttempts = pgTable(
     korrelasjonsid: text("korrelasjonsid"),
     transportError: text("transport_error"),
     workerId: text("worker_id"),
+    // Set when the retention job (lib/submissions/retention/raw-body-retention.ts) emptied the
+    // request and response bodies; the decoded result (status, codes, korrelasjonsid) stays.
+    rawBodiesPrunedAt: timestamp("raw_bodies_pruned_at", { withTimezone: true }),
   },
   (t) => [
     index("delivery_attempts_submission_idx").on(t.submissionId, t.attemptNo),
+    // The retention job's oldest-first walk; a pruned attempt leaves the index.
+    index("delivery_attempts_raw_bodies_kept_idx").on(t.startedAt).where(sql`${t.rawBodiesPrunedAt} is null`),
     index("delivery_attempts_version_idx").on(t.versionId, t.attemptNo),
     index("delivery_attempts_key_idx").on(t.idempotencyKey),
     // Partial: only error answers carry a korrelasjonsid, and accepted attempts stay out of it.
@@ -393,9 +398,15 @@ export const ameldingFeedback = pgTable(
     // The document as the feedback API returned it, and our adapter's reading of it.
     document: jsonb("document").$type<Record<string, unknown>>(),
     parsed: jsonb("parsed").$type<ParsedFeedback>(),
+    // Set when the retention job removed `document`; `parsed` stays.
+    documentPrunedAt: timestamp("document_pruned_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("amelding_feedback_due_idx").on(t.status, t.nextCheckAt)],
+  (t) => [
+    index("amelding_feedback_due_idx").on(t.status, t.nextCheckAt),
+    // The retention job's oldest-first walk over documents still kept.
+    index("amelding_feedback_document_kept_idx").on(t.receivedAt).where(sql`${t.document} is not null`),
+  ],
 );
 
 export const systemUserRequestStatusEnum = pgEnum("system_user_request_status", [

@@ -10,6 +10,7 @@ import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
+import { startRawBodyRetention } from "./retention/raw-body-retention";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -17,8 +18,8 @@ type EnvLike = Record<string, string | undefined>;
  * Starts a delivery worker from configuration (the same variables the web app reads, validated
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
- * through Dialogporten. Takes the environment as a record because `npm start` builds the
- * worker's after starting the sandbox.
+ * through Dialogporten and the job that empties raw bodies past retention. Takes the environment
+ * as a record because `npm start` builds the worker's after starting the sandbox.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const config = parseConfig(env);
@@ -59,10 +60,12 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     }),
     { pollMs: settings.feedback.pollMs },
   );
+  const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
   return {
     workerId: deps.workerId,
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
+      await retention.stop();
       await feedback.stop();
       const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});

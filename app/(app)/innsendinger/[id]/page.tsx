@@ -15,6 +15,7 @@ import { ScrollableCode } from "@/components/ui/scrollable-code";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { formatter } from "@/lib/i18n/format";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
@@ -159,6 +160,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           mask={mask}
           canFix={hasPermission(user.role, "submission:resend")}
           showRaw={showRaw}
+          rawBodyRetentionMonths={env.RAW_BODY_RETENTION_MONTHS}
           payload={s.versions.find((v) => v.id === s.currentVersionId)?.payload}
           identity={identity}
         />
@@ -170,6 +172,7 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
         showRaw={showRaw}
         unmasked={unmasked}
         fields={{ identity, fixUrl }}
+        rawBodyRetentionMonths={env.RAW_BODY_RETENTION_MONTHS}
       />
 
       <section className="mt-6 rounded border border-line bg-white p-6" aria-labelledby="versions-heading">
