@@ -20,9 +20,11 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
-import { parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
+import { addDays, osloDate } from "@/lib/amelding/deadlines";
+import { parseAuditListFilter } from "@/lib/audit/audit-filter";
+import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
+import { csvStream } from "@/lib/csv/csv";
 import type { Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
@@ -31,7 +33,6 @@ import * as schema from "@/lib/db/schema";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
 import { parseOppdragListFilter } from "@/lib/oppdrag/oppdrag-list-filter";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { firstOfMonth } from "@/lib/overview/oslo-dates";
 import {
   countSubmissionsByStatus,
@@ -43,7 +44,6 @@ import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-r
 import { listErrorGroups } from "@/lib/submissions/queries/error-groups";
 import { submissionCsvHeader, submissionCsvRow } from "@/lib/submissions/queries/export-csv";
 import { beginSubmissionExport, submissionExportPages } from "@/lib/submissions/queries/export-query";
-import { csvStream } from "@/lib/csv/csv";
 import { IN_FLIGHT_STATUSES, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import { submissionPageSchema } from "@/lib/submissions/queries/list-page";
 import { toSubmissionPage } from "@/lib/submissions/queries/list-rows";
@@ -318,7 +318,8 @@ async function main() {
         const t1 = performance.now();
         for (const s of statements) await replay(client, s);
         bare.push(performance.now() - t1);
-        if (round === 0) for (const s of statements) for (const table of await seqScanned(client, s)) seqScans.add(table);
+        if (round === 0)
+          for (const s of statements) for (const table of await seqScanned(client, s)) seqScans.add(table);
       }
       const p95 = quantile(app, 0.95);
       const ratio = quantile(app, 0.5) / Math.max(quantile(bare, 0.5), 0.01);
@@ -402,7 +403,10 @@ function replay(client: postgres.Sql, s: Statement) {
 
 /** Large tables a plan of the statement reads sequentially. */
 async function seqScanned(client: postgres.Sql, s: Statement): Promise<string[]> {
-  const [row] = await client.unsafe<{ "QUERY PLAN": unknown }[]>(`explain (format json) ${s.query}`, s.params as never[]);
+  const [row] = await client.unsafe<{ "QUERY PLAN": unknown }[]>(
+    `explain (format json) ${s.query}`,
+    s.params as never[],
+  );
   const found: string[] = [];
   const walk = (node: Record<string, unknown>) => {
     const relation = node["Relation Name"];

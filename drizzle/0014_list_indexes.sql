@@ -1,0 +1,5 @@
+CREATE INDEX "submissions_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "submissions_in_flight_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."next_attempt_at" is not null;--> statement-breakpoint
+CREATE INDEX "submissions_needs_action_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."status" in ('rejected', 'conflict', 'failed');--> statement-breakpoint
+CREATE INDEX "submissions_error_code_created_idx" ON "submissions" USING btree (upper("last_error_code"),"created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."last_error_code" is not null;--> statement-breakpoint
+CREATE INDEX "submissions_oar_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."kind" = 'oar';
