@@ -42,14 +42,20 @@ const COLUMNS = [
   "arbeidsgiveravgift",
 ] as const;
 
-/** An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping. */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping.
+ * One formatter per locale: making one costs more than the rest of a row.
+ */
 function csvAmount(value: number | null, locale: string): string | null {
   if (value === null) return null;
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(value);
+  let format = amountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    amountFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 export function submissionCsvHeader(t: Translator): string[] {

@@ -106,18 +106,19 @@ export async function chooseSearchStrategy(
   db: DbOrTx,
   organisationIds: string[],
   query: string,
+  threshold = BROAD_SEARCH_MATCHES,
 ): Promise<SearchStrategy> {
   const matches = termMatches(query);
   if (organisationIds.length === 0 || matches.length === 0) return "ids";
   const orgs = inOrganisations(submissionSearchTerms.organisationId, organisationIds);
   const branches = matches.map(
     (m) =>
-      sql`(select 1 from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${m.kind} and ${m.condition} limit ${BROAD_SEARCH_MATCHES})`,
+      sql`(select 1 from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${m.kind} and ${m.condition} limit ${threshold})`,
   );
   const row = firstRow(
     await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (${sql.join(branches, sql` union all `)} limit ${BROAD_SEARCH_MATCHES}) found`,
+      sql`select count(*)::int as n from (${sql.join(branches, sql` union all `)} limit ${threshold}) found`,
     ),
   );
-  return row.n >= BROAD_SEARCH_MATCHES ? "probe" : "ids";
+  return row.n >= threshold ? "probe" : "ids";
 }
