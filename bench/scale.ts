@@ -30,6 +30,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { preparingStatements } from "@/lib/db/prepared-statements";
 import * as schema from "@/lib/db/schema";
+import { rememberingTranslator } from "@/lib/i18n/translator";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
 import { parseOppdragListFilter } from "@/lib/oppdrag/oppdrag-list-filter";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -165,8 +166,19 @@ async function main() {
         ratioGoal: true,
         run: () => list({ code: ERROR_CODES.at(-1)! }),
       },
-      { name: "/innsendinger spec=SPEC_3", goal: 100, ratioGoal: true, run: () => list({ spec: "SPEC_3" }) },
-      { name: "/innsendinger cause=transport", goal: 100, ratioGoal: true, run: () => list({ cause: "transport" }) },
+      // spec and cause have no field of their own: they come from /feil's links, with the group's status.
+      {
+        name: "/innsendinger error group (code+spec)",
+        goal: 100,
+        ratioGoal: true,
+        run: () => list({ status: "rejected", code: ERROR_CODES[0]!, spec: "SPEC_3" }),
+      },
+      {
+        name: "/innsendinger error group (cause)",
+        goal: 100,
+        ratioGoal: true,
+        run: () => list({ status: "failed", cause: "transport", spec: "none" }),
+      },
       {
         name: "/innsendinger rejected+amelding+org",
         goal: 100,
@@ -356,13 +368,14 @@ async function main() {
         rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
       }, 100);
       const t0 = performance.now();
-      // What startSubmissionsExport does, minus the audit entry (the bench database stays as generated).
+      // What startSubmissionsExport does (lib/submissions/queries/export-csv.ts), minus the audit entry (the bench database stays as generated).
       const { until } = await beginSubmissionExport(db, organisationIds, filter);
       let exported = 0;
+      const rowOptions = { t: rememberingTranslator(t), locale: "nb", unmasked: false };
       async function* rows() {
         for await (const page of submissionExportPages(db, organisationIds, filter, until)) {
           exported += page.length;
-          yield page.map((row) => submissionCsvRow(row, { t, locale: "nb", unmasked: false }));
+          yield page.map((row) => submissionCsvRow(row, rowOptions));
         }
       }
       const reader = csvStream(submissionCsvHeader(t), rows()).getReader();
@@ -423,12 +436,12 @@ async function pickSamples(client: postgres.Sql, organisationIds: string[]) {
   const bySize = await client<{ id: string; n: number }[]>`
     select organisation_id as id, count(*)::int as n from submissions group by 1 order by 2 desc`;
   const submissionIds = (
-    await client<{ id: string }[]>`select id from submissions tablesample system (0.1) limit 200`
+    await client<{ id: string }[]>`select id from submissions tablesample bernoulli (1) limit 200`
   ).map((r) => r.id);
   const fnrs = (await client<{ fnr: string }[]>`select fnr from bench_people order by p limit 200`).map((r) => r.fnr);
   const forsendelseIds = (
     await client<{ f: string }[]>`
-      select received_ids->>'forsendelseId' as f from submissions tablesample system (0.1)
+      select received_ids->>'forsendelseId' as f from submissions tablesample bernoulli (1)
       where received_ids is not null limit 200`
   ).map((r) => r.f);
   const [month] = await client<{ m: string }[]>`

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { type CsvValue, csvStream } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
-import type { Translator } from "@/lib/i18n/translator";
+import { rememberingTranslator, type Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import {
   beginSubmissionExport,
@@ -127,9 +127,10 @@ export async function startSubmissionsExport(
       details: { format: "csv", filter: exported, rowCount, until, personalDataMasked: !unmasked },
     }),
   );
+  const rowOptions = { ...options, t: rememberingTranslator(options.t), unmasked };
   async function* rows() {
     for await (const page of submissionExportPages(db, user.organisationIds, exported, until)) {
-      yield page.map((row) => submissionCsvRow(row, { ...options, unmasked }));
+      yield page.map((row) => submissionCsvRow(row, rowOptions));
     }
   }
   return { rowCount, stream: csvStream(submissionCsvHeader(options.t), rows()) };
