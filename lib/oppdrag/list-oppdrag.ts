@@ -1,10 +1,11 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { encodeCursor, IN_FLIGHT_STATUSES } from "@/lib/submissions/queries/list-filter";
 import {
   afterSubmissionCursor,
+  newestFirst,
   SUBMISSION_PAGE_SIZE,
   submissionCursorTime,
   submissionPageConditions,
@@ -54,7 +55,7 @@ export async function listOppdrag(
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .where(sql`${submissions.id} in (${submissionPageIds(conditions, limit + 1)})`)
-    .orderBy(desc(submissions.createdAt), desc(submissions.id));
+    .orderBy(...newestFirst);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
@@ -7,6 +7,7 @@ import { deliveryAttempts, organisations, submissions, submissionVersions } from
 import { encodeCursor, type SubmissionListFilter } from "./list-filter";
 import {
   afterSubmissionCursor,
+  newestFirst,
   submissionCursorTime,
   submissionFilterConditions,
   submissionPageConditions,
@@ -101,7 +102,7 @@ export async function* submissionExportPages(
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .leftJoin(currentVersion, eq(currentVersion.id, submissions.currentVersionId))
       .where(sql`${submissions.id} in (${submissionPageIds([...base, ...afterSubmissionCursor(cursor)], pageSize)})`)
-      .orderBy(desc(submissions.createdAt), desc(submissions.id));
+      .orderBy(...newestFirst);
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;

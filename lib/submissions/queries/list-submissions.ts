@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import {
   ameldingFeedback,
@@ -109,12 +109,23 @@ export function afterSubmissionCursor(cursor: string | undefined): SQL[] {
 }
 
 /**
+ * The lists' order, newest first. NULLS LAST as the indexes have it (drizzle-kit writes every
+ * descending column so): a plain `desc` means NULLS FIRST, which no index provides, and PostgreSQL
+ * then read all the reader's rows and sorted them (1.9 s at a million), although the columns are
+ * never null.
+ */
+export const newestFirst = [
+  sql`${submissions.createdAt} desc nulls last`,
+  sql`${submissions.id} desc nulls last`,
+] as const;
+
+/**
  * The ids of one page: the only part that reads many rows, walking an index in the list's order
  * (created_at, id) with the filters checked per row, LIMITed before anything is joined.
  */
 export function submissionPageIds(conditions: SQL[], limit: number) {
   return sql`select ${submissions.id} from ${submissions} where ${and(...conditions)}
-    order by ${submissions.createdAt} desc, ${submissions.id} desc limit ${limit}`;
+    order by ${sql.join([...newestFirst], sql`, `)} limit ${limit}`;
 }
 
 /**
@@ -154,7 +165,7 @@ export function listSubmissionsQuery(db: DbOrTx, conditions: SQL[], cursor: stri
     .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
     .leftJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
     .where(sql`${submissions.id} in (${ids})`)
-    .orderBy(desc(submissions.createdAt), desc(submissions.id));
+    .orderBy(...newestFirst);
 }
 
 /** Newest first, keyset-paginated, scoped to the user's organisations in the WHERE clause. */
