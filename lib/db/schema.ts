@@ -243,6 +243,13 @@ export const submissions = pgTable(
     index("submissions_needs_action_created_idx")
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`${t.status} in ('rejected', 'conflict', 'failed')`),
+    // `period=`: the month an A-melding reports or an oppdrag was created in (Norwegian time), as
+    // the function submission_period (migration 0014) computes it, then newest first.
+    index("submissions_period_created_idx").on(
+      sql`submission_period(${t.kind}, ${t.subject}, ${t.createdAt})`,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
     // `code=` (the error groups' links): upper-cased as errorCodeSql reads it.
     index("submissions_error_code_created_idx")
       .on(sql`upper(${t.lastErrorCode})`, t.createdAt.desc(), t.id.desc())
