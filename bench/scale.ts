@@ -28,7 +28,7 @@ import { csvStream } from "@/lib/csv/csv";
 import type { Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
-import { preparingStatements } from "@/lib/db/prepared-statements";
+import { MAX_PREPARED_PARAMETERS, PLAN_PER_EXECUTION, preparingStatements } from "@/lib/db/prepared-statements";
 import * as schema from "@/lib/db/schema";
 import { rememberingTranslator } from "@/lib/i18n/translator";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
@@ -410,7 +410,9 @@ const mb = (bytes: number) => Math.round(bytes / 1e6);
 
 /** The statement as the app sent it (prepared when drizzle's wrapper would prepare it). */
 function replay(client: postgres.Sql, s: Statement) {
-  return client.unsafe(s.query, s.params as never[], { prepare: s.params.length <= 100 });
+  return client.unsafe(s.query, s.params as never[], {
+    prepare: s.params.length <= MAX_PREPARED_PARAMETERS && !s.query.includes(PLAN_PER_EXECUTION),
+  });
 }
 
 /** Large tables a plan of the statement reads sequentially. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import {
   ameldingFeedback,
   bulkOperationMembers,
@@ -125,7 +126,7 @@ export const newestFirst = [
  * (created_at, id) with the filters checked per row, LIMITed before anything is joined.
  */
 export function submissionPageIds(conditions: SQL[], limit: number) {
-  return sql`select ${submissions.id} from ${submissions} where ${and(...conditions)}
+  return sql`select ${sql.raw(PLAN_PER_EXECUTION)} ${submissions.id} from ${submissions} where ${and(...conditions)}
     order by ${sql.join([...newestFirst], sql`, `)} limit ${limit}`;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
+import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { deliveryAttempts, submissionSearchTerms, submissions, submissionVersions } from "@/lib/db/schema";
 import { inOrganisations } from "../queries/organisation-scope";
 import { hashPersonId } from "./person-id-hash";
@@ -117,7 +118,7 @@ export async function chooseSearchStrategy(
   );
   const row = firstRow(
     await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from (${sql.join(branches, sql` union all `)} limit ${threshold}) found`,
+      sql`select ${sql.raw(PLAN_PER_EXECUTION)} count(*)::int as n from (${sql.join(branches, sql` union all `)} limit ${threshold}) found`,
     ),
   );
   return row.n >= threshold ? "probe" : "ids";
