@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import {
