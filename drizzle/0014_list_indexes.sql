@@ -5,6 +5,7 @@
 CREATE FUNCTION submission_period(kind report_kind, subject text, created_at timestamptz) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE WHEN kind = 'amelding' THEN subject ELSE to_char(created_at AT TIME ZONE 'Europe/Oslo', 'YYYY-MM') END;--> statement-breakpoint
+CREATE INDEX "submission_search_terms_term_idx" ON "submission_search_terms" USING btree ("kind","term" text_pattern_ops,"organisation_id");--> statement-breakpoint
 CREATE INDEX "submissions_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "submissions_in_flight_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."next_attempt_at" is not null;--> statement-breakpoint
 CREATE INDEX "submissions_needs_action_created_idx" ON "submissions" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."status" in ('rejected', 'conflict', 'failed');--> statement-breakpoint
