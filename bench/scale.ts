@@ -309,7 +309,10 @@ async function main() {
       },
     ];
 
-    const selected = args.only ? cases.filter((c) => c.name.includes(args.only!)) : cases;
+    // --only: comma-separated parts of case names ("q=,detail,concurrent,export").
+    const only = args.only?.split(",");
+    const wanted = (name: string) => !only || only.some((part) => name.includes(part));
+    const selected = cases.filter((c) => wanted(c.name));
     const results: { name: string; ok: boolean; line: string }[] = [];
     console.log(`\nServer time over ${ROUNDS} requests each (admin of ${organisationIds.length} organisations), ms:`);
     console.log(
@@ -341,7 +344,7 @@ async function main() {
       results.push({ name: c.name, ok, line });
     }
 
-    if (!args.only || "concurrent".includes(args.only)) {
+    if (wanted("concurrent readers")) {
       const one = async () => {
         const times: number[] = [];
         for (let i = 0; i < ROUNDS; i++) {
@@ -359,7 +362,7 @@ async function main() {
       results.push({ name: "concurrent readers", ok, line });
     }
 
-    if (!args.only || "export".includes(args.only)) {
+    if (wanted("CSV export")) {
       const cap = args["export-rows"] ? Number(args["export-rows"]) : Number.POSITIVE_INFINITY;
       const filter = parseSubmissionListFilter({});
       const rssBefore = process.memoryUsage().rss;
