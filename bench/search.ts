@@ -20,7 +20,11 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { insertOrganisation } from "@/lib/organisations/queries";
 import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
-import { listSubmissions, listSubmissionsQuery } from "@/lib/submissions/queries/list-submissions";
+import {
+  listSubmissions,
+  listSubmissionsQuery,
+  submissionPageConditions,
+} from "@/lib/submissions/queries/list-submissions";
 import { hashPersonId } from "@/lib/submissions/search/person-id-hash";
 import { nameTerms, normaliseSearchText } from "@/lib/submissions/search/search-text";
 import { seededRandom, syntheticFodselsnummer } from "@/lib/testing/amelding-generator";
@@ -243,8 +247,8 @@ async function main() {
         }
         const explained = listSubmissionsQuery(
           db,
-          organisationIds,
-          parseSubmissionListFilter({ q: value(0) }),
+          await submissionPageConditions(db, organisationIds, parseSubmissionListFilter({ q: value(0) })),
+          undefined,
           50,
         ).toSQL();
         const plan = (

@@ -261,14 +261,24 @@ CREATE TRIGGER delivery_attempts_rollups_update AFTER UPDATE ON delivery_attempt
 CREATE TRIGGER delivery_attempts_rollups_delete AFTER DELETE ON delivery_attempts
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION delivery_attempts_maintain_rollups();
 --> statement-breakpoint
+-- Rebuilds every rollup from the submissions: the backfill below, and a bulk load that ran with
+-- triggers off (bench/scale-data.ts) calls it afterwards.
+CREATE FUNCTION rebuild_submission_rollups() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM submission_daily_counts;
+  DELETE FROM submission_status_totals;
+  DELETE FROM error_group_daily_rollups;
+  INSERT INTO submission_daily_counts (organisation_id, day, kind, status, submissions)
+    SELECT organisation_id, (created_at AT TIME ZONE 'Europe/Oslo')::date, kind, status, count(*)::int
+    FROM submissions GROUP BY 1, 2, 3, 4;
+  INSERT INTO submission_status_totals (organisation_id, kind, status, submissions)
+    SELECT organisation_id, kind, status, count(*)::int FROM submissions GROUP BY 1, 2, 3;
+  PERFORM refresh_error_group_buckets(array(
+    SELECT DISTINCT row(organisation_id, (created_at AT TIME ZONE 'Europe/Oslo')::date, kind)::submission_bucket
+    FROM submissions WHERE status IN ('rejected', 'conflict', 'failed')));
+END;
+$$;
+--> statement-breakpoint
 -- Backfill from the submissions already there.
-INSERT INTO submission_daily_counts (organisation_id, day, kind, status, submissions)
-  SELECT organisation_id, (created_at AT TIME ZONE 'Europe/Oslo')::date, kind, status, count(*)::int
-  FROM submissions GROUP BY 1, 2, 3, 4;
---> statement-breakpoint
-INSERT INTO submission_status_totals (organisation_id, kind, status, submissions)
-  SELECT organisation_id, kind, status, count(*)::int FROM submissions GROUP BY 1, 2, 3;
---> statement-breakpoint
-SELECT refresh_error_group_buckets(array(
-  SELECT DISTINCT row(organisation_id, (created_at AT TIME ZONE 'Europe/Oslo')::date, kind)::submission_bucket
-  FROM submissions WHERE status IN ('rejected', 'conflict', 'failed')));
+SELECT rebuild_submission_rollups();

@@ -227,7 +227,33 @@ export const submissions = pgTable(
   (t) => [
     // Partial: most submissions replace nothing, and a row outside the index costs nothing to update.
     index("submissions_replaces_idx").on(t.replacesSubmissionId).where(sql`${t.replacesSubmissionId} is not null`),
+    // The lists' one order (newest first, keyset on created_at and id): walked per organisation
+    // for a reader of one, and across all for a reader of many, with the organisation checked per
+    // row, so the first page reads about its 50 rows, not the reader's whole set (`npm run bench:scale`).
     index("submissions_org_created_idx").on(t.organisationId, t.createdAt.desc(), t.id.desc()),
+    index("submissions_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    // The same order within the sets a status filter asks for. In flight is named by
+    // next_attempt_at (set exactly while queued, sending or retrying, see below), not status, so
+    // this index does not stop a claim from being a HOT update. Needs action (rejected, conflict,
+    // failed) has no such column: naming status makes claims non-HOT (migration 0005), accepted so
+    // that the list finds a few failures among a million rows without reading the rest.
+    index("submissions_in_flight_created_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.nextAttemptAt} is not null`),
+    index("submissions_needs_action_created_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('rejected', 'conflict', 'failed')`),
+    // `period=`: the month an A-melding reports or an oppdrag was created in (Norwegian time), as
+    // the function submission_period (migration 0014) computes it, then newest first.
+    index("submissions_period_created_idx").on(
+      sql`submission_period(${t.kind}, ${t.subject}, ${t.createdAt})`,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    // `code=` (the error groups' links): upper-cased as errorCodeSql reads it.
+    index("submissions_error_code_created_idx")
+      .on(sql`upper(${t.lastErrorCode})`, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.lastErrorCode} is not null`),
     // Neither index below names a column a claim changes (status, lease), so claiming is a HOT
     // update that touches no index; see migration 0005. next_attempt_at is set exactly while a
     // submission waits or is being sent, and accepted_at once, when it is accepted.
@@ -236,10 +262,11 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
-    // /oppdrag: newest first per organisation, oppdrag only (most submissions are A-meldinger).
+    // /oppdrag and `kind=oar`: newest first, oppdrag only, per organisation and across all.
     index("submissions_oar_org_created_idx")
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.kind} = 'oar'`),
+    index("submissions_oar_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.kind} = 'oar'`),
     // The free-text search's lookup of ids Skatteetaten answered (forsendelseId, meldingsId, dialogId).
     index("submissions_received_ids_idx")
       .using("gin", sql`${t.receivedIds} jsonb_path_ops`)
@@ -305,6 +332,8 @@ export const submissionSearchTerms = pgTable(
     primaryKey({ columns: [t.submissionId, t.kind, t.term] }),
     // Scoped lookups: equality, and prefixes as byte ranges (text_pattern_ops), for every kind.
     index("submission_search_terms_lookup_idx").on(t.organisationId, t.kind, t.term.op("text_pattern_ops")),
+    // The same across organisations, for a reader of many: one range instead of one per organisation.
+    index("submission_search_terms_term_idx").on(t.kind, t.term.op("text_pattern_ops"), t.organisationId),
   ],
 );
 

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { encodeCursor, IN_FLIGHT_STATUSES } from "@/lib/submissions/queries/list-filter";
 import {
   afterSubmissionCursor,
+  newestFirst,
   SUBMISSION_PAGE_SIZE,
   submissionCursorTime,
-  submissionFilterConditions,
+  submissionPageConditions,
+  submissionPageIds,
 } from "@/lib/submissions/queries/list-submissions";
 import type { OppdragListFilter } from "./oppdrag-list-filter";
 
@@ -25,7 +27,7 @@ export async function listOppdrag(
 ) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
   const conditions = [
-    ...submissionFilterConditions(organisationIds, { ...filter, kind: "oar", period: undefined }),
+    ...(await submissionPageConditions(db, organisationIds, { ...filter, kind: "oar", period: undefined })),
     ...afterSubmissionCursor(filter.cursor),
   ];
   if (filter.period) {
@@ -52,9 +54,8 @@ export async function listOppdrag(
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(...conditions))
-    .orderBy(desc(submissions.createdAt), desc(submissions.id))
-    .limit(limit + 1);
+    .where(sql`${submissions.id} in (${submissionPageIds(conditions, limit + 1)})`)
+    .orderBy(...newestFirst);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, type FeedbackStatus, organisations, submissions } from "@/lib/db/schema";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import { inOrganisations } from "../queries/organisation-scope";
 import type { FeedbackProblem } from "./feedback-problem";
 
 /**
@@ -139,6 +140,11 @@ export async function findFeedbackForSubmission(db: DbOrTx, submissionId: string
     .select({ feedback: ameldingFeedback })
     .from(ameldingFeedback)
     .innerJoin(submissions, eq(submissions.id, ameldingFeedback.submissionId))
-    .where(and(eq(ameldingFeedback.submissionId, submissionId), inArray(submissions.organisationId, organisationIds)));
+    .where(
+      and(
+        eq(ameldingFeedback.submissionId, submissionId),
+        inOrganisations(submissions.organisationId, organisationIds),
+      ),
+    );
   return row?.feedback ?? null;
 }

@@ -6,7 +6,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { type CsvValue, csvStream } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
-import type { Translator } from "@/lib/i18n/translator";
+import { rememberingTranslator, type Translator } from "@/lib/i18n/translator";
 import { maskPersonalNumbers } from "@/lib/validation/mask-personal-data";
 import {
   beginSubmissionExport,
@@ -42,14 +42,20 @@ const COLUMNS = [
   "arbeidsgiveravgift",
 ] as const;
 
-/** An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping. */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping.
+ * One formatter per locale: making one costs more than the rest of a row.
+ */
 function csvAmount(value: number | null, locale: string): string | null {
   if (value === null) return null;
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(value);
+  let format = amountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    amountFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 export function submissionCsvHeader(t: Translator): string[] {
@@ -123,9 +129,10 @@ export async function startSubmissionsExport(
       details: { format: "csv", filter: exported, rowCount, until, personalDataMasked: !unmasked },
     }),
   );
+  const rowOptions = { ...options, t: rememberingTranslator(options.t), unmasked };
   async function* rows() {
     for await (const page of submissionExportPages(readDb, user.organisationIds, exported, until)) {
-      yield page.map((row) => submissionCsvRow(row, { t: options.t, locale: options.locale, unmasked }));
+      yield page.map((row) => submissionCsvRow(row, rowOptions));
     }
   }
   return { rowCount, stream: csvStream(submissionCsvHeader(options.t), rows()) };

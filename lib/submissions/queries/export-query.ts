@@ -1,11 +1,18 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import { deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { encodeCursor, type SubmissionListFilter } from "./list-filter";
-import { afterSubmissionCursor, submissionCursorTime, submissionFilterConditions } from "./list-submissions";
+import {
+  afterSubmissionCursor,
+  newestFirst,
+  submissionCursorTime,
+  submissionFilterConditions,
+  submissionPageConditions,
+  submissionPageIds,
+} from "./list-submissions";
 
 export const EXPORT_PAGE_SIZE = 500;
 /** At most this many inntektsmottaker identifiers per A-melding in one cell (Excel's cell limit is 32 767 characters). */
@@ -50,7 +57,7 @@ export async function* submissionExportPages(
 ) {
   if (organisationIds.length === 0) return;
   const base = [
-    ...submissionFilterConditions(organisationIds, filter),
+    ...(await submissionPageConditions(db, organisationIds, filter)),
     sql`${submissions.createdAt} <= ${until}::timestamptz`,
   ];
   let cursor: string | undefined;
@@ -94,9 +101,8 @@ export async function* submissionExportPages(
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .leftJoin(currentVersion, eq(currentVersion.id, submissions.currentVersionId))
-      .where(and(...base, ...afterSubmissionCursor(cursor)))
-      .orderBy(desc(submissions.createdAt), desc(submissions.id))
-      .limit(pageSize);
+      .where(sql`${submissions.id} in (${submissionPageIds([...base, ...afterSubmissionCursor(cursor)], pageSize)})`)
+      .orderBy(...newestFirst);
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (rows.length < pageSize || !last) return;

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, deliveryAttempts, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import type { SubmissionLiveState } from "./live-state";
+import { inOrganisations } from "./organisation-scope";
 
 /** One submission with its versions and attempts, oldest first; null outside the user's organisations. */
 export async function findSubmissionWithHistory(db: DbOrTx, submissionId: string, organisationIds: string[]) {
@@ -14,7 +15,7 @@ export async function findSubmissionWithHistory(db: DbOrTx, submissionId: string
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
+    .where(and(eq(submissions.id, submissionId), inOrganisations(submissions.organisationId, organisationIds)));
   if (!row) return null;
   const [versions, attempts] = await Promise.all([
     db
@@ -53,7 +54,7 @@ export async function findSubmissionLiveState(
     })
     .from(submissions)
     .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
-    .where(and(eq(submissions.id, submissionId), inArray(submissions.organisationId, organisationIds)));
+    .where(and(eq(submissions.id, submissionId), inOrganisations(submissions.organisationId, organisationIds)));
   if (!row) return null;
   return {
     kind: row.kind,

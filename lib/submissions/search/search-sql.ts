@@ -1,10 +1,65 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
+import { firstRow } from "@/lib/db/first-row";
+import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { deliveryAttempts, submissionSearchTerms, submissions, submissionVersions } from "@/lib/db/schema";
+import { inOrganisations } from "../queries/organisation-scope";
 import { hashPersonId } from "./person-id-hash";
 import { asOrgnr, asPersonId, normaliseSearchText, prefixUpperBound } from "./search-text";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * How the search finds its rows. `ids`: collect the ids of every match through the terms' lookup
+ * index, then order those (cheap while the matches are few). `probe`: walk the list's order and
+ * test each submission's own few terms (cheap when many match: the first page is found after a
+ * few hundred rows). A common given name or a five-letter prefix matches a tenth of a million
+ * submissions, a surname a few dozen; chooseSearchStrategy tells them apart.
+ */
+export type SearchStrategy = "ids" | "probe";
+
+/**
+ * Past this many matching terms collecting the ids costs more than probing: about the point
+ * where both read some thousands of rows for a first page of a million (`npm run bench:scale`).
+ */
+export const BROAD_SEARCH_MATCHES = 3000;
+
+type TermMatch = { kind: string; condition: SQL };
+
+function termMatches(query: string): TermMatch[] {
+  const matches: TermMatch[] = [];
+  const normalised = normaliseSearchText(query);
+  if (normalised) {
+    const prefix = sql`${submissionSearchTerms.term} ~>=~ ${normalised} and ${submissionSearchTerms.term} ~<~ ${prefixUpperBound(normalised)}`;
+    matches.push({ kind: "name", condition: prefix }, { kind: "reference", condition: prefix });
+  }
+  const personId = asPersonId(query);
+  if (personId)
+    matches.push({ kind: "person_id", condition: sql`${submissionSearchTerms.term} = ${hashPersonId(personId)}` });
+  const orgnr = asOrgnr(query);
+  if (orgnr) matches.push({ kind: "orgnr", condition: sql`${submissionSearchTerms.term} = ${orgnr}` });
+  return matches;
+}
+
+/** Ids the query names exactly outside the terms: Skatteetaten's answers, attempts, keys, the id itself. */
+function exactBranches(organisationIds: string[], query: string): SQL[] {
+  const exact = query.trim();
+  const branches: SQL[] = [
+    sql`select s2.id from ${submissions} s2 where ${inOrganisations(sql`s2.organisation_id`, organisationIds)} and s2.received_ids is not null
+    and (s2.received_ids @> jsonb_build_object('forsendelseId', ${exact}::text)
+      or s2.received_ids @> jsonb_build_object('meldingsId', ${exact}::text)
+      or s2.received_ids @> jsonb_build_object('dialogId', ${exact}::text))`,
+    sql`select ${deliveryAttempts.submissionId} from ${deliveryAttempts} where ${deliveryAttempts.korrelasjonsid} = ${exact}`,
+  ];
+  if (UUID.test(exact)) {
+    branches.push(sql`select ${exact}::uuid`);
+    branches.push(
+      sql`select ${submissionVersions.submissionId} from ${submissionVersions} where ${submissionVersions.idempotencyKey} = ${exact}::uuid`,
+    );
+  }
+  return branches;
+}
 
 /**
  * The list's free-text search: submissions whose person or party names start with a word of the
@@ -13,47 +68,61 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * registration number; prefix), an id Skatteetaten answered (forsendelseId, meldingsId,
  * dialogId), a korrelasjonsid, an idempotency key or the submission's id.
  *
- * One `id in (… union all …)`: every branch is an index lookup (submission_search_terms by
- * organisation, kind and term; the GIN index of received_ids; korrelasjonsid; idempotency key),
- * and the planner joins the few ids found to submissions, instead of testing every submission of
- * the organisations against an OR (docs/benchmarks.md, "Search (`npm run bench:search`)").
+ * `ids` (the default, and what counts use): one `id = any(array(… union all …))`, every branch an index
+ * lookup (submission_search_terms by organisation, kind and term; the GIN index of received_ids;
+ * korrelasjonsid; idempotency key), so the planner joins the few ids found to submissions instead
+ * of testing every submission against an OR (docs/benchmarks.md, "Search"). `probe`: each
+ * submission the list walks is tested against its own terms (the primary key leads with its id),
+ * and the exact ids, which are few, are collected once.
  */
-export function submissionSearchCondition(organisationIds: string[], query: string): SQL {
+export function submissionSearchCondition(
+  organisationIds: string[],
+  query: string,
+  strategy: SearchStrategy = "ids",
+): SQL {
   if (organisationIds.length === 0) return sql`false`;
-  const orgIds = sql.join(
-    organisationIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const orgs = sql`${submissionSearchTerms.organisationId} in (${orgIds})`;
-  const branches: SQL[] = [];
-  const term = (kind: string, condition: SQL) =>
-    branches.push(
-      sql`select ${submissionSearchTerms.submissionId} from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${kind} and ${condition}`,
-    );
-  const normalised = normaliseSearchText(query);
-  if (normalised) {
-    const prefix = sql`${submissionSearchTerms.term} ~>=~ ${normalised} and ${submissionSearchTerms.term} ~<~ ${prefixUpperBound(normalised)}`;
-    term("name", prefix);
-    term("reference", prefix);
+  const matches = termMatches(query);
+  const exact = sql.join(exactBranches(organisationIds, query), sql` union all `);
+  if (strategy === "probe") {
+    const terms = matches.map((m) => sql`(${submissionSearchTerms.kind} = ${m.kind} and ${m.condition})`);
+    const probe = terms.length
+      ? sql`exists (select 1 from ${submissionSearchTerms} where ${submissionSearchTerms.submissionId} = ${submissions.id}
+          and (${sql.join(terms, sql` or `)}))`
+      : sql`false`;
+    return sql`(${probe} or ${submissions.id} in (${exact}))`;
   }
-  const personId = asPersonId(query);
-  if (personId) term("person_id", sql`${submissionSearchTerms.term} = ${hashPersonId(personId)}`);
-  const orgnr = asOrgnr(query);
-  if (orgnr) term("orgnr", sql`${submissionSearchTerms.term} = ${orgnr}`);
+  const orgs = inOrganisations(submissionSearchTerms.organisationId, organisationIds);
+  const branches = matches.map(
+    (m) =>
+      sql`select ${submissionSearchTerms.submissionId} from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${m.kind} and ${m.condition}`,
+  );
+  // `= any(array(…))`: the ids are collected once, before the list walks anything. As `in (…)`
+  // the planner could walk the list's index instead, testing every submission against the set
+  // (1 s for a surname at a million).
+  return sql`${submissions.id} = any(array(${sql.join([...branches, exact], sql` union all `)}))`;
+}
 
-  const exact = query.trim();
-  branches.push(sql`select s2.id from ${submissions} s2 where s2.organisation_id in (${orgIds}) and s2.received_ids is not null
-    and (s2.received_ids @> jsonb_build_object('forsendelseId', ${exact}::text)
-      or s2.received_ids @> jsonb_build_object('meldingsId', ${exact}::text)
-      or s2.received_ids @> jsonb_build_object('dialogId', ${exact}::text))`);
-  branches.push(
-    sql`select ${deliveryAttempts.submissionId} from ${deliveryAttempts} where ${deliveryAttempts.korrelasjonsid} = ${exact}`,
+/**
+ * `probe` when the query's terms match at least BROAD_SEARCH_MATCHES rows of the readers'
+ * organisations (counted through the lookup index, stopping there), else `ids`.
+ */
+export async function chooseSearchStrategy(
+  db: DbOrTx,
+  organisationIds: string[],
+  query: string,
+  threshold = BROAD_SEARCH_MATCHES,
+): Promise<SearchStrategy> {
+  const matches = termMatches(query);
+  if (organisationIds.length === 0 || matches.length === 0) return "ids";
+  const orgs = inOrganisations(submissionSearchTerms.organisationId, organisationIds);
+  const branches = matches.map(
+    (m) =>
+      sql`(select 1 from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${m.kind} and ${m.condition} limit ${threshold})`,
   );
-  if (UUID.test(exact)) {
-    branches.push(sql`select ${exact}::uuid`);
-    branches.push(
-      sql`select ${submissionVersions.submissionId} from ${submissionVersions} where ${submissionVersions.idempotencyKey} = ${exact}::uuid`,
-    );
-  }
-  return sql`${submissions.id} in (${sql.join(branches, sql` union all `)})`;
+  const row = firstRow(
+    await db.execute<{ n: number }>(
+      sql`select ${sql.raw(PLAN_PER_EXECUTION)} count(*)::int as n from (${sql.join(branches, sql` union all `)} limit ${threshold}) found`,
+    ),
+  );
+  return row.n >= threshold ? "probe" : "ids";
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Leveranse } from "@/lib/amelding/leveranse-schema";
 import { deliveryAttempts, submissionSearchTerms, submissions, submissionVersions } from "@/lib/db/schema";
@@ -9,8 +9,9 @@ import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { createSubmission, sendCorrectedVersion } from "../operations/operations";
 import { parseSubmissionListFilter } from "../queries/list-filter";
-import { listSubmissions } from "../queries/list-submissions";
+import { listSubmissions, submissionFilterConditions } from "../queries/list-submissions";
 import { indexPendingVersions } from "./search-index";
+import { chooseSearchStrategy } from "./search-sql";
 
 const db = connectTestDb();
 
@@ -182,6 +183,63 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(await search([org.id], contact)).toEqual([ids[1]]);
     expect(await search([org.id], norwegianContractor)).toEqual([ids[2]]);
     expect(await search([org.id], oppdrag.oppdragsreferanse)).toEqual([ids[0]]);
+  });
+
+  it("finds the same rows probing each submission's terms as collecting the matching ids, and probes only broad queries", async () => {
+    const { user, org } = await setup();
+    const theirs = await createTestOrganisation(db, null);
+    const family = unique("Bredde");
+    const create = async (organisationId: string, orgnr: string, navn: string) => {
+      const leveranse = leveranseWith(orgnr, [{ navn }]);
+      const created = await db.transaction((tx) =>
+        createSubmission(tx, user, {
+          organisationId,
+          kind: "amelding",
+          subject: "2026-09",
+          payload: leveranse,
+          queue: false,
+        }),
+      );
+      return { ...created, leveranse };
+    };
+    const ours = [
+      await create(org.id, org.orgnr, `Kari ${family}`),
+      await create(org.id, org.orgnr, `Ola ${family}sen`),
+      await create(org.id, org.orgnr, `Per ${family}dal`),
+    ];
+    const other = await create(org.id, org.orgnr, "Nils Annen");
+    await create(theirs.id, theirs.orgnr, `Kari ${family}`);
+    const forsendelseId = unique("F");
+    await db.update(submissions).set({ receivedIds: { forsendelseId } }).where(eq(submissions.id, other.submissionId));
+    const byStrategy = async (q: string, search: "ids" | "probe") =>
+      (
+        await db
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(and(...submissionFilterConditions([org.id], { q }, { search })))
+      )
+        .map((r) => r.id)
+        .sort();
+    const cases: [string, string[]][] = [
+      [family, ours.map((o) => o.submissionId)],
+      [`kari ${family}`, [ours[0]!.submissionId]],
+      [fnrsOf(ours[1]!.leveranse)[0]!, [ours[1]!.submissionId]],
+      [ours[2]!.leveranse.meldingsId, [ours[2]!.submissionId]],
+      [org.orgnr, [...ours, other].map((o) => o.submissionId)],
+      [forsendelseId, [other.submissionId]],
+      [other.submissionId, [other.submissionId]],
+      [other.idempotencyKey, [other.submissionId]],
+      [unique("Ingen"), []],
+    ];
+    for (const [q, expected] of cases) {
+      expect(await byStrategy(q, "ids")).toEqual([...expected].sort());
+      expect(await byStrategy(q, "probe")).toEqual([...expected].sort());
+    }
+    expect(await chooseSearchStrategy(db, [org.id], family, 3)).toBe("probe");
+    expect(await chooseSearchStrategy(db, [org.id], family, 4)).toBe("ids");
+    expect(await chooseSearchStrategy(db, [org.id], `kari ${family}`, 3)).toBe("ids");
+    // The list pages the same way whichever strategy its query gets.
+    expect((await search([org.id], family)).sort()).toEqual(ours.map((o) => o.submissionId).sort());
   });
 
   it("never finds another organisation's submission, whatever the query", async () => {
