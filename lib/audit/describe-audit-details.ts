@@ -74,6 +74,12 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   list: "text",
   query: "text",
   revision: "count",
+  publicId: "text",
+  scopes: "list",
+  expiresAt: "dateTime",
+  method: "text",
+  path: "text",
+  httpStatus: "count",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -119,6 +125,9 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "audit.exported": ["format", "rowCount", "filter", "includesDetails"],
   "saved_view.create": ["list", "name", "query"],
   "saved_view.delete": ["list", "name", "query"],
+  "api_key.create": ["name", "publicId", "scopes", "organisationIds", "expiresAt"],
+  "api_key.revoke": ["name", "publicId"],
+  "api.request": ["method", "path", "httpStatus"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };
