@@ -26,7 +26,7 @@ test("a payroll system sends an A-melding with an API key and reads its status a
     extraHTTPHeaders: { Authorization: `Bearer ${key}` },
   });
   const orgs = await api.get("/api/v1/organisations");
-  expect(orgs.status(), `${key.length} ${await orgs.text()}`).toBe(200);
+  expect(orgs.status(), await orgs.text()).toBe(200);
   expect(orgs.headers()["ratelimit-policy"]).toMatch(/^"per-key";q=\d+;w=60$/);
   const { organisations } = (await orgs.json()) as { organisations: { id: string; orgnr: string }[] };
   expect(organisations.map((o) => o.orgnr)).toEqual(["310900125"]);
