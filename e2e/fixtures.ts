@@ -25,6 +25,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/revisjonslogg",
     "/maskinporten",
     "/brukere",
+    "/api-nokler",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
   manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],

@@ -82,6 +82,8 @@ function isRedirectToLogin(status: number, location: string | undefined) {
 
 function mayCall(caller: Caller, requires: Requirement) {
   if (requires === "public") return true;
+  // The public API takes keys only: no session, whatever its role, gets in.
+  if (typeof requires === "object" && !Array.isArray(requires)) return false;
   if (caller === "anonymous") return false;
   if (requires === "authenticated") return true;
   return (Array.isArray(requires) ? requires : [requires]).every((p) => hasPermission(caller, p));
@@ -118,10 +120,15 @@ async function callAction(
   return { status: res.status(), location: res.headers().location, body: await res.text() };
 }
 
-async function callRoute(ctx: APIRequestContext, r: RouteRequest) {
+async function callRoute(ctx: APIRequestContext, r: RouteRequest, apiKey?: string) {
   const res = await ctx.fetch(r.path, {
     method: r.method,
-    ...(r.body !== undefined ? { data: r.body, headers: { "Content-Type": r.contentType ?? "application/json" } } : {}),
+    headers: {
+      ...r.headers,
+      ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+      ...(r.body !== undefined ? { "Content-Type": r.contentType ?? "application/json" } : {}),
+    },
+    ...(r.body !== undefined ? { data: r.body } : {}),
     maxRedirects: 0,
   });
   return { status: res.status(), location: res.headers().location, body: await res.text() };
@@ -258,6 +265,48 @@ for (const caller of CALLERS) {
     expect(checked).toBeGreaterThan(caller === "anonymous" ? 15 : 20);
   });
 }
+
+test("API keys: a key reaches its own organisation's data within its scopes, never another's, and a refused call changes nothing", async () => {
+  const ctx = await contextFor("anonymous");
+  const failures: string[] = [];
+  let checked = 0;
+  for (const [route, entry] of Object.entries(ROUTES)) {
+    const requires = entry.requires;
+    if (typeof requires !== "object" || Array.isArray(requires)) continue;
+    const own = entry.own(f);
+    const other = entry.other?.(f);
+    for (const [label, key, mayUse] of [
+      ["full key", f.apiKey, true],
+      ["read-only key", f.readOnlyApiKey, requires.apiKeyScope === "read"],
+    ] as const) {
+      if (!("skip" in own)) {
+        checked++;
+        const before = await databaseFingerprint(sql);
+        const r = await callRoute(ctx, own, key);
+        if (mayUse && (r.status >= 400 || isRefused(r, false)))
+          failures.push(`${route} (own, ${label}): refused although allowed (${r.status}) ${r.body.slice(0, 200)}`);
+        if (!mayUse) {
+          if (r.status !== 403) failures.push(`${route} (own, ${label}): not refused (${r.status})`);
+          const after = await databaseFingerprint(sql);
+          const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+          if (changed.length) failures.push(`${route} (own, ${label}): changed ${changed.join(", ")}`);
+        }
+      }
+      if (!other) continue;
+      checked++;
+      const before = await databaseFingerprint(sql);
+      const r = await callRoute(ctx, other, key);
+      if (!isRefused(r, true))
+        failures.push(`${route} (other, ${label}): not refused (${r.status}) ${r.body.slice(0, 200)}`);
+      const after = await databaseFingerprint(sql);
+      const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
+      if (changed.length) failures.push(`${route} (other, ${label}): changed ${changed.join(", ")}`);
+    }
+  }
+  await ctx.dispose();
+  expect(failures).toEqual([]);
+  expect(checked).toBeGreaterThan(8);
+});
 
 test.describe("headers", () => {
   test("every page gets a Content-Security-Policy whose script nonce is on each of its scripts, and no inline scripts without it", async ({

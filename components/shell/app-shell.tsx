@@ -19,6 +19,7 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/revisjonslogg", key: "audit", permission: "audit:read" },
   { href: "/maskinporten", key: "maskinporten", permission: "maskinporten:diagnose" },
   { href: "/brukere", key: "users", permission: "user:manage" },
+  { href: "/api-nokler", key: "apiKeys", permission: "api_key:manage" },
 ];
 
 /**

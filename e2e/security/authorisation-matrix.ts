@@ -25,16 +25,25 @@ export type MatrixFixture = {
   /** In otherOrg: a failed OAR submission (retryable and correctable: any leak would change it). */
   otherSubmissionId: string;
   otherBulkOperationId: string;
+  /** A key of the other organisation's user. */
+  otherApiKeyId: string;
   /** A saved view of the other organisation's user. */
   otherUsersViewId: string;
+  /** Keys of ownOrg made by the demo admin (e2e/security/matrix-fixture.ts): both scopes, and read only. */
+  apiKey: string;
+  readOnlyApiKey: string;
   /** A manager granted only ownOrg, and one granted only otherOrg. */
   ownUserId: string;
   otherUserId: string;
   unique: () => string;
 };
 
-/** Who may call: a permission from lib/auth/permissions.ts, any signed-in user, or anyone. */
-export type Requirement = Permission | Permission[] | "authenticated" | "public";
+/**
+ * Who may call: a permission from lib/auth/permissions.ts, any signed-in user, anyone, or (the
+ * public API, /api/v1) an API key with this scope and no session at all: the suite calls those
+ * with keys of the caller's own organisation too (e2e/security.spec.ts, "API keys").
+ */
+export type Requirement = Permission | Permission[] | "authenticated" | "public" | { apiKeyScope: "read" | "submit" };
 
 type Call = { args: unknown[] } | { skip: string };
 
@@ -45,7 +54,13 @@ export type ActionEntry = {
   other?: (f: MatrixFixture) => Call;
 };
 
-export type RouteRequest = { method: string; path: string; body?: string; contentType?: string };
+export type RouteRequest = {
+  method: string;
+  path: string;
+  body?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+};
 export type RouteEntry = {
   /** The methods the route exports (checked against Next's own Allow header). */
   methods: string[];
@@ -178,6 +193,19 @@ export const ACTIONS: Record<string, ActionEntry> = {
       args: [{ organisationId: f.otherOrg.id, intent: "draft", leveranse: { kalendermaaned: "2026-10" } }],
     }),
   },
+  "lib/api-keys/actions.ts#createApiKeyAction": {
+    requires: "api_key:manage",
+    // No scope chosen: refused at the field after the permission check; nothing created.
+    own: (f) => ({ args: [{ name: "Matrise", scopes: [], organisationIds: [f.ownOrg.id], expiresInDays: 30 }] }),
+    other: (f) => ({
+      args: [{ name: "Matrise", scopes: ["read"], organisationIds: [f.otherOrg.id], expiresInDays: 30 }],
+    }),
+  },
+  "lib/api-keys/actions.ts#revokeApiKeyAction": {
+    requires: "api_key:manage",
+    own: () => ({ skip: "revoking would end the suite's own keys; covered by lib/api/api-v1.test.ts" }),
+    other: (f) => ({ args: [{ apiKeyId: f.otherApiKeyId }] }),
+  },
   "lib/i18n/actions.ts#setLocaleAction": {
     requires: "public",
     own: () => ({ args: ["nb"] }),
@@ -204,8 +232,77 @@ const csvRows = (body: string) =>
     .trim()
     .split(/\r?\n/).length - 1;
 
+/** An A-melding draft for the public API's create and validate (valid, so only scoping can refuse `other`). */
+const apiAmelding = (org: { id: string; orgnr: string }, f: MatrixFixture) =>
+  JSON.stringify({
+    kind: "amelding",
+    organisationId: org.id,
+    intent: "draft",
+    leveranse: {
+      kildesystem: "matrise",
+      kalendermaaned: "2026-10",
+      meldingsId: `matrise-api-${f.unique()}`,
+      opplysningspliktig: { norskIdentifikator: org.orgnr },
+    },
+  });
+const apiPost = (path: string, body: string, f: MatrixFixture) => ({
+  method: "POST",
+  path,
+  body,
+  headers: { "Idempotency-Key": `matrise-${f.unique()}` },
+});
+
 /** Keyed by the route's path as in .next/server/app-paths-manifest.json (without "/route"). */
 export const ROUTES: Record<string, RouteEntry> = {
+  "/api/v1/openapi.json": {
+    methods: ["GET"],
+    requires: "public",
+    own: () => ({ method: "GET", path: "/api/v1/openapi.json" }),
+  },
+  "/api/v1/reference": {
+    methods: ["GET"],
+    requires: "public",
+    own: () => ({ method: "GET", path: "/api/v1/reference" }),
+  },
+  "/api/v1/organisations": {
+    methods: ["GET"],
+    requires: { apiKeyScope: "read" },
+    own: () => ({ method: "GET", path: "/api/v1/organisations" }),
+  },
+  "/api/v1/submissions": {
+    methods: ["GET", "POST"],
+    requires: { apiKeyScope: "submit" },
+    // A draft of the caller's own organisation: for a key it is created (the suite's only write that is allowed).
+    own: (f) => apiPost("/api/v1/submissions", apiAmelding(f.ownOrg, f), f),
+    other: (f) => ({ ...apiPost("/api/v1/submissions", apiAmelding(f.otherOrg, f), f), expect: "refused" }),
+  },
+  "/api/v1/submissions/validate": {
+    methods: ["POST"],
+    requires: { apiKeyScope: "submit" },
+    own: (f) => apiPost("/api/v1/submissions/validate", apiAmelding(f.ownOrg, f), f),
+    other: (f) => ({ ...apiPost("/api/v1/submissions/validate", apiAmelding(f.otherOrg, f), f), expect: "refused" }),
+  },
+  "/api/v1/submissions/[id]": {
+    methods: ["GET"],
+    requires: { apiKeyScope: "read" },
+    own: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.ownSubmissionId}` }),
+    other: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.otherSubmissionId}`, expect: "refused" }),
+  },
+  "/api/v1/submissions/[id]/versions": {
+    methods: ["POST"],
+    requires: { apiKeyScope: "submit" },
+    own: () => ({
+      skip: "a correction needs a rejected A-melding of the own organisation; e2e/api-v1.spec.ts and lib/api/api-v1.test.ts",
+    }),
+    other: (f) => ({
+      ...apiPost(
+        `/api/v1/submissions/${f.otherSubmissionId}/versions`,
+        JSON.stringify({ intent: "draft", leveranse: {} }),
+        f,
+      ),
+      expect: "refused",
+    }),
+  },
   "/api/health": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/health" }) },
   "/api/ready": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/ready" }) },
   "/api/metrics": {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
+import { generateApiKey } from "../../lib/api-keys/key-format";
 import { embeddedDatabaseUrl } from "../../lib/db/embedded-url";
 import { orgnrCheckDigit } from "../../lib/validation/orgnr";
 import type { MatrixFixture } from "./authorisation-matrix";
@@ -53,7 +54,19 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
   const otherUserId = await user(other!.id, "annen");
   const [view] = await sql<{ id: string }[]>`
     insert into saved_views (user_id, list, name, query) values (${otherUserId}, 'submissions', 'Matrise', 'status=failed') returning id`;
+  const apiKey = async (createdBy: string, organisationId: string, scopes: string[]) => {
+    const { key, publicId, secretHash } = generateApiKey();
+    const [k] = await sql<{ id: string }[]>`
+      insert into api_keys (name, public_id, secret_hash, scopes, expires_at, created_by)
+      values ('Matrise', ${publicId}, ${secretHash}, ${scopes}, now() + interval '1 day', ${createdBy}) returning id`;
+    await sql`insert into api_key_organisations (api_key_id, organisation_id) values (${k!.id}, ${organisationId})`;
+    return { key, id: k!.id };
+  };
+  const [admin] = await sql<{ id: string }[]>`select id from users where email = 'admin@innrapportering.test'`;
   return {
+    apiKey: (await apiKey(admin!.id, own!.id, ["read", "submit"])).key,
+    readOnlyApiKey: (await apiKey(admin!.id, own!.id, ["read"])).key,
+    otherApiKeyId: (await apiKey(otherUserId, other!.id, ["read"])).id,
     ownOrg: own!,
     otherOrg: other!,
     ownSubmissionId: await submission(own!.id, "accepted"),
@@ -69,8 +82,8 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
 /**
  * A fingerprint of everything a request could change for a user: each table's rows, except what
  * the delivery worker changes on its own in the background (a submission's status, lease and
- * attempts; attempts; feedback) and the sign-in counters. Audit entries are compared by count and
- * newest id.
+ * attempts; attempts; feedback), the sign-in and API rate counters and a key's last use. Audit
+ * entries are compared by count and newest id.
  */
 export async function databaseFingerprint(sql: postgres.Sql): Promise<Record<string, string>> {
   const rows = await sql<{ name: string; value: string }[]>`
@@ -87,6 +100,10 @@ export async function databaseFingerprint(sql: postgres.Sql): Promise<Record<str
     union all select 'bulk_operation_members', md5(coalesce(string_agg(t::text, '|' order by t.operation_id, t.submission_id), '')) from bulk_operation_members t
     union all select 'system_user_requests', md5(coalesce(string_agg(concat_ws(',', t.id, t.organisation_id, t.external_id, t.status), '|' order by t.id), '')) from system_user_requests t
     union all select 'saved_views', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from saved_views t
-    union all select 'audit_log', concat(count(*), ':', max(id)) from audit_log`;
+    union all select 'api_keys', md5(coalesce(string_agg(concat_ws(',', t.id, t.public_id, t.secret_hash, t.scopes, t.expires_at, t.created_by, t.revoked_at), '|' order by t.id), '')) from api_keys t
+    union all select 'api_key_organisations', md5(coalesce(string_agg(t::text, '|' order by t.api_key_id, t.organisation_id), '')) from api_key_organisations t
+    union all select 'api_idempotency_keys', concat(count(*), ':', md5(coalesce(string_agg(t.key, '|' order by t.key), ''))) from api_idempotency_keys t
+    -- Every call with an API key is audited (api.request), also a refused one: not a change of anything it asked.
+    union all select 'audit_log', concat(count(*), ':', max(id)) from audit_log where action <> 'api.request'`;
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }

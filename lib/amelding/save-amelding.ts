@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { type FieldErrors, SafeError } from "@/lib/actions/action-result";
+import type { AuditUser } from "@/lib/audit/audit-events";
+import type { Principal } from "@/lib/auth/assert-permission";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, type Role, submissions } from "@/lib/db/schema";
+import { organisations, submissions } from "@/lib/db/schema";
 import {
   CORRECTABLE_STATUSES,
   createSubmission,
@@ -28,8 +30,8 @@ export type SaveAmeldingInput = {
   draftToken?: string;
 };
 
-/** The signed-in user as this operation needs them (the action passes the CurrentUser). */
-export type AmeldingEditor = { id: string; email: string; role: Role; organisationIds: string[] };
+/** Who saves, as this operation needs them: the signed-in user (the action passes the CurrentUser) or an API key's principal. */
+export type AmeldingEditor = AuditUser & Principal & { organisationIds: string[] };
 
 function validationError(fieldErrors: FieldErrors): never {
   throw new SafeError("validation", "errors.validation", fieldErrors);

@@ -15,11 +15,16 @@ import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter
  * as no user at all, so an entry without an e-mail reads as the system's.
  */
 export type AuditActor = ({ kind: "user" } & AuditUser) | { kind: "system"; process: "seed" | "worker" };
-export type AuditUser = { id: string; email: string };
+export type AuditUser = {
+  id: string;
+  email: string;
+  /** Acting through this API key (/api/v1): the user is the key's creator (lib/api-keys/api-keys.ts). */
+  apiKeyId?: string;
+};
 
 /** The user acting, as the audit log records them. */
 export function userActor(user: AuditUser): AuditActor {
-  return { kind: "user", id: user.id, email: user.email };
+  return { kind: "user", id: user.id, email: user.email, ...(user.apiKeyId ? { apiKeyId: user.apiKeyId } : {}) };
 }
 
 /** The demo data seed (lib/db/seed.ts). */
@@ -34,6 +39,7 @@ export const AUDIT_TARGET_TYPES = [
   "user",
   "system",
   "saved_view",
+  "api_key",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -59,6 +65,9 @@ export const AUDIT_ACTION_TARGETS = {
   "saved_view.create": "saved_view",
   "saved_view.delete": "saved_view",
   "retention.raw_bodies_pruned": "system",
+  "api_key.create": "api_key",
+  "api_key.revoke": "api_key",
+  "api.request": "api_key",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -139,6 +148,16 @@ export type AuditDetailsByAction = {
    * raw-body-retention.ts): how many attempts and feedback documents of one organisation.
    */
   "retention.raw_bodies_pruned": { retentionMonths: number; attempts: number; feedbackDocuments: number };
+  "api_key.create": {
+    name: string;
+    publicId: string;
+    scopes: string[];
+    organisationIds: string[];
+    expiresAt: string;
+  };
+  "api_key.revoke": { name: string; publicId: string };
+  /** One call of the public API with a key (every call is recorded, with its answer's status). */
+  "api.request": { method: string; path: string; httpStatus: number };
 };
 type SavedViewDetails = { list: string; name: string; query: string };
 

@@ -77,6 +77,12 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   retentionMonths: "count",
   attempts: "count",
   feedbackDocuments: "count",
+  publicId: "text",
+  scopes: "list",
+  expiresAt: "dateTime",
+  method: "text",
+  path: "text",
+  httpStatus: "count",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -123,6 +129,9 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "saved_view.create": ["list", "name", "query"],
   "saved_view.delete": ["list", "name", "query"],
   "retention.raw_bodies_pruned": ["retentionMonths", "attempts", "feedbackDocuments"],
+  "api_key.create": ["name", "publicId", "scopes", "organisationIds", "expiresAt"],
+  "api_key.revoke": ["name", "publicId"],
+  "api.request": ["method", "path", "httpStatus"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

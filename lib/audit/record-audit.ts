@@ -17,5 +17,6 @@ export async function recordAudit(tx: DbOrTx, actor: AuditActor, event: AuditEve
     organisationId: organisationIds.length === 1 ? (organisationIds[0] ?? null) : null,
     organisationIds,
     details: event.details,
+    apiKeyId: actor.kind === "user" ? (actor.apiKeyId ?? null) : null,
   });
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
+import type pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env";
-import { logger } from "@/lib/log/logger";
+import { getRateLimitPool } from "@/lib/db/rate-limit-pool";
 
 /**
  * Sign-in throttling (rate-limiter-flexible, counters in PostgreSQL table `rate_limits`), by three
@@ -113,19 +112,10 @@ export function createLoginThrottle(pool: pg.Pool, options: { wait?: (ms: number
   };
 }
 
-// One pool and throttle per server process; kept on globalThis so Next's dev reloads do not leak pools.
+// One throttle per server process; kept on globalThis so Next's dev reloads do not leak it.
 const globalForThrottle = globalThis as unknown as { __innrapporteringLoginThrottle?: LoginThrottle };
 
 export function getLoginThrottle(): LoginThrottle {
-  if (!globalForThrottle.__innrapporteringLoginThrottle) {
-    const pool = new pg.Pool({
-      connectionString: env.DATABASE_URL,
-      max: 2,
-      idleTimeoutMillis: 30_000,
-      application_name: "login-throttle",
-    });
-    pool.on("error", (error) => logger.error({ scope: "login-throttle", err: error }, "idle connection failed"));
-    globalForThrottle.__innrapporteringLoginThrottle = createLoginThrottle(pool);
-  }
+  globalForThrottle.__innrapporteringLoginThrottle ??= createLoginThrottle(getRateLimitPool());
   return globalForThrottle.__innrapporteringLoginThrottle;
 }

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "audit:read_details",
   "export:read",
   "maskinporten:diagnose",
+  /** Create and revoke keys for the public API (/api-nokler). */
+  "api_key:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

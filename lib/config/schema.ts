@@ -114,6 +114,13 @@ export const configShape = {
   IMPORT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),
   IMPORT_MEMORY_MB: z.coerce.number().int().min(64).max(16384).default(320),
   ALTINN_EVENTS_WEBHOOK_SECRET: z.string().min(24).optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   SANDBOX_HOST: z.string().min(1).default(SANDBOX_DEFAULTS.host),

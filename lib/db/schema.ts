@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -98,6 +99,8 @@ export const auditLog = pgTable(
     // them. Empty: concerns no organisation we can name, shown to no one (see lib/audit/queries.ts).
     organisationIds: uuid("organisation_ids").array().notNull().default(sql`'{}'::uuid[]`),
     details: jsonb("details").$type<AuditDetails>().notNull().default(sql`'{}'::jsonb`),
+    // The API key the action came through (/api/v1); the actor is then the key's creator.
+    apiKeyId: uuid("api_key_id").references((): AnyPgColumn => apiKeys.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -134,6 +137,71 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: bigint("expire", { mode: "number" }),
 });
+
+export const API_KEY_SCOPES = ["read", "submit"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * Keys for the public API (/api/v1), each for a set of organisations (lib/api-keys/api-keys.ts).
+ * Only a SHA-256 digest of the key is stored; `publicId` is the part of the key after its prefix
+ * and before its secret, by which a presented key is looked up.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    publicId: text("public_id").notNull().unique(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().$type<ApiKeyScope[]>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    // The admin who created it: the key acts as them (within its scopes and organisations) while they are active.
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("api_keys_created_by_idx").on(t.createdBy)],
+);
+
+export const apiKeyOrganisations = pgTable(
+  "api_key_organisations",
+  {
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.apiKeyId, t.organisationId] }),
+    index("api_key_organisations_org_idx").on(t.organisationId),
+  ],
+);
+
+/**
+ * The first answer to each POST of the API per key and Idempotency-Key, written in the same
+ * transaction as what the POST created (lib/api/idempotency.ts): a replay gets it back, a reuse
+ * with another body is refused.
+ */
+export const apiIdempotencyKeys = pgTable(
+  "api_idempotency_keys",
+  {
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status").notNull(),
+    responseBody: jsonb("response_body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.apiKeyId, t.key] })],
+);
 
 export type User = typeof users.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;

@@ -1,6 +1,11 @@
 import "server-only";
+import { type ApiRateLimiter, createApiRateLimiter } from "@/lib/api/rate-limit";
+import { getDb } from "@/lib/db/client";
+import { getRateLimitPool } from "@/lib/db/rate-limit-pool";
 import { env } from "@/lib/env";
 import { createDefineRoute } from "./route-handler";
+
+const globalForApi = globalThis as unknown as { __innrapporteringApiRateLimiter?: ApiRateLimiter };
 
 export { answer, type JsonAnswer, STREAMED } from "./route-handler";
 
@@ -15,4 +20,12 @@ export { answer, type JsonAnswer, STREAMED } from "./route-handler";
 export const defineRoute = createDefineRoute({
   currentUser: async () => (await import("@/lib/auth/current-user")).getCurrentUser(),
   publicUrl: env.AUTH_URL,
+  db: getDb,
+  apiRateLimiter: () => {
+    globalForApi.__innrapporteringApiRateLimiter ??= createApiRateLimiter(
+      getRateLimitPool(),
+      env.API_RATE_LIMIT_PER_MINUTE,
+    );
+    return globalForApi.__innrapporteringApiRateLimiter;
+  },
 });

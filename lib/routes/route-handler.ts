@@ -2,9 +2,17 @@ import "server-only";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { type ActionErrorCode, SafeError } from "@/lib/actions/action-result";
+import { IDEMPOTENCY_KEY_PATTERN, requestDigest, runIdempotent } from "@/lib/api/idempotency";
+import { problem, problemResponse } from "@/lib/api/problem";
+import type { ApiRateLimiter } from "@/lib/api/rate-limit";
+import { type ApiCaller, authenticateApiKey } from "@/lib/api-keys/api-keys";
+import { userActor } from "@/lib/audit/audit-events";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import type { ApiKeyScope } from "@/lib/db/schema";
 import { searchParamsRecord } from "@/lib/filters/search-params";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { bearerToken, secretMatches } from "@/lib/http/shared-secret";
@@ -33,7 +41,12 @@ export type RouteAccess =
    */
   | { bearerToken: { secret: string | undefined; whenUnset: string } }
   /** Anyone (the health check); `why` says why that is safe. */
-  | { public: { why: string } };
+  | { public: { why: string } }
+  /**
+   * The public API (/api/v1): an API key with this scope (lib/api-keys/api-keys.ts), rate-limited
+   * per key; every call is audited with the key's id, and errors are problem details (lib/api/problem.ts).
+   */
+  | { apiKey: { scope: ApiKeyScope } };
 
 /** A JSON answer with a status other than 200 or extra headers; a handler may also return the body alone. */
 export class JsonAnswer<T> {
@@ -109,10 +122,25 @@ export type RouteConfig<
   body?: BodyConfig<B>;
   /** The schema of every JSON answer of the handler, parsed before it is sent; or STREAMED. */
   output: O;
+  /**
+   * API-key routes' POSTs: an `Idempotency-Key` header is required, and the handler runs in a
+   * transaction (`ctx.db`) that also stores its answer for replays (lib/api/idempotency.ts).
+   */
+  idempotent?: boolean;
 };
 
 type Parsed<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
 type UserOf<A extends RouteAccess> = A extends { session: readonly Permission[] } ? CurrentUser : null;
+
+/** What an API-key route's handler gets besides its input. */
+export type ApiRouteContext = {
+  user: null;
+  api: ApiCaller;
+  /** The idempotent request's transaction, or the database. */
+  db: DbOrTx;
+  /** Runs once the idempotent request's transaction has committed (e.g. waking the delivery worker). */
+  afterCommit: (fn: () => Promise<void>) => void;
+};
 
 export type RouteInput<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> = {
   request: Request;
@@ -121,13 +149,20 @@ export type RouteInput<Q extends z.ZodType, P extends z.ZodType, B extends z.Zod
   body: Parsed<B>;
 };
 
-export type RouteContext<A extends RouteAccess> = { user: UserOf<A> };
+export type RouteContext<A extends RouteAccess> = A extends { apiKey: unknown } ? ApiRouteContext : { user: UserOf<A> };
 type HandlerAnswer<O> = O extends z.ZodType ? JsonAnswer<z.input<O>> | z.input<O> : Response;
 
 /** What Next.js passes a route handler as its second argument. */
 export type NextRouteContext = { params: Promise<unknown> };
 
-export type RouteDeps = { currentUser: () => Promise<CurrentUser | null>; logger?: Logger; publicUrl?: string };
+export type RouteDeps = {
+  currentUser: () => Promise<CurrentUser | null>;
+  logger?: Logger;
+  publicUrl?: string;
+  /** For API-key routes: the database and the per-key rate limiter. */
+  db?: () => Db;
+  apiRateLimiter?: () => ApiRateLimiter;
+};
 
 /**
  * Builds `defineRoute` over its dependencies. The route handler it returns:
@@ -153,8 +188,40 @@ export function createDefineRoute(deps: RouteDeps) {
   ): (request: Request, context?: NextRouteContext) => Promise<Response> {
     return async (request, context) => {
       const where = { scope: "route", route: config.name };
+      if (!("apiKey" in config.access)) return handle(request, context, where, null, errorAnswer);
+      const scope = config.access.apiKey.scope;
       try {
-        const refusal = checkAccess(config.access, request, deps, where);
+        const db = requireDeps(deps).db();
+        const auth = await authenticateApiKey(db, request.headers.get("authorization"));
+        if (!auth.ok) {
+          const code =
+            auth.refusal === "missing" || auth.refusal === "invalid" ? "unauthenticated" : `api_key_${auth.refusal}`;
+          return problemResponse(problem(401, code), { "WWW-Authenticate": 'Bearer realm="api/v1"' });
+        }
+        const caller = auth.caller;
+        const decision = await requireDeps(deps).apiRateLimiter().consume(caller.keyId);
+        const response = !decision.allowed
+          ? problemResponse(problem(429, "rate_limited"))
+          : !caller.scopes.includes(scope)
+            ? problemResponse(problem(403, "forbidden", { detail: `The key lacks the scope "${scope}".` }))
+            : await handle(request, context, where, caller, routeProblem);
+        // Every call that reached the key is recorded, with its answer (a refusal for the limit is not: a flood would fill the log).
+        if (decision.allowed) await recordApiCall(db, caller, request, response.status);
+        return withHeaders(response, decision.headers);
+      } catch (error) {
+        return problemResponse(problem(500, "internal", { reference: logUnexpectedError(where, error, deps.logger) }));
+      }
+    };
+
+    async function handle(
+      request: Request,
+      context: NextRouteContext | undefined,
+      where: Record<string, string>,
+      caller: ApiCaller | null,
+      fail: (status: number, body: RouteErrorBody) => Response,
+    ): Promise<Response> {
+      try {
+        const refusal = caller ? null : checkAccess(config.access, request, deps, where);
         if (refusal) return refusal;
         const user =
           "session" in config.access ? authorise(await deps.currentUser(), config.access.session, where) : null;
@@ -171,14 +238,19 @@ export function createDefineRoute(deps: RouteDeps) {
           const record = searchParamsRecord(new URL(request.url).searchParams);
           const refused = checkInput(record, QUERY_LIMITS);
           if (refused)
-            return errorAnswer(400, {
+            return fail(400, {
               error: "input_refused",
               refused: refused.code,
               issues: [{ path: refused.path.join("."), message: refused.code }],
             });
           const parsed = config.query.safeParse(record);
-          if (!parsed.success) return errorAnswer(400, { error: "invalid_query", issues: zodIssues(parsed.error) });
+          if (!parsed.success) return fail(400, { error: "invalid_query", issues: zodIssues(parsed.error) });
           query = parsed.data;
+        }
+
+        const idempotencyKey = request.headers.get("idempotency-key");
+        if (caller && config.idempotent && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey ?? "")) {
+          return fail(400, { error: "idempotency_key_missing" });
         }
 
         let body: unknown;
@@ -190,16 +262,16 @@ export function createDefineRoute(deps: RouteDeps) {
           const messages = config.body.messages ?? {};
           if (!read.ok) {
             if (read.reason === "too_large")
-              return errorAnswer(413, { error: messages.tooLarge ?? "too_large", maxBytes: config.body.maxBytes });
+              return fail(413, { error: messages.tooLarge ?? "too_large", maxBytes: config.body.maxBytes });
             const refused: InputRefusalCode | undefined = read.reason === "malformed" ? undefined : read.reason;
-            return errorAnswer(400, {
+            return fail(400, {
               error: messages.notJson ?? (refused ? "input_refused" : "malformed"),
               ...(refused ? { refused } : {}),
             });
           }
           const parsed = config.body.schema.safeParse(read.value);
           if (!parsed.success) {
-            return errorAnswer(
+            return fail(
               400,
               messages.invalid
                 ? { error: messages.invalid }
@@ -210,22 +282,110 @@ export function createDefineRoute(deps: RouteDeps) {
         }
 
         const input = { request, query, params, body } as RouteInput<Q, P, B>;
+        if (caller) {
+          const db = requireDeps(deps).db();
+          const afterCommit: (() => Promise<void>)[] = [];
+          const run = async (tx: DbOrTx) => {
+            const ctx: ApiRouteContext = { user: null, api: caller, db: tx, afterCommit: (fn) => afterCommit.push(fn) };
+            const answered = await handler(input, ctx as RouteContext<A>);
+            return parseAnswer(config.output as z.ZodType, answered, where, deps.logger, fail);
+          };
+          if (!config.idempotent || !idempotencyKey) {
+            const parsed = await run(db);
+            for (const fn of afterCommit) await fn();
+            return parsed instanceof Response ? parsed : toJsonResponse(parsed);
+          }
+          const url = new URL(request.url);
+          const outcome = await runIdempotent(
+            db,
+            {
+              apiKeyId: caller.keyId,
+              key: idempotencyKey,
+              requestHash: requestDigest(request.method, url.pathname + url.search, body),
+            },
+            async (tx) => {
+              const parsed = await run(tx);
+              // A mismatching answer is an error: thrown, so nothing of the request is kept.
+              if (parsed instanceof Response) throw new AnswerRefused(parsed);
+              return parsed;
+            },
+          ).catch((error: unknown) => {
+            if (error instanceof AnswerRefused) return error.response;
+            throw error;
+          });
+          if (outcome instanceof Response) return outcome;
+          if (outcome.kind === "reused") return fail(409, { error: "idempotency_key_reused" });
+          if (outcome.kind === "ran") for (const fn of afterCommit) await fn();
+          return toJsonResponse({
+            status: outcome.status,
+            body: outcome.body,
+            headers: outcome.kind === "replayed" ? { "Idempotent-Replayed": "true" } : {},
+          });
+        }
         const answered = await handler(input, { user } as RouteContext<A>);
         if (config.output === STREAMED) return answered as Response;
-        return jsonAnswer(config.output as z.ZodType, answered, where, deps.logger);
+        const parsed = parseAnswer(config.output as z.ZodType, answered, where, deps.logger);
+        return parsed instanceof Response ? parsed : toJsonResponse(parsed);
       } catch (error) {
         if (error instanceof SafeError) {
-          return errorAnswer(STATUS_OF[error.code], {
+          return fail(STATUS_OF[error.code], {
             error: error.code,
             messageKey: error.messageKey,
             ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
           });
         }
         if (isNextControlFlow(error)) throw error;
-        return errorAnswer(500, { error: "internal", reference: logUnexpectedError(where, error, deps.logger) });
+        return fail(500, { error: "internal", reference: logUnexpectedError(where, error, deps.logger) });
       }
-    };
+    }
   };
+}
+
+/** An answer that did not match its schema, carried out of the idempotent transaction so it rolls back. */
+class AnswerRefused extends Error {
+  constructor(readonly response: Response) {
+    super("answer refused");
+  }
+}
+
+function requireDeps(deps: RouteDeps) {
+  const { db, apiRateLimiter } = deps;
+  if (!db || !apiRateLimiter) throw new Error("API-key routes need the database and the rate limiter");
+  return { db, apiRateLimiter };
+}
+
+/** One audit entry per call of a key, with the key's id, its organisations and the answer's status. */
+async function recordApiCall(db: DbOrTx, caller: ApiCaller, request: Request, status: number) {
+  const url = new URL(request.url);
+  await recordAudit(db, userActor(caller.actor), {
+    action: "api.request",
+    targetType: "api_key",
+    targetId: caller.keyId,
+    organisationIds: caller.organisationIds,
+    details: { method: request.method, path: url.pathname.slice(0, 300), httpStatus: status },
+  });
+}
+
+function withHeaders(response: Response, headers: Record<string, string>) {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, headers: merged });
+}
+
+/** A route error as problem details (lib/api/problem.ts): the code stays, issues and field errors become `errors`. */
+function routeProblem(status: number, body: RouteErrorBody): Response {
+  const errors = [
+    ...(body.issues ?? []).map((i) => ({ path: i.path, code: body.refused ?? i.message })),
+    ...Object.entries(body.fieldErrors ?? {}).map(([path, codes]) => ({ path, code: codes[0] ?? "invalid" })),
+  ];
+  return problemResponse(
+    problem(status, body.error, {
+      messageKey: body.messageKey,
+      errors,
+      reference: body.reference,
+      ...(body.maxBytes ? { detail: `At most ${body.maxBytes} bytes.` } : {}),
+    }),
+  );
 }
 
 function checkAccess(
@@ -255,7 +415,15 @@ function checkAccess(
   return null;
 }
 
-function jsonAnswer(output: z.ZodType, answered: unknown, where: Record<string, string>, logger: Logger | undefined) {
+type ParsedAnswer = { status: number; body: unknown; headers: Record<string, string> };
+
+function parseAnswer(
+  output: z.ZodType,
+  answered: unknown,
+  where: Record<string, string>,
+  logger: Logger | undefined,
+  fail: (status: number, body: RouteErrorBody) => Response = errorAnswer,
+): ParsedAnswer | Response {
   const { body, status, headers } = answered instanceof JsonAnswer ? answered : new JsonAnswer(answered);
   const parsed = output.safeParse(body);
   if (!parsed.success) {
@@ -265,9 +433,13 @@ function jsonAnswer(output: z.ZodType, answered: unknown, where: Record<string, 
       new Error(`answer does not match the output schema: ${JSON.stringify(zodIssues(parsed.error))}`),
       logger,
     );
-    return errorAnswer(500, { error: "internal", reference });
+    return fail(500, { error: "internal", reference });
   }
-  return Response.json(parsed.data, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  return { status, body: parsed.data, headers };
+}
+
+function toJsonResponse({ status, body, headers }: ParsedAnswer) {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
 function zodIssues(error: z.ZodError) {

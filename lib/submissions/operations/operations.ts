@@ -4,13 +4,12 @@ import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
 import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertPermission } from "@/lib/auth/assert-permission";
+import { assertPermission, type Principal } from "@/lib/auth/assert-permission";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import {
   deliveryAttempts,
   type ReportKind,
-  type Role,
   type SubmissionStatus,
   submissions,
   submissionVersions,
@@ -115,7 +114,7 @@ function overwriteUnsentVersion(tx: DbOrTx, versionId: string, payload: Record<s
  */
 export async function createSubmission(
   tx: DbOrTx,
-  actor: AuditUser & { role?: Role },
+  actor: AuditUser & Principal,
   input: {
     organisationId: string;
     kind: ReportKind;
@@ -259,7 +258,7 @@ export async function retrySubmission(tx: DbOrTx, actor: AuditUser, submissionId
  */
 export async function sendCorrectedVersion(
   tx: DbOrTx,
-  actor: AuditUser & { role: Role },
+  actor: AuditUser & Principal,
   submissionId: string,
   organisationIds: string[],
   kind: ReportKind,
@@ -360,7 +359,7 @@ export async function sendCorrectedVersion(
  */
 export async function saveDraft(
   tx: DbOrTx,
-  actor: AuditUser & { role: Role },
+  actor: AuditUser & Principal,
   submissionId: string,
   organisationIds: string[],
   kind: ReportKind,

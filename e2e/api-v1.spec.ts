@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { leveranse } from "./amelding-helpers";
+import { storageStateFor } from "./fixtures";
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+/**
+ * The public API end to end, as a payroll system uses it: an admin creates a key on /api-nokler
+ * (shown once), then over plain HTTP with the key: the organisations, a draft A-melding created,
+ * checked and sent as a version, its replayed POST, and its status until Skatteetaten's sandbox
+ * accepted it and the feedback came.
+ */
+test("a payroll system sends an A-melding with an API key and reads its status and feedback", async ({ browser }) => {
+  const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
+  await page.goto("/api-nokler");
+  await page.getByLabel("Navn").fill(`Lønnssystem ${randomUUID().slice(0, 6)}`);
+  await page.locator("#new-key-organisationIds").getByText("310900125").click();
+  await page.getByRole("button", { name: "Opprett nøkkel" }).click();
+  const key = (await page.getByTestId("created-api-key").locator("code").textContent()) ?? "";
+  expect(key).toMatch(/^ir_live_[0-9a-f]{16}_/);
+
+  const api = await playwrightRequest.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { Authorization: `Bearer ${key}` },
+  });
+  const orgs = await api.get("/api/v1/organisations");
+  expect(orgs.status(), await orgs.text()).toBe(200);
+  expect(orgs.headers()["ratelimit-policy"]).toMatch(/^"per-key";q=\d+;w=60$/);
+  const { organisations } = (await orgs.json()) as { organisations: { id: string; orgnr: string }[] };
+  expect(organisations.map((o) => o.orgnr)).toEqual(["310900125"]);
+  const organisationId = organisations[0]!.id;
+
+  const melding = leveranse();
+  const body = { kind: "amelding", organisationId, intent: "draft", leveranse: melding };
+  const checked = await api.post("/api/v1/submissions/validate", {
+    data: body,
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(checked.status(), await checked.text()).toBe(200);
+
+  const idempotencyKey = randomUUID();
+  const created = await api.post("/api/v1/submissions", { data: body, headers: { "Idempotency-Key": idempotencyKey } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { submissionId, status } = (await created.json()) as { submissionId: string; status: string };
+  expect(status).toBe("draft");
+  const replay = await api.post("/api/v1/submissions", { data: body, headers: { "Idempotency-Key": idempotencyKey } });
+  expect(replay.headers()["idempotent-replayed"]).toBe("true");
+  expect(((await replay.json()) as { submissionId: string }).submissionId).toBe(submissionId);
+
+  const sent = await api.post(`/api/v1/submissions/${submissionId}/versions`, {
+    data: { intent: "submit", leveranse: melding },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(sent.status(), await sent.text()).toBe(201);
+  expect(await sent.json()).toEqual({ submissionId, status: "queued" });
+
+  const read = async () => {
+    const res = await api.get(`/api/v1/submissions/${submissionId}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as {
+      status: string;
+      attempts: { outcome: string }[];
+      feedback: { status: string; deviations: { code: string | null; severity: string }[] } | null;
+    };
+  };
+  await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe("accepted");
+  await expect.poll(async () => (await read()).feedback?.status, { timeout: 30_000 }).not.toBe("waiting");
+  const final = await read();
+  expect(final.attempts.map((a) => a.outcome)).toContain("accepted");
+  expect(final.feedback?.status).toMatch(/^(ok|deviations)$/);
+
+  const list = await api.get(`/api/v1/submissions?org=${organisationId}&kind=amelding`);
+  expect(((await list.json()) as { submissions: { id: string }[] }).submissions.map((s) => s.id)).toContain(
+    submissionId,
+  );
+  await api.dispose();
+});

@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { saveAmelding } from "@/lib/amelding/save-amelding";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { apiKeys, auditLog, submissions } from "@/lib/db/schema";
+import { answer, createDefineRoute } from "@/lib/routes/route-handler";
+import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
+import { createApiRateLimiter } from "./rate-limit";
+import { createdSchema, createSubmissionSchema, submissionDetailSchema, submissionIdParams } from "./v1/schemas";
+import { findApiSubmission } from "./v1/submissions";
+
+const db = connectTestDb();
+const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
+afterAll(() => pool.end());
+
+/** The wrapper as the app builds it (lib/routes/define-route.ts), on the test database, with a limit per test. */
+function routes(perMinute = 1_000) {
+  const limiter = createApiRateLimiter(pool, perMinute);
+  const defineRoute = createDefineRoute({ currentUser: async () => null, db: () => db, apiRateLimiter: () => limiter });
+  // As app/api/v1/submissions/route.ts and app/api/v1/submissions/[id]/route.ts.
+  const create = defineRoute(
+    {
+      name: "t-create",
+      access: { apiKey: { scope: "submit" } },
+      idempotent: true,
+      body: { schema: createSubmissionSchema, maxBytes: 1_000_000 },
+      output: createdSchema,
+    },
+    async ({ body }, { api, db }) => {
+      const r = await saveAmelding(db, { ...api.actor, organisationIds: api.organisationIds }, body);
+      return answer({ submissionId: r.submissionId, status: r.queued ? "queued" : "draft" }, { status: 201 });
+    },
+  );
+  const get = defineRoute(
+    {
+      name: "t-get",
+      access: { apiKey: { scope: "read" } },
+      params: submissionIdParams,
+      output: submissionDetailSchema,
+    },
+    async ({ params }, { api, db }) => {
+      const found = await findApiSubmission(db, params.id, api.organisationIds);
+      if (!found) throw new (await import("@/lib/actions/action-result")).SafeError("not_found", "errors.notFound");
+      return found;
+    },
+  );
+  return { create, get };
+}
+
+async function setup(scopes: ("read" | "submit")[] = ["read", "submit"]) {
+  const admin = await createTestUser(db, "admin");
+  const org = await createTestOrganisation(db, admin.id);
+  const otherOrg = await createTestOrganisation(db, admin.id);
+  const created = await db.transaction((tx) =>
+    createApiKey(
+      tx,
+      { ...admin, organisationIds: [org.id, otherOrg.id] },
+      { name: "Lønn", scopes, organisationIds: [org.id], expiresInDays: 30 },
+    ),
+  );
+  return { admin, org, otherOrg, key: created.key, keyId: created.apiKeyId };
+}
+
+const amelding = (orgnr: string, intent: "draft" | "submit" = "draft", meldingsId = randomUUID()) => ({
+  kind: "amelding",
+  intent,
+  leveranse: { ...generateLeveranse({ opplysningspliktig: orgnr, virksomhet: "310900230", persons: 1 }), meldingsId },
+});
+
+function post(key: string | null, body: unknown, idempotencyKey: string | null = randomUUID()) {
+  return new Request("http://app.test/api/v1/submissions", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: {
+      "Content-Type": "application/json",
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+    },
+  });
+}
+const getOne = (key: string, id: string) =>
+  [
+    new Request(`http://app.test/api/v1/submissions/${id}`, { headers: { Authorization: `Bearer ${key}` } }),
+    { params: Promise.resolve({ id }) },
+  ] as const;
+
+describe("/api/v1 with API keys (real PostgreSQL)", () => {
+  it("stores only the key's digest, refuses a missing, wrong, revoked or expired key with problem details", async () => {
+    const { create } = routes();
+    const { admin, org, key, keyId } = await setup();
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyId));
+    expect(key).toMatch(/^ir_live_[0-9a-f]{16}_/);
+    expect(JSON.stringify(row)).not.toContain(key.slice(25));
+
+    const missing = await create(post(null, amelding(org.orgnr)));
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("content-type")).toBe("application/problem+json");
+    expect(await missing.json()).toMatchObject({ status: 401, code: "unauthenticated", type: expect.any(String) });
+    expect((await create(post(`${key.slice(0, -2)}xx`, amelding(org.orgnr)))).status).toBe(401);
+
+    await db
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiKeys.id, keyId));
+    expect(await (await create(post(key, amelding(org.orgnr)))).json()).toMatchObject({ code: "api_key_expired" });
+    await db
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(apiKeys.id, keyId));
+    await db.transaction((tx) => revokeApiKey(tx, { ...admin, organisationIds: [org.id] }, keyId));
+    expect(await (await create(post(key, amelding(org.orgnr)))).json()).toMatchObject({ code: "api_key_revoked" });
+  });
+
+  it("a read-only key may not create; a key never reads or writes another organisation's submissions", async () => {
+    const { create, get } = routes();
+    const readOnly = await setup(["read"]);
+    const refused = await create(post(readOnly.key, amelding(readOnly.org.orgnr)));
+    expect(refused.status).toBe(403);
+
+    const { key, org, otherOrg, admin } = await setup();
+    // The admin has otherOrg, but the key was made for org only.
+    const foreign = await create(post(key, { ...amelding(otherOrg.orgnr), organisationId: otherOrg.id }));
+    expect(foreign.status).toBe(403);
+    expect(await db.select().from(submissions).where(eq(submissions.organisationId, otherOrg.id))).toEqual([]);
+    const theirs = await db.transaction((tx) =>
+      saveAmelding(
+        tx,
+        { ...admin, organisationIds: [otherOrg.id] },
+        { organisationId: otherOrg.id, ...amelding(otherOrg.orgnr) },
+      ),
+    );
+    expect((await get(...getOne(key, theirs.submissionId))).status).toBe(404);
+    const mine = await create(post(key, { ...amelding(org.orgnr), organisationId: org.id }));
+    expect(mine.status).toBe(201);
+    const { submissionId } = (await mine.json()) as { submissionId: string };
+    expect(await (await get(...getOne(key, submissionId))).json()).toMatchObject({ id: submissionId, status: "draft" });
+  });
+
+  it("replays an Idempotency-Key with the same body, refuses it with another body, and requires it", async () => {
+    const { create } = routes();
+    const { key, keyId, org } = await setup();
+    const body = { ...amelding(org.orgnr), organisationId: org.id };
+    const idem = randomUUID();
+    const first = await create(post(key, body, idem));
+    expect(first.status).toBe(201);
+    const firstBody = await first.json();
+    const replay = await create(post(key, body, idem));
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.json()).toEqual(firstBody);
+    const reused = await create(post(key, { ...body, intent: "submit" }, idem));
+    expect(reused.status).toBe(409);
+    expect(await reused.json()).toMatchObject({ code: "idempotency_key_reused" });
+    const noKey = await create(post(key, body, null));
+    expect(noKey.status).toBe(400);
+    expect(await noKey.json()).toMatchObject({ code: "idempotency_key_missing" });
+    expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toHaveLength(1);
+    // The operation's own audit entry and one entry per call name the key.
+    const entries = await db.select().from(auditLog).where(eq(auditLog.apiKeyId, keyId));
+    expect(entries.filter((e) => e.action === "submission.create_draft")).toHaveLength(1);
+    expect(
+      entries
+        .filter((e) => e.action === "api.request")
+        .map((e) => (e.details as { httpStatus: number }).httpStatus)
+        .sort(),
+    ).toEqual([201, 201, 400, 409]);
+    const [used] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, keyId));
+    expect(used?.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  it("answers a field error as problem details with the field's path, and keeps nothing", async () => {
+    const { create } = routes();
+    const { key, org } = await setup();
+    const body = amelding(org.orgnr, "submit");
+    (body.leveranse as Record<string, unknown>).kalendermaaned = "2026-13";
+    const res = await create(post(key, { ...body, organisationId: org.id }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "validation",
+      errors: expect.arrayContaining([expect.objectContaining({ path: "kalendermaaned" })]),
+    });
+    expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toEqual([]);
+  });
+
+  it("limits each key per window with RateLimit headers, 429 and Retry-After, counted in PostgreSQL", async () => {
+    const { get } = routes(2);
+    const { key, keyId } = await setup();
+    const id = randomUUID();
+    const a = await get(...getOne(key, id));
+    expect(a.status).toBe(404);
+    expect(a.headers.get("ratelimit-policy")).toBe('"per-key";q=2;w=60');
+    expect(a.headers.get("ratelimit")).toMatch(/^"per-key";r=1;t=\d+$/);
+    // Another instance (its own limiter, the same table) counts against the same window.
+    expect((await routes(2).get(...getOne(key, id))).status).toBe(404);
+    const limited = await get(...getOne(key, id));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ code: "rate_limited" });
+    const calls = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.apiKeyId, keyId), eq(auditLog.action, "api.request")));
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { createDocument } from "zod-openapi";
+import { problemSchema } from "@/lib/api/problem";
+import {
+  correctedVersionDoc,
+  createdSchema,
+  createSubmissionDoc,
+  listQueryDoc,
+  organisationListSchema,
+  submissionDetailSchema,
+  submissionIdParams,
+  submissionPageSchema,
+  validationResultSchema,
+} from "./schemas";
+
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: problemSchema } } },
+    ]),
+  );
+const idempotencyKey = z.string().min(1).max(255).meta({
+  description:
+    "Required on every POST. A replay with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 409.",
+});
+const common = problems(401, 403, 429, 500);
+
+/** The OpenAPI 3.1 document of /api/v1, generated from the schemas the handlers parse with. */
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Innrapportering API",
+      version: "1",
+      description:
+        "Send A-meldinger through Innrapportering and read their status, decoded errors and feedback. Authenticate with `Authorization: Bearer <API key>` (created by an admin under API-nøkler). Each key is limited per minute; every answer carries the RateLimit and RateLimit-Policy headers, and 429 carries Retry-After.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "ir_live_… API key" } },
+    },
+    paths: {
+      "/api/v1/organisations": {
+        get: {
+          summary: "The organisations the key may act for (scope read)",
+          responses: { "200": { description: "Organisations", ...json(organisationListSchema) }, ...common },
+        },
+      },
+      "/api/v1/submissions": {
+        get: {
+          summary: "List submissions, newest first (scope read)",
+          description: "The same filters and keyset pagination as the submissions list in the app.",
+          requestParams: { query: listQueryDoc },
+          responses: { "200": { description: "A page", ...json(submissionPageSchema) }, ...common },
+        },
+        post: {
+          summary: "Create an A-melding as a draft or send it (scope submit)",
+          requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey }) },
+          requestBody: json(createSubmissionDoc),
+          responses: {
+            "201": { description: "Created", ...json(createdSchema) },
+            ...problems(400, 404, 409, 413),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/submissions/validate": {
+        post: {
+          summary: "Check a submission as creating it would, keeping nothing (scope submit)",
+          requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey }) },
+          requestBody: json(createSubmissionDoc),
+          responses: {
+            "200": { description: "Valid", ...json(validationResultSchema) },
+            ...problems(400, 409),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/submissions/{id}": {
+        get: {
+          summary: "A submission with its versions, attempts (decoded errors) and feedback (scope read)",
+          requestParams: { path: submissionIdParams },
+          responses: {
+            "200": { description: "The submission", ...json(submissionDetailSchema) },
+            ...problems(404),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/submissions/{id}/versions": {
+        post: {
+          summary: "Send a corrected version (new key) of a rejected, failed or conflicting A-melding (scope submit)",
+          requestParams: { path: submissionIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
+          requestBody: json(correctedVersionDoc),
+          responses: {
+            "201": { description: "Created", ...json(createdSchema) },
+            ...problems(400, 404, 409),
+            ...common,
+          },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,164 @@
+import { z } from "zod";
+import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import type { InputLimits } from "@/lib/input/guard";
+import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
+import { FEEDBACK_STATUSES } from "@/lib/submissions/queries/list-page";
+
+/*
+ * The public API's request and answer schemas (/api/v1). Route handlers parse with them and the
+ * OpenAPI document (lib/api/v1/openapi.ts) is generated from them; the A-melding itself is the
+ * builder's own schema (lib/amelding/leveranse-schema.ts), so the API takes what the form takes.
+ */
+
+export const organisationSchema = z
+  .object({ id: z.uuid(), orgnr: z.string(), name: z.string() })
+  .meta({ id: "Organisation" });
+export const organisationListSchema = z.object({ organisations: z.array(organisationSchema) });
+
+/**
+ * A new A-melding. `leveranse` is checked in full with the builder's schema when sent ("submit")
+ * and leniently as a draft; the server sets leveringstidspunkt (on submit) and erstatterMeldingsId
+ * (from `replacesSubmissionId`).
+ */
+export const createAmeldingSchema = z
+  .object({
+    kind: z.literal("amelding"),
+    organisationId: z.uuid(),
+    intent: z.enum(["draft", "submit"]),
+    replacesSubmissionId: z.uuid().optional().meta({ description: "An accepted A-melding this one replaces" }),
+    leveranse: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The A-melding (model v2.3) as the JSON import takes it: see the schema Leveranse" }),
+  })
+  .meta({ id: "CreateAmelding" });
+
+export const createSubmissionSchema = createAmeldingSchema;
+
+/** A corrected version of a rejected, failed or conflicting submission (or the next save of a draft). */
+export const correctedVersionSchema = z
+  .object({
+    intent: z.enum(["draft", "submit"]),
+    leveranse: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "CorrectedVersion" });
+
+export const createdSchema = z
+  .object({
+    submissionId: z.uuid(),
+    status: z.enum(["draft", "queued"]),
+  })
+  .meta({ id: "SubmissionCreated" });
+
+export const validationResultSchema = z.object({ valid: z.literal(true) }).meta({ id: "ValidationResult" });
+
+const decodedErrorSchema = z
+  .object({
+    code: z.string().nullable(),
+    httpStatus: z.number(),
+    melding: z.string().nullable(),
+    korrelasjonsid: z.string().nullable(),
+    category: z.string(),
+    retryable: z.boolean(),
+    hint: z.string(),
+    specifications: z.array(
+      z.object({
+        kode: z.string().nullable(),
+        melding: z.string().nullable(),
+        sti: z.string().nullable(),
+        explanation: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "DecodedError" });
+
+export const attemptSchema = z
+  .object({
+    attemptNo: z.number().int(),
+    step: z.string(),
+    outcome: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    responseStatus: z.number().int().nullable(),
+    errorCode: z.string().nullable(),
+    korrelasjonsid: z.string().nullable(),
+    decodedError: decodedErrorSchema.nullable(),
+  })
+  .meta({ id: "Attempt" });
+
+export const feedbackSchema = z
+  .object({
+    status: z.enum(FEEDBACK_STATUSES),
+    receivedAt: z.string().nullable(),
+    outcome: z.string().nullable(),
+    deviations: z.array(
+      z.object({
+        code: z.string().nullable(),
+        severity: z.string(),
+        message: z.string().nullable(),
+        fieldPath: z.string().nullable(),
+        virksomhet: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Feedback" });
+
+export const submissionSummarySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(["oar", "amelding"]),
+    organisationId: z.uuid(),
+    subject: z.string(),
+    status: z.enum(SUBMISSION_STATUSES),
+    statusReasonCode: z.string().nullable(),
+    lastErrorCode: z.string().nullable(),
+    feedbackStatus: z.enum(FEEDBACK_STATUSES).nullable(),
+    replacesSubmissionId: z.uuid().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "SubmissionSummary" });
+
+export const submissionPageSchema = z
+  .object({ submissions: z.array(submissionSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "SubmissionPage" });
+
+export const submissionDetailSchema = submissionSummarySchema
+  .extend({
+    acceptedAt: z.string().nullable(),
+    receivedIds: z.record(z.string(), z.string()).nullable(),
+    versions: z.array(z.object({ versionNo: z.number().int(), idempotencyKey: z.string(), createdAt: z.string() })),
+    attempts: z.array(attemptSchema),
+    feedback: feedbackSchema.nullable(),
+  })
+  .meta({ id: "Submission" });
+
+export const submissionIdParams = z.object({ id: z.uuid() });
+
+/** The list's filters as the UI's list takes them (lib/submissions/queries/list-filter.ts). */
+export const listQueryDoc = z.object({
+  status: z.enum(SUBMISSION_STATUSES).optional().meta({ description: "Repeat for several" }),
+  kind: z.enum(["oar", "amelding"]).optional(),
+  org: z.uuid().optional(),
+  period: z.string().optional().meta({ description: "YYYY-MM" }),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  code: z.string().optional(),
+  q: z.string().optional(),
+  cursor: z.string().optional().meta({ description: "nextCursor of the previous page" }),
+});
+
+/**
+ * The request bodies as the document describes them: `leveranse` with the builder's full schema
+ * (the handlers take it as an object and check it inside the operation, so its errors keep the
+ * model's field paths).
+ */
+const leveranseDoc = leveranseSchema.meta({ id: "Leveranse" });
+export const createSubmissionDoc = createSubmissionSchema.extend({ leveranse: leveranseDoc });
+export const correctedVersionDoc = correctedVersionSchema.extend({ leveranse: leveranseDoc });
+
+/** An A-melding body may be large (many inntektsmottakere): bounded by bytes (API_MAX_BODY_BYTES) and these. */
+export const API_BODY_LIMITS: InputLimits = {
+  maxDepth: 32,
+  maxNodes: 2_000_000,
+  maxKeyLength: 200,
+  maxStringLength: 20_000,
+};
