@@ -10,13 +10,9 @@
  *   npm run build && npm run bench:import [-- --port 3300 --only json]
  * Linux only (reads /proc). Synthetic data only (lib/testing/amelding-generator.ts).
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -24,6 +20,7 @@ import { DEMO_ORGANISATIONS, DEMO_USERS } from "@/lib/db/seed";
 import { ameldingBody } from "@/lib/reporting/amelding/amelding-adapter";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { leveranseToXml } from "@/lib/testing/leveranse-to-xml";
+import { startBuiltProduct } from "./built-product";
 
 const { values: args } = parseArgs({
   options: {
@@ -192,19 +189,6 @@ const peakBytes = (pids: number[]) => pids.reduce((sum, pid) => sum + kb(readPro
 
 // --- HTTP -----------------------------------------------------------------------------------------
 
-async function waitForHealth(timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const ok = await fetch(`${BASE}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not become healthy");
-}
-
 function cookieHeader(jar: Map<string, string>) {
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
@@ -317,50 +301,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found. Run `npm run build` first.");
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-import-"));
-  const password = randomBytes(12).toString("base64url");
-  const log = `${dataDir}.log`;
-  console.log(`Starting the product on port ${PORT} (data in ${dataDir}, log ${log}) …`);
-  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      APP_MODE: "sandbox",
-      PORT: String(PORT),
-      EMBEDDED_PG_PORT: String(PORT + 1),
-      SANDBOX_MASKINPORTEN_PORT: String(PORT + 2),
-      SANDBOX_SKATTEETATEN_PORT: String(PORT + 3),
-      SANDBOX_ALTINN_PORT: String(PORT + 4),
-      DATA_DIR: dataDir,
-      DEMO_PASSWORD: password,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const output: Buffer[] = [];
-  server.stdout!.on("data", (c: Buffer) => output.push(c));
-  server.stderr!.on("data", (c: Buffer) => output.push(c));
-  const stop = async () => {
-    writeFileSync(log, Buffer.concat(output));
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await new Promise((r) => setTimeout(r, 3000));
-    try {
-      process.kill(-server.pid!, "SIGKILL");
-    } catch {
-      // stopped cleanly
-    }
-  };
+  const product = await startBuiltProduct(PORT, "import");
+  const { password } = product;
 
   const rows: string[][] = [];
   try {
-    await waitForHealth(180_000);
+    await product.healthy();
     const admin = DEMO_USERS.find((u) => u.role === "admin")!;
     const cookie = await signIn(admin.email, password);
-    const web = webProcess(server.pid!);
+    const web = webProcess(product.pid);
     const tree = () => processTree(web);
     console.log(`Web server process ${web}; RSS at rest ${(rssBytes(tree()) / MB).toFixed(0)} MB\n`);
 
@@ -444,8 +393,7 @@ async function main() {
       console.log(rows.at(-1)!.join(" | "));
     }
   } finally {
-    await stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await product.stop();
   }
 
   const header = [

@@ -8,17 +8,14 @@
  * table with pass/fail against the budget and exits non-zero when a page is over it.
  *   npm run build && npm run bench:js [-- --port 3390 --budget-kb 200]
  */
-import { execSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { execSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
 import { leveranse } from "@/e2e/amelding-helpers";
 import { DEMO, type DemoRole, PAGES_BY_ROLE, signIn } from "@/e2e/fixtures";
+import { startBuiltProduct } from "./built-product";
 
 const { values: args } = parseArgs({
   options: {
@@ -49,19 +46,6 @@ function systemChromium(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function waitForHealth(timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const ok = await fetch(`${BASE}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("The server did not become healthy");
 }
 
 /** Opens `route` in a new context (empty cache) and sums the scripts it loads. */
@@ -116,33 +100,12 @@ async function measure(
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build found. Run `npm run build` first.");
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "bench-js-"));
-  const password = randomBytes(12).toString("base64url");
-  const log = `${dataDir}.log`;
-  console.log(`Starting the product on port ${PORT} (data in ${dataDir}, log ${log}) …`);
-  const server = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      APP_MODE: "sandbox",
-      PORT: String(PORT),
-      EMBEDDED_PG_PORT: String(PORT + 1),
-      SANDBOX_MASKINPORTEN_PORT: String(PORT + 2),
-      SANDBOX_SKATTEETATEN_PORT: String(PORT + 3),
-      SANDBOX_ALTINN_PORT: String(PORT + 4),
-      DATA_DIR: dataDir,
-      DEMO_PASSWORD: password,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const output: Buffer[] = [];
-  server.stdout!.on("data", (c: Buffer) => output.push(c));
-  server.stderr!.on("data", (c: Buffer) => output.push(c));
+  const product = await startBuiltProduct(PORT, "js");
+  const { dataDir, password } = product;
   let browser: Browser | undefined;
   const results: Measurement[] = [];
   try {
-    await waitForHealth(180_000);
+    await product.healthy();
     browser = await chromium.launch({ executablePath: systemChromium(), args: ["--no-sandbox", "--disable-gpu"] });
     results.push(await measure(browser, "anonymous", "/login"));
     const roles = (Object.keys(PAGES_BY_ROLE) as DemoRole[]).filter((r) => !args.role || r === args.role);
@@ -174,19 +137,7 @@ async function main() {
     }
   } finally {
     await browser?.close();
-    writeFileSync(log, Buffer.concat(output));
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    await new Promise((r) => setTimeout(r, 3000));
-    try {
-      process.kill(-server.pid!, "SIGKILL");
-    } catch {
-      // stopped cleanly
-    }
-    await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+    await product.stop();
   }
 
   const kb = (n: number) => (n / 1024).toFixed(1);
