@@ -85,9 +85,12 @@ export function submissionSearchCondition(
   const exact = sql.join(exactBranches(organisationIds, query), sql` union all `);
   if (strategy === "probe") {
     const terms = matches.map((m) => sql`(${submissionSearchTerms.kind} = ${m.kind} and ${m.condition})`);
+    // `offset 0` keeps the probe per walked row: without it PostgreSQL may turn the EXISTS into a
+    // hashed subplan that first collects every match (160 000 terms for a common given name at a
+    // million submissions: 0.9 s), which is what this strategy is there to avoid.
     const probe = terms.length
       ? sql`exists (select 1 from ${submissionSearchTerms} where ${submissionSearchTerms.submissionId} = ${submissions.id}
-          and (${sql.join(terms, sql` or `)}))`
+          and (${sql.join(terms, sql` or `)}) offset 0)`
       : sql`false`;
     return sql`(${probe} or ${submissions.id} in (${exact}))`;
   }
