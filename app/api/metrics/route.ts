@@ -10,7 +10,7 @@ registerQueueGauges(getDb);
 
 /**
  * Prometheus metrics of this web instance, and the delivery queue as the database holds it
- * (docs/deployment.md, "Metrics"). Each worker serves its own on WORKER_METRICS_PORT.
+ * (docs/deployment.md, "Metrics (Prometheus)"). Each worker serves its own on WORKER_METRICS_PORT.
  */
 export const GET = defineRoute(
   {

@@ -71,7 +71,7 @@ function exactBranches(organisationIds: string[], query: string): SQL[] {
  * `ids` (the default, and what counts use): one `id = any(array(… union all …))`, every branch an index
  * lookup (submission_search_terms by organisation, kind and term; the GIN index of received_ids;
  * korrelasjonsid; idempotency key), so the planner joins the few ids found to submissions instead
- * of testing every submission against an OR (docs/benchmarks.md, "Search"). `probe`: each
+ * of testing every submission against an OR (docs/benchmarks.md, "Search (`npm run bench:search`)"). `probe`: each
  * submission the list walks is tested against its own terms (the primary key leads with its id),
  * and the exact ids, which are few, are collected once.
  */
