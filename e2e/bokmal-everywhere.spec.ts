@@ -17,15 +17,21 @@ const ENGLISH =
  */
 const SKATTEETATEN_OWN_WORDING = /Feil i request/g;
 
+/**
+ * The audit log's action codes beside their labels ("api.request", "submission.submit"): codes,
+ * as OAR_010 is, not sentences (lib/audit/audit-events.ts).
+ */
+const AUDIT_ACTION_CODE = /\b[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*\b/g;
+
 /** The English found in a page's visible text (closed toggles such as raw bodies are not visible), with context. */
 async function englishOn(page: Page, path: string): Promise<string[]> {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
   await expect(page.locator("main h1").first()).toBeVisible();
   // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees is checked; textContent would include hidden elements and scripts
-  const text = (await page.locator("body").innerText()).replaceAll(SKATTEETATEN_OWN_WORDING, (m) =>
-    "·".repeat(m.length),
-  );
+  const text = (await page.locator("body").innerText())
+    .replaceAll(SKATTEETATEN_OWN_WORDING, (m) => "·".repeat(m.length))
+    .replaceAll(AUDIT_ACTION_CODE, (m) => "·".repeat(m.length));
   return [...text.matchAll(ENGLISH)].map(
     (m) => `${path}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, " ")}…`,
   );
