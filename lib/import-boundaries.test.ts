@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPOSITORY_ROOT, repositoryFiles } from "@/lib/testing/repository-files";
 
 /**
  * The layer rule the product relies on: what runs in production never loads the sandbox (fake
@@ -8,7 +9,7 @@ import { describe, expect, it } from "vitest";
  * without the test helpers. Tests, benchmarks and the two scripts that start the sandbox may
  * import either.
  */
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = REPOSITORY_ROOT;
 
 /** Scripts that start the sandbox servers beside the app, on purpose. */
 const SANDBOX_LAUNCHERS = new Set(["scripts/start.ts", "scripts/sandbox.ts"]);
@@ -17,16 +18,7 @@ const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
 const TEST = /\.(test|spec)\.(ts|tsx)$/;
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm;
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(ROOT, dir))) {
-    if (entry === "node_modules" || entry.startsWith(".")) continue;
-    const rel = path.posix.join(dir, entry);
-    if (statSync(path.join(ROOT, rel)).isDirectory()) out.push(...walk(rel));
-    else if (SOURCE.test(entry)) out.push(rel);
-  }
-  return out;
-}
+const walk = (dir: string) => repositoryFiles(dir, SOURCE);
 
 /** The repository-relative target of an import, or null for a package. */
 function target(file: string, specifier: string): string | null {

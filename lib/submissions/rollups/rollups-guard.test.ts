@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { REPOSITORY_ROOT, repositoryFiles } from "@/lib/testing/repository-files";
 import { connectTestDb } from "@/lib/testing/test-db";
 
 /**
@@ -9,20 +10,11 @@ import { connectTestDb } from "@/lib/testing/test-db";
  * fail when that stops being true: a trigger dropped or disabled, or code that switches triggers
  * off for its session (session_replication_role = replica skips them) or for a table.
  */
-const ROOT = path.resolve(__dirname, "../../..");
+const ROOT = REPOSITORY_ROOT;
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs|sql)$/;
 const BYPASS = /session_replication_role|disable\s+trigger/i;
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(ROOT, dir))) {
-    if (entry === "node_modules" || entry.startsWith(".")) continue;
-    const rel = path.posix.join(dir, entry);
-    if (statSync(path.join(ROOT, rel)).isDirectory()) out.push(...walk(rel));
-    else if (SOURCE.test(entry)) out.push(rel);
-  }
-  return out;
-}
+const walk = (dir: string) => repositoryFiles(dir, SOURCE);
 
 const db = connectTestDb();
 
