@@ -1,17 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { type Browser, expect, request as playwrightRequest, test } from "@playwright/test";
 import { leveranse } from "./amelding-helpers";
 import { storageStateFor } from "./fixtures";
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
-/**
- * The public API end to end, as a payroll system uses it: an admin creates a key on /api-nokler
- * (shown once), then over plain HTTP with the key: the organisations, a draft A-melding created,
- * checked and sent as a version, its replayed POST, and its status until Skatteetaten's sandbox
- * accepted it and the feedback came.
- */
-test("a payroll system sends an A-melding with an API key and reads its status and feedback", async ({ browser }) => {
+/** An admin creates a key on /api-nokler (shown once); the API client then holds nothing but it. */
+async function payrollSystemClient(browser: Browser) {
   const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
   await page.goto("/api-nokler");
   await page.getByLabel("Navn").fill(`Lønnssystem ${randomUUID().slice(0, 6)}`);
@@ -19,6 +14,7 @@ test("a payroll system sends an A-melding with an API key and reads its status a
   await page.getByRole("button", { name: "Opprett nøkkel" }).click();
   const key = (await page.getByTestId("created-api-key").locator("code").textContent()) ?? "";
   expect(key).toMatch(/^ir_live_[0-9a-f]{16}_/);
+  await page.context().close();
 
   const api = await playwrightRequest.newContext({
     baseURL,
@@ -30,7 +26,16 @@ test("a payroll system sends an A-melding with an API key and reads its status a
   expect(orgs.headers()["ratelimit-policy"]).toMatch(/^"per-key";q=\d+;w=60$/);
   const { organisations } = (await orgs.json()) as { organisations: { id: string; orgnr: string }[] };
   expect(organisations.map((o) => o.orgnr)).toEqual(["310900125"]);
-  const organisationId = organisations[0]!.id;
+  return { api, organisationId: organisations[0]!.id };
+}
+
+/**
+ * The public API end to end, as a payroll system uses it, over plain HTTP with a key: the
+ * organisations, a draft A-melding created, checked and sent as a version, its replayed POST, and
+ * its status until Skatteetaten's sandbox accepted it and the feedback came.
+ */
+test("a payroll system sends an A-melding with an API key and reads its status and feedback", async ({ browser }) => {
+  const { api, organisationId } = await payrollSystemClient(browser);
 
   const melding = leveranse();
   const body = { kind: "amelding", organisationId, intent: "draft", leveranse: melding };
@@ -70,10 +75,52 @@ test("a payroll system sends an A-melding with an API key and reads its status a
   const final = await read();
   expect(final.attempts.map((a) => a.outcome)).toContain("accepted");
   expect(final.feedback?.status).toMatch(/^(ok|deviations)$/);
+  const feedback = await api.get(`/api/v1/submissions/${submissionId}/feedback`);
+  expect(await feedback.json()).toEqual({ submissionId, feedback: final.feedback });
 
   const list = await api.get(`/api/v1/submissions?org=${organisationId}&kind=amelding`);
   expect(((await list.json()) as { submissions: { id: string }[] }).submissions.map((s) => s.id)).toContain(
     submissionId,
   );
+  await api.dispose();
+});
+
+test("a payroll system sends an OAR report with an API key: a draft, then sent as stored", async ({ browser }) => {
+  const { api, organisationId } = await payrollSystemClient(browser);
+  const report = {
+    oppdragsgiver: { variant: "norsk", navn: "Fjellvind Bygg AS", organisasjonsnummer: "310900125" },
+    oppdragstaker: {
+      variant: "utenlandsk",
+      navn: "Baltic Steel UAB",
+      registreringsnummer: "LT-300400",
+      adresseHjemland: { adresselinje: "Gatve 1", poststed: "Vilnius", landkode: "LT" },
+    },
+    oppdrag: {
+      beskrivelse: "Stålmontasje over API",
+      arbeidssted: { type: "land", adresse: { adresselinje: "Kaia 2", postnummer: "5003", poststed: "Bergen" } },
+      startdato: "2026-11-01",
+      forventetSluttdato: "2027-02-28",
+      kontraktsverdiNok: 450000,
+    },
+  };
+  const created = await api.post("/api/v1/submissions", {
+    data: { kind: "oar", organisationId, intent: "draft", oar: report },
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { submissionId } = (await created.json()) as { submissionId: string };
+
+  const sent = await api.post(`/api/v1/submissions/${submissionId}/submit`, {
+    headers: { "Idempotency-Key": randomUUID() },
+  });
+  expect(sent.status(), await sent.text()).toBe(200);
+  expect(await sent.json()).toEqual({ submissionId, status: "queued" });
+
+  const status = async () =>
+    ((await (await api.get(`/api/v1/submissions/${submissionId}`)).json()) as { status: string }).status;
+  await expect.poll(status, { timeout: 30_000 }).toBe("accepted");
+  const attempts = await api.get(`/api/v1/submissions/${submissionId}/attempts`);
+  const { attempts: list } = (await attempts.json()) as { attempts: { outcome: string; responseStatus: number }[] };
+  expect(list.at(-1)).toMatchObject({ outcome: "accepted" });
   await api.dispose();
 });

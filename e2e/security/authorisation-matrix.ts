@@ -303,6 +303,24 @@ export const ROUTES: Record<string, RouteEntry> = {
       expect: "refused",
     }),
   },
+  "/api/v1/submissions/[id]/submit": {
+    methods: ["POST"],
+    requires: { apiKeyScope: "submit" },
+    own: () => ({ skip: "sending the own draft would queue it; lib/api/api-v1.test.ts sends drafts over the API" }),
+    other: (f) => ({ ...apiPost(`/api/v1/submissions/${f.otherSubmissionId}/submit`, "", f), expect: "refused" }),
+  },
+  "/api/v1/submissions/[id]/attempts": {
+    methods: ["GET"],
+    requires: { apiKeyScope: "read" },
+    own: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.ownSubmissionId}/attempts` }),
+    other: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.otherSubmissionId}/attempts`, expect: "refused" }),
+  },
+  "/api/v1/submissions/[id]/feedback": {
+    methods: ["GET"],
+    requires: { apiKeyScope: "read" },
+    own: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.ownSubmissionId}/feedback` }),
+    other: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.otherSubmissionId}/feedback`, expect: "refused" }),
+  },
   "/api/health": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/health" }) },
   "/api/ready": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/ready" }) },
   "/api/metrics": {

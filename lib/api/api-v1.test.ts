@@ -2,15 +2,26 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { SafeError } from "@/lib/actions/action-result";
 import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
-import { apiKeys, auditLog, submissions } from "@/lib/db/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import { apiKeys, auditLog, submissions, submissionVersions } from "@/lib/db/schema";
 import { answer, createDefineRoute } from "@/lib/routes/route-handler";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
+import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { createApiRateLimiter } from "./rate-limit";
-import { createdSchema, createSubmissionSchema, submissionDetailSchema, submissionIdParams } from "./v1/schemas";
-import { findApiSubmission } from "./v1/submissions";
+import {
+  attemptListSchema,
+  correctedVersionSchema,
+  createdSchema,
+  createSubmissionSchema,
+  submissionDetailSchema,
+  submissionFeedbackSchema,
+  submissionIdParams,
+} from "./v1/schemas";
+import { createFromApi, findApiSubmission, newVersionFromApi, submitDraftFromApi } from "./v1/submissions";
 
 const db = connectTestDb();
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
@@ -20,7 +31,17 @@ afterAll(() => pool.end());
 function routes(perMinute = 1_000) {
   const limiter = createApiRateLimiter(pool, perMinute);
   const defineRoute = createDefineRoute({ currentUser: async () => null, db: () => db, apiRateLimiter: () => limiter });
-  // As app/api/v1/submissions/route.ts and app/api/v1/submissions/[id]/route.ts.
+  // The handlers of app/api/v1/submissions/**/route.ts, through the operations they call.
+  const created = (r: { submissionId: string; queued: boolean }) =>
+    answer(
+      { submissionId: r.submissionId, status: r.queued ? ("queued" as const) : ("draft" as const) },
+      { status: 201 },
+    );
+  const find = async (db: DbOrTx, id: string, organisationIds: string[]) => {
+    const found = await findApiSubmission(db, id, organisationIds);
+    if (!found) throw new SafeError("not_found", "errors.notFound");
+    return found;
+  };
   const create = defineRoute(
     {
       name: "t-create",
@@ -29,10 +50,28 @@ function routes(perMinute = 1_000) {
       body: { schema: createSubmissionSchema, maxBytes: 1_000_000 },
       output: createdSchema,
     },
-    async ({ body }, { api, db }) => {
-      const r = await saveAmelding(db, { ...api.actor, organisationIds: api.organisationIds }, body);
-      return answer({ submissionId: r.submissionId, status: r.queued ? "queued" : "draft" }, { status: 201 });
+    async ({ body }, { api, db }) => created(await createFromApi(db, api, body)),
+  );
+  const version = defineRoute(
+    {
+      name: "t-version",
+      access: { apiKey: { scope: "submit" } },
+      idempotent: true,
+      params: submissionIdParams,
+      body: { schema: correctedVersionSchema, maxBytes: 1_000_000 },
+      output: createdSchema,
     },
+    async ({ params, body }, { api, db }) => created(await newVersionFromApi(db, api, params.id, body)),
+  );
+  const submit = defineRoute(
+    {
+      name: "t-submit",
+      access: { apiKey: { scope: "submit" } },
+      idempotent: true,
+      params: submissionIdParams,
+      output: createdSchema,
+    },
+    async ({ params }, { api, db }) => created(await submitDraftFromApi(db, api, params.id)),
   );
   const get = defineRoute(
     {
@@ -41,13 +80,33 @@ function routes(perMinute = 1_000) {
       params: submissionIdParams,
       output: submissionDetailSchema,
     },
+    async ({ params }, { api, db }) => find(db, params.id, api.organisationIds),
+  );
+  const attempts = defineRoute(
+    {
+      name: "t-attempts",
+      access: { apiKey: { scope: "read" } },
+      params: submissionIdParams,
+      output: attemptListSchema,
+    },
     async ({ params }, { api, db }) => {
-      const found = await findApiSubmission(db, params.id, api.organisationIds);
-      if (!found) throw new (await import("@/lib/actions/action-result")).SafeError("not_found", "errors.notFound");
-      return found;
+      const found = await find(db, params.id, api.organisationIds);
+      return { submissionId: found.id, attempts: found.attempts };
     },
   );
-  return { create, get };
+  const feedback = defineRoute(
+    {
+      name: "t-feedback",
+      access: { apiKey: { scope: "read" } },
+      params: submissionIdParams,
+      output: submissionFeedbackSchema,
+    },
+    async ({ params }, { api, db }) => {
+      const found = await find(db, params.id, api.organisationIds);
+      return { submissionId: found.id, feedback: found.feedback };
+    },
+  );
+  return { create, version, submit, get, attempts, feedback };
 }
 
 async function setup(scopes: ("read" | "submit")[] = ["read", "submit"]) {
@@ -70,8 +129,13 @@ const amelding = (orgnr: string, intent: "draft" | "submit" = "draft", meldingsI
   leveranse: { ...generateLeveranse({ opplysningspliktig: orgnr, virksomhet: "310900230", persons: 1 }), meldingsId },
 });
 
-function post(key: string | null, body: unknown, idempotencyKey: string | null = randomUUID()) {
-  return new Request("http://app.test/api/v1/submissions", {
+const oar = (orgnr: string, intent: "draft" | "submit" = "submit") => {
+  const { oppdragsreferanse: _ref, ...fields } = testOppdrag(orgnr);
+  return { kind: "oar", intent, oar: fields };
+};
+
+function post(key: string | null, body: unknown, idempotencyKey: string | null = randomUUID(), path = "") {
+  return new Request(`http://app.test/api/v1/submissions${path}`, {
     method: "POST",
     body: JSON.stringify(body),
     headers: {
@@ -81,9 +145,18 @@ function post(key: string | null, body: unknown, idempotencyKey: string | null =
     },
   });
 }
-const getOne = (key: string, id: string) =>
+const getOne = (key: string, id: string, path = "") =>
   [
-    new Request(`http://app.test/api/v1/submissions/${id}`, { headers: { Authorization: `Bearer ${key}` } }),
+    new Request(`http://app.test/api/v1/submissions/${id}${path}`, { headers: { Authorization: `Bearer ${key}` } }),
+    { params: Promise.resolve({ id }) },
+  ] as const;
+const postOne = (key: string, id: string, path: string, body?: unknown) =>
+  [
+    new Request(`http://app.test/api/v1/submissions/${id}${path}`, {
+      method: "POST",
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${key}`, "Idempotency-Key": randomUUID() },
+    }),
     { params: Promise.resolve({ id }) },
   ] as const;
 
@@ -204,5 +277,92 @@ describe("/api/v1 with API keys (real PostgreSQL)", () => {
       .from(auditLog)
       .where(and(eq(auditLog.apiKeyId, keyId), eq(auditLog.action, "api.request")));
     expect(calls).toHaveLength(2);
+  });
+
+  it("creates an OAR report over the API: a draft sent later as stored, checked in full like the form", async () => {
+    const { create, submit, get, attempts, feedback } = routes();
+    const { key, org } = await setup();
+    const incomplete = oar(org.orgnr, "draft");
+    delete (incomplete.oar as Record<string, unknown>).oppdragstaker;
+    const draft = await create(post(key, { ...incomplete, organisationId: org.id }));
+    expect(draft.status).toBe(201);
+    const { submissionId } = (await draft.json()) as { submissionId: string };
+    // The stored draft lacks the oppdragstaker: sending it answers that field and queues nothing.
+    const refused = await submit(...postOne(key, submissionId, "/submit"));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      code: "validation",
+      errors: expect.arrayContaining([expect.objectContaining({ path: "oppdragstaker" })]),
+    });
+    expect(await (await get(...getOne(key, submissionId))).json()).toMatchObject({ kind: "oar", status: "draft" });
+
+    const sent = await create(post(key, { ...oar(org.orgnr), organisationId: org.id }));
+    expect(sent.status).toBe(201);
+    const queued = (await sent.json()) as { submissionId: string; status: string };
+    expect(queued.status).toBe("queued");
+    const [row] = await db.select().from(submissions).where(eq(submissions.id, queued.submissionId));
+    expect(row).toMatchObject({
+      kind: "oar",
+      status: "queued",
+      subject: expect.stringMatching(/^OPP-\d{8}-[0-9A-F]{6}$/),
+    });
+    const [version] = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, row!.id));
+    expect(version?.payload).toMatchObject({ oppdragsreferanse: row!.subject, oppdrag: { kontraktsverdiNok: 450000 } });
+    // Attempts and feedback are their own resources; an OAR report has no feedback.
+    expect(await (await attempts(...getOne(key, row!.id, "/attempts"))).json()).toEqual({
+      submissionId: row!.id,
+      attempts: [],
+    });
+    expect(await (await feedback(...getOne(key, row!.id, "/feedback"))).json()).toEqual({
+      submissionId: row!.id,
+      feedback: null,
+    });
+  });
+
+  it("an OAR report sent over the API naming another oppdragsgiver must confirm it, as in the form", async () => {
+    const { create } = routes();
+    const { key, org } = await setup();
+    const body = oar(org.orgnr);
+    (body.oar as { oppdragsgiver: Record<string, unknown> }).oppdragsgiver.organisasjonsnummer = "310900230";
+    const refused = await create(post(key, { ...body, organisationId: org.id }));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      errors: [expect.objectContaining({ path: "oppdragsgiverAvvikBekreftet" })],
+    });
+    expect(await db.select().from(submissions).where(eq(submissions.organisationId, org.id))).toEqual([]);
+    (body.oar as Record<string, unknown>).oppdragsgiverAvvikBekreftet = true;
+    expect((await create(post(key, { ...body, organisationId: org.id }))).status).toBe(201);
+  });
+
+  it("a new version must carry the submission's own kind of report, and only within the key's organisations", async () => {
+    const { create, version } = routes();
+    const { key, org, otherOrg, admin } = await setup();
+    const draft = await create(post(key, { ...oar(org.orgnr, "draft"), organisationId: org.id }));
+    const { submissionId } = (await draft.json()) as { submissionId: string };
+    const wrongKind = await version(
+      ...postOne(key, submissionId, "/versions", { intent: "draft", leveranse: amelding(org.orgnr).leveranse }),
+    );
+    expect(wrongKind.status).toBe(400);
+    expect(await wrongKind.json()).toMatchObject({ errors: [expect.objectContaining({ path: "oar" })] });
+    const next = await version(
+      ...postOne(key, submissionId, "/versions", { intent: "submit", oar: oar(org.orgnr).oar }),
+    );
+    expect(next.status).toBe(201);
+    expect(await next.json()).toEqual({ submissionId, status: "queued" });
+
+    const theirs = await db.transaction((tx) =>
+      saveAmelding(
+        tx,
+        { ...admin, organisationIds: [otherOrg.id] },
+        { organisationId: otherOrg.id, ...amelding(otherOrg.orgnr) },
+      ),
+    );
+    const foreign = await version(
+      ...postOne(key, theirs.submissionId, "/versions", {
+        intent: "draft",
+        leveranse: amelding(otherOrg.orgnr).leveranse,
+      }),
+    );
+    expect(foreign.status).toBe(404);
   });
 });

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import { problemSchema } from "@/lib/api/problem";
 import {
+  attemptListSchema,
   correctedVersionDoc,
   createdSchema,
   createSubmissionDoc,
   listQueryDoc,
   organisationListSchema,
   submissionDetailSchema,
+  submissionFeedbackSchema,
   submissionIdParams,
   submissionPageSchema,
   validationResultSchema,
@@ -35,7 +37,7 @@ export function openApiDocument() {
       title: "Innrapportering API",
       version: "1",
       description:
-        "Send A-meldinger through Innrapportering and read their status, decoded errors and feedback. Authenticate with `Authorization: Bearer <API key>` (created by an admin under API-nøkler). Each key is limited per minute; every answer carries the RateLimit and RateLimit-Policy headers, and 429 carries Retry-After.",
+        "Send A-meldinger and OAR reports through Innrapportering and read their status, decoded errors and feedback. Authenticate with `Authorization: Bearer <API key>` (created by an admin under API-nøkler). Each key is limited per minute; every answer carries the RateLimit and RateLimit-Policy headers, and 429 carries Retry-After.",
     },
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
@@ -57,7 +59,9 @@ export function openApiDocument() {
           responses: { "200": { description: "A page", ...json(submissionPageSchema) }, ...common },
         },
         post: {
-          summary: "Create an A-melding as a draft or send it (scope submit)",
+          summary: "Create an A-melding or an OAR report as a draft or send it (scope submit)",
+          description:
+            "`kind` chooses the report. An A-melding with `replacesSubmissionId` replaces that accepted A-melding (the server sets erstatterMeldingsId).",
           requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey }) },
           requestBody: json(createSubmissionDoc),
           responses: {
@@ -90,9 +94,44 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/v1/submissions/{id}/attempts": {
+        get: {
+          summary: "A submission's delivery attempts, each with Skatteetaten's answer decoded (scope read)",
+          requestParams: { path: submissionIdParams },
+          responses: {
+            "200": { description: "The attempts, oldest first", ...json(attemptListSchema) },
+            ...problems(404),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/submissions/{id}/feedback": {
+        get: {
+          summary: "An A-melding's feedback (tilbakemelding), null until fetched (scope read)",
+          requestParams: { path: submissionIdParams },
+          responses: {
+            "200": { description: "The feedback", ...json(submissionFeedbackSchema) },
+            ...problems(404),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/submissions/{id}/submit": {
+        post: {
+          summary: "Send a draft as it is stored, every field checked (scope submit)",
+          requestParams: { path: submissionIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
+          responses: {
+            "200": { description: "Queued", ...json(createdSchema) },
+            ...problems(400, 404, 409),
+            ...common,
+          },
+        },
+      },
       "/api/v1/submissions/{id}/versions": {
         post: {
-          summary: "Send a corrected version (new key) of a rejected, failed or conflicting A-melding (scope submit)",
+          summary:
+            "Save a draft's next version, or send a corrected version (new key) of a rejected, failed or conflicting submission (scope submit)",
+          description: "`leveranse` for an A-melding, `oar` for an OAR report.",
           requestParams: { path: submissionIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
           requestBody: json(correctedVersionDoc),
           responses: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import type { InputLimits } from "@/lib/input/guard";
+import { oppdragFormSchema } from "@/lib/oppdrag/oppdrag-form-schema";
 import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
 import { FEEDBACK_STATUSES } from "@/lib/submissions/queries/list-page";
 
@@ -32,13 +33,39 @@ export const createAmeldingSchema = z
   })
   .meta({ id: "CreateAmelding" });
 
-export const createSubmissionSchema = createAmeldingSchema;
+/**
+ * A new OAR report. `oar` holds the form's fields (lib/oppdrag/oppdrag-form-schema.ts), checked in
+ * full when sent and leniently as a draft; the server gives a new oppdrag its oppdragsreferanse.
+ */
+export const createOarSchema = z
+  .object({
+    kind: z.literal("oar"),
+    organisationId: z.uuid(),
+    intent: z.enum(["draft", "submit"]),
+    oppdragsreferanse: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "Set when reporting a change of an oppdrag reported before" }),
+    oar: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "The OAR report as the form takes it: see the schema OarReport" }),
+  })
+  .meta({ id: "CreateOar" });
 
-/** A corrected version of a rejected, failed or conflicting submission (or the next save of a draft). */
+export const createSubmissionSchema = z.discriminatedUnion("kind", [createAmeldingSchema, createOarSchema]);
+
+/**
+ * A corrected version of a rejected, failed or conflicting submission (or the next save of a
+ * draft): `leveranse` for an A-melding, `oar` for an OAR report.
+ */
 export const correctedVersionSchema = z
   .object({
     intent: z.enum(["draft", "submit"]),
-    leveranse: z.record(z.string(), z.unknown()),
+    leveranse: z.record(z.string(), z.unknown()).optional(),
+    oar: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: "CorrectedVersion" });
 
@@ -133,6 +160,15 @@ export const submissionDetailSchema = submissionSummarySchema
 
 export const submissionIdParams = z.object({ id: z.uuid() });
 
+export const attemptListSchema = z
+  .object({ submissionId: z.uuid(), attempts: z.array(attemptSchema) })
+  .meta({ id: "AttemptList" });
+
+/** An A-melding's feedback once fetched; null before that, and always for an OAR report (it has none). */
+export const submissionFeedbackSchema = z
+  .object({ submissionId: z.uuid(), feedback: feedbackSchema.nullable() })
+  .meta({ id: "SubmissionFeedback" });
+
 /** The list's filters as the UI's list takes them (lib/submissions/queries/list-filter.ts). */
 export const listQueryDoc = z.object({
   status: z.enum(SUBMISSION_STATUSES).optional().meta({ description: "Repeat for several" }),
@@ -152,8 +188,15 @@ export const listQueryDoc = z.object({
  * model's field paths).
  */
 const leveranseDoc = leveranseSchema.meta({ id: "Leveranse" });
-export const createSubmissionDoc = createSubmissionSchema.extend({ leveranse: leveranseDoc });
-export const correctedVersionDoc = correctedVersionSchema.extend({ leveranse: leveranseDoc });
+const oarDoc = oppdragFormSchema.meta({ id: "OarReport" });
+export const createSubmissionDoc = z.discriminatedUnion("kind", [
+  createAmeldingSchema.extend({ leveranse: leveranseDoc }),
+  createOarSchema.extend({ oar: oarDoc }),
+]);
+export const correctedVersionDoc = correctedVersionSchema.extend({
+  leveranse: leveranseDoc.optional(),
+  oar: oarDoc.optional(),
+});
 
 /** An A-melding body may be large (many inntektsmottakere): bounded by bytes (API_MAX_BODY_BYTES) and these. */
 export const API_BODY_LIMITS: InputLimits = {

@@ -1,6 +1,5 @@
-import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { API_BODY_LIMITS, createdSchema, createSubmissionSchema, submissionPageSchema } from "@/lib/api/v1/schemas";
-import { toApiPage } from "@/lib/api/v1/submissions";
+import { createFromApi, toApiPage } from "@/lib/api/v1/submissions";
 import { env } from "@/lib/env";
 import { answer, defineRoute } from "@/lib/routes/define-route";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
@@ -20,7 +19,7 @@ export const GET = defineRoute(
   async ({ query }, { api, db }) => toApiPage(await listSubmissions(db, api.organisationIds, query)),
 );
 
-/** Creates an A-melding as a draft or sends it (intent), through the builder's own operation. */
+/** Creates an A-melding or an OAR report as a draft or sends it (intent), through the form's own operation. */
 export const POST = defineRoute(
   {
     name: "api-v1-submissions-create",
@@ -30,7 +29,7 @@ export const POST = defineRoute(
     output: createdSchema,
   },
   async ({ body }, { api, db, afterCommit }) => {
-    const result = await saveAmelding(db, { ...api.actor, organisationIds: api.organisationIds }, body);
+    const result = await createFromApi(db, api, body);
     if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
     return answer(
       { submissionId: result.submissionId, status: result.queued ? "queued" : "draft" },

@@ -1,5 +1,5 @@
-import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { API_BODY_LIMITS, createSubmissionSchema, validationResultSchema } from "@/lib/api/v1/schemas";
+import { createFromApi } from "@/lib/api/v1/submissions";
 import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { defineRoute } from "@/lib/routes/define-route";
@@ -25,7 +25,7 @@ export const POST = defineRoute(
   async ({ body }, { api, db }) => {
     try {
       await (db as Tx).transaction(async (savepoint) => {
-        await saveAmelding(savepoint, { ...api.actor, organisationIds: api.organisationIds }, body);
+        await createFromApi(savepoint, api, body);
         throw new CheckOnly();
       });
     } catch (error) {

@@ -1,8 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { SafeError } from "@/lib/actions/action-result";
-import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { API_BODY_LIMITS, correctedVersionSchema, createdSchema, submissionIdParams } from "@/lib/api/v1/schemas";
-import { submissions } from "@/lib/db/schema";
+import { newVersionFromApi } from "@/lib/api/v1/submissions";
 import { env } from "@/lib/env";
 import { answer, defineRoute } from "@/lib/routes/define-route";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
@@ -11,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * A corrected version (new Skatteetaten idempotency key) of a rejected, failed or conflicting
- * A-melding, or the next save of a draft; through the builder's own operation.
+ * A-melding or OAR report, or the next save of a draft; through the form's own operation.
  */
 export const POST = defineRoute(
   {
@@ -23,21 +20,7 @@ export const POST = defineRoute(
     output: createdSchema,
   },
   async ({ params, body }, { api, db, afterCommit }) => {
-    const [row] = await db
-      .select({ organisationId: submissions.organisationId, kind: submissions.kind })
-      .from(submissions)
-      .where(and(eq(submissions.id, params.id), inArray(submissions.organisationId, api.organisationIds)));
-    if (row?.kind !== "amelding") throw new SafeError("not_found", "errors.notFound");
-    const result = await saveAmelding(
-      db,
-      { ...api.actor, organisationIds: api.organisationIds },
-      {
-        organisationId: row.organisationId,
-        intent: body.intent,
-        leveranse: body.leveranse,
-        submissionId: params.id,
-      },
-    );
+    const result = await newVersionFromApi(db, api, params.id, body);
     if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
     return answer({ submissionId: result.submissionId, status: result.queued ? "queued" : "draft" }, { status: 201 });
   },
