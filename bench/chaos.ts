@@ -17,27 +17,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { inArray, sql } from "drizzle-orm";
-import { createDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { runMigrations } from "@/lib/db/migrate";
 import { deliveryAttempts, submissions, submissionVersions } from "@/lib/db/schema";
-import { insertOrganisation } from "@/lib/organisations/queries";
-import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
-import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import type { ProcessedKey } from "@/lib/sandbox/skatteetaten/idempotency-store";
 import { enqueueDeliveries, startQueue } from "@/lib/submissions/engine/queue";
 import { createSubmission } from "@/lib/submissions/operations/operations";
-import { insertPreapprovedSystemUser } from "@/lib/system-users/queries";
 import { seededRandom } from "@/lib/testing/amelding-generator";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
-import { insertUser } from "@/lib/users/queries";
-import { orgnrCheckDigit } from "@/lib/validation/orgnr";
+import { startDeliveryStack } from "./delivery-stack";
 
 const { values: args } = parseArgs({
   options: {
@@ -65,64 +55,11 @@ const FINAL = ["accepted", "rejected", "conflict", "failed", "cancelled"];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function syntheticOrgnr(i: number) {
-  for (let n = 31096000 + i * 89; ; n++) {
-    const d = orgnrCheckDigit(String(n));
-    if (d !== null) return `${n}${d}`;
-  }
-}
-
 async function main() {
-  const tempDir = await mkdtemp(path.join(os.tmpdir(), "bench-chaos-"));
-  let stopPg: (() => Promise<void>) | undefined;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    const pg = await startEmbeddedPostgres({
-      dir: path.join(tempDir, "pg"),
-      port: 56000 + Math.floor(Math.random() * 3000),
-    });
-    url = pg.url;
-    stopPg = pg.stop;
-  }
-  await runMigrations(url);
-  const { db, sql: client } = createDb(url, { max: 8 });
-
+  const stack = await startDeliveryStack("chaos", ORGS);
+  const { url, db, sandbox, user } = stack;
+  const orgs = stack.organisations;
   const suffix = randomUUID().slice(0, 6);
-  const email = `chaos-${suffix}@innrapportering.test`;
-  const user = { id: (await insertUser(db, { email, name: "Chaos", role: "admin", passwordHash: null }))!.id, email };
-  const orgs: { id: string; orgnr: string }[] = [];
-  for (let i = 0; i < ORGS; i++) {
-    const orgnr = syntheticOrgnr(i);
-    const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    const org =
-      (existing[0] as { id: string; orgnr: string }) ??
-      (await insertOrganisation(db, { orgnr, name: `Chaos ${i}` }, user.id))!;
-    await insertPreapprovedSystemUser(db, org.id).catch(() => {});
-    orgs.push(org);
-  }
-
-  const key = generateTestKey();
-  const clientId = randomUUID();
-  const sandboxProcess = spawn(
-    path.resolve("node_modules/.bin/tsx"),
-    ["--conditions=react-server", "bench/sandbox-process.ts"],
-    {
-      env: {
-        ...process.env,
-        BENCH_SANDBOX_CLIENT: JSON.stringify(
-          buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) }),
-        ),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    },
-  );
-  const sandbox = JSON.parse(
-    await new Promise<string>((resolve, reject) => {
-      createInterface({ input: sandboxProcess.stdout! }).once("line", resolve);
-      sandboxProcess.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
-    }),
-  ) as { issuer: string; skatteetatenUrl: string; oarBaseUrl: string; ameldingBaseUrl: string };
   const control = async (p: string, init?: RequestInit) =>
     (await fetch(`${sandbox.skatteetatenUrl}/__control/${p}`, init)).json() as Promise<Record<string, unknown>>;
   // Every request waits at Skatteetaten, so a kill often lands while requests are under way: the
@@ -138,23 +75,13 @@ async function main() {
   let started = 0;
   const startWorker = (slot: number) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        APP_MODE: "sandbox",
-        MASKINPORTEN_ISSUER: sandbox.issuer,
-        MASKINPORTEN_CLIENT_ID: clientId,
-        MASKINPORTEN_KID: key.kid,
-        MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
-        AMELDING_API_URL: sandbox.ameldingBaseUrl,
-        OAR_API_URL: sandbox.oarBaseUrl,
+      env: stack.workerEnv({
         DELIVERY_CONCURRENCY: args.concurrency,
         DELIVERY_LEASE_SECONDS: args["lease-seconds"],
         DELIVERY_RECONCILE_SECONDS: "1",
         WORKER_ID: `chaos-${slot}-${++started}`,
-        FEEDBACK_POLL_SECONDS: "3600",
         LOG_LEVEL: "warn",
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group: SIGKILL reaches the whole worker at once, as a crash or OOM kill would.
       detached: true,
@@ -319,11 +246,8 @@ async function main() {
   }
   await sleep(2_000);
   await boss.stop({ graceful: false });
-  process.kill(-sandboxProcess.pid!, "SIGTERM");
-  await client.end();
-  await stopPg?.();
+  await stack.stop();
   log.end();
-  await rm(tempDir, { recursive: true, force: true }).catch(() => {});
   process.exitCode = lost === 0 && duplicated === 0 && stuck === 0 ? 0 : 1;
 }
 

@@ -16,28 +16,19 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { inArray, sql } from "drizzle-orm";
-import { createDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { runMigrations } from "@/lib/db/migrate";
 import { submissions } from "@/lib/db/schema";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
-import { insertOrganisation } from "@/lib/organisations/queries";
 import { AMELDING_SCOPE, createAmeldingAdapter } from "@/lib/reporting/amelding/amelding-adapter";
 import { sendRequest } from "@/lib/reporting/send-request";
-import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
-import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { enqueueDeliveries, enqueueDelivery, startQueue } from "@/lib/submissions/engine/queue";
 import { createSubmission } from "@/lib/submissions/operations/operations";
-import { hasAcceptedSystemUser, insertPreapprovedSystemUser } from "@/lib/system-users/queries";
-import { insertUser } from "@/lib/users/queries";
-import { orgnrCheckDigit } from "@/lib/validation/orgnr";
+import { startDeliveryStack, syntheticOrgnr } from "./delivery-stack";
 import { type CpuGroups, cpuDelta, cpuMsByGroup } from "./process-cpu";
 
 const { values: args } = parseArgs({
@@ -61,13 +52,6 @@ const PACED_SECONDS = Number(args.seconds);
 const CONCURRENCY = Number(args.concurrency);
 const ROUNDS = Math.min(5, Number(args.rounds));
 const ORGS = 4;
-
-function syntheticOrgnr(i: number) {
-  for (let n = 31095000 + i * 97; ; n++) {
-    const d = orgnrCheckDigit(String(n));
-    if (d !== null) return `${n}${d}`;
-  }
-}
 
 function leveranse(orgnr: string, virksomhet: string, month: string) {
   return {
@@ -100,75 +84,13 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 async function main() {
-  let tempDir: string | undefined;
-  let stopPg: (() => Promise<void>) | undefined;
-  let url = process.env.DATABASE_URL;
-  if (!url) {
-    tempDir = await mkdtemp(path.join(os.tmpdir(), "bench-pipeline-"));
-    const pg = await startEmbeddedPostgres({
-      dir: path.join(tempDir, "pg"),
-      port: 56000 + Math.floor(Math.random() * 3000),
-    });
-    url = pg.url;
-    stopPg = pg.stop;
-  }
-  await runMigrations(url);
-  const { db, sql: client } = createDb(url, { max: 8 });
-
-  const suffix = randomUUID().slice(0, 6);
-  const email = `bench-${suffix}@innrapportering.test`;
-  const [user] = [await insertUser(db, { email, name: "Bench", role: "admin", passwordHash: null })];
-  const creator = { id: user!.id, email };
-  const orgs: { id: string; orgnr: string }[] = [];
-  for (let i = 0; i < ORGS; i++) {
-    const orgnr = syntheticOrgnr(i);
-    const existing = await db.execute(sql`select id, orgnr from organisations where orgnr = ${orgnr}`);
-    const org =
-      (existing[0] as { id: string; orgnr: string }) ??
-      (await insertOrganisation(db, { orgnr, name: `Bench ${i}` }, user!.id))!;
-    // The sandbox process knows these organisations' system users; reports may only be queued for accepted ones.
-    if (!(await hasAcceptedSystemUser(db, org.id))) await insertPreapprovedSystemUser(db, org.id);
-    orgs.push(org);
-  }
+  const stack = await startDeliveryStack("bench", ORGS);
+  const { url, db, sandbox, sandboxProcess } = stack;
+  const creator = stack.user;
+  const orgs = stack.organisations;
   const virksomhet = syntheticOrgnr(50);
-
-  const key = generateTestKey();
-  const clientId = randomUUID();
-  const sandboxProcess = spawn(
-    path.resolve("node_modules/.bin/tsx"),
-    ["--conditions=react-server", "bench/sandbox-process.ts"],
-    {
-      env: {
-        ...process.env,
-        BENCH_SANDBOX_CLIENT: JSON.stringify(
-          buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) }),
-        ),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    },
-  );
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: sandboxProcess.stdout! }).once("line", resolve);
-    sandboxProcess.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
-  });
-  const sandbox = JSON.parse(firstLine) as {
-    issuer: string;
-    maskinportenUrl: string;
-    skatteetatenUrl: string;
-    oarBaseUrl: string;
-    ameldingBaseUrl: string;
-  };
   const getJson = async (url: string) => (await fetch(url)).json() as Promise<Record<string, unknown>>;
-  const tokens = createMaskinportenClient(
-    loadMaskinportenConfig({
-      APP_MODE: "sandbox",
-      MASKINPORTEN_ISSUER: sandbox.issuer,
-      MASKINPORTEN_CLIENT_ID: clientId,
-      MASKINPORTEN_KID: key.kid,
-      MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
-    }),
-  );
+  const tokens = createMaskinportenClient(loadMaskinportenConfig(stack.maskinporten));
   // The worker runs in its own process, as `npm start` and `npm run worker` run it: queueing (the
   // web app's part, here) and delivering do not share an event loop.
   const workerArgs = ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"];
@@ -176,23 +98,12 @@ async function main() {
     workerArgs.unshift("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["profile-worker"])}`);
   const spawnWorker = async (workerId: string) => {
     const workerProcess = spawn(process.execPath, workerArgs, {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        APP_MODE: "sandbox",
-        MASKINPORTEN_ISSUER: sandbox.issuer,
-        MASKINPORTEN_CLIENT_ID: clientId,
-        MASKINPORTEN_KID: key.kid,
-        MASKINPORTEN_PRIVATE_KEY: key.privateKeyPem,
-        AMELDING_API_URL: sandbox.ameldingBaseUrl,
-        OAR_API_URL: sandbox.oarBaseUrl,
+      env: stack.workerEnv({
         DELIVERY_CONCURRENCY: String(CONCURRENCY),
         WORKER_ID: workerId,
-        // The feedback follower is not part of delivery; keep it out of the figures.
-        FEEDBACK_POLL_SECONDS: "3600",
         // Phase 1 stores its submissions before waking the worker; the reconciler must not find them first.
         DELIVERY_RECONCILE_SECONDS: "3600",
-      },
+      }),
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     });
@@ -420,10 +331,7 @@ async function main() {
   if (args.workers) {
     await scaling(args.workers.split(",").map((n) => Math.max(1, Math.min(16, Number(n) || 1))));
     await boss.stop({ graceful: false });
-    process.kill(-sandboxProcess.pid!, "SIGTERM");
-    await client.end();
-    await stopPg?.();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    await stack.stop();
     return;
   }
   const workerProcess = await spawnWorker("bench");
@@ -516,10 +424,7 @@ async function main() {
 
   await stopWorker(workerProcess);
   await boss.stop({ graceful: false });
-  process.kill(-sandboxProcess.pid!, "SIGTERM");
-  await client.end();
-  await stopPg?.();
-  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  await stack.stop();
 }
 
 main().then(
