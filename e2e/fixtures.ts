@@ -21,6 +21,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/a-melding/ny",
     "/a-melding/importer",
     "/a-melding/frister",
+    "/a-melding/betalinger",
     "/organisasjoner",
     "/revisjonslogg",
     "/maskinporten",
@@ -28,7 +29,15 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/api-nokler",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
-  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
+  manager: [
+    "/",
+    "/innsendinger",
+    "/feil",
+    "/a-melding/frister",
+    "/a-melding/betalinger",
+    "/revisjonslogg",
+    "/organisasjoner",
+  ],
 };
 
 export const demoPassword = () => process.env.E2E_DEMO_PASSWORD!;

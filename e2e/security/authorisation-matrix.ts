@@ -388,6 +388,12 @@ export const ROUTES: Record<string, RouteEntry> = {
       isEmpty: (s, b) => s === 200 && csvRows(b) === 0,
     }),
   },
+  "/api/amelding/payments/export": {
+    methods: ["GET"],
+    requires: ["submission:read", "export:read"],
+    // Scoped to the caller's organisations only (no organisation parameter to point elsewhere).
+    own: () => ({ method: "GET", path: "/api/amelding/payments/export?fra=2026-01&til=2026-12" }),
+  },
   "/api/audit/export": {
     methods: ["GET"],
     requires: ["audit:read", "export:read"],

@@ -53,6 +53,7 @@ export const AUDIT_ACTION_TARGETS = {
   "submission.cancel": "submission",
   "submission.bulk_retry": "bulk_operation",
   "submissions.exported": "submission",
+  "payments.exported": "submission",
   "amelding.import": "submission",
   "organisation.create": "organisation",
   "system_user.request": "organisation",
@@ -105,6 +106,8 @@ export type AuditDetailsByAction = {
     until: string;
     personalDataMasked: boolean;
   };
+  /** The payment list (/a-melding/betalinger) as CSV, for the months fromMonth–toMonth. */
+  "payments.exported": { format: "csv"; fromMonth: string; toMonth: string; rowCount: number };
   "amelding.import": {
     format: ImportFormat;
     xmlVersion?: string;

@@ -45,6 +45,8 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   format: "csv",
   rowCount: "count",
   until: "dateTime",
+  fromMonth: "month",
+  toMonth: "month",
   personalDataMasked: "yesNo",
   xmlVersion: "text",
   kalendermaaned: "month",
@@ -98,6 +100,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "submission.cancel": ["fromStatus", "versionId"],
   "submission.bulk_retry": ["total", "organisationIds", "filter", "submissionIds"],
   "submissions.exported": ["format", "rowCount", "filter", "personalDataMasked", "until"],
+  "payments.exported": ["format", "fromMonth", "toMonth", "rowCount"],
   "amelding.import": [
     "format",
     "xmlVersion",

@@ -19,6 +19,22 @@ export function csvCell(value: CsvValue): string {
   return /[";\r\n,]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping.
+ * One formatter per locale: making one costs more than the rest of a row.
+ */
+export function csvAmount(value: number | null, locale: string): string | null {
+  if (value === null) return null;
+  let format = amountFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+    amountFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
 export function csvRow(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(CSV_SEPARATOR)}\r\n`;
 }

@@ -33,6 +33,12 @@ export default async function AmeldingPage() {
             >
               {t("ameldingList.deadlines")}
             </Link>
+            <Link
+              href="/a-melding/betalinger"
+              className="rounded border border-brand px-4 py-2 font-medium text-brand no-underline"
+            >
+              {t("ameldingList.payments")}
+            </Link>
             {hasPermission(user.role, "submission:edit") && (
               <>
                 <Link

@@ -3,7 +3,7 @@ import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
-import { type CsvValue, csvStream } from "@/lib/csv/csv";
+import { type CsvValue, csvAmount, csvStream } from "@/lib/csv/csv";
 import { formatCsvTime } from "@/lib/csv/csv-time";
 import type { Db } from "@/lib/db/client";
 import { rememberingTranslator, type Translator } from "@/lib/i18n/translator";
@@ -41,22 +41,6 @@ const COLUMNS = [
   "forskuddstrekk",
   "arbeidsgiveravgift",
 ] as const;
-
-const amountFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * An amount as a number Excel reads in the locale: decimal separator of the locale, no grouping.
- * One formatter per locale: making one costs more than the rest of a row.
- */
-function csvAmount(value: number | null, locale: string): string | null {
-  if (value === null) return null;
-  let format = amountFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
-    amountFormats.set(locale, format);
-  }
-  return format.format(value);
-}
 
 export function submissionCsvHeader(t: Translator): string[] {
   return COLUMNS.map((c) => t(`history.csv.${c}`));
