@@ -10,6 +10,7 @@ import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
+import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { startRawBodyRetention } from "./retention/raw-body-retention";
 
 type EnvLike = Record<string, string | undefined>;
@@ -61,11 +62,13 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     { pollMs: settings.feedback.pollMs },
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
+  const webhooks = startWebhookDelivery(db, { ...settings.webhooks, workerId: deps.workerId });
   return {
     workerId: deps.workerId,
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
+      await webhooks.stop();
       await feedback.stop();
       const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
