@@ -671,27 +671,24 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
  * to sign, so it is stored as is (never shown again after creation or rotation). After a rotation
  * the previous secret keeps signing beside the new one until previous_secret_expires_at.
  */
-export const webhookSubscriptions = pgTable(
-  "webhook_subscriptions",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    name: text("name").notNull(),
-    url: text("url").notNull(),
-    events: text("events").array().$type<WebhookEventType[]>().notNull(),
-    secret: text("secret").notNull(),
-    previousSecret: text("previous_secret"),
-    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
-    enabled: boolean("enabled").notNull().default(true),
-    // Why it is off: "manual" (an admin) or "failures" (lib/webhooks/delivery.ts, automatic).
-    disabledReason: text("disabled_reason"),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
-    // Deliveries in a row whose every attempt failed; a delivered one resets it.
-    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
-    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const webhookSubscriptions = pgTable("webhook_subscriptions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  url: text("url").notNull(),
+  events: text("events").array().$type<WebhookEventType[]>().notNull(),
+  secret: text("secret").notNull(),
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+  enabled: boolean("enabled").notNull().default(true),
+  // Why it is off: "manual" (an admin) or "failures" (lib/webhooks/delivery.ts, automatic).
+  disabledReason: text("disabled_reason"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  // Deliveries in a row whose every attempt failed; a delivered one resets it.
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const webhookSubscriptionOrganisations = pgTable(
   "webhook_subscription_organisations",

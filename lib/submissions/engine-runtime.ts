@@ -5,12 +5,12 @@ import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
-import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { startRawBodyRetention } from "./retention/raw-body-retention";
 
 type EnvLike = Record<string, string | undefined>;

@@ -3,7 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { SYSTEM_ACTOR } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { webhookDeliveries, webhookDeliveryAttempts, webhookSubscriptionOrganisations, webhookSubscriptions } from "@/lib/db/schema";
+import {
+  webhookDeliveries,
+  webhookDeliveryAttempts,
+  webhookSubscriptionOrganisations,
+  webhookSubscriptions,
+} from "@/lib/db/schema";
 import { sendOutbound } from "@/lib/http/outbound";
 import { logger } from "@/lib/log/logger";
 import { enqueueDeadlineEvents } from "./deadline-job";
@@ -90,7 +95,13 @@ export function webhookRetryDelayMs(roundAttempts: number, baseMs: number, rando
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
-type AttemptResult = { ok: boolean; status: number | null; body: string | null; error: string | null; durationMs: number };
+type AttemptResult = {
+  ok: boolean;
+  status: number | null;
+  body: string | null;
+  error: string | null;
+  durationMs: number;
+};
 
 async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promise<AttemptResult> {
   const allowed = await checkWebhookUrl(claimed.url, options.urlPolicy, options.resolve);
@@ -122,7 +133,13 @@ async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promi
   }
   if (outcome.kind === "too_large") {
     const ok = outcome.status >= 200 && outcome.status < 300;
-    return { ok, status: outcome.status, body: null, error: ok ? null : outcome.message, durationMs: outcome.durationMs };
+    return {
+      ok,
+      status: outcome.status,
+      body: null,
+      error: ok ? null : outcome.message,
+      durationMs: outcome.durationMs,
+    };
   }
   return { ok: false, status: null, body: null, error: outcome.message, durationMs: outcome.durationMs };
 }
@@ -137,7 +154,13 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
       .update(webhookDeliveries)
       .set(
         result.ok
-          ? { status: "delivered", nextAttemptAt: null, leaseUntil: null, deliveredAt: sql`now()`, lastResponseStatus: result.status }
+          ? {
+              status: "delivered",
+              nextAttemptAt: null,
+              leaseUntil: null,
+              deliveredAt: sql`now()`,
+              lastResponseStatus: result.status,
+            }
           : final
             ? { status: "failed", nextAttemptAt: null, leaseUntil: null, lastResponseStatus: result.status }
             : {
@@ -195,7 +218,11 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
       targetType: "webhook",
       targetId: claimed.subscription_id,
       organisationIds,
-      details: { name: subscription.name, url: subscription.url, consecutiveFailures: subscription.consecutiveFailures },
+      details: {
+        name: subscription.name,
+        url: subscription.url,
+        consecutiveFailures: subscription.consecutiveFailures,
+      },
     });
     return {
       subscriptionId: claimed.subscription_id,
@@ -204,7 +231,8 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
       consecutiveFailures: subscription.consecutiveFailures,
     };
   });
-  if (disabled) await onWebhookDisabled(disabled).catch((error) => logger.error({ err: error }, "onWebhookDisabled failed"));
+  if (disabled)
+    await onWebhookDisabled(disabled).catch((error) => logger.error({ err: error }, "onWebhookDisabled failed"));
   return { ok: result.ok, disabled: disabled !== null };
 }
 

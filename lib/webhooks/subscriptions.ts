@@ -95,7 +95,9 @@ export async function updateWebhook(tx: DbOrTx, admin: Admin, input: UpdateWebho
     .update(webhookSubscriptions)
     .set({ name: input.name, url: input.url, events: input.events, updatedAt: sql`now()` })
     .where(eq(webhookSubscriptions.id, before.id));
-  await tx.delete(webhookSubscriptionOrganisations).where(eq(webhookSubscriptionOrganisations.subscriptionId, before.id));
+  await tx
+    .delete(webhookSubscriptionOrganisations)
+    .where(eq(webhookSubscriptionOrganisations.subscriptionId, before.id));
   await tx
     .insert(webhookSubscriptionOrganisations)
     .values(input.organisationIds.map((organisationId) => ({ subscriptionId: before.id, organisationId })));
@@ -235,7 +237,14 @@ export async function listRecentDeliveries(
     attempt_count: number;
     next_attempt_at: string | null;
     created_at: string;
-    attempts: { attemptNo: number; startedAt: string; durationMs: number; responseStatus: number | null; responseBody: string | null; error: string | null }[];
+    attempts: {
+      attemptNo: number;
+      startedAt: string;
+      durationMs: number;
+      responseStatus: number | null;
+      responseBody: string | null;
+      error: string | null;
+    }[];
   }>(sql`
     select d.id, d.subscription_id, d.event_type, d.status, d.attempt_count, d.next_attempt_at, d.created_at,
       coalesce((select json_agg(json_build_object('attemptNo', a.attempt_no, 'startedAt', a.started_at,
