@@ -26,6 +26,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/maskinporten",
     "/brukere",
     "/api-nokler",
+    "/webhooks",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
   manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],

@@ -95,6 +95,10 @@ export function webhookRetryDelayMs(roundAttempts: number, baseMs: number, rando
   return Math.round(delay * (0.8 + 0.4 * random()));
 }
 
+/**
+ * An attempt's error as a code the page translates (webhooks.attemptError.*), with a detail after
+ * the colon: http_status, too_large, timeout, network:<system code>, address:<refusal>.
+ */
 type AttemptResult = {
   ok: boolean;
   status: number | null;
@@ -105,8 +109,7 @@ type AttemptResult = {
 
 async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promise<AttemptResult> {
   const allowed = await checkWebhookUrl(claimed.url, options.urlPolicy, options.resolve);
-  if (!allowed.ok)
-    return { ok: false, status: null, body: null, error: `address refused (${allowed.refusal})`, durationMs: 0 };
+  if (!allowed.ok) return { ok: false, status: null, body: null, error: `address:${allowed.refusal}`, durationMs: 0 };
   const body = JSON.stringify(claimed.payload);
   const secrets = [claimed.secret, ...(claimed.previous_secret ? [claimed.previous_secret] : [])];
   const outcome = await sendOutbound({
@@ -127,7 +130,7 @@ async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promi
       ok,
       status: outcome.status,
       body: outcome.body.slice(0, MAX_LOGGED_BODY),
-      error: ok ? null : `HTTP ${outcome.status}`,
+      error: ok ? null : "http_status",
       durationMs: outcome.durationMs,
     };
   }
