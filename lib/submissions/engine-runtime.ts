@@ -19,7 +19,8 @@ type EnvLike = Record<string, string | undefined>;
  * Starts a delivery worker from configuration (the same variables the web app reads, validated
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
- * through Dialogporten and the job that empties raw bodies past retention. Takes the environment
+ * through Dialogporten, the job that empties raw bodies past retention, and the webhook delivery
+ * (lib/webhooks/delivery.ts). Takes the environment
  * as a record because `npm start` builds the worker's after starting the sandbox.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
