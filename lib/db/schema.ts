@@ -782,5 +782,3 @@ export const webhookDeadlineNotices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.period] })],
 );
-
-export type WebhookSubscription = typeof webhookSubscriptions.$inferSelect;

@@ -175,11 +175,12 @@ export async function rotateWebhookSecret(tx: DbOrTx, admin: Admin, subscription
 
 /** Sends a delivery again now, as a new round of attempts with the same webhook-id. */
 export async function resendWebhookDelivery(tx: DbOrTx, admin: Admin, deliveryId: string) {
+  if (admin.organisationIds.length === 0) throw new SafeError("not_found", "errors.notFound");
   const [delivery] = await tx
     .select({ subscriptionId: webhookDeliveries.subscriptionId, eventType: webhookDeliveries.eventType })
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.id, deliveryId), inArray(webhookDeliveries.organisationId, admin.organisationIds)));
-  if (!delivery || admin.organisationIds.length === 0) throw new SafeError("not_found", "errors.notFound");
+  if (!delivery) throw new SafeError("not_found", "errors.notFound");
   const row = await manageable(tx, admin, delivery.subscriptionId);
   await tx
     .update(webhookDeliveries)

@@ -59,8 +59,8 @@ export type WebhookUrlRefusal = "invalid" | "scheme" | "credentials" | "address"
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1"]);
 const MAX_URL_LENGTH = 2000;
 
-/** The URL's shape alone (no DNS): what the form can check before saving. */
-export function checkWebhookUrlShape(
+/** The URL's shape alone (no DNS). */
+function checkWebhookUrlShape(
   raw: string,
   policy: WebhookUrlPolicy,
 ): { ok: true; url: URL; local: boolean } | { ok: false; refusal: WebhookUrlRefusal } {

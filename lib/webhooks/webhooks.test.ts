@@ -16,7 +16,7 @@ import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { enqueueDeadlineEvents } from "./deadline-job";
-import { deliverDueWebhooks, startWebhookDelivery, type WebhookDeliveryOptions } from "./delivery";
+import { deliverDueWebhooks, startWebhookDelivery, type WebhookDeliveryOptions, webhookRetryDelayMs } from "./delivery";
 import {
   createWebhook,
   deleteWebhook,
@@ -535,5 +535,15 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     await setStatus((await submission(b)).submissionId, "accepted");
     await enqueueDeadlineEvents(db, now);
     expect(await deliveriesOf(bSub)).toHaveLength(0);
+  });
+});
+
+describe("webhook retry delays", () => {
+  it("double from the base with each attempt, at most an hour, with ±20 % jitter", () => {
+    const at = (n: number, random: number) => webhookRetryDelayMs(n, 30_000, () => random);
+    expect([1, 2, 3, 4].map((n) => at(n, 0.5))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(at(20, 0.5)).toBe(3600_000);
+    expect(at(1, 0)).toBe(24_000);
+    expect(at(1, 0.999_999)).toBeLessThanOrEqual(36_000);
   });
 });
