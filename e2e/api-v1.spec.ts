@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type Browser, expect, request as playwrightRequest, test } from "@playwright/test";
+import { Webhook } from "standardwebhooks";
 import { leveranse } from "./amelding-helpers";
 import { storageStateFor } from "./fixtures";
 
@@ -32,9 +35,32 @@ async function payrollSystemClient(browser: Browser) {
 /**
  * The public API end to end, as a payroll system uses it, over plain HTTP with a key: the
  * organisations, a draft A-melding created, checked and sent as a version, its replayed POST, and
- * its status until Skatteetaten's sandbox accepted it and the feedback came.
+ * its status until Skatteetaten's sandbox accepted it and the feedback came. The admin has also
+ * subscribed a webhook on /webhooks (secret shown once): a receiver in this test gets
+ * submission.accepted and feedback.received, and checks their signatures with the
+ * `standardwebhooks` package, independent of our signer.
  */
 test("a payroll system sends an A-melding with an API key and reads its status and feedback", async ({ browser }) => {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const receiver = createServer((req, res) => {
+    let text = "";
+    req.on("data", (c) => (text += c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: text });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const page = await (await browser.newContext({ storageState: storageStateFor("admin") })).newPage();
+  await page.goto("/webhooks");
+  await page.locator("#new-webhook-name").fill(`Lønnssystem ${randomUUID().slice(0, 6)}`);
+  await page.locator("#new-webhook-url").fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+  await page.locator("#new-webhook-organisationIds").getByText("310900125").click();
+  await page.getByRole("button", { name: "Opprett webhook" }).click();
+  const secret = (await page.getByTestId("created-webhook-secret").locator("code").textContent()) ?? "";
+  expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+  await page.context().close();
+
   const { api, organisationId } = await payrollSystemClient(browser);
 
   const melding = leveranse();
@@ -83,6 +109,35 @@ test("a payroll system sends an A-melding with an API key and reads its status a
     submissionId,
   );
   await api.dispose();
+
+  // The webhooks, each verified by an independent implementation of Standard Webhooks.
+  const eventsFor = () =>
+    received.flatMap(({ headers, body: raw }) => {
+      const message = new Webhook(secret).verify(raw, {
+        "webhook-id": String(headers["webhook-id"]),
+        "webhook-timestamp": String(headers["webhook-timestamp"]),
+        "webhook-signature": String(headers["webhook-signature"]),
+      }) as { type: string; data: { submissionId?: string } };
+      return message.data.submissionId === submissionId ? [message] : [];
+    });
+  await expect
+    .poll(
+      () =>
+        eventsFor()
+          .map((e) => e.type)
+          .sort(),
+      { timeout: 30_000 },
+    )
+    .toEqual(["feedback.received", "submission.accepted"]);
+  expect(eventsFor().find((e) => e.type === "submission.accepted")?.data).toMatchObject({
+    organisationNumber: "310900125",
+    kind: "amelding",
+    status: "accepted",
+  });
+  // No personal data: the leveranse's fødselsnumre appear in no message.
+  const personIds = JSON.stringify(melding).match(/\b\d{11}\b/g) ?? [];
+  for (const { body: raw } of received) for (const id of personIds) expect(raw).not.toContain(id);
+  receiver.close();
 });
 
 test("a payroll system sends an OAR report with an API key: a draft, then sent as stored", async ({ browser }) => {

@@ -27,6 +27,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/maskinporten",
     "/brukere",
     "/api-nokler",
+    "/webhooks",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
   manager: [

@@ -13,8 +13,9 @@ const NAV = [
   "Maskinporten",
   "Brukere",
   "API-nøkler",
+  "Webhooks",
 ];
-const ADMIN_ONLY = ["Brukere", "API-nøkler"];
+const ADMIN_ONLY = ["Brukere", "API-nøkler", "Webhooks"];
 const NAV_BY_ROLE: Record<DemoRole, string[]> = {
   admin: NAV,
   support: NAV.filter((n) => !ADMIN_ONLY.includes(n)),

@@ -20,6 +20,7 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/maskinporten", key: "maskinporten", permission: "maskinporten:diagnose" },
   { href: "/brukere", key: "users", permission: "user:manage" },
   { href: "/api-nokler", key: "apiKeys", permission: "api_key:manage" },
+  { href: "/webhooks", key: "webhooks", permission: "webhook:manage" },
 ];
 
 /**

@@ -27,6 +27,9 @@ export type MatrixFixture = {
   otherBulkOperationId: string;
   /** A key of the other organisation's user. */
   otherApiKeyId: string;
+  /** A webhook subscription of the other organisation, and a delivery of it already delivered. */
+  otherWebhookId: string;
+  otherWebhookDeliveryId: string;
   /** A saved view of the other organisation's user. */
   otherUsersViewId: string;
   /** Keys of ownOrg made by the demo admin (e2e/security/matrix-fixture.ts): both scopes, and read only. */
@@ -205,6 +208,71 @@ export const ACTIONS: Record<string, ActionEntry> = {
     requires: "api_key:manage",
     own: () => ({ skip: "revoking would end the suite's own keys; covered by lib/api/api-v1.test.ts" }),
     other: (f) => ({ args: [{ apiKeyId: f.otherApiKeyId }] }),
+  },
+  "lib/webhooks/actions.ts#createWebhookAction": {
+    requires: "webhook:manage",
+    // No event chosen: refused at the field after the permission check; nothing created.
+    own: (f) => ({
+      args: [{ name: "Matrise", url: "https://hooks.example.com/x", events: [], organisationIds: [f.ownOrg.id] }],
+    }),
+    other: (f) => ({
+      args: [
+        {
+          name: "Matrise",
+          url: "http://127.0.0.1:9/x",
+          events: ["submission.accepted"],
+          organisationIds: [f.otherOrg.id],
+        },
+      ],
+    }),
+  },
+  "lib/webhooks/actions.ts#updateWebhookAction": {
+    requires: "webhook:manage",
+    // No event chosen: refused at the field after the permission check; nothing changed.
+    own: (f) => ({
+      args: [
+        {
+          subscriptionId: f.otherWebhookId,
+          name: "Matrise",
+          url: "http://127.0.0.1:9/x",
+          events: [],
+          organisationIds: [f.ownOrg.id],
+        },
+      ],
+    }),
+    other: (f) => ({
+      args: [
+        {
+          subscriptionId: f.otherWebhookId,
+          name: "Endret",
+          url: "http://127.0.0.1:9/x",
+          events: ["submission.failed"],
+          organisationIds: [f.ownOrg.id],
+        },
+      ],
+    }),
+  },
+  "lib/webhooks/actions.ts#setWebhookEnabledAction": {
+    requires: "webhook:manage",
+    // Neither on nor off: refused by validation after the permission check.
+    own: (f) => ({ args: [{ subscriptionId: f.otherWebhookId, enabled: "maybe" }] }),
+    other: (f) => ({ args: [{ subscriptionId: f.otherWebhookId, enabled: "false" }] }),
+  },
+  "lib/webhooks/actions.ts#deleteWebhookAction": {
+    requires: "webhook:manage",
+    // Not an id: refused by validation after the permission check (a real one is in lib/webhooks/webhooks.test.ts).
+    own: () => ({ args: [{ subscriptionId: "ikke-en-id" }] }),
+    other: (f) => ({ args: [{ subscriptionId: f.otherWebhookId }] }),
+  },
+  "lib/webhooks/actions.ts#rotateWebhookSecretAction": {
+    requires: "webhook:manage",
+    own: () => ({ args: [{ subscriptionId: "ikke-en-id" }] }),
+    other: (f) => ({ args: [{ subscriptionId: f.otherWebhookId }] }),
+  },
+  "lib/webhooks/actions.ts#resendWebhookDeliveryAction": {
+    requires: "webhook:manage",
+    own: () => ({ args: [{ deliveryId: "ikke-en-id" }] }),
+    other: (f) => ({ args: [{ deliveryId: f.otherWebhookDeliveryId }] }),
   },
   "lib/i18n/actions.ts#setLocaleAction": {
     requires: "public",

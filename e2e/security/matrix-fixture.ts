@@ -63,6 +63,15 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
     return { key, id: k!.id };
   };
   const [admin] = await sql<{ id: string }[]>`select id from users where email = 'admin@innrapportering.test'`;
+  // A webhook of the other organisation, with a delivery already made (so the worker leaves it alone).
+  const [webhook] = await sql<{ id: string }[]>`
+    insert into webhook_subscriptions (name, url, events, secret, created_by)
+    values ('Matrise', 'https://hooks.example.com/matrise', ${["submission.accepted"]}, 'whsec_bWF0cmlzZQ==', ${otherUserId})
+    returning id`;
+  await sql`insert into webhook_subscription_organisations (subscription_id, organisation_id) values (${webhook!.id}, ${other!.id})`;
+  const [webhookDelivery] = await sql<{ id: string }[]>`
+    insert into webhook_deliveries (subscription_id, organisation_id, event_type, payload, status, next_attempt_at, delivered_at)
+    values (${webhook!.id}, ${other!.id}, 'submission.accepted', '{}'::jsonb, 'delivered', null, now()) returning id`;
   return {
     apiKey: (await apiKey(admin!.id, own!.id, ["read", "submit"])).key,
     readOnlyApiKey: (await apiKey(admin!.id, own!.id, ["read"])).key,
@@ -75,6 +84,8 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
     ownUserId: await user(own!.id, "egen"),
     otherUserId,
     otherUsersViewId: view!.id,
+    otherWebhookId: webhook!.id,
+    otherWebhookDeliveryId: webhookDelivery!.id,
     unique: () => randomUUID().slice(0, 8),
   };
 }
@@ -102,6 +113,11 @@ export async function databaseFingerprint(sql: postgres.Sql): Promise<Record<str
     union all select 'saved_views', md5(coalesce(string_agg(t::text, '|' order by t.id), '')) from saved_views t
     union all select 'api_keys', md5(coalesce(string_agg(concat_ws(',', t.id, t.public_id, t.secret_hash, t.scopes, t.expires_at, t.created_by, t.revoked_at), '|' order by t.id), '')) from api_keys t
     union all select 'api_key_organisations', md5(coalesce(string_agg(t::text, '|' order by t.api_key_id, t.organisation_id), '')) from api_key_organisations t
+    -- Webhooks: what an admin changes; of deliveries, only the matrix's own (the worker delivers others meanwhile).
+    union all select 'webhook_subscriptions', md5(coalesce(string_agg(concat_ws(',', t.id, t.name, t.url, t.events, t.secret, t.enabled), '|' order by t.id), '')) from webhook_subscriptions t
+    union all select 'webhook_subscription_organisations', md5(coalesce(string_agg(t::text, '|' order by t.subscription_id, t.organisation_id), '')) from webhook_subscription_organisations t
+    union all select 'webhook_deliveries', md5(coalesce(string_agg(concat_ws(',', t.id, t.status, t.round_attempts, t.next_attempt_at), '|' order by t.id), ''))
+      from webhook_deliveries t where t.subscription_id in (select s.id from webhook_subscriptions s where s.name = 'Matrise')
     union all select 'api_idempotency_keys', concat(count(*), ':', md5(coalesce(string_agg(t.key, '|' order by t.key), ''))) from api_idempotency_keys t
     -- Every call with an API key is audited (api.request), also a refused one: not a change of anything it asked.
     union all select 'audit_log', concat(count(*), ':', max(id)) from audit_log where action <> 'api.request'`;

@@ -40,6 +40,7 @@ export const AUDIT_TARGET_TYPES = [
   "system",
   "saved_view",
   "api_key",
+  "webhook",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -69,6 +70,14 @@ export const AUDIT_ACTION_TARGETS = {
   "api_key.create": "api_key",
   "api_key.revoke": "api_key",
   "api.request": "api_key",
+  "webhook.create": "webhook",
+  "webhook.update": "webhook",
+  "webhook.enable": "webhook",
+  "webhook.disable": "webhook",
+  "webhook.delete": "webhook",
+  "webhook.rotate_secret": "webhook",
+  "webhook.resend": "webhook",
+  "webhook.auto_disable": "webhook",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -161,7 +170,18 @@ export type AuditDetailsByAction = {
   "api_key.revoke": { name: string; publicId: string };
   /** One call of the public API with a key (every call is recorded, with its answer's status). */
   "api.request": { method: string; path: string; httpStatus: number };
+  "webhook.create": WebhookDetails;
+  "webhook.update": WebhookDetails;
+  "webhook.enable": { name: string };
+  "webhook.disable": { name: string };
+  "webhook.delete": { name: string; url: string };
+  /** The previous secret keeps signing beside the new one until expiresAt. */
+  "webhook.rotate_secret": { name: string; expiresAt: string };
+  "webhook.resend": { name: string; deliveryId: string; eventType: string };
+  /** The worker turned a subscription off after this many deliveries in a row failed (lib/webhooks/delivery.ts). */
+  "webhook.auto_disable": { name: string; url: string; consecutiveFailures: number };
 };
+type WebhookDetails = { name: string; url: string; events: string[]; organisationIds: string[] };
 type SavedViewDetails = { list: string; name: string; query: string };
 
 /** One event to record; `action` decides its target type and the shape of its details. */

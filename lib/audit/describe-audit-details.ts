@@ -85,6 +85,11 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   method: "text",
   path: "text",
   httpStatus: "count",
+  url: "text",
+  events: "list",
+  deliveryId: "shortId",
+  eventType: "text",
+  consecutiveFailures: "count",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -135,6 +140,14 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "api_key.create": ["name", "publicId", "scopes", "organisationIds", "expiresAt"],
   "api_key.revoke": ["name", "publicId"],
   "api.request": ["method", "path", "httpStatus"],
+  "webhook.create": ["name", "url", "events", "organisationIds"],
+  "webhook.update": ["name", "url", "events", "organisationIds"],
+  "webhook.enable": ["name"],
+  "webhook.disable": ["name"],
+  "webhook.delete": ["name", "url"],
+  "webhook.rotate_secret": ["name", "expiresAt"],
+  "webhook.resend": ["name", "deliveryId", "eventType"],
+  "webhook.auto_disable": ["name", "url", "consecutiveFailures"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "maskinporten:diagnose",
   /** Create and revoke keys for the public API (/api-nokler). */
   "api_key:manage",
+  /** Create, change, turn off, delete webhook subscriptions and resend deliveries (/webhooks). */
+  "webhook:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,3 +1,4 @@
+import { webhookUrlPolicy } from "@/lib/webhooks/url-policy";
 import { type Endpoints, resolveEndpoints } from "./endpoints";
 import { SANDBOX_DEFAULTS } from "./sandbox-defaults";
 import type { Config } from "./schema";
@@ -41,6 +42,16 @@ export function deliveryRuntimeSettings(config: Config) {
       maxIntervalMs: config.FEEDBACK_MAX_INTERVAL_SECONDS * 1000,
       dialogMaxChecks: config.FEEDBACK_DIALOG_MAX_CHECKS,
       maxWaitMs: config.FEEDBACK_MAX_WAIT_HOURS * 3600_000,
+    },
+    webhooks: {
+      timeoutMs: config.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: config.WEBHOOK_RETRY_BASE_SECONDS * 1000,
+      disableAfterFailedDeliveries: config.WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES,
+      urlPolicy: webhookUrlPolicy(config.APP_MODE),
+      // Due deliveries are looked for this often; a claim with nothing due is one index probe per subscription.
+      pollMs: 1000,
+      concurrency: 10,
     },
     retention: {
       retentionMonths: config.RAW_BODY_RETENTION_MONTHS,

@@ -109,6 +109,15 @@ export const configShape = {
   // Raw request/response bodies of attempts and feedback documents older than this are emptied by
   // the worker's retention job (lib/submissions/retention/raw-body-retention.ts).
   RAW_BODY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(18),
+  // Webhooks (lib/webhooks, README "Webhooks"): the answer's timeout, attempts per delivery (with
+  // exponential backoff from WEBHOOK_RETRY_BASE_SECONDS, capped at an hour, with jitter), failed
+  // deliveries in a row after which a subscription is turned off, and how long a rotated-out
+  // secret keeps signing.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().min(1).max(60).default(10),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  WEBHOOK_DISABLE_AFTER_FAILED_DELIVERIES: z.coerce.number().int().min(1).max(1000).default(5),
+  WEBHOOK_SECRET_ROTATION_GRACE_HOURS: z.coerce.number().min(0).max(720).default(24),
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(600).default(30),
   IMPORT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(120),

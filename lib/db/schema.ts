@@ -654,3 +654,131 @@ export type AmeldingFeedback = typeof ameldingFeedback.$inferSelect;
 export type FeedbackStatus = (typeof feedbackStatusEnum.enumValues)[number];
 export type SystemUserRequest = typeof systemUserRequests.$inferSelect;
 export type SystemUserRequestStatus = (typeof systemUserRequestStatusEnum.enumValues)[number];
+
+/** What a webhook subscription can be sent (lib/webhooks/events.ts describes each payload). */
+export const WEBHOOK_EVENT_TYPES = [
+  "submission.accepted",
+  "submission.rejected",
+  "submission.failed",
+  "feedback.received",
+  "deadline.approaching",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/**
+ * A webhook subscription (lib/webhooks): an https endpoint that is sent the chosen events of a
+ * set of organisations, signed per the Standard Webhooks specification. The secret must be known
+ * to sign, so it is stored as is (never shown again after creation or rotation). After a rotation
+ * the previous secret keeps signing beside the new one until previous_secret_expires_at.
+ */
+export const webhookSubscriptions = pgTable("webhook_subscriptions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  url: text("url").notNull(),
+  events: text("events").array().$type<WebhookEventType[]>().notNull(),
+  secret: text("secret").notNull(),
+  previousSecret: text("previous_secret"),
+  previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true }),
+  enabled: boolean("enabled").notNull().default(true),
+  // Why it is off: "manual" (an admin) or "failures" (lib/webhooks/delivery.ts, automatic).
+  disabledReason: text("disabled_reason"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  // Deliveries in a row whose every attempt failed; a delivered one resets it.
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const webhookSubscriptionOrganisations = pgTable(
+  "webhook_subscription_organisations",
+  {
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.subscriptionId, t.organisationId] }),
+    // The enqueue triggers look subscriptions up by organisation.
+    index("webhook_subscription_organisations_org_idx").on(t.organisationId),
+  ],
+);
+
+export const webhookDeliveryStatusEnum = pgEnum("webhook_delivery_status", [
+  "pending",
+  "delivered",
+  // Every attempt of its round failed; "resend" starts a new round.
+  "failed",
+]);
+
+/**
+ * The durable outbox: one row per event and subscription, written by triggers in the same
+ * transaction as the change it reports (migration 0018), delivered by the worker
+ * (lib/webhooks/delivery.ts). Its id is the message's `webhook-id`, the same on every attempt.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    eventType: text("event_type").$type<WebhookEventType>().notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: webhookDeliveryStatusEnum("status").notNull().default("pending"),
+    // Attempts made in all; attempts of the current round (a resend starts a new one).
+    attemptCount: integer("attempt_count").notNull().default(0),
+    roundAttempts: integer("round_attempts").notNull().default(0),
+    // Set exactly while pending: when it is due.
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).defaultNow(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastResponseStatus: integer("last_response_status"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The worker's claim walks each enabled subscription's due deliveries, oldest first.
+    index("webhook_deliveries_due_idx")
+      .on(t.subscriptionId, t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} is not null`),
+    index("webhook_deliveries_subscription_created_idx").on(t.subscriptionId, t.createdAt.desc()),
+  ],
+);
+
+/** One request of a delivery, as the delivery log shows it. */
+export const webhookDeliveryAttempts = pgTable(
+  "webhook_delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    attemptNo: integer("attempt_no").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    responseStatus: integer("response_status"),
+    // At most 2,000 characters of the answer.
+    responseBody: text("response_body"),
+    error: text("error"),
+  },
+  (t) => [index("webhook_delivery_attempts_delivery_idx").on(t.deliveryId, t.attemptNo)],
+);
+
+/** deadline.approaching is enqueued once per organisation and month (lib/webhooks/deadline-job.ts). */
+export const webhookDeadlineNotices = pgTable(
+  "webhook_deadline_notices",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    period: text("period").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.period] })],
+);

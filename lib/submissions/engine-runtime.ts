@@ -5,6 +5,7 @@ import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
@@ -18,7 +19,8 @@ type EnvLike = Record<string, string | undefined>;
  * Starts a delivery worker from configuration (the same variables the web app reads, validated
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
- * through Dialogporten and the job that empties raw bodies past retention. Takes the environment
+ * through Dialogporten, the job that empties raw bodies past retention, and the webhook delivery
+ * (lib/webhooks/delivery.ts). Takes the environment
  * as a record because `npm start` builds the worker's after starting the sandbox.
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
@@ -61,11 +63,13 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     { pollMs: settings.feedback.pollMs },
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
+  const webhooks = startWebhookDelivery(db, { ...settings.webhooks, workerId: deps.workerId });
   return {
     workerId: deps.workerId,
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
+      await webhooks.stop();
       await feedback.stop();
       const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
