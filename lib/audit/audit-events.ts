@@ -54,6 +54,7 @@ export const AUDIT_ACTION_TARGETS = {
   "submission.bulk_retry": "bulk_operation",
   "submissions.exported": "submission",
   "amelding.import": "submission",
+  "amelding.rules_overridden": "submission",
   "organisation.create": "organisation",
   "system_user.request": "organisation",
   "system_user.status_change": "organisation",
@@ -116,6 +117,8 @@ export type AuditDetailsByAction = {
     replacesSubmissionId?: string | null;
     queued: boolean;
   };
+  /** Sent past Avvisning-level control rules (lib/amelding/rules/rule-gate.ts): the rules' codes, how many findings, why. */
+  "amelding.rules_overridden": { rules: string[]; findings: number; reason: string };
   "organisation.create": { orgnr: string; name: string };
   "system_user.request": {
     orgnr: string;

@@ -83,6 +83,9 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   method: "text",
   path: "text",
   httpStatus: "count",
+  rules: "list",
+  findings: "count",
+  reason: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -109,6 +112,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
     "replacesSubmissionId",
     "queued",
   ],
+  "amelding.rules_overridden": ["rules", "findings", "reason"],
   "organisation.create": ["name", "orgnr"],
   "system_user.request": [
     "orgnr",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import { ruleOverrideSchema } from "@/lib/amelding/rules/rule-override";
 import type { InputLimits } from "@/lib/input/guard";
 import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
 import { FEEDBACK_STATUSES } from "@/lib/submissions/queries/list-page";
@@ -29,6 +30,7 @@ export const createAmeldingSchema = z
     leveranse: z
       .record(z.string(), z.unknown())
       .meta({ description: "The A-melding (model v2.3) as the JSON import takes it: see the schema Leveranse" }),
+    ruleOverride: ruleOverrideSchema.optional(),
   })
   .meta({ id: "CreateAmelding" });
 
@@ -39,6 +41,7 @@ export const correctedVersionSchema = z
   .object({
     intent: z.enum(["draft", "submit"]),
     leveranse: z.record(z.string(), z.unknown()),
+    ruleOverride: ruleOverrideSchema.optional(),
   })
   .meta({ id: "CorrectedVersion" });
 

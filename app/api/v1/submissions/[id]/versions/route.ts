@@ -36,6 +36,7 @@ export const POST = defineRoute(
         intent: body.intent,
         leveranse: body.leveranse,
         submissionId: params.id,
+        ...(body.ruleOverride ? { ruleOverride: body.ruleOverride } : {}),
       },
     );
     if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
