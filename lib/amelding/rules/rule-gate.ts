@@ -4,7 +4,7 @@ import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
 import { previousMonthLeveranse } from "./previous-month";
-import type { RuleOverride } from "./rule-override";
+import { type RuleOverride, ruleOverrideSchema } from "./rule-override";
 import type { RuleHit } from "./rule-types";
 import { blockingHits, runRules } from "./run-rules";
 
@@ -12,8 +12,8 @@ import { blockingHits, runRules } from "./run-rules";
 export function ruleFieldErrors(hits: RuleHit[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const hit of hits) {
-    const keys = (errors[hit.path] ??= []);
-    if (!keys.includes(hit.messageKey)) keys.push(hit.messageKey);
+    const keys = errors[hit.path] ?? [];
+    if (!keys.includes(hit.messageKey)) errors[hit.path] = [...keys, hit.messageKey];
   }
   return errors;
 }
@@ -34,8 +34,15 @@ export async function checkRulesBeforeSend(
   const hits = runRules(input.leveranse, previous ? { previous } : {});
   const blocking = blockingHits(hits);
   if (blocking.length === 0) return { hits, overridden: [] };
-  const named = new Set(input.override?.ruleIds ?? []);
-  if (!input.override || blocking.some((h) => !named.has(h.ruleId)))
+  // Parsed here too, not only at the action's or route's boundary: every caller is held to it.
+  const override = input.override === undefined ? undefined : ruleOverrideSchema.safeParse(input.override);
+  if (override && !override.success)
+    throw new SafeError("validation", "ameldingRules.blocked", {
+      ...ruleFieldErrors(blocking),
+      "ruleOverride.reason": ["ameldingRules.reasonTooShort"],
+    });
+  const named = new Set(override?.data.ruleIds ?? []);
+  if (!override || blocking.some((h) => !named.has(h.ruleId)))
     throw new SafeError("validation", "ameldingRules.blocked", ruleFieldErrors(blocking));
   return { hits, overridden: blocking };
 }
