@@ -39,11 +39,7 @@ export function RuleChecks(props: {
   const [confirmed, setConfirmed] = useState(false);
   const [reason, setReason] = useState("");
   const blocked = AMELDING_RULES.filter((r) => props.blockedRuleIds.includes(r.id));
-  const ruleName = (ruleId: string, code: string | null) => code ?? `${ruleId} (${t("ourRule")})`;
-  const message = (hit: RuleHit) => {
-    const withParams = `messagesWithParams.${hit.ruleId}`;
-    return hit.params && t.has(withParams) ? t(withParams, hit.params) : t(`messages.${hit.ruleId}`);
-  };
+  const ruleName = useRuleName();
 
   return (
     <section
@@ -55,21 +51,7 @@ export function RuleChecks(props: {
         {t("title")}
       </h2>
       <p className="mb-3 text-sm text-muted">{t("intro")}</p>
-      {hits.length === 0 ? (
-        <p>{t("none")}</p>
-      ) : (
-        <ul className="space-y-2">
-          {hits.map((hit) => (
-            <li key={`${hit.ruleId}-${hit.path}`} data-testid={`rule-hit-${hit.ruleId}`}>
-              <Tag tone={TONE[hit.severity]}>{t(`severity.${hit.severity}`)}</Tag>{" "}
-              <span className="font-medium">{ruleName(hit.ruleId, hit.skatteetatenCode)}</span>: {message(hit)}{" "}
-              <a href={`#${fieldId(hit.path)}`} className="underline">
-                {props.fieldName(hit.path)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      {hits.length === 0 ? <p>{t("none")}</p> : <RuleHitList hits={hits} fieldName={props.fieldName} linkToField />}
       {blocked.length > 0 && (
         <fieldset className="mt-4 border-t border-line pt-4" data-testid="rule-override">
           <legend className="font-semibold">{t("overrideTitle")}</legend>
@@ -96,5 +78,39 @@ export function RuleChecks(props: {
         </fieldset>
       )}
     </section>
+  );
+}
+
+function useRuleName() {
+  const t = useTranslations("ameldingRules");
+  return (ruleId: string, code: string | null) => code ?? `${ruleId} (${t("ourRule")})`;
+}
+
+type ShownHit = Pick<RuleHit, "ruleId" | "skatteetatenCode" | "severity" | "path" | "params">;
+
+/** Rule findings, each with its severity, code, message and the field it marks (a link in the builder). */
+export function RuleHitList(props: { hits: ShownHit[]; fieldName: (path: string) => string; linkToField?: boolean }) {
+  const t = useTranslations("ameldingRules");
+  const ruleName = useRuleName();
+  const message = (hit: ShownHit) => {
+    const withParams = `messagesWithParams.${hit.ruleId}`;
+    return hit.params && t.has(withParams) ? t(withParams, hit.params) : t(`messages.${hit.ruleId}`);
+  };
+  return (
+    <ul className="space-y-2">
+      {props.hits.map((hit) => (
+        <li key={`${hit.ruleId}-${hit.path}-${hit.params?.person ?? ""}`} data-testid={`rule-hit-${hit.ruleId}`}>
+          <Tag tone={TONE[hit.severity]}>{t(`severity.${hit.severity}`)}</Tag>{" "}
+          <span className="font-medium">{ruleName(hit.ruleId, hit.skatteetatenCode)}</span>: {message(hit)}{" "}
+          {props.linkToField ? (
+            <a href={`#${fieldId(hit.path)}`} className="underline">
+              {props.fieldName(hit.path)}
+            </a>
+          ) : (
+            <span className="text-muted">({props.fieldName(hit.path)})</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { AMELDING_RULES } from "./catalogue";
 import type { AmeldingRule, RuleContext, RuleHit } from "./rule-types";
-import { readRulesView } from "./rules-view";
+import { type RulesView, readRulesView } from "./rules-view";
 
 /** The rules that apply to a kalendermåned (YYYY-MM): those valid in it. */
 export function rulesFor(kalendermaaned: string, rules: readonly AmeldingRule[] = AMELDING_RULES) {
@@ -15,12 +15,18 @@ export function runRules(
   leveranse: unknown,
   options: { previous?: unknown; rules?: readonly AmeldingRule[] } = {},
 ): RuleHit[] {
-  const current = readRulesView(leveranse);
-  const context: RuleContext = {
-    current,
-    ...(options.previous !== undefined ? { previous: readRulesView(options.previous) } : {}),
-  };
-  return rulesFor(current.kalendermaaned, options.rules).flatMap((rule) =>
+  const previous = options.previous !== undefined ? readRulesView(options.previous) : undefined;
+  return runRulesOnView(readRulesView(leveranse), previous, options.rules);
+}
+
+/** The same over views already read (an import reads its file in a process of its own: prepare-import.ts). */
+export function runRulesOnView(
+  current: RulesView,
+  previous?: RulesView,
+  rules: readonly AmeldingRule[] = AMELDING_RULES,
+): RuleHit[] {
+  const context: RuleContext = { current, ...(previous ? { previous } : {}) };
+  return rulesFor(current.kalendermaaned, rules).flatMap((rule) =>
     rule.needsHistory && context.previous === undefined
       ? []
       : rule.check(context).map((finding) => ({
