@@ -118,7 +118,7 @@ export type AuditDetailsByAction = {
     queued: boolean;
   };
   /** Sent past Avvisning-level control rules (lib/amelding/rules/rule-gate.ts): the rules' codes, how many findings, why. */
-  "amelding.rules_overridden": { rules: string[]; findings: number; reason: string };
+  "amelding.rules_overridden": { rules: string[]; findings: number; overrideReason: string };
   "organisation.create": { orgnr: string; name: string };
   "system_user.request": {
     orgnr: string;

@@ -85,7 +85,7 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   httpStatus: "count",
   rules: "list",
   findings: "count",
-  reason: "text",
+  overrideReason: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -112,7 +112,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
     "replacesSubmissionId",
     "queued",
   ],
-  "amelding.rules_overridden": ["rules", "findings", "reason"],
+  "amelding.rules_overridden": ["rules", "findings", "overrideReason"],
   "organisation.create": ["name", "orgnr"],
   "system_user.request": [
     "orgnr",

@@ -99,7 +99,7 @@ describe("checks before sending (real PostgreSQL)", () => {
     expect(entry).toMatchObject({
       actorId: user.id,
       organisationIds: [org.id],
-      details: { rules: ["MAGNET_EDAG-291"], findings: 1, reason },
+      details: { rules: ["MAGNET_EDAG-291"], findings: 1, overrideReason: reason },
     });
     // A clean send needs no override and records none.
     const clean = await save(org, leveranse(org, "2026-06"));

@@ -64,7 +64,7 @@ export async function auditRuleOverride(
     details: {
       rules: [...new Set(overridden.map((h) => h.skatteetatenCode ?? h.ruleId))],
       findings: overridden.length,
-      reason,
+      overrideReason: reason,
     },
   });
 }
