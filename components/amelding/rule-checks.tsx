@@ -8,7 +8,7 @@ import { Tag } from "@/components/ui/tag";
 import { AMELDING_RULES } from "@/lib/amelding/rules/catalogue";
 import type { RuleHit, RuleSeverity } from "@/lib/amelding/rules/rule-types";
 import { runRules } from "@/lib/amelding/rules/run-rules";
-import { fieldId } from "./builder-kit";
+import { FIELD_ID_PREFIX, fieldId } from "./builder-kit";
 
 const TONE: Record<RuleSeverity, "danger" | "warning" | "neutral"> = {
   Avvisning: "danger",
@@ -60,8 +60,9 @@ export function RuleChecks(props: {
             {t("overrideConfirm", { rules: blocked.map((r) => ruleName(r.id, r.skatteetatenCode)).join(", ") })}
           </label>
           <TextAreaField
-            idPrefix={id}
-            name="ruleOverrideReason"
+            // The id the error summary links the server's reason error to (field-ruleOverride.reason).
+            idPrefix={FIELD_ID_PREFIX}
+            name="ruleOverride.reason"
             label={t("overrideReason")}
             value={reason}
             maxLength={1000}
