@@ -69,7 +69,7 @@ test.describe("checks before sending, payroll administrator", () => {
     await expect(override).toBeVisible();
     await expect(page).toHaveURL(/\/a-melding\/ny/);
     await expect(field(page, `${AF}.formForAnsettelse`)).toHaveAttribute("aria-invalid", "true");
-    await expect(page.locator("form")).toContainText("Form for ansettelse (fast eller midlertidig) mangler.");
+    await expect(page.locator("main")).toContainText("Form for ansettelse (fast eller midlertidig) mangler.");
     await expect(override).toContainText("MAGNET_EDAG-291");
     const sendAnyway = override.getByRole("button", { name: "Send tross funnene" });
     await expect(sendAnyway).toBeDisabled();
@@ -81,9 +81,14 @@ test.describe("checks before sending, payroll administrator", () => {
     await override.getByLabel("Begrunnelse (minst 10 tegn)").fill("Ansettelsesformen avklares med kunden");
     await sendAnyway.click();
     await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+    const submissionId = page.url().split("/").at(-1);
 
     await page.goto("/revisjonslogg");
-    const entry = page.locator("main").getByText("Sendte A-melding forbi kontrollregler").first();
-    await expect(entry).toBeVisible();
+    const entry = page
+      .getByRole("row")
+      .filter({ hasText: "Sendte A-melding forbi kontrollregler" })
+      .filter({ has: page.locator(`a[href="/innsendinger/${submissionId}"]`) });
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText("admin@innrapportering.test");
   });
 });
