@@ -39,6 +39,8 @@ function documentErrorMessage(
     case "xml_expected_elements":
     case "xml_expected_value":
       return t(`documentErrors.${error.code}`, { path: formatImportPath(error.path) });
+    case "rules_blocked":
+      return t("documentErrors.rules_blocked", { rules: error.rules.join(", ") });
     case "organisation_not_accessible":
       return t("documentErrors.organisation_not_accessible", { orgnr: formatOrgnr(error.orgnr) });
     case "too_large":

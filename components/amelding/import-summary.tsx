@@ -5,9 +5,11 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { ameldingDeadline } from "@/lib/amelding/deadlines";
 import type { ImportChecked } from "@/lib/amelding/import/import-result";
+import { locateField } from "@/lib/field-location/locate-field";
 import { formatter } from "@/lib/i18n/format";
 import { formatOrgnr } from "@/lib/validation/orgnr";
 import { UnknownElements } from "./import-unknown-elements";
+import { RuleHitList } from "./rule-checks";
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -28,6 +30,10 @@ export function ImportSummary({
   onSave: (intent: "draft" | "submit") => void;
 }) {
   const t = useTranslations("ameldingImport");
+  const tAll = useTranslations();
+  const tr = useTranslations("ameldingRules");
+  const { rules } = result;
+  const blocked = rules.hits.some((h) => h.severity === "Avvisning");
   const format = formatter(useLocale());
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves to the heading for each new result, which the effect does not otherwise read
@@ -103,8 +109,25 @@ export function ImportSummary({
         </div>
       )}
       <UnknownElements warnings={result.warnings} />
+      <div className="mt-4" data-testid="import-rule-checks">
+        <h3 className="font-semibold">{tr("title")}</h3>
+        {rules.total === 0 ? (
+          <p>{tr("none")}</p>
+        ) : (
+          <>
+            {rules.total > rules.hits.length && (
+              <p className="text-sm">{tr("listed", { listed: rules.hits.length, total: rules.total })}</p>
+            )}
+            <RuleHitList
+              hits={rules.hits}
+              fieldName={(path) => locateField("amelding", path, { t: tAll, identity: "birthdate" }).crumbs.join(" › ")}
+            />
+          </>
+        )}
+        {blocked && <p className="mt-2 font-medium text-danger">{tr("importBlocked")}</p>}
+      </div>
       <div className="mt-4 flex flex-wrap gap-3">
-        <Button type="button" disabled={saving !== null} onClick={() => onSave("submit")}>
+        <Button type="button" disabled={saving !== null || blocked} onClick={() => onSave("submit")}>
           {saving === "submit" ? t("submitting") : t("submit")}
         </Button>
         <Button type="button" variant="secondary" disabled={saving !== null} onClick={() => onSave("draft")}>

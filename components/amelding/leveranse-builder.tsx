@@ -34,6 +34,7 @@ import { type BuilderKit, FIELD_ID_PREFIX, fieldId } from "./builder-kit";
 import { ItemGroup } from "./item-group";
 import { Lines } from "./lines";
 import { ModelSelect, ModelText } from "./model-fields";
+import { RULE_MESSAGE_PREFIX, RuleChecks } from "./rule-checks";
 import { SumsPanel } from "./sums-panel";
 import { VirksomhetFields } from "./virksomhet-fields";
 
@@ -65,6 +66,8 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
   const [preview, setPreview] = useState<string | null>(null);
   // Sending a month whose deadline has passed or is near asks first (deadlines.ts deadlineWarning).
   const [deadlineConfirm, setDeadlineConfirm] = useState<ReturnType<typeof deadlineWarning>>(null);
+  // The Avvisning-level rules the server refused the last send for (lib/amelding/rules/rule-gate.ts).
+  const [blockedRuleIds, setBlockedRuleIds] = useState<string[]>([]);
   const format = formatter(locale);
   const deadlineHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -76,6 +79,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     schema: leveranseUnsentSchema,
     // zod's own texts (a list where an object belongs) read as "structure invalid".
     translateField: (key) => {
+      if (key.startsWith("ameldingRules.") && t.has(key)) return t(key);
       if (t.has(`ameldingValidation.${key}`)) return t(`ameldingValidation.${key}`);
       return t.has(`validation.${key}`) ? t(`validation.${key}`) : t(`ameldingValidation.${ameldingMessageKey(key)}`);
     },
@@ -84,6 +88,12 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
       organisationId ? { ...rest, "opplysningspliktig.norskIdentifikator": organisationId } : rest,
     // "Lagre utkast" and sending go to the submission; autosave keeps the user here (draft.onSaved).
     onSuccess: (data) => router.push(`/innsendinger/${data.submissionId}`),
+    onError: (error) => {
+      if (error.messageKey !== "ameldingRules.blocked") return setBlockedRuleIds([]);
+      const keys = Object.values(error.fieldErrors ?? {}).flat();
+      const ids = keys.filter((k) => k.startsWith(RULE_MESSAGE_PREFIX)).map((k) => k.slice(RULE_MESSAGE_PREFIX.length));
+      setBlockedRuleIds([...new Set(ids)]);
+    },
     draft: {
       schema: leveranseDraftSchema,
       read: () => {
@@ -136,7 +146,11 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
     };
   }
 
-  function save(intent: "draft" | "submit", deadlineConfirmed = false) {
+  function save(
+    intent: "draft" | "submit",
+    deadlineConfirmed = false,
+    ruleOverride?: { ruleIds: string[]; reason: string },
+  ) {
     setPreview(null);
     setDeadlineConfirm(null);
     if (intent === "submit" && !deadlineConfirmed) {
@@ -144,7 +158,7 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
       // Every field error first; the question comes only for a message that can be sent.
       if (warning && form.validate(values)) return setDeadlineConfirm(warning);
     }
-    form.submit(inputFor(intent, values), values);
+    form.submit({ ...inputFor(intent, values), ...(ruleOverride ? { ruleOverride } : {}) }, values);
   }
 
   function togglePreview() {
@@ -282,6 +296,15 @@ export function LeveranseBuilder(props: LeveranseBuilderProps) {
         </h2>
         <SumsPanel kit={kit} />
       </section>
+
+      <RuleChecks
+        values={values}
+        fieldName={fieldName}
+        blockedRuleIds={blockedRuleIds}
+        pending={pending}
+        reasonErrors={errors["ruleOverride.reason"]}
+        onOverride={(override) => save("submit", true, override)}
+      />
 
       {deadlineConfirm && (
         <section

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
+import { ruleOverrideSchema } from "./rules/rule-override";
 import { saveAmelding } from "./save-amelding";
 
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -16,6 +17,8 @@ const saveAmeldingSchema = z.object({
   draftToken: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   // Validated inside saveAmelding with the builder's schema, so field errors keep the model's paths.
   leveranse: z.record(z.string(), z.unknown()),
+  /** Sending despite Avvisning-level control rules (checked and audited in saveAmelding). */
+  ruleOverride: ruleOverrideSchema.optional(),
 });
 
 export const saveAmeldingAction = defineAction(

@@ -15,6 +15,8 @@ import { leveranseDraftSchema } from "./leveranse-draft-schema";
 import { leveranseSchema, leveranseUnsentSchema } from "./leveranse-schema";
 import { leveringstidspunktNow } from "./leveringstidspunkt";
 import { isMeldingsIdUsed, lookUpReplaceableAmelding, type ReplaceableAmelding } from "./queries";
+import { auditRuleOverride, checkRulesBeforeSend } from "./rules/rule-gate";
+import type { RuleOverride } from "./rules/rule-override";
 import { ameldingMessageKey } from "./validation-messages";
 
 export type SaveAmeldingInput = {
@@ -28,6 +30,8 @@ export type SaveAmeldingInput = {
   replacesSubmissionId?: string;
   /** The draft the builder loaded or last saved (operations.ts draftToken): a save over another's is refused. */
   draftToken?: string;
+  /** Sending despite Avvisning-level control rules: which rules and why (rules/rule-gate.ts); audited. */
+  ruleOverride?: RuleOverride;
 };
 
 /** Who saves, as this operation needs them: the signed-in user (the action passes the CurrentUser) or an API key's principal. */
@@ -115,6 +119,24 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
   const payload = JSON.parse(JSON.stringify(parsed.data)) as Record<string, unknown>;
   const subject = typeof payload.kalendermaaned === "string" ? payload.kalendermaaned.trim().slice(0, 20) : "";
   const queue = input.intent === "submit";
+  // Every send runs the control rules here, after the schema: builder, API create and API versions.
+  const rules = queue
+    ? await checkRulesBeforeSend(tx, {
+        organisationId: organisation.id,
+        leveranse: payload,
+        override: input.ruleOverride,
+      })
+    : undefined;
+  const audited = async (submissionId: string) => {
+    if (rules && input.ruleOverride)
+      await auditRuleOverride(
+        tx,
+        user,
+        { submissionId, organisationId: organisation.id },
+        rules.overridden,
+        input.ruleOverride.reason,
+      );
+  };
   if (existing) {
     const result = queue
       ? await sendCorrectedVersion(tx, user, existing.id, [organisation.id], "amelding", payload, {
@@ -128,6 +150,7 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
     if (existing.subject !== subject) {
       await tx.update(submissions).set({ subject }).where(eq(submissions.id, existing.id));
     }
+    await audited(result.submissionId);
     return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
   }
   const result = await createSubmission(tx, user, {
@@ -138,5 +161,6 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
     queue,
     replacesSubmissionId: replaced?.id,
   });
+  await audited(result.submissionId);
   return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
 }

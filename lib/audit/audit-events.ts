@@ -56,6 +56,7 @@ export const AUDIT_ACTION_TARGETS = {
   "submissions.exported": "submission",
   "payments.exported": "submission",
   "amelding.import": "submission",
+  "amelding.rules_overridden": "submission",
   "organisation.create": "organisation",
   "system_user.request": "organisation",
   "system_user.status_change": "organisation",
@@ -128,6 +129,8 @@ export type AuditDetailsByAction = {
     replacesSubmissionId?: string | null;
     queued: boolean;
   };
+  /** Sent past Avvisning-level control rules (lib/amelding/rules/rule-gate.ts): the rules' codes, how many findings, why. */
+  "amelding.rules_overridden": { rules: string[]; findings: number; overrideReason: string };
   "organisation.create": { orgnr: string; name: string };
   "system_user.request": {
     orgnr: string;

@@ -90,6 +90,9 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   deliveryId: "shortId",
   eventType: "text",
   consecutiveFailures: "count",
+  rules: "list",
+  findings: "count",
+  overrideReason: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -117,6 +120,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
     "replacesSubmissionId",
     "queued",
   ],
+  "amelding.rules_overridden": ["rules", "findings", "overrideReason"],
   "organisation.create": ["name", "orgnr"],
   "system_user.request": [
     "orgnr",

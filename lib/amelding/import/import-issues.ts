@@ -26,6 +26,12 @@ export type DocumentError =
   /** The opplysningspliktig is not an organisation the user has been granted (or not one we know). */
   | { code: "organisation_not_accessible"; orgnr: string }
   /**
+   * Sending refused: Avvisning-level control rules (lib/amelding/rules), by Skatteetaten's code or
+   * ours. An import is sent only without them; the user saves a draft and sends it from the
+   * builder, where an override is asked for and audited.
+   */
+  | { code: "rules_blocked"; rules: string[] }
+  /**
    * Refused by the input guard (lib/input/guard.ts) before the file is read as an A-melding: too
    * deep, too many values, a forbidden name, U+0000, an XML DOCTYPE, … With the place: a path in
    * the tree, or a line and column in the text.

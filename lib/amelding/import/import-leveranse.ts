@@ -8,8 +8,19 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/schema";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { createSubmission, PayloadInDatabase } from "@/lib/submissions/operations/operations";
+import { previousMonthLeveranse } from "../rules/previous-month";
+import type { RuleHit } from "../rules/rule-types";
+import { type RulesView, readRulesView } from "../rules/rules-view";
+import { blockingHits, runRulesOnView } from "../rules/run-rules";
 import type { ImportIdentity, UnknownElementWarning } from "./import-issues";
-import type { ImportChecked, ImportFieldError, ImportFormat, ImportRejected, ImportSaved } from "./import-result";
+import {
+  type ImportChecked,
+  type ImportFieldError,
+  type ImportFormat,
+  type ImportRejected,
+  type ImportSaved,
+  MAX_LISTED_RULE_HITS,
+} from "./import-result";
 import { type PreparedImport, rejected } from "./prepare-import";
 import type { LeveranseSummary } from "./summarise-leveranse";
 
@@ -24,6 +35,7 @@ type ReadImport =
       format: ImportFormat;
       xmlVersion?: string;
       warnings: UnknownElementWarning[];
+      rulesView: RulesView;
     };
 
 const messageError = (
@@ -131,7 +143,14 @@ async function readImport(db: DbOrTx, organisationIds: string[], prepared: Prepa
     format,
     xmlVersion: prepared.xmlVersion,
     warnings,
+    rulesView: prepared.rulesView,
   };
+}
+
+/** The control rules over the file, with the organisation's accepted A-melding of the month before. */
+async function ruleHits(db: DbOrTx, organisationId: string, view: RulesView): Promise<RuleHit[]> {
+  const previous = await previousMonthLeveranse(db, organisationId, view.kalendermaaned);
+  return runRulesOnView(view, previous ? readRulesView(previous) : undefined);
 }
 
 /** Step 1: what the user sees before saving or sending: a summary, or every error by person and field. */
@@ -142,8 +161,19 @@ export async function checkImport(
 ): Promise<ImportChecked | ImportRejected> {
   const read = await readImport(db, organisationIds, prepared);
   if (!read.ok) return read.rejected;
+  const hits = await ruleHits(db, read.organisation.id, read.rulesView);
   return {
     ok: true,
+    rules: {
+      hits: hits.slice(0, MAX_LISTED_RULE_HITS).map((h) => ({
+        ruleId: h.ruleId,
+        skatteetatenCode: h.skatteetatenCode,
+        severity: h.severity,
+        path: h.path,
+        ...(h.params ? { params: h.params } : {}),
+      })),
+      total: hits.length,
+    },
     format: read.format,
     ...(read.xmlVersion ? { xmlVersion: read.xmlVersion } : {}),
     organisation: { name: read.organisation.name, orgnr: read.organisation.orgnr },
@@ -174,6 +204,18 @@ export async function saveImport(
   // A replacement (erstatterMeldingsId, whether or not we sent the message it replaces) is a resend.
   if (summary.erstatterMeldingsId) assertPermission(actor, "submission:resend");
   const queue = intent === "submit";
+  if (queue) {
+    const blocking = blockingHits(await ruleHits(db, organisation.id, read.rulesView));
+    if (blocking.length > 0)
+      return rejected({
+        format,
+        warnings,
+        documentErrors: [
+          { code: "rules_blocked", rules: [...new Set(blocking.map((h) => h.skatteetatenCode ?? h.ruleId))] },
+        ],
+        errorCount: 1,
+      });
+  }
   try {
     return await db.transaction(async (tx) => {
       await tx

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RULE_SEVERITIES } from "@/lib/amelding/rules/rule-types";
 import type { AmeldingMessageKey } from "@/lib/amelding/validation-messages";
 import type { DocumentError, UnknownElementWarning } from "./import-issues";
 import type { LeveranseSummary } from "./summarise-leveranse";
@@ -43,7 +44,19 @@ export type ImportChecked = {
   organisation: { name: string; orgnr: string };
   summary: LeveranseSummary;
   warnings: UnknownElementWarning[];
+  /** The control rules' findings (lib/amelding/rules): the first MAX_LISTED_RULE_HITS of `total`. */
+  rules: { hits: ImportRuleHit[]; total: number };
 };
+
+export type ImportRuleHit = {
+  ruleId: string;
+  skatteetatenCode: string | null;
+  severity: (typeof RULE_SEVERITIES)[number];
+  path: string;
+  params?: Record<string, string>;
+};
+/** More findings than this are counted, not listed. */
+export const MAX_LISTED_RULE_HITS = 200;
 
 export type ImportSaved = { ok: true; submissionId: string; queued: boolean };
 
@@ -75,6 +88,7 @@ const documentErrorSchema = z.discriminatedUnion("code", [
   z.object({ code: z.literal("xml_wrong_namespace"), found: z.string().nullable() }),
   z.object({ code: z.enum(["xml_repeated_element", "xml_expected_elements", "xml_expected_value"]), path: importPath }),
   z.object({ code: z.literal("organisation_not_accessible"), orgnr: z.string() }),
+  z.object({ code: z.literal("rules_blocked"), rules: z.array(z.string()) }),
   z.object({
     code: z.literal("input_refused"),
     reason: z.string(),
@@ -142,6 +156,18 @@ const checkedSchema = z.object({
     ),
   }),
   warnings: z.array(warningSchema),
+  rules: z.object({
+    hits: z.array(
+      z.object({
+        ruleId: z.string(),
+        skatteetatenCode: z.string().nullable(),
+        severity: z.enum(RULE_SEVERITIES),
+        path: z.string(),
+        params: z.record(z.string(), z.string()).optional(),
+      }),
+    ),
+    total: z.number().int(),
+  }),
 });
 
 const savedSchema = z.object({ ok: z.literal(true), submissionId: z.uuid(), queued: z.boolean() });

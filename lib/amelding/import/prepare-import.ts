@@ -1,3 +1,4 @@
+import { type RulesView, readRulesView } from "../rules/rules-view";
 import { groupFieldErrors } from "./group-field-errors";
 import type { ImportIdentity, UnknownElementWarning } from "./import-issues";
 import { MAX_LISTED_ERRORS } from "./import-limits";
@@ -21,6 +22,8 @@ export type PreparedImport =
       xmlVersion?: string;
       warnings: UnknownElementWarning[];
       summary: LeveranseSummary;
+      /** What the control rules read of the file (lib/amelding/rules), run by the request with the previous month. */
+      rulesView: RulesView;
       payloadJson?: string;
     };
 
@@ -90,6 +93,7 @@ export function prepareImport(file: string | ImportText, options: { payload: boo
   }
   const { format, xmlVersion, warnings } = parsed;
   const summary = summariseLeveranse(parsed.leveranse);
+  const rulesView = readRulesView(parsed.leveranse);
   // JSON.stringify leaves absent optional fields out rather than keeping them as undefined.
   const json = options.payload ? JSON.stringify(parsed.leveranse) : null;
   parsed = null;
@@ -99,6 +103,7 @@ export function prepareImport(file: string | ImportText, options: { payload: boo
     ...(xmlVersion ? { xmlVersion } : {}),
     warnings,
     summary,
+    rulesView,
     ...(json !== null ? { payloadJson: json } : {}),
   };
 }

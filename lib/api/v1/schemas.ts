@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
+import { ruleOverrideSchema } from "@/lib/amelding/rules/rule-override";
 import type { InputLimits } from "@/lib/input/guard";
 import { oppdragFormSchema } from "@/lib/oppdrag/oppdrag-form-schema";
 import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
@@ -30,6 +31,7 @@ export const createAmeldingSchema = z
     leveranse: z
       .record(z.string(), z.unknown())
       .meta({ description: "The A-melding (model v2.3) as the JSON import takes it: see the schema Leveranse" }),
+    ruleOverride: ruleOverrideSchema.optional(),
   })
   .meta({ id: "CreateAmelding" });
 
@@ -66,6 +68,9 @@ export const correctedVersionSchema = z
     intent: z.enum(["draft", "submit"]),
     leveranse: z.record(z.string(), z.unknown()).optional(),
     oar: z.record(z.string(), z.unknown()).optional(),
+    ruleOverride: ruleOverrideSchema.optional().meta({
+      description: "An A-melding's control rules of severity Avvisning sent anyway: each rule named, with a reason",
+    }),
   })
   .meta({ id: "CorrectedVersion" });
 

@@ -69,7 +69,11 @@ export async function newVersionFromApi(
   const input = { organisationId: row.organisationId, intent: body.intent, submissionId };
   const result =
     row.kind === "amelding"
-      ? await saveAmelding(tx, editorOf(api), { ...input, leveranse: report })
+      ? await saveAmelding(tx, editorOf(api), {
+          ...input,
+          leveranse: report,
+          ...(body.ruleOverride ? { ruleOverride: body.ruleOverride } : {}),
+        })
       : await saveOppdrag(tx, editorOf(api), { ...input, fields: report });
   return { submissionId: result.submissionId, queued: result.queued };
 }
