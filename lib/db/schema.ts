@@ -58,9 +58,14 @@ export const organisations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     orgnr: text("orgnr").notNull(),
     name: text("name").notNull(),
+    // The user responsible for this client on the board (/tavle, docs/board.md); set by an admin.
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("organisations_orgnr_idx").on(t.orgnr)],
+  (t) => [
+    index("organisations_orgnr_idx").on(t.orgnr),
+    index("organisations_owner_idx").on(t.ownerUserId).where(sql`${t.ownerUserId} is not null`),
+  ],
 );
 
 export const userOrganisations = pgTable(
@@ -330,6 +335,11 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
+    // The board's OAR reports due (docs/board.md): oppdrag not yet accepted, by start date. Names
+    // no column a claim changes (accepted_at is set once), so claims stay HOT updates.
+    index("submissions_oar_open_start_idx")
+      .on(t.organisationId, t.oarStartDate)
+      .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
     // /oppdrag and `kind=oar`: newest first, oppdrag only, per organisation and across all.
     index("submissions_oar_org_created_idx")
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
