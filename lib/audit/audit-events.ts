@@ -55,6 +55,7 @@ export const AUDIT_ACTION_TARGETS = {
   "submissions.exported": "submission",
   "amelding.import": "submission",
   "organisation.create": "organisation",
+  "organisation.set_owner": "organisation",
   "system_user.request": "organisation",
   "system_user.status_change": "organisation",
   "user.create": "user",
@@ -117,6 +118,8 @@ export type AuditDetailsByAction = {
     queued: boolean;
   };
   "organisation.create": { orgnr: string; name: string };
+  /** The user responsible for the organisation on the board (/tavle), or none. */
+  "organisation.set_owner": { orgnr: string; ownerUserId: string | null; fromOwnerUserId: string | null };
   "system_user.request": {
     orgnr: string;
     altinnRequestId: string;

@@ -143,26 +143,35 @@ export async function getBoard(
       from organisations o
       where o.id = any(${sql.param(organisationIds)}::uuid[]) and ${ownerCondition} and ${textCondition}
     ),
-    facts as (
-      -- Per organisation-month: the newest accepted A-melding, the newest one sent and not
-      -- accepted (cancelled and drafts are neither), and the newest draft.
-      select s.organisation_id, s.subject,
-        (array_agg(s.id order by s.accepted_at desc) filter (where s.status = 'accepted'))[1] as accepted_id,
-        (array_agg(s.replaces_submission_id is not null order by s.accepted_at desc)
-          filter (where s.status = 'accepted'))[1] as accepted_replaces,
-        max(s.accepted_at) filter (where s.status = 'accepted') as accepted_at,
-        (array_agg(s.id order by s.created_at desc)
-          filter (where s.status in ('queued', 'sending', 'retrying', 'rejected', 'conflict', 'failed')))[1] as open_id,
-        (array_agg(s.status order by s.created_at desc)
-          filter (where s.status in ('queued', 'sending', 'retrying', 'rejected', 'conflict', 'failed')))[1] as open_status,
-        max(s.created_at)
-          filter (where s.status in ('queued', 'sending', 'retrying', 'rejected', 'conflict', 'failed')) as open_created_at,
-        (array_agg(s.id order by s.created_at desc) filter (where s.status = 'draft'))[1] as draft_id
+    latest as (
+      -- Per organisation-month the newest A-melding of each kind of outcome (one sort, no ordered
+      -- aggregates): accepted (by acceptance), sent and not accepted (queued, sending, retrying,
+      -- rejected, conflict, failed), and draft. Cancelled ones are neither work done nor outstanding.
+      select distinct on (s.organisation_id, s.subject, b.bucket)
+        s.organisation_id, s.subject, b.bucket, s.id, s.status, s.accepted_at, s.created_at,
+        s.replaces_submission_id is not null as replaces
       from submissions s
+      cross join lateral (
+        select case when s.status = 'accepted' then 'a' when s.status = 'draft' then 'd'
+          when s.status = 'cancelled' then null else 'o' end as bucket
+      ) b
       where s.organisation_id in (select id from visible)
         and s.kind = 'amelding'
         and s.subject = any(${sql.param(months.map((m) => m.kalendermaaned))}::text[])
-      group by s.organisation_id, s.subject
+        and b.bucket is not null
+      order by s.organisation_id, s.subject, b.bucket, coalesce(s.accepted_at, s.created_at) desc, s.id desc
+    ),
+    facts as (
+      select l.organisation_id, l.subject,
+        (max(l.id::text) filter (where l.bucket = 'a'))::uuid as accepted_id,
+        bool_or(l.replaces) filter (where l.bucket = 'a') as accepted_replaces,
+        max(l.accepted_at) filter (where l.bucket = 'a') as accepted_at,
+        (max(l.id::text) filter (where l.bucket = 'o'))::uuid as open_id,
+        max(l.status::text) filter (where l.bucket = 'o') as open_status,
+        max(l.created_at) filter (where l.bucket = 'o') as open_created_at,
+        (max(l.id::text) filter (where l.bucket = 'd'))::uuid as draft_id
+      from latest l
+      group by l.organisation_id, l.subject
     ),
     cells as (
       select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
@@ -216,11 +225,11 @@ export async function getBoard(
     select pg.id, pg.orgnr, pg.name, pg.owner_user_id as owner_id, u.name as owner_name,
       to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
       coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
-      (select json_agg(json_build_object('m', c.kalendermaaned, 's', c.state, 'sid', c.submission_id,
+      json_agg(json_build_object('m', c.kalendermaaned, 's', c.state, 'sid', c.submission_id,
           'did', c.draft_id, 'av', c.avvisning, 'oy', c.oyeblikkelig, 're', c.retningslinje)
-        order by c.kalendermaaned desc)
-       from cells c where c.organisation_id = pg.id) as cells
+        order by c.kalendermaaned desc) as cells
     from page pg
+    join cells c on c.organisation_id = pg.id
     left join users u on u.id = pg.owner_user_id
     left join lateral (
       -- Oppdrag not accepted whose report deadline (start + 14 days) is near or passed.
@@ -231,6 +240,7 @@ export async function getBoard(
         and s.oar_start_date is not null and s.status <> 'cancelled'
         and s.oar_start_date <= ${oarDueFrom}::date
     ) oar on true
+    group by pg.id, pg.orgnr, pg.name, pg.owner_user_id, u.name, pg.risk_deadline, pg.serious, pg.total, oar.due, oar.overdue
     order by ${ORDER[filter.sort]}
   `);
 
