@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ameldingFeedback,
@@ -258,5 +258,30 @@ describe("getBoard (real PostgreSQL)", () => {
     expect(risk.rows.map((r) => r.id)).toEqual([a.id, late.id]);
     expect(rowOf(risk, a.id).riskDeadline).toBe("2026-01-05");
     expect(rowOf(risk, late.id).riskDeadline).toBe("2026-09-07");
+  });
+
+  it("keeps each organisation-month's facts as a recount gives them, as submissions and feedback change", async () => {
+    // June: sent, now accepted; September: its feedback replaced by one with Øyeblikkelig.
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date("2026-07-03T08:00:00Z") })
+      .where(eq(submissions.id, ids.sending!));
+    await db
+      .update(ameldingFeedback)
+      .set({ status: "deviations", parsed: null })
+      .where(eq(ameldingFeedback.submissionId, ids.clean!));
+    const board = await getBoard(db, [a.id], viewer, filter(), { now: NOW });
+    expect(cellOf(board, a.id, "2026-06")).toMatchObject({ state: "awaiting_feedback", submissionId: ids.sending });
+    expect(cellOf(board, a.id, "2026-09").state).toBe("deviations");
+
+    const facts = () =>
+      db.execute(sql`select * from board_month_facts where organisation_id in (${a.id}, ${late.id})
+        order by organisation_id, kalendermaaned`);
+    const maintained = [...(await facts())];
+    await db.execute(sql`select refresh_board_month_facts(array_agg(organisation_id), array_agg(subject))
+      from (select distinct organisation_id, subject from submissions
+            where kind = 'amelding' and organisation_id in (${a.id}, ${late.id})) k`);
+    expect([...(await facts())]).toEqual(maintained);
+    expect(maintained.length).toBe(10);
   });
 });

@@ -143,47 +143,21 @@ export async function getBoard(
       from organisations o
       where o.id = any(${sql.param(organisationIds)}::uuid[]) and ${ownerCondition} and ${textCondition}
     ),
-    latest as (
-      -- Per organisation-month the newest A-melding of each kind of outcome (one sort, no ordered
-      -- aggregates): accepted (by acceptance), sent and not accepted (queued, sending, retrying,
-      -- rejected, conflict, failed), and draft. Cancelled ones are neither work done nor outstanding.
-      select distinct on (s.organisation_id, s.subject, b.bucket)
-        s.organisation_id, s.subject, b.bucket, s.id, s.status, s.accepted_at, s.created_at,
-        s.replaces_submission_id is not null as replaces
-      from submissions s
-      cross join lateral (
-        select case when s.status = 'accepted' then 'a' when s.status = 'draft' then 'd'
-          when s.status = 'cancelled' then null else 'o' end as bucket
-      ) b
-      where s.organisation_id in (select id from visible)
-        and s.kind = 'amelding'
-        and s.subject = any(${sql.param(months.map((m) => m.kalendermaaned))}::text[])
-        and b.bucket is not null
-      order by s.organisation_id, s.subject, b.bucket, coalesce(s.accepted_at, s.created_at) desc, s.id desc
-    ),
-    facts as (
-      select l.organisation_id, l.subject,
-        (max(l.id::text) filter (where l.bucket = 'a'))::uuid as accepted_id,
-        bool_or(l.replaces) filter (where l.bucket = 'a') as accepted_replaces,
-        max(l.accepted_at) filter (where l.bucket = 'a') as accepted_at,
-        (max(l.id::text) filter (where l.bucket = 'o'))::uuid as open_id,
-        max(l.status::text) filter (where l.bucket = 'o') as open_status,
-        max(l.created_at) filter (where l.bucket = 'o') as open_created_at,
-        (max(l.id::text) filter (where l.bucket = 'd'))::uuid as draft_id
-      from latest l
-      group by l.organisation_id, l.subject
-    ),
     cells as (
+      -- The state of each organisation-month from its maintained facts (board_month_facts,
+      -- docs/board.md); a month without a row has no A-melding at all.
       select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
-        coalesce(sev.avvisning, 0) as avvisning, coalesce(sev.oyeblikkelig, 0) as oyeblikkelig,
-        coalesce(sev.retningslinje, 0) as retningslinje,
-        case when open_after then f.open_id else f.accepted_id end as submission_id,
+        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
+        coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
+        coalesce(f.retningslinje, 0) as retningslinje,
+        case when o.open_after then f.open_id else f.accepted_id end as submission_id,
         case
-          when open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
-          when open_after then 'rejected'
+          when o.open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
+          when o.open_after then 'rejected'
           when f.accepted_id is not null then case
-            when fb.status = 'rejected' or sev.avvisning + sev.oyeblikkelig + sev.retningslinje > 0 then 'deviations'
-            when fb.status is null or fb.status in ('waiting', 'error') then 'awaiting_feedback'
+            when f.feedback_status in ('rejected', 'deviations') or f.avvisning + f.oyeblikkelig + f.retningslinje > 0
+              then 'deviations'
+            when f.feedback_status is null or f.feedback_status in ('waiting', 'error') then 'awaiting_feedback'
             when f.accepted_replaces then 'replaced'
             else 'accepted' end
           when m.kalendermaaned > ${currentMonth} then 'not_due'
@@ -192,24 +166,16 @@ export async function getBoard(
         end as state
       from visible v
       cross join months m
-      left join facts f on f.organisation_id = v.id and f.subject = m.kalendermaaned
+      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
       cross join lateral (
+        -- Sent after the last acceptance (or with none): that one is what stands.
         select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
       ) o
-      left join amelding_feedback fb on fb.submission_id = f.accepted_id
-      left join lateral (
-        select count(*) filter (where d->>'severity' = 'rejection')::int as avvisning,
-          count(*) filter (where d->>'severity' = 'immediate')::int as oyeblikkelig,
-          count(*) filter (where d->>'severity' = 'guideline')::int as retningslinje
-        from jsonb_array_elements(
-          case when jsonb_typeof(fb.parsed->'deviations') = 'array' then fb.parsed->'deviations' else '[]'::jsonb end
-        ) d
-      ) sev on true
     ),
     per_org as (
       select c.organisation_id,
         min(c.deadline) filter (where c.state in ('overdue', 'not_sent', 'rejected')) as risk_deadline,
-        count(*) filter (where c.state = 'rejected' or c.avvisning > 0 or c.oyeblikkelig > 0) as serious,
+        count(*) filter (where c.state = 'rejected' or c.serious_feedback or c.avvisning > 0 or c.oyeblikkelig > 0) as serious,
         array_agg(distinct c.state) as states
       from cells c
       group by c.organisation_id

@@ -652,6 +652,33 @@ export const errorGroupDailyRollups = pgTable(
   (t) => [index("error_group_daily_rollups_org_day_idx").on(t.organisationId, t.day, t.kind)],
 );
 
+/**
+ * Per organisation and A-melding month, what the board (/tavle) derives its state from: the newest
+ * accepted A-melding and its feedback (deviations counted by severity), the newest one sent and not
+ * accepted, and the newest draft. Kept by triggers on submissions and amelding_feedback
+ * (docs/board.md), so the board reads one row per organisation-month instead of the submissions.
+ * No foreign keys, as the rollups above: a row goes when its last A-melding does.
+ */
+export const boardMonthFacts = pgTable(
+  "board_month_facts",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    kalendermaaned: text("kalendermaaned").notNull(),
+    acceptedId: uuid("accepted_id"),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedReplaces: boolean("accepted_replaces").notNull().default(false),
+    feedbackStatus: feedbackStatusEnum("feedback_status"),
+    avvisning: integer("avvisning").notNull().default(0),
+    oyeblikkelig: integer("oyeblikkelig").notNull().default(0),
+    retningslinje: integer("retningslinje").notNull().default(0),
+    openId: uuid("open_id"),
+    openStatus: submissionStatusEnum("open_status"),
+    openCreatedAt: timestamp("open_created_at", { withTimezone: true }),
+    draftId: uuid("draft_id"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
+);
+
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionVersion = typeof submissionVersions.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;

@@ -1,4 +1,0 @@
-ALTER TABLE "organisations" ADD COLUMN "owner_user_id" uuid;--> statement-breakpoint
-ALTER TABLE "organisations" ADD CONSTRAINT "organisations_owner_user_id_users_id_fk" FOREIGN KEY ("owner_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "organisations_owner_idx" ON "organisations" USING btree ("owner_user_id") WHERE "organisations"."owner_user_id" is not null;--> statement-breakpoint
-CREATE INDEX "submissions_oar_open_start_idx" ON "submissions" USING btree ("organisation_id","oar_start_date") WHERE "submissions"."kind" = 'oar' and "submissions"."accepted_at" is null and "submissions"."oar_start_date" is not null;
