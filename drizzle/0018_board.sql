@@ -21,7 +21,7 @@ CREATE INDEX "organisations_owner_idx" ON "organisations" USING btree ("owner_us
 CREATE INDEX "submissions_oar_open_start_idx" ON "submissions" USING btree ("organisation_id","oar_start_date") WHERE "submissions"."kind" = 'oar' and "submissions"."accepted_at" is null and "submissions"."oar_start_date" is not null;--> statement-breakpoint
 -- Hand-written from here (drizzle-kit has no functions or triggers): board_month_facts is kept
 -- like the rollups of migration 0014 (docs/board.md). Recomputes whole (organisation, month) keys
--- from their A-meldinger and the accepted one's feedback. An advisory lock per key, taken in
+-- from their A-meldinger and the accepted one's feedback. An advisory lock per key (slot), taken in
 -- sorted order, serialises recomputations of one key; each statement after it takes a fresh
 -- snapshot (read committed), so a second one sees the first's committed changes.
 CREATE FUNCTION refresh_board_month_facts(p_organisation_ids uuid[], p_months text[]) RETURNS void
@@ -29,9 +29,11 @@ LANGUAGE plpgsql AS $$
 DECLARE
   k record;
 BEGIN
-  FOR k IN SELECT DISTINCT x.organisation_id, x.kalendermaaned
-    FROM unnest(p_organisation_ids, p_months) x(organisation_id, kalendermaaned) ORDER BY 1, 2 LOOP
-    PERFORM pg_advisory_xact_lock(hashtextextended('board_month ' || k.organisation_id || ' ' || k.kalendermaaned, 0));
+  -- One of 256 lock slots per key (a bulk insert of thousands of months must not take thousands
+  -- of locks: max_locks_per_transaction); keys sharing a slot merely wait for each other.
+  FOR k IN SELECT DISTINCT (abs(hashtext(x.organisation_id || ' ' || x.kalendermaaned)) % 256)::int AS slot
+    FROM unnest(p_organisation_ids, p_months) x(organisation_id, kalendermaaned) ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(hashtext('board_month_facts'), k.slot);
   END LOOP;
   DELETE FROM board_month_facts f
     USING (SELECT DISTINCT * FROM unnest(p_organisation_ids, p_months) x(organisation_id, kalendermaaned)) x

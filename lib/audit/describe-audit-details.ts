@@ -54,6 +54,8 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   unknownElements: "list",
   queued: "yesNo",
   orgnr: "text",
+  ownerUserId: "shortId",
+  fromOwnerUserId: "shortId",
   name: "text",
   altinnRequestId: "text",
   systemId: "text",
@@ -110,6 +112,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
     "queued",
   ],
   "organisation.create": ["name", "orgnr"],
+  "organisation.set_owner": ["orgnr", "ownerUserId", "fromOwnerUserId"],
   "system_user.request": [
     "orgnr",
     "altinnStatus",

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "maskinporten:diagnose",
   /** Create and revoke keys for the public API (/api-nokler). */
   "api_key:manage",
+  /** The board of organisations × months (/tavle): for those who run and oversee the reporting. */
+  "board:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +42,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maskinporten:diagnose",
   ],
   // Manager: reviews history and exports, with personal data masked; no mutations.
-  manager: ["submission:read", "audit:read", "export:read"],
+  manager: ["submission:read", "audit:read", "export:read", "board:read"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
