@@ -232,6 +232,12 @@ async function main() {
       );
     }
     console.log(`\ngoal: p95 ≤ ${GOAL_MS} ms server time, no sequential scan of submissions`);
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" / ")} (1 / 5 / 15 min)`,
+    );
     console.log(`targets met: ${met}/${cases.length}`);
     if (met < cases.length) process.exitCode = 1;
   } finally {

@@ -53,7 +53,7 @@ export async function setOrganisationOwner(
   if (input.ownerUserId) {
     const owner = await lockManageableUser(tx, input.ownerUserId, admin.organisationIds);
     if (!owner?.active || !owner.organisationIds.includes(org.id))
-      throw new SafeError("validation", "board.owner.notAllowed");
+      throw new SafeError("validation", "board.ownerNotAllowed");
   }
   if (org.ownerUserId === input.ownerUserId) return { changed: false };
   await tx.update(organisations).set({ ownerUserId: input.ownerUserId }).where(eq(organisations.id, org.id));
