@@ -13,6 +13,7 @@ export type DemoRole = keyof typeof DEMO;
 export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
   admin: [
     "/",
+    "/tavle",
     "/innsendinger",
     "/feil",
     "/oppdrag",
@@ -28,7 +29,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/api-nokler",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
-  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
+  manager: ["/", "/tavle", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
 };
 
 export const demoPassword = () => process.env.E2E_DEMO_PASSWORD!;
