@@ -253,6 +253,13 @@ describe("getBoard (real PostgreSQL)", () => {
     const unowned = await getBoard(db, both, viewer, filter({ owner: "none" }), { now: NOW });
     expect(unowned.rows.map((r) => r.id)).toEqual([a.id]);
 
+    // By name (only the page's cells are derived): the same states as by risk.
+    const byName = await getBoard(db, both, viewer, filter({ sort: "name" }), { now: NOW });
+    expect(rowOf(byName, a.id).cells).toEqual(
+      rowOf(await getBoard(db, both, viewer, filter(), { now: NOW }), a.id).cells,
+    );
+    expect(cellOf(byName, late.id, "2026-03").state).toBe("not_tracked");
+
     // `a` has December 2025 overdue; `late` has nothing before September: `a` is at more risk.
     const risk = await getBoard(db, both, viewer, filter(), { now: NOW });
     expect(risk.rows.map((r) => r.id)).toEqual([a.id, late.id]);

@@ -126,6 +126,8 @@ export async function getBoard(
   const textCondition = filter.q
     ? sql`(o.name ilike ${`%${escapeLike(filter.q)}%`} or o.orgnr like ${`${escapeLike(filter.q.replace(/\s/g, ""))}%`})`
     : sql`true`;
+  // Sorting by risk or filtering by state needs every organisation's cells; the rest only the page's.
+  const rankAll = filter.sort === "risk" || filter.state.length > 0;
   const stateCondition =
     filter.state.length === 0 || filter.state.length === BOARD_STATES.length
       ? sql`true`
@@ -143,35 +145,9 @@ export async function getBoard(
       from organisations o
       where o.id = any(${sql.param(organisationIds)}::uuid[]) and ${ownerCondition} and ${textCondition}
     ),
-    cells as (
-      -- The state of each organisation-month from its maintained facts (board_month_facts,
-      -- docs/board.md); a month without a row has no A-melding at all.
-      select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
-        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
-        coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
-        coalesce(f.retningslinje, 0) as retningslinje,
-        case when o.open_after then f.open_id else f.accepted_id end as submission_id,
-        case
-          when o.open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
-          when o.open_after then 'rejected'
-          when f.accepted_id is not null then case
-            when f.feedback_status in ('rejected', 'deviations') or f.avvisning + f.oyeblikkelig + f.retningslinje > 0
-              then 'deviations'
-            when f.feedback_status is null or f.feedback_status in ('waiting', 'error') then 'awaiting_feedback'
-            when f.accepted_replaces then 'replaced'
-            else 'accepted' end
-          when m.kalendermaaned > ${currentMonth} then 'not_due'
-          when m.deadline < ${today}::date then case when m.deadline < v.tracked_from then 'not_tracked' else 'overdue' end
-          else 'not_sent'
-        end as state
-      from visible v
-      cross join months m
-      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
-      cross join lateral (
-        -- Sent after the last acceptance (or with none): that one is what stands.
-        select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
-      ) o
-    ),
+    ${
+      rankAll
+        ? sql`cells as (${cellsOf(sql`visible`, { currentMonth, today })}),
     per_org as (
       select c.organisation_id,
         min(c.deadline) filter (where c.state in ('overdue', 'not_sent', 'rejected')) as risk_deadline,
@@ -187,7 +163,18 @@ export async function getBoard(
       where ${stateCondition}
       order by ${ORDER[filter.sort]}
       limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
-    )
+    )`
+        : // Sorted by name or orgnr without a state filter: the page is chosen from the
+          // organisations alone, and only its 50 rows' cells are derived.
+          sql`page as (
+      select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from, null::date as risk_deadline, 0 as serious,
+        count(*) over () as total
+      from visible v
+      order by ${ORDER[filter.sort]}
+      limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
+    ),
+    cells as (${cellsOf(sql`page`, { currentMonth, today })})`
+    }
     select pg.id, pg.orgnr, pg.name, pg.owner_user_id as owner_id, u.name as owner_name,
       to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
       coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
@@ -233,6 +220,41 @@ export async function getBoard(
       })),
     })),
   };
+}
+
+/**
+ * Every organisation-month of `scope` (visible, or the page): its state from the maintained facts
+ * (board_month_facts, docs/board.md); a month without a row has no A-melding at all.
+ */
+function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
+  const { currentMonth, today } = months;
+  return sql`
+      select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
+        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
+        coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
+        coalesce(f.retningslinje, 0) as retningslinje,
+        case when o.open_after then f.open_id else f.accepted_id end as submission_id,
+        case
+          when o.open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
+          when o.open_after then 'rejected'
+          when f.accepted_id is not null then case
+            when f.feedback_status in ('rejected', 'deviations') or f.avvisning + f.oyeblikkelig + f.retningslinje > 0
+              then 'deviations'
+            when f.feedback_status is null or f.feedback_status in ('waiting', 'error') then 'awaiting_feedback'
+            when f.accepted_replaces then 'replaced'
+            else 'accepted' end
+          when m.kalendermaaned > ${currentMonth} then 'not_due'
+          when m.deadline < ${today}::date then case when m.deadline < v.tracked_from then 'not_tracked' else 'overdue' end
+          else 'not_sent'
+        end as state
+      from ${scope} v
+      cross join months m
+      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
+      cross join lateral (
+        -- Sent after the last acceptance (or with none): that one is what stands.
+        select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
+      ) o
+  `;
 }
 
 function escapeLike(text: string) {
