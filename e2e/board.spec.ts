@@ -25,7 +25,8 @@ test.describe("the board (/tavle)", () => {
     // Its link is named for the organisation, the month and the state, not by colour.
     const link = cell.getByRole("link", { name: /^Havbris Regnskap AS, .+: Ikke forfalt$/ });
     await link.click();
-    await expect(page).toHaveURL(/\/a-melding\/ny\?org=[0-9a-f-]{36}&maaned=\d{4}-\d{2}$/);
+    // The builder is the heaviest page to render: give a loaded machine time.
+    await expect(page).toHaveURL(/\/a-melding\/ny\?org=[0-9a-f-]{36}&maaned=\d{4}-\d{2}$/, { timeout: 30_000 });
     await expect(page.getByLabel("Kalendermåned", { exact: true })).toHaveValue(month);
     await expect(page.getByLabel("Opplysningspliktig").first()).toHaveValue("310900230");
   });
