@@ -97,8 +97,8 @@ type Row = {
 
 /**
  * The board for the organisations in `organisationIds` (the caller's; scoped in the WHERE clause):
- * one set-based query derives every organisation-month's state from submissions and feedback,
- * ranks the organisations and returns one page of them (docs/board.md).
+ * one set-based query derives every organisation-month's state from the facts kept for it
+ * (board_month_facts), ranks the organisations and returns one page of them (docs/board.md).
  */
 export async function getBoard(
   db: DbOrTx,
