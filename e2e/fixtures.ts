@@ -13,6 +13,7 @@ export type DemoRole = keyof typeof DEMO;
 export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
   admin: [
     "/",
+    "/tavle",
     "/innsendinger",
     "/feil",
     "/oppdrag",
@@ -32,6 +33,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
   manager: [
     "/",
+    "/tavle",
     "/innsendinger",
     "/feil",
     "/a-melding/frister",

@@ -4,6 +4,7 @@ import { DEMO, type DemoRole, demoPassword, signIn, storageStateFor } from "./fi
 
 const NAV = [
   "Oversikt",
+  "Tavle",
   "Innsendinger",
   "Feil",
   "Oppdrag",
@@ -18,7 +19,8 @@ const NAV = [
 const ADMIN_ONLY = ["Brukere", "API-nøkler", "Webhooks"];
 const NAV_BY_ROLE: Record<DemoRole, string[]> = {
   admin: NAV,
-  support: NAV.filter((n) => !ADMIN_ONLY.includes(n)),
+  // The board is for those who run and oversee the reporting (board:read), not support.
+  support: NAV.filter((n) => !ADMIN_ONLY.includes(n) && n !== "Tavle"),
   manager: NAV.filter((n) => !ADMIN_ONLY.includes(n) && n !== "Maskinporten"),
 };
 

@@ -11,6 +11,7 @@ import { NavigationProgress } from "./navigation-progress";
 
 const NAV: { href: string; key: string; permission: Permission }[] = [
   { href: "/", key: "overview", permission: "submission:read" },
+  { href: "/tavle", key: "board", permission: "board:read" },
   { href: "/innsendinger", key: "submissions", permission: "submission:read" },
   { href: "/feil", key: "errors", permission: "submission:read" },
   { href: "/oppdrag", key: "oppdrag", permission: "submission:read" },

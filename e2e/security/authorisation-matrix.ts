@@ -147,6 +147,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
     // caller by design (README, "Roles"), so there is no "other organisation" call to refuse.
     own: (f) => ({ args: [{ orgnr: f.ownOrg.orgnr, name: "Matrise AS" }] }),
   },
+  "lib/board/actions.ts#setOrganisationOwnerAction": {
+    requires: "organisation:manage",
+    // A user of the other organisation only: refused (not the caller's to assign), nothing changes.
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, ownerUserId: f.otherUserId }] }),
+    // Clearing the other organisation's owner: only organisation scoping stands in the way.
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, ownerUserId: "" }] }),
+  },
   "lib/system-users/actions.ts#requestSystemUserAction": {
     requires: "organisation:manage",
     // The demo organisations have an accepted system user: a conflict, nothing sent to Altinn.

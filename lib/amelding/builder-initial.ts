@@ -35,6 +35,7 @@ export type BuilderStart =
   | { mode: "refused"; reason: "notFound" | "notAccepted" | "alreadyReplaced" | "notEditable" };
 
 const UUID = /^[0-9a-f-]{36}$/i;
+const KALENDERMAANED = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * What the builder starts from: blank, a replacement of an accepted A-melding (`?erstatter=`,
@@ -45,7 +46,7 @@ export async function builderStart(
   db: DbOrTx,
   organisationIds: string[],
   defaultOrgnr: string,
-  params: { erstatter?: string; utkast?: string },
+  params: { erstatter?: string; utkast?: string; maaned?: string },
   now = new Date(),
 ): Promise<BuilderStart> {
   if (params.erstatter) {
@@ -82,8 +83,9 @@ export async function builderStart(
     initial: blankLeveranse({
       meldingsId: newMeldingsId(),
       opplysningspliktig: defaultOrgnr,
-      // The month due next, never one whose deadline has passed (deadlines.ts).
-      kalendermaaned: nextDueMonth(osloDate(now)),
+      // The month asked for (`?maaned=`, e.g. from the board), else the month due next, never
+      // one whose deadline has passed (deadlines.ts).
+      kalendermaaned: params.maaned && KALENDERMAANED.test(params.maaned) ? params.maaned : nextDueMonth(osloDate(now)),
     }),
   };
 }

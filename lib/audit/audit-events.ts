@@ -58,6 +58,7 @@ export const AUDIT_ACTION_TARGETS = {
   "amelding.import": "submission",
   "amelding.rules_overridden": "submission",
   "organisation.create": "organisation",
+  "organisation.set_owner": "organisation",
   "system_user.request": "organisation",
   "system_user.status_change": "organisation",
   "user.create": "user",
@@ -132,6 +133,8 @@ export type AuditDetailsByAction = {
   /** Sent past Avvisning-level control rules (lib/amelding/rules/rule-gate.ts): the rules' codes, how many findings, why. */
   "amelding.rules_overridden": { rules: string[]; findings: number; overrideReason: string };
   "organisation.create": { orgnr: string; name: string };
+  /** The user responsible for the organisation on the board (/tavle), or none. */
+  "organisation.set_owner": { orgnr: string; ownerUserId: string | null; fromOwnerUserId: string | null };
   "system_user.request": {
     orgnr: string;
     altinnRequestId: string;

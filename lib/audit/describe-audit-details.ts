@@ -56,6 +56,8 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   unknownElements: "list",
   queued: "yesNo",
   orgnr: "text",
+  ownerUserId: "shortId",
+  fromOwnerUserId: "shortId",
   name: "text",
   altinnRequestId: "text",
   systemId: "text",
@@ -122,6 +124,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   ],
   "amelding.rules_overridden": ["rules", "findings", "overrideReason"],
   "organisation.create": ["name", "orgnr"],
+  "organisation.set_owner": ["orgnr", "ownerUserId", "fromOwnerUserId"],
   "system_user.request": [
     "orgnr",
     "altinnStatus",

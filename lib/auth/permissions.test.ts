@@ -32,4 +32,10 @@ describe("role → permission table", () => {
     expect(hasPermission("manager", "submission:read")).toBe(true);
     expect(hasPermission("manager", "export:read")).toBe(true);
   });
+
+  it("shows the board (/tavle) to admins and managers, not to support", () => {
+    expect(hasPermission("admin", "board:read")).toBe(true);
+    expect(hasPermission("manager", "board:read")).toBe(true);
+    expect(hasPermission("support", "board:read")).toBe(false);
+  });
 });

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "api_key:manage",
   /** Create, change, turn off, delete webhook subscriptions and resend deliveries (/webhooks). */
   "webhook:manage",
+  /** The board of organisations × months (/tavle): for those who run and oversee the reporting. */
+  "board:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,7 +44,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "maskinporten:diagnose",
   ],
   // Manager: reviews history and exports, with personal data masked; no mutations.
-  manager: ["submission:read", "audit:read", "export:read"],
+  manager: ["submission:read", "audit:read", "export:read", "board:read"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -58,9 +58,14 @@ export const organisations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     orgnr: text("orgnr").notNull(),
     name: text("name").notNull(),
+    // The user responsible for this client on the board (/tavle, docs/board.md); set by an admin.
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("organisations_orgnr_idx").on(t.orgnr)],
+  (t) => [
+    index("organisations_orgnr_idx").on(t.orgnr),
+    index("organisations_owner_idx").on(t.ownerUserId).where(sql`${t.ownerUserId} is not null`),
+  ],
 );
 
 export const userOrganisations = pgTable(
@@ -330,6 +335,11 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
+    // The board's OAR reports due (docs/board.md): oppdrag not yet accepted, by start date. Names
+    // no column a claim changes (accepted_at is set once), so claims stay HOT updates.
+    index("submissions_oar_open_start_idx")
+      .on(t.organisationId, t.oarStartDate)
+      .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
     // /oppdrag and `kind=oar`: newest first, oppdrag only, per organisation and across all.
     index("submissions_oar_org_created_idx")
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
@@ -640,6 +650,33 @@ export const errorGroupDailyRollups = pgTable(
     latestReason: jsonb("latest_reason"),
   },
   (t) => [index("error_group_daily_rollups_org_day_idx").on(t.organisationId, t.day, t.kind)],
+);
+
+/**
+ * Per organisation and A-melding month, what the board (/tavle) derives its state from: the newest
+ * accepted A-melding and its feedback (deviations counted by severity), the newest one sent and not
+ * accepted, and the newest draft. Kept by triggers on submissions and amelding_feedback
+ * (docs/board.md), so the board reads one row per organisation-month instead of the submissions.
+ * No foreign keys, as the rollups above: a row goes when its last A-melding does.
+ */
+export const boardMonthFacts = pgTable(
+  "board_month_facts",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    kalendermaaned: text("kalendermaaned").notNull(),
+    acceptedId: uuid("accepted_id"),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedReplaces: boolean("accepted_replaces").notNull().default(false),
+    feedbackStatus: feedbackStatusEnum("feedback_status"),
+    avvisning: integer("avvisning").notNull().default(0),
+    oyeblikkelig: integer("oyeblikkelig").notNull().default(0),
+    retningslinje: integer("retningslinje").notNull().default(0),
+    openId: uuid("open_id"),
+    openStatus: submissionStatusEnum("open_status"),
+    openCreatedAt: timestamp("open_created_at", { withTimezone: true }),
+    draftId: uuid("draft_id"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
 );
 
 export type Submission = typeof submissions.$inferSelect;

@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAmeldingPage({
   searchParams,
 }: {
-  searchParams: Promise<{ erstatter?: string; utkast?: string; felt?: string }>;
+  searchParams: Promise<{ erstatter?: string; utkast?: string; felt?: string; org?: string; maaned?: string }>;
 }) {
   const user = await requireUser();
   if (!hasPermission(user.role, "submission:edit")) forbidden();
@@ -30,7 +30,9 @@ export default async function NewAmeldingPage({
   const db = getDb();
   const organisations = await listOrganisationsForUser(db, user.organisationIds);
   const params = await searchParams;
-  const start = await builderStart(db, user.organisationIds, organisations[0]?.orgnr ?? "", params);
+  // `?org=<id>&maaned=YYYY-MM` (the board's link for a month not sent): that organisation, if it is the caller's.
+  const chosen = organisations.find((o) => o.id === params.org) ?? organisations[0];
+  const start = await builderStart(db, user.organisationIds, chosen?.orgnr ?? "", params);
   // An id that is no A-melding of the caller's organisations (unknown, another organisation's, an
   // oppdrag): 404 inside the app frame. One that exists but cannot be edited keeps its explanation.
   if (start.mode === "refused" && start.reason === "notFound") notFound();

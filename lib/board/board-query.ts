@@ -1,0 +1,262 @@
+import "server-only";
+import { type SQL, sql } from "drizzle-orm";
+import { addDays, ameldingDeadline, osloDate, shiftMonth, workingDaysUntil } from "@/lib/amelding/deadlines";
+import type { DbOrTx } from "@/lib/db/client";
+import { BOARD_PAGE_SIZE, BOARD_STATES, type BoardFilter, type BoardState } from "./board-filter";
+
+/** The last 12 months, the current one and the next (docs/board.md). */
+export const BOARD_PAST_MONTHS = 12;
+export const BOARD_FUTURE_MONTHS = 1;
+
+/** An oppdrag must be reported within this many days of the work starting (docs/board.md, "OAR"). */
+export const OAR_DEADLINE_DAYS = 14;
+/** An OAR report whose deadline is this close counts as due. */
+export const OAR_DUE_WITHIN_DAYS = 7;
+
+export type BoardMonth = {
+  kalendermaaned: string;
+  deadline: string;
+  /** Working days after today up to the deadline (0: today; -1: passed), Norwegian holidays excluded. */
+  workingDaysLeft: number;
+};
+
+export type BoardCell = {
+  kalendermaaned: string;
+  state: BoardState;
+  /** The submission the state is about: the one sending or rejected, else the accepted one. */
+  submissionId: string | null;
+  /** A saved draft for the month, when nothing is sent yet. */
+  draftId: string | null;
+  avvisning: number;
+  oyeblikkelig: number;
+  retningslinje: number;
+};
+
+export type BoardRow = {
+  id: string;
+  orgnr: string;
+  name: string;
+  owner: { id: string; name: string } | null;
+  /** The earliest deadline among months with work outstanding (overdue, not sent, rejected). */
+  riskDeadline: string | null;
+  oarDue: number;
+  oarOverdue: number;
+  cells: BoardCell[];
+};
+
+export type Board = {
+  today: string;
+  /** Newest first: the next month, the current one, then back 12. */
+  months: BoardMonth[];
+  rows: BoardRow[];
+  /** Organisations matching the filter (all pages). */
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+/** The board's months on `today` (YYYY-MM-DD, Norwegian time), newest first. */
+export function boardMonths(today: string): BoardMonth[] {
+  const current = today.slice(0, 7);
+  return Array.from({ length: BOARD_PAST_MONTHS + BOARD_FUTURE_MONTHS + 1 }, (_, i) =>
+    shiftMonth(current, BOARD_FUTURE_MONTHS - i),
+  ).map((kalendermaaned) => {
+    const deadline = ameldingDeadline(kalendermaaned);
+    return { kalendermaaned, deadline, workingDaysLeft: workingDaysUntil(today, deadline) };
+  });
+}
+
+const ORDER: Record<BoardFilter["sort"], SQL> = {
+  // Nearest deadline with work outstanding first (an overdue month is nearer than any), then the
+  // most rejected / Avvisning / Øyeblikkelig months, then by name.
+  risk: sql`risk_deadline asc nulls last, serious desc, name asc, id asc`,
+  name: sql`name asc, id asc`,
+  orgnr: sql`orgnr asc, id asc`,
+};
+
+type Row = {
+  id: string;
+  orgnr: string;
+  name: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  risk_deadline: string | null;
+  total: number;
+  oar_due: number;
+  oar_overdue: number;
+  cells: {
+    m: string;
+    s: BoardState;
+    sid: string | null;
+    did: string | null;
+    av: number;
+    oy: number;
+    re: number;
+  }[];
+};
+
+/**
+ * The board for the organisations in `organisationIds` (the caller's; scoped in the WHERE clause):
+ * one set-based query derives every organisation-month's state from the facts kept for it
+ * (board_month_facts), ranks the organisations and returns one page of them (docs/board.md).
+ */
+export async function getBoard(
+  db: DbOrTx,
+  organisationIds: string[],
+  viewer: { id: string },
+  filter: BoardFilter,
+  options: { now?: Date } = {},
+): Promise<Board> {
+  const today = osloDate(options.now ?? new Date());
+  const months = boardMonths(today);
+  const empty = { today, months, rows: [], total: 0, page: filter.page, pageSize: BOARD_PAGE_SIZE };
+  if (organisationIds.length === 0) return empty;
+
+  const currentMonth = today.slice(0, 7);
+  // Started before this day: the report's deadline (start + 14 days) has passed.
+  const oarOverdueBefore = addDays(today, -OAR_DEADLINE_DAYS);
+  // Started on or before this day: the deadline is within OAR_DUE_WITHIN_DAYS.
+  const oarDueFrom = addDays(today, OAR_DUE_WITHIN_DAYS - OAR_DEADLINE_DAYS);
+  const ownerCondition =
+    filter.owner === undefined
+      ? sql`true`
+      : filter.owner === "none"
+        ? sql`o.owner_user_id is null`
+        : sql`o.owner_user_id = ${filter.owner === "mine" ? viewer.id : filter.owner}::uuid`;
+  const textCondition = filter.q
+    ? sql`(o.name ilike ${`%${escapeLike(filter.q)}%`} or o.orgnr like ${`${escapeLike(filter.q.replace(/\s/g, ""))}%`})`
+    : sql`true`;
+  // Sorting by risk or filtering by state needs every organisation's cells; the rest only the page's.
+  const rankAll = filter.sort === "risk" || filter.state.length > 0;
+  const stateCondition =
+    filter.state.length === 0 || filter.state.length === BOARD_STATES.length
+      ? sql`true`
+      : sql`p.states && ${sql.param(filter.state)}::text[]`;
+
+  const result = await db.execute<Row>(sql`
+    with months as (
+      select m.kalendermaaned, m.deadline::date as deadline
+      from unnest(${sql.param(months.map((m) => m.kalendermaaned))}::text[], ${sql.param(months.map((m) => m.deadline))}::text[])
+        as m(kalendermaaned, deadline)
+    ),
+    visible as (
+      select o.id, o.orgnr, o.name, o.owner_user_id,
+        (o.created_at at time zone 'Europe/Oslo')::date as tracked_from
+      from organisations o
+      where o.id = any(${sql.param(organisationIds)}::uuid[]) and ${ownerCondition} and ${textCondition}
+    ),
+    ${
+      rankAll
+        ? sql`cells as (${cellsOf(sql`visible`, { currentMonth, today })}),
+    per_org as (
+      select c.organisation_id,
+        min(c.deadline) filter (where c.state in ('overdue', 'not_sent', 'rejected')) as risk_deadline,
+        count(*) filter (where c.state = 'rejected' or c.serious_feedback or c.avvisning > 0 or c.oyeblikkelig > 0) as serious,
+        array_agg(distinct c.state) as states
+      from cells c
+      group by c.organisation_id
+    ),
+    page as (
+      select v.id, v.orgnr, v.name, v.owner_user_id, p.risk_deadline, p.serious, count(*) over () as total
+      from visible v
+      join per_org p on p.organisation_id = v.id
+      where ${stateCondition}
+      order by ${ORDER[filter.sort]}
+      limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
+    )`
+        : // Sorted by name or orgnr without a state filter: the page is chosen from the
+          // organisations alone, and only its 50 rows' cells are derived.
+          sql`page as (
+      select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from, null::date as risk_deadline, 0 as serious,
+        count(*) over () as total
+      from visible v
+      order by ${ORDER[filter.sort]}
+      limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
+    ),
+    cells as (${cellsOf(sql`page`, { currentMonth, today })})`
+    }
+    select pg.id, pg.orgnr, pg.name, pg.owner_user_id as owner_id, u.name as owner_name,
+      to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
+      coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
+      json_agg(json_build_object('m', c.kalendermaaned, 's', c.state, 'sid', c.submission_id,
+          'did', c.draft_id, 'av', c.avvisning, 'oy', c.oyeblikkelig, 're', c.retningslinje)
+        order by c.kalendermaaned desc) as cells
+    from page pg
+    join cells c on c.organisation_id = pg.id
+    left join users u on u.id = pg.owner_user_id
+    left join lateral (
+      -- Oppdrag not accepted whose report deadline (start + 14 days) is near or passed.
+      select count(*) filter (where s.oar_start_date >= ${oarOverdueBefore}::date)::int as due,
+        count(*) filter (where s.oar_start_date < ${oarOverdueBefore}::date)::int as overdue
+      from submissions s
+      where s.organisation_id = pg.id and s.kind = 'oar' and s.accepted_at is null
+        and s.oar_start_date is not null and s.status <> 'cancelled'
+        and s.oar_start_date <= ${oarDueFrom}::date
+    ) oar on true
+    group by pg.id, pg.orgnr, pg.name, pg.owner_user_id, u.name, pg.risk_deadline, pg.serious, pg.total, oar.due, oar.overdue
+    order by ${ORDER[filter.sort]}
+  `);
+
+  const rows = [...result] as Row[];
+  return {
+    ...empty,
+    total: rows[0]?.total ?? 0,
+    rows: rows.map((r) => ({
+      id: r.id,
+      orgnr: r.orgnr,
+      name: r.name,
+      owner: r.owner_id && r.owner_name ? { id: r.owner_id, name: r.owner_name } : null,
+      riskDeadline: r.risk_deadline,
+      oarDue: r.oar_due,
+      oarOverdue: r.oar_overdue,
+      cells: r.cells.map((c) => ({
+        kalendermaaned: c.m,
+        state: c.s,
+        submissionId: c.sid,
+        draftId: c.did,
+        avvisning: c.av,
+        oyeblikkelig: c.oy,
+        retningslinje: c.re,
+      })),
+    })),
+  };
+}
+
+/**
+ * Every organisation-month of `scope` (visible, or the page): its state from the maintained facts
+ * (board_month_facts, docs/board.md); a month without a row has no A-melding at all.
+ */
+function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
+  const { currentMonth, today } = months;
+  return sql`
+      select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
+        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
+        coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
+        coalesce(f.retningslinje, 0) as retningslinje,
+        case when o.open_after then f.open_id else f.accepted_id end as submission_id,
+        case
+          when o.open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
+          when o.open_after then 'rejected'
+          when f.accepted_id is not null then case
+            when f.feedback_status in ('rejected', 'deviations') or f.avvisning + f.oyeblikkelig + f.retningslinje > 0
+              then 'deviations'
+            when f.feedback_status is null or f.feedback_status in ('waiting', 'error') then 'awaiting_feedback'
+            when f.accepted_replaces then 'replaced'
+            else 'accepted' end
+          when m.kalendermaaned > ${currentMonth} then 'not_due'
+          when m.deadline < ${today}::date then case when m.deadline < v.tracked_from then 'not_tracked' else 'overdue' end
+          else 'not_sent'
+        end as state
+      from ${scope} v
+      cross join months m
+      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
+      cross join lateral (
+        -- Sent after the last acceptance (or with none): that one is what stands.
+        select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
+      ) o
+  `;
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
