@@ -68,6 +68,9 @@ export const AUDIT_ACTION_TARGETS = {
   "api_key.create": "api_key",
   "api_key.revoke": "api_key",
   "api.request": "api_key",
+  "notification.mark_read": "user",
+  "notification.settings_update": "user",
+  "notification.unsubscribe": "user",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -158,6 +161,16 @@ export type AuditDetailsByAction = {
   "api_key.revoke": { name: string; publicId: string };
   /** One call of the public API with a key (every call is recorded, with its answer's status). */
   "api.request": { method: string; path: string; httpStatus: number };
+  /** A user marked notifications read (lib/notifications/notification-queries.ts). */
+  "notification.mark_read": { count: number; all: boolean };
+  "notification.settings_update": {
+    emailEnabled: boolean;
+    emailMode: "immediate" | "daily";
+    mutedKinds: string[];
+    organisationIds: string[] | null;
+  };
+  /** E-mail turned off through the signed link in a notification e-mail (no sign-in; lib/notifications/unsubscribe-token.ts). */
+  "notification.unsubscribe": { via: "link" };
 };
 type SavedViewDetails = { list: string; name: string; query: string };
 

@@ -83,6 +83,12 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   method: "text",
   path: "text",
   httpStatus: "count",
+  count: "count",
+  all: "yesNo",
+  emailEnabled: "yesNo",
+  emailMode: "text",
+  mutedKinds: "list",
+  via: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -132,6 +138,9 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "api_key.create": ["name", "publicId", "scopes", "organisationIds", "expiresAt"],
   "api_key.revoke": ["name", "publicId"],
   "api.request": ["method", "path", "httpStatus"],
+  "notification.mark_read": ["count", "all"],
+  "notification.settings_update": ["emailEnabled", "emailMode", "mutedKinds", "organisationIds"],
+  "notification.unsubscribe": ["via"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

@@ -3,6 +3,7 @@ import os from "node:os";
 import { configuredEndpoints, deliveryRuntimeSettings } from "@/lib/config/derived";
 import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { createDeliveryDeps } from "./engine/delivery-deps";
@@ -11,6 +12,8 @@ import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 import { startRawBodyRetention } from "./retention/raw-body-retention";
+import { createSmtpMailSender } from "@/lib/notifications/mailer";
+import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -19,7 +22,8 @@ type EnvLike = Record<string, string | undefined>;
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
  * through Dialogporten and the job that empties raw bodies past retention. Takes the environment
- * as a record because `npm start` builds the worker's after starting the sandbox.
+ * as a record because `npm start` builds the worker's after starting the sandbox. Its notification
+ * jobs (deadline scan, e-mail queue, digests) run beside them (lib/notifications/notification-jobs.ts).
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const config = parseConfig(env);
@@ -61,11 +65,23 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     { pollMs: settings.feedback.pollMs },
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
+  const mail = settings.notifications;
+  // E-mails carry a signed unsubscribe link, whose key comes from AUTH_SECRET: without it none are sent.
+  if (mail.smtpUrl && !config.AUTH_SECRET)
+    logger.warn({ workerId: deps.workerId }, "SMTP_URL is set but AUTH_SECRET is not: notification e-mails are not sent");
+  const notificationJobs = startNotificationJobs(db, {
+    ...mail,
+    workerId: deps.workerId,
+    sender:
+      mail.smtpUrl && config.AUTH_SECRET ? createSmtpMailSender({ smtpUrl: mail.smtpUrl, from: mail.mailFrom }) : null,
+    links: { baseUrl: mail.appUrl, authSecret: config.AUTH_SECRET ?? "" },
+  });
   return {
     workerId: deps.workerId,
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
+      await notificationJobs.stop();
       await feedback.stop();
       const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
