@@ -47,6 +47,7 @@ export function deliveryRuntimeSettings(config: Config) {
       mailPollMs: config.NOTIFICATION_MAIL_POLL_SECONDS * 1000,
       feedbackOverdueHours: config.NOTIFICATION_FEEDBACK_OVERDUE_HOURS,
       digestHour: config.NOTIFICATION_DIGEST_HOUR,
+      scanToday: config.APP_MODE === "sandbox" ? config.SANDBOX_TODAY : undefined,
       maxAttempts: config.NOTIFICATION_MAIL_MAX_ATTEMPTS,
       smtpUrl: config.SMTP_URL,
       mailFrom: config.MAIL_FROM,

@@ -150,6 +150,12 @@ export const configShape = {
   SANDBOX_FEEDBACK_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   SANDBOX_IDEMPOTENCY_KEY_IN: z.enum(["header", "query"]).default("header"),
   SANDBOX_ALTINN_EVENTS_WEBHOOK_URL: optionalUrl,
+  // Sandbox mode only: the day (YYYY-MM-DD) the notification deadline scan takes as today, to see
+  // deadline notifications on any day (demos, e2e). Ignored in test and production mode.
+  SANDBOX_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
+    .optional(),
 };
 
 export const configSchema = z.object(configShape);

@@ -31,9 +31,9 @@ export type ScanResult = { ameldingDeadline: number; oarDeadline: number; feedba
 
 export async function scanDeadlines(
   db: Db,
-  options: { now?: Date; feedbackOverdueHours: number },
+  options: { today?: string; feedbackOverdueHours: number },
 ): Promise<ScanResult> {
-  const today = osloDate(options.now ?? new Date());
+  const today = options.today ?? osloDate(new Date());
   const month = nextDueMonth(today);
   const deadline = ameldingDeadline(month);
   const daysLeft = workingDaysUntil(today, deadline);

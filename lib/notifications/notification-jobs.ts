@@ -12,6 +12,8 @@ export type NotificationJobOptions = {
   mailPollMs: number;
   feedbackOverdueHours: number;
   digestHour: number;
+  /** Sandbox mode's SANDBOX_TODAY: the day the deadline scan takes as today. */
+  scanToday?: string;
   maxAttempts: number;
   /** Null: no SMTP configured; notifications are raised and shown, e-mails wait in the queue. */
   sender: MailSender | null;
@@ -52,7 +54,7 @@ export function startNotificationJobs(db: Db, options: NotificationJobOptions) {
   const mailOptions = { links: options.links, maxAttempts: options.maxAttempts, leaseMs: 120_000, batchSize: 50 };
   const loops = [
     every(options.scanIntervalMs, "notification deadline scan", options.workerId, () =>
-      scanDeadlines(db, { feedbackOverdueHours: options.feedbackOverdueHours }),
+      scanDeadlines(db, { feedbackOverdueHours: options.feedbackOverdueHours, today: options.scanToday }),
     ),
   ];
   const sender = options.sender;
