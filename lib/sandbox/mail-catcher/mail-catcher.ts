@@ -10,7 +10,11 @@ import { listenSandboxServer } from "../listen";
  * TLS: it listens on the loopback only) and keeps the newest MAX_MAILS in memory, and an HTTP page
  * listing them (GET /, and GET /messages as JSON), so the notification e-mails can be seen
  * without a mail server. `npm start` starts it in sandbox mode and points SMTP_URL at it.
+ * A fault on demand: a recipient at REFUSED_DOMAIN is refused (550), as a server refuses an
+ * address that does not exist.
  */
+
+export const REFUSED_DOMAIN = "refused.invalid";
 
 export type CaughtMail = {
   id: number;
@@ -64,6 +68,11 @@ export async function startSandboxMailCatcher(options: {
     disabledCommands: ["AUTH", "STARTTLS"],
     size: MAX_MESSAGE_BYTES,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(`@${REFUSED_DOMAIN}`))
+        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
