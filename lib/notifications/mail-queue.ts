@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { type NotificationKind, notifications } from "@/lib/db/schema";
 import { osloDate } from "@/lib/amelding/deadlines";
 import { logger } from "@/lib/log/logger";
@@ -46,7 +46,8 @@ type ClaimedMail = {
   wanted: boolean;
 };
 
-async function claimDueMails(db: Db, options: MailQueueOptions): Promise<ClaimedMail[]> {
+/** Takes up to batchSize due e-mails for this worker (exported for the racing-workers test). */
+export async function claimDueMails(db: DbOrTx, options: Pick<MailQueueOptions, "batchSize" | "leaseMs">): Promise<ClaimedMail[]> {
   return db.execute<ClaimedMail>(sql`
     with due as (
       select id from notifications

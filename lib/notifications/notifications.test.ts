@@ -18,7 +18,7 @@ import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/tes
 import { insertUser } from "@/lib/users/queries";
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { scanDeadlines } from "./deadline-scan";
-import { sendDueDigests, sendDueMails } from "./mail-queue";
+import { claimDueMails, sendDueDigests, sendDueMails } from "./mail-queue";
 import { createSmtpMailSender } from "./mailer";
 import { countUnread, listNotifications, markNotificationsRead } from "./notification-queries";
 import { raiseNotification } from "./raise-notification";
@@ -235,23 +235,29 @@ describe("the mail queue", () => {
     const ids = (await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.organisationId, org.id))).map((r) => r.id);
     await onlyDue(ids);
 
+    const options = mailOptions();
+    // Worker A has claimed six and not committed yet; worker B runs meanwhile. B must neither wait
+    // for A's rows nor take them: it sends the other six, at once.
     const before = catcher.mails().length;
-    const options = { ...mailOptions(), batchSize: 3 };
-    const worker = async () => {
-      let total = 0;
-      for (;;) {
-        const { sent } = await sendDueMails(db, options);
-        total += sent;
-        if (sent === 0) return total;
-      }
-    };
-    const [a, b] = await Promise.all([worker(), worker()]);
-    options.sender.close();
-    expect(a + b).toBe(12);
+    let sentByB = 0;
+    const claimedByA = await db.transaction(async (tx) => {
+      const claimed = await claimDueMails(tx, { batchSize: 6, leaseMs: 60_000 });
+      const b = sendDueMails(db, options).then((r) => (sentByB = r.sent));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("worker B waited for A")), 8_000));
+      await Promise.race([b, timeout]);
+      return claimed.map((c) => c.email);
+    });
+    expect(claimedByA).toHaveLength(6);
+    expect(sentByB).toBe(6);
     const received = catcher.mails().slice(0, catcher.mails().length - before).flatMap((m) => m.to);
-    expect(received.sort()).toEqual([...addresses].sort());
-    const rows = await db.select().from(notifications).where(inArray(notifications.id, ids));
-    expect(rows.every((r) => r.emailStatus === "sent" && r.emailAttempts === 1)).toBe(true);
+    expect(received.filter((to) => claimedByA.includes(to))).toEqual([]);
+    // A's rows are A's until its lease ends; then any worker sends them, and nothing is sent twice.
+    await db.update(notifications).set({ emailNextAt: sql`now()` }).where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "sending")));
+    expect(await sendDueMails(db, options)).toEqual({ sent: 6, failed: 0 });
+    expect(await sendDueMails(db, options)).toEqual({ sent: 0, failed: 0 });
+    options.sender.close();
+    const all = catcher.mails().slice(0, catcher.mails().length - before).flatMap((m) => m.to);
+    expect(all.sort()).toEqual([...addresses].sort());
   });
 
   it("retries a refused address with backoff, gives up after the last attempt, and never holds up the others", async () => {
