@@ -20,6 +20,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
+import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { FeedbackProblemParams } from "@/lib/submissions/feedback/feedback-problem";
@@ -660,21 +661,6 @@ export type FeedbackStatus = (typeof feedbackStatusEnum.enumValues)[number];
 export type SystemUserRequest = typeof systemUserRequests.$inferSelect;
 export type SystemUserRequestStatus = (typeof systemUserRequestStatusEnum.enumValues)[number];
 
-/**
- * What a notification is about (lib/notifications/notification-kinds.ts describes each and who
- * raises it). Stored as text and checked here, so a new kind needs no enum migration.
- */
-export const NOTIFICATION_KINDS = [
-  "amelding_deadline",
-  "submission_rejected",
-  "feedback_severe",
-  "feedback_overdue",
-  "oar_deadline",
-  "access_problem",
-  "webhook_disabled",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 export const notificationEmailStatusEnum = pgEnum("notification_email_status", [
   // Due for its own e-mail at email_next_at (lib/notifications/mail-queue.ts).
   "pending",
@@ -722,9 +708,7 @@ export const notifications = pgTable(
     uniqueIndex("notifications_dedupe_idx").on(t.userId, t.kind, t.dedupeKey),
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
-    index("notifications_mail_due_idx")
-      .on(t.emailNextAt)
-      .where(sql`${t.emailStatus} in ('pending', 'sending')`),
+    index("notifications_mail_due_idx").on(t.emailNextAt).where(sql`${t.emailStatus} in ('pending', 'sending')`),
     index("notifications_digest_idx").on(t.userId, t.createdAt).where(sql`${t.emailStatus} = 'digest'`),
   ],
 );

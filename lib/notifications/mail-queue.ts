@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/lib/db/client";
-import { type NotificationKind, notifications } from "@/lib/db/schema";
 import { osloDate } from "@/lib/amelding/deadlines";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { notifications } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
 import { type MailSender, mailErrorCode } from "./mailer";
+import type { NotificationKind } from "./notification-kinds";
 import { digestMail, type MailLinks, type MailNotification, notificationMail } from "./notification-mail";
 
 /*
@@ -47,7 +48,10 @@ type ClaimedMail = {
 };
 
 /** Takes up to batchSize due e-mails for this worker (exported for the racing-workers test). */
-export async function claimDueMails(db: DbOrTx, options: Pick<MailQueueOptions, "batchSize" | "leaseMs">): Promise<ClaimedMail[]> {
+export async function claimDueMails(
+  db: DbOrTx,
+  options: Pick<MailQueueOptions, "batchSize" | "leaseMs">,
+): Promise<ClaimedMail[]> {
   return db.execute<ClaimedMail>(sql`
     with due as (
       select id from notifications

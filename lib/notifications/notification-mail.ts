@@ -1,10 +1,10 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
-import type { NotificationKind } from "@/lib/db/schema";
 import en from "@/lib/i18n/messages/en.json";
 import nb from "@/lib/i18n/messages/nb.json";
 import type { Translator } from "@/lib/i18n/translator";
 import type { OutgoingMail } from "./mailer";
+import type { NotificationKind } from "./notification-kinds";
 import { notificationText } from "./notification-text";
 import { createUnsubscribeToken } from "./unsubscribe-token";
 

@@ -3,12 +3,8 @@ import { and, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm"
 import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { DbOrTx } from "@/lib/db/client";
-import {
-  type NotificationKind,
-  notificationSettings,
-  notifications,
-  organisations,
-} from "@/lib/db/schema";
+import { notificationSettings, notifications, organisations } from "@/lib/db/schema";
+import type { NotificationKind } from "./notification-kinds";
 
 /*
  * A user's notifications. Each read and change names the user and the organisations the user has

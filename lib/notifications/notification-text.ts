@@ -1,6 +1,6 @@
 import { formatDate, formatMonth } from "@/lib/i18n/format";
 import type { Translator } from "@/lib/i18n/translator";
-import type { NotificationKind } from "@/lib/db/schema";
+import type { NotificationKind } from "./notification-kinds";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MONTH = /^\d{4}-\d{2}$/;

@@ -13,10 +13,10 @@ import {
   type SandboxMailCatcher,
   startSandboxMailCatcher,
 } from "@/lib/sandbox/mail-catcher/mail-catcher";
+import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
-import { createSubmission } from "@/lib/submissions/operations/operations";
 import { scanDeadlines } from "./deadline-scan";
 import { claimDueMails, sendDueDigests, sendDueMails } from "./mail-queue";
 import { createSmtpMailSender } from "./mailer";
@@ -67,7 +67,12 @@ async function onlyDue(ids: string[]) {
   await db
     .update(notifications)
     .set({ emailNextAt: sql`now() + interval '1 day'` })
-    .where(and(inArray(notifications.emailStatus, ["pending"]), sql`${notifications.id} <> all(${sql.raw(`array[${ids.map((i) => `'${i}'`).join(",") || "null"}]::uuid[]`)})`));
+    .where(
+      and(
+        inArray(notifications.emailStatus, ["pending"]),
+        sql`${notifications.id} <> all(${sql.raw(`array[${ids.map((i) => `'${i}'`).join(",") || "null"}]::uuid[]`)})`,
+      ),
+    );
 }
 
 describe("raising", () => {
@@ -232,7 +237,9 @@ describe("the mail queue", () => {
     const addresses = Array.from({ length: 12 }, () => `race-${uniq()}@innrapportering.test`);
     for (const a of addresses) await userWithEmail(a, org.id);
     await raise(org.id, "race");
-    const ids = (await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.organisationId, org.id))).map((r) => r.id);
+    const ids = (
+      await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.organisationId, org.id))
+    ).map((r) => r.id);
     await onlyDue(ids);
 
     const options = mailOptions();
@@ -249,14 +256,23 @@ describe("the mail queue", () => {
     });
     expect(claimedByA).toHaveLength(6);
     expect(sentByB).toBe(6);
-    const received = catcher.mails().slice(0, catcher.mails().length - before).flatMap((m) => m.to);
+    const received = catcher
+      .mails()
+      .slice(0, catcher.mails().length - before)
+      .flatMap((m) => m.to);
     expect(received.filter((to) => claimedByA.includes(to))).toEqual([]);
     // A's rows are A's until its lease ends; then any worker sends them, and nothing is sent twice.
-    await db.update(notifications).set({ emailNextAt: sql`now()` }).where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "sending")));
+    await db
+      .update(notifications)
+      .set({ emailNextAt: sql`now()` })
+      .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "sending")));
     expect(await sendDueMails(db, options)).toEqual({ sent: 6, failed: 0 });
     expect(await sendDueMails(db, options)).toEqual({ sent: 0, failed: 0 });
     options.sender.close();
-    const all = catcher.mails().slice(0, catcher.mails().length - before).flatMap((m) => m.to);
+    const all = catcher
+      .mails()
+      .slice(0, catcher.mails().length - before)
+      .flatMap((m) => m.to);
     expect(all.sort()).toEqual([...addresses].sort());
   });
 

@@ -32,7 +32,9 @@ const tokenSchema = z
   .max(200)
   .regex(/^v1\.[0-9a-f-]{36}\.\d{1,12}\.[A-Za-z0-9_-]{43}$/);
 
-export type UnsubscribeCheck = { ok: true; userId: string } | { ok: false; reason: "malformed" | "signature" | "expired" };
+export type UnsubscribeCheck =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "malformed" | "signature" | "expired" };
 
 /** The user the token names, if it is well formed, signed with our key and not expired. */
 export function verifyUnsubscribeToken(authSecret: string, token: unknown, now = new Date()): UnsubscribeCheck {

@@ -6,14 +6,14 @@ import { createDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { createSmtpMailSender } from "@/lib/notifications/mailer";
+import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 import { startRawBodyRetention } from "./retention/raw-body-retention";
-import { createSmtpMailSender } from "@/lib/notifications/mailer";
-import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -68,7 +68,10 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const mail = settings.notifications;
   // E-mails carry a signed unsubscribe link, whose key comes from AUTH_SECRET: without it none are sent.
   if (mail.smtpUrl && !config.AUTH_SECRET)
-    logger.warn({ workerId: deps.workerId }, "SMTP_URL is set but AUTH_SECRET is not: notification e-mails are not sent");
+    logger.warn(
+      { workerId: deps.workerId },
+      "SMTP_URL is set but AUTH_SECRET is not: notification e-mails are not sent",
+    );
   const notificationJobs = startNotificationJobs(db, {
     ...mail,
     workerId: deps.workerId,
