@@ -26,9 +26,10 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/maskinporten",
     "/brukere",
     "/api-nokler",
+    "/varsler",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
-  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner"],
+  manager: ["/", "/innsendinger", "/feil", "/a-melding/frister", "/revisjonslogg", "/organisasjoner", "/varsler"],
 };
 
 export const demoPassword = () => process.env.E2E_DEMO_PASSWORD!;
