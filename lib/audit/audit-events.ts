@@ -162,7 +162,7 @@ export type AuditDetailsByAction = {
   /** One call of the public API with a key (every call is recorded, with its answer's status). */
   "api.request": { method: string; path: string; httpStatus: number };
   /** A user marked notifications read (lib/notifications/notification-queries.ts). */
-  "notification.mark_read": { count: number; all: boolean };
+  "notification.mark_read": { marked: number; all: boolean };
   "notification.settings_update": {
     emailEnabled: boolean;
     emailMode: "immediate" | "daily";

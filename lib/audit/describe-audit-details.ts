@@ -83,7 +83,7 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   method: "text",
   path: "text",
   httpStatus: "count",
-  count: "count",
+  marked: "count",
   all: "yesNo",
   emailEnabled: "yesNo",
   emailMode: "text",
@@ -138,7 +138,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "api_key.create": ["name", "publicId", "scopes", "organisationIds", "expiresAt"],
   "api_key.revoke": ["name", "publicId"],
   "api.request": ["method", "path", "httpStatus"],
-  "notification.mark_read": ["count", "all"],
+  "notification.mark_read": ["marked", "all"],
   "notification.settings_update": ["emailEnabled", "emailMode", "mutedKinds", "organisationIds"],
   "notification.unsubscribe": ["via"],
 };

@@ -87,7 +87,7 @@ export async function markNotificationsRead(tx: DbOrTx, user: Reader, ids: strin
       targetType: "user",
       targetId: user.id,
       organisationIds: [...new Set(marked.map((m) => m.organisationId))],
-      details: { count: marked.length, all: ids === "all" },
+      details: { marked: marked.length, all: ids === "all" },
     });
   }
   return marked.length;
