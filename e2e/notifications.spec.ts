@@ -19,7 +19,7 @@ test.describe("notifications", () => {
     const bell = page.getByTestId("notification-bell");
     await expect(bell.getByTestId("notification-count")).toHaveText(/^[1-9]/, { timeout: 30_000 });
     await bell.click();
-    await expect(page).toHaveURL(/\/varsler$/);
+    await expect(page).toHaveURL(/\/varsler$/, { timeout: 30_000 });
     const deadline = page
       .getByTestId("notification")
       .filter({ hasText: /A-meldingen for november 2026 er ikke sendt, og fristen er 7\. des/ });
@@ -30,7 +30,7 @@ test.describe("notifications", () => {
     await page.goto(mailCatcherUrl());
     const mail = page
       .getByTestId("caught-mail")
-      .filter({ hasText: "manager@innrapportering.test" })
+      .filter({ hasText: "leder@innrapportering.test" })
       .filter({ hasText: "A-meldingen for november 2026 er ikke sendt" });
     await expect(async () => {
       await page.reload();

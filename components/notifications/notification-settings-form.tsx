@@ -79,6 +79,7 @@ export function NotificationSettingsForm({
           <input type="checkbox" name="emailEnabled" defaultChecked={settings.emailEnabled} />
           {t("settings.emailEnabled")}
         </label>
+        <p className="mt-2">{t("settings.emailMode")}</p>
         <label className="flex items-center gap-2">
           <input type="radio" name="emailMode" value="immediate" defaultChecked={settings.emailMode === "immediate"} />
           {t("settings.immediate")}

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
-import { NOTIFICATION_KINDS, type NotificationKind } from "./notification-kinds";
+import { NOTIFICATION_KINDS } from "./notification-kinds";
 
 /*
  * THE way to raise a notification. Call it inside the transaction that makes the change the
@@ -37,5 +37,3 @@ export async function raiseNotification(tx: DbOrTx, input: RaiseNotificationInpu
   );
   return Number(row?.raised ?? 0);
 }
-
-export type { NotificationKind };
