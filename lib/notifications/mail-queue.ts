@@ -197,7 +197,8 @@ export async function sendDueDigests(
           .set({ emailStatus: "sent", emailSentAt: new Date() })
           .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "digest")));
       await tx.execute(sql`
-        update notification_settings set last_digest_at = now(), digest_lease_until = null where user_id = ${user.user_id}`);
+        update notification_settings set last_digest_at = ${now.toISOString()}::timestamptz, digest_lease_until = null
+        where user_id = ${user.user_id}`);
     });
   }
   return result;

@@ -104,7 +104,8 @@ describe("raising", () => {
     expect(await listNotifications(db, { id: a.id, organisationIds: [orgA.id, orgB.id] })).toHaveLength(1);
     expect(await countUnread(db, { id: b.id, organisationIds: [orgB.id] })).toBe(1);
     // Access to orgA taken away: its notifications are no longer shown or counted.
-    expect(await listNotifications(db, { id: a.id, organisationIds: [] })).toEqual([]);
+    expect(await listNotifications(db, { id: a.id, organisationIds: [orgB.id] })).toEqual([]);
+    expect(await countUnread(db, { id: a.id, organisationIds: [orgB.id] })).toBe(0);
     // Marking read touches only the reader's own.
     expect(await markNotificationsRead(db, { ...b, organisationIds: [orgB.id] }, [listA[0]!.id])).toBe(0);
     expect(await markNotificationsRead(db, { ...a, organisationIds: [orgA.id] }, "all")).toBe(1);
@@ -320,11 +321,17 @@ describe("the mail queue", () => {
     await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T05:30:00Z") });
     expect(mine()).toHaveLength(0);
     await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T07:30:00Z") });
-    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T08:30:00Z") });
     expect(mine()).toHaveLength(1);
     expect(mine()[0]!.subject).toContain("2 nye varsler");
+    // Raised later the same day: it waits for tomorrow's digest.
+    await raise(org.id, "digest:three");
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T08:30:00Z") });
+    expect(mine()).toHaveLength(1);
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-04T07:30:00Z") });
+    expect(mine()).toHaveLength(2);
+    expect(mine()[0]!.subject).toContain("1 nytt varsel");
     const rows = await db.select().from(notifications).where(eq(notifications.userId, userId));
-    expect(rows.map((r) => r.emailStatus)).toEqual(["sent", "sent"]);
+    expect(rows.map((r) => r.emailStatus)).toEqual(["sent", "sent", "sent"]);
     options.sender.close();
   });
 });
