@@ -22,7 +22,7 @@ test.describe("notifications", () => {
     await expect(page).toHaveURL(/\/varsler$/, { timeout: 30_000 });
     const deadline = page
       .getByTestId("notification")
-      .filter({ hasText: /A-meldingen for november 2026 er ikke sendt, og fristen er 7\. des/ });
+      .filter({ hasText: /A-meldingen for nov\. 2026 er ikke sendt, og fristen er 7\. des/ });
     await expect(deadline.first()).toBeVisible();
     await expect(deadline.first().getByRole("link", { name: "Gå til" })).toHaveAttribute("href", "/a-melding/frister");
 
@@ -31,7 +31,7 @@ test.describe("notifications", () => {
     const mail = page
       .getByTestId("caught-mail")
       .filter({ hasText: "leder@innrapportering.test" })
-      .filter({ hasText: "A-meldingen for november 2026 er ikke sendt" });
+      .filter({ hasText: "A-meldingen for nov. 2026 er ikke sendt" });
     await expect(async () => {
       await page.reload();
       await expect(mail.first()).toBeVisible({ timeout: 1_000 });

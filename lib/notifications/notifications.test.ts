@@ -1,11 +1,13 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/audit-events";
 import {
   ameldingFeedback,
   auditLog,
   notificationSettings,
   notifications,
   submissions,
+  systemUserRequests,
   userOrganisations,
 } from "@/lib/db/schema";
 import {
@@ -14,6 +16,7 @@ import {
   startSandboxMailCatcher,
 } from "@/lib/sandbox/mail-catcher/mail-catcher";
 import { createSubmission } from "@/lib/submissions/operations/operations";
+import { refreshPendingSystemUserRequests } from "@/lib/system-users/refresh-requests";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
@@ -156,6 +159,32 @@ describe("raising", () => {
     const [n] = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
     expect(n).toMatchObject({ kind: "submission_rejected", link: `/innsendinger/${created.submissionId}` });
     expect(n!.params).toMatchObject({ subject: "2026-10", reportKind: "amelding" });
+  });
+
+  it("raises an access problem when Altinn answers that the system user request was rejected", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
+    await db
+      .insert(systemUserRequests)
+      .values({ organisationId: org.id, externalId: `req-${uniq()}`, status: "new", rights: [] });
+    // Altinn's answer, as its client reads it (the sandbox's request flow: lib/system-users/request-system-user.test.ts).
+    const altinn = {
+      get: async (id: string) => ({
+        id,
+        externalRef: null,
+        systemId: "310900400_innrapportering",
+        partyOrgNo: org.orgnr,
+        rights: [],
+        status: "rejected" as const,
+        altinnStatus: "Rejected",
+        confirmUrl: null,
+      }),
+    };
+    await refreshPendingSystemUserRequests(db, altinn, SYSTEM_ACTOR, [org.id]);
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(rows.map((r) => [r.kind, r.params, r.link])).toEqual([
+      ["access_problem", { problem: "system_user_rejected" }, "/organisasjoner"],
+    ]);
   });
 
   it("raises severe feedback once per submission", async () => {
