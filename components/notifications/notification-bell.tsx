@@ -12,7 +12,9 @@ const BELL_POLL_MS = 30_000;
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   const t = useTranslations("notifications");
   const { data } = useLiveQuery({
-    queryKey: ["notifications-unread"],
+    // A new server render (e.g. after "mark all read") starts a new query from what it counted,
+    // as components/live/live-submission.tsx does.
+    queryKey: ["notifications-unread", initialUnread],
     url: "/api/notifications",
     schema: unreadCountSchema,
     initial: { unread: initialUnread },
