@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/audit-events";
 import {
@@ -70,12 +70,7 @@ async function onlyDue(ids: string[]) {
   await db
     .update(notifications)
     .set({ emailNextAt: sql`now() + interval '1 day'` })
-    .where(
-      and(
-        inArray(notifications.emailStatus, ["pending"]),
-        sql`${notifications.id} <> all(${sql.raw(`array[${ids.map((i) => `'${i}'`).join(",") || "null"}]::uuid[]`)})`,
-      ),
-    );
+    .where(and(eq(notifications.emailStatus, "pending"), notInArray(notifications.id, ids)));
 }
 
 describe("raising", () => {
