@@ -86,6 +86,12 @@ export default defineConfig({
       SANDBOX_MASKINPORTEN_PORT: process.env.E2E_SANDBOX_PORT,
       SANDBOX_SKATTEETATEN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 1),
       SANDBOX_ALTINN_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 2),
+      SANDBOX_MAIL_SMTP_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 3),
+      SANDBOX_MAIL_WEB_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 4),
+      // Notification e-mails are looked for every second (e2e/notifications.spec.ts).
+      NOTIFICATION_MAIL_POLL_SECONDS: "1",
+      // Two working days before the deadline of November 2026's A-melding (7 December).
+      SANDBOX_TODAY: "2026-12-03",
       DELIVERY_RECONCILE_SECONDS: "1",
       // A persistent sandbox fault ends in "failed" after two attempts (seconds, not minutes).
       DELIVERY_MAX_ATTEMPTS: "2",

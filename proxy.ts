@@ -6,13 +6,15 @@ import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from "@/li
 // Auth.js's session cookie names (plain over http, __Secure- prefixed over https), incl. chunks.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Reachable without a session; each checks what it needs itself (the public API: its key, lib/routes/route-handler.ts). */
-const PUBLIC_PATHS = /^\/(login|api\/auth|api\/health|api\/ready|api\/metrics|api\/altinn-events|api\/v1)(\/|$)/;
+const PUBLIC_PATHS =
+  /^\/(login|avmelding|api\/auth|api\/health|api\/ready|api\/metrics|api\/altinn-events|api\/v1|api\/notifications\/unsubscribe)(\/|$)/;
 /**
  * Not subject to the Origin check: Auth.js (its OIDC callback may be a form post from the identity
  * provider; its own requests carry a CSRF token), the Altinn Events webhook (a server, with a secret) and
- * the public API (servers with a key in a header, never a cookie, so another site's page cannot use it).
+ * the public API (servers with a key in a header, never a cookie, so another site's page cannot use it)
+ * and the unsubscribe link (a mail program's one-click POST; the signed token is the proof, no cookie).
  */
-const CROSS_SITE_PATHS = /^\/api\/(auth|altinn-events|v1)(\/|$)/;
+const CROSS_SITE_PATHS = /^\/api\/(auth|altinn-events|v1|notifications\/unsubscribe)(\/|$)/;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 const formActionOrigins = env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).origin] : [];

@@ -29,6 +29,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/brukere",
     "/api-nokler",
     "/webhooks",
+    "/varsler",
   ],
   support: ["/", "/innsendinger", "/feil", "/revisjonslogg", "/maskinporten", "/organisasjoner"],
   manager: [
@@ -40,6 +41,7 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/a-melding/betalinger",
     "/revisjonslogg",
     "/organisasjoner",
+    "/varsler",
   ],
 };
 

@@ -28,6 +28,8 @@ async function main() {
     maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
     skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
     altinnPort: config.SANDBOX_ALTINN_PORT,
+    mailSmtpPort: config.SANDBOX_MAIL_SMTP_PORT,
+    mailWebPort: config.SANDBOX_MAIL_WEB_PORT,
     altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
     feedbackDelay: config.SANDBOX_FEEDBACK_DELAY_MS,
     altinnEventsWebhookUrl: config.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL,
@@ -41,6 +43,7 @@ async function main() {
     `✔ Sandbox Skatteetaten: OAR ${sandbox.skatteetaten.oarBaseUrl}, A-melding ${sandbox.skatteetaten.ameldingBaseUrl}, file upload ${sandbox.skatteetaten.ameldingFilopplastingBaseUrl}`,
   );
   console.log(`✔ Sandbox Altinn platform at ${sandbox.altinn.url}`);
+  console.log(`✔ Sandbox mail catcher: SMTP port ${sandbox.mail.smtpPort}, received mails at ${sandbox.mail.url}`);
   console.log(`  faults on demand: POST ${sandbox.skatteetaten.url}/__control/faults`);
   console.log(
     `  system-user requests: answer as the customer at each request's confirmUrl, or POST ${sandbox.altinn.url}/__control/system-user-requests/<id>/accept|reject`,

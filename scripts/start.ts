@@ -1,6 +1,7 @@
 /**
  * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, the
- * demo seed (sandbox mode), the sandbox servers (sandbox mode), and Next.js.
+ * demo seed (sandbox mode), the sandbox servers incl. the mail catcher (sandbox mode), the delivery
+ * worker, and Next.js.
  *   npm start            production server (run `npm run build` first)
  *   npm run dev          development server with hot reload
  */
@@ -97,6 +98,8 @@ async function main() {
       maskinportenPort: config.SANDBOX_MASKINPORTEN_PORT,
       skatteetatenPort: config.SANDBOX_SKATTEETATEN_PORT,
       altinnPort: config.SANDBOX_ALTINN_PORT,
+      mailSmtpPort: config.SANDBOX_MAIL_SMTP_PORT,
+      mailWebPort: config.SANDBOX_MAIL_WEB_PORT,
       altinnStateFile: path.join(dataDir, "sandbox-altinn.json"),
       feedbackDelay: config.SANDBOX_FEEDBACK_DELAY_MS,
       altinnEventsWebhookUrl: config.SANDBOX_ALTINN_EVENTS_WEBHOOK_URL ?? webhook,
@@ -108,7 +111,7 @@ async function main() {
       }),
     }).catch((e: Error) =>
       fail(
-        `The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT} free?`,
+        `The sandbox did not start: ${e.message}. Are ports ${config.SANDBOX_MASKINPORTEN_PORT}/${config.SANDBOX_SKATTEETATEN_PORT}/${config.SANDBOX_ALTINN_PORT}/${config.SANDBOX_MAIL_SMTP_PORT}/${config.SANDBOX_MAIL_WEB_PORT} free?`,
       ),
     );
     stops.push(() => sandbox.close());
@@ -119,8 +122,10 @@ async function main() {
     childEnv.AMELDING_FILOPPLASTING_API_URL ??= sandbox.skatteetaten.ameldingFilopplastingBaseUrl;
     childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
     childEnv.AMELDING_TILBAKEMELDING_API_URL ??= `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1`;
+    // Notification e-mails go to the mail catcher unless an SMTP server was configured.
+    childEnv.SMTP_URL ||= `smtp://${config.SANDBOX_HOST}:${sandbox.mail.smtpPort}`;
     console.log(
-      `• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}`,
+      `• Sandbox: Maskinporten ${sandbox.maskinporten.issuer}, Skatteetaten ${sandbox.skatteetaten.url}, Altinn ${sandbox.altinn.url}, e-mail ${sandbox.mail.url}`,
     );
   }
 

@@ -1,9 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { type ReactNode, Suspense } from "react";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 import { signOut } from "@/lib/auth/auth";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db/client";
+import { countUnread } from "@/lib/notifications/notification-queries";
 import { LanguageSwitcher } from "./language-switcher";
 import { MenuFrame } from "./menu-frame";
 import { NavLink } from "./nav-link";
@@ -26,10 +29,11 @@ const NAV: { href: string; key: string; permission: Permission }[] = [
 
 /**
  * The frame of every signed-in page: the header with the navigation (folded behind a menu button
- * on a phone, at most 64 px tall there), a progress bar for slow navigations, and the main area.
+ * on a phone, at most 64 px tall there) and the notification bell, a progress bar for slow
+ * navigations, and the main area.
  */
 export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
-  const t = await getTranslations();
+  const [t, unread] = await Promise.all([getTranslations(), countUnread(getDb(), user)]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:bg-white focus:p-2">
@@ -52,6 +56,7 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
               </ul>
             </nav>
             <div className="flex flex-wrap items-center gap-4 text-sm md:order-1 md:ml-auto md:py-3">
+              <NotificationBell initialUnread={unread} />
               <LanguageSwitcher current={await getLocale()} tone="dark" />
               <span data-testid="signed-in-user">
                 {t("nav.signedInAs")} <strong>{user.name}</strong> ({t(`roles.${user.role}`)})

@@ -281,6 +281,16 @@ export const ACTIONS: Record<string, ActionEntry> = {
     own: () => ({ args: [{ deliveryId: "ikke-en-id" }] }),
     other: (f) => ({ args: [{ deliveryId: f.otherWebhookDeliveryId }] }),
   },
+  "lib/notifications/actions.ts#markNotificationsReadAction": {
+    requires: "submission:read",
+    // A notification that does not exist: nothing of anyone's is marked.
+    own: () => ({ args: [{ ids: ["00000000-0000-4000-8000-000000000000"] }] }),
+  },
+  "lib/notifications/actions.ts#saveNotificationSettingsAction": {
+    requires: "submission:read",
+    // Not a boolean: refused by validation after the permission check; nothing saved.
+    own: () => ({ args: [{ emailEnabled: "yes", emailMode: "immediate", mutedKinds: [], organisationIds: null }] }),
+  },
   "lib/i18n/actions.ts#setLocaleAction": {
     requires: "public",
     own: () => ({ args: ["nb"] }),
@@ -395,6 +405,17 @@ export const ROUTES: Record<string, RouteEntry> = {
     requires: { apiKeyScope: "read" },
     own: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.ownSubmissionId}/feedback` }),
     other: (f) => ({ method: "GET", path: `/api/v1/submissions/${f.otherSubmissionId}/feedback`, expect: "refused" }),
+  },
+  "/api/notifications": {
+    methods: ["GET"],
+    requires: "submission:read",
+    own: () => ({ method: "GET", path: "/api/notifications" }),
+  },
+  "/api/notifications/unsubscribe": {
+    methods: ["POST"],
+    // The signed token is the proof (lib/notifications/unsubscribe-token.ts); a forged one changes nothing.
+    requires: "public",
+    own: () => ({ method: "POST", path: "/api/notifications/unsubscribe?token=v1.forged" }),
   },
   "/api/health": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/health" }) },
   "/api/ready": { methods: ["GET"], requires: "public", own: () => ({ method: "GET", path: "/api/ready" }) },

@@ -80,6 +80,9 @@ export const AUDIT_ACTION_TARGETS = {
   "webhook.rotate_secret": "webhook",
   "webhook.resend": "webhook",
   "webhook.auto_disable": "webhook",
+  "notification.mark_read": "user",
+  "notification.settings_update": "user",
+  "notification.unsubscribe": "user",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -186,6 +189,16 @@ export type AuditDetailsByAction = {
   "webhook.resend": { name: string; deliveryId: string; eventType: string };
   /** The worker turned a subscription off after this many deliveries in a row failed (lib/webhooks/delivery.ts). */
   "webhook.auto_disable": { name: string; url: string; consecutiveFailures: number };
+  /** A user marked notifications read (lib/notifications/notification-queries.ts). */
+  "notification.mark_read": { marked: number; all: boolean };
+  "notification.settings_update": {
+    emailEnabled: boolean;
+    emailMode: "immediate" | "daily";
+    mutedKinds: string[];
+    organisationIds: string[] | null;
+  };
+  /** E-mail turned off through the signed link in a notification e-mail (no sign-in; lib/notifications/unsubscribe-token.ts). */
+  "notification.unsubscribe": { via: "link" };
 };
 type WebhookDetails = { name: string; url: string; events: string[]; organisationIds: string[] };
 type SavedViewDetails = { list: string; name: string; query: string };

@@ -95,6 +95,12 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   rules: "list",
   findings: "count",
   overrideReason: "text",
+  marked: "count",
+  all: "yesNo",
+  emailEnabled: "yesNo",
+  emailMode: "text",
+  mutedKinds: "list",
+  via: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -155,6 +161,9 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "webhook.rotate_secret": ["name", "expiresAt"],
   "webhook.resend": ["name", "deliveryId", "eventType"],
   "webhook.auto_disable": ["name", "url", "consecutiveFailures"],
+  "notification.mark_read": ["marked", "all"],
+  "notification.settings_update": ["emailEnabled", "emailMode", "mutedKinds", "organisationIds"],
+  "notification.unsubscribe": ["via"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

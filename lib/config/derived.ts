@@ -53,6 +53,18 @@ export function deliveryRuntimeSettings(config: Config) {
       pollMs: 1000,
       concurrency: 10,
     },
+    notifications: {
+      scanIntervalMs: config.NOTIFICATION_SCAN_SECONDS * 1000,
+      mailPollMs: config.NOTIFICATION_MAIL_POLL_SECONDS * 1000,
+      feedbackOverdueHours: config.NOTIFICATION_FEEDBACK_OVERDUE_HOURS,
+      digestHour: config.NOTIFICATION_DIGEST_HOUR,
+      scanToday: config.APP_MODE === "sandbox" ? config.SANDBOX_TODAY : undefined,
+      maxAttempts: config.NOTIFICATION_MAIL_MAX_ATTEMPTS,
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      // Links in e-mails point at the app as users reach it.
+      appUrl: (config.AUTH_URL ?? `http://${config.HOST}:${config.PORT}`).replace(/\/+$/, ""),
+    },
     retention: {
       retentionMonths: config.RAW_BODY_RETENTION_MONTHS,
       // Hourly: a run with nothing due is one index probe; a first run over years goes in batches.

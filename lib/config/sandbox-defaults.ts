@@ -10,6 +10,9 @@ export const SANDBOX_DEFAULTS = {
   maskinportenPort: 4101,
   skatteetatenPort: 4102,
   altinnPort: 4103,
+  /** The mail catcher (lib/sandbox/mail-catcher): SMTP, and its page listing the mails. */
+  mailSmtpPort: 4104,
+  mailWebPort: 4105,
   /** The vendor owning the demo Maskinporten client and system (synthetic orgnr). */
   vendorOrgnr,
   /** The demo system in the sandbox's Altinn system register; Altinn ids are `<vendor orgnr>_<name>`. */

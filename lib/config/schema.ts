@@ -130,6 +130,21 @@ export const configShape = {
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  // E-mail for notifications (lib/notifications/mailer.ts): smtp:// or smtps://, with user and
+  // password in the URL if the server needs them. Unset in sandbox mode: the sandbox's mail
+  // catcher, started by `npm start`; unset elsewhere: notifications stay in the app only.
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).default("Innrapportering <varsler@innrapportering.invalid>"),
+  // How often a worker looks for notification e-mails due (seconds).
+  NOTIFICATION_MAIL_POLL_SECONDS: z.coerce.number().min(0.2).max(3600).default(5),
+  // Attempts per e-mail before it is marked failed; retries back off from 30 s doubling to 1 h.
+  NOTIFICATION_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  // How often a worker looks for deadlines to notify about (seconds).
+  NOTIFICATION_SCAN_SECONDS: z.coerce.number().min(1).max(86_400).default(900),
+  // A-melding feedback still awaited this many hours after acceptance is notified as overdue.
+  NOTIFICATION_FEEDBACK_OVERDUE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  // The hour (Norwegian time) from which the daily digest is sent.
+  NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RUN_WORKER: z.enum(["true", "false"]).default("true"),
   SANDBOX_HOST: z.string().min(1).default(SANDBOX_DEFAULTS.host),
@@ -137,10 +152,19 @@ export const configShape = {
   SANDBOX_MASKINPORTEN_PORT: port(SANDBOX_DEFAULTS.maskinportenPort, 0),
   SANDBOX_SKATTEETATEN_PORT: port(SANDBOX_DEFAULTS.skatteetatenPort, 0),
   SANDBOX_ALTINN_PORT: port(SANDBOX_DEFAULTS.altinnPort, 0),
+  // The sandbox's mail catcher: its SMTP port and the port of its page listing what it received.
+  SANDBOX_MAIL_SMTP_PORT: port(SANDBOX_DEFAULTS.mailSmtpPort, 0),
+  SANDBOX_MAIL_WEB_PORT: port(SANDBOX_DEFAULTS.mailWebPort, 0),
   SANDBOX_MASKINPORTEN_CLIENTS_FILE: z.string().min(1).optional(),
   SANDBOX_FEEDBACK_DELAY_MS: z.coerce.number().int().min(0).default(2000),
   SANDBOX_IDEMPOTENCY_KEY_IN: z.enum(["header", "query"]).default("header"),
   SANDBOX_ALTINN_EVENTS_WEBHOOK_URL: optionalUrl,
+  // Sandbox mode only: the day (YYYY-MM-DD) the notification deadline scan takes as today, to see
+  // deadline notifications on any day (demos, e2e). Ignored in test and production mode.
+  SANDBOX_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date (YYYY-MM-DD)")
+    .optional(),
 };
 
 export const configSchema = z.object(configShape);

@@ -20,6 +20,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
+import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { FeedbackProblemParams } from "@/lib/submissions/feedback/feedback-problem";
@@ -335,8 +336,10 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
-    // The board's OAR reports due (docs/board.md): oppdrag not yet accepted, by start date. Names
-    // no column a claim changes (accepted_at is set once), so claims stay HOT updates.
+    // Oppdrag not yet accepted, by start date: the board's OAR reports due (docs/board.md) per
+    // organisation, and the notification job's OAR deadline scan (lib/notifications/deadline-scan.ts)
+    // across all, which reads the whole (small) partial index. Names no column a claim changes
+    // (accepted_at is set once), so claims stay HOT updates.
     index("submissions_oar_open_start_idx")
       .on(t.organisationId, t.oarStartDate)
       .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
@@ -819,3 +822,76 @@ export const webhookDeadlineNotices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.period] })],
 );
+
+export const notificationEmailStatusEnum = pgEnum("notification_email_status", [
+  // Due for its own e-mail at email_next_at (lib/notifications/mail-queue.ts).
+  "pending",
+  // A worker holds it until email_next_at (its lease); after that another worker may take it.
+  "sending",
+  "sent",
+  // Gave up after NOTIFICATION_MAIL_MAX_ATTEMPTS; email_error says why (a code, never an address).
+  "failed",
+  // The user wants no e-mail (for this kind), or unsubscribed.
+  "skipped",
+  // Goes out in the user's daily digest.
+  "digest",
+]);
+
+/**
+ * One in-app notification for one user, about one subject in one organisation; the row is also
+ * its e-mail's place in the durable mail queue (email_*). Raised only through the SQL function
+ * raise_notification (migration 0020; from TypeScript: lib/notifications/raise-notification.ts),
+ * at most once per user, kind and dedupe key.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    params: jsonb("params").$type<Record<string, string | number>>().notNull().default(sql`'{}'::jsonb`),
+    // A path inside the app where the user fixes what it is about.
+    link: text("link").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailStatus: notificationEmailStatusEnum("email_status").notNull(),
+    emailAttempts: integer("email_attempts").notNull().default(0),
+    emailNextAt: timestamp("email_next_at", { withTimezone: true }),
+    emailSentAt: timestamp("email_sent_at", { withTimezone: true }),
+    emailError: text("email_error"),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_idx").on(t.userId, t.kind, t.dedupeKey),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_mail_due_idx").on(t.emailNextAt).where(sql`${t.emailStatus} in ('pending', 'sending')`),
+    index("notifications_digest_idx").on(t.userId, t.createdAt).where(sql`${t.emailStatus} = 'digest'`),
+  ],
+);
+
+export const notificationEmailModeEnum = pgEnum("notification_email_mode", ["immediate", "daily"]);
+
+/** A user's choices; no row means the defaults (every kind, every organisation, e-mail at once). */
+export const notificationSettings = pgTable("notification_settings", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  emailEnabled: boolean("email_enabled").notNull().default(true),
+  emailMode: notificationEmailModeEnum("email_mode").notNull().default("immediate"),
+  mutedKinds: text("muted_kinds").array().$type<NotificationKind[]>().notNull().default(sql`'{}'::text[]`),
+  // Null: every organisation the user has; otherwise only these.
+  organisationIds: uuid("organisation_ids").array(),
+  lastDigestAt: timestamp("last_digest_at", { withTimezone: true }),
+  // A digest a worker is sending holds this until then (its lease).
+  digestLeaseUntil: timestamp("digest_lease_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Notification = typeof notifications.$inferSelect;
+export type NotificationSettings = typeof notificationSettings.$inferSelect;

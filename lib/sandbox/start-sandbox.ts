@@ -5,6 +5,7 @@ import { pushDialogEventsToWebhook } from "./altinn/events/webhook-pusher";
 import { type AltinnRouteHandler, type SandboxAltinn, startSandboxAltinn } from "./altinn/server";
 import { systemUserRequestsHandler } from "./altinn/system-user-requests/handler";
 import { sandboxSystemsFromClients } from "./altinn/system-user-requests/system-register";
+import { type SandboxMailCatcher, startSandboxMailCatcher } from "./mail-catcher/mail-catcher";
 import { parseSandboxClient, type SandboxClientInput } from "./maskinporten/sandbox-client";
 import { type SandboxMaskinporten, startSandboxMaskinporten } from "./maskinporten/server";
 import { SandboxSystemUserRegistry } from "./maskinporten/system-user-registry";
@@ -19,6 +20,9 @@ export type SandboxOptions = {
   maskinportenPort?: number;
   skatteetatenPort?: number;
   altinnPort?: number;
+  /** The mail catcher's SMTP port and the port of its page (0: free ports). */
+  mailSmtpPort?: number;
+  mailWebPort?: number;
   clients: SandboxClientInput[];
   tokenLifetimeSeconds?: number;
   /** JSON file keeping the Altinn system-user requests (and so approved system users) across restarts. */
@@ -38,10 +42,12 @@ export type Sandbox = {
   altinn: SandboxAltinn;
   /** Dialogporten's dialogs, created by the sandbox Skatteetaten and served by the sandbox Altinn. */
   dialogs: DialogStore;
+  /** Receives the notification e-mails (SMTP) and lists them on a page. */
+  mail: SandboxMailCatcher;
   close(): Promise<void>;
 };
 
-/** Starts every sandbox server: Maskinporten, Skatteetaten's two APIs trusting its tokens, and the Altinn platform. */
+/** Starts every sandbox server: Maskinporten, Skatteetaten's two APIs trusting its tokens, the Altinn platform and the mail catcher. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // System users customers approve in the sandbox Altinn become usable in the sandbox Maskinporten.
   const systemUsers = new SandboxSystemUserRegistry();
@@ -77,6 +83,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port: options.altinnPort ?? 0,
     handlers: altinnHandlers,
   });
+  const mail = await startSandboxMailCatcher({
+    host: options.host,
+    smtpPort: options.mailSmtpPort ?? 0,
+    webPort: options.mailWebPort ?? 0,
+  });
   const events = options.altinnEventsWebhookUrl
     ? pushDialogEventsToWebhook(dialogs, { webhookUrl: options.altinnEventsWebhookUrl, platformUrl: () => altinn.url })
     : null;
@@ -85,8 +96,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     skatteetaten,
     altinn,
     dialogs,
+    mail,
     close: async () => {
       events?.stop();
+      await mail.close();
       await altinn.close();
       await skatteetaten.close();
       await maskinporten.close();

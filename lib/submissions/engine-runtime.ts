@@ -3,8 +3,11 @@ import os from "node:os";
 import { configuredEndpoints, deliveryRuntimeSettings } from "@/lib/config/derived";
 import { parseConfig } from "@/lib/config/schema";
 import { createDb } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
+import { createSmtpMailSender } from "@/lib/notifications/mailer";
+import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
 import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
@@ -20,8 +23,9 @@ type EnvLike = Record<string, string | undefined>;
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
  * through Dialogporten, the job that empties raw bodies past retention, and the webhook delivery
- * (lib/webhooks/delivery.ts). Takes the environment
- * as a record because `npm start` builds the worker's after starting the sandbox.
+ * (lib/webhooks/delivery.ts). Takes the environment as a record because `npm start` builds the
+ * worker's after starting the sandbox. Its notification jobs (deadline scan, e-mail queue, digests)
+ * run beside them (lib/notifications/notification-jobs.ts).
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const config = parseConfig(env);
@@ -64,12 +68,27 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
   const webhooks = startWebhookDelivery(db, { ...settings.webhooks, workerId: deps.workerId });
+  const mail = settings.notifications;
+  // E-mails carry a signed unsubscribe link, whose key comes from AUTH_SECRET: without it none are sent.
+  if (mail.smtpUrl && !config.AUTH_SECRET)
+    logger.warn(
+      { workerId: deps.workerId },
+      "SMTP_URL is set but AUTH_SECRET is not: notification e-mails are not sent",
+    );
+  const notificationJobs = startNotificationJobs(db, {
+    ...mail,
+    workerId: deps.workerId,
+    sender:
+      mail.smtpUrl && config.AUTH_SECRET ? createSmtpMailSender({ smtpUrl: mail.smtpUrl, from: mail.mailFrom }) : null,
+    links: { baseUrl: mail.appUrl, authSecret: config.AUTH_SECRET ?? "" },
+  });
   return {
     workerId: deps.workerId,
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
       await webhooks.stop();
+      await notificationJobs.stop();
       await feedback.stop();
       const report = await worker.stop();
       await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});

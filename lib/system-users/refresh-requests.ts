@@ -5,6 +5,7 @@ import type { AuditActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { organisations } from "@/lib/db/schema";
+import { raiseNotification } from "@/lib/notifications/raise-notification";
 import { latestSystemUserRequests, lockPendingRequest, recordStatusCheck } from "./queries";
 import type { AltinnErrorDetails } from "./request-system-user";
 
@@ -68,6 +69,14 @@ export async function refreshPendingSystemUserRequests(
           altinnStatus: current.altinnStatus,
         },
       });
+      if (current.status === "rejected" || current.status === "timed_out")
+        await raiseNotification(tx, {
+          organisationId: request.organisationId,
+          kind: "access_problem",
+          dedupeKey: `system-user-request:${request.id}`,
+          params: { problem: `system_user_${current.status}` },
+          link: "/organisasjoner",
+        });
       return true;
     });
     if (changed) result.changed++;

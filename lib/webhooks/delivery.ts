@@ -11,8 +11,8 @@ import {
 } from "@/lib/db/schema";
 import { sendOutbound } from "@/lib/http/outbound";
 import { logger } from "@/lib/log/logger";
+import { raiseNotification } from "@/lib/notifications/raise-notification";
 import { enqueueDeadlineEvents } from "./deadline-job";
-import { onWebhookDisabled, type WebhookDisabled } from "./on-webhook-disabled";
 import { webhookHeaders } from "./signature";
 import { checkWebhookUrl, type WebhookUrlPolicy } from "./url-policy";
 
@@ -23,7 +23,7 @@ import { checkWebhookUrl, type WebhookUrlPolicy } from "./url-policy";
  * deliveries while others go on. Each attempt is signed anew (fresh timestamp, same webhook-id),
  * logged, and on failure retried with exponential backoff and jitter. A subscription whose
  * `disableAfterFailedDeliveries` last deliveries each failed every attempt is turned off,
- * audited, and handed to onWebhookDisabled.
+ * audited, and raised as a notification to the organisations' users.
  */
 
 export type WebhookDeliveryOptions = {
@@ -152,90 +152,101 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
   const startedAt = new Date();
   const result = await attempt(claimed, options);
   const final = !result.ok && claimed.round_attempts >= options.maxAttempts;
-  const disabled = await db.transaction(async (tx): Promise<WebhookDisabled | null> => {
-    const [still] = await tx
-      .update(webhookDeliveries)
-      .set(
-        result.ok
-          ? {
-              status: "delivered",
-              nextAttemptAt: null,
-              leaseUntil: null,
-              deliveredAt: sql`now()`,
-              lastResponseStatus: result.status,
-            }
-          : final
-            ? { status: "failed", nextAttemptAt: null, leaseUntil: null, lastResponseStatus: result.status }
-            : {
-                nextAttemptAt: new Date(
-                  Date.now() + webhookRetryDelayMs(claimed.round_attempts, options.retryBaseMs, options.random),
-                ),
+  const disabled = await db.transaction(
+    async (tx): Promise<{ subscriptionId: string; consecutiveFailures: number } | null> => {
+      const [still] = await tx
+        .update(webhookDeliveries)
+        .set(
+          result.ok
+            ? {
+                status: "delivered",
+                nextAttemptAt: null,
                 leaseUntil: null,
+                deliveredAt: sql`now()`,
                 lastResponseStatus: result.status,
-              },
-      )
-      // Only the claim that is still current records its outcome (a resend or a takeover changed it).
-      .where(and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.attemptCount, claimed.attempt_count)))
-      .returning({ id: webhookDeliveries.id });
-    await tx.insert(webhookDeliveryAttempts).values({
-      deliveryId: claimed.id,
-      attemptNo: claimed.attempt_count,
-      startedAt,
-      durationMs: result.durationMs,
-      responseStatus: result.status,
-      responseBody: result.body,
-      error: result.error,
-    });
-    if (!still) return null;
-    if (result.ok) {
+              }
+            : final
+              ? { status: "failed", nextAttemptAt: null, leaseUntil: null, lastResponseStatus: result.status }
+              : {
+                  nextAttemptAt: new Date(
+                    Date.now() + webhookRetryDelayMs(claimed.round_attempts, options.retryBaseMs, options.random),
+                  ),
+                  leaseUntil: null,
+                  lastResponseStatus: result.status,
+                },
+        )
+        // Only the claim that is still current records its outcome (a resend or a takeover changed it).
+        .where(and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.attemptCount, claimed.attempt_count)))
+        .returning({ id: webhookDeliveries.id });
+      await tx.insert(webhookDeliveryAttempts).values({
+        deliveryId: claimed.id,
+        attemptNo: claimed.attempt_count,
+        startedAt,
+        durationMs: result.durationMs,
+        responseStatus: result.status,
+        responseBody: result.body,
+        error: result.error,
+      });
+      if (!still) return null;
+      if (result.ok) {
+        await tx
+          .update(webhookSubscriptions)
+          .set({ consecutiveFailures: 0 })
+          .where(eq(webhookSubscriptions.id, claimed.subscription_id));
+        return null;
+      }
+      if (!final) return null;
+      const [subscription] = await tx
+        .update(webhookSubscriptions)
+        .set({ consecutiveFailures: sql`${webhookSubscriptions.consecutiveFailures} + 1` })
+        .where(eq(webhookSubscriptions.id, claimed.subscription_id))
+        .returning({
+          name: webhookSubscriptions.name,
+          url: webhookSubscriptions.url,
+          enabled: webhookSubscriptions.enabled,
+          consecutiveFailures: webhookSubscriptions.consecutiveFailures,
+        });
+      if (!subscription?.enabled || subscription.consecutiveFailures < options.disableAfterFailedDeliveries)
+        return null;
       await tx
         .update(webhookSubscriptions)
-        .set({ consecutiveFailures: 0 })
+        .set({ enabled: false, disabledReason: "failures", disabledAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(webhookSubscriptions.id, claimed.subscription_id));
-      return null;
-    }
-    if (!final) return null;
-    const [subscription] = await tx
-      .update(webhookSubscriptions)
-      .set({ consecutiveFailures: sql`${webhookSubscriptions.consecutiveFailures} + 1` })
-      .where(eq(webhookSubscriptions.id, claimed.subscription_id))
-      .returning({
-        name: webhookSubscriptions.name,
-        url: webhookSubscriptions.url,
-        enabled: webhookSubscriptions.enabled,
-        consecutiveFailures: webhookSubscriptions.consecutiveFailures,
+      const organisationIds = (
+        await tx
+          .select({ id: webhookSubscriptionOrganisations.organisationId })
+          .from(webhookSubscriptionOrganisations)
+          .where(eq(webhookSubscriptionOrganisations.subscriptionId, claimed.subscription_id))
+      ).map((o) => o.id);
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: "webhook.auto_disable",
+        targetType: "webhook",
+        targetId: claimed.subscription_id,
+        organisationIds,
+        details: {
+          name: subscription.name,
+          url: subscription.url,
+          consecutiveFailures: subscription.consecutiveFailures,
+        },
       });
-    if (!subscription?.enabled || subscription.consecutiveFailures < options.disableAfterFailedDeliveries) return null;
-    await tx
-      .update(webhookSubscriptions)
-      .set({ enabled: false, disabledReason: "failures", disabledAt: sql`now()`, updatedAt: sql`now()` })
-      .where(eq(webhookSubscriptions.id, claimed.subscription_id));
-    const organisationIds = (
-      await tx
-        .select({ id: webhookSubscriptionOrganisations.organisationId })
-        .from(webhookSubscriptionOrganisations)
-        .where(eq(webhookSubscriptionOrganisations.subscriptionId, claimed.subscription_id))
-    ).map((o) => o.id);
-    await recordAudit(tx, SYSTEM_ACTOR, {
-      action: "webhook.auto_disable",
-      targetType: "webhook",
-      targetId: claimed.subscription_id,
-      organisationIds,
-      details: {
-        name: subscription.name,
-        url: subscription.url,
-        consecutiveFailures: subscription.consecutiveFailures,
-      },
-    });
-    return {
-      subscriptionId: claimed.subscription_id,
-      name: subscription.name,
-      organisationIds,
-      consecutiveFailures: subscription.consecutiveFailures,
-    };
-  });
+      // The organisations' users hear of it in the notification centre (and by e-mail, as they
+      // chose), in this transaction: once per time it is turned off.
+      for (const organisationId of organisationIds)
+        await raiseNotification(tx, {
+          organisationId,
+          kind: "webhook_disabled",
+          dedupeKey: `webhook:${claimed.subscription_id}:${Date.now()}`,
+          params: { name: subscription.name.slice(0, 200) },
+          link: "/webhooks",
+        });
+      return { subscriptionId: claimed.subscription_id, consecutiveFailures: subscription.consecutiveFailures };
+    },
+  );
   if (disabled)
-    await onWebhookDisabled(disabled).catch((error) => logger.error({ err: error }, "onWebhookDisabled failed"));
+    logger.warn(
+      { subscriptionId: disabled.subscriptionId, consecutiveFailures: disabled.consecutiveFailures },
+      "webhook subscription turned off after repeated failures",
+    );
   return { ok: result.ok, disabled: disabled !== null };
 }
 

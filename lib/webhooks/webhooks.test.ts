@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   ameldingFeedback,
   auditLog,
+  notifications,
   submissions,
   webhookDeliveries,
   webhookDeliveryAttempts,
@@ -315,7 +316,7 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     }
   });
 
-  it("turns a subscription off after repeated failed deliveries, audits it, and queues nothing more for it", async () => {
+  it("turns a subscription off after repeated failed deliveries, audits it, tells its users, and queues nothing more for it", async () => {
     const a = await admin();
     const hook = await receiver(() => ({ status: 503 }));
     const { subscriptionId } = await subscribe(a, hook.url);
@@ -331,6 +332,13 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, subscriptionId), eq(auditLog.action, "webhook.auto_disable")));
     expect(audit?.organisationIds).toEqual(a.organisationIds);
+    // The organisation's users are told in the notification centre, once.
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, a.id), eq(notifications.kind, "webhook_disabled")));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ organisationId: a.org.id, link: "/webhooks" });
     await setStatus((await submission(a)).submissionId, "failed");
     expect(await deliveriesOf(subscriptionId)).toHaveLength(2);
     const [listed] = await listWebhooks(db, a.organisationIds);

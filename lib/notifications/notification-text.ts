@@ -1,0 +1,27 @@
+import { formatDate, formatMonth } from "@/lib/i18n/format";
+import type { Translator } from "@/lib/i18n/translator";
+import type { NotificationKind } from "./notification-kinds";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_MONTH = /^\d{4}-\d{2}$/;
+
+/**
+ * A notification's sentence in the reader's language, for the centre and the e-mails alike. Its
+ * values were stored as data (a month, a date, a code); dates and months are formatted here, an
+ * A-melding's subject (YYYY-MM) reads as its month, a severity by its name.
+ */
+export function notificationText(
+  t: Translator,
+  locale: string,
+  n: { kind: NotificationKind; params: Record<string, string | number> },
+): string {
+  const values: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(n.params)) {
+    if (typeof value === "string" && ISO_DAY.test(value)) values[key] = formatDate(locale, value);
+    else if (typeof value === "string" && ISO_MONTH.test(value)) values[key] = formatMonth(locale, value);
+    else if (key === "severity" && t.has(`notifications.severity.${value}`))
+      values[key] = t(`notifications.severity.${value}`);
+    else values[key] = value;
+  }
+  return t(`notifications.kinds.${n.kind}`, values);
+}

@@ -1,0 +1,410 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/audit-events";
+import {
+  ameldingFeedback,
+  auditLog,
+  notificationSettings,
+  notifications,
+  submissions,
+  systemUserRequests,
+  userOrganisations,
+} from "@/lib/db/schema";
+import {
+  REFUSED_DOMAIN,
+  type SandboxMailCatcher,
+  startSandboxMailCatcher,
+} from "@/lib/sandbox/mail-catcher/mail-catcher";
+import { createSubmission } from "@/lib/submissions/operations/operations";
+import { refreshPendingSystemUserRequests } from "@/lib/system-users/refresh-requests";
+import { testPayload } from "@/lib/testing/report-fixtures";
+import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
+import { insertUser } from "@/lib/users/queries";
+import { scanDeadlines } from "./deadline-scan";
+import { claimDueMails, sendDueDigests, sendDueMails } from "./mail-queue";
+import { createSmtpMailSender } from "./mailer";
+import { countUnread, listNotifications, markNotificationsRead } from "./notification-queries";
+import { raiseNotification } from "./raise-notification";
+import { unsubscribeByToken } from "./unsubscribe";
+import { createUnsubscribeToken, UNSUBSCRIBE_LINK_DAYS, verifyUnsubscribeToken } from "./unsubscribe-token";
+
+const db = connectTestDb();
+const SECRET = "test-auth-secret-that-is-long-enough-for-hkdf";
+const links = { baseUrl: "http://app.test", authSecret: SECRET };
+
+let catcher: SandboxMailCatcher;
+beforeAll(async () => {
+  catcher = await startSandboxMailCatcher({ smtpPort: 0, webPort: 0 });
+});
+afterAll(() => catcher.close());
+
+function mailOptions(overrides: { maxAttempts?: number } = {}) {
+  return {
+    sender: createSmtpMailSender({ smtpUrl: `smtp://127.0.0.1:${catcher.smtpPort}`, from: "varsler@app.test" }),
+    links,
+    maxAttempts: overrides.maxAttempts ?? 3,
+    leaseMs: 60_000,
+    batchSize: 50,
+  };
+}
+
+/** A user with an address of our choosing, granted the organisation. */
+async function userWithEmail(email: string, organisationId: string) {
+  const row = await insertUser(db, { email, name: "Kari Varsel", role: "admin", passwordHash: null });
+  await db.insert(userOrganisations).values({ userId: row!.id, organisationId });
+  return row!.id;
+}
+
+const uniq = () => Math.random().toString(36).slice(2, 10);
+const raise = (organisationId: string, dedupeKey = `test:${uniq()}`) =>
+  raiseNotification(db, {
+    organisationId,
+    kind: "submission_rejected",
+    dedupeKey,
+    params: { subject: "2026-11", reportKind: "amelding" },
+    link: "/innsendinger",
+  });
+
+/** Only this test's rows go out: other files' pending rows stay where they are. */
+async function onlyDue(ids: string[]) {
+  await db
+    .update(notifications)
+    .set({ emailNextAt: sql`now() + interval '1 day'` })
+    .where(and(eq(notifications.emailStatus, "pending"), notInArray(notifications.id, ids)));
+}
+
+describe("raising", () => {
+  it("gives each user of the organisation one notification per subject, however often it is raised", async () => {
+    const admin = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, admin.id);
+    const manager = await createTestUser(db, "manager");
+    await db.insert(userOrganisations).values({ userId: manager.id, organisationId: org.id });
+
+    expect(await raise(org.id, "rejected:one")).toBe(2);
+    expect(await raise(org.id, "rejected:one")).toBe(0);
+    expect(await raise(org.id, "rejected:two")).toBe(2);
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((r) => r.userId))).toEqual(new Set([admin.id, manager.id]));
+  });
+
+  it("shows a user only their own notifications of organisations they still have", async () => {
+    const a = await createTestUser(db, "admin");
+    const orgA = await createTestOrganisation(db, a.id);
+    const b = await createTestUser(db, "admin");
+    const orgB = await createTestOrganisation(db, b.id);
+    await raise(orgA.id);
+    await raise(orgB.id);
+
+    const listA = await listNotifications(db, { id: a.id, organisationIds: [orgA.id] });
+    expect(listA.map((n) => n.organisationId)).toEqual([orgA.id]);
+    // Another user's organisation named in the reader's list shows nothing of that user's.
+    expect(await listNotifications(db, { id: a.id, organisationIds: [orgA.id, orgB.id] })).toHaveLength(1);
+    expect(await countUnread(db, { id: b.id, organisationIds: [orgB.id] })).toBe(1);
+    // Access to orgA taken away: its notifications are no longer shown or counted.
+    expect(await listNotifications(db, { id: a.id, organisationIds: [orgB.id] })).toEqual([]);
+    expect(await countUnread(db, { id: a.id, organisationIds: [orgB.id] })).toBe(0);
+    // Marking read touches only the reader's own.
+    expect(await markNotificationsRead(db, { ...b, organisationIds: [orgB.id] }, [listA[0]!.id])).toBe(0);
+    expect(await markNotificationsRead(db, { ...a, organisationIds: [orgA.id] }, "all")).toBe(1);
+    expect(await countUnread(db, { id: a.id, organisationIds: [orgA.id] })).toBe(0);
+    expect(await countUnread(db, { id: b.id, organisationIds: [orgB.id] })).toBe(1);
+  });
+
+  it("respects the user's muted kinds and organisations", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    await db.insert(notificationSettings).values({ userId: user.id, mutedKinds: ["submission_rejected"] });
+    expect(await raise(org.id)).toBe(0);
+    await db
+      .update(notificationSettings)
+      .set({ mutedKinds: [], organisationIds: [] })
+      .where(eq(notificationSettings.userId, user.id));
+    expect(await raise(org.id)).toBe(0);
+    await db
+      .update(notificationSettings)
+      .set({ organisationIds: [org.id] })
+      .where(eq(notificationSettings.userId, user.id));
+    expect(await raise(org.id)).toBe(1);
+  });
+
+  it("raises a rejection in the transaction that rejects the submission, and not if it rolls back", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: "2026-10",
+        payload: testPayload("amelding"),
+        queue: false,
+      }),
+    );
+    const reject = () =>
+      db.update(submissions).set({ status: "rejected" }).where(eq(submissions.id, created.submissionId));
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.update(submissions).set({ status: "rejected" }).where(eq(submissions.id, created.submissionId));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await db.select().from(notifications).where(eq(notifications.organisationId, org.id))).toEqual([]);
+
+    await reject();
+    const [n] = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(n).toMatchObject({ kind: "submission_rejected", link: `/innsendinger/${created.submissionId}` });
+    expect(n!.params).toMatchObject({ subject: "2026-10", reportKind: "amelding" });
+  });
+
+  it("raises an access problem when Altinn answers that the system user request was rejected", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id, { systemUser: "none" });
+    await db
+      .insert(systemUserRequests)
+      .values({ organisationId: org.id, externalId: `req-${uniq()}`, status: "new", rights: [] });
+    // Altinn's answer, as its client reads it (the sandbox's request flow: lib/system-users/request-system-user.test.ts).
+    const altinn = {
+      get: async (id: string) => ({
+        id,
+        externalRef: null,
+        systemId: "310900400_innrapportering",
+        partyOrgNo: org.orgnr,
+        rights: [],
+        status: "rejected" as const,
+        altinnStatus: "Rejected",
+        confirmUrl: null,
+      }),
+    };
+    await refreshPendingSystemUserRequests(db, altinn, SYSTEM_ACTOR, [org.id]);
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(rows.map((r) => [r.kind, r.params, r.link])).toEqual([
+      ["access_problem", { problem: "system_user_rejected" }, "/organisasjoner"],
+    ]);
+  });
+
+  it("raises severe feedback once per submission", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "amelding",
+        subject: "2026-09",
+        payload: testPayload("amelding"),
+        queue: false,
+      }),
+    );
+    await db.insert(ameldingFeedback).values({ submissionId: created.submissionId });
+    for (const status of ["deviations", "waiting", "rejected"] as const)
+      await db.update(ameldingFeedback).set({ status }).where(eq(ameldingFeedback.submissionId, created.submissionId));
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(rows.map((r) => [r.kind, r.params.severity])).toEqual([["feedback_severe", "oyeblikkelig"]]);
+  });
+});
+
+describe("the deadline scan", () => {
+  it("notifies an organisation that has not sent the month two working days before its deadline, once", async () => {
+    const user = await createTestUser(db, "admin");
+    const idle = await createTestOrganisation(db, user.id);
+    const done = await createTestOrganisation(db, user.id);
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: done.id,
+        kind: "amelding",
+        subject: "2026-11",
+        payload: testPayload("amelding"),
+        queue: false,
+      }),
+    );
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date() })
+      .where(eq(submissions.id, created.submissionId));
+
+    // 7 December 2026 is November's deadline (the 5th is a Saturday); 3 December is two working days before.
+    await scanDeadlines(db, { today: "2026-12-02", feedbackOverdueHours: 24 });
+    expect(await db.select().from(notifications).where(eq(notifications.userId, user.id))).toEqual([]);
+    await scanDeadlines(db, { today: "2026-12-03", feedbackOverdueHours: 24 });
+    const again = await scanDeadlines(db, { today: "2026-12-04", feedbackOverdueHours: 24 });
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(rows.map((r) => [r.organisationId, r.kind, r.params])).toEqual([
+      [idle.id, "amelding_deadline", { month: "2026-11", deadline: "2026-12-07" }],
+    ]);
+    expect(again.ameldingDeadline).toBe(0);
+  });
+
+  it("notifies an oppdrag not accepted as its 14-day reporting deadline nears", async () => {
+    const user = await createTestUser(db, "admin");
+    const org = await createTestOrganisation(db, user.id);
+    const created = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: `ref-${uniq()}`,
+        payload: testPayload("oar"),
+        queue: false,
+      }),
+    );
+    await db.update(submissions).set({ oarStartDate: "2026-11-20" }).where(eq(submissions.id, created.submissionId));
+    await scanDeadlines(db, { today: "2026-11-30", feedbackOverdueHours: 24 });
+    expect(await db.select().from(notifications).where(eq(notifications.userId, user.id))).toEqual([]);
+    await scanDeadlines(db, { today: "2026-12-01", feedbackOverdueHours: 24 });
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(rows.map((r) => [r.kind, r.params])).toEqual([
+      ["oar_deadline", { startDate: "2026-11-20", deadline: "2026-12-04" }],
+    ]);
+  });
+});
+
+describe("the mail queue", () => {
+  it("sends each e-mail exactly once when two workers race for the queue", async () => {
+    const org = await createTestOrganisation(db);
+    const addresses = Array.from({ length: 12 }, () => `race-${uniq()}@innrapportering.test`);
+    for (const a of addresses) await userWithEmail(a, org.id);
+    await raise(org.id, "race");
+    const ids = (
+      await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.organisationId, org.id))
+    ).map((r) => r.id);
+    await onlyDue(ids);
+
+    const options = mailOptions();
+    // Worker A has claimed six and not committed yet; worker B runs meanwhile. B must neither wait
+    // for A's rows nor take them: it sends the other six, at once.
+    const before = catcher.mails().length;
+    let sentByB = 0;
+    const claimedByA = await db.transaction(async (tx) => {
+      const claimed = await claimDueMails(tx, { batchSize: 6, leaseMs: 60_000 });
+      const b = sendDueMails(db, options).then((r) => (sentByB = r.sent));
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("worker B waited for A")), 8_000));
+      await Promise.race([b, timeout]);
+      return claimed.map((c) => c.email);
+    });
+    expect(claimedByA).toHaveLength(6);
+    expect(sentByB).toBe(6);
+    const received = catcher
+      .mails()
+      .slice(0, catcher.mails().length - before)
+      .flatMap((m) => m.to);
+    expect(received.filter((to) => claimedByA.includes(to))).toEqual([]);
+    // A's rows are A's until its lease ends; then any worker sends them, and nothing is sent twice.
+    await db
+      .update(notifications)
+      .set({ emailNextAt: sql`now()` })
+      .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "sending")));
+    expect(await sendDueMails(db, options)).toEqual({ sent: 6, failed: 0 });
+    expect(await sendDueMails(db, options)).toEqual({ sent: 0, failed: 0 });
+    options.sender.close();
+    const all = catcher
+      .mails()
+      .slice(0, catcher.mails().length - before)
+      .flatMap((m) => m.to);
+    expect(all.sort()).toEqual([...addresses].sort());
+  });
+
+  it("retries a refused address with backoff, gives up after the last attempt, and never holds up the others", async () => {
+    const org = await createTestOrganisation(db);
+    const good = `good-${uniq()}@innrapportering.test`;
+    await userWithEmail(`bad-${uniq()}@${REFUSED_DOMAIN}`, org.id);
+    await userWithEmail(good, org.id);
+    await raise(org.id, "retry");
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    await onlyDue(rows.map((r) => r.id));
+    const options = mailOptions({ maxAttempts: 2 });
+
+    expect(await sendDueMails(db, options)).toEqual({ sent: 1, failed: 1 });
+    expect(catcher.mails()[0]!.to).toEqual([good]);
+    const [bad] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.organisationId, org.id), eq(notifications.emailStatus, "pending")));
+    expect(bad).toMatchObject({ emailAttempts: 1, emailError: "EENVELOPE SMTP 550" });
+    const wait = (bad!.emailNextAt!.getTime() - Date.now()) / 1000;
+    expect(wait).toBeGreaterThan(20);
+    expect(wait).toBeLessThanOrEqual(31);
+
+    // Not due yet: nothing happens; once due, the second attempt fails for good.
+    expect(await sendDueMails(db, options)).toEqual({ sent: 0, failed: 0 });
+    await db.update(notifications).set({ emailNextAt: sql`now()` }).where(eq(notifications.id, bad!.id));
+    expect(await sendDueMails(db, options)).toEqual({ sent: 0, failed: 1 });
+    const [final] = await db.select().from(notifications).where(eq(notifications.id, bad!.id));
+    expect(final).toMatchObject({ emailStatus: "failed", emailAttempts: 2, emailNextAt: null });
+    options.sender.close();
+  });
+
+  it("sends one daily digest per user and day, from the digest hour, with every notification held for it", async () => {
+    const org = await createTestOrganisation(db);
+    const email = `digest-${uniq()}@innrapportering.test`;
+    const userId = await userWithEmail(email, org.id);
+    await db.insert(notificationSettings).values({ userId, emailMode: "daily" });
+    await raise(org.id, "digest:one");
+    await raise(org.id, "digest:two");
+    const options = { ...mailOptions(), digestHour: 7 };
+    const mine = () => catcher.mails().filter((m) => m.to.includes(email));
+
+    // 06:30 in Oslo (05:30 UTC in winter): too early.
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T05:30:00Z") });
+    expect(mine()).toHaveLength(0);
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T07:30:00Z") });
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]!.subject).toContain("2 nye varsler");
+    // Raised later the same day: it waits for tomorrow's digest.
+    await raise(org.id, "digest:three");
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-03T08:30:00Z") });
+    expect(mine()).toHaveLength(1);
+    await sendDueDigests(db, { ...options, now: () => new Date("2026-12-04T07:30:00Z") });
+    expect(mine()).toHaveLength(2);
+    expect(mine()[0]!.subject).toContain("1 nytt varsel");
+    const rows = await db.select().from(notifications).where(eq(notifications.userId, userId));
+    expect(rows.map((r) => r.emailStatus)).toEqual(["sent", "sent", "sent"]);
+    options.sender.close();
+  });
+});
+
+describe("unsubscribing by link", () => {
+  it("accepts our own link, and refuses a changed or expired one", () => {
+    const userId = "0b5f0c43-64c7-4c61-9a4e-3a0f1d1e2a3b";
+    const now = new Date("2026-12-01T12:00:00Z");
+    const token = createUnsubscribeToken(SECRET, userId, now);
+    expect(verifyUnsubscribeToken(SECRET, token, now)).toEqual({ ok: true, userId });
+
+    const otherUser = token.replace(userId, "1b5f0c43-64c7-4c61-9a4e-3a0f1d1e2a3b");
+    expect(verifyUnsubscribeToken(SECRET, otherUser, now)).toEqual({ ok: false, reason: "signature" });
+    const lastChar = token.at(-1) === "A" ? "B" : "A";
+    expect(verifyUnsubscribeToken(SECRET, token.slice(0, -1) + lastChar, now)).toMatchObject({ ok: false });
+    expect(verifyUnsubscribeToken("another-secret-of-sufficient-length-xx", token, now)).toMatchObject({ ok: false });
+    const later = new Date(now.getTime() + (UNSUBSCRIBE_LINK_DAYS * 86_400 + 1) * 1000);
+    expect(verifyUnsubscribeToken(SECRET, token, later)).toEqual({ ok: false, reason: "expired" });
+    expect(verifyUnsubscribeToken(SECRET, "v1.x", now)).toEqual({ ok: false, reason: "malformed" });
+    expect(verifyUnsubscribeToken(SECRET, { toString: () => token }, now)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("turns e-mail off for that user only, skips what is queued, and is audited", async () => {
+    const org = await createTestOrganisation(db);
+    const userId = await userWithEmail(`unsub-${uniq()}@innrapportering.test`, org.id);
+    const otherId = await userWithEmail(`stay-${uniq()}@innrapportering.test`, org.id);
+    await raise(org.id, "unsub");
+
+    const token = createUnsubscribeToken(SECRET, userId);
+    expect(await unsubscribeByToken(db, SECRET, `${token}x`)).toMatchObject({ ok: false });
+    expect(await db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId))).toEqual([]);
+
+    expect(await unsubscribeByToken(db, SECRET, token)).toEqual({ ok: true, userId });
+    const rows = await db.select().from(notifications).where(eq(notifications.organisationId, org.id));
+    expect(Object.fromEntries(rows.map((r) => [r.userId, r.emailStatus]))).toEqual({
+      [userId]: "skipped",
+      [otherId]: "pending",
+    });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "notification.unsubscribe"), eq(auditLog.targetId, userId)));
+    expect(audit).toMatchObject({ actorId: userId, organisationIds: [org.id] });
+    // Later notifications are in the app only.
+    await raise(org.id, "after-unsub");
+    const [after] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.dedupeKey, "after-unsub")));
+    expect(after!.emailStatus).toBe("skipped");
+  });
+});
