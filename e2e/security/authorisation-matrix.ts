@@ -388,6 +388,18 @@ export const ROUTES: Record<string, RouteEntry> = {
       expect: "refused",
     }),
   },
+  "/api/v1/board": {
+    methods: ["GET"],
+    requires: { apiKeyScope: "read" },
+    own: () => ({ method: "GET", path: "/api/v1/board" }),
+    // Another organisation's row, searched for by its number: the key's board has none.
+    other: (f) => ({
+      method: "GET",
+      path: `/api/v1/board?q=${f.otherOrg.orgnr}`,
+      expect: "empty",
+      isEmpty: (s, b) => s === 200 && (JSON.parse(b) as { total: number }).total === 0,
+    }),
+  },
   "/api/v1/submissions/[id]/submit": {
     methods: ["POST"],
     requires: { apiKeyScope: "submit" },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { SafeError } from "@/lib/actions/action-result";
 import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
+import { boardFilterSchema } from "@/lib/board/board-filter";
 import type { DbOrTx } from "@/lib/db/client";
 import { apiKeys, auditLog, submissions, submissionVersions } from "@/lib/db/schema";
 import { answer, createDefineRoute } from "@/lib/routes/route-handler";
@@ -12,8 +13,10 @@ import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { createApiRateLimiter } from "./rate-limit";
+import { boardForApi } from "./v1/board";
 import {
   attemptListSchema,
+  boardSchema,
   correctedVersionSchema,
   createdSchema,
   createSubmissionSchema,
@@ -106,7 +109,11 @@ function routes(perMinute = 1_000) {
       return { submissionId: found.id, feedback: found.feedback };
     },
   );
-  return { create, version, submit, get, attempts, feedback };
+  const board = defineRoute(
+    { name: "t-board", access: { apiKey: { scope: "read" } }, query: boardFilterSchema, output: boardSchema },
+    async ({ query }, { api, db }) => boardForApi(db, api, query),
+  );
+  return { create, version, submit, get, attempts, feedback, board };
 }
 
 async function setup(scopes: ("read" | "submit")[] = ["read", "submit"]) {
@@ -364,5 +371,34 @@ describe("/api/v1 with API keys (real PostgreSQL)", () => {
       }),
     );
     expect(foreign.status).toBe(404);
+  });
+
+  it("reads the board of the key's organisations only, with the page's states and filters", async () => {
+    const { create, board } = routes();
+    const { key, org, otherOrg } = await setup();
+    const draft = await create(post(key, { ...amelding(org.orgnr), organisationId: org.id }));
+    expect(draft.status).toBe(201);
+    const read = async (query = "") =>
+      board(new Request(`http://app.test/api/v1/board${query}`, { headers: { Authorization: `Bearer ${key}` } }), {
+        params: Promise.resolve({}),
+      });
+    const res = await read();
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      months: { kalendermaaned: string }[];
+      organisations: { id: string; months: { kalendermaaned: string; state: string; draftId: string | null }[] }[];
+      total: number;
+    };
+    // The key was made for org only, though its creator also has otherOrg.
+    expect(body.organisations.map((o) => o.id)).toEqual([org.id]);
+    expect(body.total).toBe(1);
+    expect(body.months).toHaveLength(14);
+    expect(body.organisations[0]!.months.map((m) => m.kalendermaaned)).toEqual(
+      body.months.map((m) => m.kalendermaaned),
+    );
+    expect(body.organisations[0]!.months.every((m) => typeof m.state === "string")).toBe(true);
+    expect(((await (await read(`?q=${otherOrg.orgnr}`)).json()) as { total: number }).total).toBe(0);
+    // A filter value that cannot be used is dropped, as on the page; the owner filter needs no owner.
+    expect((await read("?sort=nonsense&page=-4&owner=none")).status).toBe(200);
   });
 });

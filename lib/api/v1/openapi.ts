@@ -3,6 +3,8 @@ import { createDocument } from "zod-openapi";
 import { problemSchema } from "@/lib/api/problem";
 import {
   attemptListSchema,
+  boardQueryDoc,
+  boardSchema,
   correctedVersionDoc,
   createdSchema,
   createSubmissionDoc,
@@ -49,6 +51,15 @@ export function openApiDocument() {
         get: {
           summary: "The organisations the key may act for (scope read)",
           responses: { "200": { description: "Organisations", ...json(organisationListSchema) }, ...common },
+        },
+      },
+      "/api/v1/board": {
+        get: {
+          summary:
+            "The board: each organisation's A-melding months and their states, 50 organisations a page (scope read)",
+          description: "The same states, filters and order as the board in the app (/tavle).",
+          requestParams: { query: boardQueryDoc },
+          responses: { "200": { description: "A page of the board", ...json(boardSchema) }, ...common },
         },
       },
       "/api/v1/submissions": {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { ruleOverrideSchema } from "@/lib/amelding/rules/rule-override";
+import { BOARD_SORTS, BOARD_STATES } from "@/lib/board/board-filter";
 import type { InputLimits } from "@/lib/input/guard";
 import { oppdragFormSchema } from "@/lib/oppdrag/oppdrag-form-schema";
 import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
@@ -164,6 +165,54 @@ export const submissionDetailSchema = submissionSummarySchema
   .meta({ id: "Submission" });
 
 export const submissionIdParams = z.object({ id: z.uuid() });
+
+/** The board (/tavle) as data: each organisation's months and their states (docs/board.md). */
+export const boardSchema = z
+  .object({
+    today: z.string(),
+    months: z.array(
+      z.object({
+        kalendermaaned: z.string(),
+        deadline: z.string(),
+        workingDaysLeft: z.number().int().meta({ description: "0 on the deadline, -1 once it has passed" }),
+      }),
+    ),
+    organisations: z.array(
+      z.object({
+        id: z.uuid(),
+        orgnr: z.string(),
+        name: z.string(),
+        owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+        riskDeadline: z.string().nullable(),
+        oarDue: z.number().int(),
+        oarOverdue: z.number().int(),
+        months: z.array(
+          z.object({
+            kalendermaaned: z.string(),
+            state: z.enum(BOARD_STATES),
+            submissionId: z.uuid().nullable(),
+            draftId: z.uuid().nullable(),
+            avvisning: z.number().int(),
+            oyeblikkelig: z.number().int(),
+            retningslinje: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: "Board" });
+
+/** The board's filters as the page takes them (lib/board/board-filter.ts). */
+export const boardQueryDoc = z.object({
+  owner: z.string().optional().meta({ description: '"mine" (the key\'s creator), "none", or a user id' }),
+  state: z.enum(BOARD_STATES).optional().meta({ description: "Organisations with such a month; repeat for several" }),
+  q: z.string().optional().meta({ description: "Name contains, or orgnr starts with" }),
+  sort: z.enum(BOARD_SORTS).optional().meta({ description: "risk (default), name or orgnr" }),
+  page: z.number().int().min(1).optional(),
+});
 
 export const attemptListSchema = z
   .object({ submissionId: z.uuid(), attempts: z.array(attemptSchema) })
