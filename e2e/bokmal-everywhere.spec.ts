@@ -23,6 +23,9 @@ const SKATTEETATEN_OWN_WORDING = /Feil i request/g;
  */
 const AUDIT_ACTION_CODE = /\b[a-z]+(?:_[a-z]+)*\.[a-z]+(?:_[a-z]+)*\b/g;
 
+/** The path of an API call the audit log records (`api.request`): an address, not a sentence. */
+const API_PATH = /\/api\/\S+/g;
+
 /** The English found in a page's visible text (closed toggles such as raw bodies are not visible), with context. */
 async function englishOn(page: Page, path: string): Promise<string[]> {
   const response = await page.goto(path);
@@ -31,7 +34,8 @@ async function englishOn(page: Page, path: string): Promise<string[]> {
   // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees is checked; textContent would include hidden elements and scripts
   const text = (await page.locator("body").innerText())
     .replaceAll(SKATTEETATEN_OWN_WORDING, (m) => "·".repeat(m.length))
-    .replaceAll(AUDIT_ACTION_CODE, (m) => "·".repeat(m.length));
+    .replaceAll(AUDIT_ACTION_CODE, (m) => "·".repeat(m.length))
+    .replaceAll(API_PATH, (m) => "·".repeat(m.length));
   return [...text.matchAll(ENGLISH)].map(
     (m) => `${path}: "${m[0]}" in …${text.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, " ")}…`,
   );
