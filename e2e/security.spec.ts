@@ -296,7 +296,11 @@ test("API keys: a key reaches its own organisation's data within its scopes, nev
       checked++;
       const before = await databaseFingerprint(sql);
       const r = await callRoute(ctx, other, key);
-      if (!isRefused(r, true))
+      // A read that answers for the caller's own organisations only (the board) must hold none of the other's.
+      if (other.expect === "empty" && mayUse) {
+        if (!other.isEmpty(r.status, r.body))
+          failures.push(`${route} (other, ${label}): answered with data (${r.status}) ${r.body.slice(0, 200)}`);
+      } else if (!isRefused(r, true))
         failures.push(`${route} (other, ${label}): not refused (${r.status}) ${r.body.slice(0, 200)}`);
       const after = await databaseFingerprint(sql);
       const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
