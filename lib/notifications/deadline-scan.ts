@@ -1,13 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import {
-  addDays,
-  ameldingDeadline,
-  DEADLINE_WARNING_WORKING_DAYS,
-  nextDueMonth,
-  osloDate,
-  workingDaysUntil,
-} from "@/lib/amelding/deadlines";
+import { approachingAmeldingDeadline, owesAmelding } from "@/lib/amelding/deadline-due";
+import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import type { Db } from "@/lib/db/client";
 
 /*
@@ -34,22 +28,15 @@ export async function scanDeadlines(
   options: { today?: string; feedbackOverdueHours: number },
 ): Promise<ScanResult> {
   const today = options.today ?? osloDate(new Date());
-  const month = nextDueMonth(today);
-  const deadline = ameldingDeadline(month);
-  const daysLeft = workingDaysUntil(today, deadline);
+  const due = approachingAmeldingDeadline(today);
   let ameldingRaised = 0;
-  if (daysLeft >= 0 && daysLeft <= DEADLINE_WARNING_WORKING_DAYS) {
-    // Not sent: nothing accepted for the month and nothing on its way. Organisations added after
-    // the deadline are not asked for it (lib/amelding/deadline-status.ts, "not_tracked").
+  if (due) {
+    const { month, deadline } = due;
     const [row] = await db.execute<{ raised: number }>(sql`
       select coalesce(sum(raise_notification(o.id, 'amelding_deadline', ${`amelding:${month}`},
         jsonb_build_object('month', ${month}::text, 'deadline', ${deadline}::text), '/a-melding/frister')), 0)::int as raised
       from organisations o
-      where (o.created_at at time zone 'Europe/Oslo')::date <= ${deadline}::date
-        and not exists (
-          select 1 from submissions s
-          where s.organisation_id = o.id and s.kind = 'amelding' and s.subject = ${month}
-            and (s.accepted_at is not null or s.status in ('queued', 'sending', 'retrying')))`);
+      where ${owesAmelding(sql`o.id`, due)}`);
     ameldingRaised = Number(row?.raised ?? 0);
   }
 

@@ -6,6 +6,7 @@ import {
   auditLog,
   notificationSettings,
   notifications,
+  organisations,
   submissions,
   systemUserRequests,
   userOrganisations,
@@ -207,6 +208,11 @@ describe("the deadline scan", () => {
     const user = await createTestUser(db, "admin");
     const idle = await createTestOrganisation(db, user.id);
     const done = await createTestOrganisation(db, user.id);
+    // Both were clients by the deadline, whenever the test runs (an organisation added later is not asked).
+    await db
+      .update(organisations)
+      .set({ createdAt: new Date("2026-01-01T00:00:00Z") })
+      .where(inArray(organisations.id, [idle.id, done.id]));
     const created = await db.transaction((tx) =>
       createSubmission(tx, user, {
         organisationId: done.id,

@@ -1,27 +1,20 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import {
-  ameldingDeadline,
-  DEADLINE_WARNING_WORKING_DAYS,
-  nextDueMonth,
-  osloDate,
-  workingDaysUntil,
-} from "@/lib/amelding/deadlines";
+import { approachingAmeldingDeadline, owesAmelding } from "@/lib/amelding/deadline-due";
+import { osloDate } from "@/lib/amelding/deadlines";
 import type { Db } from "@/lib/db/client";
 
 /**
- * deadline.approaching: when the A-melding due next is within DEADLINE_WARNING_WORKING_DAYS
- * working days of its deadline (lib/amelding/deadlines.ts) and an organisation subscribed to the
- * event has none for that month accepted or on its way, one event per organisation and month.
+ * deadline.approaching: when the A-melding due next is close to its deadline and an organisation
+ * subscribed to the event owes it (lib/amelding/deadline-due.ts, the same rule as the
+ * notification), one event per organisation and month.
  * webhook_deadline_notices remembers which were sent, so the hourly run of every worker enqueues
  * each once; the notice and the deliveries are written in one transaction.
  */
 export async function enqueueDeadlineEvents(db: Db, now: Date = new Date()): Promise<number> {
-  const today = osloDate(now);
-  const period = nextDueMonth(today);
-  const deadline = ameldingDeadline(period);
-  const workingDaysLeft = workingDaysUntil(today, deadline);
-  if (workingDaysLeft < 0 || workingDaysLeft > DEADLINE_WARNING_WORKING_DAYS) return 0;
+  const due = approachingAmeldingDeadline(osloDate(now));
+  if (!due) return 0;
+  const { month: period, deadline, workingDaysLeft } = due;
   return db.transaction(async (tx) => {
     const noted = await tx.execute<{ organisation_id: string; orgnr: string }>(sql`
       with candidates as (
@@ -29,10 +22,7 @@ export async function enqueueDeadlineEvents(db: Db, now: Date = new Date()): Pro
         from webhook_subscription_organisations so
         join webhook_subscriptions s on s.id = so.subscription_id
         where s.enabled and 'deadline.approaching' = any (s.events)
-          and not exists (
-            select 1 from submissions x
-            where x.organisation_id = so.organisation_id and x.kind = 'amelding' and x.subject = ${period}
-              and x.status in ('queued', 'sending', 'retrying', 'accepted'))
+          and ${owesAmelding(sql`so.organisation_id`, due)}
       ), noted as (
         insert into webhook_deadline_notices (organisation_id, period)
         select organisation_id, ${period} from candidates

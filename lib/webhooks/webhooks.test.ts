@@ -75,6 +75,11 @@ async function admin() {
   return { ...user, organisationIds: [org.id], org, orgnr: orgnr!.orgnr };
 }
 
+/** Dates the organisation's creation, so a deadline in the test's calendar finds it (or not) as a client. */
+async function existedSince(organisationId: string, date: string) {
+  await db.execute(sql`update organisations set created_at = ${date}::timestamptz where id = ${organisationId}`);
+}
+
 const ALL_EVENTS = [
   "submission.accepted",
   "submission.rejected",
@@ -525,6 +530,7 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     const a = await admin();
     const hook = await receiver();
     const { subscriptionId } = await subscribe(a, hook.url, ["deadline.approaching"]);
+    await existedSince(a.org.id, "2026-01-01");
     // The A-melding for 2026-10 is due 2026-11-05 (a Thursday); 2026-11-03 is two working days before.
     const now = new Date("2026-11-03T08:00:00Z");
     expect(await enqueueDeadlineEvents(db, new Date("2026-10-28T08:00:00Z"))).toBe(0);
@@ -540,9 +546,17 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     // An organisation whose A-melding is accepted gets none.
     const b = await admin();
     const { subscriptionId: bSub } = await subscribe(b, hook.url, ["deadline.approaching"]);
+    await existedSince(b.org.id, "2026-01-01");
     await setStatus((await submission(b)).submissionId, "accepted");
     await enqueueDeadlineEvents(db, now);
     expect(await deliveriesOf(bSub)).toHaveLength(0);
+
+    // Nor one added after the deadline: it was never asked for that month (the notification's rule).
+    const c = await admin();
+    const { subscriptionId: cSub } = await subscribe(c, hook.url, ["deadline.approaching"]);
+    await existedSince(c.org.id, "2026-11-06");
+    await enqueueDeadlineEvents(db, now);
+    expect(await deliveriesOf(cSub)).toHaveLength(0);
   });
 });
 
