@@ -85,6 +85,18 @@ describe("reported amounts per organisation and month (real PostgreSQL)", () => 
     expect(await reportedAmountsByMonth(db, [org.id], "2026-08", "2026-08")).toMatchObject([
       { month: "2026-08", forskuddstrekk: 1500, previous: null },
     ]);
+
+    // A second A-melding for the month that replaces nothing adds to it; the month links to it, the last accepted.
+    const addition = await save(
+      org.id,
+      "2026-09",
+      leveranse(org.orgnr, "2026-09", [100, 0], 50),
+      "accepted",
+      new Date("2026-10-07T10:00:00Z"),
+    );
+    expect(await reportedAmountsByMonth(db, [org.id], "2026-09", "2026-09")).toMatchObject([
+      { month: "2026-09", submissionId: addition, forskuddstrekk: 1800.5, arbeidsgiveravgift: 2650 },
+    ]);
   });
 
   it("counts back over a year's end", () => {

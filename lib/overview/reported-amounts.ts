@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { isCurrentAmelding } from "@/lib/amelding/current-ameldinger";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 
@@ -9,11 +10,14 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, "0")}`;
 }
 
+const nullableNumber = (value: unknown) => (value === null ? null : Number(value));
+
 export type Amounts = { forskuddstrekk: number | null; arbeidsgiveravgift: number | null };
 export type MonthAmounts = Amounts & {
   organisationId: string;
   organisationName: string;
   month: string;
+  /** The month's A-melding accepted last, which the month links to. */
   submissionId: string;
   /** The same organisation's month before, when an A-melding for it was accepted. */
   previous: Amounts | null;
@@ -21,8 +25,8 @@ export type MonthAmounts = Amounts & {
 
 /**
  * What each organisation reported per month from `fromMonth` to `toMonth` (YYYY-MM): the sums of
- * the month's current A-melding (the one accepted last, i.e. the latest replacement), read from
- * the columns stored when the version was saved, never from payloads. Each month carries the
+ * the month's current A-meldinger (lib/amelding/current-ameldinger.ts), read from the columns
+ * stored when each version was saved, never from payloads. Each month carries the
  * month before for comparison. Scoped to the organisations given, in the WHERE clause, and read
  * through submissions_subject_idx (organisation, kind, month).
  */
@@ -34,13 +38,15 @@ export async function reportedAmountsByMonth(
 ): Promise<MonthAmounts[]> {
   if (organisationIds.length === 0) return [];
   const rows = await db
-    .selectDistinctOn([submissions.organisationId, submissions.subject], {
+    .select({
       organisationId: submissions.organisationId,
       organisationName: organisations.name,
       month: submissions.subject,
-      submissionId: submissions.id,
-      forskuddstrekk: submissionVersions.reportedForskuddstrekk,
-      arbeidsgiveravgift: submissionVersions.reportedArbeidsgiveravgift,
+      submissionId: sql<string>`(array_agg(${submissions.id} order by ${submissions.acceptedAt} desc))[1]`,
+      forskuddstrekk: sql<number | null>`sum(${submissionVersions.reportedForskuddstrekk})`.mapWith(nullableNumber),
+      arbeidsgiveravgift: sql<number | null>`sum(${submissionVersions.reportedArbeidsgiveravgift})`.mapWith(
+        nullableNumber,
+      ),
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
@@ -48,13 +54,12 @@ export async function reportedAmountsByMonth(
     .where(
       and(
         inArray(submissions.organisationId, organisationIds),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.status, "accepted"),
+        isCurrentAmelding(),
         gte(submissions.subject, previousMonth(fromMonth)),
         lte(submissions.subject, toMonth),
       ),
     )
-    .orderBy(asc(submissions.organisationId), asc(submissions.subject), desc(submissions.acceptedAt));
+    .groupBy(submissions.organisationId, organisations.name, submissions.subject);
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.month}`, r]));
   return rows
     .filter((r) => r.month >= fromMonth)

@@ -13,7 +13,14 @@ describe("the payment overview (real PostgreSQL)", () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);
     const other = await createTestOrganisation(db, null);
-    const save = async (organisationId: string, orgnr: string, trekk: number[], aga: number, acceptedAt: Date) => {
+    const save = async (
+      organisationId: string,
+      orgnr: string,
+      trekk: number[],
+      aga: number,
+      acceptedAt: Date,
+      replacesSubmissionId?: string,
+    ) => {
       const l = testLeveranse(orgnr, orgnr, "2026-10");
       l.oppgave.betalingsinformasjon = {
         sumForskuddstrekkPerLoennsutbetalingsdato: trekk.map((beloep, i) => ({
@@ -23,14 +30,21 @@ describe("the payment overview (real PostgreSQL)", () => {
         sumArbeidsgiveravgift: aga,
       };
       const { submissionId } = await db.transaction((tx) =>
-        createSubmission(tx, user, { organisationId, kind: "amelding", subject: "2026-10", payload: l, queue: false }),
+        createSubmission(tx, user, {
+          organisationId,
+          kind: "amelding",
+          subject: "2026-10",
+          payload: l,
+          queue: false,
+          ...(replacesSubmissionId ? { replacesSubmissionId } : {}),
+        }),
       );
       await db.update(submissions).set({ status: "accepted", acceptedAt }).where(eq(submissions.id, submissionId));
       return submissionId;
     };
-    await save(org.id, org.orgnr, [1000], 500, new Date("2026-11-02T10:00:00Z"));
-    // Accepted later for the same month: the month's current A-melding; the first counts no more.
-    const current = await save(org.id, org.orgnr, [1200, 800], 2500, new Date("2026-11-04T10:00:00Z"));
+    const original = await save(org.id, org.orgnr, [1000], 500, new Date("2026-11-02T10:00:00Z"));
+    // Its replacement, accepted later, takes its place: the original counts no more.
+    const current = await save(org.id, org.orgnr, [1200, 800], 2500, new Date("2026-11-04T10:00:00Z"), original);
     await db.insert(ameldingFeedback).values({
       submissionId: current,
       status: "ok",
@@ -73,6 +87,12 @@ describe("the payment overview (real PostgreSQL)", () => {
       new Date("2026-11-16T08:00:00Z"),
     );
     expect(early.map((i) => i.state)).toEqual(["overdue", "overdue", "due_today"]);
+
+    // A second A-melding for the month that replaces nothing is owed beside it (they add up).
+    const second = await save(org.id, org.orgnr, [300], 100, new Date("2026-11-05T10:00:00Z"));
+    const both = await getPaymentOverview(db, [org.id], { fra: "2026-10", til: "2026-10" }, new Date("2026-11-20"));
+    expect(new Set(both.map((i) => i.submissionId))).toEqual(new Set([current, second]));
+    expect(both.reduce((sum, i) => sum + i.amount, 0)).toBe(1200 + 800 + 2500 + 300 + 100);
     expect(await getPaymentOverview(db, [], { fra: "2026-10", til: "2026-10" })).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, eq, gte, lte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -8,6 +8,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import type { Translator } from "@/lib/i18n/translator";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
+import { isCurrentAmelding } from "../current-ameldinger";
 import { osloDate, shiftMonth } from "../deadlines";
 import { arbeidsgiveravgiftTerm, forskuddstrekkDueDate } from "./payment-dates";
 
@@ -83,9 +84,8 @@ function stateOf(dueDate: string, today: string): PaymentState {
 /**
  * What the user's organisations owe for the accepted A-meldinger of the months in the window:
  * forskuddstrekk per salary payment date and arbeidsgiveravgift per month with its term's due date,
- * with kontonummer and KID from each A-melding's feedback. A month's current A-melding is the one
- * accepted last (its latest replacement), as for the overview's reported amounts
- * (lib/overview/reported-amounts.ts). Ordered by due date, then organisation.
+ * with kontonummer and KID from each A-melding's feedback, for the month's current A-meldinger
+ * (lib/amelding/current-ameldinger.ts). Ordered by due date, then organisation.
  */
 export async function getPaymentOverview(
   db: DbOrTx,
@@ -96,7 +96,7 @@ export async function getPaymentOverview(
   if (organisationIds.length === 0) return [];
   const today = osloDate(now);
   const rows = await db
-    .selectDistinctOn([submissions.organisationId, submissions.subject], {
+    .select({
       submissionId: submissions.id,
       kalendermaaned: submissions.subject,
       organisation: { id: organisations.id, orgnr: organisations.orgnr, name: organisations.name },
@@ -111,13 +111,11 @@ export async function getPaymentOverview(
     .where(
       and(
         inOrganisations(submissions.organisationId, organisationIds),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.status, "accepted"),
+        isCurrentAmelding(),
         gte(submissions.subject, window.fra),
         lte(submissions.subject, window.til),
       ),
-    )
-    .orderBy(asc(submissions.organisationId), asc(submissions.subject), desc(submissions.acceptedAt));
+    );
 
   const items: PaymentItem[] = [];
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import { isCurrentAmelding } from "@/lib/amelding/current-ameldinger";
 import type { DbOrTx } from "@/lib/db/client";
 import { submissions, submissionVersions } from "@/lib/db/schema";
 
@@ -14,7 +15,7 @@ const MAX_MESSAGES = 50;
 
 /**
  * What the organisation reported for the month before `kalendermaaned`: the virksomheter of its
- * accepted A-meldinger of that month that no accepted replacement supersedes, as one leveranse
+ * current A-meldinger of that month (lib/amelding/current-ameldinger.ts), as one leveranse
  * for the history rules (catalogue.ts). Undefined when nothing was accepted for that month. Only
  * `oppgave` is read; scoped by organisation and served by submissions_subject_idx.
  */
@@ -24,16 +25,7 @@ export async function previousMonthLeveranse(db: DbOrTx, organisationId: string,
     .select({ oppgave: sql<unknown>`${submissionVersions.payload}->'oppgave'` })
     .from(submissions)
     .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
-    .where(
-      and(
-        eq(submissions.organisationId, organisationId),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.subject, month),
-        eq(submissions.status, "accepted"),
-        sql`not exists (select 1 from ${submissions} r where r.replaces_submission_id = ${submissions.id}
-              and r.organisation_id = ${organisationId} and r.status = 'accepted')`,
-      ),
-    )
+    .where(and(eq(submissions.organisationId, organisationId), eq(submissions.subject, month), isCurrentAmelding()))
     .limit(MAX_MESSAGES);
   if (rows.length === 0) return undefined;
   const virksomhet = rows.flatMap((row) => {
