@@ -90,6 +90,8 @@ export default defineConfig({
       SANDBOX_MAIL_WEB_PORT: String(Number(process.env.E2E_SANDBOX_PORT) + 4),
       // Notification e-mails are looked for every second (e2e/notifications.spec.ts).
       NOTIFICATION_MAIL_POLL_SECONDS: "1",
+      // The deadline scan, every few seconds, finds clients seeded by e2e/control-tower.spec.ts.
+      NOTIFICATION_SCAN_SECONDS: "3",
       // Two working days before the deadline of November 2026's A-melding (7 December).
       SANDBOX_TODAY: "2026-12-03",
       DELIVERY_RECONCILE_SECONDS: "1",

@@ -10,7 +10,7 @@ export function connectToProductDatabase() {
   return postgres(embeddedDatabaseUrl(Number(process.env.E2E_PG_PORT)), { max: 2, onnotice: () => {} });
 }
 
-function randomOrgnr(): string {
+export function randomOrgnr(): string {
   for (;;) {
     const first = `39${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
     const d = orgnrCheckDigit(first);

@@ -867,7 +867,8 @@ export const notifications = pgTable(
     emailError: text("email_error"),
   },
   (t) => [
-    uniqueIndex("notifications_dedupe_idx").on(t.userId, t.kind, t.dedupeKey),
+    // Per organisation: the same subject (a month, a day) is its own notification for each organisation.
+    uniqueIndex("notifications_dedupe_idx").on(t.userId, t.organisationId, t.kind, t.dedupeKey),
     index("notifications_user_created_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     index("notifications_mail_due_idx").on(t.emailNextAt).where(sql`${t.emailStatus} in ('pending', 'sending')`),

@@ -204,15 +204,16 @@ describe("raising", () => {
 });
 
 describe("the deadline scan", () => {
-  it("notifies an organisation that has not sent the month two working days before its deadline, once", async () => {
+  it("notifies each organisation that has not sent the month two working days before its deadline, once", async () => {
     const user = await createTestUser(db, "admin");
     const idle = await createTestOrganisation(db, user.id);
+    const alsoIdle = await createTestOrganisation(db, user.id);
     const done = await createTestOrganisation(db, user.id);
     // Both were clients by the deadline, whenever the test runs (an organisation added later is not asked).
     await db
       .update(organisations)
       .set({ createdAt: new Date("2026-01-01T00:00:00Z") })
-      .where(inArray(organisations.id, [idle.id, done.id]));
+      .where(inArray(organisations.id, [idle.id, alsoIdle.id, done.id]));
     const created = await db.transaction((tx) =>
       createSubmission(tx, user, {
         organisationId: done.id,
@@ -233,9 +234,13 @@ describe("the deadline scan", () => {
     await scanDeadlines(db, { today: "2026-12-03", feedbackOverdueHours: 24 });
     const again = await scanDeadlines(db, { today: "2026-12-04", feedbackOverdueHours: 24 });
     const rows = await db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(rows.map((r) => [r.organisationId, r.kind, r.params])).toEqual([
-      [idle.id, "amelding_deadline", { month: "2026-11", deadline: "2026-12-07" }],
-    ]);
+    // One for each organisation that owes the month, though the month is the same.
+    expect(rows.map((r) => [r.organisationId, r.kind, r.params]).sort()).toEqual(
+      [
+        [idle.id, "amelding_deadline", { month: "2026-11", deadline: "2026-12-07" }],
+        [alsoIdle.id, "amelding_deadline", { month: "2026-11", deadline: "2026-12-07" }],
+      ].sort(),
+    );
     expect(again.ameldingDeadline).toBe(0);
   });
 

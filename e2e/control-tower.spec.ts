@@ -1,0 +1,100 @@
+import { expect, type Page, test } from "@playwright/test";
+import { leveranse, queueAmelding } from "./amelding-helpers";
+import { type Firm, seedAccountingFirm } from "./control-tower-fixture";
+import { demoPassword, signIn } from "./fixtures";
+import { connectToProductDatabase } from "./security/matrix-fixture";
+
+/*
+ * Issue 18's control tower end to end: an accounting firm with 50 client organisations
+ * (e2e/control-tower-fixture.ts). Each problem shows on the board and its cell leads to the fix.
+ * playwright.config.ts sets SANDBOX_TODAY to 3 December 2026, two working days before November's
+ * deadline (7 December), and scans for deadlines every few seconds.
+ */
+
+let firm: Firm;
+
+test.beforeAll(async () => {
+  const sql = connectToProductDatabase();
+  try {
+    firm = await seedAccountingFirm(sql);
+  } finally {
+    await sql.end();
+  }
+});
+
+async function signInAsFirm(page: Page) {
+  await signIn(page, firm.email, demoPassword());
+  await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
+}
+
+const cell = (page: Page, orgnr: string, month: string) => page.getByTestId(`board-cell-${orgnr}-${month}`);
+const mailCatcherUrl = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 4}/`;
+
+test.describe("the control tower of an accounting firm with 50 organisations", () => {
+  test("the board shows all 50; the month not sent near its deadline is among the riskiest and leads to the builder", async ({
+    page,
+  }) => {
+    await signInAsFirm(page);
+    await page.goto("/tavle");
+    await expect(page.getByTestId("board-showing")).toHaveText("Viser 1–50 av 50");
+    // Sorted by risk: the four clients with November outstanding (the demo three and ours) come first.
+    const firstRows = await page
+      .locator('[data-testid^="board-row-"]')
+      .evaluateAll((rows) => rows.slice(0, 4).map((r) => r.getAttribute("data-testid")));
+    expect(firstRows).toContain(`board-row-${firm.notSent.orgnr}`);
+
+    const done = firm.clients[0]!;
+    await expect(cell(page, done.orgnr, "2026-11")).toHaveAttribute("data-state", "accepted");
+    const late = cell(page, firm.notSent.orgnr, "2026-11");
+    await expect(late).toHaveAttribute("data-state", /^(not_sent|overdue)$/);
+    await late.getByRole("link").click();
+    await expect(page).toHaveURL(/\/a-melding\/ny\?org=[0-9a-f-]{36}&maaned=2026-11$/, { timeout: 30_000 });
+    await expect(page.getByLabel("Opplysningspliktig").first()).toHaveValue(firm.notSent.orgnr);
+  });
+
+  test("the client not sent two working days before the deadline is notified by e-mail, naming it", async ({
+    page,
+  }) => {
+    await page.goto(mailCatcherUrl());
+    const mail = page
+      .getByTestId("caught-mail")
+      .filter({ hasText: firm.email })
+      .filter({ hasText: "A-meldingen for nov. 2026 er ikke sendt" })
+      .filter({ hasText: firm.notSent.orgnr });
+    await expect(async () => {
+      await page.reload();
+      await expect(mail.first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(mail).toHaveCount(1);
+    // No other client of the firm was late: each of them sent November.
+    const others = page
+      .getByTestId("caught-mail")
+      .filter({ hasText: firm.email })
+      .filter({ hasText: /Klient \d\d/ });
+    await expect(others).toHaveCount(1);
+  });
+
+  test("feedback with an Øyeblikkelig deviation shows on the board and leads to the deviation and its replacement", async ({
+    browser,
+    page,
+  }) => {
+    // Fjellvind Bygg AS, one of the firm's clients, sends October; the sandbox's feedback has an
+    // Øyeblikkelig deviation (no arbeidsforhold for a person with income).
+    const id = await queueAmelding(browser, leveranse());
+    await signInAsFirm(page);
+    const october = cell(page, "310900125", "2026-10");
+    await expect(async () => {
+      await page.goto("/tavle?q=Fjellvind");
+      await expect(october).toHaveAttribute("data-state", "deviations", { timeout: 1_000 });
+      await expect(october.getByRole("link")).toHaveAttribute("href", new RegExp(id), { timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(october.getByRole("link")).toHaveAccessibleName(/Øyeblikkelig/);
+    await october.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/innsendinger/${id}`), { timeout: 30_000 });
+    await expect(page.getByTestId("deviations-immediate")).toContainText("MAGNET_EDAG-219");
+    await expect(page.getByTestId("feedback").getByRole("link", { name: "Send erstatningsmelding" })).toHaveAttribute(
+      "href",
+      `/a-melding/ny?erstatter=${id}`,
+    );
+  });
+});
