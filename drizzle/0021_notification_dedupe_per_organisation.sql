@@ -2,7 +2,10 @@
 -- or a day's failing token is a separate notification for each of a user's organisations, so the
 -- key is unique per user AND organisation (migration 0020 left out the organisation, and a user
 -- with several organisations got one deadline notification in all).
+-- notification_settings.digest_attempts: the daily digest gives up for the day after the queue's
+-- attempt limit (lib/notifications/mail-queue.ts).
 DROP INDEX "notifications_dedupe_idx";--> statement-breakpoint
+ALTER TABLE "notification_settings" ADD COLUMN "digest_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("user_id","organisation_id","kind","dedupe_key");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION raise_notification(p_organisation_id uuid, p_kind text, p_dedupe_key text, p_params jsonb, p_link text)
 RETURNS integer LANGUAGE plpgsql AS $$

@@ -891,6 +891,9 @@ export const notificationSettings = pgTable("notification_settings", {
   lastDigestAt: timestamp("last_digest_at", { withTimezone: true }),
   // A digest a worker is sending holds this until then (its lease).
   digestLeaseUntil: timestamp("digest_lease_until", { withTimezone: true }),
+  // Failed tries of today's digest; at the queue's attempt limit the day is given up (the
+  // notifications stay held for the next day's digest), so a refused address is not retried forever.
+  digestAttempts: integer("digest_attempts").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

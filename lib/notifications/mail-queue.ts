@@ -127,12 +127,14 @@ export async function sendDueMails(db: Db, options: MailQueueOptions): Promise<{
   return result;
 }
 
-type DigestUser = { user_id: string; email: string; name: string };
+type DigestUser = { user_id: string; email: string; name: string; digest_attempts: number };
 
 /**
  * The daily digests: for each user who chose them and has notifications held for one, once per
  * Norwegian day from `digestHour`, one e-mail with all of them. The user's settings row is the
- * claim (SKIP LOCKED, then a lease), and last_digest_at marks the day as done.
+ * claim (SKIP LOCKED, then a lease), and last_digest_at marks the day as done. A digest that
+ * cannot be sent is tried again with the queue's backoff up to `maxAttempts` times; then the day
+ * is given up, and its notifications wait, still held, for the next day's digest.
  */
 export async function sendDueDigests(
   db: Db,
@@ -157,9 +159,9 @@ export async function sendDueDigests(
     ), claimed as (
       update notification_settings s set digest_lease_until = now() + make_interval(secs => ${options.leaseMs / 1000})
       from due where s.user_id = due.user_id
-      returning s.user_id
+      returning s.user_id, s.digest_attempts
     )
-    select c.user_id, u.email, u.name from claimed c join users u on u.id = c.user_id and u.active`);
+    select c.user_id, c.digest_attempts, u.email, u.name from claimed c join users u on u.id = c.user_id and u.active`);
   for (const user of users) {
     const items = await db.execute<MailNotification & { id: string; organisation_name: string }>(sql`
       select n.id, n.kind, n.params, n.link, o.name as organisation_name, o.orgnr
@@ -182,11 +184,19 @@ export async function sendDueDigests(
       }
     } catch (error) {
       const code = mailErrorCode(error);
-      logger.warn({ userId: user.user_id, code }, "notification digest not sent");
+      const attempts = user.digest_attempts + 1;
+      const giveUp = attempts >= options.maxAttempts;
+      logger.warn({ userId: user.user_id, code, attempt: attempts, giveUp }, "notification digest not sent");
       result.failed++;
-      await db.execute(sql`
-        update notification_settings set digest_lease_until = now() + make_interval(secs => ${mailRetryDelayMs(2) / 1000})
-        where user_id = ${user.user_id}`);
+      await db.execute(
+        giveUp
+          ? sql`update notification_settings set last_digest_at = ${now.toISOString()}::timestamptz,
+                  digest_attempts = 0, digest_lease_until = null
+                where user_id = ${user.user_id}`
+          : sql`update notification_settings set digest_attempts = ${attempts},
+                  digest_lease_until = now() + make_interval(secs => ${mailRetryDelayMs(attempts) / 1000})
+                where user_id = ${user.user_id}`,
+      );
       continue;
     }
     const ids = items.map((i) => i.id);
@@ -197,7 +207,8 @@ export async function sendDueDigests(
           .set({ emailStatus: "sent", emailSentAt: new Date() })
           .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "digest")));
       await tx.execute(sql`
-        update notification_settings set last_digest_at = ${now.toISOString()}::timestamptz, digest_lease_until = null
+        update notification_settings set last_digest_at = ${now.toISOString()}::timestamptz, digest_lease_until = null,
+          digest_attempts = 0
         where user_id = ${user.user_id}`);
     });
   }

@@ -371,6 +371,36 @@ describe("the mail queue", () => {
   });
 });
 
+describe("the mail queue's daily digest to a refused address", () => {
+  it("is tried again with backoff up to the attempt limit, then given up for the day and tried the next day", async () => {
+    const org = await createTestOrganisation(db);
+    const userId = await userWithEmail(`digest-bad-${uniq()}@${REFUSED_DOMAIN}`, org.id);
+    await db.insert(notificationSettings).values({ userId, emailMode: "daily" });
+    await raise(org.id, "digest:refused");
+    const options = { ...mailOptions({ maxAttempts: 2 }), digestHour: 7 };
+    const settings = async () =>
+      (await db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)))[0]!;
+    // The retry's backoff has passed.
+    const leaseOver = () =>
+      db.update(notificationSettings).set({ digestLeaseUntil: null }).where(eq(notificationSettings.userId, userId));
+    const at = (iso: string) => sendDueDigests(db, { ...options, now: () => new Date(iso) });
+
+    expect(await at("2026-12-03T07:30:00Z")).toMatchObject({ failed: 1 });
+    expect((await settings()).digestAttempts).toBe(1);
+    expect((await settings()).digestLeaseUntil).not.toBeNull();
+    await leaseOver();
+    expect(await at("2026-12-03T07:40:00Z")).toMatchObject({ failed: 1 });
+    // The limit: the day is given up, nothing more is tried today however often the worker looks.
+    expect(await settings()).toMatchObject({ digestAttempts: 0, digestLeaseUntil: null });
+    expect(await at("2026-12-03T09:00:00Z")).toMatchObject({ failed: 0 });
+    // The notification is still held, for the next day's digest, which tries again.
+    const [held] = await db.select().from(notifications).where(eq(notifications.userId, userId));
+    expect(held!.emailStatus).toBe("digest");
+    expect(await at("2026-12-04T07:30:00Z")).toMatchObject({ failed: 1 });
+    options.sender.close();
+  });
+});
+
 describe("unsubscribing by link", () => {
   it("accepts our own link, and refuses a changed or expired one", () => {
     const userId = "0b5f0c43-64c7-4c61-9a4e-3a0f1d1e2a3b";
