@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ReportedAmountsTable } from "@/components/overview/reported-amounts-table";
-import { SubmissionsChartLazy } from "@/components/overview/submissions-chart-lazy";
+import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tag } from "@/components/ui/tag";
@@ -229,7 +229,7 @@ export default async function OverviewPage({
         <h2 id="chart-heading" className="mb-3 text-lg font-semibold">
           {t("overview.chart.heading", { from: format.date(period.from), to: format.date(period.to) })}
         </h2>
-        <SubmissionsChartLazy points={points} />
+        <SubmissionsChart points={points} />
         <details className="mt-2">
           <summary className="cursor-pointer">{t("overview.chart.asTable")}</summary>
           <table className="mt-2 border-collapse bg-white text-left text-sm">

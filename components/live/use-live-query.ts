@@ -14,7 +14,13 @@ import type { z } from "zod";
  * server (the submission detail: payloads, raw bodies, masking by role) poll a small state and
  * re-render when it changes (components/live/live-submission.tsx).
  */
-export function useLiveQuery<S extends z.ZodType>(options: {
+/**
+ * A zod schema, classic or `zod/mini`: both parse. A view polled from the app's frame (the bell)
+ * uses `zod/mini`, so every page does not carry classic zod (docs/benchmarks.md).
+ */
+type ParsingSchema = z.core.$ZodType & { parse(data: unknown): unknown };
+
+export function useLiveQuery<S extends ParsingSchema>(options: {
   queryKey: QueryKey;
   /** A GET route handler (or, where each poll records what it learns, a POST one). */
   url: string;
@@ -35,7 +41,7 @@ export function useLiveQuery<S extends z.ZodType>(options: {
         ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return schema.parse(await res.json());
+      return schema.parse(await res.json()) as z.output<S>;
     },
     initialData: initial,
     enabled,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
-import { unreadCountSchema } from "@/lib/notifications/validation";
+import { unreadCountSchema } from "@/lib/notifications/unread-count";
 
 /** How often the bell asks for the unread count: often enough for a deadline, cheap (one index probe). */
 const BELL_POLL_MS = 30_000;

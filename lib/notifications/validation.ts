@@ -13,6 +13,3 @@ export const notificationSettingsSchema = z.object({
   /** Null: every organisation the user has. */
   organisationIds: z.array(z.uuid()).max(5000).nullable(),
 });
-
-/** The bell's answer (app/api/notifications). */
-export const unreadCountSchema = z.object({ unread: z.number().int().min(0) });

@@ -109,7 +109,7 @@ export type RouteConfig<
   Q extends z.ZodType,
   P extends z.ZodType,
   B extends z.ZodType,
-  O extends z.ZodType | typeof STREAMED,
+  O extends z.core.$ZodType | typeof STREAMED,
 > = {
   /** Names the route in logs. */
   name: string;
@@ -150,7 +150,7 @@ export type RouteInput<Q extends z.ZodType, P extends z.ZodType, B extends z.Zod
 };
 
 export type RouteContext<A extends RouteAccess> = A extends { apiKey: unknown } ? ApiRouteContext : { user: UserOf<A> };
-type HandlerAnswer<O> = O extends z.ZodType ? JsonAnswer<z.input<O>> | z.input<O> : Response;
+type HandlerAnswer<O> = O extends z.core.$ZodType ? JsonAnswer<z.input<O>> | z.input<O> : Response;
 
 /** What Next.js passes a route handler as its second argument. */
 export type NextRouteContext = { params: Promise<unknown> };
@@ -178,7 +178,7 @@ export type RouteDeps = {
 export function createDefineRoute(deps: RouteDeps) {
   return function defineRoute<
     A extends RouteAccess,
-    O extends z.ZodType | typeof STREAMED,
+    O extends z.core.$ZodType | typeof STREAMED,
     Q extends z.ZodType = z.ZodUndefined,
     P extends z.ZodType = z.ZodUndefined,
     B extends z.ZodType = z.ZodUndefined,
@@ -288,7 +288,7 @@ export function createDefineRoute(deps: RouteDeps) {
           const run = async (tx: DbOrTx) => {
             const ctx: ApiRouteContext = { user: null, api: caller, db: tx, afterCommit: (fn) => afterCommit.push(fn) };
             const answered = await handler(input, ctx as RouteContext<A>);
-            return parseAnswer(config.output as z.ZodType, answered, where, deps.logger, fail);
+            return parseAnswer(config.output as z.core.$ZodType, answered, where, deps.logger, fail);
           };
           if (!config.idempotent || !idempotencyKey) {
             const parsed = await run(db);
@@ -324,7 +324,7 @@ export function createDefineRoute(deps: RouteDeps) {
         }
         const answered = await handler(input, { user } as RouteContext<A>);
         if (config.output === STREAMED) return answered as Response;
-        const parsed = parseAnswer(config.output as z.ZodType, answered, where, deps.logger);
+        const parsed = parseAnswer(config.output as z.core.$ZodType, answered, where, deps.logger);
         return parsed instanceof Response ? parsed : toJsonResponse(parsed);
       } catch (error) {
         if (error instanceof SafeError) {
@@ -418,14 +418,14 @@ function checkAccess(
 type ParsedAnswer = { status: number; body: unknown; headers: Record<string, string> };
 
 function parseAnswer(
-  output: z.ZodType,
+  output: z.core.$ZodType,
   answered: unknown,
   where: Record<string, string>,
   logger: Logger | undefined,
   fail: (status: number, body: RouteErrorBody) => Response = errorAnswer,
 ): ParsedAnswer | Response {
   const { body, status, headers } = answered instanceof JsonAnswer ? answered : new JsonAnswer(answered);
-  const parsed = output.safeParse(body);
+  const parsed = z.safeParse(output, body);
   if (!parsed.success) {
     // The issues name paths and expectations, never the values (which may be personal data).
     const reference = logUnexpectedError(

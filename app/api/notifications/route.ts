@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { countUnread } from "@/lib/notifications/notification-queries";
-import { unreadCountSchema } from "@/lib/notifications/validation";
+import { unreadCountSchema } from "@/lib/notifications/unread-count";
 import { defineRoute } from "@/lib/routes/define-route";
 
 export const dynamic = "force-dynamic";
