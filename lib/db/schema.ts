@@ -18,9 +18,9 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { AccessProblemState, AccessState } from "@/lib/access-health/access-outcome";
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
-import type { AccessProblemState, AccessState } from "@/lib/access-health/access-outcome";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
