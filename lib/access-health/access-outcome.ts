@@ -24,10 +24,11 @@ export type AccessOutcome =
   | { kind: "failure"; state: AccessProblemState; code: string | null; api: AccessApi | null };
 
 /**
- * Skatteetaten's codes that refuse access rather than content (api-dok
- * `docs/api/innrapportering-amelding.md`, the AMLD table; OAR's counterparts): 401 authentication,
- * 403 authorisation (the system user lacks the right or access package), not authorised for the
- * dialog, and a token without a system user.
+ * Skatteetaten's codes that refuse access rather than content (docs/skatteetaten-contract.md,
+ * "Error codes": the AMLD table of api-dok `docs/api/innrapportering-amelding.md` and the OAR
+ * table): authentication (AMLD_004; OAR_001, published as 403), authorisation, i.e. the system
+ * user lacks the right or access package (AMLD_005; OAR_002), an invalid token, not authorised for
+ * the dialog, and a token without a system user.
  */
 const REFUSAL_CODES: Record<string, AccessProblemState> = {
   AMLD_004: "refused",
@@ -35,17 +36,28 @@ const REFUSAL_CODES: Record<string, AccessProblemState> = {
   AMLD_1008: "refused",
   AMLD_1015: "refused",
   AMLD_1063: "system_user_missing",
-  GLD_004: "refused",
   GLD_005: "refused",
-  OAR_004: "refused",
-  OAR_005: "refused",
+  OAR_001: "refused",
+  OAR_002: "refused",
+  OAR_1001: "refused",
+  OAR_1002: "refused",
   OAR_1011: "system_user_missing",
 };
 
-/** An answer from Skatteetaten: `code` as decoded from its body (null when it had none). */
-export function classifyAnswer(api: AccessApi, status: number, code: string | null): AccessOutcome {
-  const known = code ? REFUSAL_CODES[code] : undefined;
-  if (known) return { kind: "failure", state: known, code, api };
+/**
+ * An answer from Skatteetaten: `code` is its main code (`kode`), `specifications` the codes that
+ * narrow it down (AMLD_004 with AMLD_1063, AMLD_005 with AMLD_1015); the most specific known one names the refusal.
+ */
+export function classifyAnswer(
+  api: AccessApi,
+  status: number,
+  code: string | null,
+  specifications: readonly (string | null)[] = [],
+): AccessOutcome {
+  for (const candidate of [...specifications, code]) {
+    const known = candidate ? REFUSAL_CODES[candidate] : undefined;
+    if (known) return { kind: "failure", state: known, code: candidate, api };
+  }
   // A refusal without a code we know still refuses access.
   if (status === 401 || status === 403) return { kind: "failure", state: "refused", code, api };
   if (status >= 500 || status === 429 || status === 408) return { kind: "token_ok" };

@@ -633,7 +633,12 @@ type AttemptFinish = {
 function accessOutcomeOf(claimed: Claimed, finish: AttemptFinish): AccessOutcome | null {
   if (finish.access) return finish.access;
   if (finish.responseStatus !== undefined)
-    return classifyAnswer(claimed.submission.kind, finish.responseStatus, finish.errorCode ?? null);
+    return classifyAnswer(
+      claimed.submission.kind,
+      finish.responseStatus,
+      finish.errorCode ?? null,
+      finish.decodedError?.specifications.map((s) => s.kode) ?? [],
+    );
   if (finish.outcome === "timeout" || finish.outcome === "network_error") return { kind: "token_ok" };
   return null;
 }
