@@ -120,7 +120,7 @@ describe("access health recorded by the delivery engine (sandbox over HTTP, real
     expect((await notificationsOf(org.id)).filter((n) => n.kind === "system_user_revoked")).toHaveLength(2);
   });
 
-  it("records Skatteetaten's access refusal with its code (AMLD_005 with AMLD_1015)", async () => {
+  it("records Skatteetaten's access refusal (AMLD_005) with its code", async () => {
     h.skatteetaten.setFaults([{ kind: "status", status: 403, code: "AMLD_005", count: 1 }]);
     try {
       const { result } = await send(1);
