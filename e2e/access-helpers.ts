@@ -28,6 +28,7 @@ export async function onboardOrganisation(page: Page, organisation: { name: stri
   await expect(form.getByText("Organisasjonen er lagt til.")).toBeVisible();
   const row = page.getByTestId(`org-row-${organisation.orgnr}`);
   await row.getByRole("button", { name: "Be om systembruker" }).click();
+  await expect(row).toContainText("Venter på kunden");
   await acceptPendingRequest(page, organisation.orgnr);
 }
 
