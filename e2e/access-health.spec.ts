@@ -1,10 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { acceptPendingRequest, newOrgnr, onboardOrganisation, revokeSystemUser } from "./access-helpers";
 import { storageStateFor } from "./fixtures";
 import { fillValidOppdrag } from "./oppdrag-helpers";
 
 test.use({ storageState: storageStateFor("admin") });
+
+/** Each step waits for a server action, a delivery or a page on a machine other suites share. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 async function expectNoAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -19,7 +22,7 @@ async function sendOppdrag(page: Page, organisation: { name: string; orgnr: stri
   await page.goto("/oppdrag/ny");
   await fillValidOppdrag(page, { organisation });
   await page.getByRole("button", { name: "Send inn" }).click();
-  await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByTestId("submission-status")).toContainText(status, { timeout: 30_000 });
 }
 
@@ -44,7 +47,7 @@ test("a revoked system user shows on the board, notifies once, and leads to its 
   );
   await mark.click();
 
-  await expect(page).toHaveURL(/\/organisasjoner\/[0-9a-f-]{36}\/tilgang$/);
+  await expect(page).toHaveURL(/\/organisasjoner\/[0-9a-f-]{36}\/tilgang$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Tilgang til Skatteetaten", level: 1 })).toBeVisible();
   await expect(page.getByTestId("access-state")).toHaveText("Systembrukeren er trukket tilbake");
   await expect(page.getByTestId("access-last-failure")).toContainText("kode MP-303");

@@ -1,4 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { expect as baseExpect, type Page } from "@playwright/test";
+
+/** Each step waits for a server action or Altinn's answer on a machine other suites share. */
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** The sandbox Altinn (playwright.config.ts: SANDBOX_ALTINN_PORT). */
 const ALTINN = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 2}`;
