@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import type { AccessProblemState } from "@/lib/access-health/access-outcome";
 import { DEADLINE_WARNING_WORKING_DAYS } from "@/lib/amelding/deadlines";
 import { BOARD_STATES, type BoardState } from "@/lib/board/board-filter";
 import type { Board, BoardCell, BoardMonth, BoardRow } from "@/lib/board/board-query";
@@ -53,8 +54,18 @@ function cellHref(row: BoardRow, cell: BoardCell, viewer: BoardViewer): string {
   return `/innsendinger?${filterToSearchParams({ kind: "amelding", org: row.id, period: cell.kalendermaaned })}`;
 }
 
-export async function BoardTable({ board, viewer }: { board: Board; viewer: BoardViewer }) {
+export async function BoardTable({
+  board,
+  viewer,
+  accessProblems,
+}: {
+  board: Board;
+  viewer: BoardViewer;
+  /** Organisations of the page whose access to Skatteetaten fails (lib/access-health/queries.ts). */
+  accessProblems?: Map<string, { state: AccessProblemState }>;
+}) {
   const t = await getTranslations("board");
+  const tAccess = await getTranslations("accessHealth");
   const format = formatter(await getLocale());
   const monthOf = new Map(board.months.map((m) => [m.kalendermaaned, m]));
 
@@ -120,6 +131,7 @@ export async function BoardTable({ board, viewer }: { board: Board; viewer: Boar
                 >
                   <span className="font-medium">{row.name}</span>
                   <div className="text-xs text-muted tabular-nums">{formatOrgnr(row.orgnr)}</div>
+                  <AccessMark row={row} problem={accessProblems?.get(row.id)} t={tAccess} />
                   <div className="mt-1 text-xs">
                     {viewer.ownerCandidates ? (
                       <OwnerSelect
@@ -201,6 +213,32 @@ export async function BoardTable({ board, viewer }: { board: Board; viewer: Boar
         ))}
       </Legend>
     </>
+  );
+}
+
+/** A row's access problem, linking to its fix (docs/access-health.md). */
+function AccessMark({
+  row,
+  problem,
+  t,
+}: {
+  row: BoardRow;
+  problem: { state: AccessProblemState } | undefined;
+  t: Awaited<ReturnType<typeof getTranslations<"accessHealth">>>;
+}) {
+  if (!problem) return null;
+  const state = t(`state.${problem.state}`);
+  return (
+    <Link
+      href={`/organisasjoner/${row.id}/tilgang`}
+      aria-label={t("boardLabel", { organisation: row.name, state })}
+      className="mt-1 block text-xs font-semibold text-danger"
+      data-testid={`board-access-${row.orgnr}`}
+      data-state={problem.state}
+    >
+      <span aria-hidden="true">⚠ </span>
+      {t("boardMark", { state })}
+    </Link>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useLiveQuery } from "@/components/live/use-live-query";
 import { Table, type TableColumn } from "@/components/ui/table";
@@ -29,6 +30,7 @@ export function OrganisationsTable({
 }) {
   const t = useTranslations("organisations");
   const ts = useTranslations("systemUsers");
+  const ta = useTranslations("accessHealth");
   const format = formatter(useLocale());
   // A new server render (an organisation added, a request made) starts a new query from its rows.
   const signature = initial
@@ -59,6 +61,16 @@ export function OrganisationsTable({
       cell: (o) => format.date(new Date(o.createdAt)),
     },
     { key: "systemUser", header: ts("column"), cell: (o) => <SystemUserStatus row={o} /> },
+    {
+      key: "access",
+      header: ta("column"),
+      cell: (o) => (
+        <Link href={`/organisasjoner/${o.id}/tilgang`} data-testid={`org-access-${o.orgnr}`}>
+          {ta("open")}
+          <span className="sr-only"> – {o.name}</span>
+        </Link>
+      ),
+    },
   ];
   if (canManage) {
     columns.push({

@@ -147,6 +147,7 @@ export type AuditDetailsByAction = {
     confirmUrl: string | null;
     adoptedExistingRequest?: true;
     replacesRejectedRequest?: string;
+    replacesRevokedSystemUser?: string;
   };
   "system_user.status_change": {
     orgnr: string | undefined;

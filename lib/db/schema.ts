@@ -18,6 +18,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
+import type { AccessProblemState, AccessState } from "@/lib/access-health/access-outcome";
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
@@ -899,3 +900,27 @@ export const notificationSettings = pgTable("notification_settings", {
 
 export type Notification = typeof notifications.$inferSelect;
 export type NotificationSettings = typeof notificationSettings.$inferSelect;
+
+/**
+ * Per organisation, what the latest delivery attempts said about its access to Skatteetaten
+ * (docs/access-health.md): the last token and call that worked and the last failure. Written by
+ * the delivery engine's settlement statement, in the same statement as the outcome it records;
+ * read by primary key for the board and the access page. Never holds a token or personal data:
+ * a failure is a kind, a code and when.
+ */
+export const organisationAccessHealth = pgTable("organisation_access_health", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  state: text("state").$type<AccessState>().notNull(),
+  /** When the state last changed: a transition to system_user_revoked notifies once per such time. */
+  stateSince: timestamp("state_since", { withTimezone: true }).notNull().defaultNow(),
+  lastTokenAt: timestamp("last_token_at", { withTimezone: true }),
+  lastCallAt: timestamp("last_call_at", { withTimezone: true }),
+  lastCallApi: reportKindEnum("last_call_api"),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+  lastFailureState: text("last_failure_state").$type<AccessProblemState>(),
+  lastFailureCode: text("last_failure_code"),
+  lastFailureApi: reportKindEnum("last_failure_api"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

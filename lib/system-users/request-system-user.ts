@@ -1,4 +1,5 @@
 import "server-only";
+import { isSystemUserRevoked } from "@/lib/access-health/queries";
 import { SafeError } from "@/lib/actions/action-result";
 import {
   type SystemUserRequest as AltinnSystemUserRequest,
@@ -56,7 +57,9 @@ export async function requestSystemUser(
 ): Promise<RequestSystemUserResult> {
   const latest = await latestSystemUserRequest(db, organisation.id);
   if (latest?.status === "new") throw new SafeError("conflict", "systemUsers.errors.alreadyRequested");
-  if (latest?.status === "accepted") throw new SafeError("conflict", "systemUsers.errors.alreadyAccepted");
+  // An accepted system user the customer has since deleted in Altinn (docs/access-health.md) is replaced by a new request.
+  if (latest?.status === "accepted" && !(await isSystemUserRevoked(db, organisation.id)))
+    throw new SafeError("conflict", "systemUsers.errors.alreadyAccepted");
 
   let created: { request: AltinnSystemUserRequest; adopted: boolean };
   try {
@@ -109,6 +112,7 @@ export async function requestSystemUser(
         confirmUrl: request.confirmUrl,
         ...(adopted ? { adoptedExistingRequest: true } : {}),
         ...(latest?.status === "rejected" ? { replacesRejectedRequest: latest.externalId } : {}),
+        ...(latest?.status === "accepted" ? { replacesRevokedSystemUser: latest.externalId } : {}),
       },
     });
     return inserted;

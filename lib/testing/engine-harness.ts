@@ -5,8 +5,11 @@ import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { createDialogStore } from "@/lib/sandbox/altinn/dialogporten/dialog-store";
 import { createDialogportenHandler } from "@/lib/sandbox/altinn/dialogporten/handler";
 import { startSandboxAltinn } from "@/lib/sandbox/altinn/server";
+import { systemUserRequestsHandler } from "@/lib/sandbox/altinn/system-user-requests/handler";
+import { sandboxSystemsFromClients } from "@/lib/sandbox/altinn/system-user-requests/system-register";
 import { buildDemoSandboxClient } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { startSandboxMaskinporten } from "@/lib/sandbox/maskinporten/server";
+import { SandboxSystemUserRegistry } from "@/lib/sandbox/maskinporten/system-user-registry";
 import { generateTestKey } from "@/lib/sandbox/maskinporten/test-fixture";
 import { sandboxTokenVerifier } from "@/lib/sandbox/sandbox-token-verifier";
 import type { FeedbackDelay } from "@/lib/sandbox/skatteetaten/amelding-feedback-publisher";
@@ -41,10 +44,15 @@ export async function startEngineHarness(
   for (let i = 0; i < (options.organisations ?? 2); i++) orgs.push(await createTestOrganisation(db, user.id));
   const key = generateTestKey();
   const clientId = randomUUID();
+  const clients = [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })];
+  // Shared by the sandbox Maskinporten and Altinn, as start-sandbox wires them: a system user the
+  // customer deletes in Altinn (POST /__control/system-users/{orgnr}/revoke) gets no more tokens.
+  const systemUsers = new SandboxSystemUserRegistry();
   const maskinporten = await startSandboxMaskinporten({
     port: 0,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 120,
-    clients: [buildDemoSandboxClient({ clientId, publicJwk: key.publicJwk, orgnrs: orgs.map((o) => o.orgnr) })],
+    clients,
+    systemUsers,
   });
   const verifyToken = sandboxTokenVerifier(maskinporten);
   const dialogs = createDialogStore();
@@ -57,7 +65,10 @@ export async function startEngineHarness(
   });
   const altinn = await startSandboxAltinn({
     port: 0,
-    handlers: [createDialogportenHandler({ store: dialogs, verifyToken })],
+    handlers: [
+      systemUserRequestsHandler({ maskinporten, registry: systemUsers, systems: sandboxSystemsFromClients(clients) }),
+      createDialogportenHandler({ store: dialogs, verifyToken }),
+    ],
   });
   const maskinportenEnv = {
     APP_MODE: "sandbox",

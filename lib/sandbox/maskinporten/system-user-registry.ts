@@ -11,6 +11,8 @@ export class SandboxSystemUserRegistry {
   readonly #usersBySystem = new Map<string, Map<string, SandboxSystemUser>>();
   /** "system orgnr" of the users written into client configurations: they exist, but stay the client's own. */
   readonly #configured = new Set<string>();
+  /** "system orgnr" of system users the organisation deleted in Altinn: configured ones stop working too. */
+  readonly #revoked = new Set<string>();
 
   /** Registers a client on a system (Altinn's system register lists the system's client ids). */
   linkClient(systemId: string, clientId: string): void {
@@ -35,11 +37,42 @@ export class SandboxSystemUserRegistry {
       this.#usersBySystem.set(user.systemId, users);
     }
     if (!users.has(user.orgnr)) users.set(user.orgnr, user);
+    this.#revoked.delete(`${user.systemId} ${user.orgnr}`);
+  }
+
+  /**
+   * The organisation deletes its system users in Altinn (every system's): Maskinporten then
+   * refuses grants for it as for an organisation that never had one (MP-303). Returns how many
+   * system users were deleted.
+   */
+  revoke(orgnr: string): number {
+    let count = 0;
+    for (const key of this.#configured) {
+      if (key.endsWith(` ${orgnr}`) && !this.#revoked.has(key)) {
+        this.#revoked.add(key);
+        count++;
+      }
+    }
+    for (const [systemId, users] of this.#usersBySystem) {
+      if (users.delete(orgnr)) {
+        this.#revoked.add(`${systemId} ${orgnr}`);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether the organisation deleted its system user for the system. */
+  isRevoked(systemId: string, orgnr: string): boolean {
+    return this.#revoked.has(`${systemId} ${orgnr}`);
   }
 
   /** Whether the organisation has a system user for the system, configured or approved. */
   has(systemId: string, orgnr: string): boolean {
-    return this.#configured.has(`${systemId} ${orgnr}`) || (this.#usersBySystem.get(systemId)?.has(orgnr) ?? false);
+    const key = `${systemId} ${orgnr}`;
+    return (
+      (this.#configured.has(key) && !this.#revoked.has(key)) || (this.#usersBySystem.get(systemId)?.has(orgnr) ?? false)
+    );
   }
 
   /** The approved system user `orgnr` for any system this client is registered on. */

@@ -149,7 +149,9 @@ function checkSystemUser(
   }
   const id = typeof org.ID === "string" ? org.ID.match(/^0192:(\d{9})$/) : null;
   if (!id) refuse(reject.authorizationDetailsValues('systemuser_org.ID must be "0192:<orgnr>".'));
-  const systemUser = client.systemUsers.find((u) => u.orgnr === id[1]) ?? registry?.find(client.clientId, id[1]!);
+  const systemUser =
+    client.systemUsers.find((u) => u.orgnr === id[1] && !registry?.isRevoked(u.systemId, u.orgnr)) ??
+    registry?.find(client.clientId, id[1]!);
   if (!systemUser) {
     refuse(
       reject.authorizationDetailsValues(

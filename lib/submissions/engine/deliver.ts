@@ -1,5 +1,6 @@
 import "server-only";
 import { getTableName, sql } from "drizzle-orm";
+import { type AccessOutcome, classifyAnswer, classifyTokenFailure } from "@/lib/access-health/access-outcome";
 import type { Db } from "@/lib/db/client";
 import { type DeliveryStep, type deliveryAttempts, type ReportKind, submissions } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
@@ -112,8 +113,12 @@ export async function deliverSubmission(deps: DeliveryDeps, submissionId: string
   } catch (error) {
     const transient = error instanceof TokenUnavailableError ? error.transient : true;
     const message = error instanceof Error ? error.message : "Token request failed";
-    const finish: AttemptFinish = { outcome: "not_sent", transportError: `Maskinporten: ${message}` };
     const mp = error instanceof TokenUnavailableError ? error.maskinporten : null;
+    const finish: AttemptFinish = {
+      outcome: "not_sent",
+      transportError: `Maskinporten: ${message}`,
+      access: classifyTokenFailure({ reason: mp?.key ?? "unexpected", mpCode: mp?.mpCode ?? null }),
+    };
     const reason = statusReason("token_unavailable", {
       maskinporten: mp?.key ?? "unexpected",
       ...mp?.values,
@@ -617,7 +622,26 @@ type AttemptFinish = {
   errorCode?: string | null;
   decodedError?: DecodedSkatteetatenError;
   korrelasjonsid?: string | null;
+  /** What the attempt says about the organisation's access, when not read from the answer (a token failure). */
+  access?: AccessOutcome;
 };
+
+/**
+ * What the attempt says about the organisation's access (lib/access-health/access-outcome.ts):
+ * any attempt that reached Skatteetaten had a token; its answer says whether access worked.
+ */
+function accessOutcomeOf(claimed: Claimed, finish: AttemptFinish): AccessOutcome | null {
+  if (finish.access) return finish.access;
+  if (finish.responseStatus !== undefined)
+    return classifyAnswer(
+      claimed.submission.kind,
+      finish.responseStatus,
+      finish.errorCode ?? null,
+      finish.decodedError?.specifications.map((s) => s.kode) ?? [],
+    );
+  if (finish.outcome === "timeout" || finish.outcome === "network_error") return { kind: "token_ok" };
+  return null;
+}
 
 async function scheduleRetryOrFail(
   deps: DeliveryDeps,
@@ -694,6 +718,7 @@ async function settleDurably(deps: DeliveryDeps, settlement: Settlement): Promis
 }
 
 function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement {
+  const access = accessOutcomeOf(claimed, finish);
   return {
     attempt_id: claimed.attemptId,
     submission_id: claimed.submission.id,
@@ -715,6 +740,9 @@ function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement 
     received_ids: next.status === "accepted" ? (next.receivedIds ?? {}) : null,
     next_attempt_at:
       next.nextAttemptAt && Number.isFinite(next.nextAttemptAt.getTime()) ? next.nextAttemptAt.toISOString() : null,
+    access_state: access === null ? null : access.kind === "failure" ? access.state : access.kind,
+    access_code: access?.kind === "failure" ? access.code : null,
+    access_api: access?.kind === "token_ok" || !access ? null : access.api,
   };
 }
 

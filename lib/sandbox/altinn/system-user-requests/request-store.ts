@@ -109,6 +109,18 @@ export class SystemUserRequestStore {
     return deleted;
   }
 
+  /**
+   * The customer deletes its system user in Altinn (not an API of the vendor's: the sandbox's
+   * control endpoint stands in for the customer). The accepted request goes with it, so a new
+   * request can be made.
+   */
+  revokeSystemUser(partyOrgNo: string): number {
+    for (const request of this.list())
+      if (request.partyOrgNo === partyOrgNo && request.status === "Accepted") this.#requests.delete(request.id);
+    this.#save();
+    return this.#registry.revoke(partyOrgNo);
+  }
+
   #createSystemUser(request: StoredSystemUserRequest) {
     this.#registry.add({ orgnr: request.partyOrgNo, systemId: request.systemId, systemUserId: request.systemUserId! });
   }
