@@ -1,7 +1,30 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
+
+/**
+ * The month's current A-melding, defined once: of an organisation's accepted A-meldinger for a
+ * month, the one accepted last (its latest replacement). Used as
+ * `selectDistinctOn(CURRENT_ACCEPTED.distinctOn, …).where(currentAcceptedIn(…)).orderBy(...CURRENT_ACCEPTED.orderBy)`
+ * by the overview's reported amounts, the payment overview and reconciliation; read through
+ * submissions_subject_idx (organisation, kind, month), scoped to `organisationIds` in the WHERE clause.
+ */
+export const CURRENT_ACCEPTED = {
+  distinctOn: [submissions.organisationId, submissions.subject],
+  orderBy: [asc(submissions.organisationId), asc(submissions.subject), desc(submissions.acceptedAt)],
+};
+
+export function currentAcceptedIn(organisationIds: readonly string[], fromMonth: string, toMonth: string): SQL {
+  return and(
+    inOrganisations(submissions.organisationId, organisationIds),
+    eq(submissions.kind, "amelding"),
+    eq(submissions.status, "accepted"),
+    gte(submissions.subject, fromMonth),
+    lte(submissions.subject, toMonth),
+  ) as SQL;
+}
 
 /** The month before a YYYY-MM month. */
 export function previousMonth(month: string): string {
@@ -34,7 +57,7 @@ export async function reportedAmountsByMonth(
 ): Promise<MonthAmounts[]> {
   if (organisationIds.length === 0) return [];
   const rows = await db
-    .selectDistinctOn([submissions.organisationId, submissions.subject], {
+    .selectDistinctOn(CURRENT_ACCEPTED.distinctOn, {
       organisationId: submissions.organisationId,
       organisationName: organisations.name,
       month: submissions.subject,
@@ -45,16 +68,8 @@ export async function reportedAmountsByMonth(
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
-    .where(
-      and(
-        inArray(submissions.organisationId, organisationIds),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.status, "accepted"),
-        gte(submissions.subject, previousMonth(fromMonth)),
-        lte(submissions.subject, toMonth),
-      ),
-    )
-    .orderBy(asc(submissions.organisationId), asc(submissions.subject), desc(submissions.acceptedAt));
+    .where(currentAcceptedIn(organisationIds, previousMonth(fromMonth), toMonth))
+    .orderBy(...CURRENT_ACCEPTED.orderBy);
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.month}`, r]));
   return rows
     .filter((r) => r.month >= fromMonth)

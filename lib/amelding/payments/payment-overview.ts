@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -7,7 +7,7 @@ import { type CsvValue, csvAmount, csvStream } from "@/lib/csv/csv";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import type { Translator } from "@/lib/i18n/translator";
-import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
+import { CURRENT_ACCEPTED, currentAcceptedIn } from "@/lib/overview/reported-amounts";
 import { osloDate, shiftMonth } from "../deadlines";
 import { arbeidsgiveravgiftTerm, forskuddstrekkDueDate } from "./payment-dates";
 
@@ -96,7 +96,7 @@ export async function getPaymentOverview(
   if (organisationIds.length === 0) return [];
   const today = osloDate(now);
   const rows = await db
-    .selectDistinctOn([submissions.organisationId, submissions.subject], {
+    .selectDistinctOn(CURRENT_ACCEPTED.distinctOn, {
       submissionId: submissions.id,
       kalendermaaned: submissions.subject,
       organisation: { id: organisations.id, orgnr: organisations.orgnr, name: organisations.name },
@@ -108,16 +108,8 @@ export async function getPaymentOverview(
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
     .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
     .leftJoin(ameldingFeedback, eq(ameldingFeedback.submissionId, submissions.id))
-    .where(
-      and(
-        inOrganisations(submissions.organisationId, organisationIds),
-        eq(submissions.kind, "amelding"),
-        eq(submissions.status, "accepted"),
-        gte(submissions.subject, window.fra),
-        lte(submissions.subject, window.til),
-      ),
-    )
-    .orderBy(asc(submissions.organisationId), asc(submissions.subject), desc(submissions.acceptedAt));
+    .where(currentAcceptedIn(organisationIds, window.fra, window.til))
+    .orderBy(...CURRENT_ACCEPTED.orderBy);
 
   const items: PaymentItem[] = [];
   for (const row of rows) {
