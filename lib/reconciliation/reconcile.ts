@@ -21,7 +21,7 @@ import { type HttpResponse, sendRequest, type TransportFailure } from "@/lib/rep
 import type { TokenSource } from "@/lib/submissions/engine/delivery-deps";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 import { compareWithReport, sentAmounts } from "./compare";
-import { type Difference, differencesSchema, type ReconciliationState } from "./differences";
+import { type Difference, differencesSchema, type ReconciliationState, type ReconciliationView } from "./differences";
 
 /*
  * Reconciliation of one organisation's A-melding month (docs/reconciliation.md): fetch
@@ -279,4 +279,36 @@ export function startReconciliationJob(
       if (reconciled + failed < batchSize) break;
     }
   });
+}
+
+/**
+ * What the reconciliation page shows for one organisation-month, or null when the organisation is
+ * not the caller's: the organisation, the month's current accepted A-melding, and the stored
+ * reconciliation with how it reads now (not fetched when it compared an older A-melding).
+ */
+export async function getReconciliationView(
+  db: DbOrTx,
+  organisationIds: readonly string[],
+  month: { organisationId: string; kalendermaaned: string },
+) {
+  const [organisation] = await db
+    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, month.organisationId), inOrganisations(organisations.id, organisationIds)));
+  if (!organisation) return null;
+  const [accepted, reconciliation] = await Promise.all([
+    currentAccepted(db, organisation.id, month.kalendermaaned),
+    findReconciliation(db, organisationIds, month),
+  ]);
+  const view: ReconciliationView | null = !accepted
+    ? null
+    : reconciliation && reconciliation.submissionId === accepted.submissionId
+      ? reconciliation.state
+      : "not_fetched";
+  return {
+    organisation,
+    acceptedSubmissionId: accepted?.submissionId ?? null,
+    reconciliation,
+    view,
+  };
 }
