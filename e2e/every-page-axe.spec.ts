@@ -35,6 +35,12 @@ for (const role of Object.keys(PAGES_BY_ROLE) as DemoRole[]) {
       await page.goto("/innsendinger");
       const first = page.locator('[data-testid^="submission-row-"] a').first();
       if (await first.count()) await expectNoViolations(page, (await first.getAttribute("href"))!);
+      // An organisation-month's reconciliation page, from the first board cell that links to one.
+      if (PAGES_BY_ROLE[role].includes("/tavle")) {
+        await page.goto("/tavle");
+        const reconciliation = page.getByTestId("board-reconciliation").first();
+        if (await reconciliation.count()) await expectNoViolations(page, (await reconciliation.getAttribute("href"))!);
+      }
     });
   });
 }

@@ -23,7 +23,7 @@ export const fetchReconciliationAction = defineAction(
     const deps = appReconciliationDeps();
     if (!deps) throw new SafeError("conflict", "reconciliation.errors.noMaskinporten");
     const result = await reconcileMonth(db, deps, input, user);
-    if (result.kind === "nothing_accepted") throw new SafeError("not_found", "reconciliation.errors.nothingAccepted");
+    if (result.kind === "nothing_accepted") throw new SafeError("conflict", "reconciliation.errors.nothingAccepted");
     revalidatePath("/tavle");
     return { state: result.outcome.state, differences: result.outcome.differences.length };
   },
