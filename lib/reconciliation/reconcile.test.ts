@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseBoardFilter } from "@/lib/board/board-filter";
+import { getBoard } from "@/lib/board/board-query";
 import { auditLog, boardMonthFacts } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
@@ -10,6 +12,7 @@ import { createSubmission } from "../submissions/operations/operations";
 import {
   createReconciliationDeps,
   findReconciliation,
+  getReconciliationView,
   type ReconciliationDeps,
   reconcileMonth,
   runReconciliationRound,
@@ -163,8 +166,35 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
     expect((await stored(1))?.submissionId).toBe(facts0?.acceptedId);
   });
 
+  it("shows on the board under the accepted cell, and as not fetched once a newer A-melding is accepted", async () => {
+    const fnr = syntheticFodselsnummer(() => 0.46);
+    // The sandbox forgets this file's earlier A-meldinger of the month, which our side replaced as a whole.
+    h.skatteetaten.reset();
+    const original = leveranseFor(0, fnr);
+    await deliver(0, original);
+    await reconcileMonth(db, deps, month(0), null);
+    // A day whose board window holds MONTH.
+    const cellOf = async () => {
+      const board = await getBoard(db, [h.orgs[0]!.id], h.user, parseBoardFilter({}), {
+        now: new Date("2025-12-15T12:00:00Z"),
+      });
+      return board.rows[0]?.cells.find((c) => c.kalendermaaned === MONTH);
+    };
+    expect(await cellOf()).toMatchObject({ reconciliation: "reconciled" });
+    // A replacement, as the product sends one: a new meldingsId naming the one it replaces.
+    await deliver(0, { ...leveranseFor(0, fnr), erstatterMeldingsId: original.meldingsId });
+    expect(await cellOf()).toMatchObject({ reconciliation: "not_fetched" });
+    await reconcileMonth(db, deps, month(0), null);
+    expect(await cellOf()).toMatchObject({ reconciliation: "reconciled" });
+  });
+
   it("shows an organisation's reconciliation only to those who have the organisation", async () => {
     expect(await findReconciliation(db, [h.orgs[1]!.id], month(0))).toBeNull();
     expect(await findReconciliation(db, [h.orgs[0]!.id], month(0))).not.toBeNull();
+    expect(await getReconciliationView(db, [h.orgs[1]!.id], month(0))).toBeNull();
+    expect(await getReconciliationView(db, [h.orgs[0]!.id], month(0))).toMatchObject({
+      organisation: { id: h.orgs[0]!.id },
+      view: expect.any(String),
+    });
   });
 });
