@@ -9,7 +9,8 @@ import { z } from "zod";
 export const RECONCILIATION_STATES = ["reconciled", "differs", "failed"] as const;
 export type ReconciliationState = (typeof RECONCILIATION_STATES)[number];
 /** What the board shows for an accepted month: a stored state, or not fetched (none, or for an older A-melding). */
-export type ReconciliationView = ReconciliationState | "not_fetched";
+export const RECONCILIATION_VIEWS = [...RECONCILIATION_STATES, "not_fetched"] as const;
+export type ReconciliationView = (typeof RECONCILIATION_VIEWS)[number];
 
 export const AMOUNT_KINDS = ["inntekt", "forskuddstrekk", "arbeidsgiveravgift"] as const;
 export type AmountKind = (typeof AMOUNT_KINDS)[number];
