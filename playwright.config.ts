@@ -95,6 +95,8 @@ export default defineConfig({
       // Two working days before the deadline of November 2026's A-melding (7 December).
       SANDBOX_TODAY: "2026-12-03",
       DELIVERY_RECONCILE_SECONDS: "1",
+      // Accepted months are reconciled within seconds (e2e/reconciliation.spec.ts).
+      RECONCILIATION_POLL_SECONDS: "2",
       // A persistent sandbox fault ends in "failed" after two attempts (seconds, not minutes).
       DELIVERY_MAX_ATTEMPTS: "2",
     },

@@ -88,6 +88,10 @@ test("every page, a failed, a rejected and an accepted-with-feedback submission 
   submissions.push(`/innsendinger/${ameldingId}`);
   await page.goto(`/innsendinger/${ameldingId}`);
   await expect(page.getByTestId("feedback-status")).toHaveText("Tilbakemelding: avvik", { timeout: 30_000 });
+  // Its month's reconciliation page, as the board links to it (docs/reconciliation.md).
+  await page.goto("/tavle?q=310900125");
+  const reconciliation = page.getByTestId("board-cell-310900125-2026-10").getByTestId("board-reconciliation");
+  submissions.push((await reconciliation.getAttribute("href"))!);
   await admin.close();
 
   const found: string[] = [];

@@ -122,6 +122,7 @@ async function main() {
     childEnv.AMELDING_FILOPPLASTING_API_URL ??= sandbox.skatteetaten.ameldingFilopplastingBaseUrl;
     childEnv.ALTINN_PLATFORM_URL ??= sandbox.altinn.url;
     childEnv.AMELDING_TILBAKEMELDING_API_URL ??= `${sandbox.skatteetaten.url}/amelding-tilbakemelding/v1`;
+    childEnv.AVSTEMMINGSRAPPORT_API_URL ??= sandbox.skatteetaten.avstemmingsrapportBaseUrl;
     // Notification e-mails go to the mail catcher unless an SMTP server was configured.
     childEnv.SMTP_URL ||= `smtp://${config.SANDBOX_HOST}:${sandbox.mail.smtpPort}`;
     console.log(

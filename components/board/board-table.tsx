@@ -54,6 +54,10 @@ function cellHref(row: BoardRow, cell: BoardCell, viewer: BoardViewer): string {
   return `/innsendinger?${filterToSearchParams({ kind: "amelding", org: row.id, period: cell.kalendermaaned })}`;
 }
 
+/** The cell states of a month whose accepted A-melding stands, where its reconciliation is shown (docs/reconciliation.md). */
+const RECONCILED_STATES: readonly BoardState[] = ["accepted", "replaced", "deviations", "awaiting_feedback"];
+const RECONCILIATION_MARK = { reconciled: "=", differs: "≠", not_fetched: "?", failed: "✕" } as const;
+
 export async function BoardTable({
   board,
   viewer,
@@ -66,6 +70,8 @@ export async function BoardTable({
 }) {
   const t = await getTranslations("board");
   const tAccess = await getTranslations("accessHealth");
+  const tr = await getTranslations("reconciliation.board");
+  const trHelp = await getTranslations("reconciliation.stateHelp");
   const format = formatter(await getLocale());
   const monthOf = new Map(board.months.map((m) => [m.kalendermaaned, m]));
 
@@ -193,6 +199,22 @@ export async function BoardTable({
                           </span>
                         ))}
                       </Link>
+                      {cell.reconciliation && RECONCILED_STATES.includes(cell.state) && (
+                        <Link
+                          href={`/avstemming/${row.id}/${cell.kalendermaaned}`}
+                          aria-label={tr("linkLabel", {
+                            organisation: row.name,
+                            month: format.month(cell.kalendermaaned),
+                            state: tr(cell.reconciliation),
+                          })}
+                          className={`mt-1 block text-xs whitespace-nowrap ${cell.reconciliation === "differs" || cell.reconciliation === "failed" ? "font-semibold text-danger" : "font-normal text-inherit"}`}
+                          data-testid="board-reconciliation"
+                          data-reconciliation={cell.reconciliation}
+                        >
+                          <span aria-hidden="true">{RECONCILIATION_MARK[cell.reconciliation]} </span>
+                          {tr(cell.reconciliation)}
+                        </Link>
+                      )}
                     </td>
                   );
                 })}
@@ -209,6 +231,17 @@ export async function BoardTable({
               {t(`state.${state}`)}
             </dt>
             <dd className="text-muted">{t(`stateHelp.${state}`)}</dd>
+          </div>
+        ))}
+      </Legend>
+      <Legend title={tr("legendTitle")}>
+        {(Object.keys(RECONCILIATION_MARK) as (keyof typeof RECONCILIATION_MARK)[]).map((state) => (
+          <div key={state} className="contents">
+            <dt className="font-medium">
+              <span aria-hidden="true">{RECONCILIATION_MARK[state]} </span>
+              {tr(state)}
+            </dt>
+            <dd className="text-muted">{trHelp(state)}</dd>
           </div>
         ))}
       </Legend>

@@ -154,6 +154,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
     // Clearing the other organisation's owner: only organisation scoping stands in the way.
     other: (f) => ({ args: [{ organisationId: f.otherOrg.id, ownerUserId: "" }] }),
   },
+  "lib/reconciliation/actions.ts#fetchReconciliationAction": {
+    requires: "submission:edit",
+    // A month with no accepted A-melding: refused as nothing to reconcile, nothing fetched or stored.
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, kalendermaaned: "2001-01" }] }),
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, kalendermaaned: "2001-01" }] }),
+  },
   "lib/system-users/actions.ts#requestSystemUserAction": {
     requires: "organisation:manage",
     // The demo organisations have an accepted system user: a conflict, nothing sent to Altinn.

@@ -44,7 +44,7 @@ export type ComputedSums = {
 };
 
 /** Reads form text ("40 000,50") as the schema does, so the builder can show live sums while the user types. */
-function toHundredths(value: Amount): bigint | null {
+export function toHundredths(value: Amount): bigint | null {
   if (value === undefined || value === "") return null;
   const n = typeof value === "number" ? (isAcceptableAmount(value) ? value : null) : parseDecimal(value);
   return n === null ? null : BigInt(Math.round(n * 100));

@@ -83,6 +83,7 @@ export const AUDIT_ACTION_TARGETS = {
   "notification.mark_read": "user",
   "notification.settings_update": "user",
   "notification.unsubscribe": "user",
+  "reconciliation.fetch": "organisation",
 } as const satisfies Record<string, AuditTargetType>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TARGETS;
@@ -200,6 +201,17 @@ export type AuditDetailsByAction = {
   };
   /** E-mail turned off through the signed link in a notification e-mail (no sign-in; lib/notifications/unsubscribe-token.ts). */
   "notification.unsubscribe": { via: "link" };
+  /**
+   * A user fetched an A-melding month's reconciliation report (lib/reconciliation/reconcile.ts):
+   * the accepted A-melding compared, how many differences, and Skatteetaten's code when it failed.
+   */
+  "reconciliation.fetch": {
+    orgnr: string;
+    kalendermaaned: string;
+    submissionId: string;
+    differences: number;
+    errorCode: string | null;
+  };
 };
 type WebhookDetails = { name: string; url: string; events: string[]; organisationIds: string[] };
 type SavedViewDetails = { list: string; name: string; query: string };

@@ -102,6 +102,9 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   emailMode: "text",
   mutedKinds: "list",
   via: "text",
+  submissionId: "shortId",
+  differences: "count",
+  errorCode: "text",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -166,6 +169,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "notification.mark_read": ["marked", "all"],
   "notification.settings_update": ["emailEnabled", "emailMode", "mutedKinds", "organisationIds"],
   "notification.unsubscribe": ["via"],
+  "reconciliation.fetch": ["orgnr", "kalendermaaned", "submissionId", "differences", "errorCode"],
 };
 
 export type AuditDetailLine = { key: string; label: string; value: string };

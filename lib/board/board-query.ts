@@ -2,6 +2,7 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { addDays, ameldingDeadline, osloDate, shiftMonth, workingDaysUntil } from "@/lib/amelding/deadlines";
 import type { DbOrTx } from "@/lib/db/client";
+import type { ReconciliationView } from "@/lib/reconciliation/differences";
 import { BOARD_PAGE_SIZE, BOARD_STATES, type BoardFilter, type BoardState } from "./board-filter";
 
 /** The last 12 months, the current one and the next (docs/board.md). */
@@ -30,6 +31,8 @@ export type BoardCell = {
   avvisning: number;
   oyeblikkelig: number;
   retningslinje: number;
+  /** For a month with an accepted A-melding: its reconciliation with Skatteetaten's report (docs/reconciliation.md). */
+  reconciliation: ReconciliationView | null;
 };
 
 export type BoardRow = {
@@ -92,6 +95,7 @@ type Row = {
     av: number;
     oy: number;
     re: number;
+    rc: ReconciliationView | null;
   }[];
 };
 
@@ -179,7 +183,7 @@ export async function getBoard(
       to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
       coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
       json_agg(json_build_object('m', c.kalendermaaned, 's', c.state, 'sid', c.submission_id,
-          'did', c.draft_id, 'av', c.avvisning, 'oy', c.oyeblikkelig, 're', c.retningslinje)
+          'did', c.draft_id, 'av', c.avvisning, 'oy', c.oyeblikkelig, 're', c.retningslinje, 'rc', c.reconciliation)
         order by c.kalendermaaned desc) as cells
     from page pg
     join cells c on c.organisation_id = pg.id
@@ -217,6 +221,7 @@ export async function getBoard(
         avvisning: c.av,
         oyeblikkelig: c.oy,
         retningslinje: c.re,
+        reconciliation: c.rc,
       })),
     })),
   };
@@ -234,6 +239,9 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
         coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
         coalesce(f.retningslinje, 0) as retningslinje,
         case when o.open_after then f.open_id else f.accepted_id end as submission_id,
+        -- Reconciled against the accepted A-melding that stands; one of an older one is not fetched.
+        case when f.accepted_id is null then null when r.submission_id = f.accepted_id then r.state::text
+          else 'not_fetched' end as reconciliation,
         case
           when o.open_after and f.open_status in ('queued', 'sending', 'retrying') then 'sending'
           when o.open_after then 'rejected'
@@ -250,6 +258,7 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
       from ${scope} v
       cross join months m
       left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
+      left join amelding_reconciliations r on r.organisation_id = v.id and r.kalendermaaned = m.kalendermaaned
       cross join lateral (
         -- Sent after the last acceptance (or with none): that one is what stands.
         select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after

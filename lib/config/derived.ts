@@ -37,6 +37,10 @@ export function deliveryRuntimeSettings(config: Config) {
     maxRetryAfterSeconds: config.DELIVERY_MAX_RETRY_AFTER_SECONDS,
     uploadThresholdBytes: config.AMELDING_UPLOAD_THRESHOLD_BYTES,
     idempotencyKeyIn: config.SKATTEETATEN_IDEMPOTENCY_KEY_IN,
+    reconciliation: {
+      pollMs: config.RECONCILIATION_POLL_SECONDS * 1000,
+      refreshMs: config.RECONCILIATION_REFRESH_HOURS * 3600_000,
+    },
     feedback: {
       pollMs: config.FEEDBACK_POLL_SECONDS * 1000,
       maxIntervalMs: config.FEEDBACK_MAX_INTERVAL_SECONDS * 1000,

@@ -8,6 +8,8 @@ export type Endpoints = {
   /** The file-upload API for A-meldinger over 10 MB. */
   ameldingFilopplastingApiUrl: string;
   ameldingTilbakemeldingApiUrl: string;
+  /** The reconciliation report API (avstemmingsrapport, docs/reconciliation.md). */
+  avstemmingsrapportApiUrl: string;
   altinnPlatformUrl: string;
 };
 
@@ -17,6 +19,7 @@ type EndpointOverrides = {
   AMELDING_API_URL?: string;
   AMELDING_FILOPPLASTING_API_URL?: string;
   AMELDING_TILBAKEMELDING_API_URL?: string;
+  AVSTEMMINGSRAPPORT_API_URL?: string;
   ALTINN_PLATFORM_URL?: string;
   SANDBOX_HOST?: string;
   SANDBOX_MASKINPORTEN_PORT?: number | string;
@@ -37,6 +40,7 @@ const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
     ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten-test.no/v1",
     ameldingFilopplastingApiUrl: "https://innrapporteringameldingfilopplasting.api.skatteetaten-test.no/v1",
     ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten-test.no/v1",
+    avstemmingsrapportApiUrl: "https://avstemmingsrapportamelding.api.skatteetaten-test.no/v1",
     altinnPlatformUrl: "https://platform.tt02.altinn.no",
   },
   production: {
@@ -45,6 +49,7 @@ const published: Record<Exclude<AppMode, "sandbox">, Endpoints> = {
     ameldingApiUrl: "https://innrapporteringamelding.api.skatteetaten.no/v1",
     ameldingFilopplastingApiUrl: "https://innrapporteringameldingfilopplasting.api.skatteetaten.no/v1",
     ameldingTilbakemeldingApiUrl: "https://amelding-tilbakemelding.api.skatteetaten.no/v1",
+    avstemmingsrapportApiUrl: "https://avstemmingsrapportamelding.api.skatteetaten.no/v1",
     altinnPlatformUrl: "https://platform.altinn.no",
   },
 };
@@ -60,6 +65,7 @@ function sandboxEndpoints(o: EndpointOverrides): Endpoints {
     ameldingApiUrl: `http://${host}:${ske}/amelding/v1`,
     ameldingFilopplastingApiUrl: `http://${host}:${ske}/amelding-filopplasting/v1`,
     ameldingTilbakemeldingApiUrl: `http://${host}:${ske}/amelding-tilbakemelding/v1`,
+    avstemmingsrapportApiUrl: `http://${host}:${ske}/avstemmingsrapport-amelding/v1`,
     altinnPlatformUrl: `http://${host}:${altinn}`,
   };
 }
@@ -73,6 +79,7 @@ export function resolveEndpoints(mode: AppMode, overrides: EndpointOverrides = {
     ameldingApiUrl: overrides.AMELDING_API_URL ?? defaults.ameldingApiUrl,
     ameldingFilopplastingApiUrl: overrides.AMELDING_FILOPPLASTING_API_URL ?? defaults.ameldingFilopplastingApiUrl,
     ameldingTilbakemeldingApiUrl: overrides.AMELDING_TILBAKEMELDING_API_URL ?? defaults.ameldingTilbakemeldingApiUrl,
+    avstemmingsrapportApiUrl: overrides.AVSTEMMINGSRAPPORT_API_URL ?? defaults.avstemmingsrapportApiUrl,
     altinnPlatformUrl: overrides.ALTINN_PLATFORM_URL ?? defaults.altinnPlatformUrl,
   };
 }

@@ -76,6 +76,7 @@ export const configShape = {
   AMELDING_API_URL: optionalUrl,
   AMELDING_FILOPPLASTING_API_URL: optionalUrl,
   AMELDING_TILBAKEMELDING_API_URL: optionalUrl,
+  AVSTEMMINGSRAPPORT_API_URL: optionalUrl,
   ALTINN_PLATFORM_URL: optionalUrl,
   // Default in sandbox mode: the sandbox's demo system (lib/config/derived.ts).
   ALTINN_SYSTEM_ID: z.string().trim().min(1).optional(),
@@ -106,6 +107,10 @@ export const configShape = {
   FEEDBACK_MAX_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(900),
   FEEDBACK_DIALOG_MAX_CHECKS: z.coerce.number().int().min(1).default(8),
   FEEDBACK_MAX_WAIT_HOURS: z.coerce.number().min(1).default(72),
+  // Reconciliation (docs/reconciliation.md): how often a worker looks for accepted months to
+  // reconcile (seconds), and after how many hours a month that differs or failed is fetched again.
+  RECONCILIATION_POLL_SECONDS: z.coerce.number().min(0.2).max(86_400).default(900),
+  RECONCILIATION_REFRESH_HOURS: z.coerce.number().min(0).max(720).default(24),
   // Raw request/response bodies of attempts and feedback documents older than this are emptied by
   // the worker's retention job (lib/submissions/retention/raw-body-retention.ts).
   RAW_BODY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(18),

@@ -22,6 +22,7 @@ import type { AccessProblemState, AccessState } from "@/lib/access-health/access
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
+import type { Difference } from "@/lib/reconciliation/differences";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { FeedbackProblemParams } from "@/lib/submissions/feedback/feedback-problem";
@@ -679,6 +680,36 @@ export const boardMonthFacts = pgTable(
     openStatus: submissionStatusEnum("open_status"),
     openCreatedAt: timestamp("open_created_at", { withTimezone: true }),
     draftId: uuid("draft_id"),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
+);
+
+export const reconciliationStateEnum = pgEnum("reconciliation_state", ["reconciled", "differs", "failed"]);
+
+/**
+ * The last reconciliation of an organisation's A-melding month against Skatteetaten's
+ * reconciliation report (avstemmingsrapport; docs/reconciliation.md): which accepted A-melding it
+ * compared (submission_id; a newer acceptance makes the row stale, shown as not fetched), the
+ * outcome, and the differences per person, virksomhet and total (typed by
+ * lib/reconciliation/differences.ts). "Not fetched" is no row, or a stale one.
+ */
+export const ameldingReconciliations = pgTable(
+  "amelding_reconciliations",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kalendermaaned: text("kalendermaaned").notNull(),
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    state: reconciliationStateEnum("state").notNull(),
+    /** failed: why, in English for the log and the page's detail (the other party's words kept as such). */
+    reason: text("reason"),
+    /** failed with an answer from Skatteetaten: its code (AMLD_…), shown decoded. */
+    errorCode: text("error_code"),
+    differences: jsonb("differences").$type<Difference[]>().notNull().default([]),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
 );

@@ -21,7 +21,7 @@ export type NotificationJobOptions = {
 };
 
 /** A loop that runs `run` at start and `intervalMs` after each run ends, until stopped; a failed run is logged, never fatal. */
-function every(intervalMs: number, name: string, workerId: string, run: () => Promise<unknown>) {
+export function every(intervalMs: number, name: string, workerId: string, run: () => Promise<unknown>) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -8,6 +8,7 @@ import { createMaskinportenClient } from "@/lib/maskinporten/client";
 import { loadMaskinportenConfig } from "@/lib/maskinporten/config";
 import { createSmtpMailSender } from "@/lib/notifications/mailer";
 import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
+import { createReconciliationDeps, startReconciliationJob } from "@/lib/reconciliation/reconcile";
 import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
@@ -25,7 +26,8 @@ type EnvLike = Record<string, string | undefined>;
  * through Dialogporten, the job that empties raw bodies past retention, and the webhook delivery
  * (lib/webhooks/delivery.ts). Takes the environment as a record because `npm start` builds the
  * worker's after starting the sandbox. Its notification jobs (deadline scan, e-mail queue, digests)
- * run beside them (lib/notifications/notification-jobs.ts).
+ * run beside them (lib/notifications/notification-jobs.ts), and so does reconciliation against
+ * Skatteetaten's reconciliation report (lib/reconciliation/reconcile.ts).
  */
 export async function startDeliveryWorkerFromEnv(env: EnvLike) {
   const config = parseConfig(env);
@@ -66,6 +68,19 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     }),
     { pollMs: settings.feedback.pollMs },
   );
+  const reconciliation = startReconciliationJob(
+    db,
+    createReconciliationDeps(tokens, {
+      baseUrl: endpoints.avstemmingsrapportApiUrl,
+      idempotencyKeyIn: settings.idempotencyKeyIn,
+      timeoutMs: deps.requestTimeoutMs,
+    }),
+    {
+      ...settings.reconciliation,
+      workerId: deps.workerId,
+      today: settings.notifications.scanToday ? () => settings.notifications.scanToday as string : undefined,
+    },
+  );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
   const webhooks = startWebhookDelivery(db, { ...settings.webhooks, workerId: deps.workerId });
   const mail = settings.notifications;
@@ -87,6 +102,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
+      await reconciliation.stop();
       await webhooks.stop();
       await notificationJobs.stop();
       await feedback.stop();

@@ -4,6 +4,7 @@ import { ruleOverrideSchema } from "@/lib/amelding/rules/rule-override";
 import { BOARD_SORTS, BOARD_STATES } from "@/lib/board/board-filter";
 import type { InputLimits } from "@/lib/input/guard";
 import { oppdragFormSchema } from "@/lib/oppdrag/oppdrag-form-schema";
+import { RECONCILIATION_VIEWS } from "@/lib/reconciliation/differences";
 import { SUBMISSION_STATUSES } from "@/lib/submissions/queries/list-filter";
 import { FEEDBACK_STATUSES } from "@/lib/submissions/queries/list-page";
 
@@ -195,6 +196,10 @@ export const boardSchema = z
             avvisning: z.number().int(),
             oyeblikkelig: z.number().int(),
             retningslinje: z.number().int(),
+            reconciliation: z
+              .enum(RECONCILIATION_VIEWS)
+              .nullable()
+              .meta({ description: "With an accepted A-melding: its reconciliation with Skatteetaten's report" }),
           }),
         ),
       }),

@@ -1,4 +1,6 @@
 import "server-only";
+import { z } from "zod";
+import { reconciliationAdjustmentListSchema } from "./avstemmingsrapport";
 import { parseFaultList } from "./fault-schema";
 import type { FaultStore } from "./fault-store";
 import type { IdempotencyStore } from "./idempotency-store";
@@ -45,6 +47,7 @@ export function handleControl(
     deps.reset();
     return jsonResponse(200, { ok: true });
   }
+  if (action === "reconciliation") return handleReconciliationControl(method, rawBody, deps.state);
   if (method === "DELETE") {
     deps.faults.clear();
     return jsonResponse(200, { ok: true, faults: 0 });
@@ -59,4 +62,25 @@ export function handleControl(
   if (!parsed.ok) return jsonResponse(400, { error: parsed.message });
   deps.faults.set(parsed.faults);
   return jsonResponse(200, { ok: true, faults: parsed.faults.length });
+}
+
+/**
+ * POST /__control/reconciliation replaces the differences injected into reconciliation reports
+ * (a JSON array of {orgnr, kalendermaaned, norskIdentifikator, kind, delta}); DELETE clears them.
+ */
+function handleReconciliationControl(method: string, rawBody: Buffer, state: SandboxState): SandboxResponse {
+  if (method === "DELETE") {
+    state.setReconciliationAdjustments([]);
+    return jsonResponse(200, { ok: true, adjustments: 0 });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(rawBody.toString("utf8"));
+  } catch {
+    return jsonResponse(400, { error: "Body must be a JSON array of adjustments" });
+  }
+  const parsed = reconciliationAdjustmentListSchema.safeParse(input);
+  if (!parsed.success) return jsonResponse(400, { error: z.prettifyError(parsed.error) });
+  state.setReconciliationAdjustments(parsed.data);
+  return jsonResponse(200, { ok: true, adjustments: parsed.data.length });
 }

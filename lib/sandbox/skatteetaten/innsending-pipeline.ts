@@ -1,16 +1,17 @@
 import "server-only";
 import { apiError } from "./api-error-response";
 import type { ApiRequest } from "./api-request";
-import { checkAuthorization } from "./check-authorization";
+import { authorizeSystemUser } from "./check-authorization";
 import { checkAccept, checkContentType, readIdempotencyKey } from "./check-headers";
 import { type IdempotencyStore, requestFingerprint } from "./idempotency-store";
 import { type SandboxResponse, spec } from "./sandbox-response";
 import type { IdempotencyKeyPlacement, VerifyToken } from "./types";
 
-export type ProcessInnsending = (body: unknown, idempotencyKey: string) => SandboxResponse;
+/** `systemUserOrg`: the organisation whose system user the token was issued for. */
+export type ProcessInnsending = (body: unknown, idempotencyKey: string, systemUserOrg: string) => SandboxResponse;
 
 /**
- * The checks both APIs share (token, headers, idempotency key, JSON syntax, idempotent replay),
+ * The checks every POST of the reporting APIs shares (token, headers, idempotency key, JSON syntax, idempotent replay),
  * then the API's own (structure, validation, processing). Everything after the token check is
  * synchronous, so lookup → process → remember cannot interleave with a concurrent retry of the
  * same key (docs/skatteetaten-contract.md, "Idempotency key").
@@ -20,8 +21,8 @@ export async function handleInnsending(
   deps: { verifyToken: VerifyToken; idempotency: IdempotencyStore; idempotencyKeyIn: IdempotencyKeyPlacement },
   processInnsending: ProcessInnsending,
 ): Promise<SandboxResponse> {
-  const authError = await checkAuthorization(req.api, req.surface, req.headers.authorization, deps.verifyToken);
-  if (authError) return authError;
+  const auth = await authorizeSystemUser(req.api, req.surface, req.headers.authorization, deps.verifyToken);
+  if ("response" in auth) return auth.response;
 
   const headerError = checkAccept(req) ?? checkContentType(req);
   if (headerError) return headerError;
@@ -46,7 +47,7 @@ export async function handleInnsending(
     });
   }
 
-  const response = processInnsending(body, idempotency.key);
+  const response = processInnsending(body, idempotency.key, auth.systemUserOrg);
   deps.idempotency.remember(req.api, idempotency.key, fingerprint, response);
   return response;
 }

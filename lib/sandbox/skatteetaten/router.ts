@@ -1,7 +1,14 @@
 import "server-only";
 import type { ErrorSurface } from "./api-error-codes";
 
-export type ControlAction = "faults" | "stats" | "reset" | "releaseFeedback" | "idempotencyKeys" | "received";
+export type ControlAction =
+  | "faults"
+  | "stats"
+  | "reset"
+  | "releaseFeedback"
+  | "idempotencyKeys"
+  | "received"
+  | "reconciliation";
 
 export type Route =
   | { kind: "oarInnsending"; api: "oar" }
@@ -13,6 +20,7 @@ export type Route =
   | { kind: "opplastingStatus"; api: "amelding"; opplastingId: string }
   | { kind: "opplastingDelete"; api: "amelding"; opplastingId: string }
   | { kind: "opplastingInnsending"; api: "amelding" }
+  | { kind: "avstemmingsrapport"; api: "amelding" }
   | { kind: "control"; action: ControlAction }
   | { kind: "notFound"; surface: ErrorSurface }
   | { kind: "controlMethodNotAllowed"; allow: string }
@@ -26,6 +34,7 @@ export const SANDBOX_PATHS = {
   amelding: "/amelding/v1",
   ameldingFilopplasting: "/amelding-filopplasting/v1",
   ameldingTilbakemelding: "/amelding-tilbakemelding/v1",
+  avstemmingsrapport: "/avstemmingsrapport-amelding/v1",
 } as const;
 
 const API_ROUTES: ApiRoute[] = [
@@ -75,6 +84,11 @@ const API_ROUTES: ApiRoute[] = [
     pattern: /^\/amelding-filopplasting\/v1\/innsending$/,
     build: () => ({ kind: "opplastingInnsending", api: "amelding" }),
   },
+  {
+    method: "POST",
+    pattern: /^\/avstemmingsrapport-amelding\/v1\/avstemmingsrapport$/,
+    build: () => ({ kind: "avstemmingsrapport", api: "amelding" }),
+  },
 ];
 
 const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction }> = {
@@ -84,6 +98,7 @@ const CONTROL_ROUTES: Record<string, { methods: string[]; action: ControlAction 
   "/__control/feedback/release": { methods: ["POST"], action: "releaseFeedback" },
   "/__control/idempotency-keys": { methods: ["GET"], action: "idempotencyKeys" },
   "/__control/received": { methods: ["GET"], action: "received" },
+  "/__control/reconciliation": { methods: ["POST", "DELETE"], action: "reconciliation" },
 };
 
 function decodeSegments(params: string[]): string[] | null {

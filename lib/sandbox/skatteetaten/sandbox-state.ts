@@ -1,5 +1,6 @@
 import "server-only";
 import type { Opplasting } from "./amelding-filopplasting";
+import type { ReconciliationAdjustment } from "./avstemmingsrapport";
 import type { ProcessedFilter, ProcessedRecord, SandboxApi } from "./types";
 
 /** Everything the sandbox remembers between requests, in memory: a restart is a fresh Skatteetaten. */
@@ -13,6 +14,8 @@ export function createSandboxState() {
   const opplastinger = new Map<string, Opplasting>();
   let records: ProcessedRecord[] = [];
   let requests = 0;
+  // Differences injected into reconciliation reports (/__control/reconciliation).
+  let adjustments: ReconciliationAdjustment[] = [];
 
   return {
     countRequest() {
@@ -24,6 +27,16 @@ export function createSandboxState() {
       forsendelser[api].set(forsendelseId, document);
     },
     findForsendelse: (api: SandboxApi, forsendelseId: string) => forsendelser[api].get(forsendelseId),
+    /** Every A-melding accepted for the opplysningspliktig, in order of receipt (the reconciliation report's source). */
+    acceptedAmeldinger: (orgnr: string): unknown[] =>
+      [...forsendelser.amelding.values()].filter(
+        (f) => (f as { opplysningspliktig?: unknown }).opplysningspliktig === orgnr,
+      ),
+
+    reconciliationAdjustments: (): readonly ReconciliationAdjustment[] => adjustments,
+    setReconciliationAdjustments(list: ReconciliationAdjustment[]) {
+      adjustments = [...list];
+    },
 
     oppdragExists: (oppdragsgiverId: string, referanse: string) => oppdrag.has(`${oppdragsgiverId}|${referanse}`),
     registerOppdrag(oppdragsgiverId: string, referanse: string) {
@@ -74,6 +87,7 @@ export function createSandboxState() {
       opplastinger.clear();
       records = [];
       requests = 0;
+      adjustments = [];
     },
   };
 }

@@ -8,6 +8,7 @@ import { processAmeldingInnsending } from "./amelding-innsending";
 import { handleTilbakemelding } from "./amelding-tilbakemelding-api";
 import { apiError } from "./api-error-response";
 import type { ApiRequest } from "./api-request";
+import { avstemmingFaultOrgnr, processAvstemmingsrapport } from "./avstemmingsrapport";
 import { handleControl } from "./control-endpoint";
 import { faultStatusResponse, rateLimitResponse } from "./fault-response";
 import { createFaultStore } from "./fault-store";
@@ -22,7 +23,7 @@ import { emptyResponse, jsonResponse, type SandboxResponse, spec } from "./sandb
 import { createSandboxState } from "./sandbox-state";
 import type { SandboxSkatteetatenHandle, SandboxSkatteetatenOptions, UploadEndpoint } from "./types";
 
-type InnsendingRoute = Extract<Route, { kind: "oarInnsending" | "ameldingInnsending" }>;
+type InnsendingRoute = Extract<Route, { kind: "oarInnsending" | "ameldingInnsending" | "avstemmingsrapport" }>;
 type UploadRoute = Extract<
   Route,
   { kind: "opplasting" | "opplastingStatus" | "opplastingDelete" | "opplastingInnsending" }
@@ -94,6 +95,9 @@ export async function startSandboxSkatteetaten(
 
   function processorFor(route: InnsendingRoute): ProcessInnsending {
     if (route.kind === "oarInnsending") return (body, key) => processOarInnsending(body, key, state);
+    if (route.kind === "avstemmingsrapport")
+      return (body, _key, systemUserOrg) =>
+        processAvstemmingsrapport(body, systemUserOrg, state, state.reconciliationAdjustments());
     const path = { kalendermaaned: route.kalendermaaned, orgnr: route.orgnr };
     return (body, key) => processAmeldingInnsending(body, path, key, state, feedback);
   }
@@ -204,8 +208,14 @@ export async function startSandboxSkatteetaten(
         return withFaults(req, res, apiReq, target, uploadHandler(route, apiReq));
       }
       case "oarInnsending":
-      case "ameldingInnsending": {
-        const orgnr = route.kind === "oarInnsending" ? oarFaultOrgnr(rawBody) : route.orgnr;
+      case "ameldingInnsending":
+      case "avstemmingsrapport": {
+        const orgnr =
+          route.kind === "oarInnsending"
+            ? oarFaultOrgnr(rawBody)
+            : route.kind === "avstemmingsrapport"
+              ? avstemmingFaultOrgnr(rawBody)
+              : route.orgnr;
         return withFaults(req, res, apiReq, { orgnr }, () => handleInnsending(apiReq, deps, processorFor(route)));
       }
     }
@@ -231,6 +241,8 @@ export async function startSandboxSkatteetaten(
     oarBaseUrl: `${url}${SANDBOX_PATHS.oar}`,
     ameldingBaseUrl: `${url}${SANDBOX_PATHS.amelding}`,
     ameldingFilopplastingBaseUrl: `${url}${SANDBOX_PATHS.ameldingFilopplasting}`,
+    avstemmingsrapportBaseUrl: `${url}${SANDBOX_PATHS.avstemmingsrapport}`,
+    setReconciliationAdjustments: (list) => state.setReconciliationAdjustments(list),
     processedCount: (filter) => state.processedCount(filter),
     processed: () => state.processed(),
     received: (api) => state.received(api),

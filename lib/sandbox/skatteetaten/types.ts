@@ -1,6 +1,7 @@
 import "server-only";
 import type { DialogStore } from "../altinn/dialogporten/dialog-store";
 import type { FeedbackDelay } from "./amelding-feedback-publisher";
+import type { ReconciliationAdjustment } from "./avstemmingsrapport";
 
 export type SandboxApi = "oar" | "amelding";
 
@@ -90,6 +91,10 @@ export type SandboxSkatteetatenHandle = {
   oarBaseUrl: string;
   ameldingBaseUrl: string;
   ameldingFilopplastingBaseUrl: string;
+  /** The reconciliation report API (avstemmingsrapport). */
+  avstemmingsrapportBaseUrl: string;
+  /** Replaces the differences injected into reconciliation reports (as POST /__control/reconciliation). */
+  setReconciliationAdjustments(list: ReconciliationAdjustment[]): void;
   processedCount(filter?: ProcessedFilter): number;
   processed(): ProcessedRecord[];
   /** The bodies of every processed submission, as received (the wire JSON, parsed). */
