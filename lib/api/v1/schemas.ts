@@ -79,6 +79,8 @@ export const createdSchema = z
   .object({
     submissionId: z.uuid(),
     status: z.enum(["draft", "queued"]),
+    /** The organisation's four-eyes rule is on: the report was stored and waits for another user's approval in the app (docs/four-eyes.md). */
+    awaitingApproval: z.boolean(),
   })
   .meta({ id: "SubmissionCreated" });
 

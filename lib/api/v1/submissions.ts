@@ -30,7 +30,7 @@ export async function createFromApi(tx: DbOrTx, api: ApiCaller, body: z.output<t
           oppdragsreferanse: body.oppdragsreferanse,
           fields: body.oar,
         });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 async function findOwn(tx: DbOrTx, api: ApiCaller, submissionId: string) {
@@ -75,7 +75,7 @@ export async function newVersionFromApi(
           ...(body.ruleOverride ? { ruleOverride: body.ruleOverride } : {}),
         })
       : await saveOppdrag(tx, editorOf(api), { ...input, fields: report });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 /** Sends a draft as it is stored (e.g. after saving it in parts, or in the app), checked in full. */
@@ -98,7 +98,7 @@ export async function submitDraftFromApi(tx: DbOrTx, api: ApiCaller, submissionI
           oppdragsreferanse: typeof stored.oppdragsreferanse === "string" ? stored.oppdragsreferanse : undefined,
           fields: stored,
         });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 /** A page of the UI's list query (same filters, same keyset cursor) as the API answers it. */
