@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { SafeError } from "@/lib/actions/action-result";
 import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -176,4 +176,19 @@ export async function setFourEyes(
     details: { orgnr: row.orgnr, fourEyes, fromFourEyes: row.fourEyes },
   });
   return { organisationId, fourEyes };
+}
+
+/** The four-eyes setting of each of the caller's organisations, by name. */
+export function listFourEyesSettings(db: DbOrTx, organisationIds: string[]) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      orgnr: organisations.orgnr,
+      fourEyes: organisations.fourEyes,
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, organisationIds))
+    .orderBy(asc(organisations.name));
 }
