@@ -359,7 +359,7 @@ describe("/api/v1 with API keys (real PostgreSQL)", () => {
       ...postOne(key, submissionId, "/versions", { intent: "submit", oar: oar(org.orgnr).oar }),
     );
     expect(next.status).toBe(201);
-    expect(await next.json()).toEqual({ submissionId, status: "queued" });
+    expect(await next.json()).toEqual({ submissionId, status: "queued", awaitingApproval: false });
 
     const theirs = await db.transaction((tx) =>
       saveAmelding(

@@ -9,6 +9,7 @@ import { ameldingFeedback, submissions, submissionVersions } from "@/lib/db/sche
 import { saveOppdrag } from "@/lib/oppdrag/save-oppdrag";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import type { listSubmissions } from "@/lib/submissions/queries/list-submissions";
+import { approvalStateOf, findWhoDidIt } from "@/lib/submissions/four-eyes/who-did-it";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import type {
   correctedVersionSchema,
@@ -150,6 +151,7 @@ export async function findApiSubmission(
 ): Promise<z.input<typeof submissionDetailSchema> | null> {
   const found = await findSubmissionWithHistory(db, submissionId, organisationIds);
   if (!found) return null;
+  const who = new Map((await findWhoDidIt(db, submissionId, organisationIds)).map((w) => [w.versionNo, w]));
   const [feedback] = await db.select().from(ameldingFeedback).where(eq(ameldingFeedback.submissionId, found.id));
   return {
     id: found.id,
@@ -164,11 +166,22 @@ export async function findApiSubmission(
     createdAt: found.createdAt.toISOString(),
     acceptedAt: found.acceptedAt?.toISOString() ?? null,
     receivedIds: found.receivedIds,
-    versions: found.versions.map((v) => ({
-      versionNo: v.versionNo,
-      idempotencyKey: v.idempotencyKey,
-      createdAt: v.createdAt.toISOString(),
-    })),
+    versions: found.versions.map((v) => {
+      const w = who.get(v.versionNo);
+      return {
+        versionNo: v.versionNo,
+        idempotencyKey: v.idempotencyKey,
+        createdAt: v.createdAt.toISOString(),
+        preparedBy: w?.preparedBy ?? null,
+        preparedByApiKey: w?.preparedByApiKey ?? null,
+        approvalState: w?.approvedAt ? "approved" : (approvalStateOf(w) ?? "not_required"),
+        approvedBy: w?.approvedBy ?? null,
+        approvedAt: w?.approvedAt?.toISOString() ?? null,
+        sentBy: w?.sentBy ?? null,
+        sentByApiKey: w?.sentByApiKey ?? null,
+        sentAt: w?.sentAt?.toISOString() ?? null,
+      };
+    }),
     attempts: found.attempts.map((a) => ({
       attemptNo: a.attemptNo,
       step: a.step,
