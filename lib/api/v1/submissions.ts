@@ -8,8 +8,8 @@ import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, submissions, submissionVersions } from "@/lib/db/schema";
 import { saveOppdrag } from "@/lib/oppdrag/save-oppdrag";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
-import type { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 import { approvalStateOf, findWhoDidIt } from "@/lib/submissions/four-eyes/who-did-it";
+import type { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import type {
   correctedVersionSchema,
