@@ -11,6 +11,8 @@ import { saveImportText } from "@/lib/testing/import-text";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { countBulkRetry, startBulkRetry } from "../operations/bulk-retry";
+import { parseSubmissionListFilter } from "../queries/list-filter";
+import { listSubmissions } from "../queries/list-submissions";
 import { createSubmission, retrySubmission, sendCorrectedVersion } from "../operations/operations";
 import { approveSubmission, declineApproval, setFourEyes } from "./four-eyes";
 
@@ -145,6 +147,8 @@ describe("four-eyes, enforced on the server on every send path (real PostgreSQL)
     expect(waiting.status).toBe("draft");
     expect(waiting.version.approvalRequestedAt).toBeInstanceOf(Date);
     expect(waiting.version.sentBy).toBeNull();
+    const listed = await listSubmissions(db, [t.org.id], parseSubmissionListFilter({}));
+    expect(listed.rows.find((r) => r.id === sent.submissionId)?.awaitingApproval).toBe(true);
 
     await expect(
       db.transaction((tx) => approveSubmission(tx, t.userA, sent.submissionId, [t.org.id])),
