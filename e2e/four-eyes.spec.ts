@@ -11,6 +11,8 @@ test.describe("four eyes", () => {
     page,
     browser,
   }) => {
+    // Two sign-ins (argon2id, deliberately costly) and a delivery: longer than the default on a loaded machine.
+    test.setTimeout(180_000);
     await setFourEyes(page, FOUR_EYES_ORG.name, true);
     try {
       // A prepares: "Send inn" under four-eyes stores the oppdrag and asks for approval.
