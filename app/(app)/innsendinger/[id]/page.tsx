@@ -114,12 +114,15 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
               {t("detail.statusReason")}: {mask(reason)}
             </p>
           )}
-          <NextStep
-            status={s.status}
-            kind={s.kind}
-            feedbackStatus={feedback?.status ?? null}
-            latestError={s.attempts.at(-1)?.decodedError ?? null}
-          />
+          {/* Awaiting approval says its own next step above. */}
+          {approval !== "awaiting" && (
+            <NextStep
+              status={s.status}
+              kind={s.kind}
+              feedbackStatus={feedback?.status ?? null}
+              latestError={s.attempts.at(-1)?.decodedError ?? null}
+            />
+          )}
         </div>
         <div>
           <p className="font-medium">{t("detail.receivedIds")}</p>
