@@ -78,7 +78,6 @@ export async function findWhoDidIt(db: DbOrTx, submissionId: string, organisatio
 }
 
 /** Where the current version stands under four-eyes, for the list and the page. */
-export type ApprovalState = "awaiting" | "declined" | null;
 export function approvalStateOf(v: Pick<VersionWho, "approvalRequestedAt" | "approvedAt" | "declinedAt"> | undefined) {
   if (!v?.approvalRequestedAt || v.approvedAt) return null;
   return v.declinedAt ? ("declined" as const) : ("awaiting" as const);

@@ -45,7 +45,7 @@ function wrap(font: PDFFont, text: string, size: number, width: number) {
   return lines;
 }
 
-export function receiptSections(data: ReceiptData, t: Translator, format: ReturnType<typeof formatter>): Section[] {
+function receiptSections(data: ReceiptData, t: Translator, format: ReturnType<typeof formatter>): Section[] {
   const when = (d: Date | null) => (d ? format.dateTime(d, { seconds: true }) : t("receipt.none"));
   const kroner = (n: number | null | undefined) =>
     n === null || n === undefined ? t("receipt.none") : format.kroner(n);
