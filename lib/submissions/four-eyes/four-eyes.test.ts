@@ -11,9 +11,9 @@ import { saveImportText } from "@/lib/testing/import-text";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser, randomOrgnr } from "@/lib/testing/test-db";
 import { countBulkRetry, startBulkRetry } from "../operations/bulk-retry";
+import { createSubmission, retrySubmission, sendCorrectedVersion } from "../operations/operations";
 import { parseSubmissionListFilter } from "../queries/list-filter";
 import { listSubmissions } from "../queries/list-submissions";
-import { createSubmission, retrySubmission, sendCorrectedVersion } from "../operations/operations";
 import { approveSubmission, declineApproval, setFourEyes } from "./four-eyes";
 
 const db = connectTestDb();
