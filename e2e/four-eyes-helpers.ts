@@ -20,7 +20,8 @@ export async function setFourEyes(page: Page, organisationName: string, on: bool
 
 /** A second browser signed in as the approver; close its context when done. */
 export async function signedInAsApprover(browser: Browser) {
-  const context = await browser.newContext();
+  // Empty: a test's browser contexts otherwise start with the spec's signed-in storage state.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signIn(page, APPROVER.email, demoPassword());
   await expect(page.getByTestId("signed-in-user")).toContainText(APPROVER.name, { timeout: 30_000 });
