@@ -30,16 +30,20 @@ export function StatusBadge({
   status,
   nextAttemptAt,
   feedbackStatus,
+  awaitingApproval,
 }: {
   status: SubmissionStatus;
   nextAttemptAt?: string | null;
   feedbackStatus?: FeedbackStatus | null;
+  /** Four-eyes (docs/four-eyes.md): a draft whose current version waits for another user's approval. */
+  awaitingApproval?: boolean;
 }) {
   const t = useTranslations();
   const format = formatter(useLocale());
   return (
     <span className="inline-flex flex-col gap-0.5">
       <Tag tone={TONE[status]}>{t(`status.${status}`)}</Tag>
+      {status === "draft" && awaitingApproval && <Tag tone="warning">{t("fourEyes.awaiting")}</Tag>}
       {status === "retrying" && nextAttemptAt && (
         <span className="text-xs text-muted">
           {t("statusHelp.retryingAt", { time: format.time(nextAttemptAt, { seconds: true }) })}

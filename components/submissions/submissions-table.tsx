@@ -86,7 +86,12 @@ export function SubmissionsTable({ initial, query }: { initial: SubmissionPage; 
       header: t("status"),
       primary: true,
       cell: (row) => (
-        <StatusBadge status={row.status} nextAttemptAt={row.nextAttemptAt} feedbackStatus={row.feedbackStatus} />
+        <StatusBadge
+          status={row.status}
+          nextAttemptAt={row.nextAttemptAt}
+          feedbackStatus={row.feedbackStatus}
+          awaitingApproval={row.awaitingApproval}
+        />
       ),
     },
     {

@@ -187,6 +187,24 @@ export const ACTIONS: Record<string, ActionEntry> = {
     // Failed, so cancellable: only organisation scoping stands in the way.
     other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
   },
+  "lib/submissions/four-eyes/actions.ts#approveSubmissionAction": {
+    requires: "submission:edit",
+    // Accepted, so not awaiting approval: a conflict for an allowed caller, nothing sent.
+    own: (f) => ({ args: [{ submissionId: f.ownSubmissionId }] }),
+    other: (f) => ({ args: [{ submissionId: f.otherSubmissionId }] }),
+  },
+  "lib/submissions/four-eyes/actions.ts#declineApprovalAction": {
+    requires: "submission:edit",
+    own: (f) => ({ args: [{ submissionId: f.ownSubmissionId, reason: "Matrise" }] }),
+    other: (f) => ({ args: [{ submissionId: f.otherSubmissionId, reason: "Matrise" }] }),
+  },
+  "lib/submissions/four-eyes/actions.ts#setFourEyesAction": {
+    requires: "organisation:manage",
+    // Off, as the demo organisation is: unchanged, so nothing is written.
+    own: (f) => ({ args: [{ organisationId: f.ownOrg.id, fourEyes: false }] }),
+    // Turning it on for another's organisation: only organisation scoping stands in the way.
+    other: (f) => ({ args: [{ organisationId: f.otherOrg.id, fourEyes: true }] }),
+  },
   "lib/submissions/operations/bulk-retry-actions.ts#startBulkRetryAction": {
     requires: "submission:retry",
     // The caller's own failures, with a count that cannot match: refused as changed, nothing queued.
@@ -501,6 +519,12 @@ export const ROUTES: Record<string, RouteEntry> = {
       expect: "empty",
       isEmpty: (s, b) => s === 200 && csvRows(b) === 0,
     }),
+  },
+  "/api/submissions/[id]/receipt": {
+    methods: ["GET"],
+    requires: "submission:read",
+    own: (f) => ({ method: "GET", path: `/api/submissions/${f.ownSubmissionId}/receipt` }),
+    other: (f) => ({ method: "GET", path: `/api/submissions/${f.otherSubmissionId}/receipt`, expect: "refused" }),
   },
   "/api/amelding/payments/export": {
     methods: ["GET"],

@@ -151,7 +151,12 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
       await tx.update(submissions).set({ subject }).where(eq(submissions.id, existing.id));
     }
     await audited(result.submissionId);
-    return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
+    return {
+      submissionId: result.submissionId,
+      queued: result.queued,
+      awaitingApproval: result.awaitingApproval,
+      draftToken: result.draftToken,
+    };
   }
   const result = await createSubmission(tx, user, {
     organisationId: organisation.id,
@@ -162,5 +167,10 @@ export async function saveAmelding(tx: DbOrTx, user: AmeldingEditor, input: Save
     replacesSubmissionId: replaced?.id,
   });
   await audited(result.submissionId);
-  return { submissionId: result.submissionId, queued: queue, draftToken: result.draftToken };
+  return {
+    submissionId: result.submissionId,
+    queued: result.queued,
+    awaitingApproval: result.awaitingApproval,
+    draftToken: result.draftToken,
+  };
 }

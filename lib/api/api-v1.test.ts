@@ -35,9 +35,13 @@ function routes(perMinute = 1_000) {
   const limiter = createApiRateLimiter(pool, perMinute);
   const defineRoute = createDefineRoute({ currentUser: async () => null, db: () => db, apiRateLimiter: () => limiter });
   // The handlers of app/api/v1/submissions/**/route.ts, through the operations they call.
-  const created = (r: { submissionId: string; queued: boolean }) =>
+  const created = (r: { submissionId: string; queued: boolean; awaitingApproval: boolean }) =>
     answer(
-      { submissionId: r.submissionId, status: r.queued ? ("queued" as const) : ("draft" as const) },
+      {
+        submissionId: r.submissionId,
+        status: r.queued ? ("queued" as const) : ("draft" as const),
+        awaitingApproval: r.awaitingApproval,
+      },
       { status: 201 },
     );
   const find = async (db: DbOrTx, id: string, organisationIds: string[]) => {
@@ -355,7 +359,7 @@ describe("/api/v1 with API keys (real PostgreSQL)", () => {
       ...postOne(key, submissionId, "/versions", { intent: "submit", oar: oar(org.orgnr).oar }),
     );
     expect(next.status).toBe(201);
-    expect(await next.json()).toEqual({ submissionId, status: "queued" });
+    expect(await next.json()).toEqual({ submissionId, status: "queued", awaitingApproval: false });
 
     const theirs = await db.transaction((tx) =>
       saveAmelding(

@@ -52,6 +52,10 @@ export const AUDIT_ACTION_TARGETS = {
   "submission.retry": "submission",
   "submission.send_corrected_version": "submission",
   "submission.cancel": "submission",
+  "submission.approval_requested": "submission",
+  "submission.approve": "submission",
+  "submission.decline_approval": "submission",
+  "submission.receipt_downloaded": "submission",
   "submission.bulk_retry": "bulk_operation",
   "submissions.exported": "submission",
   "payments.exported": "submission",
@@ -59,6 +63,7 @@ export const AUDIT_ACTION_TARGETS = {
   "amelding.rules_overridden": "submission",
   "organisation.create": "organisation",
   "organisation.set_owner": "organisation",
+  "organisation.set_four_eyes": "organisation",
   "system_user.request": "organisation",
   "system_user.status_change": "organisation",
   "user.create": "user",
@@ -108,6 +113,13 @@ export type AuditDetailsByAction = {
   "submission.retry": SubmissionMoved;
   "submission.send_corrected_version": { fromStatus: SubmissionStatus; versionNo: number; idempotencyKey: string };
   "submission.cancel": SubmissionMoved;
+  /** Four-eyes (docs/four-eyes.md): the preparer asked for approval of this version instead of sending it. */
+  "submission.approval_requested": { versionNo: number; idempotencyKey: string };
+  /** Another user approved the version, which queued it (the approver is its sender). */
+  "submission.approve": { versionNo: number; idempotencyKey: string; preparedBy: string | null };
+  "submission.decline_approval": { versionNo: number; declineReason: string };
+  /** The receipt (PDF) of a submission was downloaded (lib/submissions/receipt/receipt-pdf.ts). */
+  "submission.receipt_downloaded": { format: "pdf"; versionNo: number | null };
   "submission.bulk_retry": {
     filter: Partial<SubmissionListFilter>;
     total: number;
@@ -139,6 +151,8 @@ export type AuditDetailsByAction = {
   "organisation.create": { orgnr: string; name: string };
   /** The user responsible for the organisation on the board (/tavle), or none. */
   "organisation.set_owner": { orgnr: string; ownerUserId: string | null; fromOwnerUserId: string | null };
+  /** The four-eyes rule of the organisation turned on or off (docs/four-eyes.md). */
+  "organisation.set_four_eyes": { orgnr: string; fourEyes: boolean; fromFourEyes: boolean };
   "system_user.request": {
     orgnr: string;
     altinnRequestId: string;

@@ -105,6 +105,10 @@ const FIELD_KINDS: Record<DetailKey, FieldKind> = {
   submissionId: "shortId",
   differences: "count",
   errorCode: "text",
+  preparedBy: "shortId",
+  declineReason: "text",
+  fourEyes: "yesNo",
+  fromFourEyes: "yesNo",
 };
 
 /** Every field name the actions above record, each with a label in the message files. */
@@ -118,6 +122,10 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "submission.retry": ["fromStatus", "versionId"],
   "submission.send_corrected_version": ["fromStatus", "versionNo", "idempotencyKey"],
   "submission.cancel": ["fromStatus", "versionId"],
+  "submission.approval_requested": ["versionNo", "idempotencyKey"],
+  "submission.approve": ["versionNo", "preparedBy", "idempotencyKey"],
+  "submission.decline_approval": ["versionNo", "declineReason"],
+  "submission.receipt_downloaded": ["format", "versionNo"],
   "submission.bulk_retry": ["total", "organisationIds", "filter", "submissionIds"],
   "submissions.exported": ["format", "rowCount", "filter", "personalDataMasked", "until"],
   "payments.exported": ["format", "fromMonth", "toMonth", "rowCount"],
@@ -135,6 +143,7 @@ const ACTION_FIELDS: { [A in AuditAction]: (keyof AuditDetailsByAction[A])[] } =
   "amelding.rules_overridden": ["rules", "findings", "overrideReason"],
   "organisation.create": ["name", "orgnr"],
   "organisation.set_owner": ["orgnr", "ownerUserId", "fromOwnerUserId"],
+  "organisation.set_four_eyes": ["orgnr", "fromFourEyes", "fourEyes"],
   "system_user.request": [
     "orgnr",
     "altinnStatus",

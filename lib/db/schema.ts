@@ -63,6 +63,8 @@ export const organisations = pgTable(
     name: text("name").notNull(),
     // The user responsible for this client on the board (/tavle, docs/board.md); set by an admin.
     ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Four-eyes rule (docs/four-eyes.md): a version is sent only after a user other than its preparer approves it.
+    fourEyes: boolean("four_eyes").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -375,6 +377,21 @@ export const submissionVersions = pgTable(
     revision: integer("revision").notNull().default(1),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Who did it (docs/four-eyes.md). The preparer is the user who last saved the version's content
+    // (through an API key: the key's creator, and the key); null when unknown (rows from before).
+    preparedBy: uuid("prepared_by").references(() => users.id, { onDelete: "set null" }),
+    preparedByApiKeyId: uuid("prepared_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    // The four-eyes request: set when the preparer asked for approval, cleared when the content is saved over.
+    approvalRequestedAt: timestamp("approval_requested_at", { withTimezone: true }),
+    approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    declinedBy: uuid("declined_by").references(() => users.id, { onDelete: "set null" }),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    declineReason: text("decline_reason"),
+    // Who put the version in the queue (its first send); a retry of the same version is audited only.
+    sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
+    sentByApiKeyId: uuid("sent_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
     // An A-melding's sums as its betalingsinformasjon states them (what was reported to pay),
     // read from the payload when the version is saved (lib/submissions/search/search-index.ts),
     // so the overview and the export never parse payloads. Null for OAR, or when not stated.

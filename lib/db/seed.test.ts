@@ -45,7 +45,8 @@ describe("seedDemo (real PostgreSQL)", () => {
           DEMO_USERS.map((u) => u.email),
         ),
       );
-    expect(seeded.map((u) => u.role).sort()).toEqual(["admin", "manager", "support"]);
+    // One per role, and a second admin to approve under four-eyes (docs/four-eyes.md).
+    expect(seeded.map((u) => u.role).sort()).toEqual(["admin", "admin", "manager", "support"]);
     for (const u of DEMO_USERS) {
       const r = await authenticate(db, throttle, u.email, "demo-passord-1234", randomClientIp());
       expect(r.ok).toBe(true);

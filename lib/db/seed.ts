@@ -19,6 +19,9 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "admin@innrapportering.test", name: "Ada Lønnsansvarlig", role: "admin" },
   { email: "support@innrapportering.test", name: "Sindre Brukerstøtte", role: "support" },
   { email: "leder@innrapportering.test", name: "Marte Leder", role: "manager" },
+  // A second payroll administrator in the same organisations, so four-eyes (docs/four-eyes.md) can
+  // be seen at work: one prepares, the other approves.
+  { email: "godkjenner@innrapportering.test", name: "Gustav Godkjenner", role: "admin" },
 ];
 
 /**

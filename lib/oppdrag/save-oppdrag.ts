@@ -102,6 +102,7 @@ export async function saveOppdrag(tx: DbOrTx, user: OppdragEditor, input: SaveOp
     submissionId: result.submissionId,
     draftToken: result.draftToken,
     oppdragsreferanse: referanse,
-    queued: queue,
+    queued: result.queued,
+    awaitingApproval: result.awaitingApproval,
   };
 }

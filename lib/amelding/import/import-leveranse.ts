@@ -230,7 +230,7 @@ export async function saveImport(
       let seq = 0;
       for await (const part of payload)
         await tx.execute(sql`insert into import_payload (seq, part) values (${seq++}, ${part})`);
-      const { submissionId } = await createSubmission(tx, actor, {
+      const { submissionId, queued, awaitingApproval } = await createSubmission(tx, actor, {
         organisationId: organisation.id,
         kind: "amelding",
         subject: summary.kalendermaaned,
@@ -255,10 +255,10 @@ export async function saveImport(
           persons: summary.persons,
           unknownElements: warnings.map((w) => w.element),
           replacesSubmissionId,
-          queued: queue,
+          queued,
         },
       });
-      return { ok: true as const, submissionId, queued: queue };
+      return { ok: true as const, submissionId, queued, awaitingApproval };
     });
   } catch (error) {
     if (error instanceof MeldingsIdTaken) return messageError(format, warnings, "meldingsId", "meldingsIdUsed");

@@ -58,7 +58,7 @@ export type ImportRuleHit = {
 /** More findings than this are counted, not listed. */
 export const MAX_LISTED_RULE_HITS = 200;
 
-export type ImportSaved = { ok: true; submissionId: string; queued: boolean };
+export type ImportSaved = { ok: true; submissionId: string; queued: boolean; awaitingApproval: boolean };
 
 export type ImportIntent = "check" | "draft" | "submit";
 export const IMPORT_INTENTS: readonly ImportIntent[] = ["check", "draft", "submit"];
@@ -170,7 +170,12 @@ const checkedSchema = z.object({
   }),
 });
 
-const savedSchema = z.object({ ok: z.literal(true), submissionId: z.uuid(), queued: z.boolean() });
+const savedSchema = z.object({
+  ok: z.literal(true),
+  submissionId: z.uuid(),
+  queued: z.boolean(),
+  awaitingApproval: z.boolean(),
+});
 
 /** Rejected, saved or checked: each needs fields the others lack, so an answer matches only its own. */
 export const importAnswerSchema = z.union([rejectedSchema, savedSchema, checkedSchema]);

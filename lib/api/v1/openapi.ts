@@ -130,9 +130,11 @@ export function openApiDocument() {
       "/api/v1/submissions/{id}/submit": {
         post: {
           summary: "Send a draft as it is stored, every field checked (scope submit)",
+          description:
+            "Under the organisation's four-eyes rule the key counts as its creator: the draft is stored awaiting another user's approval in the app (`status` draft, `awaitingApproval` true) and is sent when that user approves it. The same holds for `intent: submit` on create and versions.",
           requestParams: { path: submissionIdParams, header: z.object({ "Idempotency-Key": idempotencyKey }) },
           responses: {
-            "200": { description: "Queued", ...json(createdSchema) },
+            "200": { description: "Queued, or awaiting approval under four-eyes", ...json(createdSchema) },
             ...problems(400, 404, 409),
             ...common,
           },

@@ -80,6 +80,8 @@ export const createdSchema = z
   .object({
     submissionId: z.uuid(),
     status: z.enum(["draft", "queued"]),
+    /** The organisation's four-eyes rule is on: the report was stored and waits for another user's approval in the app (docs/four-eyes.md). */
+    awaitingApproval: z.boolean(),
   })
   .meta({ id: "SubmissionCreated" });
 
@@ -155,11 +157,31 @@ export const submissionPageSchema = z
   .object({ submissions: z.array(submissionSummarySchema), nextCursor: z.string().nullable() })
   .meta({ id: "SubmissionPage" });
 
+/** A user who did something with a version (docs/four-eyes.md); null when unknown (rows from before). */
+const actorSchema = z.object({ name: z.string(), email: z.string() }).nullable();
+
+export const versionSchema = z
+  .object({
+    versionNo: z.number().int(),
+    idempotencyKey: z.string(),
+    createdAt: z.string(),
+    preparedBy: actorSchema,
+    /** The API key the version was saved through (its creator is preparedBy). */
+    preparedByApiKey: z.string().nullable(),
+    approvalState: z.enum(["awaiting", "declined", "approved", "not_required"]),
+    approvedBy: actorSchema,
+    approvedAt: z.string().nullable(),
+    sentBy: actorSchema,
+    sentByApiKey: z.string().nullable(),
+    sentAt: z.string().nullable(),
+  })
+  .meta({ id: "SubmissionVersion" });
+
 export const submissionDetailSchema = submissionSummarySchema
   .extend({
     acceptedAt: z.string().nullable(),
     receivedIds: z.record(z.string(), z.string()).nullable(),
-    versions: z.array(z.object({ versionNo: z.number().int(), idempotencyKey: z.string(), createdAt: z.string() })),
+    versions: z.array(versionSchema),
     attempts: z.array(attemptSchema),
     feedback: feedbackSchema.nullable(),
   })

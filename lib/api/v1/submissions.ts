@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, submissions, submissionVersions } from "@/lib/db/schema";
 import { saveOppdrag } from "@/lib/oppdrag/save-oppdrag";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
+import { approvalStateOf, findWhoDidIt } from "@/lib/submissions/four-eyes/who-did-it";
 import type { listSubmissions } from "@/lib/submissions/queries/list-submissions";
 import { findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
 import type {
@@ -30,7 +31,7 @@ export async function createFromApi(tx: DbOrTx, api: ApiCaller, body: z.output<t
           oppdragsreferanse: body.oppdragsreferanse,
           fields: body.oar,
         });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 async function findOwn(tx: DbOrTx, api: ApiCaller, submissionId: string) {
@@ -75,7 +76,7 @@ export async function newVersionFromApi(
           ...(body.ruleOverride ? { ruleOverride: body.ruleOverride } : {}),
         })
       : await saveOppdrag(tx, editorOf(api), { ...input, fields: report });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 /** Sends a draft as it is stored (e.g. after saving it in parts, or in the app), checked in full. */
@@ -98,7 +99,7 @@ export async function submitDraftFromApi(tx: DbOrTx, api: ApiCaller, submissionI
           oppdragsreferanse: typeof stored.oppdragsreferanse === "string" ? stored.oppdragsreferanse : undefined,
           fields: stored,
         });
-  return { submissionId: result.submissionId, queued: result.queued };
+  return { submissionId: result.submissionId, queued: result.queued, awaitingApproval: result.awaitingApproval };
 }
 
 /** A page of the UI's list query (same filters, same keyset cursor) as the API answers it. */
@@ -150,6 +151,7 @@ export async function findApiSubmission(
 ): Promise<z.input<typeof submissionDetailSchema> | null> {
   const found = await findSubmissionWithHistory(db, submissionId, organisationIds);
   if (!found) return null;
+  const who = new Map((await findWhoDidIt(db, submissionId, organisationIds)).map((w) => [w.versionNo, w]));
   const [feedback] = await db.select().from(ameldingFeedback).where(eq(ameldingFeedback.submissionId, found.id));
   return {
     id: found.id,
@@ -164,11 +166,22 @@ export async function findApiSubmission(
     createdAt: found.createdAt.toISOString(),
     acceptedAt: found.acceptedAt?.toISOString() ?? null,
     receivedIds: found.receivedIds,
-    versions: found.versions.map((v) => ({
-      versionNo: v.versionNo,
-      idempotencyKey: v.idempotencyKey,
-      createdAt: v.createdAt.toISOString(),
-    })),
+    versions: found.versions.map((v) => {
+      const w = who.get(v.versionNo);
+      return {
+        versionNo: v.versionNo,
+        idempotencyKey: v.idempotencyKey,
+        createdAt: v.createdAt.toISOString(),
+        preparedBy: w?.preparedBy ?? null,
+        preparedByApiKey: w?.preparedByApiKey ?? null,
+        approvalState: w?.approvedAt ? "approved" : (approvalStateOf(w) ?? "not_required"),
+        approvedBy: w?.approvedBy ?? null,
+        approvedAt: w?.approvedAt?.toISOString() ?? null,
+        sentBy: w?.sentBy ?? null,
+        sentByApiKey: w?.sentByApiKey ?? null,
+        sentAt: w?.sentAt?.toISOString() ?? null,
+      };
+    }),
     attempts: found.attempts.map((a) => ({
       attemptNo: a.attemptNo,
       step: a.step,

@@ -90,7 +90,7 @@ describe("bulk retry against the sandbox over HTTP", () => {
     expect(groups.find((g) => g.code === "OAR_005")).toMatchObject({ status: "rejected", count: 1, retryable: false });
 
     const filter = parseSubmissionListFilter(errorGroupListFilter(group));
-    expect(await countBulkRetry(db, orgIds(), filter)).toBe(3);
+    expect(await countBulkRetry(db, h.user.id, orgIds(), filter)).toBe(3);
 
     h.skatteetaten.clearFaults();
     const support = await createTestUser(db, "support");
@@ -171,7 +171,7 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     expect(firstPage.nextCursor).not.toBeNull();
 
     const filter = parseSubmissionListFilter({ code: "OAR_010", cursor: firstPage.nextCursor! });
-    expect(await countBulkRetry(db, [org.id], filter)).toBe(failed.length);
+    expect(await countBulkRetry(db, h.user.id, [org.id], filter)).toBe(failed.length);
     const { operationId, submissionIds } = await startBulkRetry(db, h.user, [org.id], filter);
     expect(submissionIds.sort()).toEqual([...failed].sort());
     expect(await statusOf([rejected!])).toEqual(["rejected"]);
@@ -223,7 +223,7 @@ describe("bulk retry rules (real PostgreSQL)", () => {
     const own = await failedSubmissions(mine.id, 2, "OAR_006");
     const other = await failedSubmissions(theirs.id, 2, "OAR_006");
     const filter = parseSubmissionListFilter({ code: "OAR_006", org: theirs.id });
-    expect(await countBulkRetry(db, [mine.id], filter)).toBe(0);
+    expect(await countBulkRetry(db, h.user.id, [mine.id], filter)).toBe(0);
     await expect(startBulkRetry(db, h.user, [mine.id], filter)).rejects.toMatchObject({
       messageKey: "errorGroups.bulk.nothingToRetry",
     });

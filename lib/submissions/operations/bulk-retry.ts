@@ -5,7 +5,14 @@ import { type AuditUser, userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
-import { bulkOperationMembers, bulkOperations, organisations, submissions, users } from "@/lib/db/schema";
+import {
+  bulkOperationMembers,
+  bulkOperations,
+  organisations,
+  submissions,
+  submissionVersions,
+  users,
+} from "@/lib/db/schema";
 import { IN_FLIGHT_STATUSES, type SubmissionListFilter } from "../queries/list-filter";
 import { submissionFilterConditions } from "../queries/list-submissions";
 import { RETRYABLE_STATUSES, requeueWithSameKey } from "./operations";
@@ -19,9 +26,19 @@ function wholeSet(filter: Partial<SubmissionListFilter>): Partial<SubmissionList
   return { ...filter, cursor: undefined };
 }
 
-/** The list's filter, narrowed to what "Retry (same key)" accepts. */
-function retryableConditions(organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
+/**
+ * The list's filter, narrowed to what "Retry (same key)" accepts from this actor: under an
+ * organisation's four-eyes rule, a version never approved that the actor prepared is left out
+ * (retrySubmission refuses it alone; docs/four-eyes.md), so it never blocks the others.
+ */
+function retryableConditions(actorId: string, organisationIds: string[], filter: Partial<SubmissionListFilter>): SQL[] {
   return [
+    sql`not (${organisations.fourEyes} and exists (
+      select 1 from ${submissionVersions}
+      where ${submissionVersions.id} = ${submissions.currentVersionId}
+        and ${submissionVersions.approvedBy} is null
+        and ${submissionVersions.preparedBy} = ${actorId}
+    ))`,
     ...submissionFilterConditions(organisationIds, wholeSet(filter)),
     inArray(submissions.status, RETRYABLE_STATUSES),
   ];
@@ -30,6 +47,7 @@ function retryableConditions(organisationIds: string[], filter: Partial<Submissi
 /** How many submissions a bulk retry of this filter would send again (what the confirmation states). */
 export async function countBulkRetry(
   db: DbOrTx,
+  actorId: string,
   organisationIds: string[],
   filter: Partial<SubmissionListFilter>,
 ): Promise<number> {
@@ -38,7 +56,7 @@ export async function countBulkRetry(
     .select({ count: sql<number>`count(*)::int` })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(and(...retryableConditions(organisationIds, filter)));
+    .where(and(...retryableConditions(actorId, organisationIds, filter)));
   return row?.count ?? 0;
 }
 
@@ -64,7 +82,7 @@ export async function startBulkRetry(
       .select({ id: submissions.id, organisationId: submissions.organisationId })
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-      .where(and(...retryableConditions(organisationIds, filter)))
+      .where(and(...retryableConditions(actor.id, organisationIds, filter)))
       // A stable order so concurrent operations lock rows in the same order and cannot deadlock.
       .orderBy(asc(submissions.id))
       .limit(limit + 1)

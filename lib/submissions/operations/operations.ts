@@ -16,6 +16,7 @@ import {
 } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
+import { isFourEyesOn, mayRetryUnderFourEyes, preparedByColumns, sentByColumns } from "../four-eyes/four-eyes";
 import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type StoredPayload } from "../payload-kind";
 import { indexSubmissionVersion } from "../search/search-index";
@@ -98,14 +99,38 @@ async function assertDraftToken(tx: DbOrTx, row: { currentVersionId: string | nu
 
 /**
  * A version that was never sent takes new content in place; its revision moves on, so a draft
- * token read before (draftToken) no longer matches. Its idempotency key was never used.
+ * token read before (draftToken) no longer matches. Its idempotency key was never used. The one
+ * saving is its preparer now, and an approval asked for earlier concerned other content.
  */
-function overwriteUnsentVersion(tx: DbOrTx, versionId: string, payload: Record<string, unknown>) {
+function overwriteUnsentVersion(
+  tx: DbOrTx,
+  actor: AuditUser,
+  versionId: string,
+  payload: Record<string, unknown>,
+  send: SendDecision,
+) {
   return tx
     .update(submissionVersions)
-    .set({ payload: payload as StoredPayload, revision: sql`${submissionVersions.revision} + 1` })
+    .set({
+      payload: payload as StoredPayload,
+      revision: sql`${submissionVersions.revision} + 1`,
+      ...preparedByColumns(actor, send.awaitingApproval),
+      ...(send.queued ? sentByColumns(actor) : {}),
+    })
     .where(eq(submissionVersions.id, versionId))
     .returning();
+}
+
+/**
+ * What a request to send becomes: queued, or, under the organisation's four-eyes rule, saved and
+ * awaiting another user's approval (docs/four-eyes.md). The one asking is always the version's
+ * preparer on these paths, so with the rule on nothing they save leaves without an approval.
+ */
+type SendDecision = { queued: boolean; awaitingApproval: boolean };
+async function decideSend(tx: DbOrTx, organisationId: string, queue: boolean): Promise<SendDecision> {
+  if (!queue) return { queued: false, awaitingApproval: false };
+  const fourEyes = await isFourEyesOn(tx, organisationId);
+  return { queued: !fourEyes, awaitingApproval: fourEyes };
 }
 
 /**
@@ -131,6 +156,7 @@ export async function createSubmission(
     await assertReplaceable(tx, input.replacesSubmissionId, input.organisationId, input.kind);
   }
   if (input.queue) await assertSystemUserAccepted(tx, input.organisationId);
+  const send = await decideSend(tx, input.organisationId, input.queue);
   const now = new Date();
   // The version id is chosen here so the submission row points at it from the start.
   const versionId = randomUUID();
@@ -142,9 +168,9 @@ export async function createSubmission(
         organisationId: input.organisationId,
         kind: input.kind,
         subject: input.subject,
-        status: input.queue ? "queued" : "draft",
-        queuedAt: input.queue ? now : null,
-        nextAttemptAt: input.queue ? now : null,
+        status: send.queued ? "queued" : "draft",
+        queuedAt: send.queued ? now : null,
+        nextAttemptAt: send.queued ? now : null,
         createdBy: actor.id,
         replacesSubmissionId: input.replacesSubmissionId ?? null,
         // A payload built in the database is an imported A-melding, which has none of these.
@@ -162,6 +188,8 @@ export async function createSubmission(
         payload: input.payload instanceof PayloadInDatabase ? input.payload.expression : input.payload,
         idempotencyKey: randomUUID(),
         createdBy: actor.id,
+        ...preparedByColumns(actor, send.awaitingApproval),
+        ...(send.queued ? sentByColumns(actor) : {}),
       })
       // Not the payload: it can be large, and the caller has it.
       .returning({
@@ -172,7 +200,7 @@ export async function createSubmission(
   );
   await indexSubmissionVersion(tx, version.id);
   await recordAudit(tx, userActor(actor), {
-    action: input.queue ? "submission.submit" : "submission.create_draft",
+    action: send.queued ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
     targetId: submission.id,
     organisationIds: [input.organisationId],
@@ -184,12 +212,31 @@ export async function createSubmission(
       ...(input.replacesSubmissionId ? { replacesSubmissionId: input.replacesSubmissionId } : {}),
     },
   });
+  if (send.awaitingApproval) await auditApprovalRequested(tx, actor, submission.id, input.organisationId, 1, version);
   return {
     submissionId: submission.id,
     versionId: version.id,
     idempotencyKey: version.idempotencyKey,
     draftToken: draftToken(version),
+    ...send,
   };
+}
+
+function auditApprovalRequested(
+  tx: DbOrTx,
+  actor: AuditUser,
+  submissionId: string,
+  organisationId: string,
+  versionNo: number,
+  version: { idempotencyKey: string },
+) {
+  return recordAudit(tx, userActor(actor), {
+    action: "submission.approval_requested",
+    targetType: "submission",
+    targetId: submissionId,
+    organisationIds: [organisationId],
+    details: { versionNo, idempotencyKey: version.idempotencyKey },
+  });
 }
 
 /** A replacement names a submission of the same organisation and kind. */
@@ -235,6 +282,14 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
 export async function retrySubmission(tx: DbOrTx, actor: AuditUser, submissionId: string, organisationIds: string[]) {
   const row = await lockSubmission(tx, submissionId, organisationIds);
   if (!RETRYABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notRetryable");
+  const [version] = row.currentVersionId
+    ? await tx
+        .select({ preparedBy: submissionVersions.preparedBy, approvedBy: submissionVersions.approvedBy })
+        .from(submissionVersions)
+        .where(eq(submissionVersions.id, row.currentVersionId))
+    : [];
+  if (version && !mayRetryUnderFourEyes(version, await isFourEyesOn(tx, row.organisationId), actor))
+    throw new SafeError("forbidden", "fourEyes.errors.selfSend");
   await assertSystemUserAccepted(tx, row.organisationId);
   await requeueWithSameKey(tx, [submissionId]);
   await recordAudit(tx, userActor(actor), {
@@ -271,6 +326,7 @@ export async function sendCorrectedVersion(
   if (!CORRECTABLE_STATUSES.includes(row.status)) throw new SafeError("conflict", "errors.notCorrectable");
   await assertDraftToken(tx, row, options.expectedDraftToken);
   if (options.queue) await assertSystemUserAccepted(tx, row.organisationId);
+  const send = await decideSend(tx, row.organisationId, options.queue);
   // A draft's current version that was never sent (autosave keeps one for every form in progress)
   // becomes the version sent, rather than staying behind as an unsent version in the history.
   const unsentDraft =
@@ -299,7 +355,7 @@ export async function sendCorrectedVersion(
         .limit(1);
   const version = firstRow(
     unsentDraft
-      ? await overwriteUnsentVersion(tx, unsentDraft.id, payload)
+      ? await overwriteUnsentVersion(tx, actor, unsentDraft.id, payload, send)
       : await tx
           .insert(submissionVersions)
           .values({
@@ -308,6 +364,8 @@ export async function sendCorrectedVersion(
             payload,
             idempotencyKey: randomUUID(),
             createdBy: actor.id,
+            ...preparedByColumns(actor, send.awaitingApproval),
+            ...(send.queued ? sentByColumns(actor) : {}),
           })
           .returning(),
   );
@@ -316,9 +374,9 @@ export async function sendCorrectedVersion(
     .set({
       currentVersionId: version.id,
       ...oarListColumns(kind, payload),
-      status: options.queue ? "queued" : "draft",
-      queuedAt: options.queue ? sql`now()` : null,
-      nextAttemptAt: options.queue ? sql`now()` : null,
+      status: send.queued ? "queued" : "draft",
+      queuedAt: send.queued ? sql`now()` : null,
+      nextAttemptAt: send.queued ? sql`now()` : null,
       lastErrorCode: null,
       statusReasonCode: null,
       statusReasonParams: null,
@@ -327,26 +385,35 @@ export async function sendCorrectedVersion(
     .where(eq(submissions.id, submissionId));
   await indexSubmissionVersion(tx, version.id);
   const target = { targetType: "submission", targetId: submissionId, organisationIds: [row.organisationId] } as const;
-  await recordAudit(
-    tx,
-    userActor(actor),
-    firstSend && options.queue
-      ? {
-          action: "submission.submit",
-          ...target,
-          details: { kind, subject: row.subject, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
-        }
-      : {
-          action: "submission.send_corrected_version",
-          ...target,
-          details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
-        },
-  );
+  if (send.awaitingApproval)
+    await auditApprovalRequested(tx, actor, submissionId, row.organisationId, version.versionNo, version);
+  else
+    await recordAudit(
+      tx,
+      userActor(actor),
+      firstSend && send.queued
+        ? {
+            action: "submission.submit",
+            ...target,
+            details: {
+              kind,
+              subject: row.subject,
+              versionNo: version.versionNo,
+              idempotencyKey: version.idempotencyKey,
+            },
+          }
+        : {
+            action: "submission.send_corrected_version",
+            ...target,
+            details: { fromStatus: row.status, versionNo: version.versionNo, idempotencyKey: version.idempotencyKey },
+          },
+    );
   return {
     submissionId,
     versionId: version.id,
     idempotencyKey: version.idempotencyKey,
     draftToken: draftToken(version),
+    ...send,
   };
 }
 
@@ -377,7 +444,9 @@ export async function saveDraft(
   assertPermission(actor, "submission:edit");
   await assertDraftToken(tx, row, options.expectedDraftToken);
   if (!row.currentVersionId) throw new SafeError("conflict", "errors.notCorrectable");
-  const version = firstRow(await overwriteUnsentVersion(tx, row.currentVersionId, payload));
+  const version = firstRow(
+    await overwriteUnsentVersion(tx, actor, row.currentVersionId, payload, { queued: false, awaitingApproval: false }),
+  );
   await tx
     .update(submissions)
     .set({ subject: options.subject, ...oarListColumns(kind, payload), updatedAt: sql`now()` })
@@ -391,7 +460,13 @@ export async function saveDraft(
     organisationIds: [row.organisationId],
     details: { kind, subject: options.subject, versionNo: version.versionNo, revision: version.revision },
   });
-  return { submissionId, versionId: version.id, draftToken: draftToken(version) };
+  return {
+    submissionId,
+    versionId: version.id,
+    draftToken: draftToken(version),
+    queued: false,
+    awaitingApproval: false,
+  };
 }
 
 /**

@@ -34,6 +34,7 @@ export const submissionRowSchema = z.object({
   errorSummary: z.string().nullable(),
   /** Accepted A-meldinger: where Skatteetaten's feedback stands. */
   feedbackStatus: z.enum(FEEDBACK_STATUSES).nullable(),
+  awaitingApproval: z.boolean(),
   createdAt: isoTime,
   replacesSubmissionId: z.uuid().nullable(),
   replacedById: z.uuid().nullable(),

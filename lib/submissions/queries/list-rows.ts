@@ -37,6 +37,7 @@ export function toSubmissionPage(result: ListResult, t: Translator, locale: stri
       lastErrorCode: r.lastErrorCode,
       errorSummary: errorSummary(r, t, locale),
       feedbackStatus: r.feedbackStatus,
+      awaitingApproval: r.awaitingApproval,
       createdAt: r.createdAt.toISOString(),
       replacesSubmissionId: r.replacesSubmissionId,
       replacedById: r.replacedById,

@@ -158,6 +158,9 @@ export function listSubmissionsQuery(db: DbOrTx, conditions: SQL[], cursor: stri
       replacesSubmissionId: submissions.replacesSubmissionId,
       reportedForskuddstrekk: submissionVersions.reportedForskuddstrekk,
       reportedArbeidsgiveravgift: submissionVersions.reportedArbeidsgiveravgift,
+      // Four-eyes (docs/four-eyes.md): the current version waits for another user's approval.
+      awaitingApproval: sql<boolean>`coalesce(${submissionVersions.approvalRequestedAt} is not null
+        and ${submissionVersions.approvedAt} is null and ${submissionVersions.declinedAt} is null, false)`,
       // An A-melding stops being the month's current message once a replacement is accepted.
       replacedById: sql<string | null>`(select r.id from ${submissions} r
         where r.replaces_submission_id = ${submissions.id} and r.status = 'accepted' order by r.accepted_at desc limit 1)`,

@@ -3,21 +3,27 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LiveSubmission } from "@/components/live/live-submission";
+import { ApprovalPanel } from "@/components/submissions/approval-panel";
 import { AttemptTimeline } from "@/components/submissions/attempt-timeline";
 import { CancelButton } from "@/components/submissions/cancel-button";
 import { FeedbackView } from "@/components/submissions/feedback-view";
 import { NextStep } from "@/components/submissions/next-step";
 import { RetryButton } from "@/components/submissions/retry-button";
 import { StatusBadge } from "@/components/submissions/status-badge";
+import { WhoDidItView } from "@/components/submissions/who-did-it-view";
+import { Alert } from "@/components/ui/alert";
 import { CopyValue } from "@/components/ui/copy-button";
+import { DownloadLink } from "@/components/ui/download-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScrollableCode } from "@/components/ui/scrollable-code";
+import { Tag } from "@/components/ui/tag";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { formatter } from "@/lib/i18n/format";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
+import { approvalStateOf, findWhoDidIt } from "@/lib/submissions/four-eyes/who-did-it";
 import { CORRECTABLE_STATUSES, isCancellable, RETRYABLE_STATUSES } from "@/lib/submissions/operations/operations";
 import { bodyAsShown } from "@/lib/submissions/queries/attempt-timeline";
 import { findSubmissionLiveState, findSubmissionWithHistory } from "@/lib/submissions/queries/submission-history";
@@ -61,6 +67,13 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
   /** The form a field named in an answer is corrected in: the OAR form, or the builder for a rejected A-melding. */
   const fixUrl = canCorrect ? `/oppdrag/${s.id}/rediger` : canEditAmelding ? `/a-melding/ny?utkast=${s.id}` : null;
   const body = (text: string) => bodyAsShown(text, (omitted) => t("detail.bodyTruncated", { omitted }));
+  const who = await findWhoDidIt(getDb(), s.id, user.organisationIds);
+  const currentVersion = s.versions.find((v) => v.id === s.currentVersionId);
+  const currentWho = who.find((v) => v.versionNo === currentVersion?.versionNo);
+  const approval = approvalStateOf(currentWho);
+  // Four-eyes (docs/four-eyes.md): the preparer is refused on the server; the page offers the decision to others.
+  const preparedByMe = currentVersion?.preparedBy === user.id;
+  const canDecide = approval === "awaiting" && hasPermission(user.role, "submission:edit") && !preparedByMe;
 
   return (
     <>
@@ -85,17 +98,31 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           {s.status === "retrying" && s.nextAttemptAt && (
             <p className="text-sm">{t("detail.nextRetry", { time: when(s.nextAttemptAt) })}</p>
           )}
+          {approval === "awaiting" && (
+            <div className="mt-2" data-testid="approval-state">
+              <Tag tone="warning">{t("fourEyes.awaiting")}</Tag>
+              <p className="mt-1 text-sm">{preparedByMe ? t("fourEyes.awaitingOther") : t("fourEyes.awaitingHelp")}</p>
+            </div>
+          )}
+          {approval === "declined" && currentWho && (
+            <div className="mt-2" data-testid="approval-state">
+              <Alert tone="warning">{t("fourEyes.declinedNotice", { reason: currentWho.declineReason ?? "" })}</Alert>
+            </div>
+          )}
           {reason && (
             <p className="mt-2 text-sm" data-testid="status-reason">
               {t("detail.statusReason")}: {mask(reason)}
             </p>
           )}
-          <NextStep
-            status={s.status}
-            kind={s.kind}
-            feedbackStatus={feedback?.status ?? null}
-            latestError={s.attempts.at(-1)?.decodedError ?? null}
-          />
+          {/* Awaiting approval says its own next step above. */}
+          {approval !== "awaiting" && (
+            <NextStep
+              status={s.status}
+              kind={s.kind}
+              feedbackStatus={feedback?.status ?? null}
+              latestError={s.attempts.at(-1)?.decodedError ?? null}
+            />
+          )}
         </div>
         <div>
           <p className="font-medium">{t("detail.receivedIds")}</p>
@@ -114,7 +141,13 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
             <p className="text-sm text-muted">{t("detail.noIds")}</p>
           )}
         </div>
+        {canDecide && (
+          <div className="md:col-span-2">
+            <ApprovalPanel submissionId={s.id} />
+          </div>
+        )}
         <div className="flex flex-wrap gap-3 md:col-span-2">
+          <DownloadLink href={`/api/submissions/${s.id}/receipt`}>{t("fourEyes.downloadReceipt")}</DownloadLink>
           {canRetry && <RetryButton submissionId={s.id} />}
           {canCancel && <CancelButton submissionId={s.id} />}
           {cancelLater && <p className="text-sm">{t("detail.cancelAfterLease", { time: when(cancelLater) })}</p>}
@@ -165,6 +198,8 @@ export default async function SubmissionDetailPage({ params }: { params: Promise
           identity={identity}
         />
       )}
+
+      <WhoDidItView versions={who} />
 
       <AttemptTimeline
         attempts={s.attempts}

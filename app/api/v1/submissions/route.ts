@@ -32,7 +32,11 @@ export const POST = defineRoute(
     const result = await createFromApi(db, api, body);
     if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
     return answer(
-      { submissionId: result.submissionId, status: result.queued ? "queued" : "draft" },
+      {
+        submissionId: result.submissionId,
+        status: result.queued ? "queued" : "draft",
+        awaitingApproval: result.awaitingApproval,
+      },
       { status: 201, headers: { Location: `/api/v1/submissions/${result.submissionId}` } },
     );
   },

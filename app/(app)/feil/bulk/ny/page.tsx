@@ -29,7 +29,7 @@ export default async function ConfirmBulkRetryPage({
   const filter = { ...parseSubmissionListFilter(await searchParams), cursor: undefined };
   const db = getDb();
   const [count, organisations] = await Promise.all([
-    countBulkRetry(db, user.organisationIds, filter),
+    countBulkRetry(db, user.id, user.organisationIds, filter),
     listOrganisationsForUser(db, user.organisationIds),
   ]);
   const query = filterToSearchParams(filter).toString();

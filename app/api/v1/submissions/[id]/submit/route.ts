@@ -16,7 +16,14 @@ export const POST = defineRoute(
   },
   async ({ params }, { api, db, afterCommit }) => {
     const result = await submitDraftFromApi(db, api, params.id);
-    afterCommit(() => wakeDeliveryWorker(result.submissionId));
-    return answer({ submissionId: result.submissionId, status: "queued" }, { status: 200 });
+    if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
+    return answer(
+      {
+        submissionId: result.submissionId,
+        status: result.queued ? "queued" : "draft",
+        awaitingApproval: result.awaitingApproval,
+      },
+      { status: 200 },
+    );
   },
 );

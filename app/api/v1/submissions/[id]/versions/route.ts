@@ -22,6 +22,13 @@ export const POST = defineRoute(
   async ({ params, body }, { api, db, afterCommit }) => {
     const result = await newVersionFromApi(db, api, params.id, body);
     if (result.queued) afterCommit(() => wakeDeliveryWorker(result.submissionId));
-    return answer({ submissionId: result.submissionId, status: result.queued ? "queued" : "draft" }, { status: 201 });
+    return answer(
+      {
+        submissionId: result.submissionId,
+        status: result.queued ? "queued" : "draft",
+        awaitingApproval: result.awaitingApproval,
+      },
+      { status: 201 },
+    );
   },
 );
