@@ -263,9 +263,9 @@ type TimelineWindow = {
 
 function timelineWindow(months: BoardMonth[], today: string): TimelineWindow {
   const oldestFirst = [...months].reverse();
-  const [year, month] = oldestFirst[0]!.kalendermaaned.split("-").map(Number);
+  const oldest = oldestFirst[0]?.kalendermaaned ?? today.slice(0, 7);
   return {
-    firstMonthNumber: year! * 12 + month! - 1,
+    firstMonthNumber: Number(oldest.slice(0, 4)) * 12 + Number(oldest.slice(5, 7)) - 1,
     deadlines: oldestFirst.map((m) => m.deadline),
     current: BOARD_PAST_MONTHS + 1,
     open: oldestFirst.filter((m) => m.deadline < today).length + 1,
