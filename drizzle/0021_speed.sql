@@ -110,15 +110,16 @@ DECLARE
   rebuilding boolean;
 BEGIN
   -- rebuild_submission_rollups() recomputes every bucket at once and sums the totals afterwards.
-  rebuilding := current_setting('innrapportering.rebuilding_rollups', true) = 'on';
+  rebuilding := coalesce(current_setting('innrapportering.rebuilding_rollups', true) = 'on', false);
   IF NOT rebuilding THEN
     FOR b IN SELECT DISTINCT x.organisation_id, x.kind FROM unnest(p_buckets) x ORDER BY 1, 2 LOOP
       PERFORM pg_advisory_xact_lock(hashtextextended('error_group_totals ' || b.organisation_id || ' ' || b.kind, 0));
     END LOOP;
+    -- A rebuild recomputes every bucket: one lock each would exceed the lock table (max_locks_per_transaction).
+    FOR b IN SELECT DISTINCT x.organisation_id, x.day, x.kind FROM unnest(p_buckets) x ORDER BY 1, 2, 3 LOOP
+      PERFORM pg_advisory_xact_lock(hashtextextended('error_group_bucket ' || b.organisation_id || ' ' || b.day || ' ' || b.kind, 0));
+    END LOOP;
   END IF;
-  FOR b IN SELECT DISTINCT x.organisation_id, x.day, x.kind FROM unnest(p_buckets) x ORDER BY 1, 2, 3 LOOP
-    PERFORM pg_advisory_xact_lock(hashtextextended('error_group_bucket ' || b.organisation_id || ' ' || b.day || ' ' || b.kind, 0));
-  END LOOP;
   SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(r.organisation_id, r.kind, r.status, r.code, r.spec_code, r.cause)), '[]')
     INTO groups_before
     FROM error_group_daily_rollups r
@@ -206,7 +207,8 @@ LANGUAGE sql AS $$
     (organisation_id, kind, status, code, spec_code, cause, submissions, first_seen, last_seen, fields, latest_reason)
   SELECT r.organisation_id, r.kind, r.status, r.code, r.spec_code, r.cause, sum(r.submissions)::int,
     min(r.first_seen), max(r.last_seen),
-    coalesce((SELECT (array_agg(DISTINCT f))[1:3] FROM unnest(array_agg(r.fields)) f), '{}'),
+    coalesce((SELECT (array_agg(DISTINCT f.value))[1:3]
+      FROM jsonb_array_elements(jsonb_agg(to_jsonb(r.fields))) l, jsonb_array_elements_text(l.value) f), '{}'),
     (array_agg(r.latest_reason ORDER BY r.last_seen DESC))[1]
   FROM error_group_daily_rollups r
   GROUP BY r.organisation_id, r.kind, r.status, r.code, r.spec_code, r.cause;
