@@ -145,7 +145,7 @@ export async function getBoard(
     ),
     ${
       rankAll
-        ? sql`ranked as (${rankedFromTimelines(window)}),
+        ? sql`${rankedFromTimelines(window)},
     page as (
       select r.id, r.orgnr, r.name, r.owner_user_id, r.tracked_from, r.risk_deadline, r.serious, count(*) over () as total
       from ranked r
@@ -219,7 +219,6 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
   const { currentMonth, today } = months;
   return sql`
       select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
-        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
         coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
         coalesce(f.retningslinje, 0) as retningslinje,
         case when o.open_after then f.open_id else f.accepted_id end as submission_id,
@@ -238,7 +237,10 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
         end as state
       from ${scope} v
       cross join months m
-      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
+      -- By primary key for the page's months (a join was planned as a hash of the whole table).
+      left join lateral (
+        select * from board_month_facts f where f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned limit 1
+      ) f on true
       cross join lateral (
         -- Sent after the last acceptance (or with none): that one is what stands.
         select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
@@ -286,18 +288,22 @@ function rankedFromTimelines(window: TimelineWindow) {
   // its deadline) to the current month.
   const outstandingFrom = sql`least(x.tracked, ${window.open}::int)`;
   const outstanding = sql`substr(x.w, ${outstandingFrom}, greatest(0, ${window.current}::int - ${outstandingFrom} + 1))`;
-  return sql`
-      select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from, x.w, x.tracked,
-        (${deadlines})[least(nullif(strpos(x.w, 'R'), 0),
-          case when strpos(${outstanding}, '-') > 0 then ${outstandingFrom} - 1 + strpos(${outstanding}, '-') end)] as risk_deadline,
-        length(x.w) - length(translate(x.w, 'SRD', '')) as serious
+  // Materialised: each organisation's window string is built once, not once per use below.
+  return sql`windows as materialized (
+      select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from,
+        rpad(substr(repeat('-', greatest(0, 1 - p.start)) || coalesce(t.timeline, ''), greatest(p.start, 1), ${length}::int), ${length}::int, '-') as w,
+        width_bucket(v.tracked_from - 1, ${deadlines}) + 1 as tracked
       from visible v
       left join board_organisation_timelines t on t.organisation_id = v.id
       cross join lateral (select ${window.firstMonthNumber}::int - coalesce(board_month_number(t.first_month), ${window.firstMonthNumber}::int) + 1 as start) p
-      cross join lateral (select
-        rpad(substr(repeat('-', greatest(0, 1 - p.start)) || coalesce(t.timeline, ''), greatest(p.start, 1), ${length}::int), ${length}::int, '-') as w,
-        width_bucket(v.tracked_from - 1, ${deadlines}) + 1 as tracked) x
-  `;
+    ),
+    ranked as (
+      select x.*,
+        (${deadlines})[least(nullif(strpos(x.w, 'R'), 0),
+          case when strpos(${outstanding}, '-') > 0 then ${outstandingFrom} - 1 + strpos(${outstanding}, '-') end)] as risk_deadline,
+        length(x.w) - length(translate(x.w, 'SRD', '')) as serious
+      from windows x
+    )`;
 }
 
 /** Organisations with at least one month of one of `states` in the window (`r` a row of rankedFromTimelines). */
