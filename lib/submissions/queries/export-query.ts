@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
@@ -14,7 +14,7 @@ import {
   submissionPageIds,
 } from "./list-submissions";
 
-export const EXPORT_PAGE_SIZE = 2000;
+export const EXPORT_PAGE_SIZE = 500;
 /** At most this many inntektsmottaker identifiers per A-melding in one cell (Excel's cell limit is 32 767 characters). */
 export const EXPORT_MAX_IDENTIFIERS = 1000;
 
@@ -44,11 +44,9 @@ export async function beginSubmissionExport(db: DbOrTx, organisationIds: string[
 }
 
 /**
- * The filtered submissions, newest first, one keyset page per iteration: at most two pages are
- * ever in memory. The next page is asked for as soon as one arrives, so PostgreSQL reads it while
- * the caller turns this one into CSV (docs/benchmarks.md, "CSV export"). Personal identifiers are
- * read out of the current version's payload in SQL, so the (possibly large) payload itself never
- * leaves the database.
+ * The filtered submissions, newest first, one keyset page per iteration: only one page is ever
+ * in memory. Personal identifiers are read out of the current version's payload in SQL, so the
+ * (possibly large) payload itself never leaves the database.
  */
 export async function* submissionExportPages(
   db: DbOrTx,
@@ -62,27 +60,9 @@ export async function* submissionExportPages(
     ...(await submissionPageConditions(db, organisationIds, filter)),
     sql`${submissions.createdAt} <= ${until}::timestamptz`,
   ];
-  let pending = exportPage(db, [...base], pageSize);
-  try {
-    for (;;) {
-      const rows = await pending;
-      const last = rows.at(-1);
-      const more = rows.length === pageSize && last !== undefined;
-      if (more)
-        pending = exportPage(db, [...base, ...afterSubmissionCursor(encodeCursor(last.cursorTime, last.id))], pageSize);
-      if (rows.length > 0) yield rows;
-      if (!more) return;
-    }
-  } finally {
-    // A reader that stops early (a cancelled download) leaves the prefetched page to settle unread.
-    pending.catch(() => undefined);
-  }
-}
-
-/** One page of the export: the page's ids by index in the list's order, then what each row shows. */
-function exportPage(db: DbOrTx, conditions: SQL[], pageSize: number) {
-  return (
-    db
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db
       .select({
         id: submissions.id,
         createdAt: submissions.createdAt,
@@ -101,31 +81,33 @@ function exportPage(db: DbOrTx, conditions: SQL[], pageSize: number) {
         reportedForskuddstrekk: currentVersion.reportedForskuddstrekk,
         reportedArbeidsgiveravgift: currentVersion.reportedArbeidsgiveravgift,
         korrelasjonsid: sql<string | null>`(
-        select ${deliveryAttempts.korrelasjonsid} from ${deliveryAttempts}
-        where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} is not null
-        order by ${deliveryAttempts.attemptNo} desc limit 1)`,
+          select ${deliveryAttempts.korrelasjonsid} from ${deliveryAttempts}
+          where ${deliveryAttempts.submissionId} = ${submissions.id} and ${deliveryAttempts.korrelasjonsid} is not null
+          order by ${deliveryAttempts.attemptNo} desc limit 1)`,
         oppdragstakerNavn: sql<
           string | null
         >`case when ${submissions.kind} = 'oar' then ${currentVersion.payload} #>> '{oppdragstaker,navn}' end`,
         oppdragstakerId: sql<string | null>`case when ${submissions.kind} = 'oar' then coalesce(
-        ${currentVersion.payload} #>> '{oppdragstaker,organisasjonsnummer}',
-        ${currentVersion.payload} #>> '{oppdragstaker,registreringsnummer}') end`,
+          ${currentVersion.payload} #>> '{oppdragstaker,organisasjonsnummer}',
+          ${currentVersion.payload} #>> '{oppdragstaker,registreringsnummer}') end`,
         inntektsmottakere: sql<number | null>`case when ${submissions.kind} = 'amelding' then (
-        select count(*)::int from jsonb_path_query(${currentVersion.payload}, ${INNTEKTSMOTTAKERE}::jsonpath)) end`,
+          select count(*)::int from jsonb_path_query(${currentVersion.payload}, ${INNTEKTSMOTTAKERE}::jsonpath)) end`,
         inntektsmottakerIds: sql<string | null>`case when ${submissions.kind} = 'amelding' then (
-        select string_agg(id, ', ') from (
-          select value #>> '{}' as id
-          from jsonb_path_query(${currentVersion.payload}, ${`${INNTEKTSMOTTAKERE}.norskIdentifikator`}::jsonpath) as ids(value)
-          limit ${EXPORT_MAX_IDENTIFIERS}) capped) end`,
+          select string_agg(id, ', ') from (
+            select value #>> '{}' as id
+            from jsonb_path_query(${currentVersion.payload}, ${`${INNTEKTSMOTTAKERE}.norskIdentifikator`}::jsonpath) as ids(value)
+            limit ${EXPORT_MAX_IDENTIFIERS}) capped) end`,
       })
       .from(submissions)
       .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
       .leftJoin(currentVersion, eq(currentVersion.id, submissions.currentVersionId))
-      // An array of the page's ids, so the rows are fetched by primary key: with `in (subquery)` the
-      // planner hashed the ids and scanned the whole table for a page of 2 000.
-      .where(sql`${submissions.id} = any(array(${submissionPageIds(conditions, pageSize)}))`)
-      .orderBy(...newestFirst)
-  );
+      .where(sql`${submissions.id} in (${submissionPageIds([...base, ...afterSubmissionCursor(cursor)], pageSize)})`)
+      .orderBy(...newestFirst);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return;
+    cursor = encodeCursor(last.cursorTime, last.id);
+  }
 }
 
 type PageOf<G> = G extends AsyncGenerator<infer P> ? P : never;
