@@ -42,8 +42,9 @@ const DAY_START = (day: SQL) => sql`((${day})::timestamp at time zone ${REPORTIN
  * user's organisations are counted.
  *
  * All time is read from error_group_totals, whole Norwegian days from error_group_daily_rollups
- * (both kept by the triggers of drizzle/0014_rollups.sql and drizzle/0021_speed.sql); a bound with a time of day makes its own day partial, and that day's
- * failures are read from the submissions themselves, with the same expressions the triggers use.
+ * (both kept by the triggers of drizzle/0014_rollups.sql and drizzle/0021_speed.sql); a bound with
+ * a time of day makes its own day partial, and that day's failures are read from the submissions
+ * themselves, with the same expressions the triggers use.
  */
 export async function listErrorGroups(
   db: DbOrTx,
