@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   ameldingFeedback,
@@ -11,7 +11,7 @@ import type { FeedbackSeverity, ParsedFeedback } from "@/lib/reporting/amelding/
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
-import { type BoardFilter, parseBoardFilter } from "./board-filter";
+import { BOARD_STATES, type BoardFilter, parseBoardFilter } from "./board-filter";
 import { getBoard } from "./board-query";
 
 const db = connectTestDb();
@@ -290,5 +290,77 @@ describe("getBoard (real PostgreSQL)", () => {
             where kind = 'amelding' and organisation_id in (${a.id}, ${late.id})) k`);
     expect([...(await facts())]).toEqual(maintained);
     expect(maintained.length).toBe(10);
+  });
+
+  it("ranks and filters by state from the kept timelines exactly as the cells say, as submissions change", async () => {
+    // A third organisation: sending a replacement of a month accepted with Øyeblikkelig (serious),
+    // and a month rejected in the future window.
+    const third = await organisationAddedOn(viewer.id, "2025-01-01T08:00:00Z");
+    const accepted = await submission(third.id, "2026-10", "accepted", { acceptedAt: "2026-11-04T08:00:00Z" });
+    await feedback(accepted, "deviations", ["immediate"]);
+    await submission(third.id, "2026-10", "queued", { createdAt: "2026-11-20T08:00:00Z", replaces: accepted });
+    await submission(third.id, "2027-01", "rejected");
+    const all = [a.id, late.id, third.id];
+
+    const check = async (step: string) => {
+      // By name, the cells are derived from the facts month by month (not from the timelines).
+      const cells = await getBoard(db, all, viewer, filter({ sort: "name" }), { now: NOW });
+      const months = new Map(cells.months.map((m) => [m.kalendermaaned, m.deadline]));
+      for (const state of BOARD_STATES) {
+        const expected = cells.rows.filter((r) => r.cells.some((c) => c.state === state)).map((r) => r.id);
+        const filtered = await getBoard(db, all, viewer, filter({ state, sort: "name" }), { now: NOW });
+        expect(
+          filtered.rows.map((r) => r.id),
+          `${step}: state=${state}`,
+        ).toEqual(expected);
+      }
+      const risk = await getBoard(db, all, viewer, filter(), { now: NOW });
+      const expectedRisk = cells.rows.map((r) => {
+        const outstanding = r.cells
+          .filter((c) => c.state === "overdue" || c.state === "not_sent" || c.state === "rejected")
+          .map((c) => months.get(c.kalendermaaned)!)
+          .sort();
+        const serious = r.cells.filter(
+          (c) => c.state === "rejected" || c.avvisning > 0 || c.oyeblikkelig > 0 || c.state === "deviations",
+        ).length;
+        return { id: r.id, name: r.name, riskDeadline: outstanding[0] ?? null, serious };
+      });
+      expect(
+        risk.rows.map((r) => ({ id: r.id, riskDeadline: r.riskDeadline })),
+        `${step}: risk order`,
+      ).toEqual(
+        expectedRisk
+          .sort(
+            (x, y) =>
+              (x.riskDeadline ?? "9999").localeCompare(y.riskDeadline ?? "9999") ||
+              y.serious - x.serious ||
+              x.name.localeCompare(y.name),
+          )
+          .map((r) => ({ id: r.id, riskDeadline: r.riskDeadline })),
+      );
+    };
+    await check("seeded");
+
+    // Changes: November's rejection resent and accepted clean; March sent and in flight; the
+    // third organisation's future rejection cancelled.
+    await db
+      .update(submissions)
+      .set({ status: "accepted", acceptedAt: new Date("2026-12-01T08:00:00Z") })
+      .where(eq(submissions.id, ids.rejected!));
+    await submission(a.id, "2026-03", "sending");
+    await db
+      .update(submissions)
+      .set({ status: "cancelled" })
+      .where(and(eq(submissions.organisationId, third.id), eq(submissions.subject, "2027-01")));
+    await check("after changes");
+
+    const timelines = () =>
+      db.execute(sql`select * from board_organisation_timelines where organisation_id in (${a.id}, ${late.id}, ${third.id})
+        order by organisation_id`);
+    const maintained = [...(await timelines())];
+    await db.execute(sql`select refresh_board_organisation_timelines(array[${a.id}, ${late.id}, ${third.id}]::uuid[])`);
+    expect([...(await timelines())]).toEqual(maintained);
+    // `late` has no A-melding at all: no timeline (every month reads as "-").
+    expect(maintained.length).toBe(2);
   });
 });

@@ -130,12 +130,10 @@ export async function getBoard(
   const textCondition = filter.q
     ? sql`(o.name ilike ${`%${escapeLike(filter.q)}%`} or o.orgnr like ${`${escapeLike(filter.q.replace(/\s/g, ""))}%`})`
     : sql`true`;
-  // Sorting by risk or filtering by state needs every organisation's cells; the rest only the page's.
+  // Sorting by risk or filtering by state ranks every organisation, from its timeline; either way
+  // only the page's 50 rows' cells are derived.
   const rankAll = filter.sort === "risk" || filter.state.length > 0;
-  const stateCondition =
-    filter.state.length === 0 || filter.state.length === BOARD_STATES.length
-      ? sql`true`
-      : sql`p.states && ${sql.param(filter.state)}::text[]`;
+  const window = timelineWindow(months, today);
 
   const result = await db.execute<Row>(sql`
     with months as (
@@ -151,34 +149,25 @@ export async function getBoard(
     ),
     ${
       rankAll
-        ? sql`cells as (${cellsOf(sql`visible`, { currentMonth, today })}),
-    per_org as (
-      select c.organisation_id,
-        min(c.deadline) filter (where c.state in ('overdue', 'not_sent', 'rejected')) as risk_deadline,
-        count(*) filter (where c.state = 'rejected' or c.serious_feedback or c.avvisning > 0 or c.oyeblikkelig > 0) as serious,
-        array_agg(distinct c.state) as states
-      from cells c
-      group by c.organisation_id
-    ),
+        ? sql`${rankedFromTimelines(window)},
     page as (
-      select v.id, v.orgnr, v.name, v.owner_user_id, p.risk_deadline, p.serious, count(*) over () as total
-      from visible v
-      join per_org p on p.organisation_id = v.id
-      where ${stateCondition}
+      select r.id, r.orgnr, r.name, r.owner_user_id, r.tracked_from, r.risk_deadline, r.serious, count(*) over () as total
+      from ranked r
+      where ${stateCondition(filter.state, window)}
       order by ${ORDER[filter.sort]}
       limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
     )`
         : // Sorted by name or orgnr without a state filter: the page is chosen from the
-          // organisations alone, and only its 50 rows' cells are derived.
+          // organisations alone.
           sql`page as (
       select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from, null::date as risk_deadline, 0 as serious,
         count(*) over () as total
       from visible v
       order by ${ORDER[filter.sort]}
       limit ${BOARD_PAGE_SIZE} offset ${(filter.page - 1) * BOARD_PAGE_SIZE}
-    ),
-    cells as (${cellsOf(sql`page`, { currentMonth, today })})`
-    }
+    )`
+    },
+    cells as (${cellsOf(sql`page`, { currentMonth, today })})
     select pg.id, pg.orgnr, pg.name, pg.owner_user_id as owner_id, u.name as owner_name,
       to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
       coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
@@ -235,7 +224,6 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
   const { currentMonth, today } = months;
   return sql`
       select v.id as organisation_id, m.kalendermaaned, m.deadline, f.draft_id,
-        f.feedback_status in ('rejected', 'deviations') and not o.open_after as serious_feedback,
         coalesce(f.avvisning, 0) as avvisning, coalesce(f.oyeblikkelig, 0) as oyeblikkelig,
         coalesce(f.retningslinje, 0) as retningslinje,
         case when o.open_after then f.open_id else f.accepted_id end as submission_id,
@@ -257,13 +245,99 @@ function cellsOf(scope: SQL, months: { currentMonth: string; today: string }) {
         end as state
       from ${scope} v
       cross join months m
-      left join board_month_facts f on f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned
-      left join amelding_reconciliations r on r.organisation_id = v.id and r.kalendermaaned = m.kalendermaaned
+      -- By primary key for the page's months (a join was planned as a hash of the whole table).
+      left join lateral (
+        select * from board_month_facts f where f.organisation_id = v.id and f.kalendermaaned = m.kalendermaaned limit 1
+      ) f on true
+      left join lateral (
+        select * from amelding_reconciliations r where r.organisation_id = v.id and r.kalendermaaned = m.kalendermaaned limit 1
+      ) r on true
       cross join lateral (
         -- Sent after the last acceptance (or with none): that one is what stands.
         select f.open_id is not null and (f.accepted_at is null or f.open_created_at > f.accepted_at) as open_after
       ) o
   `;
+}
+
+/**
+ * The board's window as positions in an organisation's timeline string (board_organisation_timelines,
+ * docs/board.md "Ranking"): oldest month first, so position 1 is the oldest month shown.
+ */
+type TimelineWindow = {
+  /** The oldest month as months since year 0 (board_month_number in SQL). */
+  firstMonthNumber: number;
+  /** The months' deadlines, oldest first. */
+  deadlines: string[];
+  /** The current month's position. */
+  current: number;
+  /** The first position whose deadline is today or later (before it, deadlines have passed). */
+  open: number;
+};
+
+function timelineWindow(months: BoardMonth[], today: string): TimelineWindow {
+  const oldestFirst = [...months].reverse();
+  const oldest = oldestFirst[0]?.kalendermaaned ?? today.slice(0, 7);
+  return {
+    firstMonthNumber: Number(oldest.slice(0, 4)) * 12 + Number(oldest.slice(5, 7)) - 1,
+    deadlines: oldestFirst.map((m) => m.deadline),
+    current: BOARD_PAST_MONTHS + 1,
+    open: oldestFirst.filter((m) => m.deadline < today).length + 1,
+  };
+}
+
+/**
+ * Every visible organisation with its window string `w` (one letter per month, oldest first; see
+ * drizzle/0025_speed.sql for the letters, "-" where nothing is sent or accepted), `tracked` (the
+ * first position whose deadline is on or after the day the organisation was added), its risk
+ * deadline and its number of serious months: one row of board_organisation_timelines per
+ * organisation instead of its 14 months.
+ */
+function rankedFromTimelines(window: TimelineWindow) {
+  const length = window.deadlines.length;
+  const deadlines = sql`${sql.param(window.deadlines)}::text[]::date[]`;
+  // Months with work outstanding and nothing sent: from the first one tracked (or not yet past
+  // its deadline) to the current month.
+  const outstandingFrom = sql`least(x.tracked, ${window.open}::int)`;
+  const outstanding = sql`substr(x.w, ${outstandingFrom}, greatest(0, ${window.current}::int - ${outstandingFrom} + 1))`;
+  // Materialised: each organisation's window string is built once, not once per use below.
+  return sql`windows as materialized (
+      select v.id, v.orgnr, v.name, v.owner_user_id, v.tracked_from,
+        rpad(substr(repeat('-', greatest(0, 1 - p.start)) || coalesce(t.timeline, ''), greatest(p.start, 1), ${length}::int), ${length}::int, '-') as w,
+        width_bucket(v.tracked_from - 1, ${deadlines}) + 1 as tracked
+      from visible v
+      left join board_organisation_timelines t on t.organisation_id = v.id
+      cross join lateral (select ${window.firstMonthNumber}::int - coalesce(board_month_number(t.first_month), ${window.firstMonthNumber}::int) + 1 as start) p
+    ),
+    ranked as (
+      select x.*,
+        (${deadlines})[least(nullif(strpos(x.w, 'R'), 0),
+          case when strpos(${outstanding}, '-') > 0 then ${outstandingFrom} - 1 + strpos(${outstanding}, '-') end)] as risk_deadline,
+        length(x.w) - length(translate(x.w, 'SRD', '')) as serious
+      from windows x
+    )`;
+}
+
+/** Organisations with at least one month of one of `states` in the window (`r` a row of rankedFromTimelines). */
+function stateCondition(states: BoardState[], window: TimelineWindow): SQL {
+  if (states.length === 0 || states.length === BOARD_STATES.length) return sql`true`;
+  const { current, open } = window;
+  const dashIn = (from: SQL, count: SQL) => sql`strpos(substr(r.w, ${from}, greatest(0, ${count})), '-') > 0`;
+  const byState: Record<BoardState, SQL> = {
+    sending: sql`r.w ~ '[sS]'`,
+    rejected: sql`strpos(r.w, 'R') > 0`,
+    deviations: sql`r.w ~ '[dD]'`,
+    awaiting_feedback: sql`strpos(r.w, 'w') > 0`,
+    replaced: sql`strpos(r.w, 'p') > 0`,
+    accepted: sql`strpos(r.w, 'a') > 0`,
+    not_due: dashIn(sql`${current + 1}::int`, sql`${window.deadlines.length - current}::int`),
+    not_sent: dashIn(sql`${open}::int`, sql`${current - open + 1}::int`),
+    overdue: dashIn(sql`r.tracked`, sql`${open}::int - r.tracked`),
+    not_tracked: dashIn(sql`1`, sql`least(r.tracked, ${open}::int) - 1`),
+  };
+  return sql`(${sql.join(
+    states.map((state) => byState[state]),
+    sql` or `,
+  )})`;
 }
 
 function escapeLike(text: string) {

@@ -14,6 +14,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   varchar,
@@ -301,6 +302,12 @@ export const submissions = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // A failure's error-group signature (docs/rollups.md, "Stored failure signature"): its latest
+    // attempt's first specification code and, without an error code, its cause, as
+    // lib/submissions/queries/failure-signature.ts computes them. Kept by triggers (migration 0025)
+    // while the submission stands rejected, conflict or failed; null otherwise.
+    failureSpecCode: text("failure_spec_code"),
+    failureCause: text("failure_cause"),
   },
   (t) => [
     // Partial: most submissions replace nothing, and a row outside the index costs nothing to update.
@@ -352,6 +359,14 @@ export const submissions = pgTable(
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.kind} = 'oar'`),
     index("submissions_oar_created_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.kind} = 'oar'`),
+    // The error groups' links (`status=` unsuccessful with `code=` or `cause=`, and `spec=`), newest
+    // first: the group's members in index order, only failures in the index.
+    index("submissions_failure_code_spec_created_idx")
+      .on(sql`upper(${t.lastErrorCode})`, t.failureSpecCode, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.status} in ('rejected', 'conflict', 'failed') and ${t.lastErrorCode} is not null`),
+    index("submissions_failure_cause_spec_created_idx")
+      .on(t.failureCause, t.failureSpecCode, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.failureCause} is not null`),
     // The free-text search's lookup of ids Skatteetaten answered (forsendelseId, meldingsId, dialogId).
     index("submissions_received_ids_idx")
       .using("gin", sql`${t.receivedIds} jsonb_path_ops`)
@@ -671,7 +686,45 @@ export const errorGroupDailyRollups = pgTable(
     /** The status reason of the bucket's most recent failure. */
     latestReason: jsonb("latest_reason"),
   },
-  (t) => [index("error_group_daily_rollups_org_day_idx").on(t.organisationId, t.day, t.kind)],
+  (t) => [
+    index("error_group_daily_rollups_org_day_idx").on(t.organisationId, t.day, t.kind),
+    // A group's days within one organisation, to recompute its all-time row (error_group_totals).
+    index("error_group_daily_rollups_org_group_idx").on(
+      t.organisationId,
+      t.kind,
+      t.status,
+      t.code,
+      t.specCode,
+      t.cause,
+    ),
+  ],
+);
+
+/**
+ * The error groups over all time, one row per organisation × kind × group: the sum of that
+ * group's error_group_daily_rollups rows, recomputed with them (docs/rollups.md), so `/feil`
+ * without a period reads one row per organisation and group, however long the history.
+ */
+export const errorGroupTotals = pgTable(
+  "error_group_totals",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    kind: reportKindEnum("kind").notNull(),
+    status: submissionStatusEnum("status").notNull(),
+    code: text("code"),
+    specCode: text("spec_code"),
+    cause: text("cause"),
+    submissions: integer("submissions").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+    fields: text("fields").array().notNull(),
+    latestReason: jsonb("latest_reason"),
+  },
+  (t) => [
+    unique("error_group_totals_key")
+      .on(t.organisationId, t.kind, t.status, t.code, t.specCode, t.cause)
+      .nullsNotDistinct(),
+  ],
 );
 
 /**
@@ -730,6 +783,18 @@ export const ameldingReconciliations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
 );
+
+/**
+ * Per organisation, its board months in one string, for ranking and filtering the board without
+ * reading every organisation-month (docs/board.md, "Ranking"): one letter per month from
+ * `firstMonth` on, the standing state of that month's board_month_facts row, upper case when the
+ * month counts as serious. Kept with board_month_facts, in the same transaction.
+ */
+export const boardOrganisationTimelines = pgTable("board_organisation_timelines", {
+  organisationId: uuid("organisation_id").primaryKey(),
+  firstMonth: text("first_month").notNull(),
+  timeline: text("timeline").notNull(),
+});
 
 export type Submission = typeof submissions.$inferSelect;
 export type SubmissionVersion = typeof submissionVersions.$inferSelect;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { errorGroupDailyRollups, organisations, submissions } from "@/lib/db/schema";
+import { errorGroupDailyRollups, errorGroupTotals, organisations, submissions } from "@/lib/db/schema";
 import { REPORTING_TIME_ZONE } from "@/lib/filters/time-range";
 import { RETRYABLE_STATUSES } from "../operations/operations";
 import type { StatusReason } from "../status-reason";
@@ -41,9 +41,10 @@ const DAY_START = (day: SQL) => sql`((${day})::timestamp at time zone ${REPORTIN
  * specification code and, without a code, the kind of failure; biggest groups first. Only the
  * user's organisations are counted.
  *
- * Whole Norwegian days are read from error_group_daily_rollups (kept by the triggers of
- * drizzle/0014_rollups.sql); a bound with a time of day makes its own day partial, and that day's
- * failures are read from the submissions themselves, with the same expressions the triggers use.
+ * All time is read from error_group_totals, whole Norwegian days from error_group_daily_rollups
+ * (both kept by the triggers of drizzle/0014_rollups.sql and drizzle/0025_speed.sql); a bound with
+ * a time of day makes its own day partial, and that day's failures are read from the submissions
+ * themselves, with the same expressions the triggers use.
  */
 export async function listErrorGroups(
   db: DbOrTx,
@@ -55,13 +56,19 @@ export async function listErrorGroups(
   const fromDay = from?.slice(0, 10);
   const toDay = to?.slice(0, 10);
   const partialDays = [...(from?.includes("T") ? [fromDay] : []), ...(to?.includes("T") ? [toDay] : [])];
-  const r = errorGroupDailyRollups;
+  // Without a period, the all-time rows (error_group_totals, one per organisation and group) stand
+  // for every day's.
+  const r = fromDay || toDay ? errorGroupDailyRollups : errorGroupTotals;
   const rollupConditions = [
     inArray(r.organisationId, organisationIds),
     ...(kind ? [eq(r.kind, kind)] : []),
     ...(org ? [eq(r.organisationId, org)] : []),
-    ...(fromDay ? [sql`${r.day} >= ${fromDay}::date + ${sql.raw(from?.includes("T") ? "1" : "0")}`] : []),
-    ...(toDay ? [sql`${r.day} <= ${toDay}::date - ${sql.raw(to?.includes("T") ? "1" : "0")}`] : []),
+    ...(fromDay
+      ? [sql`${errorGroupDailyRollups.day} >= ${fromDay}::date + ${sql.raw(from?.includes("T") ? "1" : "0")}`]
+      : []),
+    ...(toDay
+      ? [sql`${errorGroupDailyRollups.day} <= ${toDay}::date - ${sql.raw(to?.includes("T") ? "1" : "0")}`]
+      : []),
   ];
   const fromRollups = sql`select ${r.status} as status, ${r.code} as code, ${r.specCode} as spec_code, ${r.cause} as cause,
       ${r.organisationId} as organisation_id, ${r.submissions} as n, ${r.firstSeen} as first_seen, ${r.lastSeen} as last_seen,

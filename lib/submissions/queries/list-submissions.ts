@@ -19,6 +19,7 @@ import {
   NO_SPEC_CODE,
   SUBMISSION_STATUSES,
   type SubmissionListFilter,
+  UNSUCCESSFUL_STATUSES,
 } from "./list-filter";
 import { inOrganisations } from "./organisation-scope";
 
@@ -44,12 +45,19 @@ export function submissionFilterConditions(
   if (filter.code) {
     conditions.push(sql`${errorCodeSql} = ${filter.code.toUpperCase()}`, sql`${submissions.lastErrorCode} is not null`);
   }
+  // Among failures only (the error groups' links), the signature stored on the row (kept by the
+  // triggers of migration 0025, equal to the expressions) walks its index in the list's order; any
+  // other status set evaluates the expressions per row.
+  const failuresOnly =
+    filter.status?.length && filter.status.every((s) => (UNSUCCESSFUL_STATUSES as readonly string[]).includes(s));
+  const specCode = failuresOnly ? sql`${submissions.failureSpecCode}` : specCodeSql;
+  const cause = failuresOnly ? sql`${submissions.failureCause}` : failureCauseSql;
   if (filter.spec) {
     conditions.push(
-      filter.spec === NO_SPEC_CODE ? sql`${specCodeSql} is null` : sql`${specCodeSql} = ${filter.spec.toUpperCase()}`,
+      filter.spec === NO_SPEC_CODE ? sql`${specCode} is null` : sql`${specCode} = ${filter.spec.toUpperCase()}`,
     );
   }
-  if (filter.cause) conditions.push(sql`${failureCauseSql} = ${filter.cause}`);
+  if (filter.cause) conditions.push(sql`${cause} = ${filter.cause}`);
   if (filter.bulk) {
     conditions.push(
       sql`exists (select 1 from ${bulkOperationMembers} m where m.operation_id = ${filter.bulk}::uuid and m.submission_id = ${submissions.id})`,
