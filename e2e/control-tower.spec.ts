@@ -1,7 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
-import { leveranse, queueAmelding } from "./amelding-helpers";
+import { FNR, leveranse, queueAmelding } from "./amelding-helpers";
 import { type Firm, seedAccountingFirm } from "./control-tower-fixture";
 import { demoPassword, signIn } from "./fixtures";
+import { fillValidOppdrag } from "./oppdrag-helpers";
+import { setReconciliationDifferences } from "./reconciliation-helpers";
 import { connectToProductDatabase } from "./security/matrix-fixture";
 
 /*
@@ -21,6 +23,8 @@ test.beforeAll(async () => {
     await sql.end();
   }
 });
+
+test.afterAll(() => setReconciliationDifferences([]));
 
 async function signInAsFirm(page: Page) {
   await signIn(page, firm.email, demoPassword());
@@ -96,5 +100,62 @@ test.describe("the control tower of an accounting firm with 50 organisations", (
       "href",
       `/a-melding/ny?erstatter=${id}`,
     );
+  });
+
+  test("a month Skatteetaten's reconciliation report differs from shows on the board and leads to the difference", async ({
+    browser,
+    page,
+  }) => {
+    // Nordlys Offshore AS, a client, sends June (a month no other spec uses); Skatteetaten's
+    // report counts 1 000 kr more income for the person.
+    const orgnr = "310900346";
+    const month = "2026-06";
+    await setReconciliationDifferences([
+      { orgnr, kalendermaaned: month, norskIdentifikator: FNR, kind: "inntekt", delta: 1000 },
+    ]);
+    await queueAmelding(
+      browser,
+      leveranse({
+        kalendermaaned: month,
+        leveringstidspunkt: "2026-07-03T10:00:00Z",
+        opplysningspliktig: { norskIdentifikator: orgnr },
+      }),
+    );
+    await signInAsFirm(page);
+    // The worker fetches the report once the month is accepted (RECONCILIATION_POLL_SECONDS).
+    const mark = cell(page, orgnr, month).getByTestId("board-reconciliation");
+    await expect(async () => {
+      await page.goto("/tavle?q=Nordlys");
+      await expect(mark).toHaveAttribute("data-reconciliation", "differs", { timeout: 1_000 });
+    }).toPass({ timeout: 90_000 });
+    await mark.click();
+    await expect(page).toHaveURL(new RegExp(`/avstemming/[0-9a-f-]{36}/${month}$`), { timeout: 30_000 });
+    const difference = page.getByTestId("reconciliation-difference");
+    await expect(difference).toHaveCount(1);
+    await expect(difference).toContainText(`Person ${FNR}`);
+    await expect(difference).toContainText(/\+\s?1\s000,00/);
+  });
+
+  test("a client whose system user is gone from Altinn shows on the board, and leads to the access page with the fix", async ({
+    page,
+  }) => {
+    // The seeded clients were never given a system user in the sandbox's Altinn: to Maskinporten
+    // each is one whose system user was deleted (MP-303), what a revocation by the client looks like.
+    const client = firm.clients[0]!;
+    await signInAsFirm(page);
+    await page.goto("/oppdrag/ny");
+    await fillValidOppdrag(page, { organisation: client });
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    await expect(page.getByTestId("submission-status")).toContainText("Feilet", { timeout: 60_000 });
+
+    await page.goto(`/tavle?q=${client.orgnr}`);
+    const mark = page.getByTestId(`board-access-${client.orgnr}`);
+    await expect(mark).toHaveAttribute("data-state", "system_user_revoked");
+    await mark.click();
+    await expect(page).toHaveURL(/\/organisasjoner\/[0-9a-f-]{36}\/tilgang$/, { timeout: 30_000 });
+    await expect(page.getByTestId("access-state")).toHaveText("Systembrukeren er trukket tilbake");
+    await expect(page.getByTestId("access-fix")).toContainText("Be om en ny systembruker");
+    await expect(page.getByRole("button", { name: "Be om ny systembruker" })).toBeVisible();
   });
 });

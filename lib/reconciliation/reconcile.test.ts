@@ -39,8 +39,8 @@ beforeEach(() => {
 });
 
 /** An A-melding for org `i` with one person of a known fødselsnummer: 40 000 income, 7 000 withheld, AGA 5 640. */
-function leveranseFor(i: number, fnr: string) {
-  const base = testLeveranse(h.orgs[i]!.orgnr, h.orgs[2]!.orgnr, MONTH);
+function leveranseFor(i: number, fnr: string, kalendermaaned = MONTH) {
+  const base = testLeveranse(h.orgs[i]!.orgnr, h.orgs[2]!.orgnr, kalendermaaned);
   const [virksomhet] = base.oppgave.virksomhet;
   return {
     ...base,
@@ -66,22 +66,31 @@ function leveranseFor(i: number, fnr: string) {
   };
 }
 
-async function deliver(i: number, leveranse: Record<string, unknown>) {
+/**
+ * Sends an A-melding for org `i` until the sandbox accepts it. Several for one month add up (the
+ * month's current A-meldinger); a replacement names the one it replaces, as the product does.
+ */
+async function deliver(
+  i: number,
+  leveranse: Record<string, unknown>,
+  options: { kalendermaaned?: string; replacesSubmissionId?: string } = {},
+) {
   const { submissionId } = await db.transaction((tx) =>
     createSubmission(tx, h.user, {
       organisationId: h.orgs[i]!.id,
       kind: "amelding",
-      subject: MONTH,
+      subject: options.kalendermaaned ?? MONTH,
       payload: leveranse,
       queue: true,
+      ...(options.replacesSubmissionId ? { replacesSubmissionId: options.replacesSubmissionId } : {}),
     }),
   );
   expect((await deliverSubmission(h.deps, submissionId)).outcome).toBe("accepted");
   return submissionId;
 }
 
-const month = (i: number) => ({ organisationId: h.orgs[i]!.id, kalendermaaned: MONTH });
-const stored = (i: number) => findReconciliation(db, [h.orgs[i]!.id], month(i));
+const month = (i: number, kalendermaaned = MONTH) => ({ organisationId: h.orgs[i]!.id, kalendermaaned });
+const stored = (i: number, kalendermaaned = MONTH) => findReconciliation(db, [h.orgs[i]!.id], month(i, kalendermaaned));
 
 describe("reconciliation against the sandbox's reconciliation report over HTTP", () => {
   it("stores reconciled when the report agrees, differs with each person's amount when it does not, and audits a user's fetch in the same transaction", async () => {
@@ -143,49 +152,79 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
 
   it("the worker's round reconciles due months; one organisation failing does not stop another", async () => {
     const fnr = syntheticFodselsnummer(() => 0.45);
-    await deliver(0, leveranseFor(0, fnr));
-    await deliver(1, leveranseFor(1, fnr));
-    // Both months have a newer accepted A-melding than their stored reconciliation: due again.
+    // A month of its own: the earlier tests' A-meldinger of MONTH add up on our side, while the
+    // sandbox was reset in between.
+    const april = "2025-04";
+    await deliver(0, leveranseFor(0, fnr, april), { kalendermaaned: april });
+    await deliver(1, leveranseFor(1, fnr, april), { kalendermaaned: april });
     h.skatteetaten.setFaults([
       { api: "amelding", orgnr: h.orgs[0]!.orgnr, kind: "status", status: 503, code: "AMLD_023" },
     ]);
     const round = await runReconciliationRound(db, deps, {
-      fromMonth: MONTH,
-      toMonth: MONTH,
+      fromMonth: april,
+      toMonth: april,
       refreshMs: 3600_000,
       batchSize: 500,
     });
     expect(round.reconciled).toBeGreaterThanOrEqual(1);
-    expect(await stored(0)).toMatchObject({ state: "failed", errorCode: "AMLD_023" });
-    expect(await stored(1)).toMatchObject({ state: "reconciled" });
+    expect(await stored(0, april)).toMatchObject({ state: "failed", errorCode: "AMLD_023" });
+    expect(await stored(1, april)).toMatchObject({ state: "reconciled" });
     // Nothing of ours is due again until the refresh time has passed.
     const [facts0] = await db
       .select({ acceptedId: boardMonthFacts.acceptedId })
       .from(boardMonthFacts)
-      .where(and(eq(boardMonthFacts.organisationId, h.orgs[1]!.id), eq(boardMonthFacts.kalendermaaned, MONTH)));
-    expect((await stored(1))?.submissionId).toBe(facts0?.acceptedId);
+      .where(and(eq(boardMonthFacts.organisationId, h.orgs[1]!.id), eq(boardMonthFacts.kalendermaaned, april)));
+    expect((await stored(1, april))?.submissionId).toBe(facts0?.acceptedId);
   });
 
   it("shows on the board under the accepted cell, and as not fetched once a newer A-melding is accepted", async () => {
     const fnr = syntheticFodselsnummer(() => 0.46);
-    // The sandbox forgets this file's earlier A-meldinger of the month, which our side replaced as a whole.
-    h.skatteetaten.reset();
-    const original = leveranseFor(0, fnr);
-    await deliver(0, original);
-    await reconcileMonth(db, deps, month(0), null);
+    // A month of its own, as in the worker's round above.
+    const may = "2025-05";
+    const original = leveranseFor(0, fnr, may);
+    const originalId = await deliver(0, original, { kalendermaaned: may });
+    await reconcileMonth(db, deps, month(0, may), null);
     // A day whose board window holds MONTH.
     const cellOf = async () => {
       const board = await getBoard(db, [h.orgs[0]!.id], h.user, parseBoardFilter({}), {
         now: new Date("2025-12-15T12:00:00Z"),
       });
-      return board.rows[0]?.cells.find((c) => c.kalendermaaned === MONTH);
+      return board.rows[0]?.cells.find((c) => c.kalendermaaned === may);
     };
     expect(await cellOf()).toMatchObject({ reconciliation: "reconciled" });
     // A replacement, as the product sends one: a new meldingsId naming the one it replaces.
-    await deliver(0, { ...leveranseFor(0, fnr), erstatterMeldingsId: original.meldingsId });
+    await deliver(
+      0,
+      { ...leveranseFor(0, fnr, may), erstatterMeldingsId: original.meldingsId },
+      { kalendermaaned: may, replacesSubmissionId: originalId },
+    );
     expect(await cellOf()).toMatchObject({ reconciliation: "not_fetched" });
-    await reconcileMonth(db, deps, month(0), null);
+    await reconcileMonth(db, deps, month(0, may), null);
     expect(await cellOf()).toMatchObject({ reconciliation: "reconciled" });
+  });
+
+  it("compares a month sent as several A-meldinger side by side as their sum, as the report holds them all", async () => {
+    const june = "2025-06";
+    await deliver(
+      1,
+      leveranseFor(
+        1,
+        syntheticFodselsnummer(() => 0.47),
+        june,
+      ),
+      { kalendermaaned: june },
+    );
+    await deliver(
+      1,
+      leveranseFor(
+        1,
+        syntheticFodselsnummer(() => 0.48),
+        june,
+      ),
+      { kalendermaaned: june },
+    );
+    await reconcileMonth(db, deps, month(1, june), null);
+    expect(await stored(1, june)).toMatchObject({ state: "reconciled", differences: [] });
   });
 
   it("shows an organisation's reconciliation only to those who have the organisation", async () => {
