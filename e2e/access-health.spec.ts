@@ -1,21 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
-import { acceptPendingRequest, newOrgnr, onboardOrganisation, revokeSystemUser } from "./access-helpers";
-import { storageStateFor } from "./fixtures";
+import { acceptPendingRequest, onboardOrganisation, revokeSystemUser } from "./access-helpers";
+import { expectNoAxeViolations, newOrgnr, storageStateFor } from "./fixtures";
 import { fillValidOppdrag } from "./oppdrag-helpers";
 
 test.use({ storageState: storageStateFor("admin") });
 
 /** Each step waits for a server action, a delivery or a page on a machine other suites share. */
 const expect = baseExpect.configure({ timeout: 20_000 });
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(
-    result.violations.map((v) => v.id),
-    page.url(),
-  ).toEqual([]);
-}
 
 /** Sends one OAR report for the organisation through the form and waits for where it ends. */
 async function sendOppdrag(page: Page, organisation: { name: string; orgnr: string }, status: string) {

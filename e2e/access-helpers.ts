@@ -6,17 +6,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 /** The sandbox Altinn (playwright.config.ts: SANDBOX_ALTINN_PORT). */
 const ALTINN = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 2}`;
 
-/** A synthetic orgnr in the 3xx test range with a valid mod-11 check digit (docs/domain.md, "Organisasjonsnummer"). */
-export function newOrgnr(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const first = `3${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-    const remainder = weights.reduce((sum, w, i) => sum + w * Number(first[i]), 0) % 11;
-    if (remainder === 1) continue;
-    return `${first}${remainder === 0 ? 0 : 11 - remainder}`;
-  }
-}
-
 /**
  * Adds an organisation as the signed-in admin on /organisasjoner, asks Altinn for its system user
  * and has the sandbox customer accept it: an organisation of its own, whose tokens no other test

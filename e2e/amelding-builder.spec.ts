@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { nextDueMonth, osloDate } from "../lib/amelding/deadlines";
 import { syntheticFodselsnummer } from "../lib/testing/amelding-generator";
-import { storageStateFor } from "./fixtures";
+import { expectNoAxeViolations, storageStateFor } from "./fixtures";
 
 const SANDBOX = () => `http://127.0.0.1:${Number(process.env.E2E_SANDBOX_PORT) + 1}`;
 const PERSON = "oppgave.virksomhet.0.inntektsmottaker.0";
@@ -19,11 +18,6 @@ async function setSandboxFaults(faults: unknown[]) {
     body: JSON.stringify(faults),
   });
   expect(res.ok).toBe(true);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test.describe("A-melding builder, payroll administrator", () => {

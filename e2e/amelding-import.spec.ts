@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { generateLeveranse } from "../lib/testing/amelding-generator";
 import { leveranseToXml } from "../lib/testing/leveranse-to-xml";
-import { storageStateFor } from "./fixtures";
+import { expectNoAxeViolations, storageStateFor } from "./fixtures";
 
 // Synthetic sub-units (valid check digits) under the demo organisations.
 const FJELLVIND = { orgnr: "310900125", name: "Fjellvind Bygg AS", virksomhet: "312000016" };
@@ -14,10 +13,6 @@ const currentMonth = new Intl.DateTimeFormat("en-CA", {
   year: "numeric",
   month: "2-digit",
 }).format(new Date());
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-}
 
 async function chooseFile(page: Page, name: string, content: string, mimeType: string) {
   await page

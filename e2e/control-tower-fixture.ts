@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
-import { randomOrgnr } from "./security/matrix-fixture";
+import { newOrgnr } from "./fixtures";
 
 /*
  * An accounting firm as issue 18's e2e describes it: one payroll administrator with 50 client
@@ -37,7 +37,7 @@ export async function seedAccountingFirm(sql: postgres.Sql): Promise<Firm> {
     for (let n = 1; n <= FIRM_CLIENTS; n++) {
       const [org] = await tx<{ id: string; orgnr: string; name: string }[]>`
         insert into organisations (orgnr, name, created_at)
-        values (${randomOrgnr()}, ${`Klient ${String(n).padStart(2, "0")} ${tag} AS`}, ${CLIENT_SINCE})
+        values (${newOrgnr()}, ${`Klient ${String(n).padStart(2, "0")} ${tag} AS`}, ${CLIENT_SINCE})
         returning id, orgnr, name`;
       clients.push(org!);
       await tx`insert into system_user_requests (organisation_id, external_id, status, rights, decided_at, last_checked_at)

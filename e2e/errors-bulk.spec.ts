@@ -1,14 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { callServerAction, serverActionId, storageStateFor } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { callServerAction, expectNoAxeViolations, serverActionId, storageStateFor } from "./fixtures";
 import { fillValidOppdrag, setSandboxFaults } from "./oppdrag-helpers";
 
 const FJELLVIND = "310900125";
 const startBulkRetry = () => serverActionId("lib/submissions/operations/bulk-retry-actions.ts", "startBulkRetryAction");
-
-async function expectNoAxeViolations(page: Page) {
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
-}
 
 test.afterEach(() => setSandboxFaults([]));
 

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { type Download, expect, type Page, test } from "@playwright/test";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { parseCsvRecords } from "@/lib/testing/parse-csv";
-import { DEMO, storageStateFor } from "./fixtures";
+import { DEMO, expectNoAxeViolations, storageStateFor } from "./fixtures";
 
 // Nordlys Offshore AS (demo) with a synthetic sub-unit; one inntektsmottaker with a synthetic fødselsnummer.
 const ORGNR = "310900346";
@@ -35,11 +34,6 @@ async function downloadCsv(page: Page, linkName: string) {
 
 async function readCsv(download: Download) {
   return readFile((await download.path())!, "utf8");
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
 }
 
 test.describe("payroll administrator", () => {

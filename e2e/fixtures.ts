@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { orgnrCheckDigit } from "../lib/validation/orgnr";
 
 export const DEMO = {
   admin: { email: "admin@innrapportering.test", name: "Ada Lønnsansvarlig", roleLabel: "Lønnsadministrator" },
@@ -44,6 +46,24 @@ export const PAGES_BY_ROLE: Record<DemoRole, string[]> = {
     "/varsler",
   ],
 };
+
+/** The page as it stands has no axe violation; each is named by its rule and elements, with the page's address. */
+export async function expectNoAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    page.url(),
+  ).toEqual([]);
+}
+
+/** A synthetic orgnr in the 3xx test range with a valid mod-11 check digit (docs/domain.md, "Organisasjonsnummer"). */
+export function newOrgnr(): string {
+  for (;;) {
+    const first = `3${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+    const digit = orgnrCheckDigit(first);
+    if (digit !== null) return `${first}${digit}`;
+  }
+}
 
 export const demoPassword = () => process.env.E2E_DEMO_PASSWORD!;
 export const storageStateFor = (role: DemoRole) => path.join(process.env.E2E_DATA_DIR!, `state-${role}.json`);

@@ -1,28 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { storageStateFor } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, newOrgnr, storageStateFor } from "./fixtures";
 import { fillValidOppdrag } from "./oppdrag-helpers";
 
 test.use({ storageState: storageStateFor("admin") });
-
-/** A synthetic orgnr in the 3xx test range with a valid mod-11 check digit (docs/domain.md, "Organisasjonsnummer"). */
-function newOrgnr(): string {
-  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
-  for (;;) {
-    const first = `3${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-    const remainder = weights.reduce((sum, w, i) => sum + w * Number(first[i]), 0) % 11;
-    if (remainder === 1) continue;
-    return `${first}${remainder === 0 ? 0 : 11 - remainder}`;
-  }
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  expect(
-    result.violations.map((v) => v.id),
-    page.url(),
-  ).toEqual([]);
-}
 
 test("an organisation is onboarded through Altinn's system-user request and can then submit; the audit log shows each step", async ({
   page,

@@ -2,20 +2,12 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { generateApiKey } from "../../lib/api-keys/key-format";
 import { embeddedDatabaseUrl } from "../../lib/db/embedded-url";
-import { orgnrCheckDigit } from "../../lib/validation/orgnr";
+import { newOrgnr } from "../fixtures";
 import type { MatrixFixture } from "./authorisation-matrix";
 
 /** The database of the product under test (started by Playwright's webServer with E2E_PG_PORT). */
 export function connectToProductDatabase() {
   return postgres(embeddedDatabaseUrl(Number(process.env.E2E_PG_PORT)), { max: 2, onnotice: () => {} });
-}
-
-export function randomOrgnr(): string {
-  for (;;) {
-    const first = `39${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`;
-    const d = orgnrCheckDigit(first);
-    if (d !== null) return `${first}${d}`;
-  }
 }
 
 /**
@@ -28,7 +20,7 @@ export async function createMatrixFixture(sql: postgres.Sql): Promise<MatrixFixt
     { id: string; orgnr: string }[]
   >`select id, orgnr from organisations where orgnr = '310900125' order by created_at limit 1`;
   const [other] = await sql<{ id: string; orgnr: string }[]>`
-    insert into organisations (orgnr, name) values (${randomOrgnr()}, 'Matrise Annen AS') returning id, orgnr`;
+    insert into organisations (orgnr, name) values (${newOrgnr()}, 'Matrise Annen AS') returning id, orgnr`;
   const user = async (organisationId: string, label: string) => {
     const [u] = await sql<{ id: string }[]>`
       insert into users (email, name, role) values (${`matrise-${label}-${randomUUID().slice(0, 8)}@innrapportering.test`}, ${`Matrise ${label}`}, 'manager') returning id`;
