@@ -85,7 +85,7 @@ test("a payroll system sends an A-melding with an API key and reads its status a
     headers: { "Idempotency-Key": randomUUID() },
   });
   expect(sent.status(), await sent.text()).toBe(201);
-  expect(await sent.json()).toEqual({ submissionId, status: "queued" });
+  expect(await sent.json()).toEqual({ submissionId, status: "queued", awaitingApproval: false });
 
   const read = async () => {
     const res = await api.get(`/api/v1/submissions/${submissionId}`);
@@ -169,7 +169,7 @@ test("a payroll system sends an OAR report with an API key: a draft, then sent a
     headers: { "Idempotency-Key": randomUUID() },
   });
   expect(sent.status(), await sent.text()).toBe(200);
-  expect(await sent.json()).toEqual({ submissionId, status: "queued" });
+  expect(await sent.json()).toEqual({ submissionId, status: "queued", awaitingApproval: false });
 
   const status = async () =>
     ((await (await api.get(`/api/v1/submissions/${submissionId}`)).json()) as { status: string }).status;

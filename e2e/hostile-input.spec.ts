@@ -88,7 +88,7 @@ test.describe("server actions", () => {
     expect(body).toContain('"messageKey":"errors.input.forbiddenKey"');
     await expectServerServesEveryone(request, browser);
     await page.goto("/organisasjoner");
-    await expect(page.getByRole("cell", { name: "Havbris Regnskap AS" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "Havbris Regnskap AS", exact: true })).toBeVisible();
     await expect(page.getByText("Konstruktør AS")).toHaveCount(0);
   });
 

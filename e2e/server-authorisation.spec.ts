@@ -33,7 +33,7 @@ for (const role of ["manager", "support"] as const) {
       const admin = await browser.newContext({ storageState: storageStateFor("admin") });
       const page = await admin.newPage();
       await page.goto("/organisasjoner");
-      await expect(page.getByRole("cell", { name: "Havbris Regnskap AS" })).toBeVisible();
+      await expect(page.getByRole("cell", { name: "Havbris Regnskap AS", exact: true })).toBeVisible();
       await expect(page.getByText(`Ulovlig ${role} AS`)).toHaveCount(0);
       await admin.close();
     });

@@ -13,10 +13,11 @@ export async function WhoDidItView({ versions }: { versions: VersionWho[] }) {
       <h2 id="who-heading" className="mb-3 text-lg font-semibold">
         {t("fourEyes.heading")}
       </h2>
-      <ol className="space-y-3" data-testid="who-did-it">
+      {/* Compact: the submission page should fit two screens (e2e/errors-bulk.spec.ts). */}
+      <ol className="divide-y divide-line" data-testid="who-did-it">
         {[...versions].reverse().map((v) => (
-          <li key={v.versionNo} className="rounded border border-line p-3 text-sm">
-            <p className="font-medium">{t("detail.version", { n: v.versionNo })}</p>
+          <li key={v.versionNo} className="py-2 text-sm first:pt-0 last:pb-0">
+            {versions.length > 1 && <p className="font-medium">{t("detail.version", { n: v.versionNo })}</p>}
             <dl className="grid gap-x-4 sm:grid-cols-[max-content_1fr]">
               <dt className="font-medium">{t("fourEyes.preparedBy")}</dt>
               <dd>
