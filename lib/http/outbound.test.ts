@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendOutbound } from "./outbound";
+import { CONNECT_REFUSED_BY_GUARD, sendOutbound } from "./outbound";
 
 /** A local service whose answer each test chooses by path; it counts the requests it gets. */
 const hits = new Map<string, number>();
@@ -47,6 +47,34 @@ describe("sendOutbound", () => {
       body: '{"id":"1"}',
       headers: { "x-correlation": "abc" },
     });
+  });
+
+  it("with a connect guard, connects only where the guard's resolution allows, resolved at connect time", async () => {
+    const port = new URL(base).port;
+    const resolved: string[] = [];
+    const guard = (allowed: boolean) => ({
+      resolve: async (host: string) => {
+        resolved.push(host);
+        return ["127.0.0.1"];
+      },
+      allow: () => allowed,
+    });
+    const before = hits.get("/ok") ?? 0;
+    const url = `http://service.invalid:${port}/ok`;
+    expect(
+      await sendOutbound({ method: "POST", url, body: "{}", timeoutMs: 5_000, connectGuard: guard(true) }),
+    ).toMatchObject({
+      kind: "response",
+      status: 201,
+    });
+    expect(
+      await sendOutbound({ method: "POST", url, body: "{}", timeoutMs: 5_000, connectGuard: guard(false) }),
+    ).toMatchObject({
+      kind: "network",
+      message: CONNECT_REFUSED_BY_GUARD,
+    });
+    expect(resolved).toEqual(["service.invalid", "service.invalid"]);
+    expect(hits.get("/ok")).toBe(before + 1);
   });
 
   it("gives a timeout, not an exception, when the service does not answer in time", async () => {

@@ -1,4 +1,7 @@
 import "server-only";
+import type { LookupAddress, LookupOptions } from "node:dns";
+import { isIP } from "node:net";
+import { Agent } from "undici";
 
 /**
  * The one way this product calls another service (Skatteetaten, Dialogporten, Altinn,
@@ -44,7 +47,24 @@ type Common = {
   maxResponseBytes?: number;
   /** Default "manual": a redirect is an answer to decode, never followed with our token. */
   redirect?: RequestRedirect;
+  /**
+   * For calls to an address a user gave us (webhooks): the host is resolved when the connection
+   * is made, and refused unless every address it resolves to is allowed. A check before the call
+   * alone would leave a gap: the name can be pointed at our own network between that check and
+   * the connection (DNS rebinding). A refusal is the outcome `network` with message
+   * CONNECT_REFUSED_BY_GUARD.
+   */
+  connectGuard?: ConnectGuard;
 };
+
+export type ConnectGuard = {
+  /** Every address of a host name; the same guard object should be reused (it keeps a connection pool). */
+  resolve: (host: string) => Promise<string[]>;
+  allow: (address: string) => boolean;
+};
+
+/** The `network` outcome's message when the connect guard refused every way to the host. */
+export const CONNECT_REFUSED_BY_GUARD = "EADDRNOTALLOWED";
 
 /** Reads may be retried after a network failure or a gateway error (502, 503, 504). */
 export type OutboundRead = Common & {
@@ -99,6 +119,40 @@ async function readBounded(res: Response, maxBytes: number): Promise<string | nu
   return text + decoder.decode();
 }
 
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/** A `lookup` for net/tls.connect that answers only with addresses the guard allows. */
+function guardedLookup(guard: ConnectGuard) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
+    const fail = (code: string, message: string) => callback(Object.assign(new Error(message), { code }), []);
+    guard.resolve(hostname).then(
+      (resolved) => {
+        const addresses = resolved
+          .map((address) => ({ address, family: isIP(address) }))
+          .filter((a) => a.family !== 0 && (!options.family || options.family === a.family));
+        if (addresses.length === 0) return fail("ENOTFOUND", `${hostname} did not resolve`);
+        // Every address, not just the one chosen: a host that also points inside is refused whole.
+        if (!addresses.every((a) => guard.allow(a.address))) return fail(CONNECT_REFUSED_BY_GUARD, "refused address");
+        const [first] = addresses;
+        if (options.all || !first) return callback(null, addresses);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => fail(error.code ?? "ENOTFOUND", `${hostname} did not resolve`),
+    );
+  };
+}
+
+/** One connection pool per guard, so guarded calls still reuse their connections. */
+const guardedAgents = new WeakMap<ConnectGuard, Agent>();
+function guardedAgent(guard: ConnectGuard): Agent {
+  let agent = guardedAgents.get(guard);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: guardedLookup(guard) } });
+    guardedAgents.set(guard, agent);
+  }
+  return agent;
+}
+
 async function sendOnce(request: OutboundRequest): Promise<OutboundOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -110,7 +164,10 @@ async function sendOnce(request: OutboundRequest): Promise<OutboundOutcome> {
       body: request.body,
       signal: AbortSignal.timeout(request.timeoutMs),
       redirect: request.redirect ?? "manual",
-    });
+      // Node's fetch is undici (the same major version as the `undici` package pinned beside it),
+      // and takes its dispatcher as this non-standard option.
+      ...(request.connectGuard ? { dispatcher: guardedAgent(request.connectGuard) } : {}),
+    } as RequestInit);
     const body = await readBounded(res, maxBytes);
     if (body === null) {
       return {

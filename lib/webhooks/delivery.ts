@@ -9,12 +9,12 @@ import {
   webhookSubscriptionOrganisations,
   webhookSubscriptions,
 } from "@/lib/db/schema";
-import { sendOutbound } from "@/lib/http/outbound";
+import { CONNECT_REFUSED_BY_GUARD, sendOutbound } from "@/lib/http/outbound";
 import { logger } from "@/lib/log/logger";
 import { raiseNotification } from "@/lib/notifications/raise-notification";
 import { enqueueDeadlineEvents } from "./deadline-job";
 import { webhookHeaders } from "./signature";
-import { checkWebhookUrl, type WebhookUrlPolicy } from "./url-policy";
+import { checkWebhookUrl, WEBHOOK_CONNECT_GUARD, type WebhookUrlPolicy } from "./url-policy";
 
 /*
  * The worker's webhook delivery (README, "Webhooks"). Deliveries are queued by triggers in the
@@ -123,7 +123,11 @@ async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promi
     body,
     timeoutMs: options.timeoutMs,
     maxResponseBytes: MAX_RESPONSE_BYTES,
+    connectGuard: allowed.local ? undefined : WEBHOOK_CONNECT_GUARD,
   });
+  if (outcome.kind === "network" && outcome.message === CONNECT_REFUSED_BY_GUARD) {
+    return { ok: false, status: null, body: null, error: "address:address", durationMs: outcome.durationMs };
+  }
   if (outcome.kind === "response") {
     const ok = outcome.status >= 200 && outcome.status < 300;
     return {

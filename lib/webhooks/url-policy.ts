@@ -1,12 +1,15 @@
 import "server-only";
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import type { ConnectGuard } from "@/lib/http/outbound";
 
 /*
  * Where a webhook may be sent (SSRF): https only, to a host whose every address is public. A
  * subscriber's URL must not reach our own network (the database, the metrics port, a cloud
  * metadata service at 169.254.169.254). Checked when a subscription is saved AND before every
- * delivery, since a name can be pointed elsewhere after it was saved. Redirects are never
+ * delivery, since a name can be pointed elsewhere after it was saved, and once more when the
+ * delivery's connection is made (WEBHOOK_CONNECT_GUARD), since it can also be re-pointed between
+ * that check and the connection (DNS rebinding). Redirects are never
  * followed (lib/http/outbound.ts). In sandbox and test mode only, http to localhost or
  * 127.0.0.1 is allowed as well, so a receiver on the developer's machine can be tried.
  */
@@ -80,10 +83,10 @@ export async function checkWebhookUrl(
   raw: string,
   policy: WebhookUrlPolicy,
   resolve: (host: string) => Promise<string[]> = resolveAll,
-): Promise<{ ok: true } | { ok: false; refusal: WebhookUrlRefusal }> {
+): Promise<{ ok: true; local: boolean } | { ok: false; refusal: WebhookUrlRefusal }> {
   const shape = checkWebhookUrlShape(raw, policy);
   if (!shape.ok) return shape;
-  if (shape.local) return { ok: true };
+  if (shape.local) return { ok: true, local: true };
   const host = shape.url.hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   try {
@@ -92,8 +95,14 @@ export async function checkWebhookUrl(
     return { ok: false, refusal: "unresolvable" };
   }
   if (addresses.length === 0) return { ok: false, refusal: "unresolvable" };
-  return addresses.some(isNonPublicAddress) ? { ok: false, refusal: "address" } : { ok: true };
+  return addresses.some(isNonPublicAddress) ? { ok: false, refusal: "address" } : { ok: true, local: false };
 }
+
+/** A delivery connects only to public addresses, judged again as the connection is made. */
+export const WEBHOOK_CONNECT_GUARD: ConnectGuard = {
+  resolve: (host) => resolveAll(host),
+  allow: (address) => !isNonPublicAddress(address),
+};
 
 async function resolveAll(host: string): Promise<string[]> {
   const found = await lookup(host, { all: true, verbatim: true });

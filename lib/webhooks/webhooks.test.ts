@@ -460,6 +460,40 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     expect(hook.received).toHaveLength(0);
   });
 
+  it("does not connect to a name re-pointed at our own network after the check (DNS rebinding)", async () => {
+    const a = await admin();
+    // A TLS listener on loopback: any connection it gets is the delivery reaching our own network.
+    const connections: string[] = [];
+    const inside = createServer();
+    inside.on("connection", (socket) => {
+      connections.push(socket.remoteAddress ?? "");
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => inside.listen(0, "127.0.0.1", resolve));
+    servers.push(inside);
+    const port = (inside.address() as AddressInfo).port;
+    const [row] = await db
+      .insert(webhookSubscriptions)
+      .values({ name: "x", url: `https://localhost:${port}/x`, events: ["submission.accepted"], secret: "whsec_AAAA" })
+      .returning();
+    await db.execute(sql`insert into webhook_subscription_organisations values (${row!.id}, ${a.org.id})`);
+    await setStatus((await submission(a)).submissionId, "accepted");
+    // The check before the delivery is told the name is public; the system resolver, asked when
+    // the connection is made, answers 127.0.0.1.
+    await deliverDueWebhooks(db, {
+      ...DELIVERY,
+      urlPolicy: { allowLocalHttp: false },
+      resolve: async () => ["93.184.216.34"],
+    });
+    const [attempt] = await db
+      .select()
+      .from(webhookDeliveryAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookDeliveryAttempts.deliveryId))
+      .where(eq(webhookDeliveries.subscriptionId, row!.id));
+    expect(attempt?.webhook_delivery_attempts.error).toBe("address:address");
+    expect(connections).toEqual([]);
+  });
+
   it("is managed only by admins of all its organisations, every change audited", async () => {
     const a = await admin();
     const b = await admin();
