@@ -10,6 +10,7 @@ import { createSmtpMailSender } from "@/lib/notifications/mailer";
 import { startNotificationJobs } from "@/lib/notifications/notification-jobs";
 import { createReconciliationDeps, startReconciliationJob } from "@/lib/reconciliation/reconcile";
 import { startWebhookDelivery } from "@/lib/webhooks/delivery";
+import { webhookSecretKey } from "@/lib/webhooks/secret-at-rest";
 import { createDeliveryDeps } from "./engine/delivery-deps";
 import { startQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
@@ -82,7 +83,11 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     },
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
-  const webhooks = startWebhookDelivery(db, { ...settings.webhooks, workerId: deps.workerId });
+  const webhooks = startWebhookDelivery(db, {
+    ...settings.webhooks,
+    secretKey: config.AUTH_SECRET ? webhookSecretKey(config.AUTH_SECRET) : null,
+    workerId: deps.workerId,
+  });
   const mail = settings.notifications;
   // E-mails carry a signed unsubscribe link, whose key comes from AUTH_SECRET: without it none are sent.
   if (mail.smtpUrl && !config.AUTH_SECRET)

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
 import { env } from "@/lib/env";
+import { webhookSecretKey } from "./secret-at-rest";
 import {
   createWebhook,
   deleteWebhook,
@@ -23,6 +24,7 @@ import {
 const options = () => ({
   urlPolicy: webhookUrlPolicy(env.APP_MODE),
   rotationGraceHours: env.WEBHOOK_SECRET_ROTATION_GRACE_HOURS,
+  secretKey: webhookSecretKey(env.AUTH_SECRET ?? ""),
 });
 
 /** Creates a subscription for organisations the admin has; the answer carries the signing secret, shown once. */

@@ -13,6 +13,7 @@ import { CONNECT_REFUSED_BY_GUARD, sendOutbound } from "@/lib/http/outbound";
 import { logger } from "@/lib/log/logger";
 import { raiseNotification } from "@/lib/notifications/raise-notification";
 import { enqueueDeadlineEvents } from "./deadline-job";
+import { openWebhookSecret, sealClearWebhookSecrets, type WebhookSecretKey } from "./secret-at-rest";
 import { webhookHeaders } from "./signature";
 import { checkWebhookUrl, WEBHOOK_CONNECT_GUARD, type WebhookUrlPolicy } from "./url-policy";
 
@@ -32,6 +33,8 @@ export type WebhookDeliveryOptions = {
   retryBaseMs: number;
   disableAfterFailedDeliveries: number;
   urlPolicy: WebhookUrlPolicy;
+  /** Opens the stored signing secrets (lib/webhooks/secret-at-rest.ts); null without AUTH_SECRET. */
+  secretKey: WebhookSecretKey | null;
   /** For tests: how a host name resolves (default: the system resolver). */
   resolve?: (host: string) => Promise<string[]>;
   /** For tests: the jitter's random source. */
@@ -97,7 +100,8 @@ export function webhookRetryDelayMs(roundAttempts: number, baseMs: number, rando
 
 /**
  * An attempt's error as a code the page translates (webhooks.attemptError.*), with a detail after
- * the colon: http_status, too_large, timeout, network:<system code>, address:<refusal>.
+ * the colon: http_status, too_large, timeout, network:<system code>, address:<refusal>, secret (the
+ * stored signing secret cannot be decrypted: AUTH_SECRET changed, or is not set).
  */
 type AttemptResult = {
   ok: boolean;
@@ -110,8 +114,11 @@ type AttemptResult = {
 async function attempt(claimed: Claimed, options: WebhookDeliveryOptions): Promise<AttemptResult> {
   const allowed = await checkWebhookUrl(claimed.url, options.urlPolicy, options.resolve);
   if (!allowed.ok) return { ok: false, status: null, body: null, error: `address:${allowed.refusal}`, durationMs: 0 };
+  const current = openWebhookSecret(options.secretKey, claimed.secret);
+  if (!current) return { ok: false, status: null, body: null, error: "secret", durationMs: 0 };
+  const previous = claimed.previous_secret ? openWebhookSecret(options.secretKey, claimed.previous_secret) : null;
   const body = JSON.stringify(claimed.payload);
-  const secrets = [claimed.secret, ...(claimed.previous_secret ? [claimed.previous_secret] : [])];
+  const secrets = [current, ...(previous ? [previous] : [])];
   const outcome = await sendOutbound({
     method: "POST",
     url: claimed.url,
@@ -279,9 +286,14 @@ export function startWebhookDelivery(
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Map<string, Promise<void>>();
   let nextDeadlineCheck = 0;
+  let cleartextSealed = false;
   const tick = async () => {
     if (stopped) return;
     try {
+      if (!cleartextSealed && options.secretKey) {
+        await sealClearWebhookSecrets(db, options.secretKey);
+        cleartextSealed = true;
+      }
       if (Date.now() >= nextDeadlineCheck) {
         nextDeadlineCheck = Date.now() + 3600_000;
         await enqueueDeadlineEvents(db);

@@ -12,6 +12,7 @@ import {
   webhookSubscriptionOrganisations,
   webhookSubscriptions,
 } from "@/lib/db/schema";
+import { sealWebhookSecret, type WebhookSecretKey } from "./secret-at-rest";
 import { generateWebhookSecret } from "./signature";
 import { checkWebhookUrl, type WebhookUrlPolicy } from "./url-policy";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./validation";
@@ -24,7 +25,7 @@ import type { CreateWebhookInput, UpdateWebhookInput } from "./validation";
  */
 
 type Admin = AuditUser & { organisationIds: string[] };
-type Options = { urlPolicy: WebhookUrlPolicy; rotationGraceHours: number };
+type Options = { urlPolicy: WebhookUrlPolicy; rotationGraceHours: number; secretKey: WebhookSecretKey };
 
 /** Subscriptions none of whose organisations is outside `organisationIds`. */
 function manageableBy(db: DbOrTx, organisationIds: string[]) {
@@ -54,7 +55,13 @@ export async function createWebhook(tx: DbOrTx, admin: Admin, input: CreateWebho
   const row = firstRow(
     await tx
       .insert(webhookSubscriptions)
-      .values({ name: input.name, url: input.url, events: input.events, secret, createdBy: admin.id })
+      .values({
+        name: input.name,
+        url: input.url,
+        events: input.events,
+        secret: sealWebhookSecret(options.secretKey, secret),
+        createdBy: admin.id,
+      })
       .returning({ id: webhookSubscriptions.id }),
   );
   await tx
@@ -157,7 +164,7 @@ export async function rotateWebhookSecret(tx: DbOrTx, admin: Admin, subscription
   await tx
     .update(webhookSubscriptions)
     .set({
-      secret,
+      secret: sealWebhookSecret(options.secretKey, secret),
       previousSecret: sql`${webhookSubscriptions.secret}`,
       previousSecretExpiresAt: expiresAt,
       updatedAt: sql`now()`,

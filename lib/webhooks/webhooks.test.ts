@@ -18,6 +18,7 @@ import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/tes
 import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { enqueueDeadlineEvents } from "./deadline-job";
 import { deliverDueWebhooks, startWebhookDelivery, type WebhookDeliveryOptions, webhookRetryDelayMs } from "./delivery";
+import { sealClearWebhookSecrets, webhookSecretKey } from "./secret-at-rest";
 import {
   createWebhook,
   deleteWebhook,
@@ -30,14 +31,16 @@ import {
 } from "./subscriptions";
 
 const db = connectTestDb();
-const SANDBOX = { urlPolicy: { allowLocalHttp: true }, rotationGraceHours: 24 };
-const PRODUCTION = { urlPolicy: { allowLocalHttp: false }, rotationGraceHours: 24 };
+const KEY = webhookSecretKey("test-only-auth-secret-0123456789abcdef");
+const SANDBOX = { urlPolicy: { allowLocalHttp: true }, rotationGraceHours: 24, secretKey: KEY };
+const PRODUCTION = { urlPolicy: { allowLocalHttp: false }, rotationGraceHours: 24, secretKey: KEY };
 const DELIVERY: WebhookDeliveryOptions = {
   timeoutMs: 2000,
   maxAttempts: 3,
   retryBaseMs: 1,
   disableAfterFailedDeliveries: 5,
   urlPolicy: { allowLocalHttp: true },
+  secretKey: KEY,
 };
 
 type Received = { headers: IncomingHttpHeaders; body: string };
@@ -458,6 +461,53 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
       .where(eq(webhookDeliveries.subscriptionId, row!.id));
     expect(attempt?.webhook_delivery_attempts.error).toBe("address:address");
     expect(hook.received).toHaveLength(0);
+  });
+
+  it("keeps the signing secret encrypted at rest, and a secret it cannot open signs nothing", async () => {
+    const a = await admin();
+    const hook = await receiver();
+    const { subscriptionId, secret } = await subscribe(a, hook.url);
+    const stored = async () =>
+      (await db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, subscriptionId)))[0]!;
+    // Neither the secret nor its key bytes are in the row.
+    const key = secret.slice("whsec_".length);
+    expect((await stored()).secret).not.toContain(key);
+    expect((await stored()).secret).not.toContain(Buffer.from(key, "base64").toString("hex"));
+    await db.transaction((tx) => rotateWebhookSecret(tx, a, subscriptionId, SANDBOX));
+    expect((await stored()).previousSecret).not.toContain(key);
+
+    // A secret stored in clear before this change is sealed by the worker, and still signs.
+    await db
+      .update(webhookSubscriptions)
+      .set({ secret, previousSecret: null })
+      .where(eq(webhookSubscriptions.id, subscriptionId));
+    expect(await sealClearWebhookSecrets(db, KEY)).toBeGreaterThanOrEqual(1);
+    expect((await stored()).secret).not.toContain(key);
+    await setStatus((await submission(a)).submissionId, "accepted");
+    await deliverDueWebhooks(db, DELIVERY);
+    expect(hook.received).toHaveLength(1);
+    const message = hook.received[0]!;
+    expect(() =>
+      new Webhook(secret).verify(message.body, {
+        "webhook-id": String(message.headers["webhook-id"]),
+        "webhook-timestamp": String(message.headers["webhook-timestamp"]),
+        "webhook-signature": String(message.headers["webhook-signature"]),
+      }),
+    ).not.toThrow();
+
+    // Under another AUTH_SECRET the stored secret cannot be opened: the attempt fails, nothing is sent.
+    await setStatus((await submission(a)).submissionId, "accepted");
+    await deliverDueWebhooks(db, {
+      ...DELIVERY,
+      secretKey: webhookSecretKey("another-auth-secret-0123456789abcdefgh"),
+    });
+    expect(hook.received).toHaveLength(1);
+    const errors = await db
+      .select({ error: webhookDeliveryAttempts.error })
+      .from(webhookDeliveryAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookDeliveryAttempts.deliveryId))
+      .where(eq(webhookDeliveries.subscriptionId, subscriptionId));
+    expect(errors.map((e) => e.error).sort()).toEqual([null, "secret"]);
   });
 
   it("does not connect to a name re-pointed at our own network after the check (DNS rebinding)", async () => {
