@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { submissions } from "@/lib/db/schema";
+import { boardMonthFacts } from "@/lib/db/schema";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
+import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 import { type DeadlineStatus, deadlineStatus } from "./deadline-status";
 import { ameldingDeadline, osloDate, shiftMonth } from "./deadlines";
 
@@ -48,31 +49,25 @@ export async function getDeadlineOverview(
   const organisations = await listOrganisationsForUser(db, organisationIds);
   if (organisations.length === 0) return { today, months, organisations: [] };
 
+  // One kept row per organisation-month (board_month_facts, docs/board.md "Facts kept by
+  // triggers"), read by primary key: no aggregation over the submissions on a visit.
   const rows = await db
     .select({
-      organisationId: submissions.organisationId,
-      kalendermaaned: submissions.subject,
-      firstAcceptedAt:
-        sql<Date | null>`min(${submissions.acceptedAt}) filter (where ${submissions.status} = 'accepted')`.mapWith(
-          submissions.acceptedAt,
-        ),
-      pending: sql<number>`(count(*) filter (where ${submissions.status} in ('draft', 'queued', 'sending', 'retrying')))::int`,
+      organisationId: boardMonthFacts.organisationId,
+      kalendermaaned: boardMonthFacts.kalendermaaned,
+      firstAcceptedAt: boardMonthFacts.firstAcceptedAt,
+      pending: boardMonthFacts.pending,
     })
-    .from(submissions)
+    .from(boardMonthFacts)
     .where(
       and(
-        inArray(
-          submissions.organisationId,
+        inOrganisations(
+          boardMonthFacts.organisationId,
           organisations.map((o) => o.id),
         ),
-        eq(submissions.kind, "amelding"),
-        inArray(
-          submissions.subject,
-          months.map((m) => m.kalendermaaned),
-        ),
+        sql`${boardMonthFacts.kalendermaaned} = any(${sql.param(months.map((m) => m.kalendermaaned))}::text[])`,
       ),
-    )
-    .groupBy(submissions.organisationId, submissions.subject);
+    );
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.kalendermaaned}`, r]));
 
   return {

@@ -750,6 +750,13 @@ export const boardMonthFacts = pgTable(
     openStatus: submissionStatusEnum("open_status"),
     openCreatedAt: timestamp("open_created_at", { withTimezone: true }),
     draftId: uuid("draft_id"),
+    /** The month's first acceptance: it decides whether the month was reported on time. */
+    firstAcceptedAt: timestamp("first_accepted_at", { withTimezone: true }),
+    /** Drafts and A-meldinger on their way (queued, sending, retrying) for the month. */
+    pending: integer("pending").notNull().default(0),
+    /** Sums over the month's current A-meldinger (lib/amelding/current-ameldinger.ts); null without one. */
+    currentForskuddstrekk: numeric("current_forskuddstrekk", { mode: "number" }),
+    currentArbeidsgiveravgift: numeric("current_arbeidsgiveravgift", { mode: "number" }),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
 );

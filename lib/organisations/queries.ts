@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
 import { organisations, userOrganisations } from "@/lib/db/schema";
+import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 
 /** The organisations a user has been granted; everything organisation-scoped starts here. */
 export async function listOrganisationsForUser(db: DbOrTx, organisationIds: string[]) {
@@ -15,7 +16,7 @@ export async function listOrganisationsForUser(db: DbOrTx, organisationIds: stri
       createdAt: organisations.createdAt,
     })
     .from(organisations)
-    .where(inArray(organisations.id, organisationIds))
+    .where(inOrganisations(organisations.id, organisationIds))
     .orderBy(asc(organisations.name));
 }
 

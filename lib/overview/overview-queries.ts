@@ -2,6 +2,7 @@ import "server-only";
 import { and, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { type SubmissionStatus, submissionDailyCounts, submissionStatusTotals } from "@/lib/db/schema";
+import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 
 /** Statuses that need someone to act: the engine will not send them again on its own. */
 export const NEEDS_ACTION_STATUSES = ["rejected", "conflict", "failed"] as const satisfies readonly SubmissionStatus[];
@@ -40,7 +41,7 @@ export async function countSubmissionsByStatus(
             n: sql<number>`sum(${submissionDailyCounts.submissions})::int`,
           })
           .from(submissionDailyCounts)
-          .where(and(inArray(submissionDailyCounts.organisationId, organisationIds), ...dayConditions(range)))
+          .where(and(inOrganisations(submissionDailyCounts.organisationId, organisationIds), ...dayConditions(range)))
           .groupBy(submissionDailyCounts.status)
       : await db
           .select({
@@ -48,7 +49,7 @@ export async function countSubmissionsByStatus(
             n: sql<number>`sum(${submissionStatusTotals.submissions})::int`,
           })
           .from(submissionStatusTotals)
-          .where(inArray(submissionStatusTotals.organisationId, organisationIds))
+          .where(inOrganisations(submissionStatusTotals.organisationId, organisationIds))
           .groupBy(submissionStatusTotals.status);
   return Object.fromEntries(rows.filter((r) => r.n !== 0).map((r) => [r.status, r.n]));
 }
@@ -75,6 +76,6 @@ export async function dailySubmissionSeries(
       rejected: sql<number>`coalesce(sum(${n}) filter (where ${inArray(submissionDailyCounts.status, [...NEEDS_ACTION_STATUSES])}), 0)::int`,
     })
     .from(submissionDailyCounts)
-    .where(and(inArray(submissionDailyCounts.organisationId, organisationIds), ...dayConditions({ from, to })))
+    .where(and(inOrganisations(submissionDailyCounts.organisationId, organisationIds), ...dayConditions({ from, to })))
     .groupBy(submissionDailyCounts.day);
 }

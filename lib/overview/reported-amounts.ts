@@ -1,16 +1,14 @@
 import "server-only";
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { isCurrentAmelding } from "@/lib/amelding/current-ameldinger";
+import { and, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { boardMonthFacts, organisations } from "@/lib/db/schema";
+import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 
 /** The month before a YYYY-MM month. */
 export function previousMonth(month: string): string {
   const [year, m] = month.split("-").map(Number) as [number, number];
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, "0")}`;
 }
-
-const nullableNumber = (value: unknown) => (value === null ? null : Number(value));
 
 export type Amounts = { forskuddstrekk: number | null; arbeidsgiveravgift: number | null };
 export type MonthAmounts = Amounts & {
@@ -25,10 +23,10 @@ export type MonthAmounts = Amounts & {
 
 /**
  * What each organisation reported per month from `fromMonth` to `toMonth` (YYYY-MM): the sums of
- * the month's current A-meldinger (lib/amelding/current-ameldinger.ts), read from the columns
- * stored when each version was saved, never from payloads. Each month carries the
- * month before for comparison. Scoped to the organisations given, in the WHERE clause, and read
- * through submissions_subject_idx (organisation, kind, month).
+ * the month's current A-meldinger (lib/amelding/current-ameldinger.ts), as the board's kept facts
+ * hold them (board_month_facts, docs/board.md "Facts kept by triggers": summed from the columns
+ * stored when each version was saved, never from payloads). Each month carries the month before
+ * for comparison. Scoped to the organisations given, in the WHERE clause; read by primary key.
  */
 export async function reportedAmountsByMonth(
   db: DbOrTx,
@@ -39,27 +37,24 @@ export async function reportedAmountsByMonth(
   if (organisationIds.length === 0) return [];
   const rows = await db
     .select({
-      organisationId: submissions.organisationId,
+      organisationId: boardMonthFacts.organisationId,
       organisationName: organisations.name,
-      month: submissions.subject,
-      submissionId: sql<string>`(array_agg(${submissions.id} order by ${submissions.acceptedAt} desc))[1]`,
-      forskuddstrekk: sql<number | null>`sum(${submissionVersions.reportedForskuddstrekk})`.mapWith(nullableNumber),
-      arbeidsgiveravgift: sql<number | null>`sum(${submissionVersions.reportedArbeidsgiveravgift})`.mapWith(
-        nullableNumber,
-      ),
+      month: boardMonthFacts.kalendermaaned,
+      // The newest acceptance is a current A-melding: a replacement is accepted after what it replaces.
+      submissionId: sql<string>`${boardMonthFacts.acceptedId}`,
+      forskuddstrekk: boardMonthFacts.currentForskuddstrekk,
+      arbeidsgiveravgift: boardMonthFacts.currentArbeidsgiveravgift,
     })
-    .from(submissions)
-    .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .innerJoin(submissionVersions, eq(submissionVersions.id, submissions.currentVersionId))
+    .from(boardMonthFacts)
+    .innerJoin(organisations, eq(organisations.id, boardMonthFacts.organisationId))
     .where(
       and(
-        inArray(submissions.organisationId, organisationIds),
-        isCurrentAmelding(),
-        gte(submissions.subject, previousMonth(fromMonth)),
-        lte(submissions.subject, toMonth),
+        inOrganisations(boardMonthFacts.organisationId, organisationIds),
+        isNotNull(boardMonthFacts.acceptedId),
+        gte(boardMonthFacts.kalendermaaned, previousMonth(fromMonth)),
+        lte(boardMonthFacts.kalendermaaned, toMonth),
       ),
-    )
-    .groupBy(submissions.organisationId, organisations.name, submissions.subject);
+    );
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.month}`, r]));
   return rows
     .filter((r) => r.month >= fromMonth)

@@ -77,8 +77,25 @@ async function rollupsAndRecount(db: Db) {
         and (case when s.status_reason_code is null then null
              else jsonb_build_object('code', s.status_reason_code, 'params', s.status_reason_params) end)
             is not distinct from r.latest_reason)`);
+  // The overview's columns of the board's facts (migration 0026), as the submissions give them.
+  const monthFacts = await db.execute(sql`select organisation_id, kalendermaaned, first_accepted_at::text,
+      pending, current_forskuddstrekk::text as forskuddstrekk, current_arbeidsgiveravgift::text as arbeidsgiveravgift
+    from board_month_facts`);
+  const monthFactsRecount = await db.execute(sql`select s.organisation_id, s.subject as kalendermaaned,
+      (min(s.accepted_at) filter (where s.status = 'accepted'))::text as first_accepted_at,
+      (count(*) filter (where s.status in ('draft', 'queued', 'sending', 'retrying')))::int as pending,
+      (sum(v.reported_forskuddstrekk) filter (where current))::text as forskuddstrekk,
+      (sum(v.reported_arbeidsgiveravgift) filter (where current))::text as arbeidsgiveravgift
+    from ${submissions} s
+    left join submission_versions v on v.id = s.current_version_id
+    cross join lateral (select s.status = 'accepted' and not exists (select 1 from ${submissions} r
+      where r.replaces_submission_id = s.id and r.status = 'accepted')) c(current)
+    where s.kind = 'amelding'
+    group by 1, 2
+    having bool_or(s.status in ('draft', 'queued', 'sending', 'retrying', 'accepted', 'rejected', 'conflict', 'failed'))`);
   return {
     rollups: {
+      monthFacts: sorted(monthFacts),
       daily: sorted(daily),
       totals: sorted(totals),
       groups: sorted(groups),
@@ -87,6 +104,7 @@ async function rollupsAndRecount(db: Db) {
       wrongReasons: 0,
     },
     recount: {
+      monthFacts: sorted(monthFactsRecount),
       daily: sorted(dailyRecount),
       totals: sorted(totalsRecount),
       groups: sorted(groupsRecount),
