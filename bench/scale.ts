@@ -20,7 +20,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
+import { getDeadlineAlerts } from "@/lib/amelding/deadline-overview";
 import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
@@ -290,7 +290,7 @@ async function main() {
         run: () =>
           Promise.all([
             listOrganisationsForUser(db, organisationIds),
-            getDeadlineOverview(db, organisationIds),
+            getDeadlineAlerts(db, organisationIds, { limit: 10 }),
             // All time, from which the page reads "in flight" and "needs action" (rollups: docs/rollups.md).
             countSubmissionsByStatus(db, organisationIds),
             dailySubmissionSeries(db, organisationIds, periodFrom, today),

@@ -6,8 +6,8 @@ import { SubmissionsChart } from "@/components/overview/submissions-chart";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Tag } from "@/components/ui/tag";
-import { getDeadlineOverview } from "@/lib/amelding/deadline-overview";
-import { addDays, ameldingDeadline, osloDate } from "@/lib/amelding/deadlines";
+import { getDeadlineAlerts } from "@/lib/amelding/deadline-overview";
+import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
@@ -34,6 +34,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 366;
+/** The most urgent deadline alerts shown; the rest are one link away (all deadlines, the board). */
+const DEADLINE_ALERTS_SHOWN = 10;
 
 function listHref(filter: Partial<SubmissionListFilter>) {
   return `/innsendinger?${filterToSearchParams(filter)}`;
@@ -74,9 +76,9 @@ export default async function OverviewPage({
   ];
   // The months of the period, and the one before it (its A-melding is reported within the period).
   const amountMonths = { from: previousMonth(period.from.slice(0, 7)), to: period.to.slice(0, 7) };
-  const [orgs, deadlines, allTime, series, countedColumns, amounts] = await Promise.all([
+  const [orgs, deadlineAlerts, allTime, series, countedColumns, amounts] = await Promise.all([
     listOrganisationsForUser(db, user.organisationIds),
-    getDeadlineOverview(db, user.organisationIds),
+    getDeadlineAlerts(db, user.organisationIds, { limit: DEADLINE_ALERTS_SHOWN }),
     countSubmissionsByStatus(db, user.organisationIds),
     dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
     Promise.all(
@@ -89,11 +91,6 @@ export default async function OverviewPage({
     (day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 },
   );
   const input = "mt-1 block rounded border border-muted px-2 py-1.5";
-  const deadlineAlerts = deadlines.organisations.flatMap((o) =>
-    o.cells
-      .filter((c) => c.status === "missing" || c.status === "due_soon")
-      .map((c) => ({ organisation: o, cell: c, deadline: ameldingDeadline(c.kalendermaaned) })),
-  );
 
   return (
     <>
@@ -123,19 +120,17 @@ export default async function OverviewPage({
         <h2 id="deadlines-heading" className="mb-3 text-lg font-semibold">
           {t("overview.deadlinesHeading")}
         </h2>
-        {deadlineAlerts.length === 0 ? (
+        {deadlineAlerts.total === 0 ? (
           <p>{t("overview.noDeadlineAlerts")}</p>
         ) : (
           <ul className="divide-y divide-line rounded border border-line bg-white">
-            {deadlineAlerts.map(({ organisation, cell, deadline }) => (
-              <li key={`${organisation.id}-${cell.kalendermaaned}`} className="flex flex-wrap items-center gap-3 p-3">
-                <Tag tone={cell.status === "missing" ? "danger" : "warning"}>
-                  {t(`ameldingDeadlines.status.${cell.status}`)}
-                </Tag>
-                <Link href={listHref({ kind: "amelding", org: organisation.id, period: cell.kalendermaaned })}>
+            {deadlineAlerts.alerts.map(({ organisation, kalendermaaned, status, deadline }) => (
+              <li key={`${organisation.id}-${kalendermaaned}`} className="flex flex-wrap items-center gap-3 p-3">
+                <Tag tone={status === "missing" ? "danger" : "warning"}>{t(`ameldingDeadlines.status.${status}`)}</Tag>
+                <Link href={listHref({ kind: "amelding", org: organisation.id, period: kalendermaaned })}>
                   {t("overview.deadlineLine", {
                     organisation: organisation.name,
-                    month: format.month(cell.kalendermaaned),
+                    month: format.month(kalendermaaned),
                     deadline: format.date(deadline),
                   })}
                 </Link>
@@ -144,6 +139,14 @@ export default async function OverviewPage({
           </ul>
         )}
         <p className="mt-2">
+          {deadlineAlerts.total > deadlineAlerts.alerts.length && (
+            <span className="mr-3">
+              {t("overview.moreDeadlineAlerts", {
+                shown: deadlineAlerts.alerts.length,
+                total: deadlineAlerts.total,
+              })}
+            </span>
+          )}
           <Link href="/a-melding/frister">{t("overview.allDeadlines")}</Link>
         </p>
       </section>

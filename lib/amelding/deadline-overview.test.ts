@@ -4,7 +4,7 @@ import { organisations, type SubmissionStatus, submissions } from "@/lib/db/sche
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
-import { getDeadlineOverview } from "./deadline-overview";
+import { getDeadlineAlerts, getDeadlineOverview } from "./deadline-overview";
 
 const db = connectTestDb();
 let creator: { id: string; email: string };
@@ -114,5 +114,40 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
     expect(await getDeadlineOverview(db, [], { now: new Date("2026-05-10T10:00:00Z") })).toMatchObject({
       organisations: [],
     });
+  });
+  it("alerts exactly the grid's missing and due-soon months, most urgent first, scoped, capped", async () => {
+    for (const now of ["2026-05-10T10:00:00Z", "2026-05-30T10:00:00Z", "2026-04-06T10:00:00Z"]) {
+      const orgs = [a.id, b.id, other.id];
+      const grid = await getDeadlineOverview(db, orgs, { now: new Date(now) });
+      const expected = grid.organisations
+        .flatMap((o) =>
+          o.cells
+            .filter((c) => c.status === "missing" || c.status === "due_soon")
+            .map((c) => ({
+              organisation: { id: o.id, name: o.name },
+              kalendermaaned: c.kalendermaaned,
+              deadline: grid.months.find((m) => m.kalendermaaned === c.kalendermaaned)!.deadline,
+              status: c.status,
+            })),
+        )
+        .sort(
+          (x, y) =>
+            x.deadline.localeCompare(y.deadline) ||
+            (x.organisation.name < y.organisation.name ? -1 : x.organisation.name > y.organisation.name ? 1 : 0) ||
+            (x.organisation.id < y.organisation.id ? -1 : 1),
+        );
+      expect(expected.length, now).toBeGreaterThan(3);
+      expect(await getDeadlineAlerts(db, orgs, { now: new Date(now), limit: 100 }), now).toEqual({
+        total: expected.length,
+        alerts: expected,
+      });
+      expect(await getDeadlineAlerts(db, orgs, { now: new Date(now), limit: 3 }), now).toEqual({
+        total: expected.length,
+        alerts: expected.slice(0, 3),
+      });
+    }
+    const onlyB = await getDeadlineAlerts(db, [b.id], { now: new Date("2026-05-10T10:00:00Z"), limit: 100 });
+    expect(onlyB.alerts.every((x) => x.organisation.id === b.id)).toBe(true);
+    expect(await getDeadlineAlerts(db, [], { limit: 10 })).toEqual({ total: 0, alerts: [] });
   });
 });

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { boardMonthFacts } from "@/lib/db/schema";
+import { boardMonthFacts, organisations } from "@/lib/db/schema";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
-import { type DeadlineStatus, deadlineStatus } from "./deadline-status";
-import { ameldingDeadline, osloDate, shiftMonth } from "./deadlines";
+import { type DeadlineStatus, DUE_SOON_DAYS, deadlineStatus } from "./deadline-status";
+import { addDays, ameldingDeadline, osloDate, shiftMonth } from "./deadlines";
 
 export type DeadlineCell = {
   kalendermaaned: string;
@@ -56,6 +56,11 @@ export async function getDeadlineOverview(
       organisationId: boardMonthFacts.organisationId,
       kalendermaaned: boardMonthFacts.kalendermaaned,
       firstAcceptedAt: boardMonthFacts.firstAcceptedAt,
+      // The day in Norway, as osloDate() gives it, computed here: formatting 20 000 instants in
+      // JavaScript took longer than the query for an admin of 2 000 organisations.
+      firstAcceptedOn: sql<
+        string | null
+      >`to_char(${boardMonthFacts.firstAcceptedAt} at time zone 'Europe/Oslo', 'YYYY-MM-DD')`,
       pending: boardMonthFacts.pending,
     })
     .from(boardMonthFacts)
@@ -73,20 +78,74 @@ export async function getDeadlineOverview(
   return {
     today,
     months,
-    organisations: organisations.map((org) => ({
-      id: org.id,
-      orgnr: org.orgnr,
-      name: org.name,
-      cells: months.map(({ kalendermaaned, deadline }) => {
-        const row = byKey.get(`${org.id}|${kalendermaaned}`);
-        const firstAcceptedAt = row?.firstAcceptedAt ?? null;
-        return {
-          kalendermaaned,
-          status: deadlineStatus({ deadline, today, firstAcceptedAt, trackedFrom: osloDate(org.createdAt) }),
-          firstAcceptedAt: firstAcceptedAt ? firstAcceptedAt.toISOString() : null,
-          pending: row?.pending ?? 0,
-        };
-      }),
+    organisations: organisations.map((org) => {
+      const trackedFrom = osloDate(org.createdAt);
+      return {
+        id: org.id,
+        orgnr: org.orgnr,
+        name: org.name,
+        cells: months.map(({ kalendermaaned, deadline }) => {
+          const row = byKey.get(`${org.id}|${kalendermaaned}`);
+          return {
+            kalendermaaned,
+            status: deadlineStatus({ deadline, today, firstAcceptedOn: row?.firstAcceptedOn ?? null, trackedFrom }),
+            firstAcceptedAt: row?.firstAcceptedAt ? row.firstAcceptedAt.toISOString() : null,
+            pending: row?.pending ?? 0,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+export type DeadlineAlert = {
+  organisation: { id: string; name: string };
+  kalendermaaned: string;
+  deadline: string;
+  status: "missing" | "due_soon";
+};
+
+/**
+ * The overview's deadline alerts: the organisation-months of the window that are missing or due
+ * soon, most urgent first (deadline, then organisation name), the first `limit` of them and how
+ * many there are. The same statuses as getDeadlineOverview's cells (deadlineStatus): missing is a
+ * deadline passed with nothing accepted, unless it passed before the organisation was added; due
+ * soon is a deadline from today to DUE_SOON_DAYS ahead with nothing accepted (a test holds the two
+ * together). Decided in SQL so that an admin of 2 000 organisations gets ten rows, not 26 000 cells.
+ */
+export async function getDeadlineAlerts(
+  db: DbOrTx,
+  organisationIds: string[],
+  options: { now?: Date; months?: number; limit: number },
+): Promise<{ total: number; alerts: DeadlineAlert[] }> {
+  if (organisationIds.length === 0) return { total: 0, alerts: [] };
+  const today = osloDate(options.now ?? new Date());
+  const months = Array.from({ length: options.months ?? OVERVIEW_MONTHS }, (_, i) => shiftMonth(today.slice(0, 7), -i));
+  const rows = await db.execute<{
+    organisation_id: string;
+    name: string;
+    kalendermaaned: string;
+    deadline: string;
+    total: number;
+  }>(sql`
+    with window_months(kalendermaaned, deadline) as (
+      select * from unnest(${sql.param(months)}::text[], ${sql.param(months.map((m) => ameldingDeadline(m)))}::text[]::date[])),
+    open_months as (
+      select o.id, o.name, m.kalendermaaned, m.deadline from ${organisations} o cross join window_months m
+      where ${inOrganisations(sql`o.id`, organisationIds)}
+        and m.deadline <= ${addDays(today, DUE_SOON_DAYS)}::date
+        and (m.deadline >= ${today}::date or m.deadline >= (o.created_at at time zone 'Europe/Oslo')::date)
+        and not exists (select 1 from ${boardMonthFacts} f
+          where f.organisation_id = o.id and f.kalendermaaned = m.kalendermaaned and f.first_accepted_at is not null))
+    select id as organisation_id, name, kalendermaaned, deadline::text, (count(*) over ())::int as total
+    from open_months order by deadline, name, id limit ${options.limit}`);
+  return {
+    total: rows[0]?.total ?? 0,
+    alerts: rows.map((r) => ({
+      organisation: { id: r.organisation_id, name: r.name },
+      kalendermaaned: r.kalendermaaned,
+      deadline: r.deadline,
+      status: r.deadline < today ? "missing" : "due_soon",
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { addDays, osloDate } from "./deadlines";
+import { addDays } from "./deadlines";
 
 /**
  * Where one organisation stands with one month's A-melding:
@@ -16,13 +16,16 @@ export const DUE_SOON_DAYS = 7;
 export function deadlineStatus(input: {
   deadline: string;
   today: string;
-  /** The earliest acceptance of an A-melding for the month (a later replacement never moves it). */
-  firstAcceptedAt: Date | null;
+  /**
+   * The day in Norway (YYYY-MM-DD) of the earliest acceptance of an A-melding for the month (a
+   * later replacement never moves it); osloDate() of the instant.
+   */
+  firstAcceptedOn: string | null;
   /** The day (YYYY-MM-DD, Norwegian time) the organisation was added here. */
   trackedFrom: string;
 }): DeadlineStatus {
-  const { deadline, today, firstAcceptedAt, trackedFrom } = input;
-  if (firstAcceptedAt) return osloDate(firstAcceptedAt) <= deadline ? "on_time" : "late";
+  const { deadline, today, firstAcceptedOn, trackedFrom } = input;
+  if (firstAcceptedOn) return firstAcceptedOn <= deadline ? "on_time" : "late";
   if (today > deadline) return deadline < trackedFrom ? "not_tracked" : "missing";
   return deadline <= addDays(today, DUE_SOON_DAYS) ? "due_soon" : "not_yet_due";
 }
