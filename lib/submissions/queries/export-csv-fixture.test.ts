@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/db/schema";
@@ -9,6 +9,7 @@ import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { createTestUser } from "@/lib/testing/test-db";
 import { testTranslator } from "@/lib/testing/test-translator";
 import { startSubmissionsExport } from "./export-csv";
+import { EXPORT_BATCH_SIZE } from "./export-query";
 import { parseSubmissionListFilter } from "./list-filter";
 
 /**
@@ -237,5 +238,29 @@ describe("submissions CSV export, byte for byte (real PostgreSQL)", () => {
     const rejected = (await exportAs("support", { status: "rejected", kind: "oar" })).toString("utf8").split("\r\n");
     expect(rejected).toHaveLength(3);
     expect(rejected[1]).toContain(id(3));
+  });
+
+  it("rolls back its cursor's transaction and frees the connection when the client goes away", async () => {
+    const bulk = Array.from({ length: EXPORT_BATCH_SIZE * 2 }, (_, i) => ({
+      organisationId: ORG_A,
+      kind: "oar" as const,
+      subject: `BULK-${i}`,
+    }));
+    await iso.db.insert(submissions).values(bulk);
+    const u = await createTestUser(iso.db, "manager");
+    const user: CurrentUser = { id: u.id, email: u.email, name: "Test", role: "manager", organisationIds: [ORG_A] };
+    const { stream } = await startSubmissionsExport(iso.db, user, parseSubmissionListFilter({}), { t, locale: "nb" });
+    const reader = stream.getReader();
+    await reader.read(); // the header
+    await reader.read(); // the first batch: the cursor is open, its transaction waits for the next fetch
+    const inTransaction = () =>
+      iso.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
+      );
+    expect((await inTransaction())[0]!.n).toBe(1);
+    await reader.cancel();
+    expect((await inTransaction())[0]!.n).toBe(0);
+    // The connection is back in the pool: a pool of 4 still serves 4 queries at once.
+    await Promise.all(Array.from({ length: 4 }, () => iso.db.execute(sql`select pg_sleep(0.01)`)));
   });
 });
