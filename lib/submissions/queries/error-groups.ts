@@ -102,8 +102,8 @@ export async function listErrorGroups(
       and ${a}.spec_code is not distinct from ${b}.spec_code and ${a}.cause is not distinct from ${b}.cause`);
   // Every step is hashed or touches a handful of rows per group: no sort of all the rows (one per
   // organisation and group, 14 000 for an admin of 2 000 organisations at 200 000 submissions).
-  // Organisations are counted per group from one row per organisation; only the first few names
-  // (by name rank) are looked up; the latest reason is read from the rows at the group's last_seen.
+  // Organisations are counted per group from one row per organisation; of their names only the
+  // first few distinct ones are kept; the latest reason is read from the rows at the group's last_seen.
   const rows = await db.execute<{
     status: string;
     code: string | null;
@@ -119,26 +119,14 @@ export async function listErrorGroups(
     latest_reason: StatusReason | null;
   }>(sql`
     with partials as (${fromRollups} ${fromSubmissions}),
-    ranked as (
-      select ${organisations.id} as id, ${organisations.name} as name, dense_rank() over (order by ${organisations.name}) as r
-      from ${organisations} where ${inOrganisationSet(organisations.id, organisationIds)}),
     per_organisation as (
       select status, code, spec_code, cause, organisation_id, sum(n) as n, min(first_seen) as first_seen, max(last_seen) as last_seen
       from partials group by status, code, spec_code, cause, organisation_id),
     groups as (
       select x.status, x.code, x.spec_code, x.cause, sum(x.n)::int as n, count(*)::int as organisation_count,
-        min(x.first_seen) as first_seen, max(x.last_seen) as last_seen, array_agg(r.r) as name_ranks
-      from per_organisation x join ranked r on r.id = x.organisation_id
+        min(x.first_seen) as first_seen, max(x.last_seen) as last_seen, array_agg(o.name) as names
+      from per_organisation x join ${organisations} o on o.id = x.organisation_id
       group by x.status, x.code, x.spec_code, x.cause),
-    names as (
-      select g.status, g.code, g.spec_code, g.cause, array_agg(distinct r.name order by r.name) as names,
-        min(t.distinct_names) as name_count
-      from groups g
-      cross join lateral (
-        select x, count(*) over () as distinct_names from (select distinct x from unnest(g.name_ranks) x) d
-        order by x limit ${ORGANISATION_NAMES_SHOWN}) t
-      join ranked r on r.r = t.x
-      group by g.status, g.code, g.spec_code, g.cause),
     latest as (
       select distinct on (g.status, g.code, g.spec_code, g.cause) g.status, g.code, g.spec_code, g.cause, p.latest_reason
       from groups g join partials p on p.last_seen = g.last_seen and ${sameGroup("p", "g")}
@@ -150,7 +138,10 @@ export async function listErrorGroups(
     select g.status, g.code, g.spec_code, g.cause, g.n, g.organisation_count, nm.names as organisation_names,
       nm.name_count::int as organisation_name_count, g.first_seen, g.last_seen, f.fields, l.latest_reason
     from groups g
-    join names nm on ${sameGroup("nm", "g")}
+    cross join lateral (
+      select array_agg(t.name order by t.name) as names, min(t.name_count) as name_count
+      from (select name, count(*) over () as name_count from (select distinct unnest(g.names) as name) d
+            order by name limit ${ORGANISATION_NAMES_SHOWN}) t) nm
     left join latest l on ${sameGroup("l", "g")}
     left join fields f on ${sameGroup("f", "g")}
     order by g.n desc, g.last_seen desc`);
