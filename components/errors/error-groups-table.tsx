@@ -5,12 +5,15 @@ import { Table, type TableColumn } from "@/components/ui/table";
 import { Tag } from "@/components/ui/tag";
 import { locateField } from "@/lib/field-location/locate-field";
 import { formatter } from "@/lib/i18n/format";
-import { type ErrorGroup, type ErrorGroupFilter, errorGroupListFilter } from "@/lib/submissions/queries/error-groups";
+import {
+  type ErrorGroup,
+  type ErrorGroupFilter,
+  errorGroupListFilter,
+  ORGANISATION_NAMES_SHOWN,
+} from "@/lib/submissions/queries/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { describeStatusReason } from "@/lib/submissions/status-reason";
 import { describeErrorGroup } from "./describe-error-group";
-
-const MAX_NAMES = 3;
 
 /**
  * One row per cause, like an issue tracker's grouped issues: what it is and how to fix it,
@@ -112,9 +115,9 @@ export async function ErrorGroupsTable({
         <>
           <span className="tabular-nums">{format.number(group.organisationCount)}</span>
           <div className="text-xs">
-            {group.organisationNames.slice(0, MAX_NAMES).join(", ")}
-            {group.organisationNames.length > MAX_NAMES &&
-              ` ${t("errorGroups.organisationsMore", { count: group.organisationNames.length - MAX_NAMES })}`}
+            {group.organisationNames.join(", ")}
+            {group.organisationNameCount > ORGANISATION_NAMES_SHOWN &&
+              ` ${t("errorGroups.organisationsMore", { count: group.organisationNameCount - ORGANISATION_NAMES_SHOWN })}`}
           </div>
         </>
       ),

@@ -36,7 +36,10 @@ export function csvAmount(value: number | null, locale: string): string | null {
 }
 
 export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(csvCell).join(CSV_SEPARATOR)}\r\n`;
+  // One string built in place: no array of cells per row (an export writes millions of cells).
+  let line = "";
+  for (let i = 0; i < values.length; i++) line += i === 0 ? csvCell(values[i]) : CSV_SEPARATOR + csvCell(values[i]);
+  return `${line}\r\n`;
 }
 
 /**
@@ -60,7 +63,9 @@ export function csvStream(
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(next.value.map(csvRow).join("")));
+        let text = "";
+        for (const row of next.value) text += csvRow(row);
+        controller.enqueue(encoder.encode(text));
       },
       async cancel() {
         await iterator.return?.();

@@ -1,6 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type DeliveryAttempt, deliveryAttempts, type SubmissionStatus, submissions } from "@/lib/db/schema";
+import {
+  type DeliveryAttempt,
+  deliveryAttempts,
+  organisations,
+  type SubmissionStatus,
+  submissions,
+} from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
@@ -240,6 +246,41 @@ describe("listErrorGroups (real PostgreSQL)", () => {
     expect(await listErrorGroups(db, [])).toEqual([]);
     expect(Object.fromEntries((await listErrorGroups(db, [hidden.id])).map((g) => [g.code, g.count]))).toEqual({
       OAR_006: 1,
+    });
+  });
+
+  it("names a group's first three organisations by name and counts the rest, organisations sharing a name once", async () => {
+    const { user, orgA } = await setup();
+    const code = `OAR_${String(100 + Math.floor(Math.random() * 800))}`;
+    const prefix = `Navn ${Math.random().toString(36).slice(2, 8)}`;
+    const orgs = [orgA];
+    for (let i = 0; i < 5; i++) orgs.push(await createTestOrganisation(db, user.id));
+    // Six organisations, five names: "… D" twice.
+    const names = ["E", "C", "A", "D", "D", "B"].map((letter) => `${prefix} ${letter}`);
+    for (const [i, org] of orgs.entries()) {
+      await db.update(organisations).set({ name: names[i]! }).where(eq(organisations.id, org.id));
+      await ended(user, org.id, { status: "rejected", code });
+      if (i === 1) await ended(user, org.id, { status: "rejected", code, kind: "amelding" });
+    }
+    const [group] = (
+      await listErrorGroups(
+        db,
+        orgs.map((o) => o.id),
+      )
+    ).filter((g) => g.code === code);
+    expect(group).toMatchObject({
+      count: 7,
+      organisationCount: 6,
+      organisationNames: [`${prefix} A`, `${prefix} B`, `${prefix} C`],
+      organisationNameCount: 5,
+    });
+    // A reader of two of them sees those two only.
+    const [narrow] = (await listErrorGroups(db, [orgs[0]!.id, orgs[3]!.id])).filter((g) => g.code === code);
+    expect(narrow).toMatchObject({
+      count: 2,
+      organisationCount: 2,
+      organisationNames: [`${prefix} D`, `${prefix} E`],
+      organisationNameCount: 2,
     });
   });
 

@@ -12,7 +12,7 @@ import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/tes
 import { testTranslator } from "@/lib/testing/test-translator";
 import { createSubmission } from "../operations/operations";
 import { startSubmissionsExport } from "./export-csv";
-import { EXPORT_PAGE_SIZE } from "./export-query";
+import { EXPORT_BATCH_SIZE } from "./export-query";
 import { parseSubmissionListFilter } from "./list-filter";
 
 const db = connectTestDb();
@@ -32,7 +32,7 @@ async function exportCsv(user: CurrentUser, query: Record<string, string> = {}) 
   return { rowCount, rows: parseCsvRecords(await new Response(stream).text()) };
 }
 
-/** One organisation with more submissions than one export page, an A-melding with two fødselsnumre and awkward text. */
+/** One organisation with more submissions than one batch of the export's cursor, an A-melding with two fødselsnumre and awkward text. */
 async function seed() {
   const admin = await createTestUser(db, "admin");
   const org = await createTestOrganisation(db, admin.id);
@@ -41,7 +41,7 @@ async function seed() {
   const bulk = await db
     .insert(submissions)
     .values(
-      Array.from({ length: EXPORT_PAGE_SIZE + 7 }, (_, i) => ({
+      Array.from({ length: EXPORT_BATCH_SIZE + 7 }, (_, i) => ({
         organisationId: org.id,
         kind: "oar" as const,
         subject: `BULK-${i}`,
@@ -96,7 +96,7 @@ async function seed() {
 }
 
 describe("submissions CSV export (real PostgreSQL)", () => {
-  it("streams every row of a set larger than one page, only from the user's organisations, masked for a manager", async () => {
+  it("streams every row of a set larger than one batch, only from the user's organisations, masked for a manager", async () => {
     const s = await seed();
     const manager = await asUser("manager", [s.org.id]);
     const { rowCount, rows } = await exportCsv(manager);

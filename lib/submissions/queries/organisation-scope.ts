@@ -12,3 +12,14 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 export function inOrganisations(column: AnyPgColumn | SQL, organisationIds: readonly string[]): SQL {
   return sql`${column} = any(${sql.param(organisationIds)}::uuid[])`;
 }
+
+/**
+ * `column` is one of the reader's organisations, as a semi-join with the array unnested: for
+ * aggregates that read every row of the reader's organisations (the error groups). There
+ * `= any(2 000 ids)` cost 30–90 ms of planning on a column with statistics (each id estimated
+ * against them), this a few; the planner still sees the array's length, so one organisation is
+ * an index probe and 2 000 a hash.
+ */
+export function inOrganisationSet(column: AnyPgColumn | SQL, organisationIds: readonly string[]): SQL {
+  return sql`${column} in (select unnest(${sql.param(organisationIds)}::uuid[]))`;
+}
