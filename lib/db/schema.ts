@@ -751,7 +751,14 @@ export const boardMonthFacts = pgTable(
     openCreatedAt: timestamp("open_created_at", { withTimezone: true }),
     draftId: uuid("draft_id"),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.kalendermaaned] }),
+    // The reconciliation worker's due months: the window's accepted months, read from the index
+    // alone, however many months of history the table holds (docs/reconciliation.md, "When").
+    index("board_month_facts_accepted_month_idx")
+      .on(t.kalendermaaned, t.organisationId, t.acceptedId)
+      .where(sql`${t.acceptedId} is not null`),
+  ],
 );
 
 export const reconciliationStateEnum = pgEnum("reconciliation_state", ["reconciled", "differs", "failed"]);
