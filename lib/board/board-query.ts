@@ -195,9 +195,10 @@ export async function getBoard(
         and s.oar_start_date <= ${oarDueFrom}::date
     ) oar on true
     left join lateral (
-      -- The organisation's access problem, by primary key (docs/access-health.md); a healthy one has none.
+      -- The organisation's access problem, by primary key (docs/access-health.md); a healthy one has
+      -- none. Limit 1 keeps it a lookup per page row rather than a join planned over the table.
       select h.state, h.last_failure_code as code from organisation_access_health h
-      where h.organisation_id = pg.id and h.state <> 'ok'
+      where h.organisation_id = pg.id and h.state <> 'ok' limit 1
     ) ah on true
     group by pg.id, pg.orgnr, pg.name, pg.owner_user_id, u.name, pg.risk_deadline, pg.serious, pg.total, oar.due, oar.overdue,
       ah.state, ah.code
