@@ -167,15 +167,16 @@ async function checkFeedback(
     }
 
     const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
-    // A token was had; the answer, if any, says whether it was accepted.
-    if (answer.kind !== "response") noteAccess({ kind: "token_ok" });
-    if (answer.kind !== "response")
+    if (answer.kind !== "response") {
+      // A token was had; no answer says whether it was accepted.
+      noteAccess({ kind: "token_ok" });
       return waitMore(
         answer.kind === "timeout"
           ? feedbackProblem("feedback_api_timeout")
           : feedbackProblem("feedback_api_unreachable", { detail: answer.message }),
         dialogId,
       );
+    }
     if (answer.status === 200) {
       noteAccess({ kind: "ok", api: "amelding" });
       const read = readFeedbackBody(answer.body);
