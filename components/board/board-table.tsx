@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Legend } from "@/components/ui/legend";
 import { DEADLINE_WARNING_WORKING_DAYS } from "@/lib/amelding/deadlines";
 import { BOARD_STATES, type BoardState } from "@/lib/board/board-filter";
 import type { Board, BoardCell, BoardMonth, BoardRow } from "@/lib/board/board-query";
@@ -255,14 +255,5 @@ function AccessMark({ row, t }: { row: BoardRow; t: Awaited<ReturnType<typeof ge
       <span aria-hidden="true">⚠ </span>
       {t("boardMark", { state })}
     </Link>
-  );
-}
-
-function Legend({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">{title}</h2>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">{children}</dl>
-    </>
   );
 }
