@@ -2,7 +2,8 @@
  * The board (/tavle) at the scale of a large accounting firm: 2 000 organisations with 24 months
  * of A-meldinger each (accepted, rejected then accepted, replaced, in flight, rejected, missing,
  * drafts; feedback clean, with Øyeblikkelig / Retningslinje deviations, Avvisning, waiting) and
- * five oppdrag per organisation-month, an admin granted all of them who owns a tenth. Times the board's query function
+ * five oppdrag per organisation-month, reconciliations of most accepted months and the access health
+ * of every organisation (a few failing), an admin granted all of them who owns a tenth. Times the board's query function
  * (lib/board/board-query.ts, what the page awaits) for several views, --rounds requests each:
  * p50/p95 against the 300 ms goal, and EXPLAIN of the statement (a sequential scan of
  * submissions fails the case). Ends with `targets met: X/Y`.
@@ -19,13 +20,15 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { osloDate, shiftMonth } from "@/lib/amelding/deadlines";
 import { parseBoardFilter } from "@/lib/board/board-filter";
-import { getBoard } from "@/lib/board/board-query";
+import { BOARD_PAST_MONTHS, getBoard } from "@/lib/board/board-query";
 import type { Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { runMigrations } from "@/lib/db/migrate";
 import { preparingStatements } from "@/lib/db/prepared-statements";
 import * as schema from "@/lib/db/schema";
+import { dueReconciliations } from "@/lib/reconciliation/reconcile";
 import { seededRandom } from "@/lib/testing/amelding-generator";
 import { syntheticOrgnr } from "@/lib/validation/orgnr";
 
@@ -64,7 +67,8 @@ async function existingAdmin(sql: postgres.Sql): Promise<string | null> {
 async function generate(sql: postgres.Sql): Promise<string> {
   const random = seededRandom(18);
   await sql`truncate submissions, submission_versions, submission_search_terms, delivery_attempts,
-    amelding_feedback, audit_log, user_organisations, organisations, users cascade`;
+    amelding_feedback, amelding_reconciliations, organisation_access_health, audit_log, user_organisations,
+    organisations, users cascade`;
   const [admin] = await sql<{ id: string }[]>`
     insert into users (email, name, role) values (${ADMIN_EMAIL}, 'Bench admin', 'admin') returning id`;
   const adminId = admin!.id;
@@ -136,6 +140,22 @@ async function generate(sql: postgres.Sql): Promise<string> {
     select id, 'oar', 'OPP-' || n || '-' || i, case when i = 1 then 'accepted' else 'draft' end::submission_status,
       case when i = 1 then now() - interval '30 days' end, (now() - make_interval(days => (n % 20)::int))::date, now(), now()
     from bench_board_orgs cross join generate_series(1, 2) i`;
+  // Reconciliations of the accepted months (the marks under the cells): 80 % reconciled, 8 %
+  // differs, 4 % failed, 8 % not fetched yet.
+  await sql`insert into amelding_reconciliations (organisation_id, kalendermaaned, submission_id, state, fetched_at)
+    select f.organisation_id, f.kalendermaaned, f.accepted_id,
+      (case when h.f < 80 then 'reconciled' when h.f < 88 then 'differs' else 'failed' end)::reconciliation_state,
+      now() - interval '2 hours'
+    from board_month_facts f
+    cross join lateral (select ((hashtext(f.organisation_id::text || f.kalendermaaned) % 100) + 100) % 100 as f) h
+    where f.accepted_id is not null and h.f < 92`;
+  // Access health of every organisation (the marks under the names): 1 % revoked, 2 % refused, 2 % failing.
+  await sql`insert into organisation_access_health (organisation_id, state, last_token_at, last_call_at, last_call_api, last_failure_code)
+    select id, case when n % 100 = 1 then 'system_user_revoked' when n % 100 in (2, 3) then 'refused'
+        when n % 100 in (4, 5) then 'token_failing' else 'ok' end,
+      now() - interval '1 hour', now() - interval '1 hour', 'amelding',
+      case when n % 100 = 1 then 'MP-303' when n % 100 in (2, 3) then 'AMLD_005' end
+    from bench_board_orgs`;
   await sql`drop table bench_board_cells`;
   await sql`drop table bench_board_orgs`;
   await sql.unsafe("vacuum analyze");
@@ -231,6 +251,39 @@ async function main() {
         }${scanned.length ? ` (seq: ${[...new Set(scanned)].join(", ")})` : ""}  ${pass ? "pass" : "FAIL"}`,
       );
     }
+    // The reconciliation worker's due months (lib/reconciliation/reconcile.ts), every 15 minutes:
+    // it must read the window's accepted months by index, not board_month_facts' whole history.
+    const today = osloDate(new Date()).slice(0, 7);
+    const due = {
+      fromMonth: shiftMonth(today, -BOARD_PAST_MONTHS),
+      toMonth: today,
+      refreshMs: 24 * 3600_000,
+      limit: 50,
+    };
+    const dueTimes: number[] = [];
+    for (let i = 0; i <= ROUNDS; i++) {
+      const t0 = performance.now();
+      await dueReconciliations(db, due);
+      if (i > 0) dueTimes.push(performance.now() - t0); // the first is the warm-up
+    }
+    capture = [];
+    await dueReconciliations(db, due);
+    const dueStatements: Statement[] = capture;
+    capture = null;
+    const dueScanned = (await Promise.all(dueStatements.map((s) => seqScans(client, s)))).flat();
+    if (args.explain)
+      for (const s of dueStatements) {
+        const plan = await client.unsafe<{ "QUERY PLAN": string }[]>(
+          `explain (analyze, buffers) ${s.query}`,
+          s.params as never[],
+        );
+        console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+      }
+    console.log(
+      `${"reconciliation due months".padEnd(30)} ${quantile(dueTimes, 0.5).toFixed(1).padStart(8)} ${quantile(dueTimes, 0.95).toFixed(1).padStart(8)}        ${
+        dueScanned.includes("board_month_facts") ? "SEQ SCAN of board_month_facts" : "board_month_facts by index"
+      }${dueScanned.length ? ` (seq: ${[...new Set(dueScanned)].join(", ")})` : ""}`,
+    );
     console.log(`\ngoal: p95 ≤ ${GOAL_MS} ms server time, no sequential scan of submissions`);
     console.log(
       `machine: ${os.cpus().length} cores, load average ${os

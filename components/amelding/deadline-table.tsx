@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Legend } from "@/components/ui/legend";
 import type { DeadlineOverview } from "@/lib/amelding/deadline-overview";
 import type { DeadlineStatus } from "@/lib/amelding/deadline-status";
 import { formatter } from "@/lib/i18n/format";
@@ -110,15 +111,14 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
           </tbody>
         </table>
       </section>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">{t("legendTitle")}</h2>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      <Legend title={t("legendTitle")}>
         {(Object.keys(TONE) as DeadlineStatus[]).map((status) => (
           <div key={status} className="contents">
             <dt className="font-medium">{t(`status.${status}`)}</dt>
             <dd className="text-muted">{t(`statusHelp.${status}`)}</dd>
           </div>
         ))}
-      </dl>
+      </Legend>
       <p className="mt-4 text-sm text-muted">{t("rule")}</p>
     </>
   );

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import type { AccessProblemState } from "@/lib/access-health/access-outcome";
+import { Legend } from "@/components/ui/legend";
 import { DEADLINE_WARNING_WORKING_DAYS } from "@/lib/amelding/deadlines";
 import { BOARD_STATES, type BoardState } from "@/lib/board/board-filter";
 import type { Board, BoardCell, BoardMonth, BoardRow } from "@/lib/board/board-query";
@@ -58,16 +57,7 @@ function cellHref(row: BoardRow, cell: BoardCell, viewer: BoardViewer): string {
 const RECONCILED_STATES: readonly BoardState[] = ["accepted", "replaced", "deviations", "awaiting_feedback"];
 const RECONCILIATION_MARK = { reconciled: "=", differs: "≠", not_fetched: "?", failed: "✕" } as const;
 
-export async function BoardTable({
-  board,
-  viewer,
-  accessProblems,
-}: {
-  board: Board;
-  viewer: BoardViewer;
-  /** Organisations of the page whose access to Skatteetaten fails (lib/access-health/queries.ts). */
-  accessProblems?: Map<string, { state: AccessProblemState }>;
-}) {
+export async function BoardTable({ board, viewer }: { board: Board; viewer: BoardViewer }) {
   const t = await getTranslations("board");
   const tAccess = await getTranslations("accessHealth");
   const tr = await getTranslations("reconciliation.board");
@@ -137,7 +127,7 @@ export async function BoardTable({
                 >
                   <span className="font-medium">{row.name}</span>
                   <div className="text-xs text-muted tabular-nums">{formatOrgnr(row.orgnr)}</div>
-                  <AccessMark row={row} problem={accessProblems?.get(row.id)} t={tAccess} />
+                  <AccessMark row={row} t={tAccess} />
                   <div className="mt-1 text-xs">
                     {viewer.ownerCandidates ? (
                       <OwnerSelect
@@ -250,15 +240,8 @@ export async function BoardTable({
 }
 
 /** A row's access problem, linking to its fix (docs/access-health.md). */
-function AccessMark({
-  row,
-  problem,
-  t,
-}: {
-  row: BoardRow;
-  problem: { state: AccessProblemState } | undefined;
-  t: Awaited<ReturnType<typeof getTranslations<"accessHealth">>>;
-}) {
+function AccessMark({ row, t }: { row: BoardRow; t: Awaited<ReturnType<typeof getTranslations<"accessHealth">>> }) {
+  const problem = row.access;
   if (!problem) return null;
   const state = t(`state.${problem.state}`);
   return (
@@ -272,14 +255,5 @@ function AccessMark({
       <span aria-hidden="true">⚠ </span>
       {t("boardMark", { state })}
     </Link>
-  );
-}
-
-function Legend({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <>
-      <h2 className="mt-6 mb-2 text-lg font-semibold">{title}</h2>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">{children}</dl>
-    </>
   );
 }

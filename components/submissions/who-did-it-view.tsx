@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatter } from "@/lib/i18n/format";
+import { describePerson } from "@/lib/submissions/four-eyes/describe-person";
 import type { VersionWho } from "@/lib/submissions/four-eyes/who-did-it";
-import { describePerson } from "@/lib/submissions/receipt/receipt-pdf";
 
 /** Who prepared, approved or declined, and sent each version, newest first (docs/four-eyes.md). */
 export async function WhoDidItView({ versions }: { versions: VersionWho[] }) {

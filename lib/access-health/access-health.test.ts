@@ -1,6 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSystemUserRequestClient } from "@/lib/altinn/system-user-request-client";
+import { parseBoardFilter } from "@/lib/board/board-filter";
+import { getBoard } from "@/lib/board/board-query";
 import { notifications, organisationAccessHealth, submissions, userOrganisations } from "@/lib/db/schema";
 import { SANDBOX_SYSTEM_ID } from "@/lib/sandbox/maskinporten/sandbox-clients";
 import { deliverSubmission } from "@/lib/submissions/engine/deliver";
@@ -10,7 +12,7 @@ import { requestSystemUser } from "@/lib/system-users/request-system-user";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse, testOppdrag } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestUser } from "@/lib/testing/test-db";
-import { getAccessHealth, listAccessProblems } from "./queries";
+import { getAccessHealth } from "./queries";
 
 const db = connectTestDb();
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
@@ -47,6 +49,12 @@ async function revoke(orgnr: string) {
   // A token issued before the deletion stays valid until it expires (at most 120 s); the next
   // delivery is the one after that, asking Maskinporten again.
   h.tokens.clear();
+}
+
+/** The access marks of the board's rows for `organisationIds` (the caller's). */
+async function boardAccess(organisationIds: string[]) {
+  const board = await getBoard(db, organisationIds, h.user, parseBoardFilter({ sort: "name" }));
+  return new Map(board.rows.flatMap((r) => (r.access ? [[r.id, r.access] as const] : [])));
 }
 
 async function notificationsOf(organisationId: string) {
@@ -92,7 +100,7 @@ describe("access health recorded by the delivery engine (sandbox over HTTP, real
     expect(await notificationsOf(org.id)).toEqual([
       { kind: "system_user_revoked", link: `/organisasjoner/${org.id}/tilgang`, params: { code: "MP-303" } },
     ]);
-    expect((await listAccessProblems(db, [org.id])).get(org.id)).toEqual({
+    expect((await boardAccess([org.id])).get(org.id)).toEqual({
       state: "system_user_revoked",
       code: "MP-303",
     });
@@ -112,7 +120,7 @@ describe("access health recorded by the delivery engine (sandbox over HTTP, real
     const cleared = await getAccessHealth(db, org.id);
     expect(cleared).toMatchObject({ state: "ok", lastFailureState: "system_user_revoked", lastFailureCode: "MP-303" });
     expect(cleared!.lastCallAt!.getTime()).toBeGreaterThan(health!.lastFailureAt!.getTime());
-    expect(await listAccessProblems(db, [org.id])).toEqual(new Map());
+    expect(await boardAccess([org.id])).toEqual(new Map());
 
     // Revoked again later: a new transition, a new notification.
     await revoke(org.orgnr);
@@ -141,7 +149,7 @@ describe("access health recorded by the delivery engine (sandbox over HTTP, real
     const outsider = await createTestUser(db, "admin");
     await db.insert(userOrganisations).values({ userId: outsider.id, organisationId: h.orgs[2]!.id });
     // The board reads only the caller's organisations: organisation 0's problem is not among organisation 2's.
-    expect(await listAccessProblems(db, [h.orgs[2]!.id])).toEqual(new Map());
+    expect(await boardAccess([h.orgs[2]!.id])).toEqual(new Map());
     const theirs = await db
       .select()
       .from(notifications)

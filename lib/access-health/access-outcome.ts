@@ -5,12 +5,18 @@
  * attempt's outcome (lib/submissions/engine/delivery-statements.ts). Pure: no database, no secrets.
  */
 
-/** The organisation's access state, as organisation_access_health.state stores it. */
-export const ACCESS_STATES = ["ok", "token_failing", "refused", "system_user_revoked", "system_user_missing"] as const;
-export type AccessState = (typeof ACCESS_STATES)[number];
-
 /** The states a user must act on (all but ok). */
-export type AccessProblemState = Exclude<AccessState, "ok">;
+export const ACCESS_PROBLEM_STATES = [
+  "token_failing",
+  "refused",
+  "system_user_revoked",
+  "system_user_missing",
+] as const;
+export type AccessProblemState = (typeof ACCESS_PROBLEM_STATES)[number];
+
+/** The organisation's access state, as organisation_access_health.state stores it. */
+export const ACCESS_STATES = ["ok", ...ACCESS_PROBLEM_STATES] as const;
+export type AccessState = (typeof ACCESS_STATES)[number];
 
 /** The APIs whose calls are recorded. */
 export type AccessApi = "oar" | "amelding";

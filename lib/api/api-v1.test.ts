@@ -3,11 +3,20 @@ import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { SafeError } from "@/lib/actions/action-result";
+import { osloDate, shiftMonth } from "@/lib/amelding/deadlines";
 import { saveAmelding } from "@/lib/amelding/save-amelding";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { boardFilterSchema } from "@/lib/board/board-filter";
 import type { DbOrTx } from "@/lib/db/client";
-import { apiKeys, auditLog, submissions, submissionVersions } from "@/lib/db/schema";
+import {
+  ameldingReconciliations,
+  apiKeys,
+  auditLog,
+  organisationAccessHealth,
+  submissions,
+  submissionVersions,
+} from "@/lib/db/schema";
+import type { ReconciliationState } from "@/lib/reconciliation/differences";
 import { answer, createDefineRoute } from "@/lib/routes/route-handler";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
@@ -404,5 +413,108 @@ describe("/api/v1 with API keys (real PostgreSQL)", () => {
     expect(((await (await read(`?q=${otherOrg.orgnr}`)).json()) as { total: number }).total).toBe(0);
     // A filter value that cannot be used is dropped, as on the page; the owner filter needs no owner.
     expect((await read("?sort=nonsense&page=-4&owner=none")).status).toBe(200);
+  });
+
+  it("carries each organisation's access mark and each accepted month's reconciliation mark, for the key's organisations only", async () => {
+    const { board } = routes();
+    const admin = await createTestUser(db, "admin");
+    const [revoked, refused, failing, healthy, outside] = await Promise.all(
+      Array.from({ length: 5 }, () => createTestOrganisation(db, admin.id)),
+    );
+    const inScope = [revoked!, refused!, failing!, healthy!];
+    const { key } = await db.transaction((tx) =>
+      createApiKey(
+        tx,
+        { ...admin, organisationIds: [...inScope, outside!].map((o) => o.id) },
+        { name: "Tavle", scopes: ["read"], organisationIds: inScope.map((o) => o.id), expiresInDays: 30 },
+      ),
+    );
+    // As the delivery engine records them (docs/access-health.md); the one outside the key fails too.
+    await db.insert(organisationAccessHealth).values([
+      { organisationId: revoked!.id, state: "system_user_revoked", lastFailureCode: "MP-303" },
+      { organisationId: refused!.id, state: "refused", lastFailureCode: "AMLD_005" },
+      { organisationId: failing!.id, state: "token_failing", lastFailureCode: null },
+      { organisationId: healthy!.id, state: "ok" },
+      { organisationId: outside!.id, state: "system_user_revoked", lastFailureCode: "MP-303" },
+    ]);
+
+    // Four accepted months of `healthy`, each reconciled differently; and one of `outside`.
+    const current = osloDate(new Date()).slice(0, 7);
+    const month = (back: number) => shiftMonth(current, -back);
+    const accepted = async (organisationId: string, subject: string) => {
+      const [row] = await db
+        .insert(submissions)
+        .values({ organisationId, kind: "amelding", subject, status: "accepted", acceptedAt: new Date() })
+        .returning({ id: submissions.id });
+      return row!.id;
+    };
+    const reconciled = async (
+      organisationId: string,
+      subject: string,
+      submissionId: string,
+      state: ReconciliationState,
+    ) =>
+      db
+        .insert(ameldingReconciliations)
+        .values({ organisationId, kalendermaaned: subject, submissionId, state, fetchedAt: new Date() });
+    await reconciled(healthy!.id, month(2), await accepted(healthy!.id, month(2)), "reconciled");
+    await reconciled(healthy!.id, month(3), await accepted(healthy!.id, month(3)), "differs");
+    await reconciled(healthy!.id, month(4), await accepted(healthy!.id, month(4)), "failed");
+    await accepted(healthy!.id, month(5)); // none fetched yet
+    // Fetched for an A-melding since replaced: the one that stands is not fetched.
+    const older = await accepted(healthy!.id, month(6));
+    await reconciled(healthy!.id, month(6), older, "reconciled");
+    const [replacement] = await db
+      .insert(submissions)
+      .values({
+        organisationId: healthy!.id,
+        kind: "amelding",
+        subject: month(6),
+        status: "accepted",
+        acceptedAt: new Date(Date.now() + 1000),
+        replacesSubmissionId: older,
+      })
+      .returning({ id: submissions.id });
+    await reconciled(outside!.id, month(2), await accepted(outside!.id, month(2)), "differs");
+
+    const res = await board(
+      new Request("http://app.test/api/v1/board?sort=name", { headers: { Authorization: `Bearer ${key}` } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      organisations: {
+        id: string;
+        access: { state: string; code: string | null } | null;
+        months: { kalendermaaned: string; state: string; submissionId: string | null; reconciliation: string | null }[];
+      }[];
+    };
+    const byId = new Map(body.organisations.map((o) => [o.id, o]));
+    expect([...byId.keys()].sort()).toEqual(inScope.map((o) => o.id).sort());
+    expect(byId.get(revoked!.id)!.access).toEqual({ state: "system_user_revoked", code: "MP-303" });
+    expect(byId.get(refused!.id)!.access).toEqual({ state: "refused", code: "AMLD_005" });
+    expect(byId.get(failing!.id)!.access).toEqual({ state: "token_failing", code: null });
+    expect(byId.get(healthy!.id)!.access).toBeNull();
+
+    const marks = Object.fromEntries(
+      byId
+        .get(healthy!.id)!
+        .months.filter((m) => m.reconciliation !== null)
+        .map((m) => [m.kalendermaaned, m.reconciliation]),
+    );
+    expect(marks).toEqual({
+      [month(2)]: "reconciled",
+      [month(3)]: "differs",
+      [month(4)]: "failed",
+      [month(5)]: "not_fetched",
+      [month(6)]: "not_fetched",
+    });
+    expect(byId.get(healthy!.id)!.months.find((m) => m.kalendermaaned === month(6))!.submissionId).toBe(
+      replacement!.id,
+    );
+    // Months without an accepted A-melding carry no mark, and nothing of `outside` appears anywhere.
+    for (const o of inScope.filter((o) => o !== healthy))
+      expect(byId.get(o.id)!.months.every((m) => m.reconciliation === null)).toBe(true);
+    expect(JSON.stringify(body)).not.toContain(outside!.id);
   });
 });

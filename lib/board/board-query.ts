@@ -1,5 +1,6 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import type { AccessProblemState } from "@/lib/access-health/access-outcome";
 import { addDays, ameldingDeadline, osloDate, shiftMonth, workingDaysUntil } from "@/lib/amelding/deadlines";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ReconciliationView } from "@/lib/reconciliation/differences";
@@ -44,6 +45,8 @@ export type BoardRow = {
   riskDeadline: string | null;
   oarDue: number;
   oarOverdue: number;
+  /** When the organisation's access to Skatteetaten fails: how, and the last failure's code (docs/access-health.md). */
+  access: { state: AccessProblemState; code: string | null } | null;
   cells: BoardCell[];
 };
 
@@ -87,6 +90,8 @@ type Row = {
   total: number;
   oar_due: number;
   oar_overdue: number;
+  access_state: AccessProblemState | null;
+  access_code: string | null;
   cells: {
     m: string;
     s: BoardState;
@@ -102,7 +107,9 @@ type Row = {
 /**
  * The board for the organisations in `organisationIds` (the caller's; scoped in the WHERE clause):
  * one set-based query derives every organisation-month's state from the facts kept for it
- * (board_month_facts), ranks the organisations and returns one page of them (docs/board.md).
+ * (board_month_facts), ranks the organisations and returns one page of them, each with its
+ * cells' reconciliation and its access problem (docs/board.md). The page and GET /api/v1/board
+ * both read it.
  */
 export async function getBoard(
   db: DbOrTx,
@@ -171,6 +178,7 @@ export async function getBoard(
     select pg.id, pg.orgnr, pg.name, pg.owner_user_id as owner_id, u.name as owner_name,
       to_char(pg.risk_deadline, 'YYYY-MM-DD') as risk_deadline, pg.total::int as total,
       coalesce(oar.due, 0) as oar_due, coalesce(oar.overdue, 0) as oar_overdue,
+      ah.state as access_state, ah.code as access_code,
       json_agg(json_build_object('m', c.kalendermaaned, 's', c.state, 'sid', c.submission_id,
           'did', c.draft_id, 'av', c.avvisning, 'oy', c.oyeblikkelig, 're', c.retningslinje, 'rc', c.reconciliation)
         order by c.kalendermaaned desc) as cells
@@ -186,7 +194,14 @@ export async function getBoard(
         and s.oar_start_date is not null and s.status <> 'cancelled'
         and s.oar_start_date <= ${oarDueFrom}::date
     ) oar on true
-    group by pg.id, pg.orgnr, pg.name, pg.owner_user_id, u.name, pg.risk_deadline, pg.serious, pg.total, oar.due, oar.overdue
+    left join lateral (
+      -- The organisation's access problem, by primary key (docs/access-health.md); a healthy one has
+      -- none. Limit 1 keeps it a lookup per page row rather than a join planned over the table.
+      select h.state, h.last_failure_code as code from organisation_access_health h
+      where h.organisation_id = pg.id and h.state <> 'ok' limit 1
+    ) ah on true
+    group by pg.id, pg.orgnr, pg.name, pg.owner_user_id, u.name, pg.risk_deadline, pg.serious, pg.total, oar.due, oar.overdue,
+      ah.state, ah.code
     order by ${ORDER[filter.sort]}
   `);
 
@@ -202,6 +217,7 @@ export async function getBoard(
       riskDeadline: r.risk_deadline,
       oarDue: r.oar_due,
       oarOverdue: r.oar_overdue,
+      access: r.access_state ? { state: r.access_state, code: r.access_code } : null,
       cells: r.cells.map((c) => ({
         kalendermaaned: c.m,
         state: c.s,

@@ -758,7 +758,14 @@ export const boardMonthFacts = pgTable(
     currentForskuddstrekk: numeric("current_forskuddstrekk", { mode: "number" }),
     currentArbeidsgiveravgift: numeric("current_arbeidsgiveravgift", { mode: "number" }),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.kalendermaaned] })],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.kalendermaaned] }),
+    // The reconciliation worker's due months: the window's accepted months, read from the index
+    // alone, however many months of history the table holds (docs/reconciliation.md, "When").
+    index("board_month_facts_accepted_month_idx")
+      .on(t.kalendermaaned, t.organisationId, t.acceptedId)
+      .where(sql`${t.acceptedId} is not null`),
+  ],
 );
 
 export const reconciliationStateEnum = pgEnum("reconciliation_state", ["reconciled", "differs", "failed"]);

@@ -5,7 +5,6 @@ import { getTranslations } from "next-intl/server";
 import { BoardTable } from "@/components/board/board-table";
 import { type FilterChip, FilterForm, filterInputClass, filterLabelClass } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAccessProblems } from "@/lib/access-health/queries";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import {
@@ -78,11 +77,6 @@ export default async function BoardPage({
       ? [{ key: "q", label: t("filter.q"), text: filter.q, href: href({ ...filter, q: undefined, page: 1 }) }]
       : []),
   ];
-  // The page's organisations whose access fails (docs/access-health.md): a mark on their row.
-  const accessProblems = await listAccessProblems(
-    db,
-    board.rows.map((r) => r.id),
-  );
   const first = (filter.page - 1) * BOARD_PAGE_SIZE;
   const lastPage = Math.max(1, Math.ceil(board.total / BOARD_PAGE_SIZE));
 
@@ -146,7 +140,6 @@ export default async function BoardPage({
         <>
           <BoardTable
             board={board}
-            accessProblems={accessProblems}
             viewer={{ canEdit: hasPermission(user.role, "submission:edit"), ownerCandidates: candidates }}
           />
           <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">

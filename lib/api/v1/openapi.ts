@@ -57,7 +57,8 @@ export function openApiDocument() {
         get: {
           summary:
             "The board: each organisation's A-melding months and their states, 50 organisations a page (scope read)",
-          description: "The same states, filters and order as the board in the app (/tavle).",
+          description:
+            "The same states, filters, order and marks (each organisation's access problem, each accepted month's reconciliation) as the board in the app (/tavle).",
           requestParams: { query: boardQueryDoc },
           responses: { "200": { description: "A page of the board", ...json(boardSchema) }, ...common },
         },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS_PROBLEM_STATES } from "@/lib/access-health/access-outcome";
 import { leveranseSchema } from "@/lib/amelding/leveranse-schema";
 import { ruleOverrideSchema } from "@/lib/amelding/rules/rule-override";
 import { BOARD_SORTS, BOARD_STATES } from "@/lib/board/board-filter";
@@ -209,6 +210,16 @@ export const boardSchema = z
         riskDeadline: z.string().nullable(),
         oarDue: z.number().int(),
         oarOverdue: z.number().int(),
+        access: z
+          .object({
+            state: z.enum(ACCESS_PROBLEM_STATES),
+            code: z.string().nullable().meta({ description: "The last failure's code, e.g. MP-303 or AMLD_005" }),
+          })
+          .nullable()
+          .meta({
+            description:
+              "When the organisation's access to Skatteetaten fails: a failing Maskinporten token, a refusal, a system user missing or revoked; null when it works or nothing was sent yet",
+          }),
         months: z.array(
           z.object({
             kalendermaaned: z.string(),

@@ -1,6 +1,7 @@
 import "server-only";
 import { getTableName, sql } from "drizzle-orm";
 import { type AccessOutcome, classifyAnswer, classifyTokenFailure } from "@/lib/access-health/access-outcome";
+import { accessColumns } from "@/lib/access-health/record-access";
 import type { Db } from "@/lib/db/client";
 import { type DeliveryStep, type deliveryAttempts, type ReportKind, submissions } from "@/lib/db/schema";
 import { logger } from "@/lib/log/logger";
@@ -740,9 +741,7 @@ function toSettlement({ claimed, finish, next }: Settlement): AttemptSettlement 
     received_ids: next.status === "accepted" ? (next.receivedIds ?? {}) : null,
     next_attempt_at:
       next.nextAttemptAt && Number.isFinite(next.nextAttemptAt.getTime()) ? next.nextAttemptAt.toISOString() : null,
-    access_state: access === null ? null : access.kind === "failure" ? access.state : access.kind,
-    access_code: access?.kind === "failure" ? access.code : null,
-    access_api: access?.kind === "token_ok" || !access ? null : access.api,
+    ...accessColumns(access),
   };
 }
 

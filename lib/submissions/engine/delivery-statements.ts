@@ -1,4 +1,5 @@
 import "server-only";
+import { RECORD_ACCESS_CTES } from "@/lib/access-health/record-access";
 import type { Db } from "@/lib/db/client";
 import type { AttemptOutcome, DeliveryStep, ReportKind } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
@@ -220,46 +221,7 @@ const SETTLE_ATTEMPTS = `
   from input i
   where s.id = any($3::uuid[]) and s.id = i.submission_id and s.status = 'sending' and s.attempt_count = i.attempt_count
   returning s.id, s.organisation_id, i.access_state, i.access_code, i.access_api
-  ), access as (
-    -- One outcome per organisation (a failure before a success in the same batch), as a row of
-    -- organisation_access_health: token_ok leaves the state as it is and only notes the token.
-    select distinct on (organisation_id) organisation_id,
-      case when access_state in ('ok', 'token_ok') then 'ok' else access_state end as state,
-      case when access_state in ('ok', 'token_ok', 'refused', 'system_user_missing') then now() end as token_at,
-      case when access_state = 'ok' then now() end as call_at,
-      case when access_state = 'ok' then access_api end as call_api,
-      case when access_state not in ('ok', 'token_ok') then now() end as failure_at,
-      case when access_state not in ('ok', 'token_ok') then access_state end as failure_state,
-      case when access_state not in ('ok', 'token_ok') then access_code end as failure_code,
-      case when access_state not in ('ok', 'token_ok') then access_api end as failure_api
-    from settled
-    where access_state is not null
-    order by organisation_id, access_state in ('ok', 'token_ok')
-  ), health as (
-    insert into organisation_access_health as h (organisation_id, state, last_token_at, last_call_at, last_call_api,
-      last_failure_at, last_failure_state, last_failure_code, last_failure_api)
-    select organisation_id, state, token_at, call_at, call_api::report_kind, failure_at, failure_state, failure_code,
-      failure_api::report_kind
-    from access
-    on conflict (organisation_id) do update set
-      state = case when excluded.last_call_at is null and excluded.last_failure_at is null then h.state else excluded.state end,
-      state_since = case when excluded.last_call_at is null and excluded.last_failure_at is null or excluded.state = h.state
-        then h.state_since else now() end,
-      last_token_at = coalesce(excluded.last_token_at, h.last_token_at),
-      last_call_at = coalesce(excluded.last_call_at, h.last_call_at),
-      last_call_api = coalesce(excluded.last_call_api, h.last_call_api),
-      last_failure_at = coalesce(excluded.last_failure_at, h.last_failure_at),
-      last_failure_state = case when excluded.last_failure_at is null then h.last_failure_state else excluded.last_failure_state end,
-      last_failure_code = case when excluded.last_failure_at is null then h.last_failure_code else excluded.last_failure_code end,
-      last_failure_api = case when excluded.last_failure_at is null then h.last_failure_api else excluded.last_failure_api end,
-      updated_at = now()
-    -- A healthy organisation sending all day is written at most once a minute: its row is shared by
-    -- every worker settling its submissions. A failure and a change of state are always written.
-    where excluded.last_failure_at is not null
-      or (excluded.last_call_at is not null and h.state <> 'ok')
-      or (excluded.last_call_at is not null and (h.last_call_at is null or h.last_call_at < now() - interval '1 minute'))
-      or (excluded.last_token_at is not null and (h.last_token_at is null or h.last_token_at < now() - interval '1 minute'))
-  )
+  ), ${RECORD_ACCESS_CTES}
   select id from settled`;
 
 const settleParams = (settlements: AttemptSettlement[]) => [

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ameldingFeedback, submissions } from "@/lib/db/schema";
+import { getAccessHealth } from "@/lib/access-health/queries";
+import { ameldingFeedback, organisationAccessHealth, submissions } from "@/lib/db/schema";
 import { createDialogportenEndUserClient } from "@/lib/dialogporten/enduser-client";
-import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import { feedbackRequest, type ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
+import { sendRequest } from "@/lib/reporting/send-request";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { testLeveranse } from "@/lib/testing/report-fixtures";
 import { connectTestDb } from "@/lib/testing/test-db";
@@ -226,5 +228,47 @@ describe("feedback follower against the sandbox over HTTP", () => {
     ]);
     const holders = [a, b].filter((claimed) => claimed.some((r) => r.submissionId === submissionId));
     expect(holders).toHaveLength(1);
+  });
+
+  it("records what its calls say about the organisation's access, as a send does, with the check's outcome", async () => {
+    const org = h.orgs[0]!;
+    // Skatteetaten's feedback API refuses the token (here: one it did not issue), over HTTP.
+    const refusedId = await deliverAmelding();
+    const refusing = {
+      ...deps,
+      fetchFeedback: (url: string) =>
+        sendRequest(feedbackRequest(url), "not-a-maskinporten-token", { timeoutMs: 5000 }),
+    };
+    const refused = await checkUntil(refusedId, 1, refusing);
+    expect(refused).toMatchObject({ status: "error", lastErrorCode: "feedback_api_http" });
+    expect(await getAccessHealth(db, org.id)).toMatchObject({
+      state: "refused",
+      lastFailureState: "refused",
+      lastFailureApi: "amelding",
+      lastFailureCode: expect.stringMatching(/^AMLD_/),
+    });
+
+    // The next feedback read that works clears it, like the next send that works.
+    const okId = await deliverAmelding();
+    await db
+      .update(organisationAccessHealth)
+      .set({ state: "refused" })
+      .where(eq(organisationAccessHealth.organisationId, org.id));
+    expect(await checkUntil(okId, 1)).toMatchObject({ status: "deviations" });
+    expect(await getAccessHealth(db, org.id)).toMatchObject({ state: "ok", lastCallApi: "amelding" });
+
+    // The customer deletes the system user in Altinn: Maskinporten refuses the follower's token (MP-303).
+    h.skatteetaten.setFeedbackDelay("manual");
+    const revokedId = await deliverAmelding();
+    const revoke = await fetch(`${h.altinn.url}/__control/system-users/${org.orgnr}/revoke`, { method: "POST" });
+    expect(revoke.status).toBe(200);
+    h.tokens.clear();
+    const row = await checkUntil(revokedId, 1);
+    expect(row).toMatchObject({ lastErrorCode: "token_unavailable", lastErrorParams: { mpCode: "MP-303" } });
+    expect(await getAccessHealth(db, org.id)).toMatchObject({
+      state: "system_user_revoked",
+      lastFailureState: "system_user_revoked",
+      lastFailureCode: "MP-303",
+    });
   });
 });

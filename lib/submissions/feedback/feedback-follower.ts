@@ -1,4 +1,5 @@
 import "server-only";
+import { type AccessOutcome, classifyAnswer, classifyTokenFailure } from "@/lib/access-health/access-outcome";
 import type { Db } from "@/lib/db/client";
 import { type DialogportenEndUserClient, DialogportenError } from "@/lib/dialogporten/enduser-client";
 import { logger } from "@/lib/log/logger";
@@ -74,12 +75,7 @@ function problemOf(error: unknown): FeedbackProblem {
         return feedbackProblem("dialogporten_unreadable", { status: error.status ?? "–" });
     }
   }
-  const mp =
-    error instanceof TokenUnavailableError
-      ? error.maskinporten
-      : error instanceof MaskinportenError
-        ? maskinportenErrorMessage(error)
-        : null;
+  const mp = maskinportenProblemOf(error);
   if (mp) return feedbackProblem("token_unavailable", { maskinporten: mp.key, ...mp.values, mpCode: mp.mpCode ?? "" });
   return feedbackProblem("unexpected", { detail: error instanceof Error ? error.message : String(error) });
 }
@@ -105,8 +101,39 @@ function originOf(url: string): string | null {
   }
 }
 
-/** One look at the dialog: the feedback document if it is there, else why not. */
-async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Promise<FeedbackCheckResult> {
+/**
+ * Why a token could not be had, when `error` is Maskinporten's refusal (or the engine's wrapping of
+ * it); null for any other error.
+ */
+function maskinportenProblemOf(error: unknown) {
+  return error instanceof TokenUnavailableError
+    ? error.maskinporten
+    : error instanceof MaskinportenError
+      ? maskinportenErrorMessage(error)
+      : null;
+}
+
+/**
+ * One look at the dialog: the feedback document if it is there, else why not; and what the
+ * look said about the organisation's access (docs/access-health.md), as a send would: a token
+ * Maskinporten would not give (for Dialogporten or the feedback API), or the feedback API's answer.
+ */
+async function check(
+  deps: FeedbackFollowerDeps,
+  claimed: ClaimedFeedback,
+): Promise<{ result: FeedbackCheckResult; access: AccessOutcome | null }> {
+  let access: AccessOutcome | null = null;
+  const result = await checkFeedback(deps, claimed, (outcome) => {
+    access = outcome;
+  });
+  return { result, access };
+}
+
+async function checkFeedback(
+  deps: FeedbackFollowerDeps,
+  claimed: ClaimedFeedback,
+  noteAccess: (outcome: AccessOutcome) => void,
+): Promise<FeedbackCheckResult> {
   const checksDone = claimed.checkCount + 1;
   const waitMore = (lastError: FeedbackProblem | null, dialogId: string | null): FeedbackCheckResult => {
     if (Date.now() - claimed.acceptedAt.getTime() > deps.maxWaitMs) {
@@ -140,14 +167,18 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     }
 
     const answer = await deps.fetchFeedback(feedback.url, claimed.orgnr);
-    if (answer.kind !== "response")
+    if (answer.kind !== "response") {
+      // A token was had; no answer says whether it was accepted.
+      noteAccess({ kind: "token_ok" });
       return waitMore(
         answer.kind === "timeout"
           ? feedbackProblem("feedback_api_timeout")
           : feedbackProblem("feedback_api_unreachable", { detail: answer.message }),
         dialogId,
       );
+    }
     if (answer.status === 200) {
+      noteAccess({ kind: "ok", api: "amelding" });
       const read = readFeedbackBody(answer.body);
       if (!read.ok) throw new FollowError(feedbackProblem("feedback_unreadable"));
       return { status: feedbackStatusOf(read.parsed), dialogId, document: read.document, parsed: read.parsed };
@@ -158,6 +189,14 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
       body: answer.body,
       api: "amelding",
     });
+    noteAccess(
+      classifyAnswer(
+        "amelding",
+        answer.status,
+        decoded.code,
+        decoded.specifications.map((s) => s.kode),
+      ),
+    );
     const codes = [decoded.code, ...decoded.specifications.map((s) => s.kode)].filter(Boolean).join(" / ");
     const reason = feedbackProblem("feedback_api_http", {
       status: answer.status,
@@ -168,6 +207,8 @@ async function check(deps: FeedbackFollowerDeps, claimed: ClaimedFeedback): Prom
     if (answer.status === 404 || answer.status === 429 || answer.status >= 500) return waitMore(reason, dialogId);
     throw new FollowError(reason);
   } catch (error) {
+    const mp = maskinportenProblemOf(error);
+    if (mp) noteAccess(classifyTokenFailure({ reason: mp.key, mpCode: mp.mpCode ?? null }));
     if (error instanceof DialogNotFound) {
       if (checksDone >= deps.dialogMaxChecks)
         return {
@@ -192,7 +233,8 @@ export async function runFeedbackRound(deps: FeedbackFollowerDeps): Promise<numb
   await Promise.all(
     claimed.map(async (row) => {
       try {
-        await finishFeedbackCheck(deps.db, row, await check(deps, row));
+        const { result, access } = await check(deps, row);
+        await finishFeedbackCheck(deps.db, row, result, access);
       } catch (error) {
         // The lease runs out and the row is checked again by whichever worker comes first.
         logger.error({ err: error, workerId: deps.workerId, submissionId: row.submissionId }, "feedback check failed");

@@ -1,5 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import type { AccessOutcome } from "@/lib/access-health/access-outcome";
+import { recordAccessOutcome } from "@/lib/access-health/record-access";
 import type { DbOrTx } from "@/lib/db/client";
 import { ameldingFeedback, type FeedbackStatus, organisations, submissions } from "@/lib/db/schema";
 import type { ParsedFeedback } from "@/lib/reporting/amelding/feedback-adapter";
@@ -30,6 +32,7 @@ export type ClaimedFeedback = {
   checkCount: number;
   /** The lease this worker holds; every write below is conditional on it. */
   leaseUntil: Date;
+  organisationId: string;
   orgnr: string;
   receivedIds: Record<string, string>;
   acceptedAt: Date;
@@ -49,6 +52,7 @@ export async function claimDueFeedback(
     submission_id: string;
     dialog_id: string | null;
     check_count: number;
+    organisation_id: string;
     orgnr: string;
     received_ids: Record<string, string> | null;
     accepted_at: string | Date;
@@ -63,12 +67,13 @@ export async function claimDueFeedback(
     update ${ameldingFeedback} f set lease_until = ${leaseUntil.toISOString()}::timestamptz
     from due, ${submissions} s, ${organisations} o
     where f.submission_id = due.submission_id and s.id = f.submission_id and o.id = s.organisation_id
-    returning f.submission_id, f.dialog_id, f.check_count, o.orgnr, s.received_ids, s.accepted_at`);
+    returning f.submission_id, f.dialog_id, f.check_count, o.id as organisation_id, o.orgnr, s.received_ids, s.accepted_at`);
   return rows.map((r) => ({
     submissionId: r.submission_id,
     dialogId: r.dialog_id,
     checkCount: r.check_count,
     leaseUntil,
+    organisationId: r.organisation_id,
     orgnr: r.orgnr,
     receivedIds: r.received_ids ?? {},
     acceptedAt: new Date(r.accepted_at),
@@ -85,11 +90,16 @@ export type FeedbackCheckResult =
       parsed: ParsedFeedback;
     };
 
-/** Records one check's result, only if this worker still holds the lease. */
+/**
+ * Records one check's result, only if this worker still holds the lease, and in the same
+ * transaction what its calls said about the organisation's access (docs/access-health.md): a
+ * check not recorded (another worker took over) records nothing there either.
+ */
 export async function finishFeedbackCheck(
   db: DbOrTx,
   claimed: ClaimedFeedback,
   result: FeedbackCheckResult,
+  access: AccessOutcome | null = null,
 ): Promise<boolean> {
   const common = {
     status: result.status,
@@ -109,18 +119,22 @@ export async function finishFeedbackCheck(
       : result.status === "error"
         ? { ...common, ...problem(result.lastError) }
         : { ...common, ...problem(null), receivedAt: sql`now()`, document: result.document, parsed: result.parsed };
-  const updated = await db
-    .update(ameldingFeedback)
-    .set(set)
-    .where(
-      and(
-        eq(ameldingFeedback.submissionId, claimed.submissionId),
-        eq(ameldingFeedback.status, "waiting"),
-        eq(ameldingFeedback.leaseUntil, claimed.leaseUntil),
-      ),
-    )
-    .returning({ id: ameldingFeedback.submissionId });
-  return updated.length > 0;
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(ameldingFeedback)
+      .set(set)
+      .where(
+        and(
+          eq(ameldingFeedback.submissionId, claimed.submissionId),
+          eq(ameldingFeedback.status, "waiting"),
+          eq(ameldingFeedback.leaseUntil, claimed.leaseUntil),
+        ),
+      )
+      .returning({ id: ameldingFeedback.submissionId });
+    if (updated.length === 0) return false;
+    await recordAccessOutcome(tx, claimed.organisationId, access);
+    return true;
+  });
 }
 
 /** An event says the dialog changed: check its waiting feedback at the next round. */

@@ -7,6 +7,7 @@ import { assertPermission, type Principal } from "@/lib/auth/assert-permission";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions, submissionVersions } from "@/lib/db/schema";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
+import { queueNowColumns } from "../operations/queue-now";
 
 /*
  * Who did it, and the four-eyes rule (docs/four-eyes.md). Every path that queues a version goes
@@ -107,15 +108,7 @@ export async function approveSubmission(
     .where(eq(submissionVersions.id, row.versionId));
   await tx
     .update(submissions)
-    .set({
-      status: "queued",
-      queuedAt: sql`now()`,
-      nextAttemptAt: sql`now()`,
-      lastErrorCode: null,
-      statusReasonCode: null,
-      statusReasonParams: null,
-      updatedAt: sql`now()`,
-    })
+    .set({ ...queueNowColumns(), lastErrorCode: null })
     .where(eq(submissions.id, row.submissionId));
   await recordAudit(tx, userActor(actor), {
     action: "submission.approve",

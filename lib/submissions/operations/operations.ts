@@ -20,6 +20,7 @@ import { isFourEyesOn, mayRetryUnderFourEyes, preparedByColumns, sentByColumns }
 import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type StoredPayload } from "../payload-kind";
 import { indexSubmissionVersion } from "../search/search-index";
+import { queueNowColumns } from "./queue-now";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -267,14 +268,7 @@ export async function requeueWithSameKey(tx: DbOrTx, submissionIds: string[]) {
   if (submissionIds.length === 0) return;
   await tx
     .update(submissions)
-    .set({
-      status: "queued",
-      queuedAt: sql`now()`,
-      nextAttemptAt: sql`now()`,
-      statusReasonCode: null,
-      statusReasonParams: null,
-      updatedAt: sql`now()`,
-    })
+    .set(queueNowColumns())
     .where(and(inArray(submissions.id, submissionIds), inArray(submissions.status, RETRYABLE_STATUSES)));
 }
 

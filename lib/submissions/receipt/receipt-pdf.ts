@@ -3,7 +3,8 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf
 import type { formatter } from "@/lib/i18n/format";
 import type { Translator } from "@/lib/i18n/translator";
 import { formatOrgnr } from "@/lib/validation/orgnr";
-import type { VersionWho, WhoPerson } from "../four-eyes/who-did-it";
+import { describePerson } from "../four-eyes/describe-person";
+import type { VersionWho } from "../four-eyes/who-did-it";
 import { describeStatusReason } from "../status-reason";
 import type { ReceiptData } from "./receipt-data";
 
@@ -135,12 +136,6 @@ function feedbackLines(
     lines.push({ label: t("feedback.kid"), text: f.sums.kid ?? t("receipt.none") });
   }
   return lines;
-}
-
-/** "Name <e-mail>", with the API key when it acted through one; unknown for rows from before. */
-export function describePerson(t: Translator, person: WhoPerson, apiKey?: string | null) {
-  const who = person ? `${person.name} <${person.email}>` : t("fourEyes.unknown");
-  return apiKey ? t("fourEyes.viaApiKey", { who, key: apiKey }) : who;
 }
 
 function whoLines(who: VersionWho | null, t: Translator, when: (d: Date | null) => string): Line[] {

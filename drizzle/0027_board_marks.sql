@@ -1,0 +1,1 @@
+CREATE INDEX "board_month_facts_accepted_month_idx" ON "board_month_facts" USING btree ("kalendermaaned","organisation_id","accepted_id") WHERE "board_month_facts"."accepted_id" is not null;
