@@ -8,7 +8,6 @@ import countries from "./iso-3166-alpha2.json";
 export const REPORTING_THRESHOLD_NOK = 20_000;
 
 // Messages are keys into `validation.*`, shown identically by the browser and the server.
-// In `zod/mini`: the browser checks with the same schema (docs/benchmarks.md, "First-load JavaScript").
 const required = z
   .string({ error: "required" })
   .check(z.trim(), z.minLength(1, { message: "required" }), z.maxLength(500, { message: "tooLong" }));

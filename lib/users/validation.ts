@@ -2,7 +2,6 @@ import { z } from "zod/mini";
 import { ROLES } from "@/lib/auth/permissions";
 
 // Messages are keys into `validation.*` so the browser and the server show the same text.
-// In `zod/mini`: the browser checks with the same schemas (docs/benchmarks.md, "First-load JavaScript").
 const email = z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.email({ message: "emailInvalid" }));
 const name = z
   .string()
