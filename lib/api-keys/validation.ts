@@ -1,5 +1,11 @@
 import { z } from "zod/mini";
-import { API_KEY_SCOPES } from "@/lib/db/schema";
+
+/**
+ * What an API key may do (the api_keys.scopes column). Here rather than in lib/db/schema.ts, which
+ * the browser must not load (drizzle is 12 KB gzip): the form lists them.
+ */
+export const API_KEY_SCOPES = ["read", "submit"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Longest a key may live; a key is never without an expiry. */
 export const API_KEY_MAX_DAYS = 366;

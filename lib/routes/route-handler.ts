@@ -6,13 +6,13 @@ import { IDEMPOTENCY_KEY_PATTERN, requestDigest, runIdempotent } from "@/lib/api
 import { problem, problemResponse } from "@/lib/api/problem";
 import type { ApiRateLimiter } from "@/lib/api/rate-limit";
 import { type ApiCaller, authenticateApiKey } from "@/lib/api-keys/api-keys";
+import type { ApiKeyScope } from "@/lib/api-keys/validation";
 import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { ApiKeyScope } from "@/lib/db/schema";
 import { searchParamsRecord } from "@/lib/filters/search-params";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { bearerToken, secretMatches } from "@/lib/http/shared-secret";

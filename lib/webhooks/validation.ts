@@ -1,5 +1,17 @@
 import { z } from "zod/mini";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/db/schema";
+
+/**
+ * What a webhook subscription can be sent (lib/webhooks/events.ts describes each payload). Here
+ * rather than in lib/db/schema.ts, which the browser must not load: the form lists them.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  "submission.accepted",
+  "submission.rejected",
+  "submission.failed",
+  "feedback.received",
+  "deadline.approaching",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 // Messages are keys into `webhooks.validation.*`, so the browser and the server show the same text.
 const subscriptionFields = {
