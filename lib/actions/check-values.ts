@@ -15,7 +15,8 @@ export function zodFieldErrors(error: z.core.$ZodError): FieldErrors {
 
 /**
  * A form's schema: written in `zod/mini`, since the browser checks with it before sending (classic
- * zod would add 31 KB gzip to every page with a form: docs/benchmarks.md, "First-load JavaScript (`npm run bench:js`)").
+ * zod would add 31 KB gzip to every page with a form: docs/benchmarks.md,
+ * "First-load JavaScript (`npm run bench:js`)").
  */
 export type FormSchema = z.ZodMiniType;
 
