@@ -25,7 +25,8 @@ import { type CodeListName, isCode } from "./code-lists";
  * not errors here.
  *
  * Messages are keys into `ameldingValidation.*` in the message files. Written in `zod/mini`: the
- * builder checks with it in the browser (docs/benchmarks.md, "First-load JavaScript (`npm run bench:js`)").
+ * builder checks with it in the browser (docs/benchmarks.md,
+ * "First-load JavaScript (`npm run bench:js`)").
  */
 
 /**
