@@ -10,8 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyValue } from "@/components/ui/copy-button";
 import { createApiKeyAction } from "@/lib/api-keys/actions";
-import { createApiKeySchema } from "@/lib/api-keys/validation";
-import { API_KEY_SCOPES } from "@/lib/db/schema";
+import { API_KEY_SCOPES, createApiKeySchema } from "@/lib/api-keys/validation";
 
 type Org = { id: string; name: string; orgnr: string };
 

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { ActionError, ActionResult, FieldErrors } from "@/lib/actions/action-result";
-import { checkValues } from "@/lib/actions/check-values";
+import { checkValues, type FormSchema } from "@/lib/actions/check-values";
 import { fieldErrorText, type ShownError, translateFieldErrors } from "@/lib/actions/error-text";
 import { parseFormData } from "@/lib/actions/form-data";
 import { useLeaveGuard } from "./use-leave-guard";
@@ -17,7 +17,7 @@ export const AUTOSAVE_DELAY_MS = 2500;
 
 export type DraftOptions<I, T> = {
   /** What a draft may hold (the kind's lenient draft schema); sending is checked with `schema`. */
-  schema: z.ZodType;
+  schema: FormSchema;
   /** The draft as the action's input (intent "draft") and the values the draft schema checks; null when nothing can be saved. */
   read: () => { input: I; values: unknown } | null;
   /** After each draft saved, manually or automatically (e.g. remember its id and token). */
@@ -42,7 +42,7 @@ function intentOf(input: unknown) {
   return input && typeof input === "object" ? (input as { intent?: unknown }).intent : undefined;
 }
 
-export type ActionFormOptions<S extends z.ZodType, I, T> = {
+export type ActionFormOptions<S extends FormSchema, I, T> = {
   /** The server action (built with `defineAction`), or another submit answering the same way. */
   action: (input: I) => Promise<ActionResult<T>>;
   /** The schema the server validates with; checked in the browser first, so nothing is sent that it would refuse. */
@@ -81,7 +81,7 @@ export type ActionFormOptions<S extends z.ZodType, I, T> = {
  *   is what the schema checks.
  * - `draft`: with the `draft` option, the autosave's state and its triggers (see DraftOptions).
  */
-export function useActionForm<S extends z.ZodType, I = FormData, T = unknown>(options: ActionFormOptions<S, I, T>) {
+export function useActionForm<S extends FormSchema, I = FormData, T = unknown>(options: ActionFormOptions<S, I, T>) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [fieldErrorKeys, setFieldErrorKeys] = useState<FieldErrors>({});
@@ -206,7 +206,7 @@ function isDraftInput<I, T>(options: { draft?: DraftOptions<I, T> }, input: I) {
  * is saved after it), nothing before the first change, and none once the form has been sent or
  * another tab's save has made this copy stale (the user reloads to continue).
  */
-function useAutosave<S extends z.ZodType, I, T>(
+function useAutosave<S extends FormSchema, I, T>(
   latest: { current: ActionFormOptions<S, I, T> },
   showFieldErrors: (keys: FieldErrors) => void,
 ) {

@@ -10,9 +10,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyValue } from "@/components/ui/copy-button";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/db/schema";
 import { createWebhookAction, updateWebhookAction } from "@/lib/webhooks/actions";
-import { createWebhookSchema, updateWebhookSchema } from "@/lib/webhooks/validation";
+import { createWebhookSchema, updateWebhookSchema, WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/validation";
 
 type Org = { id: string; name: string; orgnr: string };
 type Existing = { id: string; name: string; url: string; events: string[]; organisationIds: string[] };

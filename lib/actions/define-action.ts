@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod/mini";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
@@ -7,7 +7,7 @@ import { type Db, getDb } from "@/lib/db/client";
 import { ACTION_INPUT_LIMITS, checkInput, type InputRefusal } from "@/lib/input/guard";
 import { logUnexpectedError } from "@/lib/log/logger";
 import { type ActionResult, SafeError } from "./action-result";
-import { zodFieldErrors } from "./check-values";
+import { type FormSchema, zodFieldErrors } from "./check-values";
 import { parseFormData } from "./form-data";
 
 export type ActionContext = { user: CurrentUser; db: Db };
@@ -40,7 +40,7 @@ function refusalError(refusal: InputRefusal, fromForm: boolean) {
  * validates it with the action's zod schema, and turns unexpected errors into a generic message
  * (logged with a reference the user can quote).
  */
-export function defineAction<S extends z.ZodType, R>(
+export function defineAction<S extends FormSchema, R>(
   config: { name: string; permission: Permission; schema: S },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>,
 ): (input: z.input<S> | FormData) => Promise<ActionResult<R>> {
@@ -49,7 +49,7 @@ export function defineAction<S extends z.ZodType, R>(
       const user = authorise(await getCurrentUser(), [config.permission], { action: config.name });
       const input = readInput(rawInput);
       if (!input.ok) throw refusalError(input.refusal, rawInput instanceof FormData);
-      const parsed = config.schema.safeParse(input.value);
+      const parsed = z.safeParse(config.schema, input.value);
       if (!parsed.success) {
         throw new SafeError("validation", "errors.validation", zodFieldErrors(parsed.error));
       }

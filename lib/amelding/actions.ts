@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { defineAction } from "@/lib/actions/define-action";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import { ruleOverrideSchema } from "./rules/rule-override";
@@ -11,14 +11,14 @@ const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const saveAmeldingSchema = z.object({
   organisationId: z.uuid({ error: "required" }),
   intent: z.enum(["draft", "submit"]),
-  submissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
-  replacesSubmissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  submissionId: z.pipe(z.transform(emptyToUndefined), z.optional(z.uuid())),
+  replacesSubmissionId: z.pipe(z.transform(emptyToUndefined), z.optional(z.uuid())),
   /** The draft the builder loaded or last saved (operations.ts draftToken): a save over another's is refused. */
-  draftToken: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  draftToken: z.pipe(z.transform(emptyToUndefined), z.optional(z.string().check(z.maxLength(100)))),
   // Validated inside saveAmelding with the builder's schema, so field errors keep the model's paths.
   leveranse: z.record(z.string(), z.unknown()),
   /** Sending despite Avvisning-level control rules (checked and audited in saveAmelding). */
-  ruleOverride: ruleOverrideSchema.optional(),
+  ruleOverride: z.optional(ruleOverrideSchema),
 });
 
 export const saveAmeldingAction = defineAction(

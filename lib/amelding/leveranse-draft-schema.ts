@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { checkInput, type InputLimits } from "@/lib/input/guard";
 
 /**
@@ -31,25 +31,27 @@ const TOP_LEVEL = new Set([
  * text, numbers, booleans, lists and objects only, within LEVERANSE_DRAFT_LIMITS, and no key that
  * reaches an object's prototype (lib/input/guard.ts).
  */
-export const leveranseDraftSchema = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    // The guard first, on the value as given (it reads own keys only); nothing is copied before.
-    const refusal = checkInput(value, LEVERANSE_DRAFT_LIMITS);
-    if (refusal) {
-      ctx.addIssue({
-        code: "custom",
-        path: refusal.path,
-        message: refusal.code === "textTooLong" ? "tooLong" : "structureInvalid",
-      });
-      return;
-    }
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: "structureInvalid" });
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (!TOP_LEVEL.has(key)) ctx.addIssue({ code: "custom", path: [key], message: "structureInvalid" });
-    }
-  })
-  .transform((value) => value as Record<string, unknown>);
+export const leveranseDraftSchema = z.pipe(
+  z.unknown().check(
+    z.superRefine((value, ctx) => {
+      // The guard first, on the value as given (it reads own keys only); nothing is copied before.
+      const refusal = checkInput(value, LEVERANSE_DRAFT_LIMITS);
+      if (refusal) {
+        ctx.addIssue({
+          code: "custom",
+          path: refusal.path,
+          message: refusal.code === "textTooLong" ? "tooLong" : "structureInvalid",
+        });
+        return;
+      }
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: "structureInvalid" });
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        if (!TOP_LEVEL.has(key)) ctx.addIssue({ code: "custom", path: [key], message: "structureInvalid" });
+      }
+    }),
+  ),
+  z.transform((value) => value as Record<string, unknown>),
+);

@@ -7,16 +7,9 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Permission } from "@/lib/auth/permissions";
 import type { DbOrTx } from "@/lib/db/client";
 import { firstRow } from "@/lib/db/first-row";
-import {
-  type ApiKeyScope,
-  apiKeyOrganisations,
-  apiKeys,
-  organisations,
-  userOrganisations,
-  users,
-} from "@/lib/db/schema";
+import { apiKeyOrganisations, apiKeys, organisations, userOrganisations, users } from "@/lib/db/schema";
 import { apiKeyDigest, apiKeyHint, apiKeyPublicId, generateApiKey } from "./key-format";
-import type { CreateApiKeyInput } from "./validation";
+import type { ApiKeyScope, CreateApiKeyInput } from "./validation";
 
 /**
  * API keys for the public API (/api/v1). A key belongs to a set of organisations and acts as the

@@ -30,7 +30,7 @@ export const auditListFilterSchema = z.object({
   /** A target id, or text anywhere in the details (the latter only for those who may read details). */
   q: optionalText(200),
   /** Keyset cursor: show entries older than this id. */
-  before: wholeNumberSchema().pipe(z.number().positive()).optional().catch(undefined),
+  before: z.pipe(wholeNumberSchema(), z.number().positive()).optional().catch(undefined),
 });
 export type AuditListFilter = z.infer<typeof auditListFilterSchema>;
 
@@ -42,7 +42,10 @@ export function parseAuditListFilter(params: RawSearchParams): AuditListFilter {
 }
 
 /** The same, as the audit export route's query schema. */
-export const auditListQuerySchema = searchParamsSchema.transform(parseAuditListFilter);
+export const auditListQuerySchema = z.pipe(
+  searchParamsSchema,
+  z.transform((record: Record<string, string | string[]>) => parseAuditListFilter(record)),
+);
 
 export function auditFilterToSearchParams(filter: Partial<AuditListFilter>): URLSearchParams {
   return toSearchParams(filter);

@@ -1,14 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { defineAction } from "@/lib/actions/define-action";
 import { setOrganisationOwner } from "./owners";
 
 const setOwnerSchema = z.object({
   organisationId: z.uuid(),
   /** Empty: no one. */
-  ownerUserId: z.union([z.uuid(), z.literal("").transform(() => null)]),
+  ownerUserId: z.union([
+    z.uuid(),
+    z.pipe(
+      z.literal(""),
+      z.transform(() => null),
+    ),
+  ]),
 });
 
 /** An admin makes a user responsible for one of their organisations on the board (docs/board.md, "Owners"). */

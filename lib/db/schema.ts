@@ -21,6 +21,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { AccessProblemState, AccessState } from "@/lib/access-health/access-outcome";
 import type { AltinnRight } from "@/lib/altinn/system-user-request-wire";
+import type { ApiKeyScope } from "@/lib/api-keys/validation";
 import type { AuditDetails } from "@/lib/audit/audit-events";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import type { Difference } from "@/lib/reconciliation/differences";
@@ -30,6 +31,7 @@ import type { FeedbackProblemParams } from "@/lib/submissions/feedback/feedback-
 import type { StoredPayload } from "@/lib/submissions/payload-kind";
 import type { SubmissionListFilter } from "@/lib/submissions/queries/list-filter";
 import type { StatusReasonParams } from "@/lib/submissions/status-reason";
+import type { WebhookEventType } from "@/lib/webhooks/validation";
 
 // JSON columns carry their domain types ($type is compile-time only: no migration). Each is
 // written only by our own code from parsed values, so reading one back needs no cast.
@@ -148,9 +150,6 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: bigint("expire", { mode: "number" }),
 });
-
-export const API_KEY_SCOPES = ["read", "submit"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
  * Keys for the public API (/api/v1), each for a set of organisations (lib/api-keys/api-keys.ts).
@@ -822,16 +821,6 @@ export type AmeldingFeedback = typeof ameldingFeedback.$inferSelect;
 export type FeedbackStatus = (typeof feedbackStatusEnum.enumValues)[number];
 export type SystemUserRequest = typeof systemUserRequests.$inferSelect;
 export type SystemUserRequestStatus = (typeof systemUserRequestStatusEnum.enumValues)[number];
-
-/** What a webhook subscription can be sent (lib/webhooks/events.ts describes each payload). */
-export const WEBHOOK_EVENT_TYPES = [
-  "submission.accepted",
-  "submission.rejected",
-  "submission.failed",
-  "feedback.received",
-  "deadline.approaching",
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /**
  * A webhook subscription (lib/webhooks): an https endpoint that is sent the chosen events of a

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isForbiddenKey } from "@/lib/input/guard";
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /**
  * A bound of a time-range filter as it lives in the URL: a local date (`2026-11-20`) or a local
@@ -26,7 +26,7 @@ export function isValidTimeBound(value: string): boolean {
 }
 
 /** For the filter schemas: an invalid bound is dropped (the list still renders) and reported by timeRangeIssues. */
-export const timeBoundSchema = z.string().trim().refine(isValidTimeBound).optional().catch(undefined);
+export const timeBoundSchema = z.catch(z.optional(z.string().check(z.trim(), z.refine(isValidTimeBound))), undefined);
 
 /** The bound with its minute spelled out: what a datetime-local input shows, and comparable as text. */
 export function timeBoundInputValue(value: string | undefined, side: "from" | "to"): string {

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SafeError } from "@/lib/actions/action-result";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { DIAGNOSTIC_SCOPES } from "@/lib/config/scopes";

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { wakeDeliveryWorker } from "@/lib/submissions/engine/queue-client";
 import { oppdragDraftFields } from "./oppdrag-draft-schema";
@@ -12,11 +12,11 @@ const saveOppdragExtra = {
   organisationId: z.uuid({ error: "required" }),
   intent: z.enum(["draft", "submit"]),
   /** Set when editing a draft or correcting a rejected report: the result is a new version of it. */
-  submissionId: z.preprocess(emptyToUndefined, z.uuid().optional()),
+  submissionId: z.pipe(z.transform(emptyToUndefined), z.optional(z.uuid())),
   /** Set when reporting a change of an oppdrag reported before; new oppdrag get a fresh one. */
-  oppdragsreferanse: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+  oppdragsreferanse: z.pipe(z.transform(emptyToUndefined), z.optional(z.string().check(z.trim(), z.maxLength(100)))),
   /** The draft the form loaded or last saved (operations.ts draftToken): a save over another's is refused. */
-  draftToken: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
+  draftToken: z.pipe(z.transform(emptyToUndefined), z.optional(z.string().check(z.maxLength(100)))),
 };
 
 /** What the action reads: a draft's lenient fields; sending checks them again in full (save-oppdrag.ts). */

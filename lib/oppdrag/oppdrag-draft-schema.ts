@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { VEDLEGG_TYPES } from "./oppdrag-form-schema";
 
 /*
@@ -11,27 +11,30 @@ import { VEDLEGG_TYPES } from "./oppdrag-form-schema";
  */
 
 const text = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .max(max, { message: "tooLong" })
-    .transform((v) => v || undefined)
-    .optional();
+  z.optional(
+    z.pipe(
+      z.string({ error: "required" }).check(z.trim(), z.maxLength(max, { message: "tooLong" })),
+      z.transform((v) => v || undefined),
+    ),
+  );
 
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "choiceInvalid" }).optional());
+  z.pipe(
+    z.transform((v: unknown) => (v === "" ? undefined : v)),
+    z.optional(z.enum(values, { error: "choiceInvalid" })),
+  );
 
-const flag = z
-  .union([z.boolean(), z.enum(["on", "true", "false"])])
-  .optional()
-  .transform((v) => v === true || v === "on" || v === "true");
+const flag = z.pipe(
+  z.optional(z.union([z.boolean(), z.enum(["on", "true", "false"])])),
+  z.transform((v) => v === true || v === "on" || v === "true"),
+);
 
-const address = z
-  .object({ adresselinje: text(500), postnummer: text(500), poststed: text(500), landkode: text(2) })
-  .optional();
+const address = z.optional(
+  z.object({ adresselinje: text(500), postnummer: text(500), poststed: text(500), landkode: text(2) }),
+);
 
-const party = z
-  .object({
+const party = z.optional(
+  z.object({
     variant: choice(["norsk", "utenlandsk"]),
     navn: text(500),
     organisasjonsnummer: text(500),
@@ -39,8 +42,8 @@ const party = z
     kontaktperson: text(500),
     adresseHjemland: address,
     adresseNorge: address,
-  })
-  .optional();
+  }),
+);
 
 export const oppdragDraftFields = {
   oppdragsgiver: party,
@@ -48,20 +51,21 @@ export const oppdragDraftFields = {
   hovedoppdragsgiver: party,
   oppdragsgiverAvvikBekreftet: flag,
   oppdragstaker: party,
-  oppdrag: z
-    .object({
+  oppdrag: z.optional(
+    z.object({
       beskrivelse: text(2000),
-      arbeidssted: z.object({ type: choice(["land", "sokkel"]), adresse: address, felt: text(500) }).optional(),
+      arbeidssted: z.optional(z.object({ type: choice(["land", "sokkel"]), adresse: address, felt: text(500) })),
       startdato: text(10),
       forventetSluttdato: text(10),
       // As typed ("450 000,50"); read as an amount when the draft is sent.
-      kontraktsverdiNok: z.union([z.number().finite(), text(50)], { error: "amountInvalid" }).optional(),
-    })
-    .optional(),
-  vedlegg: z
-    .array(z.object({ type: choice(VEDLEGG_TYPES), referanse: text(500) }))
-    .max(20, { message: "tooMany" })
-    .optional(),
+      kontraktsverdiNok: z.optional(z.union([z.number(), text(50)], { error: "amountInvalid" })),
+    }),
+  ),
+  vedlegg: z.optional(
+    z
+      .array(z.object({ type: choice(VEDLEGG_TYPES), referanse: text(500) }))
+      .check(z.maxLength(20, { message: "tooMany" })),
+  ),
 };
 
 export const oppdragDraftSchema = z.object(oppdragDraftFields);

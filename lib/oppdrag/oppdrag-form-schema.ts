@@ -1,6 +1,7 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
+import { transformIssue } from "@/lib/validation/transform-issue";
 import countries from "./iso-3166-alpha2.json";
 
 /** Contracts below this value need not be reported (Skatteforvaltningshåndboken § 7-6); shown as a notice, not an error. */
@@ -9,26 +10,24 @@ export const REPORTING_THRESHOLD_NOK = 20_000;
 // Messages are keys into `validation.*`, shown identically by the browser and the server.
 const required = z
   .string({ error: "required" })
-  .trim()
-  .min(1, { message: "required" })
-  .max(500, { message: "tooLong" });
-const optional = z
-  .string({ error: "required" })
-  .trim()
-  .max(500, { message: "tooLong" })
-  .transform((v) => v || undefined)
-  .optional();
+  .check(z.trim(), z.minLength(1, { message: "required" }), z.maxLength(500, { message: "tooLong" }));
+const optional = z.optional(
+  z.pipe(
+    z.string({ error: "required" }).check(z.trim(), z.maxLength(500, { message: "tooLong" })),
+    z.transform((v) => v || undefined),
+  ),
+);
 
-const orgnr = z
-  .string({ error: "required" })
-  .transform(normaliseOrgnr)
-  .pipe(
-    z
-      .string()
-      .min(1, { message: "required" })
-      .regex(/^\d{9}$/, { message: "orgnrFormat" })
-      .refine(isValidOrgnr, { message: "orgnrChecksum" }),
-  );
+const orgnr = z.pipe(
+  z.pipe(z.string({ error: "required" }), z.transform(normaliseOrgnr)),
+  z
+    .string()
+    .check(
+      z.minLength(1, { message: "required" }),
+      z.regex(/^\d{9}$/, { message: "orgnrFormat" }),
+      z.refine(isValidOrgnr, { message: "orgnrChecksum" }),
+    ),
+);
 
 const countryCode = z.enum(countries as [string, ...string[]], {
   error: (issue) => (issue.input === undefined || issue.input === "" ? "required" : "countryInvalid"),
@@ -42,12 +41,9 @@ const address = z.object(
 const norwegianAddress = z.object(
   {
     adresselinje: required,
-    postnummer: z
-      .string({ error: "required" })
-      .trim()
-      .regex(/^\d{4}$/, { message: "postnummerFormat" }),
+    postnummer: z.string({ error: "required" }).check(z.trim(), z.regex(/^\d{4}$/, { message: "postnummerFormat" })),
     poststed: required,
-    landkode: z.literal("NO").default("NO"),
+    landkode: z._default(z.literal("NO"), "NO"),
   },
   { error: "required" },
 );
@@ -76,21 +72,18 @@ const oppdragsgiver = z.discriminatedUnion("variant", [norwegianParty, foreignOp
 const oppdragstaker = z.discriminatedUnion("variant", [norwegianParty, foreignOppdragstaker], { message: "required" });
 
 /** "450 000,50" and "450000.5" both mean NOK 450 000.50; read strictly by lib/validation/decimal.ts. */
-const nok = z
-  .union([z.number(), z.string()], { error: "required" })
-  .transform((v, ctx) => {
-    if (v === "") {
-      ctx.addIssue({ code: "custom", message: "required" });
-      return z.NEVER;
-    }
-    const n = typeof v === "number" ? (isAcceptableAmount(v) ? v : null) : parseDecimal(v);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "amountInvalid" });
-      return z.NEVER;
-    }
-    return Math.round(n * 100) / 100;
-  })
-  .pipe(z.number().nonnegative({ message: "amountNegative" }));
+const nok = z.pipe(
+  z.pipe(
+    z.union([z.number(), z.string()], { error: "required" }),
+    z.transform((v, payload) => {
+      if (v === "") return transformIssue(payload, "required");
+      const n = typeof v === "number" ? (isAcceptableAmount(v) ? v : null) : parseDecimal(v);
+      if (n === null) return transformIssue(payload, "amountInvalid");
+      return Math.round(n * 100) / 100;
+    }),
+  ),
+  z.number().check(z.nonnegative({ message: "amountNegative" })),
+);
 
 const date = z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") });
 
@@ -98,24 +91,22 @@ export const VEDLEGG_TYPES = ["id_dokument", "kontrakt", "stiftelsesdokument"] a
 
 const oppdragFields = {
   oppdragsgiver,
-  hovedoppdragsgiverErAnnen: z
-    .union([z.boolean(), z.enum(["on", "true", "false"])])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-  hovedoppdragsgiver: z.unknown().optional(),
+  hovedoppdragsgiverErAnnen: z.pipe(
+    z.optional(z.union([z.boolean(), z.enum(["on", "true", "false"])])),
+    z.transform((v) => v === true || v === "on" || v === "true"),
+  ),
+  hovedoppdragsgiver: z.optional(z.unknown()),
   /** The user confirmed an oppdragsgiver other than the organisation reported for (lib/oppdrag/oppdragsgiver.ts). */
-  oppdragsgiverAvvikBekreftet: z
-    .union([z.boolean(), z.enum(["on", "true", "false"])])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
+  oppdragsgiverAvvikBekreftet: z.pipe(
+    z.optional(z.union([z.boolean(), z.enum(["on", "true", "false"])])),
+    z.transform((v) => v === true || v === "on" || v === "true"),
+  ),
   oppdragstaker,
   oppdrag: z.object(
     {
       beskrivelse: z
         .string({ error: "required" })
-        .trim()
-        .min(1, { message: "required" })
-        .max(2000, { message: "tooLong" }),
+        .check(z.trim(), z.minLength(1, { message: "required" }), z.maxLength(2000, { message: "tooLong" })),
       arbeidssted: z.discriminatedUnion(
         "type",
         [
@@ -130,22 +121,23 @@ const oppdragFields = {
     },
     { error: "required" },
   ),
-  vedlegg: z
-    .array(z.object({ type: z.enum(VEDLEGG_TYPES, { error: "required" }), referanse: required }))
-    .max(20)
-    .default([]),
+  vedlegg: z._default(
+    z
+      .array(z.object({ type: z.enum(VEDLEGG_TYPES, { error: "required" }), referanse: required }))
+      .check(z.maxLength(20)),
+    [],
+  ),
 };
 
-type CoreValues = z.output<z.ZodObject<typeof oppdragFields>>;
+type CoreValues = z.output<z.ZodMiniObject<typeof oppdragFields>>;
 
 /**
  * The oppdrag fields with the rules that span fields, plus any extra fields a caller needs
  * (the server action adds organisation and intent). The browser and the server use the same one.
  */
-export function oppdragSchemaWith<Extra extends z.ZodRawShape>(extra: Extra) {
-  return z
-    .object({ ...oppdragFields, ...extra })
-    .superRefine((raw, ctx) => {
+export function oppdragSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) {
+  const withRules = z.object({ ...oppdragFields, ...extra }).check(
+    z.superRefine((raw, ctx) => {
       const value = raw as unknown as CoreValues;
       if (value.oppdrag.forventetSluttdato < value.oppdrag.startdato) {
         ctx.addIssue({ code: "custom", path: ["oppdrag", "forventetSluttdato"], message: "endBeforeStart" });
@@ -158,14 +150,18 @@ export function oppdragSchemaWith<Extra extends z.ZodRawShape>(extra: Extra) {
           }
         }
       }
-    })
-    .transform((raw) => {
+    }),
+  );
+  return z.pipe(
+    withRules,
+    z.transform((raw) => {
       const value = raw as typeof raw & CoreValues;
       return {
         ...value,
         hovedoppdragsgiver: value.hovedoppdragsgiverErAnnen ? oppdragsgiver.parse(value.hovedoppdragsgiver) : undefined,
       };
-    });
+    }),
+  );
 }
 
 export const oppdragFormSchema = oppdragSchemaWith({});

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SafeError } from "@/lib/actions/action-result";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { appReconciliationDeps } from "./app-deps";
@@ -9,7 +9,7 @@ import { reconcileMonth } from "./reconcile";
 
 const fetchSchema = z.object({
   organisationId: z.uuid(),
-  kalendermaaned: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  kalendermaaned: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod/mini";
 import type { ReportKind } from "@/lib/db/schema";
 
 export type OutgoingRequest = {
@@ -73,7 +73,7 @@ const FIELD_NAME = /^(?!(constructor|prototype)$)[A-Za-z][A-Za-z0-9_]{0,63}$/;
  * (at most 20, with plain names), as the ids a later API version may add.
  */
 export function readAnswerWith(
-  schema: z.ZodType<Record<string, string>>,
+  schema: z.core.$ZodType<Record<string, string>>,
   body: string,
 ): Record<string, string> | "unreadable" {
   if (body.length === 0 || body.length > MAX_ANSWER_BYTES) return "unreadable";
@@ -83,7 +83,7 @@ export function readAnswerWith(
   } catch {
     return "unreadable";
   }
-  const ids = schema.safeParse(parsed);
+  const ids = z.safeParse(schema, parsed);
   if (!ids.success) return "unreadable";
   const extra = Object.entries(parsed as Record<string, unknown>)
     .filter(

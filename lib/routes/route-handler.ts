@@ -6,13 +6,13 @@ import { IDEMPOTENCY_KEY_PATTERN, requestDigest, runIdempotent } from "@/lib/api
 import { problem, problemResponse } from "@/lib/api/problem";
 import type { ApiRateLimiter } from "@/lib/api/rate-limit";
 import { type ApiCaller, authenticateApiKey } from "@/lib/api-keys/api-keys";
+import type { ApiKeyScope } from "@/lib/api-keys/validation";
 import { userActor } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { authorise, isNextControlFlow } from "@/lib/auth/authorise";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { ApiKeyScope } from "@/lib/db/schema";
 import { searchParamsRecord } from "@/lib/filters/search-params";
 import { isForeignOrigin } from "@/lib/http/same-origin";
 import { bearerToken, secretMatches } from "@/lib/http/shared-secret";
@@ -93,7 +93,7 @@ const QUERY_LIMITS: InputLimits = { maxDepth: 2, maxNodes: 500, maxKeyLength: 10
 const JSON_BODY_LIMITS: InputLimits = { maxDepth: 16, maxNodes: 10_000, maxKeyLength: 200, maxStringLength: 20_000 };
 const UNSAFE_METHOD = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method);
 
-type BodyConfig<B extends z.ZodType> = {
+type BodyConfig<B extends z.core.$ZodType> = {
   schema: B;
   /** Read at most this many bytes; a larger body is answered 413 without being read further. */
   maxBytes: number;
@@ -106,9 +106,9 @@ type BodyConfig<B extends z.ZodType> = {
 };
 
 export type RouteConfig<
-  Q extends z.ZodType,
-  P extends z.ZodType,
-  B extends z.ZodType,
+  Q extends z.core.$ZodType,
+  P extends z.core.$ZodType,
+  B extends z.core.$ZodType,
   O extends z.core.$ZodType | typeof STREAMED,
 > = {
   /** Names the route in logs. */
@@ -129,7 +129,7 @@ export type RouteConfig<
   idempotent?: boolean;
 };
 
-type Parsed<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
+type Parsed<S extends z.core.$ZodType | undefined> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type UserOf<A extends RouteAccess> = A extends { session: readonly Permission[] } ? CurrentUser : null;
 
 /** What an API-key route's handler gets besides its input. */
@@ -142,7 +142,7 @@ export type ApiRouteContext = {
   afterCommit: (fn: () => Promise<void>) => void;
 };
 
-export type RouteInput<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> = {
+export type RouteInput<Q extends z.core.$ZodType, P extends z.core.$ZodType, B extends z.core.$ZodType> = {
   request: Request;
   query: Parsed<Q>;
   params: Parsed<P>;
@@ -179,9 +179,9 @@ export function createDefineRoute(deps: RouteDeps) {
   return function defineRoute<
     A extends RouteAccess,
     O extends z.core.$ZodType | typeof STREAMED,
-    Q extends z.ZodType = z.ZodUndefined,
-    P extends z.ZodType = z.ZodUndefined,
-    B extends z.ZodType = z.ZodUndefined,
+    Q extends z.core.$ZodType = z.ZodUndefined,
+    P extends z.core.$ZodType = z.ZodUndefined,
+    B extends z.core.$ZodType = z.ZodUndefined,
   >(
     config: RouteConfig<Q, P, B, O> & { access: A },
     handler: (input: RouteInput<Q, P, B>, ctx: RouteContext<A>) => Promise<HandlerAnswer<O>>,
@@ -228,7 +228,7 @@ export function createDefineRoute(deps: RouteDeps) {
 
         let params: unknown;
         if (config.params) {
-          const parsed = config.params.safeParse(await context?.params);
+          const parsed = z.safeParse(config.params, await context?.params);
           if (!parsed.success) throw new SafeError("not_found", "errors.notFound");
           params = parsed.data;
         }
@@ -243,7 +243,7 @@ export function createDefineRoute(deps: RouteDeps) {
               refused: refused.code,
               issues: [{ path: refused.path.join("."), message: refused.code }],
             });
-          const parsed = config.query.safeParse(record);
+          const parsed = z.safeParse(config.query, record);
           if (!parsed.success) return fail(400, { error: "invalid_query", issues: zodIssues(parsed.error) });
           query = parsed.data;
         }
@@ -269,7 +269,7 @@ export function createDefineRoute(deps: RouteDeps) {
               ...(refused ? { refused } : {}),
             });
           }
-          const parsed = config.body.schema.safeParse(read.value);
+          const parsed = z.safeParse(config.body.schema, read.value);
           if (!parsed.success) {
             return fail(
               400,
@@ -442,7 +442,7 @@ function toJsonResponse({ status, body, headers }: ParsedAnswer) {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-function zodIssues(error: z.ZodError) {
+function zodIssues(error: z.core.$ZodError) {
   return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 

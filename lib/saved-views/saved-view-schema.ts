@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** The lists a view can be saved for, and the page each opens. */
 export const SAVED_VIEW_LISTS = { submissions: "/innsendinger", oppdrag: "/oppdrag" } as const;
@@ -15,10 +15,8 @@ export const saveViewSchema = z.object({
   list: z.enum(Object.keys(SAVED_VIEW_LISTS) as [SavedViewList, ...SavedViewList[]]),
   name: z
     .string({ error: "required" })
-    .trim()
-    .min(1, { message: "required" })
-    .max(SAVED_VIEW_NAME_MAX, { message: "tooLong" }),
-  query: z.string().max(SAVED_VIEW_QUERY_MAX, { message: "tooLong" }).default(""),
+    .check(z.trim(), z.minLength(1, { message: "required" }), z.maxLength(SAVED_VIEW_NAME_MAX, { message: "tooLong" })),
+  query: z._default(z.string().check(z.maxLength(SAVED_VIEW_QUERY_MAX, { message: "tooLong" })), ""),
 });
 
 export const deleteViewSchema = z.object({ viewId: z.uuid() });

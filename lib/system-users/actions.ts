@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SafeError } from "@/lib/actions/action-result";
 import { assertOrganisationAccess, defineAction } from "@/lib/actions/define-action";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { SystemUserRequestStatus } from "@/lib/db/schema";
 import type { OrganisationWithSystemUser } from "./queries";
 
@@ -52,20 +52,20 @@ const SYSTEM_USER_REQUEST_STATUSES = [
  */
 export const altinnErrorSchema = z.object({
   kind: z.enum(["rejected", "unauthorized", "not_found", "token", "config", "network", "server", "bad_response"]),
-  httpStatus: z.number().int().optional(),
-  code: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
+  httpStatus: z.optional(z.number().check(z.int())),
+  code: z.optional(z.string()),
+  title: z.optional(z.string()),
+  detail: z.optional(z.string()),
   fieldErrors: z.record(z.string(), z.array(z.string())),
   message: z.string(),
-  setting: z.string().optional(),
-  maskinporten: z
-    .object({
+  setting: z.optional(z.string()),
+  maskinporten: z.optional(
+    z.object({
       key: z.string(),
       values: z.record(z.string(), z.union([z.string(), z.number()])),
-      mpCode: z.string().nullable(),
-    })
-    .optional(),
+      mpCode: z.nullable(z.string()),
+    }),
+  ),
 });
 
 export type AltinnErrorDetails = z.infer<typeof altinnErrorSchema>;
@@ -78,16 +78,16 @@ export const organisationSystemUsersSchema = z.object({
       name: z.string(),
       orgnr: z.string(),
       createdAt: z.iso.datetime(),
-      systemUser: z
-        .object({
+      systemUser: z.nullable(
+        z.object({
           status: z.enum(SYSTEM_USER_REQUEST_STATUSES),
-          confirmUrl: z.string().nullable(),
+          confirmUrl: z.nullable(z.string()),
           requestedAt: z.iso.datetime(),
-          lastCheckedAt: z.iso.datetime().nullable(),
-          decidedAt: z.iso.datetime().nullable(),
-        })
-        .nullable(),
+          lastCheckedAt: z.nullable(z.iso.datetime()),
+          decidedAt: z.nullable(z.iso.datetime()),
+        }),
+      ),
     }),
   ),
-  failures: z.array(z.object({ organisationId: z.uuid().nullable(), error: altinnErrorSchema })),
+  failures: z.array(z.object({ organisationId: z.nullable(z.uuid()), error: altinnErrorSchema })),
 });

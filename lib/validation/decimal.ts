@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "zod/mini";
+import { transformIssue } from "./transform-issue";
 
 /*
  * The one way user input becomes a number: amounts, percentages and hours typed in a form or
@@ -68,12 +69,13 @@ export function parseWholeNumber(text: string): number | null {
  * fields). Anything else is the issue `message`.
  */
 export function wholeNumberSchema(message = "required") {
-  return z.union([z.number(), z.string()], { error: message }).transform((v, ctx) => {
-    const n = typeof v === "number" ? (Number.isSafeInteger(v) ? v : null) : parseWholeNumber(v);
-    if (n !== null) return n;
-    ctx.addIssue({ code: "custom", message });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.union([z.number(), z.string()], { error: message }),
+    z.transform((v, payload) => {
+      const n = typeof v === "number" ? (Number.isSafeInteger(v) ? v : null) : parseWholeNumber(v);
+      return n ?? transformIssue(payload, message);
+    }),
+  );
 }
 
 /** Whether a number that arrived as a number (JSON, XML, a server action) is one we accept as an amount. */

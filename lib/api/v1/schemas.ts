@@ -279,15 +279,16 @@ export const listQueryDoc = z.object({
  * (the handlers take it as an object and check it inside the operation, so its errors keep the
  * model's field paths).
  */
-const leveranseDoc = leveranseSchema.meta({ id: "Leveranse" });
-const oarDoc = oppdragFormSchema.meta({ id: "OarReport" });
+// Both are `zod/mini` schemas (the browser parses with them), registered here as classic `.meta()` would.
+const leveranseDoc = leveranseSchema.clone().register(z.globalRegistry, { id: "Leveranse" });
+const oarDoc = oppdragFormSchema.clone().register(z.globalRegistry, { id: "OarReport" });
 export const createSubmissionDoc = z.discriminatedUnion("kind", [
   createAmeldingSchema.extend({ leveranse: leveranseDoc }),
   createOarSchema.extend({ oar: oarDoc }),
 ]);
 export const correctedVersionDoc = correctedVersionSchema.extend({
-  leveranse: leveranseDoc.optional(),
-  oar: oarDoc.optional(),
+  leveranse: z.optional(leveranseDoc),
+  oar: z.optional(oarDoc),
 });
 
 /** An A-melding body may be large (many inntektsmottakere): bounded by bytes (API_MAX_BODY_BYTES) and these. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { upgradeLeveranse } from "@/lib/amelding/upgrade-leveranse";
 import { type ComplexType, LEVERANSE, type ScalarKind } from "@/lib/amelding/v2-elements";
 import { SCOPES } from "@/lib/config/scopes";
@@ -69,15 +69,16 @@ export function ameldingPath(kalendermaaned: string, orgnr: string) {
 }
 
 /** The A-melding API's success answer: `{ dialogId, forsendelseId, meldingsId }`, as every known client reads it. */
-export const ameldingAnswerSchema = z
-  .looseObject({
-    dialogId: z.string().regex(ANSWER_ID),
-    forsendelseId: z.string().regex(ANSWER_ID),
-    meldingsId: z.string().regex(ANSWER_ID),
-  })
-  .transform(
+export const ameldingAnswerSchema = z.pipe(
+  z.looseObject({
+    dialogId: z.string().check(z.regex(ANSWER_ID)),
+    forsendelseId: z.string().check(z.regex(ANSWER_ID)),
+    meldingsId: z.string().check(z.regex(ANSWER_ID)),
+  }),
+  z.transform(
     ({ dialogId, forsendelseId, meldingsId }): Record<string, string> => ({ dialogId, forsendelseId, meldingsId }),
-  );
+  ),
+);
 
 export function createAmeldingAdapter(config: {
   baseUrl: string;

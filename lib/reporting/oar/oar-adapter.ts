@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { SCOPES } from "@/lib/config/scopes";
 import {
   ANSWER_ID,
@@ -63,12 +63,16 @@ export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
  * forsendelseId }`; the real schema is unpublished, so only forsendelseId is required and
  * dialogId is read when present.
  */
-const oarAnswerSchema = z
-  .looseObject({ forsendelseId: z.string().regex(ANSWER_ID), dialogId: z.string().regex(ANSWER_ID).optional() })
-  .transform(
+const oarAnswerSchema = z.pipe(
+  z.looseObject({
+    forsendelseId: z.string().check(z.regex(ANSWER_ID)),
+    dialogId: z.optional(z.string().check(z.regex(ANSWER_ID))),
+  }),
+  z.transform(
     ({ forsendelseId, dialogId }): Record<string, string> =>
       dialogId === undefined ? { forsendelseId } : { forsendelseId, dialogId },
-  );
+  ),
+);
 
 export function createOarAdapter(config: {
   baseUrl: string;

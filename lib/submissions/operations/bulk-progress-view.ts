@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { BulkOperationProgress } from "./bulk-retry";
 
 /** A bulk operation's progress as sent to the browser: the output schema of app/api/bulk-operations/[id]. */
@@ -6,12 +6,12 @@ export const bulkProgressViewSchema = z.object({
   id: z.uuid(),
   status: z.enum(["running", "done"]),
   createdAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
-  createdByName: z.string().nullable(),
-  total: z.number().int(),
-  succeeded: z.number().int(),
-  failed: z.number().int(),
-  pending: z.number().int(),
+  finishedAt: z.nullable(z.iso.datetime()),
+  createdByName: z.nullable(z.string()),
+  total: z.number().check(z.int()),
+  succeeded: z.number().check(z.int()),
+  failed: z.number().check(z.int()),
+  pending: z.number().check(z.int()),
 });
 export type BulkProgressView = z.infer<typeof bulkProgressViewSchema>;
 

@@ -1,3 +1,3 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export const submissionIdSchema = z.object({ submissionId: z.uuid({ message: "required" }) });

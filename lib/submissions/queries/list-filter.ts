@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import {
   type RawSearchParams,
   searchParamsRecord,
@@ -32,12 +32,10 @@ export type FailureCause = (typeof FAILURE_CAUSES)[number];
 /** `spec=none`: the latest attempt's decoded error had no specification code. */
 export const NO_SPEC_CODE = "none";
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const optionalText = z.pipe(
+  z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  z.transform((v) => (v ? v : undefined)),
+);
 
 /**
  * The submissions list's filters as they live in the URL, shared by the page, the route handler
@@ -49,32 +47,27 @@ export const submissionListFilterSchema = z.object({
    * in the order of SUBMISSION_STATUSES, which is also the order of the form's checkboxes, so
    * submitting the form unchanged gives back the same URL.
    */
-  status: z
-    .union([z.string(), z.array(z.string()).max(100)])
-    .optional()
-    .catch(undefined)
-    .transform((v) => {
+  status: z.pipe(
+    z.catch(z.optional(z.union([z.string(), z.array(z.string()).check(z.maxLength(100))])), undefined),
+    z.transform((v) => {
       const given = v === undefined ? [] : Array.isArray(v) ? v : [v];
       const statuses = SUBMISSION_STATUSES.filter((s) => given.includes(s));
       return statuses.length > 0 ? statuses : undefined;
     }),
-  kind: z.enum(["oar", "amelding"]).optional().catch(undefined),
-  org: z.uuid().optional().catch(undefined),
+  ),
+  kind: z.catch(z.optional(z.enum(["oar", "amelding"])), undefined),
+  org: z.catch(z.optional(z.uuid()), undefined),
   /** Reporting period: month for A-melding, created date for OAR (YYYY-MM). */
-  period: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .catch(undefined),
+  period: z.catch(z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/))), undefined),
   /** Created at or after / up to (inclusive) a Norwegian date or date and time (lib/filters/time-range.ts). */
   from: timeBoundSchema,
   to: timeBoundSchema,
   code: optionalText,
   /** Specification code (feilspesifiseringskode) of the latest attempt's decoded error, or `none`. */
   spec: optionalText,
-  cause: z.enum(FAILURE_CAUSES).optional().catch(undefined),
+  cause: z.catch(z.optional(z.enum(FAILURE_CAUSES)), undefined),
   /** Members of one bulk operation. */
-  bulk: z.uuid().optional().catch(undefined),
+  bulk: z.catch(z.optional(z.uuid()), undefined),
   q: optionalText,
   cursor: optionalText,
 });
@@ -111,7 +104,10 @@ export function submissionFilterFormValues(filter: Partial<SubmissionListFilter>
 }
 
 /** The same, as the query schema of the route handlers that take the list's filters. */
-export const submissionListQuerySchema = searchParamsSchema.transform(parseSubmissionListFilter);
+export const submissionListQuerySchema = z.pipe(
+  searchParamsSchema,
+  z.transform((record: Record<string, string | string[]>) => parseSubmissionListFilter(record)),
+);
 
 export function filterToSearchParams(filter: Partial<SubmissionListFilter>): URLSearchParams {
   return toSearchParams(filter);

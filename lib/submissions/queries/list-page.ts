@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { FeedbackStatus } from "@/lib/db/schema";
 import { SUBMISSION_STATUSES } from "./list-filter";
 
@@ -28,19 +28,19 @@ export const submissionRowSchema = z.object({
   status: z.enum(SUBMISSION_STATUSES),
   organisationName: z.string(),
   orgnr: z.string(),
-  lastAttemptAt: isoTime.nullable(),
-  nextAttemptAt: isoTime.nullable(),
-  lastErrorCode: z.string().nullable(),
-  errorSummary: z.string().nullable(),
+  lastAttemptAt: z.nullable(isoTime),
+  nextAttemptAt: z.nullable(isoTime),
+  lastErrorCode: z.nullable(z.string()),
+  errorSummary: z.nullable(z.string()),
   /** Accepted A-meldinger: where Skatteetaten's feedback stands. */
-  feedbackStatus: z.enum(FEEDBACK_STATUSES).nullable(),
+  feedbackStatus: z.nullable(z.enum(FEEDBACK_STATUSES)),
   awaitingApproval: z.boolean(),
   createdAt: isoTime,
-  replacesSubmissionId: z.uuid().nullable(),
-  replacedById: z.uuid().nullable(),
+  replacesSubmissionId: z.nullable(z.uuid()),
+  replacedById: z.nullable(z.uuid()),
   /** A-melding: the sums its betalingsinformasjon states (kroner), null when none. */
-  reportedForskuddstrekk: z.number().nullable(),
-  reportedArbeidsgiveravgift: z.number().nullable(),
+  reportedForskuddstrekk: z.nullable(z.number()),
+  reportedArbeidsgiveravgift: z.nullable(z.number()),
   /** An accepted A-melding no accepted replacement has superseded. */
   isCurrentAmelding: z.boolean(),
 });
@@ -48,7 +48,7 @@ export type SubmissionRow = z.infer<typeof submissionRowSchema>;
 
 export const submissionPageSchema = z.object({
   rows: z.array(submissionRowSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
   /** Something on the page is still being delivered: the list keeps polling. */
   inFlight: z.boolean(),
 });

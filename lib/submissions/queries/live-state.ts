@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "zod/mini";
 import { IN_FLIGHT_STATUSES, SUBMISSION_STATUSES } from "./list-filter";
 import { FEEDBACK_STATUSES } from "./list-page";
 
@@ -12,15 +12,15 @@ export const submissionLiveStateSchema = z.object({
   status: z.enum(SUBMISSION_STATUSES),
   updatedAt: z.iso.datetime(),
   /** Rows in the timeline, and how the latest ended (an attempt in flight gets its outcome later). */
-  attempts: z.number().int(),
-  lastAttemptOutcome: z.string().nullable(),
-  feedback: z
-    .object({
+  attempts: z.number().check(z.int()),
+  lastAttemptOutcome: z.nullable(z.string()),
+  feedback: z.nullable(
+    z.object({
       status: z.enum(FEEDBACK_STATUSES),
-      checkCount: z.number().int(),
-      lastCheckedAt: z.iso.datetime().nullable(),
-    })
-    .nullable(),
+      checkCount: z.number().check(z.int()),
+      lastCheckedAt: z.nullable(z.iso.datetime()),
+    }),
+  ),
 });
 export type SubmissionLiveState = z.infer<typeof submissionLiveStateSchema>;
 
