@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VEDLEGG_TYPES } from "./oppdrag-form-schema";
+import { MAX_ARBEIDSTAKERE, VEDLEGG_TYPES } from "./oppdrag-form-schema";
 
 /*
  * An OAR draft: whatever is filled in. Every field is optional and nothing is checked for
@@ -62,6 +62,26 @@ export const oppdragDraftFields = {
     .array(z.object({ type: choice(VEDLEGG_TYPES), referanse: text(500) }))
     .max(20, { message: "tooMany" })
     .optional(),
+  arbeidstakere: z
+    .array(
+      z.object({
+        navn: text(500),
+        identifikasjon: z
+          .object({
+            variant: choice(["norsk", "utenlandsk"]),
+            fodselsnummer: text(20),
+            utenlandskIdNummer: text(50),
+            fodselsdato: text(10),
+            landkode: text(2),
+          })
+          .optional(),
+        forsteArbeidsdag: text(10),
+        sisteArbeidsdag: text(10),
+      }),
+    )
+    .max(MAX_ARBEIDSTAKERE, { message: "tooMany" })
+    .optional(),
+  endringsdato: text(10),
 };
 
 export const oppdragDraftSchema = z.object(oppdragDraftFields);
