@@ -20,6 +20,7 @@ import { isFourEyesOn, mayRetryUnderFourEyes, preparedByColumns, sentByColumns }
 import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type StoredPayload } from "../payload-kind";
 import { indexSubmissionVersion } from "../search/search-index";
+import { writeOarObligations } from "@/lib/oppdrag/oar-obligations";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
@@ -199,6 +200,7 @@ export async function createSubmission(
       }),
   );
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: send.queued ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
@@ -384,6 +386,7 @@ export async function sendCorrectedVersion(
     })
     .where(eq(submissions.id, submissionId));
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   const target = { targetType: "submission", targetId: submissionId, organisationIds: [row.organisationId] } as const;
   if (send.awaitingApproval)
     await auditApprovalRequested(tx, actor, submissionId, row.organisationId, version.versionNo, version);
@@ -453,6 +456,7 @@ export async function saveDraft(
     .where(eq(submissions.id, submissionId));
   // The draft's content changed in place: /oppdrag's columns (above), its sums and search terms follow it.
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: "submission.save_draft",
     targetType: "submission",
