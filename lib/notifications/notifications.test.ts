@@ -11,12 +11,12 @@ import {
   systemUserRequests,
   userOrganisations,
 } from "@/lib/db/schema";
+import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 import {
   REFUSED_DOMAIN,
   type SandboxMailCatcher,
   startSandboxMailCatcher,
 } from "@/lib/sandbox/mail-catcher/mail-catcher";
-import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 import { createSubmission, saveDraft } from "@/lib/submissions/operations/operations";
 import { refreshPendingSystemUserRequests } from "@/lib/system-users/refresh-requests";
 import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
@@ -247,7 +247,7 @@ describe("the deadline scan", () => {
   });
 
   describe("OAR deadlines", () => {
-    const fnr = syntheticFodselsnummer(() => 0.31);
+    const fnr = syntheticFodselsnummer();
     const worker = (forsteArbeidsdag: string, sisteArbeidsdag?: string, fodselsnummer = fnr) => ({
       navn: "Ola Testmann",
       identifikasjon: { variant: "norsk" as const, fodselsnummer },
@@ -304,9 +304,7 @@ describe("the deadline scan", () => {
         .sort((a, b) => `${a.obligation}${a.date}`.localeCompare(`${b.obligation}${b.date}`));
 
     it("notifies an oppdrag not accepted as its 14-day reporting deadline nears", async () => {
-      const { user, subject } = await setup(
-        oppdrag({ oppdrag: { ...oppdrag().oppdrag, startdato: "2026-11-20" } }),
-      );
+      const { user, subject } = await setup(oppdrag({ oppdrag: { ...oppdrag().oppdrag, startdato: "2026-11-20" } }));
       await scan("2026-11-30");
       expect(await params(user.id)).toEqual([]);
       await scan("2026-12-01");
@@ -347,9 +345,17 @@ describe("the deadline scan", () => {
         forsteArbeidsdag: "2026-11-27",
       };
       await db.transaction((tx) =>
-        saveDraft(tx, user, id, [org.id], "oar", { ...oppdrag({ arbeidstakere: [worker("2026-11-20"), second] }), oppdragsreferanse: subject }, {
-          subject,
-        }),
+        saveDraft(
+          tx,
+          user,
+          id,
+          [org.id],
+          "oar",
+          { ...oppdrag({ arbeidstakere: [worker("2026-11-20"), second] }), oppdragsreferanse: subject },
+          {
+            subject,
+          },
+        ),
       );
       await scan("2026-12-02");
       expect((await params(user.id)).map((p) => p.date)).toEqual(["2026-11-20"]);
@@ -415,7 +421,10 @@ describe("the deadline scan", () => {
         ["employee_first_day", "2026-11-20"],
       ]);
       // Accepted: a later worker's scan finds nothing open for that oppdrag.
-      await db.update(submissions).set({ status: "accepted", acceptedAt: new Date() }).where(eq(submissions.id, changeId));
+      await db
+        .update(submissions)
+        .set({ status: "accepted", acceptedAt: new Date() })
+        .where(eq(submissions.id, changeId));
       const other = await createTestUser(db, "admin");
       await db.insert(userOrganisations).values({ userId: other.id, organisationId: org.id });
       await scan("2026-12-02");

@@ -2,8 +2,8 @@ import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { type OarObligation, oarObligations } from "@/lib/db/schema";
-import { hashPersonId } from "@/lib/submissions/search/person-id-hash";
 import { isValidTimeBound } from "@/lib/filters/time-range";
+import { hashPersonId } from "@/lib/submissions/search/person-id-hash";
 import { isValidFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 
 /*
@@ -54,7 +54,8 @@ function arbeidstakerKey(arbeidstaker: unknown, index: number, secret?: string):
 export function obligationsOf(submissionId: string, payload: unknown, secret?: string): Row[] {
   const rows = new Map<string, Row>();
   const add = (obligation: OarObligation, subjectKey: string, date: string | null) => {
-    if (date) rows.set(`${obligation}\u0000${subjectKey}`, { submissionId, obligation, subjectKey, obligationDate: date });
+    if (date)
+      rows.set(`${obligation}\u0000${subjectKey}`, { submissionId, obligation, subjectKey, obligationDate: date });
   };
   add("start", OPPDRAG_KEY, dateOf(field(field(payload, "oppdrag"), "startdato")));
   add("change", CHANGE_KEY, dateOf(field(payload, "endringsdato")));

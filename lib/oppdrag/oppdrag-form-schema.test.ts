@@ -98,7 +98,7 @@ describe("oppdrag form schema", () => {
   });
 
   describe("arbeidstakere", () => {
-    const fnr = syntheticFodselsnummer(() => 0.42);
+    const fnr = syntheticFodselsnummer();
     const norwegian = {
       navn: "Ola Testmann",
       identifikasjon: { variant: "norsk", fodselsnummer: `${fnr.slice(0, 6)} ${fnr.slice(6)}` },
@@ -106,7 +106,12 @@ describe("oppdrag form schema", () => {
     };
     const foreign = {
       navn: "Jonas Testaitis",
-      identifikasjon: { variant: "utenlandsk", utenlandskIdNummer: "LT-ID-778", fodselsdato: "1985-04-12", landkode: "LT" },
+      identifikasjon: {
+        variant: "utenlandsk",
+        utenlandskIdNummer: "LT-ID-778",
+        fodselsdato: "1985-04-12",
+        landkode: "LT",
+      },
       forsteArbeidsdag: "2026-11-02",
       sisteArbeidsdag: "2026-12-20",
     };

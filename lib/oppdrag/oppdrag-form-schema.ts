@@ -103,6 +103,9 @@ export const MAX_ARBEIDSTAKERE = 200;
 /** A change may be reported ahead of the day it takes effect, but not further ahead than this. */
 export const MAX_ENDRINGSDATO_DAYS_AHEAD = 31;
 
+/** A date that may be left empty (""), then left out. */
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "dateInvalid" }).optional());
+
 /** A Norwegian fødselsnummer or d-nummer, spaces removed, checked with lib/validation/fodselsnummer.ts. */
 const fodselsnummer = z
   .string({ error: "required" })
@@ -111,7 +114,10 @@ const fodselsnummer = z
     if (value === "") return void ctx.addIssue({ code: "custom", message: "required" });
     const check = checkFodselsnummer(value);
     if (!check.valid)
-      ctx.addIssue({ code: "custom", message: check.reason === "format" ? "fodselsnummerFormat" : "fodselsnummerInvalid" });
+      ctx.addIssue({
+        code: "custom",
+        message: check.reason === "format" ? "fodselsnummerFormat" : "fodselsnummerInvalid",
+      });
   });
 
 /**
@@ -143,10 +149,7 @@ const arbeidstaker = z.object(
     identifikasjon: arbeidstakerIdentifikasjon,
     forsteArbeidsdag: z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") }),
     /** Left out until it is known. */
-    sisteArbeidsdag: z
-      .union([z.literal(""), z.iso.date({ error: "dateInvalid" })], { error: "dateInvalid" })
-      .optional()
-      .transform((v) => v || undefined),
+    sisteArbeidsdag: optionalDate,
   },
   { error: "required" },
 );
@@ -191,10 +194,7 @@ const oppdragFields = {
     .default([]),
   arbeidstakere: z.array(arbeidstaker).max(MAX_ARBEIDSTAKERE, { message: "tooMany" }).default([]),
   /** The day a change took effect: required on a change of a reported oppdrag (lib/oppdrag/save-oppdrag.ts), dropped otherwise. */
-  endringsdato: z
-    .union([z.literal(""), z.iso.date({ error: "dateInvalid" })], { error: "dateInvalid" })
-    .optional()
-    .transform((v) => v || undefined),
+  endringsdato: optionalDate,
 };
 
 type CoreValues = z.output<z.ZodObject<typeof oppdragFields>>;
@@ -214,7 +214,11 @@ export function oppdragSchemaWith<Extra extends z.ZodRawShape>(extra: Extra) {
       const today = osloDate(new Date());
       value.arbeidstakere.forEach((a, i) => {
         if (a.sisteArbeidsdag && a.sisteArbeidsdag < a.forsteArbeidsdag) {
-          ctx.addIssue({ code: "custom", path: ["arbeidstakere", i, "sisteArbeidsdag"], message: "lastDayBeforeFirst" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["arbeidstakere", i, "sisteArbeidsdag"],
+            message: "lastDayBeforeFirst",
+          });
         }
         if (a.identifikasjon.variant === "utenlandsk" && a.identifikasjon.fodselsdato > today) {
           ctx.addIssue({

@@ -14,13 +14,13 @@ import {
   submissions,
   submissionVersions,
 } from "@/lib/db/schema";
+import { writeOarObligations } from "@/lib/oppdrag/oar-obligations";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { isFourEyesOn, mayRetryUnderFourEyes, preparedByColumns, sentByColumns } from "../four-eyes/four-eyes";
 import { oarListColumns } from "../oar-list-columns";
 import { payloadFitsKind, type StoredPayload } from "../payload-kind";
 import { indexSubmissionVersion } from "../search/search-index";
-import { writeOarObligations } from "@/lib/oppdrag/oar-obligations";
 
 /**
  * Statuses from which "Retry (same key)" makes sense: the engine gave up after transient errors.
