@@ -94,7 +94,7 @@ const stored = (i: number, kalendermaaned = MONTH) => findReconciliation(db, [h.
 
 describe("reconciliation against the sandbox's reconciliation report over HTTP", () => {
   it("stores reconciled when the report agrees, differs with each person's amount when it does not, and audits a user's fetch in the same transaction", async () => {
-    const fnr = syntheticFodselsnummer();
+    const fnr = syntheticFodselsnummer(() => 0.42);
     const submissionId = await deliver(0, leveranseFor(0, fnr));
 
     const first = await reconcileMonth(db, deps, month(0), h.user);
@@ -127,7 +127,7 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
   });
 
   it("never takes an answer it cannot read, or an error, for a report: failed with the reason or code", async () => {
-    const fnr = syntheticFodselsnummer();
+    const fnr = syntheticFodselsnummer(() => 0.43);
     await deliver(1, leveranseFor(1, fnr));
 
     // A 200 whose body is an error document is not a report.
@@ -143,7 +143,7 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
 
   it("refuses a month Skatteetaten has no A-melding for with its documented code, as a failure", async () => {
     // Accepted here but not by this sandbox (as after a sandbox restart): the report API answers 404.
-    const fnr = syntheticFodselsnummer();
+    const fnr = syntheticFodselsnummer(() => 0.44);
     const submissionId = await deliver(1, leveranseFor(1, fnr));
     h.skatteetaten.reset();
     await reconcileMonth(db, deps, month(1), null);
@@ -151,7 +151,7 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
   });
 
   it("the worker's round reconciles due months; one organisation failing does not stop another", async () => {
-    const fnr = syntheticFodselsnummer();
+    const fnr = syntheticFodselsnummer(() => 0.45);
     // A month of its own: the earlier tests' A-meldinger of MONTH add up on our side, while the
     // sandbox was reset in between.
     const april = "2025-04";
@@ -178,7 +178,7 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
   });
 
   it("shows on the board under the accepted cell, and as not fetched once a newer A-melding is accepted", async () => {
-    const fnr = syntheticFodselsnummer();
+    const fnr = syntheticFodselsnummer(() => 0.46);
     // A month of its own, as in the worker's round above.
     const may = "2025-05";
     const original = leveranseFor(0, fnr, may);
@@ -205,8 +205,24 @@ describe("reconciliation against the sandbox's reconciliation report over HTTP",
 
   it("compares a month sent as several A-meldinger side by side as their sum, as the report holds them all", async () => {
     const june = "2025-06";
-    await deliver(1, leveranseFor(1, syntheticFodselsnummer(), june), { kalendermaaned: june });
-    await deliver(1, leveranseFor(1, syntheticFodselsnummer(), june), { kalendermaaned: june });
+    await deliver(
+      1,
+      leveranseFor(
+        1,
+        syntheticFodselsnummer(() => 0.47),
+        june,
+      ),
+      { kalendermaaned: june },
+    );
+    await deliver(
+      1,
+      leveranseFor(
+        1,
+        syntheticFodselsnummer(() => 0.48),
+        june,
+      ),
+      { kalendermaaned: june },
+    );
     await reconcileMonth(db, deps, month(1, june), null);
     expect(await stored(1, june)).toMatchObject({ state: "reconciled", differences: [] });
   });
