@@ -38,6 +38,8 @@ test.beforeAll(async () => {
 test("an arbeidstaker's first day near its deadline sends one e-mail naming the oppdrag, and leads to the oppdrag", async ({
   page,
 }) => {
+  // Signing in, filling the form, a scan and the e-mail round trip: more than one step's minute.
+  test.setTimeout(180_000);
   await signIn(page, email, demoPassword());
   await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
   await page.goto("/oppdrag/ny");
