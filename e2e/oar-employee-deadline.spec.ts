@@ -50,7 +50,7 @@ test("an arbeidstaker's first day near its deadline sends one e-mail naming the 
   const arbeidstakere = page.locator("section", { has: page.getByRole("heading", { name: "Arbeidstakere" }) });
   await arbeidstakere.getByRole("button", { name: "Legg til arbeidstaker" }).click();
   await arbeidstakere.getByLabel("Navn", { exact: true }).fill("Ola Testmann");
-  await arbeidstakere.getByLabel("Fødselsnummer eller d-nummer").fill(FNR);
+  await arbeidstakere.getByRole("textbox", { name: "Fødselsnummer eller d-nummer" }).fill(FNR);
   await arbeidstakere.getByLabel("Første arbeidsdag i Norge").fill("2026-11-20");
   await page.getByRole("button", { name: "Lagre utkast" }).click();
   await expect(page).toHaveURL(/\/innsendinger\/[0-9a-f-]{36}$/, { timeout: 30_000 });
