@@ -347,10 +347,10 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
-    // Oppdrag not yet accepted, by start date: the board's OAR reports due (docs/board.md) per
-    // organisation, and the notification job's OAR deadline scan (lib/notifications/deadline-scan.ts)
-    // across all, which reads the whole (small) partial index. Names no column a claim changes
-    // (accepted_at is set once), so claims stay HOT updates.
+    // Oppdrag not yet accepted, by start date. The board and the deadline scan read OAR deadlines
+    // from oar_obligations since migration 0026 (lib/oppdrag/oar-obligations.ts); this index is
+    // kept for now and may be dropped. Names no column a claim changes (accepted_at is set once),
+    // so claims stay HOT updates.
     index("submissions_oar_open_start_idx")
       .on(t.organisationId, t.oarStartDate)
       .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
