@@ -68,8 +68,9 @@ test("an arbeidstaker's first day near its deadline sends one e-mail naming the 
   await expect(mail).toContainText("4. des.");
   await expect(mail).toContainText(organisation.orgnr);
   await expect(mail).not.toContainText(FNR);
-  // Nothing else for this oppdrag: its own start was reported too long ago to be notified now.
-  await expect(mails).toHaveCount(1);
+  // Nothing about the oppdrag's own start: its deadline lies before the notice window. (The new
+  // organisation's other e-mails, such as November's A-melding, are not this test's.)
+  await expect(mails.filter({ hasText: "OAR-oppdraget" })).toHaveCount(0);
 
   // In the app, the notification leads to the oppdrag, which can be edited and sent from there.
   await page.goto("/varsler");
