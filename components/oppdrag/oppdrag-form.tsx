@@ -23,6 +23,7 @@ import { oppdragFormSchema, REPORTING_THRESHOLD_NOK, VEDLEGG_TYPES } from "@/lib
 import { oppdragsgiverFrom, oppdragsgiverIsOrganisation } from "@/lib/oppdrag/oppdragsgiver";
 import { oarBody } from "@/lib/reporting/oar/oar-adapter";
 import { parseDecimal } from "@/lib/validation/decimal";
+import { ArbeidstakerFields } from "./arbeidstaker-fields";
 import { createFieldLookup } from "./field-lookup";
 import { PartyFields, type PartyIdentity } from "./party-fields";
 
@@ -145,6 +146,8 @@ export function OppdragForm(props: OppdragFormProps) {
     if (!formRef.current) return;
     const values = form.validateForm(formRef.current);
     if (!values) return setPreview("");
+    // A change without its date cannot be sent (the server says which field); nor previewed.
+    if (props.existsAtSkatteetaten && !values.endringsdato) return setPreview("");
     const body = oarBody(
       { ...values, oppdragsreferanse: props.oppdragsreferanse ?? "(tildeles ved lagring)" },
       props.existsAtSkatteetaten,
@@ -200,6 +203,16 @@ export function OppdragForm(props: OppdragFormProps) {
           {props.existsAtSkatteetaten ? tf("innsendingstypeChange") : tf("innsendingstypeNew")}
         </p>
         <p className="text-sm text-muted">{tf("innsendingstypeHint")}</p>
+        {props.existsAtSkatteetaten && (
+          <div className="mt-4 max-w-xs">
+            <TextField
+              {...f.props("endringsdato")}
+              type="date"
+              label={tf("endringsdato")}
+              hint={tf("endringsdatoHint")}
+            />
+          </div>
+        )}
       </section>
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="oppdragsgiver-heading">
@@ -315,6 +328,12 @@ export function OppdragForm(props: OppdragFormProps) {
           </div>
         )}
       </section>
+
+      <ArbeidstakerFields
+        f={f}
+        initialCount={((props.initial.arbeidstakere as unknown[] | undefined) ?? []).length}
+        onChanged={form.draft.changed}
+      />
 
       <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="vedlegg-heading">
         <h2 id="vedlegg-heading" className="mb-1 text-lg font-semibold">

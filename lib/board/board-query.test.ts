@@ -21,6 +21,15 @@ let creator: { id: string; email: string };
 const NOW = new Date("2026-12-29T10:00:00Z");
 const filter = (params: Record<string, string | string[]> = {}): BoardFilter => parseBoardFilter(params);
 
+function oarPayload(options: { oarStart?: string; oar?: Record<string, unknown> }) {
+  const payload = testPayload("oar") as { oppdrag: Record<string, unknown> };
+  return {
+    ...payload,
+    oppdrag: { ...payload.oppdrag, ...(options.oarStart ? { startdato: options.oarStart } : {}) },
+    ...options.oar,
+  };
+}
+
 /** An A-melding (or oppdrag) as the delivery engine leaves it. */
 async function submission(
   organisationId: string,
@@ -32,6 +41,8 @@ async function submission(
     replaces?: string;
     kind?: "amelding" | "oar";
     oarStart?: string;
+    /** More of the oppdrag: arbeidstakere, a change date. */
+    oar?: Record<string, unknown>;
   } = {},
 ) {
   const kind = options.kind ?? "amelding";
@@ -39,7 +50,7 @@ async function submission(
     organisationId,
     kind,
     subject,
-    payload: kind === "oar" ? testPayload("oar") : { ...testPayload("amelding"), kalendermaaned: subject },
+    payload: kind === "oar" ? oarPayload(options) : { ...testPayload("amelding"), kalendermaaned: subject },
     queue: false,
   });
   await db
@@ -49,7 +60,6 @@ async function submission(
       acceptedAt: options.acceptedAt ? new Date(options.acceptedAt) : null,
       replacesSubmissionId: options.replaces ?? null,
       ...(options.createdAt ? { createdAt: new Date(options.createdAt) } : {}),
-      ...(options.oarStart ? { oarStartDate: options.oarStart } : {}),
     })
     .where(eq(submissions.id, submissionId));
   return submissionId;
@@ -148,6 +158,28 @@ describe("getBoard (real PostgreSQL)", () => {
       oarStart: "2026-12-01",
       acceptedAt: "2026-12-02T08:00:00Z",
     });
+    // A change of oppdrag-3 not yet accepted: its start is covered by the accepted report; its change
+    // (10 December, deadline 24 December, passed) and a new arbeidstaker's first day (18 December,
+    // deadline 1 January, due) are not.
+    await submission(a.id, "oppdrag-3", "draft", {
+      kind: "oar",
+      oarStart: "2026-12-01",
+      oar: {
+        endringsdato: "2026-12-10",
+        arbeidstakere: [
+          {
+            navn: "Ola Testmann",
+            identifikasjon: {
+              variant: "utenlandsk",
+              utenlandskIdNummer: "LT-1",
+              fodselsdato: "1980-01-01",
+              landkode: "LT",
+            },
+            forsteArbeidsdag: "2026-12-18",
+          },
+        ],
+      },
+    });
 
     await submission(foreign.id, "2026-11", "rejected");
   });
@@ -224,9 +256,9 @@ describe("getBoard (real PostgreSQL)", () => {
     expect(board.months.find((m) => m.kalendermaaned === "2026-11")!.workingDaysLeft).toBe(-1);
   });
 
-  it("counts OAR reports due and overdue (14 days after the work starts)", async () => {
+  it("counts OAR obligations due and overdue (14 days after the work starts, an arbeidstaker's first day, a change)", async () => {
     const board = await getBoard(db, [a.id], viewer, filter(), { now: NOW });
-    expect(rowOf(board, a.id)).toMatchObject({ oarDue: 1, oarOverdue: 1 });
+    expect(rowOf(board, a.id)).toMatchObject({ oarDue: 2, oarOverdue: 2 });
   });
 
   it("shows only the caller's organisations", async () => {

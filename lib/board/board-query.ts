@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { AccessProblemState } from "@/lib/access-health/access-outcome";
 import { addDays, ameldingDeadline, osloDate, shiftMonth, workingDaysUntil } from "@/lib/amelding/deadlines";
 import type { DbOrTx } from "@/lib/db/client";
+import { openOarObligations } from "@/lib/oppdrag/oar-obligations";
 import type { ReconciliationView } from "@/lib/reconciliation/differences";
 import { BOARD_PAGE_SIZE, BOARD_STATES, type BoardFilter, type BoardState } from "./board-filter";
 
@@ -10,9 +11,7 @@ import { BOARD_PAGE_SIZE, BOARD_STATES, type BoardFilter, type BoardState } from
 export const BOARD_PAST_MONTHS = 12;
 export const BOARD_FUTURE_MONTHS = 1;
 
-/** An oppdrag must be reported within this many days of the work starting (docs/board.md, "OAR"). */
-export const OAR_DEADLINE_DAYS = 14;
-/** An OAR report whose deadline is this close counts as due. */
+/** An OAR obligation (lib/oppdrag/oar-obligations.ts) whose deadline is this close counts as due (docs/board.md, "OAR"). */
 export const OAR_DUE_WITHIN_DAYS = 7;
 
 export type BoardMonth = {
@@ -124,10 +123,6 @@ export async function getBoard(
   if (organisationIds.length === 0) return empty;
 
   const currentMonth = today.slice(0, 7);
-  // Started before this day: the report's deadline (start + 14 days) has passed.
-  const oarOverdueBefore = addDays(today, -OAR_DEADLINE_DAYS);
-  // Started on or before this day: the deadline is within OAR_DUE_WITHIN_DAYS.
-  const oarDueFrom = addDays(today, OAR_DUE_WITHIN_DAYS - OAR_DEADLINE_DAYS);
   const ownerCondition =
     filter.owner === undefined
       ? sql`true`
@@ -186,13 +181,15 @@ export async function getBoard(
     join cells c on c.organisation_id = pg.id
     left join users u on u.id = pg.owner_user_id
     left join lateral (
-      -- Oppdrag not accepted whose report deadline (start + 14 days) is near or passed.
-      select count(*) filter (where s.oar_start_date >= ${oarOverdueBefore}::date)::int as due,
-        count(*) filter (where s.oar_start_date < ${oarOverdueBefore}::date)::int as overdue
-      from submissions s
-      where s.organisation_id = pg.id and s.kind = 'oar' and s.accepted_at is null
-        and s.oar_start_date is not null and s.status <> 'cancelled'
-        and s.oar_start_date <= ${oarDueFrom}::date
+      -- Open OAR obligations (the work starting, an arbeidstaker's first or last day, a change)
+      -- whose deadline is near or passed: the same definition the deadline scan notifies.
+      select count(*) filter (where due.deadline >= ${today}::date)::int as due,
+        count(*) filter (where due.deadline < ${today}::date)::int as overdue
+      from (${openOarObligations({
+        organisationScope: sql`ob.organisation_id = pg.id`,
+        deadlineFrom: null,
+        deadlineTo: addDays(today, OAR_DUE_WITHIN_DAYS),
+      })}) due
     ) oar on true
     left join lateral (
       -- The organisation's access problem, by primary key (docs/access-health.md); a healthy one has

@@ -346,10 +346,10 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
-    // Oppdrag not yet accepted, by start date: the board's OAR reports due (docs/board.md) per
-    // organisation, and the notification job's OAR deadline scan (lib/notifications/deadline-scan.ts)
-    // across all, which reads the whole (small) partial index. Names no column a claim changes
-    // (accepted_at is set once), so claims stay HOT updates.
+    // Oppdrag not yet accepted, by start date. The board and the deadline scan read OAR deadlines
+    // from oar_obligations since migration 0028 (lib/oppdrag/oar-obligations.ts); this index is
+    // kept for now and may be dropped. Names no column a claim changes (accepted_at is set once),
+    // so claims stay HOT updates.
     index("submissions_oar_open_start_idx")
       .on(t.organisationId, t.oarStartDate)
       .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
@@ -448,6 +448,47 @@ export const submissionSearchTerms = pgTable(
     index("submission_search_terms_lookup_idx").on(t.organisationId, t.kind, t.term.op("text_pattern_ops")),
     // The same across organisations, for a reader of many: one range instead of one per organisation.
     index("submission_search_terms_term_idx").on(t.kind, t.term.op("text_pattern_ops"), t.organisationId),
+  ],
+);
+
+/**
+ * What an oppdrag's report must cover, each with the date its 14-day deadline counts from
+ * (docs/skatteetaten-contract.md, "OAR"): the work starting (`start`), each arbeidstaker's first and
+ * last day (`employee_first_day`, `employee_last_day`) and a change (`change`). Written from each
+ * OAR submission's current version in the same transaction as it is saved
+ * (lib/oppdrag/oar-obligations.ts), so the deadline scan and the board read dates, never payloads.
+ * An arbeidstaker is named by a keyed hash of their identification (`subject_key`), never the number.
+ * `accepted` follows the submission's acceptance (a trigger, migration 0028): an accepted version
+ * covers the obligations it carries for every version of the same oppdrag (organisation and
+ * `oppdragsreferanse`).
+ */
+export const OAR_OBLIGATIONS = ["start", "employee_first_day", "employee_last_day", "change"] as const;
+export type OarObligation = (typeof OAR_OBLIGATIONS)[number];
+
+export const oarObligations = pgTable(
+  "oar_obligations",
+  {
+    submissionId: uuid("submission_id")
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    oppdragsreferanse: text("oppdragsreferanse").notNull(),
+    obligation: text("obligation").$type<OarObligation>().notNull(),
+    subjectKey: text("subject_key").notNull(),
+    obligationDate: date("obligation_date").notNull(),
+    accepted: boolean("accepted").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.submissionId, t.obligation, t.subjectKey] }),
+    // The deadline scan across all organisations, and the board per organisation: open ones by date.
+    index("oar_obligations_open_date_idx").on(t.obligationDate).where(sql`not ${t.accepted}`),
+    index("oar_obligations_open_org_date_idx").on(t.organisationId, t.obligationDate).where(sql`not ${t.accepted}`),
+    // "Covered": an accepted report of the same oppdrag carries the same obligation and date.
+    index("oar_obligations_covered_idx")
+      .on(t.organisationId, t.oppdragsreferanse, t.obligation, t.subjectKey, t.obligationDate)
+      .where(sql`${t.accepted}`),
   ],
 );
 

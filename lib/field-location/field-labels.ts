@@ -96,6 +96,18 @@ const OAR_LABELS: Record<string, FieldLabel> = {
   vedlegg: list(`${F}.vedlegg`, true),
   "vedlegg.#.type": field(`${F}.vedleggType`),
   "vedlegg.#.referanse": field(`${F}.vedleggReferanse`),
+  endringsdato: field(`${F}.endringsdato`),
+  arbeidstakere: list(`${F}.arbeidstakere`),
+  "arbeidstakere.#": item(`${F}.arbeidstaker`),
+  "arbeidstakere.#.navn": field(`${F}.navn`),
+  "arbeidstakere.#.identifikasjon": group(`${F}.arbeidstakerIdentifikasjon`),
+  "arbeidstakere.#.identifikasjon.variant": field(`${F}.arbeidstakerIdentifikasjon`),
+  "arbeidstakere.#.identifikasjon.fodselsnummer": field(`${F}.fodselsnummer`),
+  "arbeidstakere.#.identifikasjon.utenlandskIdNummer": field(`${F}.utenlandskIdNummer`),
+  "arbeidstakere.#.identifikasjon.fodselsdato": field(`${F}.fodselsdato`),
+  "arbeidstakere.#.identifikasjon.landkode": field(`${F}.landkode`),
+  "arbeidstakere.#.forsteArbeidsdag": field(`${F}.forsteArbeidsdag`),
+  "arbeidstakere.#.sisteArbeidsdag": field(`${F}.sisteArbeidsdag`),
 };
 
 const B = "ameldingBuilder";

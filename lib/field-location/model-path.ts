@@ -11,6 +11,15 @@ const OAR_WIRE_TO_MODEL: Record<string, string> = {
   adresseINorge: "adresseNorge",
   kontraktsverdi: "kontraktsverdiNok",
 };
+/** The same within an arbeidstaker (`/arbeidstakere/<n>/…`), whose identification is one object in our model. */
+const OAR_ARBEIDSTAKER_WIRE_TO_MODEL: Record<string, string> = {
+  foedselsEllerDNummer: "identifikasjon.fodselsnummer",
+  utenlandskIdentifikasjon: "identifikasjon",
+  identifikasjonsnummer: "utenlandskIdNummer",
+  foedselsdato: "fodselsdato",
+  land: "landkode",
+  foersteArbeidsdag: "forsteArbeidsdag",
+};
 
 /**
  * A path as Skatteetaten names a field (its `sti`: a JSON pointer such as
@@ -33,7 +42,10 @@ export function stiToModelPath(kind: ReportKind, sti: string | null | undefined)
   if (kind === "amelding" && segments[0] === "leveranse") segments.shift();
   const model =
     kind === "oar"
-      ? segments.map((s) => (Object.hasOwn(OAR_WIRE_TO_MODEL, s) ? (OAR_WIRE_TO_MODEL[s] as string) : s))
+      ? segments.map((s) => {
+          const names = segments[0] === "arbeidstakere" ? OAR_ARBEIDSTAKER_WIRE_TO_MODEL : OAR_WIRE_TO_MODEL;
+          return Object.hasOwn(names, s) ? (names[s] as string) : s;
+        })
       : segments;
   return model.length > 0 ? model.slice(0, MAX_SEGMENTS).join(".") : null;
 }

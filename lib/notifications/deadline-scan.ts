@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { approachingAmeldingDeadline, owesAmelding } from "@/lib/amelding/deadline-due";
 import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import type { Db } from "@/lib/db/client";
+import { openOarObligations } from "@/lib/oppdrag/oar-obligations";
 
 /*
  * Notifications about time rather than a change: no transaction makes them, so the worker looks
@@ -10,13 +11,12 @@ import type { Db } from "@/lib/db/client";
  * raise_notification with a dedupe key naming its subject, so running the scan again, or on
  * several workers at once, raises nothing twice.
  *
- * OAR: an oppdrag must be reported within 14 days after the work starts (docs/domain.md). We hold
- * the oppdrag's start date (submissions.oar_start_date), so the deadline counted is start + 14
- * days for an oppdrag not yet accepted. We do not hold an employee's first day on the oppdrag nor
- * the date of a change, so those deadlines are not notified.
+ * OAR: each obligation of an oppdrag's report (the work starting, each arbeidstaker's first and
+ * last day, a change) must be reported within 14 days of its date; lib/oppdrag/oar-obligations.ts
+ * defines them and which are open (not covered by an accepted report). Each is notified on its own
+ * dedupe key as its deadline nears, so a later arbeidstaker is notified after the first one was.
  */
 
-export const OAR_REPORTING_DAYS = 14;
 /** An OAR deadline is notified from this many days before it, and for this many days after it passed. */
 export const OAR_NOTICE_DAYS_BEFORE = 3;
 export const OAR_NOTICE_DAYS_AFTER = 30;
@@ -40,15 +40,21 @@ export async function scanDeadlines(
     ameldingRaised = Number(row?.raised ?? 0);
   }
 
+  // The start obligation keeps the key it had before the others existed ('oar:<submission>'), so
+  // nothing sent before is sent again. An arbeidstaker is named by the keyed hash's prefix, never the number.
   const [oar] = await db.execute<{ raised: number }>(sql`
-    select coalesce(sum(raise_notification(s.organisation_id, 'oar_deadline', 'oar:' || s.id,
-      jsonb_build_object('startDate', s.oar_start_date::text, 'deadline', (s.oar_start_date + ${OAR_REPORTING_DAYS}::int)::text),
-      '/innsendinger/' || s.id)), 0)::int as raised
-    from submissions s
-    where s.kind = 'oar' and s.accepted_at is null and s.oar_start_date is not null
-      and s.oar_start_date between ${addDays(today, -(OAR_REPORTING_DAYS + OAR_NOTICE_DAYS_AFTER))}::date
-                                and ${addDays(today, OAR_NOTICE_DAYS_BEFORE - OAR_REPORTING_DAYS)}::date
-      and s.status <> 'cancelled'`);
+    select coalesce(sum(raise_notification(o.organisation_id, 'oar_deadline',
+      case when o.obligation = 'start' then 'oar:' || o.submission_id
+        else 'oar:' || o.submission_id || ':' || o.obligation || ':' || left(o.subject_key, 22) || ':' || o.obligation_date end,
+      jsonb_build_object('obligation', o.obligation, 'reference', o.oppdragsreferanse,
+        'description', coalesce(o.description, ''), 'date', o.obligation_date::text, 'deadline', o.deadline::text),
+      '/innsendinger/' || o.submission_id)), 0)::int as raised
+    from (${openOarObligations({
+      organisationScope: sql`true`,
+      deadlineFrom: addDays(today, -OAR_NOTICE_DAYS_AFTER),
+      deadlineTo: addDays(today, OAR_NOTICE_DAYS_BEFORE),
+      withDescription: true,
+    })}) o`);
 
   const [feedback] = await db.execute<{ raised: number }>(sql`
     select coalesce(sum(raise_notification(s.organisation_id, 'feedback_overdue', 'feedback-overdue:' || s.id,

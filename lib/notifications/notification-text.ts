@@ -16,7 +16,7 @@ export function notificationText(
   n: { kind: NotificationKind; params: Record<string, string | number> },
 ): string {
   const values: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(n.params)) {
+  for (const [key, value] of Object.entries(oarParams(n))) {
     if (typeof value === "string" && ISO_DAY.test(value)) values[key] = formatDate(locale, value);
     else if (typeof value === "string" && ISO_MONTH.test(value)) values[key] = formatMonth(locale, value);
     else if (key === "severity" && t.has(`notifications.severity.${value}`))
@@ -24,4 +24,10 @@ export function notificationText(
     else values[key] = value;
   }
   return t(`notifications.kinds.${n.kind}`, values);
+}
+
+/** An OAR deadline raised before its obligations were told apart named only the start date: read as the start obligation. */
+function oarParams(n: { kind: NotificationKind; params: Record<string, string | number> }) {
+  if (n.kind !== "oar_deadline" || "obligation" in n.params) return n.params;
+  return { obligation: "start_without_reference", date: n.params.startDate ?? "", ...n.params };
 }

@@ -11,16 +11,18 @@ import {
   systemUserRequests,
   userOrganisations,
 } from "@/lib/db/schema";
+import type { Oppdrag } from "@/lib/reporting/oar/oppdrag-model";
 import {
   REFUSED_DOMAIN,
   type SandboxMailCatcher,
   startSandboxMailCatcher,
 } from "@/lib/sandbox/mail-catcher/mail-catcher";
-import { createSubmission } from "@/lib/submissions/operations/operations";
+import { createSubmission, saveDraft } from "@/lib/submissions/operations/operations";
 import { refreshPendingSystemUserRequests } from "@/lib/system-users/refresh-requests";
-import { testPayload } from "@/lib/testing/report-fixtures";
+import { testOppdrag, testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { insertUser } from "@/lib/users/queries";
+import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { scanDeadlines } from "./deadline-scan";
 import { claimDueMails, sendDueDigests, sendDueMails } from "./mail-queue";
 import { createSmtpMailSender } from "./mailer";
@@ -244,26 +246,190 @@ describe("the deadline scan", () => {
     expect(again.ameldingDeadline).toBe(0);
   });
 
-  it("notifies an oppdrag not accepted as its 14-day reporting deadline nears", async () => {
-    const user = await createTestUser(db, "admin");
-    const org = await createTestOrganisation(db, user.id);
-    const created = await db.transaction((tx) =>
-      createSubmission(tx, user, {
-        organisationId: org.id,
-        kind: "oar",
-        subject: `ref-${uniq()}`,
-        payload: testPayload("oar"),
-        queue: false,
-      }),
-    );
-    await db.update(submissions).set({ oarStartDate: "2026-11-20" }).where(eq(submissions.id, created.submissionId));
-    await scanDeadlines(db, { today: "2026-11-30", feedbackOverdueHours: 24 });
-    expect(await db.select().from(notifications).where(eq(notifications.userId, user.id))).toEqual([]);
-    await scanDeadlines(db, { today: "2026-12-01", feedbackOverdueHours: 24 });
-    const rows = await db.select().from(notifications).where(eq(notifications.userId, user.id));
-    expect(rows.map((r) => [r.kind, r.params])).toEqual([
-      ["oar_deadline", { startDate: "2026-11-20", deadline: "2026-12-04" }],
-    ]);
+  describe("OAR deadlines", () => {
+    const fnr = syntheticFodselsnummer();
+    const worker = (forsteArbeidsdag: string, sisteArbeidsdag?: string, fodselsnummer = fnr) => ({
+      navn: "Ola Testmann",
+      identifikasjon: { variant: "norsk" as const, fodselsnummer },
+      forsteArbeidsdag,
+      ...(sisteArbeidsdag ? { sisteArbeidsdag } : {}),
+    });
+    // Started long ago: the start obligation is outside the notice window in every test below.
+    const oppdrag = (overrides: Partial<Oppdrag> = {}) =>
+      testOppdrag("310900125", {
+        oppdrag: { ...testOppdrag("310900125").oppdrag, beskrivelse: "Stålmontasje Bergen", startdato: "2026-01-05" },
+        ...overrides,
+      });
+    const scan = (today: string) => scanDeadlines(db, { today, feedbackOverdueHours: 24 });
+
+    async function setup(payload: Oppdrag, status: "draft" | "accepted" = "draft") {
+      const user = await createTestUser(db, "admin");
+      const org = await createTestOrganisation(db, user.id);
+      const subject = `OPP-${uniq()}`;
+      const id = await saveOar(user, org.id, subject, payload, status);
+      return { user, org, subject, id };
+    }
+    async function saveOar(
+      user: Awaited<ReturnType<typeof createTestUser>>,
+      organisationId: string,
+      subject: string,
+      payload: Oppdrag,
+      status: "draft" | "accepted",
+    ) {
+      const created = await db.transaction((tx) =>
+        createSubmission(tx, user, {
+          organisationId,
+          kind: "oar",
+          subject,
+          payload: { ...payload, oppdragsreferanse: subject },
+          queue: false,
+        }),
+      );
+      if (status === "accepted") {
+        await db
+          .update(submissions)
+          .set({ status: "accepted", acceptedAt: new Date() })
+          .where(eq(submissions.id, created.submissionId));
+      }
+      return created.submissionId;
+    }
+    const params = async (userId: string) =>
+      (
+        await db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.kind, "oar_deadline")))
+      )
+        .map((r) => r.params as Record<string, string>)
+        .sort((a, b) => `${a.obligation}${a.date}`.localeCompare(`${b.obligation}${b.date}`));
+
+    it("notifies an oppdrag not accepted as its 14-day reporting deadline nears", async () => {
+      const { user, subject } = await setup(oppdrag({ oppdrag: { ...oppdrag().oppdrag, startdato: "2026-11-20" } }));
+      await scan("2026-11-30");
+      expect(await params(user.id)).toEqual([]);
+      await scan("2026-12-01");
+      expect(await params(user.id)).toEqual([
+        {
+          obligation: "start",
+          reference: subject,
+          description: "Stålmontasje Bergen",
+          date: "2026-11-20",
+          deadline: "2026-12-04",
+        },
+      ]);
+    });
+
+    it("notifies each arbeidstaker's first day on its own, a later one after the first was sent", async () => {
+      const { user, org, subject, id } = await setup(oppdrag({ arbeidstakere: [worker("2026-11-20")] }));
+      await scan("2026-11-30");
+      expect(await params(user.id)).toEqual([]);
+      await scan("2026-12-01");
+      expect(await params(user.id)).toEqual([
+        {
+          obligation: "employee_first_day",
+          reference: subject,
+          description: "Stålmontasje Bergen",
+          date: "2026-11-20",
+          deadline: "2026-12-04",
+        },
+      ]);
+      // A second arbeidstaker (foreign ID) starts later: notified when their own deadline nears.
+      const second = {
+        navn: "Jonas Testaitis",
+        identifikasjon: {
+          variant: "utenlandsk" as const,
+          utenlandskIdNummer: "LT-778",
+          fodselsdato: "1985-04-12",
+          landkode: "LT",
+        },
+        forsteArbeidsdag: "2026-11-27",
+      };
+      await db.transaction((tx) =>
+        saveDraft(
+          tx,
+          user,
+          id,
+          [org.id],
+          "oar",
+          { ...oppdrag({ arbeidstakere: [worker("2026-11-20"), second] }), oppdragsreferanse: subject },
+          {
+            subject,
+          },
+        ),
+      );
+      await scan("2026-12-02");
+      expect((await params(user.id)).map((p) => p.date)).toEqual(["2026-11-20"]);
+      const raised = await scan("2026-12-08");
+      expect(raised.oarDeadline).toBe(1);
+      expect((await params(user.id)).map((p) => [p.obligation, p.date])).toEqual([
+        ["employee_first_day", "2026-11-20"],
+        ["employee_first_day", "2026-11-27"],
+      ]);
+      // Nothing in a notification names the person.
+      const stored = JSON.stringify(await db.select().from(notifications).where(eq(notifications.userId, user.id)));
+      expect(stored).not.toContain(fnr);
+      expect(stored).not.toContain("LT-778");
+      expect(stored).not.toContain("Testmann");
+    });
+
+    it("notifies an arbeidstaker's last day, 14 days after it", async () => {
+      const { user } = await setup(oppdrag({ arbeidstakere: [worker("2026-01-10", "2026-12-10")] }));
+      await scan("2026-12-20");
+      expect(await params(user.id)).toEqual([]);
+      await scan("2026-12-21");
+      expect((await params(user.id)).map((p) => [p.obligation, p.date, p.deadline])).toEqual([
+        ["employee_last_day", "2026-12-10", "2026-12-24"],
+      ]);
+    });
+
+    it("notifies a change from the day it took effect, and not what an accepted report already covers", async () => {
+      const reported = oppdrag({ arbeidstakere: [worker("2026-11-20")] });
+      const { user, org, subject } = await setup(reported, "accepted");
+      // The accepted report covers its start and its arbeidstaker: nothing to notify.
+      await scan("2026-12-01");
+      expect(await params(user.id)).toEqual([]);
+      // A change (a new submission of the same oppdrag) that keeps the arbeidstaker and adds a last day.
+      await saveOar(
+        user,
+        org.id,
+        subject,
+        { ...reported, endringsdato: "2026-11-25", arbeidstakere: [worker("2026-11-20", "2026-11-26")] },
+        "draft",
+      );
+      await scan("2026-12-06");
+      expect((await params(user.id)).map((p) => [p.obligation, p.date, p.deadline])).toEqual([
+        ["change", "2026-11-25", "2026-12-09"],
+      ]);
+      await scan("2026-12-07");
+      expect((await params(user.id)).map((p) => [p.obligation, p.date])).toEqual([
+        ["change", "2026-11-25"],
+        ["employee_last_day", "2026-11-26"],
+      ]);
+    });
+
+    it("notifies an arbeidstaker again when a change moves their first day, and stops once it is accepted", async () => {
+      const { user, org, subject } = await setup(oppdrag({ arbeidstakere: [worker("2026-10-01")] }), "accepted");
+      const changeId = await saveOar(
+        user,
+        org.id,
+        subject,
+        { ...oppdrag({ arbeidstakere: [worker("2026-11-20")] }), endringsdato: "2026-10-15" },
+        "draft",
+      );
+      await scan("2026-12-01");
+      expect((await params(user.id)).map((p) => [p.obligation, p.date])).toEqual([
+        ["employee_first_day", "2026-11-20"],
+      ]);
+      // Accepted: a later worker's scan finds nothing open for that oppdrag.
+      await db
+        .update(submissions)
+        .set({ status: "accepted", acceptedAt: new Date() })
+        .where(eq(submissions.id, changeId));
+      const other = await createTestUser(db, "admin");
+      await db.insert(userOrganisations).values({ userId: other.id, organisationId: org.id });
+      await scan("2026-12-02");
+      expect(await params(other.id)).toEqual([]);
+    });
   });
 });
 

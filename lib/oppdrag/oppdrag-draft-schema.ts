@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { VEDLEGG_TYPES } from "./oppdrag-form-schema";
+import { MAX_ARBEIDSTAKERE, VEDLEGG_TYPES } from "./oppdrag-form-schema";
 
 /*
  * An OAR draft: whatever is filled in. Every field is optional and nothing is checked for
@@ -66,6 +66,27 @@ export const oppdragDraftFields = {
       .array(z.object({ type: choice(VEDLEGG_TYPES), referanse: text(500) }))
       .check(z.maxLength(20, { message: "tooMany" })),
   ),
+  arbeidstakere: z.optional(
+    z
+      .array(
+        z.object({
+          navn: text(500),
+          identifikasjon: z.optional(
+            z.object({
+              variant: choice(["norsk", "utenlandsk"]),
+              fodselsnummer: text(20),
+              utenlandskIdNummer: text(50),
+              fodselsdato: text(10),
+              landkode: text(2),
+            }),
+          ),
+          forsteArbeidsdag: text(10),
+          sisteArbeidsdag: text(10),
+        }),
+      )
+      .check(z.maxLength(MAX_ARBEIDSTAKERE, { message: "tooMany" })),
+  ),
+  endringsdato: text(10),
 };
 
 export const oppdragDraftSchema = z.object(oppdragDraftFields);

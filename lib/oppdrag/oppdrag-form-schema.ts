@@ -1,5 +1,7 @@
 import { z } from "zod/mini";
+import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { isAcceptableAmount, parseDecimal } from "@/lib/validation/decimal";
+import { checkFodselsnummer, normaliseFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr, normaliseOrgnr } from "@/lib/validation/orgnr";
 import { transformIssue } from "@/lib/validation/transform-issue";
 import countries from "./iso-3166-alpha2.json";
@@ -89,6 +91,65 @@ const date = z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "requ
 
 export const VEDLEGG_TYPES = ["id_dokument", "kontrakt", "stiftelsesdokument"] as const;
 
+/** At most this many arbeidstakere on one report (a bound on input, not a rule of Skatteetaten's). */
+export const MAX_ARBEIDSTAKERE = 200;
+/** A change may be reported ahead of the day it takes effect, but not further ahead than this. */
+export const MAX_ENDRINGSDATO_DAYS_AHEAD = 31;
+
+/** A date that may be left empty (""), then left out. */
+const optionalDate = z.pipe(
+  z.transform((v: unknown) => (v === "" ? undefined : v)),
+  z.optional(z.iso.date({ error: "dateInvalid" })),
+);
+
+/** A Norwegian fødselsnummer or d-nummer, spaces removed, checked with lib/validation/fodselsnummer.ts. */
+const fodselsnummer = z.pipe(
+  z.pipe(z.string({ error: "required" }), z.transform(normaliseFodselsnummer)),
+  z.string().check(
+    z.superRefine((value, ctx) => {
+      if (value === "") return void ctx.addIssue({ code: "custom", message: "required" });
+      const check = checkFodselsnummer(value);
+      if (!check.valid)
+        ctx.addIssue({
+          code: "custom",
+          message: check.reason === "format" ? "fodselsnummerFormat" : "fodselsnummerInvalid",
+        });
+    }),
+  ),
+);
+
+/**
+ * How an arbeidstaker is identified: a Norwegian fødselsnummer/d-nummer, or without one a foreign
+ * ID number with date of birth and country (then a copy of the ID document goes in `vedlegg`).
+ */
+const arbeidstakerIdentifikasjon = z.discriminatedUnion(
+  "variant",
+  [
+    z.object({ variant: z.literal("norsk"), fodselsnummer }),
+    z.object({
+      variant: z.literal("utenlandsk"),
+      utenlandskIdNummer: z
+        .string({ error: "required" })
+        .check(z.trim(), z.minLength(1, { message: "required" }), z.maxLength(50, { message: "tooLong" })),
+      fodselsdato: z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") }),
+      landkode: countryCode,
+    }),
+  ],
+  { error: "required" },
+);
+
+/** An employee of the oppdragstaker working on the oppdrag (reported within 14 days of the first and of the last day). */
+const arbeidstaker = z.object(
+  {
+    navn: required,
+    identifikasjon: arbeidstakerIdentifikasjon,
+    forsteArbeidsdag: z.iso.date({ error: (issue) => (issue.input ? "dateInvalid" : "required") }),
+    /** Left out until it is known. */
+    sisteArbeidsdag: optionalDate,
+  },
+  { error: "required" },
+);
+
 const oppdragFields = {
   oppdragsgiver,
   hovedoppdragsgiverErAnnen: z.pipe(
@@ -127,6 +188,9 @@ const oppdragFields = {
       .check(z.maxLength(20)),
     [],
   ),
+  arbeidstakere: z._default(z.array(arbeidstaker).check(z.maxLength(MAX_ARBEIDSTAKERE, { message: "tooMany" })), []),
+  /** The day a change took effect: required on a change of a reported oppdrag (lib/oppdrag/save-oppdrag.ts), dropped otherwise. */
+  endringsdato: optionalDate,
 };
 
 type CoreValues = z.output<z.ZodMiniObject<typeof oppdragFields>>;
@@ -141,6 +205,26 @@ export function oppdragSchemaWith<Extra extends z.core.$ZodShape>(extra: Extra) 
       const value = raw as unknown as CoreValues;
       if (value.oppdrag.forventetSluttdato < value.oppdrag.startdato) {
         ctx.addIssue({ code: "custom", path: ["oppdrag", "forventetSluttdato"], message: "endBeforeStart" });
+      }
+      const today = osloDate(new Date());
+      value.arbeidstakere.forEach((a, i) => {
+        if (a.sisteArbeidsdag && a.sisteArbeidsdag < a.forsteArbeidsdag) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["arbeidstakere", i, "sisteArbeidsdag"],
+            message: "lastDayBeforeFirst",
+          });
+        }
+        if (a.identifikasjon.variant === "utenlandsk" && a.identifikasjon.fodselsdato > today) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["arbeidstakere", i, "identifikasjon", "fodselsdato"],
+            message: "birthDateInFuture",
+          });
+        }
+      });
+      if (value.endringsdato && value.endringsdato > addDays(today, MAX_ENDRINGSDATO_DAYS_AHEAD)) {
+        ctx.addIssue({ code: "custom", path: ["endringsdato"], message: "changeDateTooFarAhead" });
       }
       if (value.hovedoppdragsgiverErAnnen) {
         const parsed = oppdragsgiver.safeParse(value.hovedoppdragsgiver);

@@ -9,6 +9,7 @@ import type { Principal } from "@/lib/auth/assert-permission";
 import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { createSubmission, saveDraft, sendCorrectedVersion } from "@/lib/submissions/operations/operations";
+import { wasOppdragAcceptedBefore } from "@/lib/submissions/queries/submission-history";
 import { oppdragDraftFields } from "./oppdrag-draft-schema";
 import { oppdragFormSchema } from "./oppdrag-form-schema";
 import { oppdragsgiverIsOrganisation } from "./oppdragsgiver";
@@ -70,6 +71,12 @@ export async function saveOppdrag(tx: DbOrTx, user: OppdragEditor, input: SaveOp
     : undefined;
   if (input.submissionId && !existing) throw new SafeError("not_found", "errors.notFound");
   const referanse = input.oppdragsreferanse ?? (existing?.subject || newOppdragsreferanse());
+  // A change (ENDRING) of an oppdrag Skatteetaten has accepted states the day it took effect; the
+  // 14-day deadline counts from it (docs/skatteetaten-contract.md, "OAR"). A new oppdrag has none.
+  const isChange = await wasOppdragAcceptedBefore(tx, organisation.id, referanse);
+  if (queue && isChange && !values.endringsdato) {
+    throw new SafeError("validation", "errors.validation", { endringsdato: ["changeDateRequired"] });
+  }
 
   // A hovedoppdragsgiver is kept only while its box is ticked (a stored one reopens the form ticked).
   // Through JSON, so what a draft left empty is left out of the stored payload.
@@ -77,6 +84,7 @@ export async function saveOppdrag(tx: DbOrTx, user: OppdragEditor, input: SaveOp
     JSON.stringify({
       ...values,
       hovedoppdragsgiver: hovedoppdragsgiverErAnnen ? values.hovedoppdragsgiver : undefined,
+      endringsdato: isChange ? values.endringsdato : undefined,
       oppdragsreferanse: referanse,
     }),
   ) as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { type IdempotencyKeyPlacement, idempotencyKeyPlacement, type OutgoingRequest } from "./adapter";
 import { createAmeldingAdapter } from "./amelding/amelding-adapter";
 import { createOarAdapter } from "./oar/oar-adapter";
@@ -69,5 +70,37 @@ describe("wire contract: our adapters against the sandbox", () => {
     expect(await oarAnswer.json()).toMatchObject({ kode: "OAR_003", spesifisering: [{ kode: "OAR_1005" }] });
     expect(await ameldingAnswer.json()).toMatchObject({ kode: "AMLD_006", spesifisering: [{ kode: "AMLD_1028" }] });
     expect(sandbox.processedCount()).toBe(0);
+  });
+
+  it("has an OAR report with arbeidstakere accepted, and its change with the change date", async () => {
+    const adapter = createOarAdapter({ baseUrl: sandbox.oarBaseUrl, idempotencyKeyIn: "header" });
+    const oppdrag = testOppdrag(ORG, {
+      arbeidstakere: [
+        {
+          navn: "Ola Testmann",
+          identifikasjon: { variant: "norsk", fodselsnummer: syntheticFodselsnummer() },
+          forsteArbeidsdag: "2026-11-02",
+        },
+        {
+          navn: "Jonas Testaitis",
+          identifikasjon: {
+            variant: "utenlandsk",
+            utenlandskIdNummer: "LT-778",
+            fodselsdato: "1985-04-12",
+            landkode: "LT",
+          },
+          forsteArbeidsdag: "2026-11-02",
+          sisteArbeidsdag: "2026-12-20",
+        },
+      ],
+    });
+    const context = { orgnr: ORG, existsAtSkatteetaten: false };
+    expect((await send(adapter.buildRequest(oppdrag, { ...context, idempotencyKey: randomUUID() }))).status).toBe(200);
+    const change = adapter.buildRequest(
+      { ...oppdrag, endringsdato: "2026-11-20" },
+      { ...context, idempotencyKey: randomUUID(), existsAtSkatteetaten: true },
+    );
+    expect((await send(change)).status).toBe(200);
+    expect(sandbox.processedCount()).toBe(2);
   });
 });

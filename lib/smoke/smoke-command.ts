@@ -67,6 +67,7 @@ function syntheticOppdrag(orgnr: string): Oppdrag {
       kontraktsverdiNok: 25_000,
     },
     vedlegg: [],
+    arbeidstakere: [],
   };
 }
 

@@ -23,6 +23,7 @@ export function testOppdrag(orgnr: string, overrides: Partial<Oppdrag> = {}): Op
       kontraktsverdiNok: 450000,
     },
     vedlegg: [],
+    arbeidstakere: [],
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stiToModelPath } from "@/lib/field-location/model-path";
 import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { createOarAdapter, OAR_INNSENDINGSTYPE } from "./oar-adapter";
 import type { Oppdrag } from "./oppdrag-model";
 
@@ -13,11 +14,65 @@ describe("OAR adapter", () => {
     const first = JSON.parse(
       adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
     );
+    const change = { ...oppdrag, endringsdato: "2026-11-20" };
     const again = JSON.parse(
-      adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }).body,
+      adapter.buildRequest(change, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }).body,
     );
     expect(first.innsendingstype).toBe(OAR_INNSENDINGSTYPE.new);
-    expect(again.innsendingstype).toBe(OAR_INNSENDINGSTYPE.change);
+    expect(first).not.toHaveProperty("endringsdato");
+    expect(again).toMatchObject({ innsendingstype: OAR_INNSENDINGSTYPE.change, endringsdato: "2026-11-20" });
+    // A new report never carries a change date, even if the payload has one.
+    const asNew = JSON.parse(
+      adapter.buildRequest(change, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
+    );
+    expect(asNew).not.toHaveProperty("endringsdato");
+  });
+
+  it("refuses to build a change without its change date", () => {
+    expect(() =>
+      adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: true }),
+    ).toThrow(/endringsdato/);
+  });
+
+  it("writes each arbeidstaker with one identification, the first day and the last day once known", () => {
+    const fnr = syntheticFodselsnummer();
+    const withWorkers: Oppdrag = {
+      ...oppdrag,
+      arbeidstakere: [
+        {
+          navn: "Ola Testmann",
+          identifikasjon: { variant: "norsk", fodselsnummer: fnr },
+          forsteArbeidsdag: "2026-11-02",
+        },
+        {
+          navn: "Jonas Testaitis",
+          identifikasjon: {
+            variant: "utenlandsk",
+            utenlandskIdNummer: "LT-778",
+            fodselsdato: "1985-04-12",
+            landkode: "LT",
+          },
+          forsteArbeidsdag: "2026-11-02",
+          sisteArbeidsdag: "2026-12-20",
+        },
+      ],
+    };
+    const body = JSON.parse(
+      adapter.buildRequest(withWorkers, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
+    );
+    expect(body.arbeidstakere).toEqual([
+      { navn: "Ola Testmann", foedselsEllerDNummer: fnr, foersteArbeidsdag: "2026-11-02" },
+      {
+        navn: "Jonas Testaitis",
+        utenlandskIdentifikasjon: { identifikasjonsnummer: "LT-778", foedselsdato: "1985-04-12", land: "LT" },
+        foersteArbeidsdag: "2026-11-02",
+        sisteArbeidsdag: "2026-12-20",
+      },
+    ]);
+    expect(
+      JSON.parse(adapter.buildRequest(oppdrag, { idempotencyKey: "k", orgnr: "1", existsAtSkatteetaten: false }).body)
+        .arbeidstakere,
+    ).toEqual([]);
   });
 
   it("sends JSON with the idempotency key and the contract value as a decimal string", () => {
@@ -44,5 +99,12 @@ describe("an OAR sti as a model path", () => {
     expect(stiToModelPath("oar", "/oppdragstaker/utenlandskIdentifikasjon")).toBe("oppdragstaker.registreringsnummer");
     expect(stiToModelPath("oar", "oppdragsgiver.organisasjonsnummer")).toBe("oppdragsgiver.organisasjonsnummer");
     expect(stiToModelPath("oar", "$.vedlegg[1].referanse")).toBe("vedlegg.1.referanse");
+    expect(stiToModelPath("oar", "/arbeidstakere/0/foedselsEllerDNummer")).toBe(
+      "arbeidstakere.0.identifikasjon.fodselsnummer",
+    );
+    expect(stiToModelPath("oar", "/arbeidstakere/2/utenlandskIdentifikasjon/land")).toBe(
+      "arbeidstakere.2.identifikasjon.landkode",
+    );
+    expect(stiToModelPath("oar", "/arbeidstakere/1/sisteArbeidsdag")).toBe("arbeidstakere.1.sisteArbeidsdag");
   });
 });

@@ -35,9 +35,36 @@ function mapParty(p: OppdragParty) {
   };
 }
 
+/**
+ * An arbeidstaker on the wire (our choice, docs/skatteetaten-contract.md, "OAR"): a fødselsnummer or
+ * d-nummer, or without one the foreign identification with date of birth and issuing country.
+ */
+function mapArbeidstaker(a: Oppdrag["arbeidstakere"][number]) {
+  return {
+    navn: a.navn,
+    ...(a.identifikasjon.variant === "norsk"
+      ? { foedselsEllerDNummer: a.identifikasjon.fodselsnummer }
+      : {
+          utenlandskIdentifikasjon: {
+            identifikasjonsnummer: a.identifikasjon.utenlandskIdNummer,
+            foedselsdato: a.identifikasjon.fodselsdato,
+            land: a.identifikasjon.landkode,
+          },
+        }),
+    foersteArbeidsdag: a.forsteArbeidsdag,
+    ...(a.sisteArbeidsdag ? { sisteArbeidsdag: a.sisteArbeidsdag } : {}),
+  };
+}
+
 export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
+  // A change states the day it took effect (required by our contract); the form requires it
+  // (lib/oppdrag/save-oppdrag.ts), so a change without one is a report we must not send.
+  if (existsAtSkatteetaten && !oppdrag.endringsdato) {
+    throw new Error("A change (ENDRING) of an oppdrag must state its endringsdato");
+  }
   return {
     innsendingstype: existsAtSkatteetaten ? OAR_INNSENDINGSTYPE.change : OAR_INNSENDINGSTYPE.new,
+    ...(existsAtSkatteetaten ? { endringsdato: oppdrag.endringsdato } : {}),
     oppdragsreferanse: oppdrag.oppdragsreferanse,
     oppdragsgiver: mapParty(oppdrag.oppdragsgiver),
     ...(oppdrag.hovedoppdragsgiver ? { hovedoppdragsgiver: mapParty(oppdrag.hovedoppdragsgiver) } : {}),
@@ -53,6 +80,8 @@ export function oarBody(oppdrag: Oppdrag, existsAtSkatteetaten: boolean) {
       // Decimals as strings, as in Skatteetaten's latest published A-melding example (docs/skatteetaten-contract.md, "JSON types").
       kontraktsverdi: oppdrag.oppdrag.kontraktsverdiNok.toFixed(2),
     },
+    // Reports stored before arbeidstakere existed have none.
+    arbeidstakere: (oppdrag.arbeidstakere ?? []).map(mapArbeidstaker),
     vedlegg: oppdrag.vedlegg,
   };
 }

@@ -3,9 +3,18 @@ import { createShapeCheck, isJsonObject, type JsonObject, type Problem, pointer,
 
 export type OarParty = { navn: string; organisasjonsnummer?: string; utenlandskIdentifikasjon?: string };
 
+/** An arbeidstaker as our contract writes one (docs/skatteetaten-contract.md, "OAR"). */
+export type OarArbeidstaker = {
+  foedselsEllerDNummer?: string;
+  utenlandskIdentifikasjon?: { identifikasjonsnummer: string; foedselsdato: string; land: string };
+  foersteArbeidsdag: string;
+  sisteArbeidsdag?: string;
+};
+
 /** The fields of an OAR innsending the sandbox reasons about; the rest is stored as received. */
 export type OarInnsending = {
   innsendingstype: string;
+  endringsdato?: string;
   oppdragsreferanse: string;
   oppdragsgiver: OarParty;
   hovedoppdragsgiver?: OarParty;
@@ -13,7 +22,70 @@ export type OarInnsending = {
   startdato: string;
   forventetSluttdato: string;
   kontraktsverdi: string;
+  arbeidstakere: OarArbeidstaker[];
 };
+
+const ARBEIDSTAKER_FIELDS = new Set([
+  "navn",
+  "foedselsEllerDNummer",
+  "utenlandskIdentifikasjon",
+  "foersteArbeidsdag",
+  "sisteArbeidsdag",
+]);
+const UTENLANDSK_ID_FIELDS = new Set(["identifikasjonsnummer", "foedselsdato", "land"]);
+
+function unknownFields(c: ShapeCheck, item: JsonObject, known: Set<string>, at: string) {
+  for (const key of Object.keys(item)) if (!known.has(key)) c.report(pointer(at, key), item[key], "Ukjent felt");
+}
+
+/**
+ * Arbeidstakere: a list (may be empty), each with a name, exactly one of a Norwegian
+ * foedselsEllerDNummer and a utenlandskIdentifikasjon (number, date of birth, country), the first
+ * working day and, once known, the last; no other fields.
+ */
+function checkArbeidstakere(c: ShapeCheck, root: JsonObject): OarArbeidstaker[] | undefined {
+  const list = c.array(root, "arbeidstakere", "", true);
+  if (!list) return undefined;
+  const out: OarArbeidstaker[] = [];
+  list.forEach((item, i) => {
+    const at = pointer("/arbeidstakere", i);
+    if (!isJsonObject(item)) {
+      c.report(at, item, "Feltet må være et objekt");
+      return;
+    }
+    unknownFields(c, item, ARBEIDSTAKER_FIELDS, at);
+    c.string(item, "navn", at);
+    const hasNorsk = item.foedselsEllerDNummer !== undefined && item.foedselsEllerDNummer !== null;
+    const hasUtenlandsk = item.utenlandskIdentifikasjon !== undefined && item.utenlandskIdentifikasjon !== null;
+    let foedselsEllerDNummer: string | undefined;
+    let utenlandskIdentifikasjon: OarArbeidstaker["utenlandskIdentifikasjon"];
+    if (hasNorsk === hasUtenlandsk) {
+      c.report(
+        pointer(at, "foedselsEllerDNummer"),
+        undefined,
+        "Enten foedselsEllerDNummer eller utenlandskIdentifikasjon må være oppgitt, ikke begge",
+      );
+    } else if (hasNorsk) {
+      foedselsEllerDNummer = c.string(item, "foedselsEllerDNummer", at);
+    } else {
+      const id = c.object(item, "utenlandskIdentifikasjon", at);
+      if (id) {
+        const idAt = pointer(at, "utenlandskIdentifikasjon");
+        unknownFields(c, id, UTENLANDSK_ID_FIELDS, idAt);
+        const identifikasjonsnummer = c.string(id, "identifikasjonsnummer", idAt);
+        const foedselsdato = c.date(id, "foedselsdato", idAt);
+        const land = c.string(id, "land", idAt);
+        if (identifikasjonsnummer !== undefined && foedselsdato !== undefined && land !== undefined)
+          utenlandskIdentifikasjon = { identifikasjonsnummer, foedselsdato, land };
+      }
+    }
+    const foersteArbeidsdag = c.date(item, "foersteArbeidsdag", at);
+    const sisteArbeidsdag = c.date(item, "sisteArbeidsdag", at, false);
+    if (foersteArbeidsdag !== undefined)
+      out.push({ foedselsEllerDNummer, utenlandskIdentifikasjon, foersteArbeidsdag, sisteArbeidsdag });
+  });
+  return out;
+}
 
 function checkAddress(c: ShapeCheck, parent: JsonObject, key: string, base: string, required: boolean) {
   const address = c.object(parent, key, base, required);
@@ -82,6 +154,7 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
     return { problems: c.problems };
   }
   const innsendingstype = c.string(body, "innsendingstype", "");
+  const endringsdato = c.date(body, "endringsdato", "", false);
   const oppdragsreferanse = c.string(body, "oppdragsreferanse", "");
   const oppdragsgiver = checkParty(c, body, "oppdragsgiver", true);
   const hovedoppdragsgiver = checkParty(c, body, "hovedoppdragsgiver", false);
@@ -100,6 +173,7 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
     kontraktsverdi = c.string(oppdrag, "kontraktsverdi", "/oppdrag");
   }
   checkVedlegg(c, body);
+  const arbeidstakere = checkArbeidstakere(c, body);
 
   if (
     c.problems.length > 0 ||
@@ -109,7 +183,8 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
     !oppdragstaker ||
     startdato === undefined ||
     forventetSluttdato === undefined ||
-    kontraktsverdi === undefined
+    kontraktsverdi === undefined ||
+    arbeidstakere === undefined
   ) {
     return { problems: c.problems };
   }
@@ -117,6 +192,7 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
     problems: [],
     innsending: {
       innsendingstype,
+      endringsdato,
       oppdragsreferanse,
       oppdragsgiver,
       hovedoppdragsgiver,
@@ -124,6 +200,7 @@ export function checkOarStructure(body: unknown): { problems: Problem[]; innsend
       startdato,
       forventetSluttdato,
       kontraktsverdi,
+      arbeidstakere,
     },
   };
 }

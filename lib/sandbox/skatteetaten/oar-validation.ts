@@ -1,4 +1,5 @@
 import "server-only";
+import { isValidFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { isValidOrgnr } from "@/lib/validation/orgnr";
 import type { OarInnsending, OarParty } from "./oar-structure";
 import type { Problem } from "./shape-check";
@@ -18,6 +19,35 @@ function checkOrgnr(party: OarParty | undefined, key: string, problems: Problem[
   }
 }
 
+/** Arbeidstakere's values; a fødselsnummer is never echoed back (angittVerdi null). */
+function checkArbeidstakere(innsending: OarInnsending, problems: Problem[]) {
+  innsending.arbeidstakere.forEach((a, i) => {
+    const at = `/arbeidstakere/${i}`;
+    if (a.foedselsEllerDNummer !== undefined && !isValidFodselsnummer(a.foedselsEllerDNummer)) {
+      problems.push({
+        sti: `${at}/foedselsEllerDNummer`,
+        angittVerdi: null,
+        melding: "Fødselsnummeret eller d-nummeret er ugyldig",
+      });
+    }
+    const land = a.utenlandskIdentifikasjon?.land;
+    if (land !== undefined && !/^[A-Z]{2}$/.test(land)) {
+      problems.push({
+        sti: `${at}/utenlandskIdentifikasjon/land`,
+        angittVerdi: land,
+        melding: "Land må være en landkode (ISO 3166-1 alfa-2)",
+      });
+    }
+    if (a.sisteArbeidsdag !== undefined && a.sisteArbeidsdag < a.foersteArbeidsdag) {
+      problems.push({
+        sti: `${at}/sisteArbeidsdag`,
+        angittVerdi: a.sisteArbeidsdag,
+        melding: "Siste arbeidsdag kan ikke være før første arbeidsdag",
+      });
+    }
+  });
+}
+
 /** OAR payload validation (OAR_005): values that are well-typed but wrong; one problem per finding. */
 export function validateOar(innsending: OarInnsending): Problem[] {
   const problems: Problem[] = [];
@@ -35,6 +65,16 @@ export function validateOar(innsending: OarInnsending): Problem[] {
       melding: "Oppdragsreferanse kan ikke være tom",
     });
   }
+  if (innsending.innsendingstype === "ENDRING" && innsending.endringsdato === undefined) {
+    problems.push({ sti: "/endringsdato", angittVerdi: null, melding: "Endringsdato er påkrevd ved ENDRING" });
+  } else if (innsending.innsendingstype === "NY" && innsending.endringsdato !== undefined) {
+    problems.push({
+      sti: "/endringsdato",
+      angittVerdi: innsending.endringsdato,
+      melding: "Endringsdato skal bare oppgis ved ENDRING",
+    });
+  }
+  checkArbeidstakere(innsending, problems);
   checkOrgnr(innsending.oppdragsgiver, "oppdragsgiver", problems);
   checkOrgnr(innsending.hovedoppdragsgiver, "hovedoppdragsgiver", problems);
   checkOrgnr(innsending.oppdragstaker, "oppdragstaker", problems);

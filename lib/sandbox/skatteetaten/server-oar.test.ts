@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { startSandboxSkatteetaten } from "./server";
 import {
   BAD_ORGNR,
@@ -109,13 +110,15 @@ describe("OAR sandbox: NY versus ENDRING (OAR_1012)", () => {
     const again = expectError(await send(oarRequest(sandbox, oppdrag)), 400, "OAR_005", "OAR_1012");
     expect(again.spesifisering?.[0]).toMatchObject({ sti: "/innsendingstype", angittVerdi: "NY" });
 
-    expect((await send(oarRequest(sandbox, { ...oppdrag, innsendingstype: "ENDRING" }))).status).toBe(200);
+    expect(
+      (await send(oarRequest(sandbox, { ...oppdrag, innsendingstype: "ENDRING", endringsdato: "2026-11-20" }))).status,
+    ).toBe(200);
     expect(sandbox.processedCount({ api: "oar", orgnr: ORG_A })).toBe(2);
   });
 
   it("refuses ENDRING for an oppdrag that is not registered", async () => {
     const error = expectError(
-      await send(oarRequest(sandbox, testOarBody({ innsendingstype: "ENDRING" }))),
+      await send(oarRequest(sandbox, testOarBody({ innsendingstype: "ENDRING", endringsdato: "2026-11-20" }))),
       400,
       "OAR_005",
       "OAR_1012",
@@ -152,5 +155,91 @@ describe("OAR sandbox: accepted variants", () => {
     const answer = await send(oarRequest(sandbox, oppdrag));
     expect(answer.status).toBe(200);
     expect(sandbox.processed()[0]).toMatchObject({ orgnr: "UK-778899", oppdragsreferanse: oppdrag.oppdragsreferanse });
+  });
+});
+
+describe("OAR sandbox: arbeidstakere and the change date (docs/skatteetaten-contract.md, OAR)", () => {
+  const fnr = syntheticFodselsnummer();
+  const norsk = { navn: "Ola Testmann", foedselsEllerDNummer: fnr, foersteArbeidsdag: "2026-11-02" };
+  const utenlandsk = {
+    navn: "Jonas Testaitis",
+    utenlandskIdentifikasjon: { identifikasjonsnummer: "LT-778", foedselsdato: "1985-04-12", land: "LT" },
+    foersteArbeidsdag: "2026-11-02",
+    sisteArbeidsdag: "2026-12-20",
+  };
+
+  it("accepts the documented shape: either identification, a first day and an optional last day", async () => {
+    expect((await post(testOarBody({ arbeidstakere: [norsk, utenlandsk] }))).status).toBe(200);
+    expect((await post(testOarBody({ arbeidstakere: [] }))).status).toBe(200);
+  });
+
+  it("refuses a missing list, both or neither identification, unknown fields and bad dates (OAR_004)", async () => {
+    const body = oarBodyObject();
+    delete body.arbeidstakere;
+    expect(expectError(await post(body), 400, "OAR_004", "OAR_1007").spesifisering?.[0]).toMatchObject({
+      sti: "/arbeidstakere",
+    });
+    const error = expectError(
+      await post(
+        testOarBody({
+          arbeidstakere: [
+            { ...norsk, utenlandskIdentifikasjon: utenlandsk.utenlandskIdentifikasjon },
+            { navn: "Uten Id", foersteArbeidsdag: "2026-11-02" },
+            { ...norsk, startdato: "2026-11-02" },
+            { ...utenlandsk, foersteArbeidsdag: "02.11.2026", utenlandskIdentifikasjon: { land: "LT" } },
+            "Ola",
+          ],
+        }),
+      ),
+      400,
+      "OAR_004",
+      "OAR_1007",
+    );
+    expect(error.spesifisering!.map((s) => s.sti)).toEqual([
+      "/arbeidstakere/0/foedselsEllerDNummer",
+      "/arbeidstakere/1/foedselsEllerDNummer",
+      "/arbeidstakere/2/startdato",
+      "/arbeidstakere/3/utenlandskIdentifikasjon/identifikasjonsnummer",
+      "/arbeidstakere/3/utenlandskIdentifikasjon/foedselsdato",
+      "/arbeidstakere/3/foersteArbeidsdag",
+      "/arbeidstakere/4",
+    ]);
+  });
+
+  it("refuses an invalid fødselsnummer without echoing it, a bad country and a last day before the first (OAR_005)", async () => {
+    const wrong = `${fnr.slice(0, 10)}${(Number(fnr[10]) + 1) % 10}`;
+    const response = await post(
+      testOarBody({
+        arbeidstakere: [
+          { ...norsk, foedselsEllerDNummer: wrong },
+          { ...utenlandsk, utenlandskIdentifikasjon: { ...utenlandsk.utenlandskIdentifikasjon, land: "Litauen" } },
+          { ...utenlandsk, sisteArbeidsdag: "2026-11-01" },
+        ],
+      }),
+    );
+    const error = expectError(response, 400, "OAR_005", null);
+    expect(error.spesifisering!.map((s) => [s.sti, s.angittVerdi])).toEqual([
+      ["/arbeidstakere/0/foedselsEllerDNummer", null],
+      ["/arbeidstakere/1/utenlandskIdentifikasjon/land", "Litauen"],
+      ["/arbeidstakere/2/sisteArbeidsdag", "2026-11-01"],
+    ]);
+    expect(response.text).not.toContain(wrong);
+  });
+
+  it("requires the change date on ENDRING and refuses it on NY (OAR_005)", async () => {
+    const first = testOarBody();
+    expect((await post(first)).status).toBe(200);
+    const missing = expectError(await post({ ...first, innsendingstype: "ENDRING" }), 400, "OAR_005", null);
+    expect(missing.spesifisering?.[0]).toMatchObject({ sti: "/endringsdato", angittVerdi: null });
+    const onNew = expectError(await post(testOarBody({ endringsdato: "2026-11-20" })), 400, "OAR_005", null);
+    expect(onNew.spesifisering?.[0]).toMatchObject({ sti: "/endringsdato", angittVerdi: "2026-11-20" });
+    const badDate = expectError(
+      await post({ ...first, innsendingstype: "ENDRING", endringsdato: "20.11.2026" }),
+      400,
+      "OAR_004",
+      "OAR_1007",
+    );
+    expect(badDate.spesifisering?.[0]).toMatchObject({ sti: "/endringsdato" });
+    expect((await post({ ...first, innsendingstype: "ENDRING", endringsdato: "2026-11-20" })).status).toBe(200);
   });
 });

@@ -55,6 +55,7 @@ export function testOarBody(overrides: Record<string, unknown> = {}): Record<str
       kontraktsverdi: "450000.00",
     } as Record<string, unknown>,
     vedlegg: [] as unknown[],
+    arbeidstakere: [] as unknown[],
     ...overrides,
   };
 }

@@ -69,7 +69,7 @@ describe("deliverSubmission against the sandbox over HTTP", () => {
     expect((await deliverSubmission(h.deps, first.submissionId)).outcome).toBe("accepted");
     const change = await queue(
       "oar",
-      { ...oppdrag, oppdrag: { ...oppdrag.oppdrag, kontraktsverdiNok: 500000 } },
+      { ...oppdrag, endringsdato: "2026-11-20", oppdrag: { ...oppdrag.oppdrag, kontraktsverdiNok: 500000 } },
       oppdrag.oppdragsreferanse,
     );
     expect((await deliverSubmission(h.deps, change.submissionId)).outcome).toBe("accepted");

@@ -14,6 +14,7 @@ import {
   submissions,
   submissionVersions,
 } from "@/lib/db/schema";
+import { writeOarObligations } from "@/lib/oppdrag/oar-obligations";
 import { assertSystemUserAccepted } from "@/lib/system-users/submission-guard";
 import { isLeaseOver } from "../engine/due-rule";
 import { isFourEyesOn, mayRetryUnderFourEyes, preparedByColumns, sentByColumns } from "../four-eyes/four-eyes";
@@ -200,6 +201,7 @@ export async function createSubmission(
       }),
   );
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: send.queued ? "submission.submit" : "submission.create_draft",
     targetType: "submission",
@@ -378,6 +380,7 @@ export async function sendCorrectedVersion(
     })
     .where(eq(submissions.id, submissionId));
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   const target = { targetType: "submission", targetId: submissionId, organisationIds: [row.organisationId] } as const;
   if (send.awaitingApproval)
     await auditApprovalRequested(tx, actor, submissionId, row.organisationId, version.versionNo, version);
@@ -447,6 +450,7 @@ export async function saveDraft(
     .where(eq(submissions.id, submissionId));
   // The draft's content changed in place: /oppdrag's columns (above), its sums and search terms follow it.
   await indexSubmissionVersion(tx, version.id);
+  await writeOarObligations(tx, version.id);
   await recordAudit(tx, userActor(actor), {
     action: "submission.save_draft",
     targetType: "submission",

@@ -35,6 +35,9 @@ const TERM_PATHS: readonly [SearchTermKind, string][] = [
   ["reference", "$.oppdragstaker.registreringsnummer"],
   ["reference", "$.oppdragsgiver.registreringsnummer"],
   ["reference", "$.oppdragsreferanse"],
+  ["name", "$.arbeidstakere[*].navn"],
+  ["person_id", "$.arbeidstakere[*].identifikasjon.fodselsnummer"],
+  ["reference", "$.arbeidstakere[*].identifikasjon.utenlandskIdNummer"],
 ];
 
 // Constants of this module only, so they are written into the statement as text.

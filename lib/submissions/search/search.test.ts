@@ -139,6 +139,49 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(await search([org.id], "Nordmann")).toEqual([submissionId]);
   });
 
+  it("finds an oppdrag by an arbeidstaker's name, fødselsnummer (kept as a keyed hash only) and foreign ID", async () => {
+    const { user, org } = await setup();
+    const fnr = fnrsOf(leveranseWith(org.orgnr, [{ navn: "X" }]))[0]!;
+    const worker = unique("Arbeider");
+    const foreignId = unique("LT-ID");
+    const oppdrag = testOppdrag(org.orgnr, {
+      arbeidstakere: [
+        {
+          navn: `Ola ${worker}`,
+          identifikasjon: { variant: "norsk", fodselsnummer: fnr },
+          forsteArbeidsdag: "2026-11-02",
+        },
+        {
+          navn: "Jonas Testaitis",
+          identifikasjon: {
+            variant: "utenlandsk",
+            utenlandskIdNummer: foreignId,
+            fodselsdato: "1985-04-12",
+            landkode: "LT",
+          },
+          forsteArbeidsdag: "2026-11-02",
+        },
+      ],
+    });
+    const { submissionId } = await db.transaction((tx) =>
+      createSubmission(tx, user, {
+        organisationId: org.id,
+        kind: "oar",
+        subject: oppdrag.oppdragsreferanse,
+        payload: oppdrag,
+        queue: false,
+      }),
+    );
+    const terms = await db
+      .select({ term: submissionSearchTerms.term })
+      .from(submissionSearchTerms)
+      .where(eq(submissionSearchTerms.submissionId, submissionId));
+    for (const { term } of terms) expect(term).not.toContain(fnr);
+    expect(await search([org.id], fnr)).toEqual([submissionId]);
+    expect(await search([org.id], worker)).toEqual([submissionId]);
+    expect(await search([org.id], foreignId)).toEqual([submissionId]);
+  });
+
   it("finds an oppdrag by its contractor's name, contact person, registration number and orgnr", async () => {
     const { user, org } = await setup();
     const contractor = unique("Baltic");

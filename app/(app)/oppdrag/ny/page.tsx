@@ -31,7 +31,8 @@ export default async function NewOppdragPage({ searchParams }: { searchParams: P
         <PageHeader title={t("titleChange")} intro={t("intro")} />
         <OppdragForm
           organisations={organisations}
-          initial={oppdragToFormInitial(current.payload)}
+          // A new change states its own date; the one of the change before does not carry over.
+          initial={{ ...oppdragToFormInitial(current.payload), endringsdato: undefined }}
           organisationId={source.organisationId}
           oppdragsreferanse={source.subject}
           existsAtSkatteetaten
