@@ -12,7 +12,8 @@
  *
  * The database lives in --dir and is reused when it already holds --rows submissions (the first
  * run takes several minutes; later runs only apply new migrations, e.g. indexes, and measure).
- * --regenerate rebuilds it; --export-rows caps the CSV export (default: the whole set).
+ * --regenerate rebuilds it; --export-rows caps the CSV export (default: the whole set); --only
+ * picks cases by parts of their names; --explain prints EXPLAIN ANALYZE of each case's statements.
  */
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,8 @@ import { getDeadlineAlerts } from "@/lib/amelding/deadline-overview";
 import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { parseAuditListFilter } from "@/lib/audit/audit-filter";
 import { auditScopeFor, listAuditEntries } from "@/lib/audit/queries";
+import { parseBoardFilter } from "@/lib/board/board-filter";
+import { getBoard } from "@/lib/board/board-query";
 import { csvStream } from "@/lib/csv/csv";
 import type { Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -67,6 +70,7 @@ const { values: args } = parseArgs({
     regenerate: { type: "boolean", default: false },
     "export-rows": { type: "string" },
     only: { type: "string" },
+    explain: { type: "boolean", default: false },
   },
 });
 const ROWS = Number(args.rows);
@@ -109,7 +113,7 @@ async function main() {
       console.log(`  total: ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
     await client`analyze`;
-    const { organisationIds } = data;
+    const { organisationIds, adminId } = data;
 
     // The app's own query functions on a pool like the app's (prepared statements as lib/db/client.ts
     // makes them), with a logger that records what they send so it can be replayed bare.
@@ -304,6 +308,30 @@ async function main() {
             reportedAmountsByMonth(db, organisationIds, previousMonth(periodFrom.slice(0, 7)), today.slice(0, 7)),
           ]),
       },
+      // What app/(app)/tavle/page.tsx and GET /api/v1/board await: the board over every organisation
+      // the admin has, held to the board's own goal of 300 ms (docs/benchmarks.md, "Board"; its own
+      // benchmark with a denser month grid: npm run bench:board).
+      ...(
+        [
+          ["risk order, first page", {}],
+          ["risk order, page 20", { page: "20" }],
+          ["state=rejected", { state: "rejected" }],
+          ["q=<organisation number prefix>", { q: "" }],
+        ] as const
+      ).map(
+        ([label, params]): Case => ({
+          name: `/tavle ${label}`,
+          goal: 300,
+          ratioGoal: true,
+          run: (_, round) =>
+            getBoard(
+              db,
+              organisationIds,
+              { id: adminId },
+              parseBoardFilter("q" in params ? { q: pick(samples.orgnrPrefixes, round) } : params),
+            ),
+        }),
+      ),
       // What app/(app)/feil/page.tsx awaits.
       {
         name: "/feil error groups",
@@ -338,7 +366,10 @@ async function main() {
         for (const s of statements) await replay(client, s);
         bare.push(performance.now() - t1);
         if (round === 0)
-          for (const s of statements) for (const table of await seqScanned(client, s)) seqScans.add(table);
+          for (const s of statements) {
+            for (const table of await seqScanned(client, s)) seqScans.add(table);
+            if (args.explain) await printPlan(client, s);
+          }
       }
       const p95 = quantile(app, 0.95);
       const ratio = quantile(app, 0.5) / Math.max(quantile(bare, 0.5), 0.01);
@@ -418,6 +449,15 @@ async function main() {
 const fmt = (ms: number, width: number) => ms.toFixed(1).padStart(width);
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 
+/** --explain: EXPLAIN ANALYZE of each statement a case sends, printed before its figures. */
+async function printPlan(client: postgres.Sql, s: Statement) {
+  const plan = await client.unsafe<{ "QUERY PLAN": string }[]>(
+    `explain (analyze, buffers) ${s.query}`,
+    s.params as never[],
+  );
+  console.log(`\n${s.query}\n${plan.map((r) => r["QUERY PLAN"]).join("\n")}\n`);
+}
+
 /** The statement as the app sent it (prepared when drizzle's wrapper would prepare it). */
 function replay(client: postgres.Sql, s: Statement) {
   return client.unsafe(s.query, s.params as never[], {
@@ -456,6 +496,9 @@ async function pickSamples(client: postgres.Sql, organisationIds: string[]) {
       select received_ids->>'forsendelseId' as f from submissions tablesample bernoulli (1)
       where received_ids is not null limit 200`
   ).map((r) => r.f);
+  const orgnrPrefixes = (
+    await client<{ p: string }[]>`select left(orgnr, 6) as p from organisations order by orgnr limit 30 offset 500`
+  ).map((r) => r.p);
   const [month] = await client<{ m: string }[]>`
     select to_char(now() at time zone 'Europe/Oslo' - interval '3 months', 'YYYY-MM') as m`;
   // The cursor after 50 pages of the unfiltered list, as the list itself would hand it out.
@@ -475,6 +518,7 @@ async function pickSamples(client: postgres.Sql, organisationIds: string[]) {
     submissionIds,
     month: month!.m,
     deepCursor: cursor!,
+    orgnrPrefixes,
   };
 }
 

@@ -167,7 +167,7 @@ async function main() {
   const url = `http://${config.HOST}:${config.PORT}`;
   console.log(`\n✔ Innrapportering (${mode} mode) starting at ${url}`);
   if (demoPassword) {
-    console.log("  Demo logins (password for all three):", demoPassword);
+    console.log(`  Demo logins (the same password for all ${DEMO_USERS.length}):`, demoPassword);
     for (const u of DEMO_USERS) console.log(`   ${u.role.padEnd(8)} ${u.email}`);
   }
   console.log("");
