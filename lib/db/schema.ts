@@ -346,13 +346,6 @@ export const submissions = pgTable(
       .on(t.acceptedAt)
       .where(sql`${t.kind} = 'amelding' and ${t.acceptedAt} is not null`),
     index("submissions_subject_idx").on(t.organisationId, t.kind, t.subject),
-    // Oppdrag not yet accepted, by start date. The board and the deadline scan read OAR deadlines
-    // from oar_obligations since migration 0028 (lib/oppdrag/oar-obligations.ts); this index is
-    // kept for now and may be dropped. Names no column a claim changes (accepted_at is set once),
-    // so claims stay HOT updates.
-    index("submissions_oar_open_start_idx")
-      .on(t.organisationId, t.oarStartDate)
-      .where(sql`${t.kind} = 'oar' and ${t.acceptedAt} is null and ${t.oarStartDate} is not null`),
     // /oppdrag and `kind=oar`: newest first, oppdrag only, per organisation and across all.
     index("submissions_oar_org_created_idx")
       .on(t.organisationId, t.createdAt.desc(), t.id.desc())
