@@ -1,11 +1,10 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
-import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import type { FieldLookup } from "./field-lookup";
+import { useCountryOptions } from "./use-country-options";
 
 export function AddressFields({
   prefix,
@@ -19,13 +18,7 @@ export function AddressFields({
   withCountry?: boolean;
 }) {
   const t = useTranslations("oppdragForm");
-  const locale = useLocale();
-  const countryOptions = useMemo(() => {
-    const names = new Intl.DisplayNames([locale === "nb" ? "nb" : "en"], { type: "region" });
-    return countries
-      .map((code) => ({ value: code, label: names.of(code) ?? code }))
-      .sort((a, b) => a.label.localeCompare(b.label, locale));
-  }, [locale]);
+  const countryOptions = useCountryOptions();
   return (
     <fieldset className="mb-4 border-l-4 border-line pl-4">
       <legend className="mb-2 font-semibold">{legend}</legend>

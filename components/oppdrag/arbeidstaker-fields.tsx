@@ -1,13 +1,13 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { RadioGroup } from "@/components/forms/radio-group";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
-import countries from "@/lib/oppdrag/iso-3166-alpha2.json";
 import type { FieldLookup } from "./field-lookup";
+import { useCountryOptions } from "./use-country-options";
 
 /**
  * The oppdragstaker's employees working on the oppdrag (docs/skatteetaten-contract.md, "OAR"):
@@ -24,14 +24,8 @@ export function ArbeidstakerFields({
   onChanged: () => void;
 }) {
   const t = useTranslations("oppdragForm");
-  const locale = useLocale();
   const [keys, setKeys] = useState<number[]>(Array.from({ length: initialCount }, (_, i) => i));
-  const countryOptions = useMemo(() => {
-    const names = new Intl.DisplayNames([locale === "nb" ? "nb" : "en"], { type: "region" });
-    return countries
-      .map((code) => ({ value: code, label: names.of(code) ?? code }))
-      .sort((a, b) => a.label.localeCompare(b.label, locale));
-  }, [locale]);
+  const countryOptions = useCountryOptions();
   return (
     <section className="mb-6 rounded border border-line bg-white p-6" aria-labelledby="arbeidstakere-heading">
       <h2 id="arbeidstakere-heading" className="mb-1 text-lg font-semibold">
