@@ -4,7 +4,7 @@ import { startSandboxSkatteetaten } from "@/lib/sandbox/skatteetaten/server";
 import { fakeVerifyToken } from "@/lib/sandbox/skatteetaten/test-support";
 import type { SandboxSkatteetatenHandle } from "@/lib/sandbox/skatteetaten/types";
 import { generateLeveranse } from "@/lib/testing/amelding-generator";
-import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { testArbeidstakere, testOppdrag } from "@/lib/testing/report-fixtures";
 import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { type IdempotencyKeyPlacement, idempotencyKeyPlacement, type OutgoingRequest } from "./adapter";
 import { createAmeldingAdapter } from "./amelding/amelding-adapter";
@@ -75,24 +75,7 @@ describe("wire contract: our adapters against the sandbox", () => {
   it("has an OAR report with arbeidstakere accepted, and its change with the change date", async () => {
     const adapter = createOarAdapter({ baseUrl: sandbox.oarBaseUrl, idempotencyKeyIn: "header" });
     const oppdrag = testOppdrag(ORG, {
-      arbeidstakere: [
-        {
-          navn: "Ola Testmann",
-          identifikasjon: { variant: "norsk", fodselsnummer: syntheticFodselsnummer() },
-          forsteArbeidsdag: "2026-11-02",
-        },
-        {
-          navn: "Jonas Testaitis",
-          identifikasjon: {
-            variant: "utenlandsk",
-            utenlandskIdNummer: "LT-778",
-            fodselsdato: "1985-04-12",
-            landkode: "LT",
-          },
-          forsteArbeidsdag: "2026-11-02",
-          sisteArbeidsdag: "2026-12-20",
-        },
-      ],
+      arbeidstakere: testArbeidstakere(syntheticFodselsnummer()),
     });
     const context = { orgnr: ORG, existsAtSkatteetaten: false };
     expect((await send(adapter.buildRequest(oppdrag, { ...context, idempotencyKey: randomUUID() }))).status).toBe(200);

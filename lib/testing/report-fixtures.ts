@@ -28,6 +28,27 @@ export function testOppdrag(orgnr: string, overrides: Partial<Oppdrag> = {}): Op
   };
 }
 
+/**
+ * Two synthetic employees of the oppdragstaker: one identified by `fodselsnummer`, one by a foreign
+ * ID number with date of birth and country, who has a last working day.
+ */
+export function testArbeidstakere(fodselsnummer: string): Oppdrag["arbeidstakere"] {
+  return [
+    { navn: "Ola Testmann", identifikasjon: { variant: "norsk", fodselsnummer }, forsteArbeidsdag: "2026-11-02" },
+    {
+      navn: "Jonas Testaitis",
+      identifikasjon: {
+        variant: "utenlandsk",
+        utenlandskIdNummer: "LT-778",
+        fodselsdato: "1985-04-12",
+        landkode: "LT",
+      },
+      forsteArbeidsdag: "2026-11-02",
+      sisteArbeidsdag: "2026-12-20",
+    },
+  ];
+}
+
 /** A minimal valid synthetic A-melding leveranse (model v2.3) for `orgnr` (sub-unit `virksomhet`). */
 export function testLeveranse(orgnr: string, virksomhet: string, month = "2026-10") {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stiToModelPath } from "@/lib/field-location/model-path";
-import { testOppdrag } from "@/lib/testing/report-fixtures";
+import { testArbeidstakere, testOppdrag } from "@/lib/testing/report-fixtures";
 import { syntheticFodselsnummer } from "@/lib/validation/fodselsnummer";
 import { createOarAdapter, OAR_INNSENDINGSTYPE } from "./oar-adapter";
 import type { Oppdrag } from "./oppdrag-model";
@@ -38,24 +38,7 @@ describe("OAR adapter", () => {
     const fnr = syntheticFodselsnummer();
     const withWorkers: Oppdrag = {
       ...oppdrag,
-      arbeidstakere: [
-        {
-          navn: "Ola Testmann",
-          identifikasjon: { variant: "norsk", fodselsnummer: fnr },
-          forsteArbeidsdag: "2026-11-02",
-        },
-        {
-          navn: "Jonas Testaitis",
-          identifikasjon: {
-            variant: "utenlandsk",
-            utenlandskIdNummer: "LT-778",
-            fodselsdato: "1985-04-12",
-            landkode: "LT",
-          },
-          forsteArbeidsdag: "2026-11-02",
-          sisteArbeidsdag: "2026-12-20",
-        },
-      ],
+      arbeidstakere: testArbeidstakere(fnr),
     };
     const body = JSON.parse(
       adapter.buildRequest(withWorkers, { idempotencyKey: "k", orgnr: "310900125", existsAtSkatteetaten: false }).body,
