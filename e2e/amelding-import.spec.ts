@@ -214,5 +214,11 @@ test.describe("manager", () => {
     expect(res.status()).toBe(403);
     await page.goto("/a-melding/frister");
     await expect(page.getByTestId(`deadline-row-${FJELLVIND.orgnr}`)).toBeVisible();
+    await expect(page.getByTestId("deadline-showing")).toContainText("Viser 1–");
+    // Only the organisations with a month missing or due soon: a view with its own address.
+    const actionView = page.getByRole("link", { name: "Bare de med en måned som mangler eller har frist snart" });
+    await actionView.click();
+    await expect(page).toHaveURL(/\/a-melding\/frister\?only=action$/);
+    await expect(actionView).toHaveAttribute("aria-current", "page");
   });
 });

@@ -26,17 +26,19 @@ const MARK: Record<DeadlineStatus, string> = {
   not_tracked: "–",
 };
 
-export async function DeadlineTable({ overview }: { overview: DeadlineOverview }) {
+/** The grid of one page of organisations; `pageHref` links the other pages. */
+export async function DeadlineTable({
+  overview,
+  pageHref,
+}: {
+  overview: DeadlineOverview;
+  pageHref: (page: number) => string;
+}) {
   const t = await getTranslations("ameldingDeadlines");
   const format = formatter(await getLocale());
-  if (overview.organisations.length === 0)
-    return <p className="rounded border border-line bg-white p-4">{t("noOrganisations")}</p>;
-
-  const counts = { missing: 0, due_soon: 0, late: 0 };
-  for (const org of overview.organisations) {
-    for (const cell of org.cells) if (cell.status in counts) counts[cell.status as keyof typeof counts] += 1;
-  }
-
+  const { counts } = overview;
+  const first = (overview.page - 1) * overview.pageSize;
+  const lastPage = Math.max(1, Math.ceil(overview.total / overview.pageSize));
   return (
     <>
       <p className="mb-4" data-testid="deadline-summary">
@@ -111,6 +113,13 @@ export async function DeadlineTable({ overview }: { overview: DeadlineOverview }
           </tbody>
         </table>
       </section>
+      <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+        <span data-testid="deadline-showing">
+          {t("showing", { from: first + 1, to: first + overview.organisations.length, total: overview.total })}
+        </span>
+        {overview.page > 1 && <Link href={pageHref(overview.page - 1)}>{t("previous")}</Link>}
+        {overview.page < lastPage && <Link href={pageHref(overview.page + 1)}>{t("next")}</Link>}
+      </nav>
       <Legend title={t("legendTitle")}>
         {(Object.keys(TONE) as DeadlineStatus[]).map((status) => (
           <div key={status} className="contents">

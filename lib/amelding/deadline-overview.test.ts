@@ -4,7 +4,7 @@ import { organisations, type SubmissionStatus, submissions } from "@/lib/db/sche
 import { createSubmission } from "@/lib/submissions/operations/operations";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
-import { getDeadlineAlerts, getDeadlineOverview } from "./deadline-overview";
+import { getDeadlineAlerts, getDeadlineOverview, parseDeadlineFilter } from "./deadline-overview";
 
 const db = connectTestDb();
 let creator: { id: string; email: string };
@@ -42,6 +42,18 @@ async function organisationAddedOn(grantTo: string, createdAt: string) {
     .where(eq(organisations.id, org.id));
   return org;
 }
+
+describe("parseDeadlineFilter", () => {
+  it("takes a page and only=action, and falls back on anything else", () => {
+    expect(parseDeadlineFilter({ page: "3", only: "action" })).toEqual({ page: 3, only: "action" });
+    expect(parseDeadlineFilter(new URLSearchParams("page=2&page=9&only=action&only=x"))).toEqual({
+      page: 2,
+      only: "action",
+    });
+    for (const page of ["0", "-1", "1.5", "abc", "1001", "1e9"])
+      expect(parseDeadlineFilter({ page, only: "everything" })).toEqual({ page: 1, only: undefined });
+  });
+});
 
 describe("getDeadlineOverview (real PostgreSQL)", () => {
   let a: { id: string };
@@ -115,6 +127,30 @@ describe("getDeadlineOverview (real PostgreSQL)", () => {
       organisations: [],
     });
   });
+  it("pages the organisations, counts the months of all of them, and keeps only those needing action on request", async () => {
+    const fresh = await organisationAddedOn(creator.id, "2026-05-09T08:00:00Z");
+    const orgs = [a.id, b.id, other.id, fresh.id];
+    const now = new Date("2026-05-10T10:00:00Z");
+    const all = await getDeadlineOverview(db, orgs, { now });
+    expect(all.total).toBe(4);
+    const recount = { missing: 0, due_soon: 0, late: 0 };
+    for (const o of all.organisations)
+      for (const c of o.cells) if (c.status in recount) recount[c.status as keyof typeof recount] += 1;
+    expect(all.counts).toEqual(recount);
+
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => getDeadlineOverview(db, orgs, { now, pageSize: 3, filter: { page } })),
+    );
+    expect(pages.map((p) => p.organisations.length)).toEqual([3, 1, 0]);
+    expect(pages.flatMap((p) => p.organisations.map((o) => o.id))).toEqual(all.organisations.map((o) => o.id));
+    for (const p of pages) expect(p).toMatchObject({ total: 4, counts: all.counts });
+
+    // Added the day before: nothing missing or due soon, so "needs action" leaves it out.
+    const action = await getDeadlineOverview(db, orgs, { now, filter: { page: 1, only: "action" } });
+    expect(action.organisations.map((o) => o.id).sort()).toEqual([a.id, b.id, other.id].sort());
+    expect(action.total).toBe(3);
+  });
+
   it("alerts exactly the grid's missing and due-soon months, most urgent first, scoped, capped", async () => {
     for (const now of ["2026-05-10T10:00:00Z", "2026-05-30T10:00:00Z", "2026-04-06T10:00:00Z"]) {
       const orgs = [a.id, b.id, other.id];

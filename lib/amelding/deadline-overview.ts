@@ -1,7 +1,9 @@
 import "server-only";
 import { and, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
 import { boardMonthFacts, organisations } from "@/lib/db/schema";
+import { type RawSearchParams, searchParamsRecord } from "@/lib/filters/search-params";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 import { type DeadlineStatus, DUE_SOON_DAYS, deadlineStatus } from "./deadline-status";
@@ -20,11 +22,38 @@ export type DeadlineOverview = {
   today: string;
   /** Newest first (the months that still need action lead); each with its deadline (YYYY-MM-DD). */
   months: { kalendermaaned: string; deadline: string }[];
+  /** The page's organisations, by name. */
   organisations: { id: string; orgnr: string; name: string; cells: DeadlineCell[] }[];
+  /** Over every organisation the filter keeps, not only the page's. */
+  counts: { missing: number; due_soon: number; late: number };
+  /** How many organisations the filter keeps, and which page of them this is. */
+  total: number;
+  page: number;
+  pageSize: number;
 };
 
 /** The last 12 months and the current one. */
 export const OVERVIEW_MONTHS = 13;
+/** Organisations per page: 50 rows of 13 cells; an admin of 2 000 would otherwise get 26 000. */
+export const DEADLINE_PAGE_SIZE = 50;
+export const DEADLINE_MAX_PAGE = 1000;
+
+/** `/a-melding/frister`'s query: a page, and `only=action` for organisations with a month missing or due soon. */
+export const deadlineFilterSchema = z.object({
+  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(DEADLINE_MAX_PAGE).catch(1).default(1)),
+  only: z.preprocess(firstValue, z.enum(["action"]).optional().catch(undefined)),
+});
+export type DeadlineFilter = z.output<typeof deadlineFilterSchema>;
+
+export function parseDeadlineFilter(params: RawSearchParams): DeadlineFilter {
+  return deadlineFilterSchema.parse(searchParamsRecord(params));
+}
+
+function firstValue(v: unknown) {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+const NEEDS_ACTION: ReadonlySet<DeadlineStatus> = new Set(["missing", "due_soon"]);
 
 /**
  * Per organisation the user can see and per month of the window: whether its A-melding was
@@ -37,8 +66,10 @@ export const OVERVIEW_MONTHS = 13;
 export async function getDeadlineOverview(
   db: DbOrTx,
   organisationIds: string[],
-  options: { now?: Date; months?: number } = {},
+  options: { now?: Date; months?: number; filter?: DeadlineFilter; pageSize?: number } = {},
 ): Promise<DeadlineOverview> {
+  const { page, only } = options.filter ?? { page: 1 };
+  const pageSize = options.pageSize ?? DEADLINE_PAGE_SIZE;
   const today = osloDate(options.now ?? new Date());
   const current = today.slice(0, 7);
   const count = options.months ?? OVERVIEW_MONTHS;
@@ -47,7 +78,8 @@ export async function getDeadlineOverview(
     deadline: ameldingDeadline(kalendermaaned),
   }));
   const organisations = await listOrganisationsForUser(db, organisationIds);
-  if (organisations.length === 0) return { today, months, organisations: [] };
+  const counts = { missing: 0, due_soon: 0, late: 0 };
+  if (organisations.length === 0) return { today, months, organisations: [], counts, total: 0, page, pageSize };
 
   // One kept row per organisation-month (board_month_facts, docs/board.md "Facts kept by
   // triggers"), read by primary key: no aggregation over the submissions on a visit.
@@ -75,26 +107,39 @@ export async function getDeadlineOverview(
     );
   const byKey = new Map(rows.map((r) => [`${r.organisationId}|${r.kalendermaaned}`, r]));
 
+  // Every organisation's cells are decided (26 000 for an admin of 2 000, a few milliseconds) so
+  // the counts and the "needs action" filter cover all of them; only the page is rendered.
+  const withCells = organisations.map((org) => {
+    const trackedFrom = osloDate(org.createdAt);
+    return {
+      id: org.id,
+      orgnr: org.orgnr,
+      name: org.name,
+      cells: months.map(({ kalendermaaned, deadline }) => {
+        const row = byKey.get(`${org.id}|${kalendermaaned}`);
+        return {
+          kalendermaaned,
+          status: deadlineStatus({ deadline, today, firstAcceptedOn: row?.firstAcceptedOn ?? null, trackedFrom }),
+          firstAcceptedAt: row?.firstAcceptedAt ? row.firstAcceptedAt.toISOString() : null,
+          pending: row?.pending ?? 0,
+        };
+      }),
+    };
+  });
+  const kept =
+    only === "action"
+      ? withCells.filter((org) => org.cells.some((cell) => NEEDS_ACTION.has(cell.status)))
+      : withCells;
+  for (const org of kept)
+    for (const cell of org.cells) if (cell.status in counts) counts[cell.status as keyof typeof counts] += 1;
   return {
     today,
     months,
-    organisations: organisations.map((org) => {
-      const trackedFrom = osloDate(org.createdAt);
-      return {
-        id: org.id,
-        orgnr: org.orgnr,
-        name: org.name,
-        cells: months.map(({ kalendermaaned, deadline }) => {
-          const row = byKey.get(`${org.id}|${kalendermaaned}`);
-          return {
-            kalendermaaned,
-            status: deadlineStatus({ deadline, today, firstAcceptedOn: row?.firstAcceptedOn ?? null, trackedFrom }),
-            firstAcceptedAt: row?.firstAcceptedAt ? row.firstAcceptedAt.toISOString() : null,
-            pending: row?.pending ?? 0,
-          };
-        }),
-      };
-    }),
+    organisations: kept.slice((page - 1) * pageSize, page * pageSize),
+    counts,
+    total: kept.length,
+    page,
+    pageSize,
   };
 }
 
