@@ -127,9 +127,7 @@ export async function getDeadlineOverview(
     };
   });
   const kept =
-    only === "action"
-      ? withCells.filter((org) => org.cells.some((cell) => NEEDS_ACTION.has(cell.status)))
-      : withCells;
+    only === "action" ? withCells.filter((org) => org.cells.some((cell) => NEEDS_ACTION.has(cell.status))) : withCells;
   for (const org of kept)
     for (const cell of org.cells) if (cell.status in counts) counts[cell.status as keyof typeof counts] += 1;
   return {
