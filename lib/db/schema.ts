@@ -876,6 +876,9 @@ export const webhookSubscriptions = pgTable("webhook_subscriptions", {
   disabledAt: timestamp("disabled_at", { withTimezone: true }),
   // Deliveries in a row whose every attempt failed; a delivered one resets it.
   consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  // Set while one of its deliveries is being sent, to that claim's lease end, so no worker process
+  // claims a second one meanwhile (lib/webhooks/delivery.ts); a dead worker's hold expires.
+  deliveringUntil: timestamp("delivering_until", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -20,8 +20,8 @@ import { checkWebhookUrl, WEBHOOK_CONNECT_GUARD, type WebhookUrlPolicy } from ".
 /*
  * The worker's webhook delivery (README, "Webhooks"). Deliveries are queued by triggers in the
  * transaction of the change they report (migration 0018) and claimed here with FOR UPDATE SKIP
- * LOCKED, at most one per subscription at a time, so a slow or dead endpoint holds only its own
- * deliveries while others go on. Each attempt is signed anew (fresh timestamp, same webhook-id),
+ * LOCKED, at most one per subscription at a time across every worker process, so a slow or dead
+ * endpoint holds only its own deliveries while others go on. Each attempt is signed anew (fresh timestamp, same webhook-id),
  * logged, and on failure retried with exponential backoff and jitter. A subscription whose
  * `disableAfterFailedDeliveries` last deliveries each failed every attempt is turned off,
  * audited, and raised as a notification to the organisations' users.
@@ -60,30 +60,38 @@ type Claimed = {
 };
 
 /**
- * Claims due deliveries: for each enabled subscription not in `busy`, its oldest due one, up to
- * `limit`. The claim moves next_attempt_at to the end of the lease, so a delivery whose worker
- * died becomes due again then; attempt_count identifies the claim when its outcome is written.
+ * Claims due deliveries: for each enabled subscription with none in flight, its oldest due one,
+ * up to `limit`. "In flight" holds across worker processes: the claim locks the subscription row
+ * (SKIP LOCKED) and sets its delivering_until to the lease end, and a claim that waited for the
+ * lock re-reads the row and skips it, so one endpoint gets one request at a time, in order, however
+ * many workers run. The claim also moves the delivery's next_attempt_at to the end of the lease, so
+ * a delivery whose worker died becomes due again then; attempt_count identifies the claim when its
+ * outcome is written.
  */
-export async function claimDueWebhookDeliveries(
-  db: Db,
-  limit: number,
-  busy: readonly string[],
-  leaseMs: number,
-): Promise<Claimed[]> {
+export async function claimDueWebhookDeliveries(db: Db, limit: number, leaseMs: number): Promise<Claimed[]> {
+  const leaseEnd = sql`now() + make_interval(secs => ${leaseMs}::float8 / 1000)`;
   const rows = await db.execute<Claimed>(sql`
-    with picked as (
-      select d.id from ${webhookSubscriptions} s
+    with held as (
+      select s.id from ${webhookSubscriptions} s
+      where s.enabled and (s.delivering_until is null or s.delivering_until <= now())
+        and exists (select 1 from ${webhookDeliveries} x where x.subscription_id = s.id and x.next_attempt_at <= now())
+      limit ${limit}
+      for update of s skip locked
+    ),
+    picked as (
+      select d.id, held.id as subscription_id from held
       cross join lateral (
         select x.id from ${webhookDeliveries} x
-        where x.subscription_id = s.id and x.next_attempt_at <= now()
+        where x.subscription_id = held.id and x.next_attempt_at <= now()
         order by x.next_attempt_at limit 1
         for update skip locked) d
-      where s.enabled and s.id <> all(${sql.param(busy)}::uuid[])
-      limit ${limit}
+    ),
+    marked as (
+      update ${webhookSubscriptions} s set delivering_until = ${leaseEnd}
+      from picked where s.id = picked.subscription_id
     )
     update ${webhookDeliveries} d
-    set next_attempt_at = now() + make_interval(secs => ${leaseMs}::float8 / 1000),
-        lease_until = now() + make_interval(secs => ${leaseMs}::float8 / 1000),
+    set next_attempt_at = ${leaseEnd}, lease_until = ${leaseEnd},
         attempt_count = d.attempt_count + 1, round_attempts = d.round_attempts + 1
     from picked, ${webhookSubscriptions} s
     where d.id = picked.id and s.id = d.subscription_id
@@ -199,14 +207,13 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
         error: result.error,
       });
       if (!still) return null;
-      if (result.ok) {
-        await tx
-          .update(webhookSubscriptions)
-          .set({ consecutiveFailures: 0 })
-          .where(eq(webhookSubscriptions.id, claimed.subscription_id));
-        return null;
-      }
-      if (!final) return null;
+      // The claim is still current, so the subscription's hold is its own: release it, and a
+      // delivered one resets the failures in a row.
+      await tx
+        .update(webhookSubscriptions)
+        .set({ deliveringUntil: null, ...(result.ok ? { consecutiveFailures: 0 } : {}) })
+        .where(eq(webhookSubscriptions.id, claimed.subscription_id));
+      if (result.ok || !final) return null;
       const [subscription] = await tx
         .update(webhookSubscriptions)
         .set({ consecutiveFailures: sql`${webhookSubscriptions.consecutiveFailures} + 1` })
@@ -263,7 +270,7 @@ export async function deliverClaimed(db: Db, claimed: Claimed, options: WebhookD
 
 /** One round: claims what is due (one per subscription) and delivers it; for tests and the loop's first pass. */
 export async function deliverDueWebhooks(db: Db, options: WebhookDeliveryOptions & { limit?: number }) {
-  const claimed = await claimDueWebhookDeliveries(db, options.limit ?? 50, [], leaseMsFor(options));
+  const claimed = await claimDueWebhookDeliveries(db, options.limit ?? 50, leaseMsFor(options));
   return Promise.all(claimed.map((c) => deliverClaimed(db, c, options)));
 }
 
@@ -300,7 +307,7 @@ export function startWebhookDelivery(
       }
       const free = options.concurrency - inFlight.size;
       if (free > 0) {
-        const claimed = await claimDueWebhookDeliveries(db, free, [...inFlight.keys()], leaseMsFor(options));
+        const claimed = await claimDueWebhookDeliveries(db, free, leaseMsFor(options));
         for (const c of claimed) {
           const run = deliverClaimed(db, c, options)
             .then(() => {})

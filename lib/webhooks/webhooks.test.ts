@@ -334,6 +334,23 @@ describe("webhooks (real PostgreSQL, delivered over HTTP)", () => {
     }
   });
 
+  it("sends an endpoint one delivery at a time, however many worker processes claim", async () => {
+    const a = await admin();
+    const hanging = await receiver(() => null);
+    await subscribe(a, hanging.url);
+    for (let i = 0; i < 3; i++) await setStatus((await submission(a)).submissionId, "failed");
+    const workers = ["one", "two"].map((workerId) =>
+      startWebhookDelivery(db, { ...DELIVERY, timeoutMs: 3000, pollMs: 20, concurrency: 4, workerId }),
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 1000));
+      // Both workers polled about fifty times while the first request hung.
+      expect(hanging.received).toHaveLength(1);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+    }
+  });
+
   it("turns a subscription off after repeated failed deliveries, audits it, tells its users, and queues nothing more for it", async () => {
     const a = await admin();
     const hook = await receiver(() => ({ status: 503 }));
