@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { getTranslations } from "next-intl/server";
+import { PublicFrame } from "@/components/shell/public-frame";
 import { Button } from "@/components/ui/button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,26 +23,18 @@ export default async function UnsubscribePage({
   const { token, status } = await searchParams;
   const tokenValue = typeof token === "string" && token.length <= 200 ? token : null;
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-4">
-          <span className="text-lg font-semibold">{t("app.name")}</span>
-          <LanguageSwitcher current={await getLocale()} tone="dark" />
-        </div>
-      </header>
-      <main className="mx-auto w-full max-w-md flex-1 px-6 py-12">
-        <h1 className="mb-4 text-2xl font-semibold text-brand">{t("notifications.unsubscribe.title")}</h1>
-        {status === "done" ? (
-          <p role="status">{t("notifications.unsubscribe.done")}</p>
-        ) : status === "invalid" || !tokenValue ? (
-          <p role="alert">{t("notifications.unsubscribe.invalid")}</p>
-        ) : (
-          <form method="post" action={`/api/notifications/unsubscribe?token=${encodeURIComponent(tokenValue)}`}>
-            <p className="mb-4">{t("notifications.unsubscribe.confirm")}</p>
-            <Button type="submit">{t("notifications.unsubscribe.button")}</Button>
-          </form>
-        )}
-      </main>
-    </div>
+    <PublicFrame>
+      <h1 className="mb-4 text-2xl font-semibold text-brand">{t("notifications.unsubscribe.title")}</h1>
+      {status === "done" ? (
+        <p role="status">{t("notifications.unsubscribe.done")}</p>
+      ) : status === "invalid" || !tokenValue ? (
+        <p role="alert">{t("notifications.unsubscribe.invalid")}</p>
+      ) : (
+        <form method="post" action={`/api/notifications/unsubscribe?token=${encodeURIComponent(tokenValue)}`}>
+          <p className="mb-4">{t("notifications.unsubscribe.confirm")}</p>
+          <Button type="submit">{t("notifications.unsubscribe.button")}</Button>
+        </form>
+      )}
+    </PublicFrame>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
-import { LanguageSwitcher } from "@/components/shell/language-switcher";
+import { PublicFrame } from "@/components/shell/public-frame";
 import { Button } from "@/components/ui/button";
 import { oidcEnabled } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -31,26 +31,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { callbackUrl } = await searchParams;
   const target = sameSitePath(callbackUrl);
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-4">
-          <span className="text-lg font-semibold">{t("app.name")}</span>
-          <LanguageSwitcher current={await getLocale()} tone="dark" />
-        </div>
-      </header>
-      <main className="mx-auto w-full max-w-md flex-1 px-6 py-12">
-        <h1 className="mb-2 text-2xl font-semibold text-brand">{t("login.title")}</h1>
-        <p className="mb-6 text-muted">{t("login.intro")}</p>
-        <LoginForm callbackUrl={target} />
-        {oidcEnabled && (
-          <form action={oidcLoginAction} className="mt-6 border-t border-line pt-6">
-            <input type="hidden" name="callbackUrl" value={target} />
-            <Button type="submit" variant="secondary">
-              {t("login.oidc", { name: env.AUTH_OIDC_NAME })}
-            </Button>
-          </form>
-        )}
-      </main>
-    </div>
+    <PublicFrame>
+      <h1 className="mb-2 text-2xl font-semibold text-brand">{t("login.title")}</h1>
+      <p className="mb-6 text-muted">{t("login.intro")}</p>
+      <LoginForm callbackUrl={target} />
+      {oidcEnabled && (
+        <form action={oidcLoginAction} className="mt-6 border-t border-line pt-6">
+          <input type="hidden" name="callbackUrl" value={target} />
+          <Button type="submit" variant="secondary">
+            {t("login.oidc", { name: env.AUTH_OIDC_NAME })}
+          </Button>
+        </form>
+      )}
+    </PublicFrame>
   );
 }
