@@ -153,6 +153,8 @@ describe("getBoard (real PostgreSQL)", () => {
     // OAR: work started 1 December (deadline 15 December, passed) and 20 December (deadline 3 January, due).
     await submission(a.id, "oppdrag-1", "draft", { kind: "oar", oarStart: "2026-12-01" });
     await submission(a.id, "oppdrag-2", "rejected", { kind: "oar", oarStart: "2026-12-20" });
+    // Cancelled: owes nothing, though its start date has passed.
+    await submission(a.id, "oppdrag-4", "cancelled", { kind: "oar", oarStart: "2026-12-01" });
     await submission(a.id, "oppdrag-3", "accepted", {
       kind: "oar",
       oarStart: "2026-12-01",

@@ -109,10 +109,12 @@ export async function writeOarObligations(tx: DbOrTx, versionId: string, secret?
 /**
  * The open OAR obligations of the organisations `organisationScope` admits (a condition on
  * `ob.organisation_id`), whose deadline (date + 14 days) lies between `deadlineFrom` and
- * `deadlineTo` (either may be null: unbounded). Open: its submission is neither accepted nor
- * cancelled, and no accepted report of the same oppdrag (organisation and oppdragsreferanse)
- * carries the same obligation with the same date. Read through the partial indexes of
- * migration 0028: open ones by date, and the accepted ones by oppdrag.
+ * `deadlineTo` (either may be null: unbounded). Open: its submission is not accepted (`accepted`
+ * follows accepted_at, migration 0028; a cancelled submission's obligations are deleted with the
+ * cancel, migration 0031), and no accepted report of the same oppdrag (organisation and
+ * oppdragsreferanse) carries the same obligation with the same date. Read through the partial
+ * indexes of migration 0028 (open ones by date, and the accepted ones by oppdrag) without looking
+ * up the submissions.
  *
  * Columns: organisation_id, submission_id, oppdragsreferanse, obligation, subject_key,
  * obligation_date, deadline, description (the oppdrag's beskrivelse, cut to 120 characters).
@@ -132,15 +134,14 @@ export function openOarObligations(options: {
       ? sql`true`
       : sql`ob.obligation_date <= ${options.deadlineTo}::date - ${OAR_REPORTING_DAYS}::int`;
   const description = options.withDescription
-    ? sql`(select left(v.payload->'oppdrag'->>'beskrivelse', 120) from submission_versions v where v.id = s.current_version_id)`
+    ? sql`(select left(v.payload->'oppdrag'->>'beskrivelse', 120) from submissions s
+        join submission_versions v on v.id = s.current_version_id where s.id = ob.submission_id)`
     : sql`null::text`;
   return sql`
     select ob.organisation_id, ob.submission_id, ob.oppdragsreferanse, ob.obligation, ob.subject_key,
       ob.obligation_date, ob.obligation_date + ${OAR_REPORTING_DAYS}::int as deadline, ${description} as description
     from oar_obligations ob
-    join submissions s on s.id = ob.submission_id
     where not ob.accepted and ${options.organisationScope} and ${from} and ${to}
-      and s.status <> 'cancelled' and s.accepted_at is null
       and not exists (
         select 1 from oar_obligations c
         where c.accepted and c.organisation_id = ob.organisation_id and c.oppdragsreferanse = ob.oppdragsreferanse
