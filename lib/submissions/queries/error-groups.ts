@@ -102,12 +102,13 @@ export async function listErrorGroups(
       and ${a}.spec_code is not distinct from ${b}.spec_code and ${a}.cause is not distinct from ${b}.cause`);
   // Every step is hashed or touches a handful of rows per group: no sort of all the rows (one per
   // organisation, kind and group: 49 000 for an admin of 2 000 organisations at a million
-  // submissions). `partials` is not materialized: each reader scans the rollup with only the
-  // columns it needs (materialized, its 49 000 wide rows went to disk at the default work_mem).
-  // The groups are one hashed pass over the rows, collecting each group's organisation ids and
-  // names; organisations (a group's rows of both kinds or of several days) are counted distinct,
-  // and only the first few distinct names kept, per group from those arrays. The latest reason is
-  // read from the rows at the group's last_seen, the fields from the distinct field lists.
+  // submissions). `partials` is not materialized: each step scans the rollup for only the columns
+  // it needs (materialized, the 49 000 wide rows went to disk at the default work_mem). The groups
+  // are one hashed pass collecting each group's organisation ids and names; per group, the
+  // organisations are counted distinct (a group has a row per kind, or per day) and only the first
+  // few distinct names kept. The latest reason comes from the rows at a group's last_seen, picked
+  // before the join (`offset 0`: joined whole, the planner hashed every row); the fields from the
+  // distinct field lists.
   const rows = await db.execute<{
     status: string;
     code: string | null;
@@ -130,7 +131,9 @@ export async function listErrorGroups(
       group by x.status, x.code, x.spec_code, x.cause),
     latest as (
       select distinct on (g.status, g.code, g.spec_code, g.cause) g.status, g.code, g.spec_code, g.cause, p.latest_reason
-      from groups g join partials p on p.last_seen = g.last_seen and ${sameGroup("p", "g")}
+      from groups g
+      join (select * from partials where last_seen in (select last_seen from groups) offset 0) p
+        on p.last_seen = g.last_seen and ${sameGroup("p", "g")}
       order by g.status, g.code, g.spec_code, g.cause),
     fields as (
       select status, code, spec_code, cause, (array_agg(f order by f))[1:${sql.raw(String(MAX_FIELDS))}] as fields
