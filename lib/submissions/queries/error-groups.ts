@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { errorGroupDailyRollups, errorGroupTotals, organisations, submissions } from "@/lib/db/schema";
 import { REPORTING_TIME_ZONE } from "@/lib/filters/time-range";
 import { RETRYABLE_STATUSES } from "../operations/operations";
@@ -108,7 +109,9 @@ export async function listErrorGroups(
   // organisations are counted distinct (a group has a row per kind, or per day) and only the first
   // few distinct names kept. The latest reason comes from the rows at a group's last_seen, picked
   // before the join (`offset 0`: joined whole, the planner hashed every row); the fields from the
-  // distinct field lists.
+  // distinct field lists. Planned for its organisations on every execution (about 1 ms): the
+  // generic plan of a prepared statement, not knowing how many the array holds, probed the rollup's
+  // key once per organisation and sorted the fields (0.6–1 s instead of 0.2 s at load 8).
   const rows = await db.execute<{
     status: string;
     code: string | null;
@@ -123,7 +126,7 @@ export async function listErrorGroups(
     fields: string[] | null;
     latest_reason: StatusReason | null;
   }>(sql`
-    with partials as not materialized (${fromRollups} ${fromSubmissions}),
+    with ${sql.raw(PLAN_PER_EXECUTION)} partials as not materialized (${fromRollups} ${fromSubmissions}),
     groups as (
       select x.status, x.code, x.spec_code, x.cause, sum(x.n)::int as n, min(x.first_seen) as first_seen,
         max(x.last_seen) as last_seen, array_agg(x.organisation_id) as organisation_ids, array_agg(o.name) as names
