@@ -183,7 +183,7 @@ async function main() {
         ratioGoal: true,
         run: () => list({ status: "failed", cause: "transport", spec: "none" }),
       },
-      // A code without a specification code: conflicts (4 000 of the most common code).
+      // A code without a specification code: the conflicts of the most common code (4 000 at a million rows).
       {
         name: "/innsendinger error group (code, no spec)",
         goal: 100,

@@ -101,7 +101,7 @@ export async function listErrorGroups(
   const sameGroup = (a: string, b: string) =>
     sql.raw(`${a}.status = ${b}.status and ${a}.code is not distinct from ${b}.code
       and ${a}.spec_code is not distinct from ${b}.spec_code and ${a}.cause is not distinct from ${b}.cause`);
-  // Every step is hashed or touches a handful of rows per group: no sort of all the rows (one per
+  // Every step is hashed or works within one group: no sort of all the rows (one per
   // organisation, kind and group: 49 000 for an admin of 2 000 organisations at a million
   // submissions). `partials` is not materialized: each step scans the rollup for only the columns
   // it needs (materialized, the 49 000 wide rows went to disk at the default work_mem). The groups
