@@ -187,6 +187,13 @@ async function main() {
         ratioGoal: true,
         run: () => list({ status: "failed", cause: "transport", spec: "none" }),
       },
+      // A code without a specification code: the conflicts of the most common code (4 000 at a million rows).
+      {
+        name: "/innsendinger error group (code, no spec)",
+        goal: 100,
+        ratioGoal: true,
+        run: () => list({ status: "conflict", code: ERROR_CODES[0]!, spec: "none" }),
+      },
       {
         name: "/innsendinger rejected+amelding+org",
         goal: 100,

@@ -359,6 +359,17 @@ export const submissions = pgTable(
     index("submissions_failure_cause_spec_created_idx")
       .on(t.failureCause, t.failureSpecCode, t.createdAt.desc(), t.id.desc())
       .where(sql`${t.failureCause} is not null`),
+    // The same links to a group without a specification code (`spec=none`): `failure_spec_code is null`
+    // is an index condition but gives no order on the columns after it, so with the indexes above
+    // the planner read every member of the group and sorted them (0.8 s for 20 000 at a million rows).
+    index("submissions_failure_code_no_spec_created_idx")
+      .on(sql`upper(${t.lastErrorCode})`, t.createdAt.desc(), t.id.desc())
+      .where(
+        sql`${t.status} in ('rejected', 'conflict', 'failed') and ${t.lastErrorCode} is not null and ${t.failureSpecCode} is null`,
+      ),
+    index("submissions_failure_cause_no_spec_created_idx")
+      .on(t.failureCause, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.failureCause} is not null and ${t.failureSpecCode} is null`),
     // The free-text search's lookup of ids Skatteetaten answered (forsendelseId, meldingsId, dialogId).
     index("submissions_received_ids_idx")
       .using("gin", sql`${t.receivedIds} jsonb_path_ops`)

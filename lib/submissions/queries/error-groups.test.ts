@@ -200,6 +200,10 @@ describe("listErrorGroups (real PostgreSQL)", () => {
       code: null,
       specCodes: [],
     });
+    // The same failures in an organisation the reader does not have: in neither the groups nor their links.
+    const hidden = await createTestOrganisation(db, null);
+    await ended(user, hidden.id, { status: "rejected", code: "OAR_999" });
+    await ended(user, hidden.id, { status: "failed", outcome: "timeout" });
 
     const groups = await listErrorGroups(db, [orgA.id]);
     const key = (g: (typeof groups)[number]) => `${g.status}:${g.code ?? g.cause}`;
