@@ -139,7 +139,7 @@ export async function* submissionExportPages(
   const connection = await db.$client.reserve();
   const fetchBatch = () => connection.unsafe<RawExportRow[]>(`fetch ${batchSize} from submissions_export`);
   let open = false;
-  let prefetched: Promise<RawExportRow[]> | null = null;
+  let prefetched: ReturnType<typeof fetchBatch> | null = null;
   try {
     await connection.unsafe("begin transaction isolation level repeatable read, read only");
     open = true;
