@@ -543,6 +543,11 @@ export const deliveryAttempts = pgTable(
     index("delivery_attempts_key_idx").on(t.idempotencyKey),
     // Partial: only error answers carry a korrelasjonsid, and accepted attempts stay out of it.
     index("delivery_attempts_korrelasjonsid_idx").on(t.korrelasjonsid).where(sql`${t.korrelasjonsid} is not null`),
+    // A submission's latest korrelasjonsid, read from the index alone (the CSV export looks it up
+    // for every row: docs/benchmarks.md, "CSV export").
+    index("delivery_attempts_latest_korrelasjonsid_idx")
+      .on(t.submissionId, t.attemptNo, t.korrelasjonsid)
+      .where(sql`${t.korrelasjonsid} is not null`),
   ],
 );
 

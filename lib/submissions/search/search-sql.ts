@@ -20,10 +20,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type SearchStrategy = "ids" | "probe";
 
 /**
- * Past this many matching terms collecting the ids costs more than probing: about the point
- * where both read some thousands of rows for a first page of a million (`npm run bench:scale`).
+ * Past this many matching terms collecting the ids costs more than probing. A probe walks about
+ * 50 × (the reader's submissions / matches) rows for a first page: at a million submissions and
+ * 3 000 matches, 17 000 probed rows (1-2.7 s), where collecting 6 600 ids took 150-250 ms; the two
+ * cost the same near 8 000-10 000 matches (docs/benchmarks.md, "List, search and export at 1 000 000 rows").
  */
-export const BROAD_SEARCH_MATCHES = 3000;
+export const BROAD_SEARCH_MATCHES = 8000;
 
 type TermMatch = { kind: string; condition: SQL };
 
