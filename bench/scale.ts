@@ -287,7 +287,7 @@ async function main() {
         goal: 150,
         run: () =>
           Promise.all([
-            listOrganisationsForUser(db, organisationIds),
+            listOrganisationsForUser(db, organisationIds, { limit: 12 }),
             getDeadlineAlerts(db, organisationIds, { limit: 10 }),
             // All time ("in flight", "needs action"), today, this month, the period and the chart (docs/rollups.md).
             overviewCounts(db, organisationIds, { today, period: { from: periodFrom, to: today } }),

@@ -37,6 +37,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 366;
 /** The most urgent deadline alerts shown; the rest are one link away (all deadlines, the board). */
 const DEADLINE_ALERTS_SHOWN = 10;
+/** Organisations listed by name; all of them are on /organisasjoner (an admin may have thousands). */
+const ORGANISATIONS_SHOWN = 12;
 
 function listHref(filter: Partial<SubmissionListFilter>) {
   return `/innsendinger?${filterToSearchParams(filter)}`;
@@ -93,7 +95,7 @@ export default async function OverviewPage({
   // The months of the period, and the one before it (its A-melding is reported within the period).
   const amountMonths = { from: previousMonth(period.from.slice(0, 7)), to: period.to.slice(0, 7) };
   const [orgs, deadlineAlerts, counts, amounts] = await Promise.all([
-    listOrganisationsForUser(db, user.organisationIds),
+    listOrganisationsForUser(db, user.organisationIds, { limit: ORGANISATIONS_SHOWN }),
     getDeadlineAlerts(db, user.organisationIds, { limit: DEADLINE_ALERTS_SHOWN }),
     overviewCounts(db, user.organisationIds, { today, period }),
     reportedAmountsByMonth(db, user.organisationIds, amountMonths.from, amountMonths.to, { page }),
@@ -309,6 +311,11 @@ export default async function OverviewPage({
               </li>
             ))}
           </ul>
+        )}
+        {user.organisationIds.length > orgs.length && (
+          <p className="mt-2">
+            <Link href="/organisasjoner">{t("overview.allOrganisations", { total: user.organisationIds.length })}</Link>
+          </p>
         )}
       </section>
     </>

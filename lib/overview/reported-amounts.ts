@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
+import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { boardMonthFacts, organisations } from "@/lib/db/schema";
 import { inOrganisationSet } from "@/lib/submissions/queries/organisation-scope";
 
@@ -60,7 +61,7 @@ export async function reportedAmountsByMonth(
   if (organisationIds.length === 0) return { rows: [], total: 0 };
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), REPORTED_AMOUNTS_MAX_PAGE);
   const pageSize = options.pageSize ?? REPORTED_AMOUNTS_PAGE_SIZE;
-  const rows = (await db.execute(sql`
+  const rows = (await db.execute(sql`${sql.raw(PLAN_PER_EXECUTION)}
     with page as (
       select f.organisation_id, o.name as organisation_name, f.kalendermaaned as month,
         f.accepted_id as submission_id, f.current_forskuddstrekk, f.current_arbeidsgiveravgift,
