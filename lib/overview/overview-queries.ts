@@ -4,6 +4,7 @@ import { addDays } from "@/lib/amelding/deadlines";
 import type { DbOrTx } from "@/lib/db/client";
 import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { type SubmissionStatus, submissionDailyCounts, submissionStatusTotals } from "@/lib/db/schema";
+import { firstOfMonth } from "@/lib/overview/oslo-dates";
 import { inOrganisationSet } from "@/lib/submissions/queries/organisation-scope";
 
 /** Statuses that need someone to act: the engine will not send them again on its own. */
@@ -59,7 +60,7 @@ export async function overviewCounts(
 ): Promise<OverviewCounts> {
   const { today, period } = dates;
   for (const day of [today, period.from, period.to]) if (!ISO_DATE.test(day)) throw new Error(`not a date: ${day}`);
-  const month = { from: `${today.slice(0, 7)}-01`, to: today };
+  const month = { from: firstOfMonth(today), to: today };
   const counts: OverviewCounts = { allTime: {}, today: {}, month: {}, period: {}, series: [] };
   if (organisationIds.length === 0) return counts;
 
