@@ -37,12 +37,7 @@ import { rememberingTranslator } from "@/lib/i18n/translator";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
 import { parseOppdragListFilter } from "@/lib/oppdrag/oppdrag-list-filter";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
-import { firstOfMonth } from "@/lib/overview/oslo-dates";
-import {
-  countSubmissionsByStatus,
-  dailySubmissionSeries,
-  NEEDS_ACTION_STATUSES,
-} from "@/lib/overview/overview-queries";
+import { NEEDS_ACTION_STATUSES, overviewCounts } from "@/lib/overview/overview-queries";
 import { previousMonth, reportedAmountsByMonth } from "@/lib/overview/reported-amounts";
 import { findFeedbackForSubmission } from "@/lib/submissions/feedback/feedback-rows";
 import { listErrorGroups } from "@/lib/submissions/queries/error-groups";
@@ -130,7 +125,6 @@ async function main() {
       toSubmissionPage(await listSubmissions(db, orgs, parseSubmissionListFilter(filter)), t, "nb");
     const pick = <T>(xs: T[], round: number) => xs[round % xs.length]!;
     const today = osloDate(new Date());
-    const monthStart = firstOfMonth(today);
     const periodFrom = addDays(today, -29);
 
     const cases: Case[] = [
@@ -304,14 +298,11 @@ async function main() {
         goal: 150,
         run: () =>
           Promise.all([
-            listOrganisationsForUser(db, organisationIds),
+            listOrganisationsForUser(db, organisationIds, { limit: 12 }),
             getDeadlineAlerts(db, organisationIds, { limit: 10 }),
-            // All time, from which the page reads "in flight" and "needs action" (rollups: docs/rollups.md).
-            countSubmissionsByStatus(db, organisationIds),
-            dailySubmissionSeries(db, organisationIds, periodFrom, today),
-            countSubmissionsByStatus(db, organisationIds, { from: today, to: today }),
-            countSubmissionsByStatus(db, organisationIds, { from: monthStart, to: today }),
-            countSubmissionsByStatus(db, organisationIds, { from: periodFrom, to: today }),
+            // All time ("in flight", "needs action"), today, this month, the period and the chart (docs/rollups.md).
+            overviewCounts(db, organisationIds, { today, period: { from: periodFrom, to: today } }),
+            // The first page of the reported amounts.
             reportedAmountsByMonth(db, organisationIds, previousMonth(periodFrom.slice(0, 7)), today.slice(0, 7)),
           ]),
       },

@@ -14,12 +14,13 @@ import type { SubmissionStatus } from "@/lib/db/schema";
 import { formatter } from "@/lib/i18n/format";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
+import { NEEDS_ACTION_STATUSES, overviewCounts } from "@/lib/overview/overview-queries";
 import {
-  countSubmissionsByStatus,
-  dailySubmissionSeries,
-  NEEDS_ACTION_STATUSES,
-} from "@/lib/overview/overview-queries";
-import { previousMonth, reportedAmountsByMonth } from "@/lib/overview/reported-amounts";
+  previousMonth,
+  REPORTED_AMOUNTS_MAX_PAGE,
+  REPORTED_AMOUNTS_PAGE_SIZE,
+  reportedAmountsByMonth,
+} from "@/lib/overview/reported-amounts";
 import {
   filterToSearchParams,
   IN_FLIGHT_STATUSES,
@@ -36,6 +37,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PERIOD_DAYS = 366;
 /** The most urgent deadline alerts shown; the rest are one link away (all deadlines, the board). */
 const DEADLINE_ALERTS_SHOWN = 10;
+/** Organisations listed by name; all of them are on /organisasjoner (an admin may have thousands). */
+const ORGANISATIONS_SHOWN = 12;
 
 function listHref(filter: Partial<SubmissionListFilter>) {
   return `/innsendinger?${filterToSearchParams(filter)}`;
@@ -54,6 +57,19 @@ function chosenPeriod(params: Record<string, string | string[] | undefined>, tod
   return { from, to, adjusted: false };
 }
 
+/** The overview with the same period at another page of the reported amounts. */
+function amountsHref(period: { from: string; to: string }, page: number) {
+  const params = new URLSearchParams({ from: period.from, to: period.to });
+  if (page > 1) params.set("belop", String(page));
+  return `/?${params}#amounts-heading`;
+}
+
+/** The page of the reported amounts (`belop`), 1 when absent or invalid. */
+function amountsPage(params: Record<string, string | string[] | undefined>) {
+  const page = typeof params.belop === "string" && /^\d{1,4}$/.test(params.belop) ? Number(params.belop) : 1;
+  return Math.min(Math.max(page, 1), REPORTED_AMOUNTS_MAX_PAGE);
+}
+
 export default async function OverviewPage({
   searchParams,
 }: {
@@ -64,29 +80,29 @@ export default async function OverviewPage({
   const format = formatter(await getLocale());
   const db = getDb();
   const today = osloDate(new Date());
-  const period = chosenPeriod(await searchParams, today);
+  const params = await searchParams;
+  const period = chosenPeriod(params, today);
+  const page = amountsPage(params);
   const columns = [
-    { key: "today", label: t("overview.today"), filter: { from: today, to: today } },
-    { key: "month", label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
+    { key: "today" as const, label: t("overview.today"), filter: { from: today, to: today } },
+    { key: "month" as const, label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
     {
-      key: "period",
+      key: "period" as const,
       label: t("overview.periodColumn", { from: format.date(period.from), to: format.date(period.to) }),
       filter: { from: period.from, to: period.to },
     },
   ];
   // The months of the period, and the one before it (its A-melding is reported within the period).
   const amountMonths = { from: previousMonth(period.from.slice(0, 7)), to: period.to.slice(0, 7) };
-  const [orgs, deadlineAlerts, allTime, series, countedColumns, amounts] = await Promise.all([
-    listOrganisationsForUser(db, user.organisationIds),
+  const [orgs, deadlineAlerts, counts, amounts] = await Promise.all([
+    listOrganisationsForUser(db, user.organisationIds, { limit: ORGANISATIONS_SHOWN }),
     getDeadlineAlerts(db, user.organisationIds, { limit: DEADLINE_ALERTS_SHOWN }),
-    countSubmissionsByStatus(db, user.organisationIds),
-    dailySubmissionSeries(db, user.organisationIds, period.from, period.to),
-    Promise.all(
-      columns.map(async (c) => ({ ...c, counts: await countSubmissionsByStatus(db, user.organisationIds, c.filter) })),
-    ),
-    reportedAmountsByMonth(db, user.organisationIds, amountMonths.from, amountMonths.to),
+    overviewCounts(db, user.organisationIds, { today, period }),
+    reportedAmountsByMonth(db, user.organisationIds, amountMonths.from, amountMonths.to, { page }),
   ]);
-  const byDay = new Map(series.map((p) => [p.day, p]));
+  const allTime = counts.allTime;
+  const countedColumns = columns.map((c) => ({ ...c, counts: counts[c.key] }));
+  const byDay = new Map(counts.series.map((p) => [p.day, p]));
   const points = datesBetween(period.from, period.to).map(
     (day) => byDay.get(day) ?? { day, submitted: 0, rejected: 0 },
   );
@@ -225,7 +241,17 @@ export default async function OverviewPage({
           {t("reportedAmounts.heading")}
         </h2>
         <p className="mb-3 text-sm text-muted">{t("reportedAmounts.intro")}</p>
-        <ReportedAmountsTable rows={amounts} from={amountMonths.from} to={amountMonths.to} />
+        <ReportedAmountsTable
+          rows={amounts.rows}
+          from={amountMonths.from}
+          to={amountMonths.to}
+          paging={{
+            first: (page - 1) * REPORTED_AMOUNTS_PAGE_SIZE,
+            total: amounts.total,
+            previousHref: page > 1 ? amountsHref(period, page - 1) : null,
+            nextHref: page * REPORTED_AMOUNTS_PAGE_SIZE < amounts.total ? amountsHref(period, page + 1) : null,
+          }}
+        />
       </section>
 
       <section aria-labelledby="chart-heading" className="mb-8">
@@ -285,6 +311,11 @@ export default async function OverviewPage({
               </li>
             ))}
           </ul>
+        )}
+        {user.organisationIds.length > orgs.length && (
+          <p className="mt-2">
+            <Link href="/organisasjoner">{t("overview.allOrganisations", { total: user.organisationIds.length })}</Link>
+          </p>
         )}
       </section>
     </>

@@ -4,11 +4,25 @@ import { Table, type TableColumn } from "@/components/ui/table";
 import { formatter } from "@/lib/i18n/format";
 import type { MonthAmounts } from "@/lib/overview/reported-amounts";
 
+/** Where the rows stand among all of them, and the links to the pages before and after. */
+export type AmountsPaging = { first: number; total: number; previousHref: string | null; nextHref: string | null };
+
 /**
  * Reported forskuddstrekk and arbeidsgiveravgift per organisation and month, with the month
  * before and the change, in the reader's number format. Each month links to its A-melding.
+ * One page of the organisation-months: an admin of 2 000 organisations has thousands of them.
  */
-export async function ReportedAmountsTable({ rows, from, to }: { rows: MonthAmounts[]; from: string; to: string }) {
+export async function ReportedAmountsTable({
+  rows,
+  from,
+  to,
+  paging,
+}: {
+  rows: MonthAmounts[];
+  from: string;
+  to: string;
+  paging: AmountsPaging;
+}) {
   const t = await getTranslations("reportedAmounts");
   const format = formatter(await getLocale());
   const monthName = (month: string) => format.month(month);
@@ -68,6 +82,17 @@ export async function ReportedAmountsTable({ rows, from, to }: { rows: MonthAmou
         empty={t("none")}
         cards
       />
+      {paging.total > rows.length && (
+        <nav aria-label={t("pagination")} className="mt-2 flex flex-wrap items-center gap-4 text-sm">
+          <span data-testid="reported-amounts-showing">
+            {rows.length > 0
+              ? t("showing", { from: paging.first + 1, to: paging.first + rows.length, total: paging.total })
+              : null}
+          </span>
+          {paging.previousHref && <Link href={paging.previousHref}>{t("previousPage")}</Link>}
+          {paging.nextHref && <Link href={paging.nextHref}>{t("nextPage")}</Link>}
+        </nav>
+      )}
     </div>
   );
 }

@@ -6,9 +6,13 @@ import { organisations, userOrganisations } from "@/lib/db/schema";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 
 /** The organisations a user has been granted; everything organisation-scoped starts here. */
-export async function listOrganisationsForUser(db: DbOrTx, organisationIds: string[]) {
+export async function listOrganisationsForUser(
+  db: DbOrTx,
+  organisationIds: string[],
+  options: { limit?: number } = {},
+) {
   if (organisationIds.length === 0) return [];
-  return db
+  const query = db
     .select({
       id: organisations.id,
       orgnr: organisations.orgnr,
@@ -17,7 +21,9 @@ export async function listOrganisationsForUser(db: DbOrTx, organisationIds: stri
     })
     .from(organisations)
     .where(inOrganisations(organisations.id, organisationIds))
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name))
+    .$dynamic();
+  return options.limit === undefined ? query : query.limit(options.limit);
 }
 
 /** The first registration of the orgnr (the demo seed's; an orgnr may be registered more than once). */

@@ -1,0 +1,1 @@
+CREATE INDEX "submission_daily_counts_day_idx" ON "submission_daily_counts" USING btree ("day","organisation_id","status","submissions");
