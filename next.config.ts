@@ -1,7 +1,15 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// The messages are compiled at build time (next-intl's catalog loader), so the browser gets a small
+// formatter instead of the ICU message parser on every page (docs/benchmarks.md, "First-load
+// JavaScript (`npm run bench:js`)").
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: {
+    messages: { path: "./lib/i18n/messages", format: "json", locales: ["nb", "en"], precompile: true },
+  },
+});
 
 const nextConfig: NextConfig = {
   // The container image (Dockerfile) runs `node server.js` from a standalone build: the server with
