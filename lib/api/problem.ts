@@ -41,7 +41,12 @@ const TITLES: Record<string, string> = {
   internal: "Internal error",
 };
 
-/** The English text of one of our message keys (`errors.notFound`), for `detail`. */
+/**
+ * The English text of one of our message keys (`errors.notFound`), for `detail`: only a message
+ * without placeholders, which is a plain string both in the JSON and as the build precompiles it
+ * (next.config.ts, next-intl's `precompile`); one with placeholders has no values here and would
+ * show `{limit}`, so the problem goes without `detail` (its `code` says what happened).
+ */
 function englishMessage(key: string | undefined): string | undefined {
   if (!key) return undefined;
   let node: unknown = en;
@@ -49,7 +54,7 @@ function englishMessage(key: string | undefined): string | undefined {
     if (!node || typeof node !== "object" || !Object.hasOwn(node, part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
-  return typeof node === "string" ? node : undefined;
+  return typeof node === "string" && !node.includes("{") ? node : undefined;
 }
 
 export function problem(
