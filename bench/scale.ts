@@ -307,7 +307,7 @@ async function main() {
           ]),
       },
       // What app/(app)/tavle/page.tsx and GET /api/v1/board await: the board over every organisation
-      // the admin has, held to the board's own goal of 300 ms (docs/benchmarks.md, "Board"; its own
+      // the admin has, held to the board's own goal of 300 ms (docs/benchmarks.md, "Board (`npm run bench:board`)"; its own
       // benchmark with a denser month grid: npm run bench:board).
       ...(
         [
