@@ -11,16 +11,12 @@ import { addDays, osloDate } from "@/lib/amelding/deadlines";
 import { requireUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import type { SubmissionStatus } from "@/lib/db/schema";
+import { parsePageNumber } from "@/lib/filters/page-number";
 import { formatter } from "@/lib/i18n/format";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { datesBetween, firstOfMonth } from "@/lib/overview/oslo-dates";
 import { NEEDS_ACTION_STATUSES, overviewCounts } from "@/lib/overview/overview-queries";
-import {
-  previousMonth,
-  REPORTED_AMOUNTS_MAX_PAGE,
-  REPORTED_AMOUNTS_PAGE_SIZE,
-  reportedAmountsByMonth,
-} from "@/lib/overview/reported-amounts";
+import { previousMonth, reportedAmountsByMonth } from "@/lib/overview/reported-amounts";
 import {
   filterToSearchParams,
   IN_FLIGHT_STATUSES,
@@ -64,12 +60,6 @@ function amountsHref(period: { from: string; to: string }, page: number) {
   return `/?${params}#amounts-heading`;
 }
 
-/** The page of the reported amounts (`belop`), 1 when absent or invalid. */
-function amountsPage(params: Record<string, string | string[] | undefined>) {
-  const page = typeof params.belop === "string" && /^\d{1,4}$/.test(params.belop) ? Number(params.belop) : 1;
-  return Math.min(Math.max(page, 1), REPORTED_AMOUNTS_MAX_PAGE);
-}
-
 export default async function OverviewPage({
   searchParams,
 }: {
@@ -82,7 +72,8 @@ export default async function OverviewPage({
   const today = osloDate(new Date());
   const params = await searchParams;
   const period = chosenPeriod(params, today);
-  const page = amountsPage(params);
+  // The page of the reported amounts (`belop`).
+  const page = parsePageNumber(params.belop);
   const columns = [
     { key: "today" as const, label: t("overview.today"), filter: { from: today, to: today } },
     { key: "month" as const, label: t("overview.thisMonth"), filter: { from: firstOfMonth(today), to: today } },
@@ -245,12 +236,7 @@ export default async function OverviewPage({
           rows={amounts.rows}
           from={amountMonths.from}
           to={amountMonths.to}
-          paging={{
-            first: (page - 1) * REPORTED_AMOUNTS_PAGE_SIZE,
-            total: amounts.total,
-            previousHref: page > 1 ? amountsHref(period, page - 1) : null,
-            nextHref: page * REPORTED_AMOUNTS_PAGE_SIZE < amounts.total ? amountsHref(period, page + 1) : null,
-          }}
+          paging={{ page, total: amounts.total, href: (to) => amountsHref(period, to) }}
         />
       </section>
 

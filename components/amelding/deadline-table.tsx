@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Legend } from "@/components/ui/legend";
+import { Pager } from "@/components/ui/pager";
 import type { DeadlineOverview } from "@/lib/amelding/deadline-overview";
 import type { DeadlineStatus } from "@/lib/amelding/deadline-status";
 import { formatter } from "@/lib/i18n/format";
@@ -37,8 +38,6 @@ export async function DeadlineTable({
   const t = await getTranslations("ameldingDeadlines");
   const format = formatter(await getLocale());
   const { counts } = overview;
-  const first = (overview.page - 1) * overview.pageSize;
-  const lastPage = Math.max(1, Math.ceil(overview.total / overview.pageSize));
   return (
     <>
       <p className="mb-4" data-testid="deadline-summary">
@@ -113,13 +112,15 @@ export async function DeadlineTable({
           </tbody>
         </table>
       </section>
-      <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
-        <span data-testid="deadline-showing">
-          {t("showing", { from: first + 1, to: first + overview.organisations.length, total: overview.total })}
-        </span>
-        {overview.page > 1 && <Link href={pageHref(overview.page - 1)}>{t("previous")}</Link>}
-        {overview.page < lastPage && <Link href={pageHref(overview.page + 1)}>{t("next")}</Link>}
-      </nav>
+      <Pager
+        label={t("pagination")}
+        page={overview.page}
+        pageSize={overview.pageSize}
+        shown={overview.organisations.length}
+        total={overview.total}
+        href={pageHref}
+        testId="deadline-showing"
+      />
       <Legend title={t("legendTitle")}>
         {(Object.keys(TONE) as DeadlineStatus[]).map((status) => (
           <div key={status} className="contents">

@@ -11,7 +11,7 @@ import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "@/lib/audit/audit-events";
 import { type AuditListFilter, auditFilterToSearchParams } from "@/lib/audit/audit-filter";
 import { auditActionLabel } from "@/lib/audit/audit-labels";
 import { filterChipLinks } from "@/lib/filters/filter-chips";
-import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
+import { quickRangeBounds, type TimeRangeInput } from "@/lib/filters/time-range";
 
 /** A plain GET form: the filters become the URL, so a filtered view of the log can be shared. */
 export async function AuditFilters({
@@ -23,7 +23,7 @@ export async function AuditFilters({
   filter: AuditListFilter;
   organisations: { id: string; name: string }[];
   includeDetails: boolean;
-  timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
+  timeRange: TimeRangeInput;
 }) {
   const t = await getTranslations();
   // An action the app no longer records (or not yet names) stays selectable when the URL has it.

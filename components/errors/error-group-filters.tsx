@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { KindSelect, OrganisationSelect } from "@/components/filters/filter-selects";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { FilterForm, filterInputClass as input } from "@/components/ui/filter-form";
-import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
+import { quickRangeBounds, type TimeRangeInput } from "@/lib/filters/time-range";
 import type { ErrorGroupFilter } from "@/lib/submissions/queries/error-groups";
 import { filterToSearchParams } from "@/lib/submissions/queries/list-filter";
 import { submissionFilterChips } from "./filter-summary";
@@ -15,7 +15,7 @@ export async function ErrorGroupFilters({
 }: {
   filter: ErrorGroupFilter;
   organisations: { id: string; name: string }[];
-  timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
+  timeRange: TimeRangeInput;
 }) {
   const t = await getTranslations();
   return (

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/ui/pager";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { formatter } from "@/lib/i18n/format";
-import type { MonthAmounts } from "@/lib/overview/reported-amounts";
+import { type MonthAmounts, REPORTED_AMOUNTS_PAGE_SIZE } from "@/lib/overview/reported-amounts";
 
-/** Where the rows stand among all of them, and the links to the pages before and after. */
-export type AmountsPaging = { first: number; total: number; previousHref: string | null; nextHref: string | null };
+/** Which page of the organisation-months this is, how many there are, and where the others are. */
+export type AmountsPaging = { page: number; total: number; href: (page: number) => string };
 
 /**
  * Reported forskuddstrekk and arbeidsgiveravgift per organisation and month, with the month
@@ -83,15 +84,15 @@ export async function ReportedAmountsTable({
         cards
       />
       {paging.total > rows.length && (
-        <nav aria-label={t("pagination")} className="mt-2 flex flex-wrap items-center gap-4 text-sm">
-          <span data-testid="reported-amounts-showing">
-            {rows.length > 0
-              ? t("showing", { from: paging.first + 1, to: paging.first + rows.length, total: paging.total })
-              : null}
-          </span>
-          {paging.previousHref && <Link href={paging.previousHref}>{t("previousPage")}</Link>}
-          {paging.nextHref && <Link href={paging.nextHref}>{t("nextPage")}</Link>}
-        </nav>
+        <Pager
+          label={t("pagination")}
+          page={paging.page}
+          pageSize={REPORTED_AMOUNTS_PAGE_SIZE}
+          shown={rows.length}
+          total={paging.total}
+          href={paging.href}
+          testId="reported-amounts-showing"
+        />
       )}
     </div>
   );

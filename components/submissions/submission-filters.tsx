@@ -4,7 +4,7 @@ import { KindSelect, OrganisationSelect } from "@/components/filters/filter-sele
 import { StatusCheckboxes } from "@/components/filters/status-checkboxes";
 import { TimeRangeFields } from "@/components/filters/time-range-fields";
 import { FilterForm, filterLabelClass, filterInputClass as input } from "@/components/ui/filter-form";
-import { quickRangeBounds, type TimeRangeIssue } from "@/lib/filters/time-range";
+import { quickRangeBounds, type TimeRangeInput } from "@/lib/filters/time-range";
 import {
   filterToSearchParams,
   type SubmissionListFilter,
@@ -29,7 +29,7 @@ export async function SubmissionFilters({
   filter: Partial<SubmissionListFilter>;
   organisations: { id: string; name: string }[];
   /** The from/to the URL held and why they were not applied, if so (lib/filters/time-range.ts). */
-  timeRange: { raw: { from?: string; to?: string }; issues: { from?: TimeRangeIssue; to?: TimeRangeIssue } };
+  timeRange: TimeRangeInput;
   /** `oar`: the fields /oppdrag offers (no kind, no error code; period is the oppdrag's own). */
   fields?: "all" | "oar";
   after?: React.ReactNode;

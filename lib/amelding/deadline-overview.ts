@@ -3,7 +3,8 @@ import { and, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
 import { boardMonthFacts, organisations } from "@/lib/db/schema";
-import { type RawSearchParams, searchParamsRecord } from "@/lib/filters/search-params";
+import { pageNumberSchema } from "@/lib/filters/page-number";
+import { firstValue, type RawSearchParams, searchParamsRecord } from "@/lib/filters/search-params";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { inOrganisations } from "@/lib/submissions/queries/organisation-scope";
 import { type DeadlineStatus, DUE_SOON_DAYS, deadlineStatus } from "./deadline-status";
@@ -36,21 +37,16 @@ export type DeadlineOverview = {
 export const OVERVIEW_MONTHS = 13;
 /** Organisations per page: 50 rows of 13 cells; an admin of 2 000 would otherwise get 26 000. */
 export const DEADLINE_PAGE_SIZE = 50;
-export const DEADLINE_MAX_PAGE = 1000;
 
 /** `/a-melding/frister`'s query: a page, and `only=action` for organisations with a month missing or due soon. */
 export const deadlineFilterSchema = z.object({
-  page: z.preprocess(firstValue, z.coerce.number().int().min(1).max(DEADLINE_MAX_PAGE).catch(1).default(1)),
+  page: pageNumberSchema,
   only: z.preprocess(firstValue, z.enum(["action"]).optional().catch(undefined)),
 });
 export type DeadlineFilter = z.output<typeof deadlineFilterSchema>;
 
 export function parseDeadlineFilter(params: RawSearchParams): DeadlineFilter {
   return deadlineFilterSchema.parse(searchParamsRecord(params));
-}
-
-function firstValue(v: unknown) {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 const NEEDS_ACTION: ReadonlySet<DeadlineStatus> = new Set(["missing", "due_soon"]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  firstValue,
   type RawSearchParams,
   searchParamsRecord,
   searchParamsSchema,
@@ -37,7 +38,7 @@ export type AuditListFilter = z.infer<typeof auditListFilterSchema>;
 export function parseAuditListFilter(params: RawSearchParams): AuditListFilter {
   const record = searchParamsRecord(params);
   // Only the first of a repeated key counts; none of these filters takes several values.
-  const single = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const single = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, firstValue(v)]));
   return auditListFilterSchema.parse(single);
 }
 

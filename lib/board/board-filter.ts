@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { type RawSearchParams, searchParamsRecord } from "@/lib/filters/search-params";
+import { pageNumberSchema } from "@/lib/filters/page-number";
+import { firstValue, type RawSearchParams, searchParamsRecord } from "@/lib/filters/search-params";
 
 /**
  * The state of one organisation-month on the board (docs/board.md, "States"), in the order of
@@ -34,23 +35,20 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 
 /** Rows per page: the board is read a page of organisations at a time (docs/board.md, "Paging"). */
 export const BOARD_PAGE_SIZE = 50;
-export const BOARD_MAX_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `owner=`: "mine", "none" (no owner) or a user's id. */
 const ownerSchema = z.union([z.literal("mine"), z.literal("none"), z.string().regex(UUID)]);
 
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
 export const boardFilterSchema = z.object({
-  owner: z.preprocess(first, ownerSchema.optional().catch(undefined)),
+  owner: z.preprocess(firstValue, ownerSchema.optional().catch(undefined)),
   state: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.string()).transform((values) => BOARD_STATES.filter((s) => values.includes(s))),
   ),
   q: z.preprocess(
-    first,
+    firstValue,
     z
       .string()
       .trim()
@@ -59,8 +57,8 @@ export const boardFilterSchema = z.object({
       .catch(undefined)
       .transform((v) => v || undefined),
   ),
-  sort: z.preprocess(first, z.enum(BOARD_SORTS).catch("risk").default("risk")),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(BOARD_MAX_PAGE).catch(1).default(1)),
+  sort: z.preprocess(firstValue, z.enum(BOARD_SORTS).catch("risk").default("risk")),
+  page: pageNumberSchema,
 });
 
 export type BoardFilter = z.output<typeof boardFilterSchema>;

@@ -1,6 +1,11 @@
 import { z } from "zod/mini";
 import { isForbiddenKey } from "@/lib/input/guard";
 
+/** The first of a repeated query-string key (the one a single-valued filter uses), or the value itself. */
+export function firstValue<T>(value: T | T[]): T | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { firstValue } from "./search-params";
 
 /**
  * A bound of a time-range filter as it lives in the URL: a local date (`2026-11-20`) or a local
@@ -51,6 +52,17 @@ export function timeRangeIssues(raw: { from?: unknown; to?: unknown }): { from?:
     issues.to = "rangeReversed";
   }
   return issues;
+}
+
+/** The time-range fields as the URL gave them, with why they were not applied: what a filter form shows. */
+export type TimeRangeInput = {
+  raw: { from?: string; to?: string };
+  issues: { from?: TimeRangeIssue; to?: TimeRangeIssue };
+};
+
+export function timeRangeInput(params: Record<string, string | string[] | undefined>): TimeRangeInput {
+  const raw = { from: firstValue(params.from), to: firstValue(params.to) };
+  return { raw, issues: timeRangeIssues(raw) };
 }
 
 const osloMinute = new Intl.DateTimeFormat("sv-SE", {

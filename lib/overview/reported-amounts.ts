@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { PLAN_PER_EXECUTION } from "@/lib/db/prepared-statements";
 import { boardMonthFacts, organisations } from "@/lib/db/schema";
+import { MAX_PAGE } from "@/lib/filters/page-number";
 import { inOrganisationSet } from "@/lib/submissions/queries/organisation-scope";
 
 /** The month before a YYYY-MM month. */
@@ -16,7 +17,6 @@ export function previousMonth(month: string): string {
  * 2 000 × the period's months of them, which the page shows a page at a time.
  */
 export const REPORTED_AMOUNTS_PAGE_SIZE = 25;
-export const REPORTED_AMOUNTS_MAX_PAGE = 1000;
 
 export type Amounts = { forskuddstrekk: number | null; arbeidsgiveravgift: number | null };
 export type MonthAmounts = Amounts & {
@@ -59,7 +59,7 @@ export async function reportedAmountsByMonth(
   options: { page?: number; pageSize?: number } = {},
 ): Promise<{ rows: MonthAmounts[]; total: number }> {
   if (organisationIds.length === 0) return { rows: [], total: 0 };
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), REPORTED_AMOUNTS_MAX_PAGE);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), MAX_PAGE);
   const pageSize = options.pageSize ?? REPORTED_AMOUNTS_PAGE_SIZE;
   const rows = (await db.execute(sql`${sql.raw(PLAN_PER_EXECUTION)}
     with page as (

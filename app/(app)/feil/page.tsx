@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
-import { timeRangeIssues } from "@/lib/filters/time-range";
+import { timeRangeInput } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { listErrorGroups } from "@/lib/submissions/queries/error-groups";
 import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
@@ -31,8 +31,7 @@ export default async function ErrorGroupsPage({
   if (canonical) redirect(canonical);
   const { kind, org, from, to } = withoutForeignOrganisation(parseSubmissionListFilter(params), user.organisationIds);
   const filter = { kind, org, from, to };
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const rawTime = { from: first(params.from), to: first(params.to) };
+  const timeRange = timeRangeInput(params);
   const db = getDb();
   const [groups, organisations] = await Promise.all([
     listErrorGroups(db, user.organisationIds, filter),
@@ -42,11 +41,7 @@ export default async function ErrorGroupsPage({
   return (
     <>
       <PageHeader title={t("title")} intro={t("intro")} />
-      <ErrorGroupFilters
-        filter={filter}
-        organisations={organisations}
-        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
-      />
+      <ErrorGroupFilters filter={filter} organisations={organisations} timeRange={timeRange} />
       <ErrorGroupsTable
         groups={groups}
         filter={filter}

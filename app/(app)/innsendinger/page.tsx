@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
-import { timeRangeIssues } from "@/lib/filters/time-range";
+import { timeRangeInput } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 import { listSavedViews } from "@/lib/saved-views/saved-views";
 import { filterToSearchParams, parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter";
@@ -36,7 +36,7 @@ export default async function SubmissionsPage({
   if (canonical) redirect(canonical);
   // The one filter both the query and the form are made from.
   const filter = withoutForeignOrganisation(parseSubmissionListFilter(params), user.organisationIds);
-  const rawTime = { from: firstValue(params.from), to: firstValue(params.to) };
+  const timeRange = timeRangeInput(params);
   const db = getDb();
   const [page, organisations, savedViews] = await Promise.all([
     listSubmissions(getReadDb(), user.organisationIds, filter),
@@ -74,11 +74,7 @@ export default async function SubmissionsPage({
         }
       />
       <SavedViews list="submissions" views={savedViews} currentQuery={wholeSet.toString()} />
-      <SubmissionFilters
-        filter={filter}
-        organisations={organisations}
-        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
-      />
+      <SubmissionFilters filter={filter} organisations={organisations} timeRange={timeRange} />
       <SubmissionsTable
         key={query}
         initial={toSubmissionPage(page, await getTranslations(), await getLocale())}
@@ -94,8 +90,4 @@ export default async function SubmissionsPage({
       </nav>
     </>
   );
-}
-
-function firstValue(v: string | string[] | undefined) {
-  return Array.isArray(v) ? v[0] : v;
 }

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
-import { timeRangeIssues } from "@/lib/filters/time-range";
+import { timeRangeInput } from "@/lib/filters/time-range";
 import { listOppdrag } from "@/lib/oppdrag/list-oppdrag";
 import { parseOppdragListFilter } from "@/lib/oppdrag/oppdrag-list-filter";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
@@ -33,8 +33,7 @@ export default async function OppdragPage({
   if (canonical) redirect(canonical);
   // The one filter both the query and the form are made from.
   const filter = withoutForeignOrganisation(parseOppdragListFilter(params), user.organisationIds);
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const rawTime = { from: first(params.from), to: first(params.to) };
+  const timeRange = timeRangeInput(params);
   const db = getDb();
   const [page, organisations, savedViews] = await Promise.all([
     listOppdrag(getReadDb(), user.organisationIds, filter),
@@ -64,7 +63,7 @@ export default async function OppdragPage({
         fields="oar"
         filter={filter}
         organisations={organisations}
-        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
+        timeRange={timeRange}
       />
       <OppdragListTable rows={page.rows} />
       <nav className="mt-4 flex gap-4" aria-label={t("submissions.next")}>

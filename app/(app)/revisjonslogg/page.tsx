@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb, getReadDb } from "@/lib/db/client";
 import { canonicalListUrl, withoutForeignOrganisation } from "@/lib/filters/search-params";
-import { timeRangeIssues } from "@/lib/filters/time-range";
+import { timeRangeInput } from "@/lib/filters/time-range";
 import { listOrganisationsForUser } from "@/lib/organisations/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,8 +32,7 @@ export default async function AuditPage({
   const canonical = canonicalListUrl("/revisjonslogg", params);
   if (canonical) redirect(canonical);
   const filter = withoutForeignOrganisation(parseAuditListFilter(params), user.organisationIds);
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const rawTime = { from: first(params.from), to: first(params.to) };
+  const timeRange = timeRangeInput(params);
   const scope = auditScopeFor(user);
   const db = getDb();
   const [{ rows, nextBefore }, organisations] = await Promise.all([
@@ -66,7 +65,7 @@ export default async function AuditPage({
         filter={filter}
         organisations={organisations}
         includeDetails={scope.includeDetails}
-        timeRange={{ raw: rawTime, issues: timeRangeIssues(rawTime) }}
+        timeRange={timeRange}
       />
       <AuditTable
         entries={rows}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { BoardTable } from "@/components/board/board-table";
 import { type FilterChip, FilterForm, filterInputClass, filterLabelClass } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import {
@@ -77,8 +77,6 @@ export default async function BoardPage({
       ? [{ key: "q", label: t("filter.q"), text: filter.q, href: href({ ...filter, q: undefined, page: 1 }) }]
       : []),
   ];
-  const first = (filter.page - 1) * BOARD_PAGE_SIZE;
-  const lastPage = Math.max(1, Math.ceil(board.total / BOARD_PAGE_SIZE));
 
   return (
     <>
@@ -142,13 +140,15 @@ export default async function BoardPage({
             board={board}
             viewer={{ canEdit: hasPermission(user.role, "submission:edit"), ownerCandidates: candidates }}
           />
-          <nav aria-label={t("pagination")} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
-            <span data-testid="board-showing">
-              {t("showing", { from: first + 1, to: first + board.rows.length, total: board.total })}
-            </span>
-            {filter.page > 1 && <Link href={href({ ...filter, page: filter.page - 1 })}>{t("previous")}</Link>}
-            {filter.page < lastPage && <Link href={href({ ...filter, page: filter.page + 1 })}>{t("next")}</Link>}
-          </nav>
+          <Pager
+            label={t("pagination")}
+            page={filter.page}
+            pageSize={BOARD_PAGE_SIZE}
+            shown={board.rows.length}
+            total={board.total}
+            href={(page) => href({ ...filter, page })}
+            testId="board-showing"
+          />
         </>
       )}
     </>
