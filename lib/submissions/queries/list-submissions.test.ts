@@ -48,6 +48,29 @@ describe("listSubmissions (real PostgreSQL)", () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it("shows an organisation chosen by `org=` only to a reader of it, with or without free text", async () => {
+    const user = await createTestUser(db, "admin");
+    const mine = await createTestOrganisation(db, user.id);
+    const other = await createTestOrganisation(db, user.id);
+    const hidden = await createTestOrganisation(db, null);
+    const create = (organisationId: string, subject: string) =>
+      db.transaction((tx) =>
+        createSubmission(tx, user, { organisationId, kind: "oar", subject, payload: testPayload("oar"), queue: false }),
+      );
+    const a = await create(mine.id, "OPP-MINE");
+    await create(other.id, "OPP-OTHER");
+    const h = await create(hidden.id, "OPP-HIDDEN");
+    const list = (organisationIds: string[], q: Record<string, string>) =>
+      listSubmissions(db, organisationIds, parseSubmissionListFilter(q)).then((r) => r.rows.map((x) => x.id));
+
+    expect(await list([mine.id, other.id], { org: mine.id })).toEqual([a.submissionId]);
+    expect(await list([mine.id, other.id], { org: mine.id, q: a.idempotencyKey })).toEqual([a.submissionId]);
+    // Another reader's organisation asked for by id: nothing, also through the search.
+    expect(await list([mine.id, other.id], { org: hidden.id })).toEqual([]);
+    expect(await list([mine.id, other.id], { org: hidden.id, q: h.idempotencyKey })).toEqual([]);
+    expect(await list([hidden.id], { org: hidden.id })).toEqual([h.submissionId]);
+  });
+
   it("filters by status, kind, error code and free text over ids, and reports rows in flight", async () => {
     const user = await createTestUser(db, "admin");
     const org = await createTestOrganisation(db, user.id);

@@ -21,7 +21,7 @@ import {
   type SubmissionListFilter,
   UNSUCCESSFUL_STATUSES,
 } from "./list-filter";
-import { inOrganisations } from "./organisation-scope";
+import { inOrganisations, organisationsInFilter } from "./organisation-scope";
 
 export const SUBMISSION_PAGE_SIZE = 50;
 
@@ -36,12 +36,13 @@ export function submissionFilterConditions(
   filter: Partial<SubmissionListFilter>,
   options: { search?: SearchStrategy } = {},
 ): SQL[] {
-  const conditions: SQL[] = [inOrganisations(submissions.organisationId, organisationIds)];
+  // `org=` narrows the scope itself (organisationsInFilter): the reader's organisations and that one.
+  const scope = organisationsInFilter(organisationIds, filter.org);
+  const conditions: SQL[] = [inOrganisations(submissions.organisationId, scope)];
   if (filter.status?.length) conditions.push(...statusConditions(filter.status));
   // A literal, not a parameter, so a prepared statement's plan can use the partial oppdrag index.
   if (filter.kind)
     conditions.push(sql`${submissions.kind} = ${sql.raw(filter.kind === "oar" ? "'oar'" : "'amelding'")}`);
-  if (filter.org) conditions.push(eq(submissions.organisationId, filter.org));
   if (filter.code) {
     conditions.push(sql`${errorCodeSql} = ${filter.code.toUpperCase()}`, sql`${submissions.lastErrorCode} is not null`);
   }
@@ -71,7 +72,7 @@ export function submissionFilterConditions(
       sql`submission_period(${submissions.kind}, ${submissions.subject}, ${submissions.createdAt}) = ${filter.period}`,
     );
   }
-  if (filter.q) conditions.push(submissionSearchCondition(organisationIds, filter.q, options.search));
+  if (filter.q) conditions.push(submissionSearchCondition(scope, filter.q, options.search));
   return conditions;
 }
 
@@ -102,7 +103,9 @@ export async function submissionPageConditions(
   organisationIds: string[],
   filter: Partial<SubmissionListFilter>,
 ): Promise<SQL[]> {
-  const search = filter.q ? await chooseSearchStrategy(db, organisationIds, filter.q) : undefined;
+  const search = filter.q
+    ? await chooseSearchStrategy(db, organisationsInFilter(organisationIds, filter.org), filter.q)
+    : undefined;
   return submissionFilterConditions(organisationIds, filter, { search });
 }
 
@@ -188,7 +191,8 @@ export async function listSubmissions(
   filter: SubmissionListFilter,
   limit = SUBMISSION_PAGE_SIZE,
 ) {
-  if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
+  if (organisationsInFilter(organisationIds, filter.org).length === 0)
+    return { rows: [], nextCursor: null, inFlight: false };
   const conditions = await submissionPageConditions(db, organisationIds, filter);
   const rows = await listSubmissionsQuery(db, conditions, filter.cursor, limit);
   const page = rows.slice(0, limit);

@@ -10,7 +10,22 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
  * organisation it walks that organisation's index instead.
  */
 export function inOrganisations(column: AnyPgColumn | SQL, organisationIds: readonly string[]): SQL {
+  // One organisation as an equality: `= any('{x}')` selects the same rows, but the planner takes
+  // no order from an array condition, so it read all of the organisation's rows from
+  // submissions_org_created_idx and sorted them instead of reading its first 51 in index order.
+  if (organisationIds.length === 1) return sql`${column} = ${sql.param(organisationIds[0])}::uuid`;
   return sql`${column} = any(${sql.param(organisationIds)}::uuid[])`;
+}
+
+/**
+ * The reader's organisations a filter by one organisation leaves: that one if the reader has it,
+ * none otherwise. Scoping by this instead of all of the reader's ids (plus `organisation_id = org`)
+ * keeps the same rows, and spares PostgreSQL estimating 2 000 ids one by one on every statement
+ * (1.5-2 ms of planning) and Node.js sending them.
+ */
+export function organisationsInFilter(organisationIds: string[], org: string | undefined): string[] {
+  if (!org) return organisationIds;
+  return organisationIds.includes(org) ? [org] : [];
 }
 
 /**

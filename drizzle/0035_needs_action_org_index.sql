@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_needs_action_org_created_idx" ON "submissions" USING btree ("organisation_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "submissions"."status" in ('rejected', 'conflict', 'failed');
