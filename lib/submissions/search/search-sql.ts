@@ -114,8 +114,8 @@ export function submissionSearchCondition(
  * thousands of others are found, scoped and ordered without reading `submissions`; only the page's
  * rows are then read. The same matches as submissionSearchCondition's `ids` (the terms of the
  * readers' organisations, and the exact ids); `after` is the list's keyset cursor, applied here
- * too so a later page does not read the rows before it (docs/benchmarks.md, "Search by surname
- * from the terms' index (30 November 2026)").
+ * too so a later page does not read the rows before it
+ * (docs/benchmarks.md, "Search by surname from the terms' index (30 November 2026)").
  */
 export function searchMatches(
   organisationIds: string[],
