@@ -175,14 +175,16 @@ export function submissionPageIds(selection: SubmissionPageSelection, cursor: st
     return sql`select ${sql.raw(PLAN_PER_EXECUTION)} ${submissions.id} from ${submissions} where ${and(...conditions)}
     order by ${sql.join([...newestFirst], sql`, `)} limit ${limit}`;
   }
-  // Ordered inside and by the same columns outside, so the plan is the sorted matches joined one
-  // by one under the LIMIT: the planner cannot estimate a prefix's matches (it expected 12 of
-  // 6 700) and, left to order by the submissions' columns, joined all of them before sorting.
+  // The sorted matches, each looked up by primary key under the LIMIT, in the matches' own order:
+  // the planner cannot estimate a prefix's matches (it expected 12 of 6 700) and, ordering by the
+  // submissions' columns, joined all of them before sorting; with a plain join it hashed a
+  // sequential scan of `submissions` for a few thousand. The `limit 1` (one row per id) keeps the
+  // lookup per match (a LATERAL subquery without it is flattened into that join).
   const matchesOrder = sql.raw("matches.created_at desc nulls last, matches.id desc nulls last");
-  return sql`select ${sql.raw(PLAN_PER_EXECUTION)} ${submissions.id}
+  return sql`select ${sql.raw(PLAN_PER_EXECUTION)} page.id
     from (${searchMatches(search.organisationIds, search.query, decodeCursor(cursor))} order by created_at desc nulls last, id desc nulls last) matches
-    join ${submissions} on ${submissions.id} = matches.id and ${submissions.createdAt} = matches.created_at
-    where ${and(...conditions)}
+    cross join lateral (select ${submissions.id} as id from ${submissions}
+      where ${submissions.id} = matches.id and ${submissions.createdAt} = matches.created_at and ${and(...conditions)} limit 1) page
     order by ${matchesOrder} limit ${limit}`;
 }
 
