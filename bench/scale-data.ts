@@ -167,16 +167,17 @@ export async function generateScaleData(
     // What lib/submissions/search/search-index.ts writes: the organisation's orgnr and name
     // terms, each person's name terms and keyed fødselsnummer hash, the contractor's name
     // terms, and the reference (meldingsId or oppdragsreferanse), normalised.
-    await sql`insert into submission_search_terms (submission_id, organisation_id, kind, term)
-      select id, organisation_id, 'orgnr'::search_term_kind, orgnr from bench_rows
+    await sql`insert into submission_search_terms (submission_id, organisation_id, kind, term, created_at)
+      select id, organisation_id, 'orgnr'::search_term_kind, orgnr, created_at from bench_rows
       union all
-      select r.id, r.organisation_id, 'name'::search_term_kind, t.term from bench_rows r join bench_org_terms t on t.n = r.org_n
+      select r.id, r.organisation_id, 'name'::search_term_kind, t.term, r.created_at
+      from bench_rows r join bench_org_terms t on t.n = r.org_n
       union all
       select r.id, r.organisation_id, 'reference'::search_term_kind,
-        case when r.kind = 'amelding' then 'm ' || replace(r.id::text, '-', ' ') else 'opp ' || r.i end
+        case when r.kind = 'amelding' then 'm ' || replace(r.id::text, '-', ' ') else 'opp ' || r.i end, r.created_at
       from bench_rows r`;
-    await sql`insert into submission_search_terms (submission_id, organisation_id, kind, term)
-      select r.id, r.organisation_id, x.kind::search_term_kind, x.term
+    await sql`insert into submission_search_terms (submission_id, organisation_id, kind, term, created_at)
+      select r.id, r.organisation_id, x.kind::search_term_kind, x.term, r.created_at
       from bench_rows r
       join bench_people a on a.p = r.p1 join bench_people b on b.p = r.p2
       cross join lateral (

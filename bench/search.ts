@@ -23,7 +23,7 @@ import { parseSubmissionListFilter } from "@/lib/submissions/queries/list-filter
 import {
   listSubmissions,
   listSubmissionsQuery,
-  submissionPageConditions,
+  submissionPageSelection,
 } from "@/lib/submissions/queries/list-submissions";
 import { hashPersonId } from "@/lib/submissions/search/person-id-hash";
 import { nameTerms, normaliseSearchText } from "@/lib/submissions/search/search-text";
@@ -198,8 +198,11 @@ async function main() {
           from unnest(${sql.param(s.version)}::uuid[], ${sql.param(s.id)}::uuid[], ${sql.param(s.payload)}::text[], ${sql.param(s.key)}::uuid[])
                as u(version, id, payload, key)`);
         await tx.execute(sql`
-          insert into submission_search_terms (submission_id, organisation_id, kind, term)
-          select * from unnest(${sql.param(t.submission)}::uuid[], ${sql.param(t.org)}::uuid[], ${sql.param(t.kind)}::search_term_kind[], ${sql.param(t.term)}::text[])`);
+          insert into submission_search_terms (submission_id, organisation_id, kind, term, created_at)
+          select u.submission, u.org, u.kind, u.term, s.created_at
+          from unnest(${sql.param(t.submission)}::uuid[], ${sql.param(t.org)}::uuid[], ${sql.param(t.kind)}::search_term_kind[], ${sql.param(t.term)}::text[])
+               as u(submission, org, kind, term)
+          join submissions s on s.id = u.submission`);
         if (attempts.submission.length > 0)
           await tx.execute(sql`
             insert into delivery_attempts (submission_id, version_id, attempt_no, idempotency_key, outcome, request_method, request_url, request_headers, request_body, korrelasjonsid)
@@ -247,7 +250,7 @@ async function main() {
         }
         const explained = listSubmissionsQuery(
           db,
-          await submissionPageConditions(db, organisationIds, parseSubmissionListFilter({ q: value(0) })),
+          await submissionPageSelection(db, organisationIds, parseSubmissionListFilter({ q: value(0) })),
           undefined,
           50,
         ).toSQL();

@@ -452,13 +452,25 @@ export const submissionSearchTerms = pgTable(
       .references(() => organisations.id),
     kind: searchTermKindEnum("kind").notNull(),
     term: text("term").notNull(),
+    // The submission's created_at (immutable, like organisation_id), so the list's newest page of
+    // a search's matches is chosen from the index below without reading `submissions`. Written
+    // with the terms (search-index.ts) and kept equal by a trigger on submissions (migration 0037).
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.submissionId, t.kind, t.term] }),
     // Scoped lookups: equality, and prefixes as byte ranges (text_pattern_ops), for every kind.
     index("submission_search_terms_lookup_idx").on(t.organisationId, t.kind, t.term.op("text_pattern_ops")),
-    // The same across organisations, for a reader of many: one range instead of one per organisation.
-    index("submission_search_terms_term_idx").on(t.kind, t.term.op("text_pattern_ops"), t.organisationId),
+    // The same across organisations, for a reader of many: one range instead of one per
+    // organisation, carrying what the list scopes and orders by, so the matches' newest page is
+    // read from this index alone (docs/benchmarks.md, "Search by surname from the terms' index (30 November 2026)").
+    index("submission_search_terms_term_idx").on(
+      t.kind,
+      t.term.op("text_pattern_ops"),
+      t.organisationId,
+      t.createdAt,
+      t.submissionId,
+    ),
   ],
 );
 

@@ -4,12 +4,11 @@ import type { DbOrTx } from "@/lib/db/client";
 import { organisations, submissions } from "@/lib/db/schema";
 import { encodeCursor, IN_FLIGHT_STATUSES } from "@/lib/submissions/queries/list-filter";
 import {
-  afterSubmissionCursor,
   newestFirst,
   SUBMISSION_PAGE_SIZE,
   submissionCursorTime,
-  submissionPageConditions,
   submissionPageIds,
+  submissionPageSelection,
 } from "@/lib/submissions/queries/list-submissions";
 import type { OppdragListFilter } from "./oppdrag-list-filter";
 
@@ -26,10 +25,8 @@ export async function listOppdrag(
   limit = SUBMISSION_PAGE_SIZE,
 ) {
   if (organisationIds.length === 0) return { rows: [], nextCursor: null, inFlight: false };
-  const conditions = [
-    ...(await submissionPageConditions(db, organisationIds, { ...filter, kind: "oar", period: undefined })),
-    ...afterSubmissionCursor(filter.cursor),
-  ];
+  const selection = await submissionPageSelection(db, organisationIds, { ...filter, kind: "oar", period: undefined });
+  const conditions = selection.conditions;
   if (filter.period) {
     // Runs in the month: starts before it ends and ends (is expected to) on or after its first day.
     const first = sql`(${`${filter.period}-01`})::date`;
@@ -54,7 +51,7 @@ export async function listOppdrag(
     })
     .from(submissions)
     .innerJoin(organisations, eq(organisations.id, submissions.organisationId))
-    .where(sql`${submissions.id} in (${submissionPageIds(conditions, limit + 1)})`)
+    .where(sql`${submissions.id} in (${submissionPageIds(selection, filter.cursor, limit + 1)})`)
     .orderBy(...newestFirst);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

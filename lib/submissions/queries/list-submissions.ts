@@ -10,7 +10,12 @@ import {
   submissionVersions,
 } from "@/lib/db/schema";
 import { timeRangeConditions } from "@/lib/filters/time-range-sql";
-import { chooseSearchStrategy, type SearchStrategy, submissionSearchCondition } from "../search/search-sql";
+import {
+  chooseSearchStrategy,
+  type SearchStrategy,
+  searchMatches,
+  submissionSearchCondition,
+} from "../search/search-sql";
 import { errorCodeSql, failureCauseSql, specCodeSql } from "./failure-signature";
 import {
   decodeCursor,
@@ -97,7 +102,7 @@ function statusConditions(statuses: readonly string[]): SQL[] {
   return conditions;
 }
 
-/** The conditions a page of the list (or of the export) runs: the search strategy chosen for its query. */
+/** The conditions the export's cursor runs over the whole set: the search strategy chosen for its query. */
 export async function submissionPageConditions(
   db: DbOrTx,
   organisationIds: string[],
@@ -107,6 +112,33 @@ export async function submissionPageConditions(
     ? await chooseSearchStrategy(db, organisationsInFilter(organisationIds, filter.org), filter.q)
     : undefined;
   return submissionFilterConditions(organisationIds, filter, { search });
+}
+
+/**
+ * What one page of a list reads (submissionPageIds): its conditions, and for a query that is not
+ * broad (chooseSearchStrategy: `ids`) the search whose matches, newest first from the terms'
+ * index (searchMatches), are joined in place of the search condition. A broad query keeps the
+ * probe among the conditions.
+ */
+export type SubmissionPageSelection = {
+  conditions: SQL[];
+  search: { organisationIds: string[]; query: string } | null;
+};
+
+export async function submissionPageSelection(
+  db: DbOrTx,
+  organisationIds: string[],
+  filter: Partial<SubmissionListFilter>,
+): Promise<SubmissionPageSelection> {
+  const scope = organisationsInFilter(organisationIds, filter.org);
+  const strategy = filter.q ? await chooseSearchStrategy(db, scope, filter.q) : undefined;
+  if (!filter.q || strategy === "probe") {
+    return { conditions: submissionFilterConditions(organisationIds, filter, { search: strategy }), search: null };
+  }
+  return {
+    conditions: submissionFilterConditions(organisationIds, { ...filter, q: undefined }),
+    search: { organisationIds: scope, query: filter.q },
+  };
 }
 
 /** created_at at full precision, for the keyset cursor (see encodeCursor). */
@@ -133,12 +165,31 @@ export const newestFirst = [
 ] as const;
 
 /**
- * The ids of one page: the only part that reads many rows, walking an index in the list's order
- * (created_at, id) with the filters checked per row, LIMITed before anything is joined.
+ * The ids of one page after the keyset cursor: the only part that reads many rows, walking an
+ * index in the list's order (created_at, id) with the filters checked per row, LIMITed before
+ * anything is joined. With a search, the walk is over its matches (searchMatches): sorted from
+ * the terms' index, each joined to its submission by id and created_at (equal by construction,
+ * migration 0037; the join also lets the planner take the matches' order for the list's), so only
+ * the rows up to the page's last are read from `submissions`, where the other filters are checked.
  */
-export function submissionPageIds(conditions: SQL[], limit: number) {
-  return sql`select ${sql.raw(PLAN_PER_EXECUTION)} ${submissions.id} from ${submissions} where ${and(...conditions)}
+export function submissionPageIds(selection: SubmissionPageSelection, cursor: string | undefined, limit: number) {
+  const conditions = [...selection.conditions, ...afterSubmissionCursor(cursor)];
+  const { search } = selection;
+  if (!search) {
+    return sql`select ${sql.raw(PLAN_PER_EXECUTION)} ${submissions.id} from ${submissions} where ${and(...conditions)}
     order by ${sql.join([...newestFirst], sql`, `)} limit ${limit}`;
+  }
+  // The sorted matches, each looked up by primary key under the LIMIT, in the matches' own order:
+  // the planner cannot estimate a prefix's matches (it expected 12 of 6 700) and, ordering by the
+  // submissions' columns, joined all of them before sorting; with a plain join it hashed a
+  // sequential scan of `submissions` for a few thousand. The `limit 1` (one row per id) keeps the
+  // lookup per match (a LATERAL subquery without it is flattened into that join).
+  const matchesOrder = sql.raw("matches.created_at desc nulls last, matches.id desc nulls last");
+  return sql`select ${sql.raw(PLAN_PER_EXECUTION)} page.id
+    from (${searchMatches(search.organisationIds, search.query, decodeCursor(cursor))} order by created_at desc nulls last, id desc nulls last) matches
+    cross join lateral (select ${submissions.id} as id from ${submissions}
+      where ${submissions.id} = matches.id and ${submissions.createdAt} = matches.created_at and ${and(...conditions)} limit 1) page
+    order by ${matchesOrder} limit ${limit}`;
 }
 
 /**
@@ -146,8 +197,13 @@ export function submissionPageIds(conditions: SQL[], limit: number) {
  * WHERE clause), unexecuted, so the search benchmark can EXPLAIN exactly what the list runs.
  * The page's ids are chosen first (submissionPageIds), then joined to what each row shows.
  */
-export function listSubmissionsQuery(db: DbOrTx, conditions: SQL[], cursor: string | undefined, limit: number) {
-  const ids = submissionPageIds([...conditions, ...afterSubmissionCursor(cursor)], limit + 1);
+export function listSubmissionsQuery(
+  db: DbOrTx,
+  selection: SubmissionPageSelection,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const ids = submissionPageIds(selection, cursor, limit + 1);
   return db
     .select({
       id: submissions.id,
@@ -193,8 +249,8 @@ export async function listSubmissions(
 ) {
   if (organisationsInFilter(organisationIds, filter.org).length === 0)
     return { rows: [], nextCursor: null, inFlight: false };
-  const conditions = await submissionPageConditions(db, organisationIds, filter);
-  const rows = await listSubmissionsQuery(db, conditions, filter.cursor, limit);
+  const selection = await submissionPageSelection(db, organisationIds, filter);
+  const rows = await listSubmissionsQuery(db, selection, filter.cursor, limit);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -73,11 +73,16 @@ const INSERT_CHUNK = 5000;
  * submission's search terms with the version's. Call in the transaction that saved the version.
  */
 export async function indexSubmissionVersion(tx: DbOrTx, versionId: string, secret?: string) {
-  const [version] = await tx.execute<{ submission_id: string; organisation_id: string; is_current: boolean }>(sql`
+  const [version] = await tx.execute<{
+    submission_id: string;
+    organisation_id: string;
+    created_at: string;
+    is_current: boolean;
+  }>(sql`
     update ${submissionVersions} v set ${reportedSumsSql}, search_indexed = true
     from submissions s
     where v.id = ${versionId} and s.id = v.submission_id
-    returning v.submission_id, s.organisation_id, (s.current_version_id = v.id) as is_current`);
+    returning v.submission_id, s.organisation_id, s.created_at::text as created_at, (s.current_version_id = v.id) as is_current`);
   if (!version?.is_current) return;
   const extracted = await tx.execute<{ kind: SearchTermKind; value: string }>(sql`
     select p.kind::search_term_kind as kind, x #>> '{}' as value
@@ -116,6 +121,10 @@ export async function indexSubmissionVersion(tx: DbOrTx, versionId: string, secr
   const rows = [...terms.values()].map((t) => ({
     submissionId: version.submission_id,
     organisationId: version.organisation_id,
+    // What the list orders by, so a search's newest page is read from the terms' index
+    // (lib/db/schema.ts, submissionSearchTerms). As PostgreSQL's own text: a JavaScript Date would
+    // drop the microseconds, and the list compares the two exactly.
+    createdAt: sql`${version.created_at}::timestamptz`,
     ...t,
   }));
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {

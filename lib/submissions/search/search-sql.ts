@@ -108,6 +108,36 @@ export function submissionSearchCondition(
 }
 
 /**
+ * The ids strategy's matches as rows (created_at, id), for the list to take its newest page from
+ * (submissionPageIds): the terms carry their submission's created_at and the terms' index holds
+ * kind, term, organisation, created_at and submission, so the matches of a surname that prefixes
+ * thousands of others are found, scoped and ordered without reading `submissions`; only the page's
+ * rows are then read. The same matches as submissionSearchCondition's `ids` (the terms of the
+ * readers' organisations, and the exact ids); `after` is the list's keyset cursor, applied here
+ * too so a later page does not read the rows before it
+ * (docs/benchmarks.md, "Search by surname from the terms' index (30 November 2026)").
+ */
+export function searchMatches(
+  organisationIds: string[],
+  query: string,
+  after: { createdAt: string; id: string } | null,
+): SQL {
+  const t = submissionSearchTerms;
+  const orgs = inOrganisations(t.organisationId, organisationIds);
+  const cursor = after ? sql`(${after.createdAt}::timestamptz, ${after.id}::uuid)` : null;
+  const branches = termMatches(query).map(
+    (m) =>
+      sql`select ${t.createdAt} as created_at, ${t.submissionId} as id from ${t}
+        where ${orgs} and ${t.kind} = ${m.kind} and ${m.condition}${cursor ? sql` and (${t.createdAt}, ${t.submissionId}) < ${cursor}` : sql``}`,
+  );
+  const exact = sql.join(exactBranches(organisationIds, query), sql` union all `);
+  branches.push(
+    sql`select e.created_at, e.id from ${submissions} e where e.id = any(array(${exact}))${cursor ? sql` and (e.created_at, e.id) < ${cursor}` : sql``}`,
+  );
+  return sql.join(branches, sql` union `);
+}
+
+/**
  * `probe` when the query's terms match at least BROAD_SEARCH_MATCHES rows of the readers'
  * organisations (counted through the lookup index, stopping there), else `ids`.
  */

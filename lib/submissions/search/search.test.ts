@@ -44,6 +44,21 @@ async function setup() {
 const search = async (organisationIds: string[], q: string) =>
   (await listSubmissions(db, organisationIds, parseSubmissionListFilter({ q }))).rows.map((r) => r.id);
 
+/**
+ * The list takes a search's newest page from the terms' own created_at and organisation
+ * (searchMatches): each submission's terms must carry exactly its values, whichever path wrote them.
+ */
+async function expectTermsCarryTheirSubmission(submissionIds: string[]) {
+  const rows = await db.execute<{ id: string; terms: number; differing: number }>(sql`
+    select s.id, count(t.*)::int as terms,
+      count(*) filter (where t.created_at is distinct from s.created_at or t.organisation_id is distinct from s.organisation_id)::int as differing
+    from submissions s left join submission_search_terms t on t.submission_id = s.id
+    where s.id = any(${sql.param(submissionIds)}::uuid[]) group by s.id`);
+  expect(rows.length).toBe(submissionIds.length);
+  for (const row of rows) expect(row).toMatchObject({ terms: expect.any(Number), differing: 0 });
+  expect(rows.every((r) => r.terms > 0)).toBe(true);
+}
+
 describe("free-text search of submissions (real PostgreSQL)", () => {
   it("finds an A-melding by an employee's name (any word, as a prefix, any case) and by fødselsnummer exactly", async () => {
     const { user, org } = await setup();
@@ -365,6 +380,7 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     );
     expect(await search([org.id], before)).toEqual([]);
     expect(await search([org.id], after)).toEqual([created.submissionId]);
+    await expectTermsCarryTheirSubmission([created.submissionId]);
 
     // A replacement of an accepted A-melding: both messages are found by the person in them.
     const person = unique("Erstatt");
@@ -397,6 +413,7 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
       }),
     );
     expect((await search([org.id], person)).sort()).toEqual([first.submissionId, second.submissionId].sort());
+    await expectTermsCarryTheirSubmission([first.submissionId, second.submissionId]);
 
     // An import: its payload is built by the database, and indexed all the same.
     const imported = unique("Import");
@@ -411,6 +428,7 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     if (!saved.ok) return;
     expect(await search([org.id], imported)).toEqual([saved.submissionId]);
     expect(await search([org.id], fnrsOf(file)[0]!)).toEqual([saved.submissionId]);
+    await expectTermsCarryTheirSubmission([saved.submissionId]);
   });
 
   it("indexes versions saved before the index existed when start-up runs the backfill", async () => {
@@ -437,10 +455,66 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(await indexPendingVersions(db)).toBeGreaterThanOrEqual(1);
     expect(await search([org.id], name)).toEqual([created.submissionId]);
     expect(await search([org.id], fnrsOf(leveranse)[0]!)).toEqual([created.submissionId]);
+    await expectTermsCarryTheirSubmission([created.submissionId]);
     const [version] = await db.select().from(submissionVersions).where(eq(submissionVersions.id, created.versionId));
     expect(version).toMatchObject({ searchIndexed: true });
     expect(version?.reportedArbeidsgiveravgift).toBe(
       Number(leveranse.oppgave.betalingsinformasjon?.sumArbeidsgiveravgift),
     );
+  });
+
+  it("pages a search from its terms exactly as the search condition orders it, with filters, ties and moved rows", async () => {
+    const { user, org } = await setup();
+    const second = await createTestOrganisation(db, user.id);
+    const hidden = await createTestOrganisation(db, null);
+    const family = unique("Side");
+    const created: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const target = [org, second, hidden][i % 3]!;
+      const { submissionId } = await db.transaction((tx) =>
+        createSubmission(tx, user, {
+          organisationId: target.id,
+          kind: "amelding",
+          subject: "2026-09",
+          payload: leveranseWith(target.orgnr, [{ navn: `Kari ${family}${i % 2 ? "sen" : ""}` }]),
+          queue: false,
+        }),
+      );
+      created.push(submissionId);
+    }
+    // Ties in created_at (the keyset then orders by id), statuses to filter by, a row moved back in
+    // time and one moved to another organisation the reader cannot see: the terms follow (trigger).
+    await db
+      .update(submissions)
+      .set({ createdAt: new Date("2026-10-01T08:00:00Z") })
+      .where(sql`${submissions.id} = any(${sql.param(created.slice(0, 4))}::uuid[])`);
+    await db
+      .update(submissions)
+      .set({ createdAt: new Date("2020-01-01T00:00:00Z"), status: "failed" })
+      .where(eq(submissions.id, created[7]!));
+    await db.update(submissions).set({ status: "failed" }).where(eq(submissions.id, created[4]!));
+    await db.update(submissions).set({ organisationId: hidden.id }).where(eq(submissions.id, created[1]!));
+    await expectTermsCarryTheirSubmission(created);
+
+    const readers = [org.id, second.id];
+    for (const filter of [{ q: family }, { q: family, status: "failed" }, { q: `kari ${family}sen` }]) {
+      const expected = (
+        await db
+          .select({ id: submissions.id })
+          .from(submissions)
+          .where(and(...submissionFilterConditions(readers, parseSubmissionListFilter(filter), { search: "ids" })))
+          .orderBy(sql`${submissions.createdAt} desc`, sql`${submissions.id} desc`)
+      ).map((r) => r.id);
+      expect(expected.length).toBeGreaterThan(0);
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listSubmissions(db, readers, parseSubmissionListFilter({ ...filter, cursor }), 2);
+        paged.push(...page.rows.map((r) => r.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(paged).toEqual(expected);
+    }
+    expect(await search(readers, family)).not.toContain(created[1]);
   });
 });
