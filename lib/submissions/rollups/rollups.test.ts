@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { deliveryAttempts, type SubmissionStatus, submissions } from "@/lib/db/schema";
+import { deliveryAttempts, organisations, type SubmissionStatus, submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testPayload } from "@/lib/testing/report-fixtures";
@@ -59,6 +59,28 @@ async function rollupsAndRecount(db: Db) {
       count(*)::int as n, min(seen_at)::text as first_seen, max(seen_at)::text as last_seen,
       coalesce((array_agg(distinct spec_field) filter (where spec_field is not null))[1:3], '{}') as fields
     from (${failures}) f group by 1, 2, 3, 4, 5, 6`);
+  // Every organisation's groups together, per kind and over both kinds (error_group_summaries),
+  // with the organisations' current names.
+  const summaries = await db.execute(sql`select kind, status, code, spec_code, cause, submissions as n, organisations,
+      organisation_names as names, organisation_name_count as name_count, first_seen::text, last_seen::text, fields
+    from error_group_summaries`);
+  const summariesRecount =
+    await db.execute(sql`select f.kind, f.status, f.code, f.spec_code, f.cause, count(*)::int as n,
+      count(distinct f.organisation_id)::int as organisations, (array_agg(distinct o.name))[1:3] as names,
+      count(distinct o.name)::int as name_count, min(f.seen_at)::text as first_seen, max(f.seen_at)::text as last_seen,
+      coalesce((array_agg(distinct f.spec_field) filter (where f.spec_field is not null))[1:3], '{}') as fields
+    from (${failures}) f join organisations o on o.id = f.organisation_id
+    group by grouping sets ((f.kind, f.status, f.code, f.spec_code, f.cause), (f.status, f.code, f.spec_code, f.cause))`);
+  const [wrongSummaryReasons] = await db.execute<{
+    n: number;
+  }>(sql`select count(*)::int as n from error_group_summaries r
+    where not exists (
+      select 1 from ${submissions} s
+      where (r.kind is null or s.kind = r.kind) and s.status = r.status and upper(s.last_error_code) is not distinct from r.code
+        and coalesce(s.last_attempt_at, s.updated_at) = r.last_seen
+        and (case when s.status_reason_code is null then null
+             else jsonb_build_object('code', s.status_reason_code, 'params', s.status_reason_params) end)
+            is not distinct from r.latest_reason)`);
   // The stored failure signature (the error groups' links filter by it) as the expressions give it.
   const signatures = await db.execute(
     sql`select id, failure_spec_code as spec_code, failure_cause as cause from ${submissions}`,
@@ -100,8 +122,10 @@ async function rollupsAndRecount(db: Db) {
       totals: sorted(totals),
       groups: sorted(groups),
       allTime: sorted(allTime),
+      summaries: sorted(summaries),
       signatures: sorted(signatures),
       wrongReasons: 0,
+      wrongSummaryReasons: 0,
     },
     recount: {
       monthFacts: sorted(monthFactsRecount),
@@ -109,8 +133,10 @@ async function rollupsAndRecount(db: Db) {
       totals: sorted(totalsRecount),
       groups: sorted(groupsRecount),
       allTime: sorted(allTimeRecount),
+      summaries: sorted(summariesRecount),
       signatures: sorted(signaturesRecount),
       wrongReasons: wrongReasons!.n,
+      wrongSummaryReasons: wrongSummaryReasons!.n,
     },
   };
 }
@@ -204,7 +230,7 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
     await expectRollupsToEqualRecount("creating");
 
     for (let round = 0; round < 40; round++) {
-      const op = Math.floor(random() * 9);
+      const op = Math.floor(random() * 10);
       const some = () => ids.filter(() => random() < 0.3);
       switch (op) {
         case 0:
@@ -289,6 +315,15 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
                 .catch(() => undefined),
             ),
           );
+          break;
+        }
+        case 9: {
+          // A renamed organisation: the summaries' names are the organisations' current ones, and
+          // organisations may share a name.
+          await db
+            .update(organisations)
+            .set({ name: pick(["Alfa AS", "Beta AS", "Gamma AS"]) })
+            .where(eq(organisations.id, pick(h.orgs).id));
           break;
         }
       }
