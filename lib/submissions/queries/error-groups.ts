@@ -54,7 +54,9 @@ const DAY_START = (day: SQL) => sql`((${day})::timestamp at time zone ${REPORTIN
  * specification code and, without a code, the kind of failure; biggest groups first. Only the
  * user's organisations are counted.
  *
- * All time is read from error_group_totals, whole Norwegian days from error_group_daily_rollups
+ * A reader of every organisation, over all time and without an organisation, reads one row a group
+ * from error_group_summaries (fromSummaries, below). Otherwise all time is read from
+ * error_group_totals, whole Norwegian days from error_group_daily_rollups
  * (both kept by the triggers of drizzle/0014_rollups.sql and drizzle/0025_speed.sql); a bound with
  * a time of day makes its own day partial, and that day's failures are read from the submissions
  * themselves, with the same expressions the triggers use.
@@ -184,7 +186,7 @@ async function fromSummaries(
 ): Promise<ErrorGroup[] | null> {
   const s = errorGroupSummaries;
   const rows = await db.execute<ErrorGroupRow & { covered: boolean }>(sql`
-    with covered as (
+    with covered as materialized (
       select not exists (select from ${organisations} o
         where o.id not in (select unnest(${sql.param(organisationIds)}::uuid[]))) as covered)
     select c.covered, ${s.status} as status, ${s.code} as code, ${s.specCode} as spec_code, ${s.cause} as cause,
