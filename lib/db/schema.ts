@@ -816,6 +816,22 @@ export const errorGroupSummaries = pgTable(
 );
 
 /**
+ * The groups whose error_group_summaries rows may be stale: the rollup triggers append a group's key
+ * here, in the writer's transaction, where they used to recompute its summary. Append-only and
+ * without a unique key on the group, so writers of different organisations never wait for each
+ * other. `/feil` reads a group with a row here from error_group_totals instead of its summary, and
+ * the worker's drain (lib/submissions/rollups/error-group-summary-drain.ts) recomputes the
+ * summaries and deletes the rows it picked (docs/rollups.md).
+ */
+export const errorGroupSummaryChanges = pgTable("error_group_summary_changes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  status: submissionStatusEnum("status").notNull(),
+  code: text("code"),
+  specCode: text("spec_code"),
+  cause: text("cause"),
+});
+
+/**
  * Per organisation and A-melding month, what the board (/tavle) derives its state from: the newest
  * accepted A-melding and its feedback (deviations counted by severity), the newest one sent and not
  * accepted, and the newest draft. Kept by triggers on submissions and amelding_feedback
