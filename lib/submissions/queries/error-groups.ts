@@ -114,9 +114,16 @@ export async function listErrorGroups(
   const rows = await db.execute<ErrorGroupRow>(sql`
     with ${sql.raw(PLAN_PER_EXECUTION)} ${grouped.ctes}
     ${grouped.select}
-    order by g.n desc, g.last_seen desc`);
+    order by ${GROUP_ORDER("g")}`);
   return rows.map(toErrorGroup);
 }
+
+/**
+ * Biggest groups first, then the most recent; ties by the group's key, so a reader gets the same
+ * order whichever statement computed the figures (the summaries or each organisation's rows).
+ */
+const GROUP_ORDER = (a: string) =>
+  sql.raw(`${a}.n desc, ${a}.last_seen desc, ${a}.status, ${a}.code, ${a}.spec_code, ${a}.cause`);
 
 /** Group membership is the four columns, nulls equal (a code or a cause is always null). */
 const sameGroup = (a: string, b: string) =>
@@ -238,7 +245,7 @@ async function fromSummaries(
     select cv.covered, r.*
     from covered cv
     left join (select * from live union all select * from summarised) r on cv.covered
-    order by r.n desc, r.last_seen desc`);
+    order by ${GROUP_ORDER("r")}`);
   if (!rows[0]?.covered) return null;
   return rows.filter((row) => row.status !== null).map(toErrorGroup);
 }

@@ -6,19 +6,25 @@ import { deliveryAttempts, organisations, type SubmissionStatus, submissions } f
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testPayload } from "@/lib/testing/report-fixtures";
+import { createTestOrganisation } from "@/lib/testing/test-db";
 import { killWorkerProcess, startWorkerProcess, waitFor } from "@/lib/testing/worker-process";
 import { deliverSubmission } from "../engine/deliver";
 import { cancelSubmission, createSubmission, requeueWithSameKey, retrySubmission } from "../operations/operations";
+import { listErrorGroups } from "../queries/error-groups";
 import { errorCodeSql, failureCauseSql, specCodeSql, specFieldSql } from "../queries/failure-signature";
 import { SUBMISSION_STATUSES } from "../queries/list-filter";
+import { drainErrorGroupSummaryChanges, drainErrorGroupSummaryChangesBatch } from "./error-group-summary-drain";
 
 let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
+/** An organisation without submissions: a reader lacking only it reads /feil from each organisation's rows. */
+let quiet: { id: string };
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   isolated = await createIsolatedDatabase();
   h = await startEngineHarness(isolated.db, { organisations: 3, delivery: { maxAttempts: 2 } });
+  quiet = await createTestOrganisation(isolated.db);
 });
 afterAll(async () => {
   for (const c of children) killWorkerProcess(c);
@@ -141,9 +147,40 @@ async function rollupsAndRecount(db: Db) {
   };
 }
 
+/**
+ * `/feil` for a reader of every organisation (error_group_summaries, with the groups pending in the
+ * outbox read from the totals) equals the statement over each organisation's rows, which a reader
+ * lacking one organisation (without failures) gets.
+ */
+async function expectAdminErrorGroupsToEqualEachOrganisation(step: string) {
+  const orgIds = h.orgs.map((o) => o.id);
+  for (const kind of [undefined, "oar", "amelding"] as const) {
+    expect(await listErrorGroups(isolated.db, [...orgIds, quiet.id], { kind }), `/feil after ${step}`).toEqual(
+      await listErrorGroups(isolated.db, orgIds, { kind }),
+    );
+  }
+}
+
+async function pendingSummaryChanges(db: Db) {
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from error_group_summary_changes`);
+  return row!.n;
+}
+
+/**
+ * The rollups against a recount; `/feil`'s reader of every organisation before the drain, after one
+ * small batch of it and after all of it; and the drain empties the outbox and leaves the summaries
+ * equal to the recount.
+ */
 async function expectRollupsToEqualRecount(step: string) {
-  const { rollups, recount } = await rollupsAndRecount(isolated.db);
+  const db = isolated.db;
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, not drained`);
+  await drainErrorGroupSummaryChangesBatch(db, { batchSize: 2 });
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, partly drained`);
+  await drainErrorGroupSummaryChanges(db, { batchSize: 5 });
+  expect(await pendingSummaryChanges(db), `outbox after ${step}`).toBe(0);
+  const { rollups, recount } = await rollupsAndRecount(db);
   expect(rollups, `after ${step}`).toEqual(recount);
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, drained`);
 }
 
 /** mulberry32: the same operations for the same seed (printed, to replay a failure). */
@@ -273,6 +310,8 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
             })
             .catch(() => undefined);
           expect((await rollupsAndRecount(db)).rollups).toEqual(before.rollups);
+          // Nor its outbox rows.
+          expect(await pendingSummaryChanges(db)).toBe(0);
           break;
         }
         case 7: {
@@ -334,6 +373,99 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
     await db.execute(sql`select rebuild_submission_rollups()`);
     await expectRollupsToEqualRecount("rebuild_submission_rollups()");
   }, 120_000);
+
+  it("lets writers of one error group in two organisations proceed without waiting for each other, and the drain for neither", async () => {
+    const db = isolated.db;
+    const [orgA, orgB] = h.orgs;
+    const draft = async (org: { id: string; orgnr: string }, subject: string) =>
+      (
+        await db.transaction((tx) =>
+          createSubmission(tx, h.user, {
+            organisationId: org.id,
+            kind: "oar",
+            subject,
+            payload: testPayload("oar", org.orgnr),
+            queue: false,
+          }),
+        )
+      ).submissionId;
+    const a = await draft(orgA!, "OPP-writer-a");
+    const b = await draft(orgB!, "OPP-writer-b");
+    const b2 = await draft(orgB!, "OPP-writer-b2");
+    // The same group in both organisations, as in an outage where every delivery fails alike.
+    const fail = (tx: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], id: string) =>
+      tx
+        .update(submissions)
+        .set({ status: "rejected", lastErrorCode: "OAR_042", lastAttemptAt: new Date() })
+        .where(eq(submissions.id, id));
+    // Whether a backend waits for a lock (a heavyweight or advisory lock another transaction holds).
+    const waitsForLock = async (pid: number) => {
+      const [row] = await db.execute<{ waiting: boolean }>(sql`select
+        exists (select from pg_locks where pid = ${pid} and not granted)
+        or exists (select from pg_stat_activity where pid = ${pid} and wait_event_type = 'Lock') as waiting`);
+      return row!.waiting;
+    };
+    // Runs `work` in a transaction on its own connection; resolves when it has committed, and fails
+    // as soon as its backend is seen waiting for a lock.
+    const withoutWaiting = async (work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<unknown>) => {
+      let pid = 0;
+      let done = false;
+      const run = db
+        .transaction(async (tx) => {
+          const [row] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+          pid = row!.pid;
+          await work(tx);
+        })
+        .finally(() => {
+          done = true;
+        });
+      while (!done) {
+        if (pid && (await waitsForLock(pid))) throw new Error("the transaction waited for a lock");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await run;
+    };
+
+    let releaseA!: () => void;
+    const aMayCommit = new Promise<void>((resolve) => {
+      releaseA = resolve;
+    });
+    let aFailed!: () => void;
+    const aHasFailed = new Promise<void>((resolve) => {
+      aFailed = resolve;
+    });
+    // Writer A: fails a submission of group OAR_042 in organisation A and keeps its transaction open.
+    const writerA = db.transaction(async (tx) => {
+      await fail(tx, a);
+      aFailed();
+      await aMayCommit;
+    });
+    await aHasFailed;
+    try {
+      // Writer B, organisation B, the same group: commits while A is still open.
+      await withoutWaiting((tx) => fail(tx, b));
+      // The drain neither waits for A nor marks the group clean past A's change: it picks the rows
+      // committed so far (B's), not A's uncommitted one.
+      await withoutWaiting((tx) => tx.execute(sql`select drain_error_group_summary_changes(1000)`));
+      // A second failure of B's while A is still open, then the admin's /feil still exact.
+      await withoutWaiting((tx) => fail(tx, b2));
+      await expectAdminErrorGroupsToEqualEachOrganisation("writer B, A still open");
+    } finally {
+      releaseA();
+      await writerA;
+    }
+    // A committed after the drain's snapshot: its own outbox row keeps the group pending, so the
+    // admin reads A's failure at once, before any drain.
+    const [pending] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from error_group_summary_changes where code = 'OAR_042'`,
+    );
+    expect(pending!.n).toBeGreaterThan(0);
+    const oar042 = (await listErrorGroups(db, [...h.orgs.map((o) => o.id), quiet.id])).find(
+      (g) => g.code === "OAR_042",
+    );
+    expect(oar042).toMatchObject({ count: 3, organisationCount: 2 });
+    await expectRollupsToEqualRecount("two writers of one group");
+  }, 60_000);
 
   it("equal a full recount after a worker is killed in the middle of a delivery and another takes over", async () => {
     const db = isolated.db;
