@@ -789,8 +789,9 @@ export const errorGroupTotals = pgTable(
  * The error groups over all time across every organisation, one row per kind × group and one per
  * group over both kinds (kind null): what `/feil` shows a reader of every organisation without a
  * period or an organisation, so that page reads a few rows instead of one per organisation and
- * group. Recomputed from error_group_totals whenever a group's totals or an organisation's name
- * change (docs/rollups.md).
+ * group. Recomputed from error_group_totals by the worker's drain of error_group_summary_changes
+ * after a group's totals or an organisation's name change; until then `/feil` reads that group
+ * from error_group_totals (docs/rollups.md).
  */
 export const errorGroupSummaries = pgTable(
   "error_group_summaries",
