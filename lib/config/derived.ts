@@ -76,5 +76,12 @@ export function deliveryRuntimeSettings(config: Config) {
       batchSize: 500,
       pauseMs: 200,
     },
+    // The drain of error_group_summaries' outbox (lib/submissions/rollups/error-group-summary-drain.ts):
+    // until a changed group is drained, `/feil` reads it from each organisation's totals, so the
+    // interval bounds how long that slower read lasts, not whether the page is right.
+    errorGroupSummaryDrain: {
+      intervalMs: 5_000,
+      batchSize: 500,
+    },
   };
 }

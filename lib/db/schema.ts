@@ -797,8 +797,59 @@ export const errorGroupTotals = pgTable(
     unique("error_group_totals_key")
       .on(t.organisationId, t.kind, t.status, t.code, t.specCode, t.cause)
       .nullsNotDistinct(),
+    // A group's rows in every organisation, to recompute its summary (error_group_summaries). The
+    // array compares nulls as equal, as group membership does, and unlike `is not distinct from`
+    // it can walk this index.
+    index("error_group_totals_group_idx").on(t.status, sql`(array[${t.code}, ${t.specCode}, ${t.cause}])`),
   ],
 );
+
+/**
+ * The error groups over all time across every organisation, one row per kind × group and one per
+ * group over both kinds (kind null): what `/feil` shows a reader of every organisation without a
+ * period or an organisation, so that page reads a few rows instead of one per organisation and
+ * group. Recomputed from error_group_totals by the worker's drain of error_group_summary_changes
+ * after a group's totals or an organisation's name change; until then `/feil` reads that group
+ * from error_group_totals (docs/rollups.md).
+ */
+export const errorGroupSummaries = pgTable(
+  "error_group_summaries",
+  {
+    /** Null: both kinds together (organisations counted once). */
+    kind: reportKindEnum("kind"),
+    status: submissionStatusEnum("status").notNull(),
+    code: text("code"),
+    specCode: text("spec_code"),
+    cause: text("cause"),
+    submissions: integer("submissions").notNull(),
+    organisations: integer("organisations").notNull(),
+    /** The first three distinct organisation names, in name order. */
+    organisationNames: text("organisation_names").array().notNull(),
+    /** How many distinct organisation names (organisations may share a name). */
+    organisationNameCount: integer("organisation_name_count").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull(),
+    fields: text("fields").array().notNull(),
+    latestReason: jsonb("latest_reason"),
+  },
+  (t) => [unique("error_group_summaries_key").on(t.kind, t.status, t.code, t.specCode, t.cause).nullsNotDistinct()],
+);
+
+/**
+ * The groups whose error_group_summaries rows may be stale: the rollup triggers append a group's key
+ * here, in the writer's transaction, where they used to recompute its summary. Append-only and
+ * without a unique key on the group, so writers of different organisations never wait for each
+ * other. `/feil` reads a group with a row here from error_group_totals instead of its summary, and
+ * the worker's drain (lib/submissions/rollups/error-group-summary-drain.ts) recomputes the
+ * summaries and deletes the rows it picked (docs/rollups.md).
+ */
+export const errorGroupSummaryChanges = pgTable("error_group_summary_changes", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  status: submissionStatusEnum("status").notNull(),
+  code: text("code"),
+  specCode: text("spec_code"),
+  cause: text("cause"),
+});
 
 /**
  * Per organisation and A-melding month, what the board (/tavle) derives its state from: the newest

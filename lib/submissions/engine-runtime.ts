@@ -17,6 +17,7 @@ import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
 import { startRawBodyRetention } from "./retention/raw-body-retention";
+import { startErrorGroupSummaryDrain } from "./rollups/error-group-summary-drain";
 
 type EnvLike = Record<string, string | undefined>;
 
@@ -24,7 +25,8 @@ type EnvLike = Record<string, string | undefined>;
  * Starts a delivery worker from configuration (the same variables the web app reads, validated
  * by the one schema in lib/config/schema.ts): its own database pool, Maskinporten client and
  * queue connection, and beside it the follower that fetches each accepted A-melding's feedback
- * through Dialogporten, the job that empties raw bodies past retention, and the webhook delivery
+ * through Dialogporten, the job that empties raw bodies past retention, the drain of the error groups' summaries
+ * (lib/submissions/rollups/error-group-summary-drain.ts), and the webhook delivery
  * (lib/webhooks/delivery.ts). Takes the environment as a record because `npm start` builds the
  * worker's after starting the sandbox. Its notification jobs (deadline scan, e-mail queue, digests)
  * run beside them (lib/notifications/notification-jobs.ts), and so does reconciliation against
@@ -83,6 +85,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     },
   );
   const retention = startRawBodyRetention(db, { ...settings.retention, workerId: deps.workerId });
+  const summaryDrain = startErrorGroupSummaryDrain(db, { ...settings.errorGroupSummaryDrain, workerId: deps.workerId });
   const webhooks = startWebhookDelivery(db, {
     ...settings.webhooks,
     secretKey: config.AUTH_SECRET ? webhookSecretKey(config.AUTH_SECRET) : null,
@@ -107,6 +110,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
     /** Finishes or hands back the deliveries in flight (DELIVERY_SHUTDOWN_GRACE_SECONDS), then closes its connections. */
     async stop() {
       await retention.stop();
+      await summaryDrain.stop();
       await reconciliation.stop();
       await webhooks.stop();
       await notificationJobs.stop();

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
 import {
   type DeliveryAttempt,
   deliveryAttempts,
@@ -8,9 +9,11 @@ import {
   submissions,
 } from "@/lib/db/schema";
 import type { DecodedSkatteetatenError } from "@/lib/reporting/errors/decoded-error";
+import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testPayload } from "@/lib/testing/report-fixtures";
 import { connectTestDb, createTestOrganisation, createTestUser } from "@/lib/testing/test-db";
 import { createSubmission } from "../operations/operations";
+import { drainErrorGroupSummaryChanges } from "../rollups/error-group-summary-drain";
 import { errorGroupListFilter, listErrorGroups } from "./error-groups";
 import { parseSubmissionListFilter } from "./list-filter";
 import { listSubmissions } from "./list-submissions";
@@ -29,7 +32,8 @@ type Ending = {
 };
 
 /** A submission that ended as described, with the latest attempt as the engine records it. */
-async function ended(actor: { id: string; email: string }, organisationId: string, e: Ending) {
+async function ended(actor: { id: string; email: string }, organisationId: string, e: Ending, database: Db = db) {
+  const db = database;
   const created = await db.transaction((tx) =>
     createSubmission(tx, actor, {
       organisationId,
@@ -286,6 +290,123 @@ describe("listErrorGroups (real PostgreSQL)", () => {
       organisationNames: [`${prefix} D`, `${prefix} E`],
       organisationNameCount: 2,
     });
+  });
+
+  it("gives a reader of every organisation the summaries' groups, the same figures as from each organisation's rows", async () => {
+    // Its own database: the summaries serve only a reader of every organisation there is.
+    const isolated = await createIsolatedDatabase();
+    try {
+      const idb = isolated.db;
+      const user = await createTestUser(idb, "support");
+      const orgs: Awaited<ReturnType<typeof createTestOrganisation>>[] = [];
+      for (let i = 0; i < 5; i++) orgs.push(await createTestOrganisation(idb, user.id));
+      // No failures: a reader without it sees the same groups, computed from error_group_totals.
+      const quiet = await createTestOrganisation(idb, user.id);
+      const names = ["C", "A", "B", "A", "D"];
+      for (const [i, org] of orgs.entries()) {
+        await idb
+          .update(organisations)
+          .set({ name: `Org ${names[i]}` })
+          .where(eq(organisations.id, org.id));
+      }
+      let minute = 0;
+      const fail = (org: number, e: Ending) =>
+        ended(user, orgs[org]!.id, { ...e, at: new Date(Date.UTC(2026, 10, 20, 10, minute++)).toISOString() }, idb);
+      for (const org of [0, 1, 2, 3, 4])
+        await fail(org, { status: "rejected", code: "OAR_005", specCodes: ["OAR_1040"], stis: [`/f${org}`] });
+      await fail(1, { status: "rejected", code: "OAR_005", specCodes: ["OAR_1040"], kind: "amelding", stis: ["/g"] });
+      await fail(2, { status: "failed", outcome: "timeout" });
+      await fail(3, { status: "failed", outcome: "timeout", kind: "amelding" });
+      await fail(4, { status: "conflict", code: "OAR_011" });
+
+      const every = [...orgs, quiet].map((o) => o.id);
+      const withFailures = orgs.map((o) => o.id);
+      // Groups with rows in the outbox (a change may note its group more than once).
+      const pending = async () =>
+        (
+          await idb.execute<{ n: number }>(
+            sql`select count(distinct (status, code, spec_code, cause))::int as n from error_group_summary_changes`,
+          )
+        )[0]!.n;
+      // The same groups and figures as the organisations' own rows (the old statement), whether the
+      // groups are pending in the outbox, drained, or some of each.
+      const expectSameAsEachOrganisation = async () => {
+        expect(await listErrorGroups(idb, every)).toEqual(await listErrorGroups(idb, withFailures));
+        for (const kind of ["oar", "amelding"] as const) {
+          expect(await listErrorGroups(idb, every, { kind })).toEqual(
+            await listErrorGroups(idb, withFailures, { kind }),
+          );
+        }
+      };
+      const drain = () => drainErrorGroupSummaryChanges(idb, { batchSize: 3 });
+
+      // The writers only noted their groups: nothing drained yet, every group read from the totals.
+      expect(await pending()).toBeGreaterThan(0);
+      await expectSameAsEachOrganisation();
+      expect(await drain()).toBeGreaterThan(0);
+      expect(await pending()).toBe(0);
+      const fromSummaries = await listErrorGroups(idb, every);
+      expect(fromSummaries.find((g) => g.code === "OAR_005")).toMatchObject({
+        count: 6,
+        organisationCount: 5,
+        organisationNames: ["Org A", "Org B", "Org C"],
+        organisationNameCount: 4,
+        fields: [
+          { kind: "amelding", sti: "/g" },
+          { kind: "oar", sti: "/f0" },
+          { kind: "oar", sti: "/f1" },
+        ],
+      });
+      await expectSameAsEachOrganisation();
+      // A reader of some organisations sees only theirs.
+      const narrow = await listErrorGroups(idb, [orgs[0]!.id, orgs[2]!.id, quiet.id]);
+      expect(narrow.map((g) => [g.code ?? g.cause, g.count, g.organisationCount, g.organisationNames])).toEqual(
+        expect.arrayContaining([
+          ["OAR_005", 2, 2, ["Org B", "Org C"]],
+          ["transport", 1, 1, ["Org B"]],
+        ]),
+      );
+      expect(narrow).toHaveLength(2);
+
+      // One group changed (the triggers note every group of the organisation's day), the others
+      // drained: the changed one counted at once, from the totals.
+      await fail(0, { status: "conflict", code: "OAR_011" });
+      expect(await pending()).toBeGreaterThan(0);
+      expect(await pending()).toBeLessThan(fromSummaries.length);
+      expect((await listErrorGroups(idb, every)).find((g) => g.code === "OAR_011")).toMatchObject({
+        count: 2,
+        organisationCount: 2,
+      });
+      await expectSameAsEachOrganisation();
+
+      // A renamed organisation's new name, at once, and after the drain.
+      await idb.update(organisations).set({ name: "Org 0" }).where(eq(organisations.id, orgs[4]!.id));
+      expect((await listErrorGroups(idb, every)).find((g) => g.code === "OAR_005")!.organisationNames).toEqual([
+        "Org 0",
+        "Org A",
+        "Org B",
+      ]);
+      await expectSameAsEachOrganisation();
+      await drain();
+      expect(await pending()).toBe(0);
+      expect((await listErrorGroups(idb, every)).find((g) => g.code === "OAR_005")!.organisationNames).toEqual([
+        "Org 0",
+        "Org A",
+        "Org B",
+      ]);
+      await expectSameAsEachOrganisation();
+
+      // The reader of every organisation did read the summaries: without them (and nothing pending),
+      // no groups; a rebuild (bench/scale-data.ts after a bulk load) restores them and empties the outbox.
+      await idb.execute(sql`delete from error_group_summaries`);
+      expect(await listErrorGroups(idb, every)).toEqual([]);
+      await idb.execute(sql`insert into error_group_summary_changes (status, code) values ('rejected', 'OAR_005')`);
+      await idb.execute(sql`select rebuild_submission_rollups()`);
+      expect(await pending()).toBe(0);
+      await expectSameAsEachOrganisation();
+    } finally {
+      await isolated.close();
+    }
   });
 
   it("narrows by a time of day, counting exactly the failures the list shows for the same bounds", async () => {

@@ -2,23 +2,29 @@ import type { ChildProcess } from "node:child_process";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { deliveryAttempts, type SubmissionStatus, submissions } from "@/lib/db/schema";
+import { deliveryAttempts, organisations, type SubmissionStatus, submissions } from "@/lib/db/schema";
 import { startEngineHarness } from "@/lib/testing/engine-harness";
 import { createIsolatedDatabase } from "@/lib/testing/isolated-db";
 import { testPayload } from "@/lib/testing/report-fixtures";
+import { createTestOrganisation } from "@/lib/testing/test-db";
 import { killWorkerProcess, startWorkerProcess, waitFor } from "@/lib/testing/worker-process";
 import { deliverSubmission } from "../engine/deliver";
 import { cancelSubmission, createSubmission, requeueWithSameKey, retrySubmission } from "../operations/operations";
+import { listErrorGroups } from "../queries/error-groups";
 import { errorCodeSql, failureCauseSql, specCodeSql, specFieldSql } from "../queries/failure-signature";
 import { SUBMISSION_STATUSES } from "../queries/list-filter";
+import { drainErrorGroupSummaryChanges, drainErrorGroupSummaryChangesBatch } from "./error-group-summary-drain";
 
 let isolated: Awaited<ReturnType<typeof createIsolatedDatabase>>;
 let h: Awaited<ReturnType<typeof startEngineHarness>>;
+/** An organisation without submissions: a reader lacking only it reads /feil from each organisation's rows. */
+let quiet: { id: string };
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   isolated = await createIsolatedDatabase();
   h = await startEngineHarness(isolated.db, { organisations: 3, delivery: { maxAttempts: 2 } });
+  quiet = await createTestOrganisation(isolated.db);
 });
 afterAll(async () => {
   for (const c of children) killWorkerProcess(c);
@@ -59,6 +65,28 @@ async function rollupsAndRecount(db: Db) {
       count(*)::int as n, min(seen_at)::text as first_seen, max(seen_at)::text as last_seen,
       coalesce((array_agg(distinct spec_field) filter (where spec_field is not null))[1:3], '{}') as fields
     from (${failures}) f group by 1, 2, 3, 4, 5, 6`);
+  // Every organisation's groups together, per kind and over both kinds (error_group_summaries),
+  // with the organisations' current names.
+  const summaries = await db.execute(sql`select kind, status, code, spec_code, cause, submissions as n, organisations,
+      organisation_names as names, organisation_name_count as name_count, first_seen::text, last_seen::text, fields
+    from error_group_summaries`);
+  const summariesRecount =
+    await db.execute(sql`select f.kind, f.status, f.code, f.spec_code, f.cause, count(*)::int as n,
+      count(distinct f.organisation_id)::int as organisations, (array_agg(distinct o.name))[1:3] as names,
+      count(distinct o.name)::int as name_count, min(f.seen_at)::text as first_seen, max(f.seen_at)::text as last_seen,
+      coalesce((array_agg(distinct f.spec_field) filter (where f.spec_field is not null))[1:3], '{}') as fields
+    from (${failures}) f join organisations o on o.id = f.organisation_id
+    group by grouping sets ((f.kind, f.status, f.code, f.spec_code, f.cause), (f.status, f.code, f.spec_code, f.cause))`);
+  const [wrongSummaryReasons] = await db.execute<{
+    n: number;
+  }>(sql`select count(*)::int as n from error_group_summaries r
+    where not exists (
+      select 1 from ${submissions} s
+      where (r.kind is null or s.kind = r.kind) and s.status = r.status and upper(s.last_error_code) is not distinct from r.code
+        and coalesce(s.last_attempt_at, s.updated_at) = r.last_seen
+        and (case when s.status_reason_code is null then null
+             else jsonb_build_object('code', s.status_reason_code, 'params', s.status_reason_params) end)
+            is not distinct from r.latest_reason)`);
   // The stored failure signature (the error groups' links filter by it) as the expressions give it.
   const signatures = await db.execute(
     sql`select id, failure_spec_code as spec_code, failure_cause as cause from ${submissions}`,
@@ -100,8 +128,10 @@ async function rollupsAndRecount(db: Db) {
       totals: sorted(totals),
       groups: sorted(groups),
       allTime: sorted(allTime),
+      summaries: sorted(summaries),
       signatures: sorted(signatures),
       wrongReasons: 0,
+      wrongSummaryReasons: 0,
     },
     recount: {
       monthFacts: sorted(monthFactsRecount),
@@ -109,15 +139,48 @@ async function rollupsAndRecount(db: Db) {
       totals: sorted(totalsRecount),
       groups: sorted(groupsRecount),
       allTime: sorted(allTimeRecount),
+      summaries: sorted(summariesRecount),
       signatures: sorted(signaturesRecount),
       wrongReasons: wrongReasons!.n,
+      wrongSummaryReasons: wrongSummaryReasons!.n,
     },
   };
 }
 
+/**
+ * `/feil` for a reader of every organisation (error_group_summaries, with the groups pending in the
+ * outbox read from the totals) equals the statement over each organisation's rows, which a reader
+ * lacking one organisation (without failures) gets.
+ */
+async function expectAdminErrorGroupsToEqualEachOrganisation(step: string) {
+  const orgIds = h.orgs.map((o) => o.id);
+  for (const kind of [undefined, "oar", "amelding"] as const) {
+    expect(await listErrorGroups(isolated.db, [...orgIds, quiet.id], { kind }), `/feil after ${step}`).toEqual(
+      await listErrorGroups(isolated.db, orgIds, { kind }),
+    );
+  }
+}
+
+async function pendingSummaryChanges(db: Db) {
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from error_group_summary_changes`);
+  return row!.n;
+}
+
+/**
+ * The rollups against a recount; `/feil`'s reader of every organisation before the drain, after one
+ * small batch of it and after all of it; and the drain empties the outbox and leaves the summaries
+ * equal to the recount.
+ */
 async function expectRollupsToEqualRecount(step: string) {
-  const { rollups, recount } = await rollupsAndRecount(isolated.db);
+  const db = isolated.db;
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, not drained`);
+  await drainErrorGroupSummaryChangesBatch(db, { batchSize: 2 });
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, partly drained`);
+  await drainErrorGroupSummaryChanges(db, { batchSize: 5 });
+  expect(await pendingSummaryChanges(db), `outbox after ${step}`).toBe(0);
+  const { rollups, recount } = await rollupsAndRecount(db);
   expect(rollups, `after ${step}`).toEqual(recount);
+  await expectAdminErrorGroupsToEqualEachOrganisation(`${step}, drained`);
 }
 
 /** mulberry32: the same operations for the same seed (printed, to replay a failure). */
@@ -204,7 +267,7 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
     await expectRollupsToEqualRecount("creating");
 
     for (let round = 0; round < 40; round++) {
-      const op = Math.floor(random() * 9);
+      const op = Math.floor(random() * 10);
       const some = () => ids.filter(() => random() < 0.3);
       switch (op) {
         case 0:
@@ -247,6 +310,8 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
             })
             .catch(() => undefined);
           expect((await rollupsAndRecount(db)).rollups).toEqual(before.rollups);
+          // Nor its outbox rows.
+          expect(await pendingSummaryChanges(db)).toBe(0);
           break;
         }
         case 7: {
@@ -291,6 +356,15 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
           );
           break;
         }
+        case 9: {
+          // A renamed organisation: the summaries' names are the organisations' current ones, and
+          // organisations may share a name.
+          await db
+            .update(organisations)
+            .set({ name: pick(["Alfa AS", "Beta AS", "Gamma AS"]) })
+            .where(eq(organisations.id, pick(h.orgs).id));
+          break;
+        }
       }
       await expectRollupsToEqualRecount(`round ${round} (operation ${op})`);
     }
@@ -299,6 +373,99 @@ describe("rollups (real PostgreSQL, the engine against the sandbox)", () => {
     await db.execute(sql`select rebuild_submission_rollups()`);
     await expectRollupsToEqualRecount("rebuild_submission_rollups()");
   }, 120_000);
+
+  it("lets writers of one error group in two organisations proceed without waiting for each other, and the drain for neither", async () => {
+    const db = isolated.db;
+    const [orgA, orgB] = h.orgs;
+    const draft = async (org: { id: string; orgnr: string }, subject: string) =>
+      (
+        await db.transaction((tx) =>
+          createSubmission(tx, h.user, {
+            organisationId: org.id,
+            kind: "oar",
+            subject,
+            payload: testPayload("oar", org.orgnr),
+            queue: false,
+          }),
+        )
+      ).submissionId;
+    const a = await draft(orgA!, "OPP-writer-a");
+    const b = await draft(orgB!, "OPP-writer-b");
+    const b2 = await draft(orgB!, "OPP-writer-b2");
+    // The same group in both organisations, as in an outage where every delivery fails alike.
+    const fail = (tx: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], id: string) =>
+      tx
+        .update(submissions)
+        .set({ status: "rejected", lastErrorCode: "OAR_042", lastAttemptAt: new Date() })
+        .where(eq(submissions.id, id));
+    // Whether a backend waits for a lock (a heavyweight or advisory lock another transaction holds).
+    const waitsForLock = async (pid: number) => {
+      const [row] = await db.execute<{ waiting: boolean }>(sql`select
+        exists (select from pg_locks where pid = ${pid} and not granted)
+        or exists (select from pg_stat_activity where pid = ${pid} and wait_event_type = 'Lock') as waiting`);
+      return row!.waiting;
+    };
+    // Runs `work` in a transaction on its own connection; resolves when it has committed, and fails
+    // as soon as its backend is seen waiting for a lock.
+    const withoutWaiting = async (work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<unknown>) => {
+      let pid = 0;
+      let done = false;
+      const run = db
+        .transaction(async (tx) => {
+          const [row] = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+          pid = row!.pid;
+          await work(tx);
+        })
+        .finally(() => {
+          done = true;
+        });
+      while (!done) {
+        if (pid && (await waitsForLock(pid))) throw new Error("the transaction waited for a lock");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await run;
+    };
+
+    let releaseA!: () => void;
+    const aMayCommit = new Promise<void>((resolve) => {
+      releaseA = resolve;
+    });
+    let aFailed!: () => void;
+    const aHasFailed = new Promise<void>((resolve) => {
+      aFailed = resolve;
+    });
+    // Writer A: fails a submission of group OAR_042 in organisation A and keeps its transaction open.
+    const writerA = db.transaction(async (tx) => {
+      await fail(tx, a);
+      aFailed();
+      await aMayCommit;
+    });
+    await aHasFailed;
+    try {
+      // Writer B, organisation B, the same group: commits while A is still open.
+      await withoutWaiting((tx) => fail(tx, b));
+      // The drain neither waits for A nor marks the group clean past A's change: it picks the rows
+      // committed so far (B's), not A's uncommitted one.
+      await withoutWaiting((tx) => tx.execute(sql`select drain_error_group_summary_changes(1000)`));
+      // A second failure of B's while A is still open, then the admin's /feil still exact.
+      await withoutWaiting((tx) => fail(tx, b2));
+      await expectAdminErrorGroupsToEqualEachOrganisation("writer B, A still open");
+    } finally {
+      releaseA();
+      await writerA;
+    }
+    // A committed after the drain's snapshot: its own outbox row keeps the group pending, so the
+    // admin reads A's failure at once, before any drain.
+    const [pending] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from error_group_summary_changes where code = 'OAR_042'`,
+    );
+    expect(pending!.n).toBeGreaterThan(0);
+    const oar042 = (await listErrorGroups(db, [...h.orgs.map((o) => o.id), quiet.id])).find(
+      (g) => g.code === "OAR_042",
+    );
+    expect(oar042).toMatchObject({ count: 3, organisationCount: 2 });
+    await expectRollupsToEqualRecount("two writers of one group");
+  }, 60_000);
 
   it("equal a full recount after a worker is killed in the middle of a delivery and another takes over", async () => {
     const db = isolated.db;
