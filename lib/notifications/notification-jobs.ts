@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { logger } from "@/lib/log/logger";
+import { every } from "@/lib/jobs/every";
 import { scanDeadlines } from "./deadline-scan";
 import { sendDueDigests, sendDueMails } from "./mail-queue";
 import type { MailSender } from "./mailer";
@@ -19,30 +19,6 @@ export type NotificationJobOptions = {
   sender: MailSender | null;
   links: MailLinks;
 };
-
-/** A loop that runs `run` at start and `intervalMs` after each run ends, until stopped; a failed run is logged, never fatal. */
-export function every(intervalMs: number, name: string, workerId: string, run: () => Promise<unknown>) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    if (stopped) return;
-    try {
-      await run();
-    } catch (error) {
-      logger.error({ err: error, workerId }, `${name} failed`);
-    }
-    if (!stopped) timer = setTimeout(() => (running = loop()), intervalMs);
-  };
-  running = loop();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
-}
 
 /**
  * The worker's notification jobs, beside deliveries and retention: the deadline scan every

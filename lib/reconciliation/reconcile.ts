@@ -8,8 +8,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { BOARD_PAST_MONTHS } from "@/lib/board/board-query";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { ameldingReconciliations, organisations, submissions, submissionVersions } from "@/lib/db/schema";
+import { every } from "@/lib/jobs/every";
 import { logger } from "@/lib/log/logger";
-import { every } from "@/lib/notifications/notification-jobs";
 import type { IdempotencyKeyPlacement } from "@/lib/reporting/adapter";
 import {
   AVSTEMMING_SCOPE,

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/audit-events";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { ameldingFeedback, deliveryAttempts, submissions } from "@/lib/db/schema";
+import { every } from "@/lib/jobs/every";
 import { logger } from "@/lib/log/logger";
 
 /*
@@ -120,26 +121,9 @@ export function startRawBodyRetention(
   db: Db,
   options: RetentionOptions & { intervalMs: number; pauseMs: number; workerId: string },
 ) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    if (stopped) return;
-    try {
-      const pruned = await pruneRawBodies(db, { ...options, shouldStop: () => stopped });
-      if (pruned.attempts > 0 || pruned.feedbackDocuments > 0)
-        logger.info({ workerId: options.workerId, ...pruned }, "raw bodies past retention removed");
-    } catch (error) {
-      logger.error({ err: error, workerId: options.workerId }, "raw body retention run failed");
-    }
-    if (!stopped) timer = setTimeout(() => (running = loop()), options.intervalMs);
-  };
-  running = loop();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return every(options.intervalMs, "raw body retention run", options.workerId, async (stopping) => {
+    const pruned = await pruneRawBodies(db, { ...options, shouldStop: stopping });
+    if (pruned.attempts > 0 || pruned.feedbackDocuments > 0)
+      logger.info({ workerId: options.workerId, ...pruned }, "raw bodies past retention removed");
+  });
 }

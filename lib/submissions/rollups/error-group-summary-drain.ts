@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { logger } from "@/lib/log/logger";
+import { every } from "@/lib/jobs/every";
 
 /*
  * Keeps error_group_summaries (what `/feil` shows a reader of every organisation) up to date outside
@@ -49,7 +49,7 @@ export async function drainErrorGroupSummaryChanges(
 }
 
 /**
- * The worker's drain, run as the raw-body retention job runs (lib/submissions/retention/raw-body-retention.ts):
+ * The worker's drain, one of its periodic jobs (lib/jobs/every.ts):
  * at start and every `intervalMs` after. Each worker runs it; SKIP LOCKED and the per-group locks keep
  * concurrent drains from recomputing a group at the same time.
  */
@@ -57,24 +57,7 @@ export function startErrorGroupSummaryDrain(
   db: Db,
   options: SummaryDrainOptions & { intervalMs: number; workerId: string },
 ) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    if (stopped) return;
-    try {
-      await drainErrorGroupSummaryChanges(db, { ...options, shouldStop: () => stopped });
-    } catch (error) {
-      logger.error({ err: error, workerId: options.workerId }, "error group summary drain failed");
-    }
-    if (!stopped) timer = setTimeout(() => (running = loop()), options.intervalMs);
-  };
-  running = loop();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return every(options.intervalMs, "error group summary drain", options.workerId, (stopping) =>
+    drainErrorGroupSummaryChanges(db, { ...options, shouldStop: stopping }),
+  );
 }
