@@ -327,13 +327,6 @@ export const submissions = pgTable(
     index("submissions_needs_action_created_idx")
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`${t.status} in ('rejected', 'conflict', 'failed')`),
-    // The same set per organisation (`org=` with one or more of those statuses), newest first:
-    // without it a medium organisation's rejected A-meldinger were found among all its A-meldinger
-    // (726 pages read for 39 rows at a million submissions). Status is already in the index above,
-    // so a status change is no HOT update anyway; this one is written only for rows in the set.
-    index("submissions_needs_action_org_created_idx")
-      .on(t.organisationId, t.createdAt.desc(), t.id.desc())
-      .where(sql`${t.status} in ('rejected', 'conflict', 'failed')`),
     // `period=`: the month an A-melding reports or an oppdrag was created in (Norwegian time), as
     // the function submission_period (migration 0014) computes it, then newest first.
     index("submissions_period_created_idx").on(
