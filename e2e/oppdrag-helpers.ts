@@ -24,11 +24,18 @@ export async function receivedBySandbox(api: "oar" | "amelding"): Promise<{ fors
 
 /**
  * Fills /oppdrag/ny with a valid oppdrag reported for `organisation` (a demo organisation unless
- * told). The oppdragsgiver is left as the form fills it in from "Rapporterer for".
+ * told). The oppdragsgiver is left as the form fills it in from "Rapporterer for". A field left
+ * blurs into the next and autosaves the draft (components/forms/use-action-form.ts), so a test that
+ * needs another start date passes it here: a date typed over afterwards has been saved once.
  */
 export async function fillValidOppdrag(
   page: Page,
-  overrides: { sluttdato?: string; verdi?: string; organisation?: { name: string; orgnr: string } } = {},
+  overrides: {
+    startdato?: string;
+    sluttdato?: string;
+    verdi?: string;
+    organisation?: { name: string; orgnr: string };
+  } = {},
 ) {
   const org = overrides.organisation ?? DEMO_OPPDRAGSGIVER;
   await page.getByLabel("Rapporterer for", { exact: true }).selectOption({ label: `${org.name} (${org.orgnr})` });
@@ -47,7 +54,7 @@ export async function fillValidOppdrag(
   await oppdrag.getByLabel("Adresse", { exact: true }).fill("Kaia 2");
   await oppdrag.getByLabel("Postnummer").fill("5003");
   await oppdrag.getByLabel("Poststed").fill("Bergen");
-  await oppdrag.getByLabel("Startdato").fill("2026-11-02");
+  await oppdrag.getByLabel("Startdato").fill(overrides.startdato ?? "2026-11-02");
   await oppdrag.getByLabel("Forventet sluttdato").fill(overrides.sluttdato ?? "2027-03-31");
   await oppdrag.getByLabel("Kontraktsverdi (NOK)").fill(overrides.verdi ?? "450 000");
 }
