@@ -27,7 +27,8 @@ export type SearchStrategy = "ids" | "probe";
  */
 export const BROAD_SEARCH_MATCHES = 8000;
 
-type TermMatch = { kind: string; condition: SQL };
+/** `exact`: one term by equality (a keyed fødselsnummer hash, an orgnr), not a prefix. */
+type TermMatch = { kind: string; condition: SQL; exact?: boolean };
 
 function termMatches(query: string): TermMatch[] {
   const matches: TermMatch[] = [];
@@ -38,9 +39,13 @@ function termMatches(query: string): TermMatch[] {
   }
   const personId = asPersonId(query);
   if (personId)
-    matches.push({ kind: "person_id", condition: sql`${submissionSearchTerms.term} = ${hashPersonId(personId)}` });
+    matches.push({
+      kind: "person_id",
+      condition: sql`${submissionSearchTerms.term} = ${hashPersonId(personId)}`,
+      exact: true,
+    });
   const orgnr = asOrgnr(query);
-  if (orgnr) matches.push({ kind: "orgnr", condition: sql`${submissionSearchTerms.term} = ${orgnr}` });
+  if (orgnr) matches.push({ kind: "orgnr", condition: sql`${submissionSearchTerms.term} = ${orgnr}`, exact: true });
   return matches;
 }
 
@@ -149,10 +154,19 @@ export async function chooseSearchStrategy(
 ): Promise<SearchStrategy> {
   const matches = termMatches(query);
   if (organisationIds.length === 0 || matches.length === 0) return "ids";
-  const orgs = inOrganisations(submissionSearchTerms.organisationId, organisationIds);
-  const branches = matches.map(
-    (m) =>
-      sql`(select 1 from ${submissionSearchTerms} where ${orgs} and ${submissionSearchTerms.kind} = ${m.kind} and ${m.condition} limit ${threshold})`,
+  const t = submissionSearchTerms;
+  const orgs = inOrganisations(t.organisationId, organisationIds);
+  const branches = matches.map((m) =>
+    m.exact && organisationIds.length > 1
+      ? // One term by equality, for a reader of many organisations: found through (kind, term) in
+        // the terms' index, then scoped. Offered the scope as an index condition, the planner took
+        // the lookup index (organisation first) and searched it once per organisation: 2 000
+        // searches, 11 ms (docs/benchmarks.md, "CSV export's prefetch sent in time, exact search
+        // terms for many organisations (30 November 2026, night)"). `offset 0` keeps the scope out
+        // of the inner scan.
+        sql`(select 1 from (select ${t.organisationId} as organisation_id from ${t} where ${t.kind} = ${m.kind} and ${m.condition} offset 0) matched
+          where ${inOrganisations(sql`matched.organisation_id`, organisationIds)} limit ${threshold})`
+      : sql`(select 1 from ${t} where ${orgs} and ${t.kind} = ${m.kind} and ${m.condition} limit ${threshold})`,
   );
   const row = firstRow(
     await db.execute<{ n: number }>(

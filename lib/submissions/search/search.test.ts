@@ -296,6 +296,15 @@ describe("free-text search of submissions (real PostgreSQL)", () => {
     expect(await chooseSearchStrategy(db, [org.id], family, 3)).toBe("probe");
     expect(await chooseSearchStrategy(db, [org.id], family, 4)).toBe("ids");
     expect(await chooseSearchStrategy(db, [org.id], `kari ${family}`, 3)).toBe("ids");
+    // A reader of several organisations: an exact term (orgnr, fødselsnummer) is counted in the
+    // reader's organisations only (found by the term, then scoped).
+    const third = await createTestOrganisation(db, null);
+    const fnr = fnrsOf(ours[1]!.leveranse)[0]!;
+    expect(await chooseSearchStrategy(db, [org.id, theirs.id], org.orgnr, 4)).toBe("probe");
+    expect(await chooseSearchStrategy(db, [org.id, theirs.id], org.orgnr, 5)).toBe("ids");
+    expect(await chooseSearchStrategy(db, [theirs.id, third.id], org.orgnr, 1)).toBe("ids");
+    expect(await chooseSearchStrategy(db, [org.id, third.id], fnr, 1)).toBe("probe");
+    expect(await chooseSearchStrategy(db, [theirs.id, third.id], fnr, 1)).toBe("ids");
     // The list pages the same way whichever strategy its query gets.
     expect((await search([org.id], family)).sort()).toEqual(ours.map((o) => o.submissionId).sort());
   });
