@@ -425,8 +425,20 @@ async function main() {
         }
         return times;
       };
-      const single = quantile(await one(), 0.5);
-      const four = quantile((await Promise.all([one(), one(), one(), one()])).flat(), 0.5);
+      // Every connection of the pool opened and warm first (the four readers would otherwise pay
+      // for opening three of them), then one reader and four in turns, three times, so a change of
+      // the machine's state between two phases does not decide the ratio (docs/benchmarks.md,
+      // "CSV export's prefetch sent in time, exact search terms for many organisations (30 November
+      // 2026, night)").
+      await Promise.all([list({}), list({}), list({}), list({})]);
+      const singles: number[] = [];
+      const fours: number[] = [];
+      for (let turn = 0; turn < 3; turn++) {
+        singles.push(...(await one()));
+        fours.push(...(await Promise.all([one(), one(), one(), one()])).flat());
+      }
+      const single = quantile(singles, 0.5);
+      const four = quantile(fours, 0.5);
       const ok = four <= 2 * single;
       const line = `four concurrent readers of the first page: p50 ${four.toFixed(1)} ms vs one ${single.toFixed(1)} ms (${(four / single).toFixed(1)} ×, goal ≤ 2 ×) ${ok ? "met" : "MISS"}`;
       console.log(`\n${line}`);
