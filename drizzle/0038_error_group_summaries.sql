@@ -16,134 +16,6 @@ CREATE TABLE "error_group_summaries" (
 );
 --> statement-breakpoint
 CREATE INDEX "error_group_totals_group_idx" ON "error_group_totals" USING btree ("status",(array["code", "spec_code", "cause"]));--> statement-breakpoint
--- Hand-written from here (drizzle-kit has no functions, triggers or backfills); see docs/rollups.md.
---
--- error_group_summaries: each group's error_group_totals rows over every organisation, per kind and
--- over both kinds (kind null), with the organisations counted, their first three distinct names and
--- how many distinct names. Recomputed whole for the given groups ([status, code, spec_code, cause];
--- null: every group). A lock per group, taken after the totals' and buckets' locks
--- (refresh_error_group_buckets), serialises recomputations of one group, and the statements after
--- it see the other transaction's committed totals.
-CREATE FUNCTION refresh_error_group_summaries(p_groups jsonb[]) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-  g record;
-BEGIN
-  IF p_groups IS NOT NULL THEN
-    IF cardinality(p_groups) = 0 THEN RETURN; END IF;
-    FOR g IN SELECT DISTINCT x::text AS k FROM unnest(p_groups) x ORDER BY 1 LOOP
-      PERFORM pg_advisory_xact_lock(hashtextextended('error_group_summaries ' || g.k, 0));
-    END LOOP;
-  END IF;
-  DELETE FROM error_group_summaries s
-    WHERE p_groups IS NULL OR (s.status, array[s.code, s.spec_code, s.cause]) IN (
-      SELECT (x->>0)::submission_status, array[x->>1, x->>2, x->>3] FROM unnest(p_groups) x);
-  INSERT INTO error_group_summaries (kind, status, code, spec_code, cause, submissions, organisations,
-    organisation_names, organisation_name_count, first_seen, last_seen, fields, latest_reason)
-  SELECT t.kind, t.status, t.code, t.spec_code, t.cause, sum(t.submissions)::int,
-    count(DISTINCT t.organisation_id)::int, (array_agg(DISTINCT o.name))[1:3], count(DISTINCT o.name)::int,
-    min(t.first_seen), max(t.last_seen),
-    -- The first three distinct of all the rows' fields (each row keeps its first three, sorted).
-    coalesce((SELECT (array_agg(DISTINCT f.value))[1:3]
-      FROM jsonb_array_elements(jsonb_agg(to_jsonb(t.fields))) l, jsonb_array_elements_text(l.value) f), '{}'),
-    (array_agg(t.latest_reason ORDER BY t.last_seen DESC))[1]
-  FROM (
-    SELECT * FROM error_group_totals WHERE p_groups IS NULL
-    UNION ALL
-    -- Each group's rows through error_group_totals_group_idx (the array compares nulls as equal).
-    SELECT t.* FROM (SELECT DISTINCT (x->>0)::submission_status AS status, array[x->>1, x->>2, x->>3] AS key
-        FROM unnest(p_groups) x) k
-      JOIN error_group_totals t ON t.status = k.status AND array[t.code, t.spec_code, t.cause] = k.key
-    WHERE p_groups IS NOT NULL
-  ) t
-  JOIN organisations o ON o.id = t.organisation_id
-  GROUP BY GROUPING SETS ((t.kind, t.status, t.code, t.spec_code, t.cause), (t.status, t.code, t.spec_code, t.cause));
-END $$;
---> statement-breakpoint
--- Migration 0025's function, then the summaries of the groups it recomputed.
-CREATE OR REPLACE FUNCTION refresh_error_group_totals(p_groups jsonb[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF cardinality(p_groups) = 0 THEN RETURN; END IF;
-  DELETE FROM error_group_totals t
-    USING (SELECT DISTINCT (g->>0)::uuid AS organisation_id, (g->>1)::report_kind AS kind,
-        (g->>2)::submission_status AS status, g->>3 AS code, g->>4 AS spec_code, g->>5 AS cause
-      FROM unnest(p_groups) g) k
-    WHERE t.organisation_id = k.organisation_id AND t.kind = k.kind AND t.status = k.status
-      AND t.code IS NOT DISTINCT FROM k.code AND t.spec_code IS NOT DISTINCT FROM k.spec_code
-      AND t.cause IS NOT DISTINCT FROM k.cause;
-  INSERT INTO error_group_totals
-    (organisation_id, kind, status, code, spec_code, cause, submissions, first_seen, last_seen, fields, latest_reason)
-  SELECT k.organisation_id, k.kind, k.status, k.code, k.spec_code, k.cause, a.n, a.first_seen, a.last_seen,
-    coalesce((SELECT (array_agg(DISTINCT f.field))[1:3]
-      FROM error_group_daily_rollups r CROSS JOIN LATERAL unnest(r.fields) f(field)
-      WHERE r.organisation_id = k.organisation_id AND r.kind = k.kind AND r.status = k.status
-        AND r.code IS NOT DISTINCT FROM k.code AND r.spec_code IS NOT DISTINCT FROM k.spec_code
-        AND r.cause IS NOT DISTINCT FROM k.cause), '{}'),
-    a.latest_reason
-  FROM (SELECT DISTINCT (g->>0)::uuid AS organisation_id, (g->>1)::report_kind AS kind,
-      (g->>2)::submission_status AS status, g->>3 AS code, g->>4 AS spec_code, g->>5 AS cause
-    FROM unnest(p_groups) g) k
-  CROSS JOIN LATERAL (
-    SELECT sum(r.submissions)::int AS n, min(r.first_seen) AS first_seen, max(r.last_seen) AS last_seen,
-      (array_agg(r.latest_reason ORDER BY r.last_seen DESC))[1] AS latest_reason
-    FROM error_group_daily_rollups r
-    WHERE r.organisation_id = k.organisation_id AND r.kind = k.kind AND r.status = k.status
-      AND r.code IS NOT DISTINCT FROM k.code AND r.spec_code IS NOT DISTINCT FROM k.spec_code
-      AND r.cause IS NOT DISTINCT FROM k.cause
-  ) a
-  WHERE a.n IS NOT NULL;
-  PERFORM refresh_error_group_summaries(array(
-    SELECT DISTINCT jsonb_build_array(g->2, g->3, g->4, g->5) FROM unnest(p_groups) g));
-END $$;
---> statement-breakpoint
--- Migration 0025's rebuild (a bulk load, the backfill), then every summary.
-CREATE OR REPLACE FUNCTION rebuild_error_group_totals() RETURNS void
-LANGUAGE sql AS $$
-  DELETE FROM error_group_totals;
-  INSERT INTO error_group_totals
-    (organisation_id, kind, status, code, spec_code, cause, submissions, first_seen, last_seen, fields, latest_reason)
-  SELECT r.organisation_id, r.kind, r.status, r.code, r.spec_code, r.cause, sum(r.submissions)::int,
-    min(r.first_seen), max(r.last_seen),
-    coalesce((SELECT (array_agg(DISTINCT f.value))[1:3]
-      FROM jsonb_array_elements(jsonb_agg(to_jsonb(r.fields))) l, jsonb_array_elements_text(l.value) f), '{}'),
-    (array_agg(r.latest_reason ORDER BY r.last_seen DESC))[1]
-  FROM error_group_daily_rollups r
-  GROUP BY r.organisation_id, r.kind, r.status, r.code, r.spec_code, r.cause;
-  SELECT refresh_error_group_summaries(null);
-$$;
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION submissions_truncate_rollups() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  DELETE FROM submission_daily_counts;
-  DELETE FROM submission_status_totals;
-  DELETE FROM error_group_daily_rollups;
-  DELETE FROM error_group_totals;
-  DELETE FROM error_group_summaries;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
--- A renamed organisation changes the names of every group it has failures in.
-CREATE FUNCTION organisations_maintain_error_group_summaries() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-  groups jsonb[];
-BEGIN
-  groups := array(SELECT DISTINCT jsonb_build_array(t.status, t.code, t.spec_code, t.cause)
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-    JOIN error_group_totals t ON t.organisation_id = n.id
-    WHERE o.name IS DISTINCT FROM n.name);
-  IF cardinality(groups) > 0 THEN PERFORM refresh_error_group_summaries(groups); END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER organisations_rollups_update AFTER UPDATE ON organisations
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION organisations_maintain_error_group_summaries();
---> statement-breakpoint
-SELECT refresh_error_group_summaries(null);
-
---> statement-breakpoint
 CREATE TABLE "error_group_summary_changes" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"status" "submission_status" NOT NULL,
@@ -152,11 +24,12 @@ CREATE TABLE "error_group_summary_changes" (
 	"cause" text
 );
 --> statement-breakpoint
--- Hand-written from here; see docs/rollups.md ("Who writes them"). The summaries are no longer
--- recomputed in the writer's transaction: a group spans up to every organisation, and its lock was
--- shared by all of them, so in an outage every writer queued on it (and two transactions touching two
--- groups in opposite order could deadlock). Writers now only append the group's key to
--- error_group_summary_changes; the worker's drain recomputes the summaries; `/feil` reads a group
+-- Hand-written from here (drizzle-kit has no functions, triggers or backfills); see docs/rollups.md
+-- ("Who writes them"). The summaries are not recomputed in the writer's transaction: a group spans up
+-- to every organisation, so a lock per group would be shared by all of them, every writer would queue
+-- on it in an outage, and two transactions touching two groups in opposite order could deadlock.
+-- Writers only append the group's key to error_group_summary_changes; the worker's drain recomputes
+-- the summaries; `/feil` reads a group
 -- with pending rows from error_group_totals (lib/submissions/queries/error-groups.ts).
 --
 -- The groups ([status, code, spec_code, cause]) whose summaries a writer's change made stale, appended
@@ -168,9 +41,12 @@ LANGUAGE sql AS $$
   SELECT DISTINCT (x->>0)::submission_status, x->>1, x->>2, x->>3 FROM unnest(p_groups) x;
 $$;
 --> statement-breakpoint
--- Migration 0035's recomputation, without its lock per group: only the drain (and the rebuild) call
--- it, and the drain takes the groups' locks itself (drain_error_group_summary_changes).
-CREATE OR REPLACE FUNCTION refresh_error_group_summaries(p_groups jsonb[]) RETURNS void
+-- error_group_summaries: each group's error_group_totals rows over every organisation, per kind and
+-- over both kinds (kind null), with the organisations counted, their first three distinct names and
+-- how many distinct names. Recomputed whole for the given groups ([status, code, spec_code, cause];
+-- null: every group). Only the drain (and the rebuild) call it, and the drain takes the groups'
+-- locks itself (drain_error_group_summary_changes).
+CREATE FUNCTION refresh_error_group_summaries(p_groups jsonb[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   IF cardinality(p_groups) = 0 THEN RETURN; END IF;
@@ -199,7 +75,7 @@ BEGIN
   GROUP BY GROUPING SETS ((t.kind, t.status, t.code, t.spec_code, t.cause), (t.status, t.code, t.spec_code, t.cause));
 END $$;
 --> statement-breakpoint
--- Migration 0035's function: the groups it recomputed are noted in the outbox instead of summarised.
+-- Migration 0025's function, then the groups it recomputed are noted in the outbox.
 CREATE OR REPLACE FUNCTION refresh_error_group_totals(p_groups jsonb[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -236,8 +112,9 @@ BEGIN
     SELECT DISTINCT jsonb_build_array(g->2, g->3, g->4, g->5) FROM unnest(p_groups) g));
 END $$;
 --> statement-breakpoint
--- A renamed organisation's groups are noted too (their names are read live until drained).
-CREATE OR REPLACE FUNCTION organisations_maintain_error_group_summaries() RETURNS trigger
+-- A renamed organisation changes the names of every group it has failures in: those groups are noted
+-- too (their names are read live until drained).
+CREATE FUNCTION organisations_maintain_error_group_summaries() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
   groups jsonb[];
@@ -250,7 +127,10 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Migration 0035's rebuild (a bulk load, the backfill), emptying the outbox BEFORE the summaries'
+CREATE TRIGGER organisations_rollups_update AFTER UPDATE ON organisations
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION organisations_maintain_error_group_summaries();
+--> statement-breakpoint
+-- Migration 0025's rebuild (a bulk load, the backfill), then every summary, emptying the outbox BEFORE the summaries'
 -- statements: each statement has its own snapshot (read committed), so every change whose row the
 -- delete removes is in the totals the recomputation reads, and a change committed after the delete
 -- keeps its row.
@@ -316,3 +196,6 @@ BEGIN
   DELETE FROM error_group_summary_changes WHERE id = ANY (picked);
   RETURN cardinality(picked);
 END $$;
+--> statement-breakpoint
+-- The backfill: every group's summary from the totals as they stand (the outbox starts empty).
+SELECT refresh_error_group_summaries(null);
