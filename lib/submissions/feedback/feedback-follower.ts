@@ -2,6 +2,7 @@ import "server-only";
 import { type AccessOutcome, classifyAnswer, classifyTokenFailure } from "@/lib/access-health/access-outcome";
 import type { Db } from "@/lib/db/client";
 import { type DialogportenEndUserClient, DialogportenError } from "@/lib/dialogporten/enduser-client";
+import { every, RUN_AGAIN } from "@/lib/jobs/every";
 import { logger } from "@/lib/log/logger";
 import { MaskinportenError, maskinportenErrorMessage } from "@/lib/maskinporten/errors";
 import {
@@ -246,25 +247,7 @@ export async function runFeedbackRound(deps: FeedbackFollowerDeps): Promise<numb
 
 /** Runs rounds every `pollMs` (at once again after a full batch) until stopped. */
 export function startFeedbackFollower(deps: FeedbackFollowerDeps, options: { pollMs: number }) {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const loop = async () => {
-    if (stopped) return;
-    let checked = 0;
-    try {
-      checked = await runFeedbackRound(deps);
-    } catch (error) {
-      logger.error({ err: error, workerId: deps.workerId }, "feedback round failed");
-    }
-    if (!stopped) timer = setTimeout(() => (running = loop()), checked >= deps.batchSize ? 0 : options.pollMs);
-  };
-  running = loop();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return every(options.pollMs, "feedback round", deps.workerId, async () =>
+    (await runFeedbackRound(deps)) >= deps.batchSize ? RUN_AGAIN : undefined,
+  );
 }
