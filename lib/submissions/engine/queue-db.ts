@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { EventEmitter } from "node:events";
 import pg from "pg";
+import { logger } from "@/lib/log/logger";
 
 /**
  * The connection pg-boss runs its SQL on: its own driver (node-postgres), but each parameterised
@@ -20,7 +21,14 @@ export class PreparingQueueDb extends EventEmitter {
   constructor(config: pg.PoolConfig) {
     super();
     this.pool = new pg.Pool({ application_name: "pgboss", ...config });
-    this.pool.on("error", (error) => this.emit("error", error));
+    // pg-boss listens to the errors of connections it opened itself, not to a `db` passed in. An
+    // idle connection the server ends (a restart, a failover, the embedded server stopping on
+    // SIGTERM) is dropped by the pool, which opens a new one when needed; re-emitted with nobody
+    // listening, the error ended the worker's process.
+    this.pool.on("error", (error) => {
+      if (this.listenerCount("error") > 0) this.emit("error", error);
+      else logger.warn({ err: error }, "queue connection ended while idle");
+    });
   }
 
   async executeSql(text: string, values?: unknown[]) {
@@ -33,7 +41,11 @@ export class PreparingQueueDb extends EventEmitter {
     return this.pool.query({ name, text, values });
   }
 
-  async close() {
-    if (!this.pool.ending) await this.pool.end();
+  private closing: Promise<void> | undefined;
+
+  /** Ends every connection; a second call waits for the same end. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 }
