@@ -12,7 +12,7 @@ import { createReconciliationDeps, startReconciliationJob } from "@/lib/reconcil
 import { startWebhookDelivery } from "@/lib/webhooks/delivery";
 import { webhookSecretKey } from "@/lib/webhooks/secret-at-rest";
 import { createDeliveryDeps } from "./engine/delivery-deps";
-import { startQueue } from "./engine/queue";
+import { startQueue, stopQueue } from "./engine/queue";
 import { startDeliveryWorker } from "./engine/worker";
 import { startFeedbackFollower } from "./feedback/feedback-follower";
 import { createFeedbackFollowerDeps } from "./feedback/feedback-follower-deps";
@@ -116,7 +116,7 @@ export async function startDeliveryWorkerFromEnv(env: EnvLike) {
       await notificationJobs.stop();
       await feedback.stop();
       const report = await worker.stop();
-      await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+      await stopQueue(boss, { graceful: true, timeout: 5_000 }).catch(() => {});
       await sql.end({ timeout: 5 });
       return report;
     },

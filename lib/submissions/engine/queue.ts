@@ -6,6 +6,8 @@ import { PreparingQueueDb } from "./queue-db";
 
 export const DELIVERY_QUEUE = "submission-delivery";
 
+const queueDbs = new WeakMap<PgBoss, PreparingQueueDb>();
+
 export async function startQueue(databaseUrl: string, options: { supervise?: boolean } = {}) {
   const db = new PreparingQueueDb({
     connectionString: databaseUrl,
@@ -16,8 +18,9 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
     options: "-c synchronous_commit=off",
   });
   const boss = new PgBoss({ db, schema: "pgboss", supervise: options.supervise ?? true, schedule: false });
-  // pg-boss closes only connections it opened itself.
+  // pg-boss closes only connections it opened itself: closed when it stops, and awaited by stopQueue.
   boss.once("stopped", () => void db.close());
+  queueDbs.set(boss, db);
   boss.on("error", (error) => logger.error({ err: error }, "queue error"));
   await boss.start();
   // "short": at most one WAITING job per submission, so repeated wake-ups collapse into one, while
@@ -27,6 +30,15 @@ export async function startQueue(databaseUrl: string, options: { supervise?: boo
     await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: "short", retryLimit: 0 });
   }
   return boss;
+}
+
+/**
+ * Stops the queue and waits until its connections are closed, so a database stopped right after
+ * (the embedded one on SIGTERM) ends no connection of ours.
+ */
+export async function stopQueue(boss: PgBoss, options: PgBoss.StopOptions) {
+  await boss.stop(options);
+  await queueDbs.get(boss)?.close();
 }
 
 /**
